@@ -1,0 +1,59 @@
+# Baton - build, run and test. `make run` and `make test` are the two
+# commands; see README. Everything needed comes from Debian's archive.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+           -Wno-unused-parameter -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE \
+           -Ilib -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
+LDFLAGS += -pie -Wl,-z,relro,-z,now
+# ClearSilver ships static libraries only, and their order matters.
+LDLIBS  += -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi \
+           $(shell mariadb_config --libs 2>/dev/null) -lssl -lcrypto
+
+LIB_SOURCES  := $(wildcard lib/*.c)
+LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
+PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
+UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
+TOOLS        := tools/baton-admin
+
+# The Debian packages Baton builds, runs and tests with.
+DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
+    libmariadb-dev libssl-dev zlib1g-dev mariadb-server mariadb-client nginx \
+    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium nodejs npm
+
+STACK_DIR ?= var/stack
+PORT      ?= 8080
+
+.PHONY: all deps run stop test bench clean lint
+all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
+
+deps:
+	@tools/install-deps $(DEBIAN_PACKAGES)
+
+lib/libbaton.a: $(LIB_OBJECTS)
+	$(AR) rcs $@ $^
+
+lib/%.o: lib/%.c lib/*.h
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libbaton.a $(LDLIBS)
+
+tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@ $< lib/libbaton.a $(LDLIBS)
+
+t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libbaton.a $(LDLIBS)
+
+run: deps all
+	@tools/run $(STACK_DIR) $(PORT)
+
+stop:
+	@tools/stack stop $(STACK_DIR)
+
+test: deps all
+	@tools/test-run
+
+clean:
+	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin

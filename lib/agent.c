@@ -1,0 +1,54 @@
+/* agent.c - agent state changes, always recorded for the archive. */
+#include "agent.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "render.h"
+
+const char *const agent_states[] = { "available", "break", "away", NULL };
+
+int agent_record_event(struct request *r, long long agent_id, long long client_id,
+		       const char *kind, const char *state)
+{
+	return db_exec(r->db, SQL_AGENT_EVENT_INSERT, NULL, "iisss", agent_id, client_id, kind,
+		       state, r->remote_addr);
+}
+
+int agent_change_state(struct request *r, long long agent_id, long long client_id,
+		       const char *state)
+{
+	unsigned long long changed = 0;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_AGENT_SET_STATE, &changed, "sis", state, agent_id, state);
+	if (rc == DB_OK && changed > 0)
+		rc = agent_record_event(r, agent_id, client_id, "state", state);
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	else
+		db_rollback(r->db);
+	return rc;
+}
+
+const char *agent_state_label(const char *state)
+{
+	if (state == NULL) return "Unknown";
+	if (strcmp(state, "available") == 0) return "Available";
+	if (strcmp(state, "break") == 0) return "On break";
+	if (strcmp(state, "away") == 0) return "Away";
+	if (strcmp(state, "offline") == 0) return "Signed out";
+	return state;
+}
+
+void agent_states_to_view(struct view *v)
+{
+	for (int i = 0; agent_states[i] != NULL; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "states.%d.value", i);
+		view_set(v, key, agent_states[i]);
+		snprintf(key, sizeof key, "states.%d.label", i);
+		view_set(v, key, agent_state_label(agent_states[i]));
+	}
+}

@@ -1,0 +1,168 @@
+/* config.c - parses "key = value" lines; unknown keys and bad values stop
+ * the program at start-up, so a typo never silently runs with a default. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	snprintf(cfg->db_host, sizeof cfg->db_host, "localhost");
+	cfg->db_port = 3306;
+	snprintf(cfg->db_user, sizeof cfg->db_user, "baton");
+	snprintf(cfg->db_name, sizeof cfg->db_name, "baton");
+	cfg->db_connect_timeout = 3;
+	snprintf(cfg->templates_dir, sizeof cfg->templates_dir, "/usr/share/baton/templates");
+	cfg->max_body_bytes = 64 * 1024;
+	cfg->session_idle_minutes = 120;
+	cfg->session_max_hours = 12;
+	cfg->password_iterations = 600000;
+	cfg->secure_cookies = SECURE_COOKIES_AUTO;
+	cfg->trust_forwarded_for = false;
+	cfg->signin_free_failures_per_account = 5;
+	cfg->signin_free_failures_per_ip = 20;
+	cfg->signin_max_delay_seconds = 900;
+}
+
+const char *config_path(void)
+{
+	const char *p = getenv("BATON_CONF");
+	return (p != NULL && *p != '\0') ? p : BATON_DEFAULT_CONF;
+}
+
+static char *trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	char *end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+static int set_string(char *dst, size_t size, const char *value)
+{
+	if (strlen(value) >= size)
+		return -1;
+	memcpy(dst, value, strlen(value) + 1);
+	return 0;
+}
+
+static int set_int(int *dst, const char *value, long min, long max)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' || v < min || v > max)
+		return -1;
+	*dst = (int)v;
+	return 0;
+}
+
+static int set_bool(bool *dst, const char *value)
+{
+	if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0 || strcmp(value, "1") == 0)
+		*dst = true;
+	else if (strcmp(value, "no") == 0 || strcmp(value, "false") == 0 || strcmp(value, "0") == 0)
+		*dst = false;
+	else
+		return -1;
+	return 0;
+}
+
+#define STRING_SETTING(key, field) \
+	if (strcmp(name, key) == 0) \
+		return set_string(cfg->field, sizeof cfg->field, value)
+#define INT_SETTING(key, field, min, max) \
+	if (strcmp(name, key) == 0) \
+		return set_int(&cfg->field, value, min, max)
+
+/* Returns 0, -1 for a bad value, -2 for an unknown key. */
+static int config_set(struct config *cfg, const char *name, const char *value)
+{
+	STRING_SETTING("db_host", db_host);
+	INT_SETTING("db_port", db_port, 1, 65535);
+	STRING_SETTING("db_socket", db_socket);
+	STRING_SETTING("db_user", db_user);
+	STRING_SETTING("db_password", db_password);
+	STRING_SETTING("db_name", db_name);
+	INT_SETTING("db_connect_timeout", db_connect_timeout, 1, 60);
+	STRING_SETTING("templates_dir", templates_dir);
+	STRING_SETTING("log_file", log_file);
+	STRING_SETTING("public_url", public_url);
+	INT_SETTING("session_idle_minutes", session_idle_minutes, 1, 7 * 24 * 60);
+	INT_SETTING("session_max_hours", session_max_hours, 1, 30 * 24);
+	INT_SETTING("password_iterations", password_iterations, 100000, 100000000);
+	INT_SETTING("signin_free_failures_per_account", signin_free_failures_per_account, 1, 1000);
+	INT_SETTING("signin_free_failures_per_ip", signin_free_failures_per_ip, 1, 100000);
+	INT_SETTING("signin_max_delay_seconds", signin_max_delay_seconds, 1, 86400);
+	if (strcmp(name, "max_body_bytes") == 0) {
+		int v;
+		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)
+			return -1;
+		cfg->max_body_bytes = v;
+		return 0;
+	}
+	if (strcmp(name, "trust_forwarded_for") == 0)
+		return set_bool(&cfg->trust_forwarded_for, value);
+	if (strcmp(name, "secure_cookies") == 0) {
+		if (strcmp(value, "auto") == 0)
+			cfg->secure_cookies = SECURE_COOKIES_AUTO;
+		else if (strcmp(value, "always") == 0)
+			cfg->secure_cookies = SECURE_COOKIES_ALWAYS;
+		else if (strcmp(value, "never") == 0)
+			cfg->secure_cookies = SECURE_COOKIES_NEVER;
+		else
+			return -1;
+		return 0;
+	}
+	return -2;
+}
+
+int config_load(struct config *cfg, const char *path, char *err, int errlen)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		snprintf(err, (size_t)errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	char line[1024];
+	int lineno = 0, rc = 0;
+	while (fgets(line, sizeof line, f) != NULL) {
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			snprintf(err, (size_t)errlen, "%s:%d: line too long", path, lineno);
+			rc = -1;
+			break;
+		}
+		char *s = trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		char *eq = strchr(s, '=');
+		if (eq == NULL) {
+			snprintf(err, (size_t)errlen, "%s:%d: expected 'key = value'", path, lineno);
+			rc = -1;
+			break;
+		}
+		*eq = '\0';
+		char *name = trim(s), *value = trim(eq + 1);
+		int r = config_set(cfg, name, value);
+		if (r == -2) {
+			snprintf(err, (size_t)errlen, "%s:%d: unknown setting '%s'", path, lineno, name);
+			rc = -1;
+			break;
+		}
+		if (r != 0) {
+			snprintf(err, (size_t)errlen, "%s:%d: bad value for '%s'", path, lineno, name);
+			rc = -1;
+			break;
+		}
+	}
+	fclose(f);
+	return rc;
+}

@@ -1,0 +1,47 @@
+/* config.h - baton.conf: every setting, its default and its limits.
+ * conf/baton.conf.example documents each key for administrators. */
+#ifndef BATON_CONFIG_H
+#define BATON_CONFIG_H
+
+#include <stdbool.h>
+
+enum secure_cookies { SECURE_COOKIES_AUTO, SECURE_COOKIES_ALWAYS, SECURE_COOKIES_NEVER };
+
+struct config {
+	char db_host[256];
+	int db_port;
+	char db_socket[512];
+	char db_user[128];
+	char db_password[256];
+	char db_name[128];
+	int db_connect_timeout;
+
+	char templates_dir[512];
+	char log_file[512];
+	char public_url[256];
+
+	long max_body_bytes;
+	int session_idle_minutes;
+	int session_max_hours;
+	int password_iterations;
+	enum secure_cookies secure_cookies;
+	bool trust_forwarded_for;
+
+	int signin_free_failures_per_account;
+	int signin_free_failures_per_ip;
+	int signin_max_delay_seconds;
+};
+
+/* Default path when BATON_CONF is not set. */
+#ifndef BATON_DEFAULT_CONF
+#define BATON_DEFAULT_CONF "/etc/baton/baton.conf"
+#endif
+
+void config_defaults(struct config *cfg);
+/* Reads path over the defaults. On error writes a one-line reason into
+ * err (e.g. "baton.conf:12: unknown setting 'db_pasword'") and returns -1. */
+int config_load(struct config *cfg, const char *path, char *err, int errlen);
+/* The file named by $BATON_CONF, or the default path. */
+const char *config_path(void);
+
+#endif

@@ -1,0 +1,414 @@
+/* db.c - prepared statements over MariaDB Connector/C, with reconnection.
+ *
+ * Statements are prepared on first use and kept for the life of the
+ * connection. When the server goes away, the connection and its statements
+ * are dropped; a statement outside a transaction is tried once more on a new
+ * connection (so a restarted server costs no failed request), and otherwise
+ * the caller gets DB_DOWN and answers 503. */
+#include "db.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "log.h"
+#include "pool.h"
+
+enum { DB_MAX_ARGS = 32, DB_SMALL_CELL = 256 };
+
+struct db {
+	const struct config *cfg;
+	MYSQL *conn;
+	MYSQL_STMT *stmt[SQL__MAX];
+	bool in_transaction;
+	unsigned long long last_insert_id;
+};
+
+struct db_arg {
+	char type;
+	const char *s;
+	unsigned long len;
+	long long i;
+};
+
+struct db *db_new(const struct config *cfg)
+{
+	struct db *db = calloc(1, sizeof *db);
+	if (db == NULL)
+		abort();
+	db->cfg = cfg;
+	return db;
+}
+
+static void db_disconnect(struct db *db)
+{
+	for (int i = 0; i < SQL__MAX; i++) {
+		if (db->stmt[i] != NULL)
+			mysql_stmt_close(db->stmt[i]);
+		db->stmt[i] = NULL;
+	}
+	if (db->conn != NULL)
+		mysql_close(db->conn);
+	db->conn = NULL;
+	db->in_transaction = false;
+}
+
+void db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_disconnect(db);
+	free(db);
+}
+
+static bool is_connection_error(unsigned int code)
+{
+	switch (code) {
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_COMMANDS_OUT_OF_SYNC:
+	case 2055: /* CR_SERVER_LOST_EXTENDED */
+	case ER_SERVER_SHUTDOWN:
+	case 1927: /* ER_CONNECTION_KILLED */
+	case 1047: /* ER_UNKNOWN_COM_ERROR: a Galera node not ready */
+		return true;
+	default:
+		return false;
+	}
+}
+
+int db_connect(struct db *db)
+{
+	if (db->conn != NULL)
+		return DB_OK;
+	const struct config *cfg = db->cfg;
+	MYSQL *conn = mysql_init(NULL);
+	if (conn == NULL)
+		return DB_DOWN;
+	unsigned int connect_timeout = (unsigned int)cfg->db_connect_timeout;
+	unsigned int io_timeout = 30;
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	const char *socket = cfg->db_socket[0] ? cfg->db_socket : NULL;
+	if (mysql_real_connect(conn, socket ? "localhost" : cfg->db_host, cfg->db_user,
+			       cfg->db_password, cfg->db_name, socket ? 0 : (unsigned)cfg->db_port,
+			       socket, 0) == NULL) {
+		log_warn("database unavailable: %s", mysql_error(conn));
+		mysql_close(conn);
+		return DB_DOWN;
+	}
+	db->conn = conn;
+	return DB_OK;
+}
+
+/* Maps a statement failure to a status, dropping a dead connection. */
+static int db_failure(struct db *db, enum sql_id id, unsigned int code, const char *message)
+{
+	if (is_connection_error(code)) {
+		log_warn("database connection lost (statement %d): %s", (int)id, message);
+		db_disconnect(db);
+		return DB_DOWN;
+	}
+	if (code == ER_DUP_ENTRY)
+		return DB_DUPLICATE;
+	log_error("statement %d failed: %u %s", (int)id, code, message);
+	return DB_ERROR;
+}
+
+static int db_prepare(struct db *db, enum sql_id id, MYSQL_STMT **out)
+{
+	if (db->stmt[id] != NULL) {
+		*out = db->stmt[id];
+		return DB_OK;
+	}
+	const char *text = sql_text(id);
+	if (text == NULL) {
+		log_error("statement %d has no text", (int)id);
+		return DB_ERROR;
+	}
+	MYSQL_STMT *stmt = mysql_stmt_init(db->conn);
+	if (stmt == NULL)
+		return db_failure(db, id, mysql_errno(db->conn), mysql_error(db->conn));
+	if (mysql_stmt_prepare(stmt, text, strlen(text)) != 0) {
+		unsigned int code = mysql_stmt_errno(stmt);
+		char message[512];
+		snprintf(message, sizeof message, "%s", mysql_stmt_error(stmt));
+		mysql_stmt_close(stmt);
+		return db_failure(db, id, code, message);
+	}
+	db->stmt[id] = stmt;
+	*out = stmt;
+	return DB_OK;
+}
+
+static int collect_args(struct db_arg *args, const char *types, va_list ap)
+{
+	int n = 0;
+	for (const char *t = types; t && *t; t++, n++) {
+		if (n >= DB_MAX_ARGS)
+			return -1;
+		args[n].type = *t;
+		if (*t == 's') {
+			args[n].s = va_arg(ap, const char *);
+			args[n].len = args[n].s ? (unsigned long)strlen(args[n].s) : 0;
+		} else if (*t == 'i' || *t == 'n') {
+			args[n].i = va_arg(ap, long long);
+		} else {
+			return -1;
+		}
+	}
+	return n;
+}
+
+/* Prepares (connecting if needed), binds and executes once. */
+static int db_execute_once(struct db *db, enum sql_id id, struct db_arg *args, int nargs,
+			   MYSQL_STMT **out)
+{
+	int rc = db_connect(db);
+	if (rc != DB_OK)
+		return rc;
+	MYSQL_STMT *stmt = NULL;
+	if ((rc = db_prepare(db, id, &stmt)) != DB_OK)
+		return rc;
+	if ((int)mysql_stmt_param_count(stmt) != nargs) {
+		log_error("statement %d takes %lu values, %d given", (int)id,
+			  mysql_stmt_param_count(stmt), nargs);
+		return DB_ERROR;
+	}
+	MYSQL_BIND bind[DB_MAX_ARGS];
+	my_bool is_null[DB_MAX_ARGS];
+	memset(bind, 0, sizeof bind);
+	for (int i = 0; i < nargs; i++) {
+		is_null[i] = 0;
+		if (args[i].type == 's') {
+			bind[i].buffer_type = MYSQL_TYPE_STRING;
+			bind[i].buffer = (void *)args[i].s;
+			bind[i].buffer_length = args[i].len;
+			bind[i].length = &args[i].len;
+			is_null[i] = args[i].s == NULL;
+		} else {
+			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			bind[i].buffer = &args[i].i;
+			is_null[i] = args[i].type == 'n' && args[i].i == 0;
+		}
+		bind[i].is_null = &is_null[i];
+	}
+	if ((nargs > 0 && mysql_stmt_bind_param(stmt, bind) != 0) || mysql_stmt_execute(stmt) != 0)
+		return db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+	*out = stmt;
+	return DB_OK;
+}
+
+static int db_execute(struct db *db, enum sql_id id, const char *types, va_list ap,
+		      MYSQL_STMT **out)
+{
+	struct db_arg args[DB_MAX_ARGS];
+	int nargs = collect_args(args, types, ap);
+	if (nargs < 0) {
+		log_error("statement %d: bad binding types '%s'", (int)id, types);
+		return DB_ERROR;
+	}
+	bool was_connected = db->conn != NULL;
+	bool in_transaction = db->in_transaction;
+	int rc = db_execute_once(db, id, args, nargs, out);
+	/* A connection that died while idle (server restart, wait_timeout) is
+	 * replaced transparently, unless it held an open transaction. */
+	if (rc == DB_DOWN && was_connected && !in_transaction)
+		rc = db_execute_once(db, id, args, nargs, out);
+	return rc;
+}
+
+static int fetch_rows(struct db *db, enum sql_id id, MYSQL_STMT *stmt, struct pool *pool,
+		      struct db_rows *out)
+{
+	if (mysql_stmt_store_result(stmt) != 0)
+		return db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+	size_t cols = mysql_stmt_field_count(stmt);
+	size_t rows = (size_t)mysql_stmt_num_rows(stmt);
+	out->rows = 0;
+	out->cols = cols;
+	out->cell = pool_zalloc(pool, (rows * cols + 1) * sizeof *out->cell);
+	out->length = pool_zalloc(pool, (rows * cols + 1) * sizeof *out->length);
+	if (cols == 0) {
+		mysql_stmt_free_result(stmt);
+		return DB_OK;
+	}
+	MYSQL_BIND *bind = pool_zalloc(pool, cols * sizeof *bind);
+	unsigned long *length = pool_zalloc(pool, cols * sizeof *length);
+	my_bool *is_null = pool_zalloc(pool, cols * sizeof *is_null);
+	char *small = pool_alloc(pool, cols * DB_SMALL_CELL);
+	for (size_t c = 0; c < cols; c++) {
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer = small + c * DB_SMALL_CELL;
+		bind[c].buffer_length = DB_SMALL_CELL;
+		bind[c].length = &length[c];
+		bind[c].is_null = &is_null[c];
+	}
+	if (mysql_stmt_bind_result(stmt, bind) != 0) {
+		int rc = db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		mysql_stmt_free_result(stmt);
+		return rc;
+	}
+	int status;
+	while ((status = mysql_stmt_fetch(stmt)) == 0 || status == MYSQL_DATA_TRUNCATED) {
+		if (out->rows == rows)
+			break;
+		for (size_t c = 0; c < cols; c++) {
+			size_t at = out->rows * cols + c;
+			if (is_null[c])
+				continue;
+			char *cell = pool_alloc(pool, length[c] + 1);
+			if (length[c] <= DB_SMALL_CELL) {
+				memcpy(cell, small + c * DB_SMALL_CELL, length[c]);
+			} else {
+				MYSQL_BIND whole;
+				unsigned long whole_length = 0;
+				memset(&whole, 0, sizeof whole);
+				whole.buffer_type = MYSQL_TYPE_STRING;
+				whole.buffer = cell;
+				whole.buffer_length = length[c];
+				whole.length = &whole_length;
+				mysql_stmt_fetch_column(stmt, &whole, (unsigned int)c, 0);
+			}
+			cell[length[c]] = '\0';
+			out->cell[at] = cell;
+			out->length[at] = length[c];
+		}
+		out->rows++;
+	}
+	int rc = DB_OK;
+	if (status == 1)
+		rc = db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+	else
+		mysql_stmt_free_result(stmt);
+	return rc;
+}
+
+int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
+	     const char *types, ...)
+{
+	memset(out, 0, sizeof *out);
+	MYSQL_STMT *stmt;
+	va_list ap;
+	va_start(ap, types);
+	int rc = db_execute(db, id, types, ap, &stmt);
+	va_end(ap);
+	if (rc != DB_OK)
+		return rc;
+	return fetch_rows(db, id, stmt, pool, out);
+}
+
+int db_exec(struct db *db, enum sql_id id, unsigned long long *affected, const char *types, ...)
+{
+	MYSQL_STMT *stmt;
+	va_list ap;
+	va_start(ap, types);
+	int rc = db_execute(db, id, types, ap, &stmt);
+	va_end(ap);
+	if (rc != DB_OK)
+		return rc;
+	if (affected != NULL)
+		*affected = (unsigned long long)mysql_stmt_affected_rows(stmt);
+	db->last_insert_id = (unsigned long long)mysql_stmt_insert_id(stmt);
+	if (mysql_stmt_field_count(stmt) > 0)
+		mysql_stmt_free_result(stmt);
+	return DB_OK;
+}
+
+unsigned long long db_last_insert_id(struct db *db)
+{
+	return db->last_insert_id;
+}
+
+int db_begin(struct db *db)
+{
+	int rc = db_connect(db);
+	if (rc != DB_OK)
+		return rc;
+	if (mysql_autocommit(db->conn, 0) != 0) {
+		/* The connection may have died while idle; one fresh try. */
+		db_disconnect(db);
+		if ((rc = db_connect(db)) != DB_OK)
+			return rc;
+		if (mysql_autocommit(db->conn, 0) != 0)
+			return db_failure(db, SQL__MAX, mysql_errno(db->conn), mysql_error(db->conn));
+	}
+	db->in_transaction = true;
+	return DB_OK;
+}
+
+int db_commit(struct db *db)
+{
+	if (db->conn == NULL)
+		return DB_DOWN;
+	int rc = DB_OK;
+	if (mysql_commit(db->conn) != 0)
+		rc = db_failure(db, SQL__MAX, mysql_errno(db->conn), mysql_error(db->conn));
+	if (db->conn != NULL)
+		mysql_autocommit(db->conn, 1);
+	db->in_transaction = false;
+	return rc;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->conn != NULL && db->in_transaction) {
+		mysql_rollback(db->conn);
+		mysql_autocommit(db->conn, 1);
+	}
+	db->in_transaction = false;
+}
+
+const char *db_cell(const struct db_rows *r, size_t row, size_t col)
+{
+	if (row >= r->rows || col >= r->cols)
+		return NULL;
+	return r->cell[row * r->cols + col];
+}
+
+long long db_cell_int(const struct db_rows *r, size_t row, size_t col)
+{
+	const char *s = db_cell(r, row, col);
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+int db_run_script(struct db *db, const char *sql, char *err, size_t errlen)
+{
+	int rc = db_connect(db);
+	if (rc != DB_OK) {
+		snprintf(err, errlen, "cannot connect to the database");
+		return rc;
+	}
+	mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_ON);
+	rc = DB_OK;
+	if (mysql_real_query(db->conn, sql, (unsigned long)strlen(sql)) != 0) {
+		snprintf(err, errlen, "%s", mysql_error(db->conn));
+		rc = DB_ERROR;
+	} else {
+		int more;
+		do {
+			MYSQL_RES *res = mysql_store_result(db->conn);
+			if (res != NULL)
+				mysql_free_result(res);
+			more = mysql_next_result(db->conn);
+			if (more > 0) {
+				snprintf(err, errlen, "%s", mysql_error(db->conn));
+				rc = DB_ERROR;
+			}
+		} while (more == 0);
+	}
+	if (db->conn != NULL)
+		mysql_set_server_option(db->conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+	return rc;
+}

@@ -1,0 +1,58 @@
+/* db.h - MariaDB through prepared statements only. Each statement is named
+ * by an id from sql.h; its text lives in sql.c and nowhere else. Values are
+ * always bound, never spliced into SQL. One connection per process (or
+ * thread), reconnected by itself after the server comes back. */
+#ifndef BATON_DB_H
+#define BATON_DB_H
+
+#include <stddef.h>
+
+#include "sql.h"
+
+struct config;
+struct pool;
+struct db;
+
+enum db_status {
+	DB_OK = 0,
+	DB_DOWN = -1,      /* server unreachable: answer 503, try again later */
+	DB_ERROR = -2,     /* a bug or a broken schema: logged, answer 500 */
+	DB_DUPLICATE = -3, /* a unique key refused the row */
+};
+
+struct db_rows {
+	size_t rows;
+	size_t cols;
+	char **cell;            /* rows * cols, NULL for SQL NULL, in the pool */
+	unsigned long *length;  /* byte length of each cell */
+};
+
+struct db *db_new(const struct config *cfg);
+void db_free(struct db *db);
+/* Connects if not connected; DB_OK or DB_DOWN. */
+int db_connect(struct db *db);
+
+/* Binding types, one character per argument:
+ *   's' const char * (NULL binds SQL NULL)
+ *   'i' long long
+ *   'n' long long id where 0 binds SQL NULL ("no such row")
+ * Results come back as text, copied into pool. */
+int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
+	     const char *types, ...);
+/* For statements without a result; *affected may be NULL. */
+int db_exec(struct db *db, enum sql_id id, unsigned long long *affected, const char *types, ...);
+unsigned long long db_last_insert_id(struct db *db);
+
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+const char *db_cell(const struct db_rows *r, size_t row, size_t col);
+long long db_cell_int(const struct db_rows *r, size_t row, size_t col);
+
+/* Runs a whole SQL file of DDL (a schema migration: trusted text from the
+ * installation, never input) with multi-statements. Only the migration tool
+ * calls it. */
+int db_run_script(struct db *db, const char *sql, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,106 @@
+/* render.c - ClearSilver rendering with escaping on; one HDF and one
+ * CSPARSE per render, so it is safe in threads. */
+#include "render.h"
+
+#include <ClearSilver.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "log.h"
+#include "pool.h"
+
+struct view {
+	HDF *hdf;
+};
+
+struct view *view_new(struct request *r)
+{
+	struct view *v = pool_zalloc(r->pool, sizeof *v);
+	NEOERR *err = hdf_init(&v->hdf);
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		v->hdf = NULL;
+		return v;
+	}
+	view_set(v, "Config.VarEscapeMode", "html");
+	view_set(v, "Config.DebugEnabled", "0");
+	view_set(v, "hdf.loadpaths.0", r->cfg->templates_dir);
+	view_set(v, "page.path", r->path);
+	if (r->session != NULL) {
+		view_set(v, "csrf", r->session->csrf_token);
+		view_set(v, "me.name", r->session->display_name);
+		view_set(v, "me.email", r->session->email);
+		view_set(v, "me.role", r->session->role);
+		view_set(v, "me.state", r->session->state);
+		view_set(v, "me.client", r->session->client_name);
+	}
+	return v;
+}
+
+void view_free(struct view *v)
+{
+	if (v != NULL && v->hdf != NULL)
+		hdf_destroy(&v->hdf);
+}
+
+void view_set(struct view *v, const char *name, const char *value)
+{
+	if (v->hdf == NULL || value == NULL)
+		return;
+	NEOERR *err = hdf_set_value(v->hdf, name, value);
+	nerr_ignore(&err);
+}
+
+void view_set_int(struct view *v, const char *name, long long value)
+{
+	char s[32];
+	snprintf(s, sizeof s, "%lld", value);
+	view_set(v, name, s);
+}
+
+static NEOERR *append_output(void *ctx, char *text)
+{
+	buf_puts(ctx, text);
+	return STATUS_OK;
+}
+
+static void log_neoerr(const char *template_name, NEOERR *err)
+{
+	STRING str;
+	string_init(&str);
+	nerr_error_string(err, &str);
+	log_error("template %s: %s", template_name, str.buf ? str.buf : "unknown error");
+	string_clear(&str);
+	nerr_ignore(&err);
+}
+
+int view_render(struct request *r, struct view *v, int status, const char *template_name)
+{
+	if (v->hdf == NULL)
+		return -1;
+	CSPARSE *parse = NULL;
+	char file[256];
+	snprintf(file, sizeof file, "%s.cs", template_name);
+	NEOERR *err = cs_init(&parse, v->hdf);
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(parse);
+	if (err == STATUS_OK)
+		err = cs_parse_file(parse, file);
+	struct buf out;
+	buf_init(&out);
+	if (err == STATUS_OK)
+		err = cs_render(parse, &out, append_output);
+	if (parse != NULL)
+		cs_destroy(&parse);
+	if (err != STATUS_OK) {
+		log_neoerr(template_name, err);
+		buf_free(&out);
+		return -1;
+	}
+	buf_free(&r->resp.body);
+	r->resp.body = out;
+	r->resp.status = status;
+	r->resp.content_type = "text/html; charset=utf-8";
+	return status;
+}

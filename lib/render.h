@@ -1,0 +1,19 @@
+/* render.h - the thin seam around ClearSilver: nothing else includes its
+ * headers. Every render has HTML escaping on (Config.VarEscapeMode). */
+#ifndef BATON_RENDER_H
+#define BATON_RENDER_H
+
+#include "request.h"
+
+struct view;
+
+/* Starts a view with the values every page has (csrf token, agent name). */
+struct view *view_new(struct request *r);
+void view_free(struct view *v);
+void view_set(struct view *v, const char *name, const char *value);
+void view_set_int(struct view *v, const char *name, long long value);
+/* Renders templates_dir/NAME.cs into the response body with status.
+ * Returns the status, or -1 after logging when the template is broken. */
+int view_render(struct request *r, struct view *v, int status, const char *template_name);
+
+#endif

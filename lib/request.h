@@ -1,0 +1,78 @@
+/* request.h - one HTTP request as a program sees it: the validated inputs,
+ * the signed-in agent if any, and the response being built. */
+#ifndef BATON_REQUEST_H
+#define BATON_REQUEST_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "input.h"
+
+struct config;
+struct db;
+struct io;
+struct pool;
+struct program;
+struct action;
+
+enum http_method { METHOD_OTHER, METHOD_GET, METHOD_HEAD, METHOD_POST };
+
+/* The signed-in staff member, loaded from the session cookie. */
+struct session {
+	long long id;
+	long long agent_id;
+	long long client_id;
+	const char *csrf_token;
+	const char *email;
+	const char *display_name;
+	const char *role;
+	const char *state;
+	long long state_seconds;
+	const char *client_name;
+	long long max_sessions;
+};
+
+struct response {
+	int status;
+	const char *content_type;
+	struct buf headers; /* extra "Name: value\r\n" lines */
+	struct buf body;
+};
+
+struct request {
+	struct pool *pool;
+	struct io *io;
+	const struct config *cfg;
+	struct db *db;
+	const struct program *program;
+	const struct action *action;
+
+	enum http_method method;
+	const char *method_name;
+	const char *path;          /* the program's URL path, e.g. "/signin" */
+	const char *remote_addr;
+	const char *user_agent;
+	const char *host;
+	const char *origin;        /* Origin header, NULL if absent */
+	const char *referer;
+	bool https;
+	bool wants_json;
+
+	struct param *query;
+	struct param *form;
+	struct param *cookies;
+
+	/* Declared inputs, indexed as in the action's input table. */
+	const char **in;
+	long long *in_int;
+
+	struct session *session;
+	struct response resp;
+};
+
+const char *request_param(const struct request *r, const char *name);
+const char *request_cookie(const struct request *r, const char *name);
+/* scheme://host of this request, for same-origin checks and absolute links. */
+const char *request_origin(const struct request *r);
+
+#endif

@@ -1,0 +1,169 @@
+/* response.c - headers, cookies, redirects, error pages and sending. */
+#include "response.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "io.h"
+#include "log.h"
+#include "pool.h"
+#include "program.h"
+#include "render.h"
+
+void resp_init(struct response *resp)
+{
+	resp->status = 200;
+	resp->content_type = "text/html; charset=utf-8";
+	buf_init(&resp->headers);
+	buf_init(&resp->body);
+}
+
+void resp_free(struct response *resp)
+{
+	buf_free(&resp->headers);
+	buf_free(&resp->body);
+}
+
+const char *http_reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 204: return "No Content";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 411: return "Length Required";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "Unknown";
+	}
+}
+
+static bool header_safe(const char *s)
+{
+	return strpbrk(s, "\r\n") == NULL;
+}
+
+void resp_header(struct request *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value)) {
+		log_error("refused a header with a line break: %s", name);
+		return;
+	}
+	buf_printf(&r->resp.headers, "%s: %s\r\n", name, value);
+}
+
+void resp_cookie(struct request *r, const char *name, const char *value, long max_age,
+		 const char *same_site)
+{
+	bool secure = r->cfg->secure_cookies == SECURE_COOKIES_ALWAYS
+		      || (r->cfg->secure_cookies == SECURE_COOKIES_AUTO && r->https);
+	char *cookie = pool_printf(r->pool, "%s=%s; Path=/; HttpOnly; SameSite=%s%s", name, value,
+				   same_site, secure ? "; Secure" : "");
+	if (max_age >= 0)
+		cookie = pool_printf(r->pool, "%s; Max-Age=%ld", cookie, max_age);
+	resp_header(r, "Set-Cookie", cookie);
+}
+
+int resp_redirect(struct request *r, const char *location)
+{
+	/* Only local paths: a redirect target never comes from elsewhere. */
+	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
+		location = "/";
+	r->resp.status = 303;
+	buf_clear(&r->resp.body);
+	resp_header(r, "Location", location);
+	return 303;
+}
+
+int resp_json(struct request *r, int status, const char *json)
+{
+	r->resp.status = status;
+	r->resp.content_type = "application/json; charset=utf-8";
+	buf_clear(&r->resp.body);
+	buf_puts(&r->resp.body, json);
+	buf_putc(&r->resp.body, '\n');
+	return status;
+}
+
+static void error_html_fallback(struct request *r, int status, const char *message)
+{
+	buf_clear(&r->resp.body);
+	buf_printf(&r->resp.body, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+		   "<title>%d %s</title></head><body><h1>%s</h1><p>", status,
+		   http_reason(status), http_reason(status));
+	buf_html(&r->resp.body, message);
+	buf_puts(&r->resp.body, "</p></body></html>\n");
+}
+
+int resp_error(struct request *r, int status, const char *fmt, ...)
+{
+	char message[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+
+	r->resp.status = status;
+	if (r->wants_json) {
+		struct buf json;
+		buf_init(&json);
+		buf_puts(&json, "{\"error\":");
+		buf_json_string(&json, message);
+		buf_printf(&json, ",\"status\":%d}", status);
+		resp_json(r, status, json.data);
+		buf_free(&json);
+		return status;
+	}
+	r->resp.content_type = "text/html; charset=utf-8";
+	struct view *v = view_new(r);
+	view_set(v, "error.message", message);
+	view_set_int(v, "error.status", status);
+	view_set(v, "error.reason", http_reason(status));
+	if (view_render(r, v, status, "error") < 0)
+		error_html_fallback(r, status, message);
+	view_free(v);
+	r->resp.status = status;
+	return status;
+}
+
+int resp_unavailable(struct request *r)
+{
+	resp_header(r, "Retry-After", "5");
+	return resp_error(r, 503, "Baton cannot reach its database right now. "
+			  "Please try again in a few seconds.");
+}
+
+void resp_send(struct request *r)
+{
+	struct response *resp = &r->resp;
+	struct buf head;
+	buf_init(&head);
+	buf_printf(&head, "Status: %d %s\r\n", resp->status, http_reason(resp->status));
+	buf_printf(&head, "Content-Type: %s\r\n", resp->content_type);
+	buf_printf(&head, "Content-Length: %zu\r\n", resp->body.len);
+	/* Our own pages are never framed, sniffed or cached by intermediaries. */
+	buf_puts(&head, "X-Content-Type-Options: nosniff\r\n"
+			"X-Frame-Options: DENY\r\n"
+			"Referrer-Policy: same-origin\r\n"
+			"Cache-Control: no-store\r\n"
+			"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+			"frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'\r\n");
+	if (resp->headers.len > 0)
+		buf_append(&head, resp->headers.data, resp->headers.len);
+	buf_puts(&head, "\r\n");
+	io_write(r->io, head.data, head.len);
+	if (r->method != METHOD_HEAD && resp->body.len > 0)
+		io_write(r->io, resp->body.data, resp->body.len);
+	buf_free(&head);
+}

@@ -1,0 +1,50 @@
+/* sql.h - names of every SQL statement Baton runs; the texts are in sql.c. */
+#ifndef BATON_SQL_H
+#define BATON_SQL_H
+
+enum sql_id {
+	SQL_PING,
+
+	/* schema migrations */
+	SQL_MIGRATION_TABLE,
+	SQL_MIGRATION_APPLIED,
+	SQL_MIGRATION_RECORD,
+	SQL_MIGRATION_LOCK,
+	SQL_MIGRATION_UNLOCK,
+
+	/* clients, sites and agents (administration tool) */
+	SQL_CLIENT_INSERT,
+	SQL_CLIENT_BY_SLUG,
+	SQL_CLIENT_LIST,
+	SQL_SITE_INSERT,
+	SQL_SITE_BY_CLIENT,
+	SQL_SITE_DOMAIN_INSERT,
+	SQL_AGENT_INSERT,
+	SQL_AGENT_SET_PASSWORD,
+	SQL_AGENT_LIST,
+	SQL_AGENT_BY_EMAIL_ANY_CLIENT,
+
+	/* sign-in */
+	SQL_AGENT_FOR_SIGNIN,
+	SQL_SIGNIN_RECORD,
+	SQL_SIGNIN_FAILURES_BY_EMAIL,
+	SQL_SIGNIN_FAILURES_BY_IP,
+	SQL_AGENT_SIGNED_IN,
+
+	/* staff sessions */
+	SQL_SESSION_INSERT,
+	SQL_SESSION_BY_TOKEN,
+	SQL_SESSION_TOUCH,
+	SQL_SESSION_END,
+	SQL_SESSION_OTHERS_LIVE,
+
+	/* agent state */
+	SQL_AGENT_SET_STATE,
+	SQL_AGENT_EVENT_INSERT,
+
+	SQL__MAX
+};
+
+const char *sql_text(enum sql_id id);
+
+#endif

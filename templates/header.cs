@@ -1,0 +1,22 @@
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:title ?> · Baton</title>
+<link rel="stylesheet" href="/css/baton.css">
+</head>
+<body class="page-<?cs var:page.name ?>">
+<header class="topbar">
+  <a class="brand" href="/">Baton</a>
+  <?cs if:me.name ?>
+  <nav class="who">
+    <span class="me"><?cs var:me.name ?> · <?cs var:me.client ?></span>
+    <form method="post" action="/signout" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+      <button type="submit" class="link">Sign out</button>
+    </form>
+  </nav>
+  <?cs /if ?>
+</header>
+<main>

@@ -1,0 +1,431 @@
+/* baton-admin - the administration command: schema migrations, clients,
+ * sites, agents and passwords. Run `baton-admin help` for the commands. */
+#include <dirent.h>
+#include <errno.h>
+#include <mysql.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "input.h"
+#include "log.h"
+#include "pool.h"
+
+#ifndef BATON_SCHEMA_DIR
+#define BATON_SCHEMA_DIR "/usr/share/baton/schema"
+#endif
+
+struct admin {
+	struct config cfg;
+	struct db *db;
+	struct pool *pool;
+};
+
+static const char usage[] =
+	"usage: baton-admin [--conf FILE] COMMAND ...\n"
+	"\n"
+	"  migrate                                  apply new schema migrations\n"
+	"  client add SLUG NAME                     create a client (the business)\n"
+	"  client list\n"
+	"  site add CLIENT NAME DOMAIN [DOMAIN...]  register a site; prints its key\n"
+	"  site list CLIENT\n"
+	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin\n"
+	"  agent passwd EMAIL                       set a new password\n"
+	"  agent list CLIENT\n"
+	"  demo                                     create the demo client, site and agent\n"
+	"\n"
+	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
+	"with --generate a random one is made and printed.\n"
+	"Configuration: --conf, else $BATON_CONF, else " BATON_DEFAULT_CONF ".\n";
+
+__attribute__((format(printf, 1, 2)))
+static int fail(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("baton-admin: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	return 1;
+}
+
+static int db_fail(int rc, const char *what)
+{
+	if (rc == DB_DUPLICATE)
+		return fail("%s already exists", what);
+	if (rc == DB_DOWN)
+		return fail("cannot reach the database (%s)", "check baton.conf and that MariaDB runs");
+	return fail("database error while handling %s (see the log)", what);
+}
+
+/* Validates one value with the same declared-input rules the web uses. */
+static const char *checked(struct admin *a, const char *name, enum input_kind kind,
+			   size_t max, const char *value)
+{
+	struct input spec = { name, kind, true, max, 0, 0, NULL };
+	struct param p = { name, value, NULL };
+	const char *out = NULL, *error = NULL;
+	long long number;
+	if (input_validate(a->pool, &p, &spec, 1, &out, &number, &error) != 0) {
+		fprintf(stderr, "baton-admin: %s\n", error);
+		return NULL;
+	}
+	return out;
+}
+
+static const char *read_password(struct admin *a, int generate)
+{
+	if (generate) {
+		char token[TOKEN_HEX_LEN + 1];
+		if (crypto_token(token) != 0)
+			return NULL;
+		return pool_strndup(a->pool, token, 20);
+	}
+	const char *env = getenv("BATON_PASSWORD");
+	if (env != NULL && *env != '\0')
+		return pool_strdup(a->pool, env);
+	if (isatty(STDIN_FILENO))
+		fputs("New password: ", stderr);
+	char line[1100];
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return NULL;
+	line[strcspn(line, "\r\n")] = '\0';
+	return pool_strdup(a->pool, line);
+}
+
+static char *hash_password(struct admin *a, const char *password)
+{
+	if (password == NULL || strlen(password) < 10) {
+		fail("%s", "a password needs at least 10 characters");
+		return NULL;
+	}
+	char *hash = pool_alloc(a->pool, PASSWORD_HASH_MAX);
+	if (crypto_password_hash(password, a->cfg.password_iterations, hash) != 0) {
+		fail("%s", "cannot hash the password");
+		return NULL;
+	}
+	return hash;
+}
+
+static long long client_id(struct admin *a, const char *slug)
+{
+	struct db_rows rows;
+	int rc = db_query(a->db, a->pool, SQL_CLIENT_BY_SLUG, &rows, "s", slug);
+	if (rc != DB_OK) {
+		db_fail(rc, "the client lookup");
+		return -1;
+	}
+	if (rows.rows == 0) {
+		fail("no client '%s' (see: baton-admin client list)", slug);
+		return -1;
+	}
+	return db_cell_int(&rows, 0, 0);
+}
+
+/* ---- migrate ---------------------------------------------------------- */
+
+static int is_migration_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 8 && name[0] >= '0' && name[0] <= '9' && name[1] >= '0' && name[1] <= '9'
+	       && name[2] >= '0' && name[2] <= '9' && name[3] == '-'
+	       && strcmp(name + n - 4, ".sql") == 0;
+}
+
+static int compare_names(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static char *read_file(struct admin *a, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *text = pool_alloc(a->pool, (size_t)size + 1);
+	size_t got = fread(text, 1, (size_t)size, f);
+	text[got] = '\0';
+	fclose(f);
+	return text;
+}
+
+static int applied(const struct db_rows *rows, long version)
+{
+	for (size_t i = 0; i < rows->rows; i++)
+		if (db_cell_int(rows, i, 0) == version)
+			return 1;
+	return 0;
+}
+
+static int apply_migrations(struct admin *a, const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return fail("cannot open the schema directory %s", dir);
+	const char *names[1000];
+	size_t count = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && count < 1000)
+		if (is_migration_name(e->d_name))
+			names[count++] = pool_strdup(a->pool, e->d_name);
+	closedir(d);
+	qsort(names, count, sizeof names[0], compare_names);
+
+	struct db_rows done;
+	int rc = db_exec(a->db, SQL_MIGRATION_TABLE, NULL, "");
+	if (rc == DB_OK)
+		rc = db_query(a->db, a->pool, SQL_MIGRATION_APPLIED, &done, "");
+	if (rc != DB_OK)
+		return db_fail(rc, "the migration table");
+	int newly = 0;
+	for (size_t i = 0; i < count; i++) {
+		long version = strtol(names[i], NULL, 10);
+		if (applied(&done, version))
+			continue;
+		char *path = pool_printf(a->pool, "%s/%s", dir, names[i]);
+		char *sql = read_file(a, path);
+		if (sql == NULL)
+			return fail("cannot read %s", path);
+		char err[512];
+		if (db_run_script(a->db, sql, err, sizeof err) != DB_OK) {
+			fprintf(stderr, "baton-admin: migration %s failed: %s\n", names[i], err);
+			return 1;
+		}
+		rc = db_exec(a->db, SQL_MIGRATION_RECORD, NULL, "is", (long long)version, names[i]);
+		if (rc != DB_OK)
+			return db_fail(rc, "the migration record");
+		printf("applied %s\n", names[i]);
+		newly++;
+	}
+	printf("schema is up to date (%zu migrations, %d new)\n", count, newly);
+	return 0;
+}
+
+static int cmd_migrate(struct admin *a)
+{
+	const char *dir = getenv("BATON_SCHEMA_DIR");
+	if (dir == NULL || *dir == '\0')
+		dir = BATON_SCHEMA_DIR;
+	struct db_rows lock;
+	int rc = db_query(a->db, a->pool, SQL_MIGRATION_LOCK, &lock, "");
+	if (rc != DB_OK)
+		return db_fail(rc, "the migration lock");
+	if (db_cell_int(&lock, 0, 0) != 1)
+		return fail("%s", "another baton-admin migrate is running; try again later");
+	int status = apply_migrations(a, dir);
+	db_query(a->db, a->pool, SQL_MIGRATION_UNLOCK, &lock, "");
+	return status;
+}
+
+/* ---- clients, sites, agents ------------------------------------------- */
+
+static int create_client(struct admin *a, const char *slug_in, const char *name_in)
+{
+	const char *slug = checked(a, "slug", INPUT_LINE, 64, slug_in);
+	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
+	if (slug == NULL || name == NULL)
+		return 1;
+	for (const char *p = slug; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return fail("the slug '%s' may hold only a-z, 0-9 and '-'", slug);
+	int rc = db_exec(a->db, SQL_CLIENT_INSERT, NULL, "ss", slug, name);
+	if (rc != DB_OK)
+		return db_fail(rc, "that client");
+	printf("client %s created\n", slug);
+	return 0;
+}
+
+static int create_site(struct admin *a, const char *client, const char *name_in,
+		       char **domains, int domain_count, int quiet)
+{
+	long long cid = client_id(a, client);
+	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
+	if (cid < 0 || name == NULL)
+		return 1;
+	char token[TOKEN_HEX_LEN + 1];
+	if (crypto_token(token) != 0)
+		return fail("%s", "no randomness available");
+	char *key = pool_strndup(a->pool, token, 32);
+	int rc = db_begin(a->db);
+	if (rc == DB_OK)
+		rc = db_exec(a->db, SQL_SITE_INSERT, NULL, "iss", cid, name, key);
+	long long site_id = (long long)db_last_insert_id(a->db);
+	for (int i = 0; rc == DB_OK && i < domain_count; i++) {
+		const char *domain = checked(a, "domain", INPUT_LINE, 253, domains[i]);
+		if (domain == NULL || strpbrk(domain, "/: ") != NULL) {
+			db_rollback(a->db);
+			return fail("'%s' is not a domain name (give example.com, no scheme or path)",
+				    domains[i]);
+		}
+		char *lower = pool_strdup(a->pool, domain);
+		for (char *p = lower; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		rc = db_exec(a->db, SQL_SITE_DOMAIN_INSERT, NULL, "is", site_id, lower);
+	}
+	if (rc == DB_OK)
+		rc = db_commit(a->db);
+	if (rc != DB_OK) {
+		db_rollback(a->db);
+		return db_fail(rc, "that site or domain");
+	}
+	if (!quiet)
+		printf("site created; its key is %s\n", key);
+	return 0;
+}
+
+static int create_agent(struct admin *a, const char *client, const char *email_in,
+			const char *name_in, const char *role, const char *password)
+{
+	long long cid = client_id(a, client);
+	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+	const char *name = checked(a, "name", INPUT_LINE, 100, name_in);
+	if (cid < 0 || email == NULL || name == NULL)
+		return 1;
+	if (strcmp(role, "agent") != 0 && strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0)
+		return fail("the role '%s' must be agent, supervisor or admin", role);
+	char *hash = hash_password(a, password);
+	if (hash == NULL)
+		return 1;
+	int rc = db_exec(a->db, SQL_AGENT_INSERT, NULL, "issss", cid, email, name, role, hash);
+	if (rc != DB_OK)
+		return db_fail(rc, "an agent with that e-mail address");
+	return 0;
+}
+
+static int set_password(struct admin *a, const char *email_in, const char *password)
+{
+	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+	if (email == NULL)
+		return 1;
+	char *hash = hash_password(a, password);
+	if (hash == NULL)
+		return 1;
+	unsigned long long changed = 0;
+	int rc = db_exec(a->db, SQL_AGENT_SET_PASSWORD, &changed, "ss", hash, email);
+	if (rc != DB_OK)
+		return db_fail(rc, "the password");
+	if (changed == 0)
+		return fail("no agent with the e-mail address %s", email);
+	printf("password set for %s\n", email);
+	return 0;
+}
+
+static int print_rows(struct admin *a, enum sql_id id, const char *types, long long arg)
+{
+	struct db_rows rows;
+	int rc = *types ? db_query(a->db, a->pool, id, &rows, types, arg)
+			: db_query(a->db, a->pool, id, &rows, "");
+	if (rc != DB_OK)
+		return db_fail(rc, "the list");
+	for (size_t i = 0; i < rows.rows; i++) {
+		for (size_t c = 0; c < rows.cols; c++) {
+			const char *cell = db_cell(&rows, i, c);
+			printf("%s%s", c ? "\t" : "", cell ? cell : "-");
+		}
+		putchar('\n');
+	}
+	return 0;
+}
+
+static int cmd_demo(struct admin *a)
+{
+	struct db_rows rows;
+	int rc = db_query(a->db, a->pool, SQL_CLIENT_BY_SLUG, &rows, "s", "demo");
+	if (rc != DB_OK)
+		return db_fail(rc, "the demo client");
+	if (rows.rows > 0) {
+		printf("The demo client exists already.\n");
+		return 0;
+	}
+	char *domains[] = { "127.0.0.1", "localhost" };
+	const char *password = read_password(a, 1);
+	if (create_client(a, "demo", "Demo Shop") != 0
+	    || create_site(a, "demo", "Demo Shop website", domains, 2, 1) != 0
+	    || create_agent(a, "demo", "agent@demo.example", "Dana Demo", "admin", password) != 0)
+		return 1;
+	printf("Demo agent: agent@demo.example  password: %s\n", password);
+	return 0;
+}
+
+static int dispatch(struct admin *a, int argc, char **argv, int generate)
+{
+	const char *cmd = argc > 0 ? argv[0] : "help";
+	const char *sub = argc > 1 ? argv[1] : "";
+	if (strcmp(cmd, "migrate") == 0 && argc == 1)
+		return cmd_migrate(a);
+	if (strcmp(cmd, "demo") == 0 && argc == 1)
+		return cmd_demo(a);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "add") == 0 && argc == 4)
+		return create_client(a, argv[2], argv[3]);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "list") == 0 && argc == 2)
+		return print_rows(a, SQL_CLIENT_LIST, "", 0);
+	if (strcmp(cmd, "site") == 0 && strcmp(sub, "add") == 0 && argc >= 5)
+		return create_site(a, argv[2], argv[3], argv + 4, argc - 4, 0);
+	if (strcmp(cmd, "site") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
+		long long cid = client_id(a, argv[2]);
+		return cid < 0 ? 1 : print_rows(a, SQL_SITE_BY_CLIENT, "i", cid);
+	}
+	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6)) {
+		const char *password = read_password(a, generate);
+		int rc = create_agent(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : "agent",
+				      password);
+		if (rc == 0)
+			printf(generate ? "agent %s created; password: %s\n" : "agent %s created\n",
+			       argv[3], password);
+		return rc;
+	}
+	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "passwd") == 0 && argc == 3) {
+		const char *password = read_password(a, generate);
+		int rc = set_password(a, argv[2], password);
+		if (rc == 0 && generate)
+			printf("new password: %s\n", password);
+		return rc;
+	}
+	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
+		long long cid = client_id(a, argv[2]);
+		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);
+	}
+	fputs(usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
+	return strcmp(cmd, "help") == 0 ? 0 : 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct admin a;
+	const char *conf = NULL;
+	int generate = 0;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--conf") == 0 && i + 1 < argc)
+			conf = argv[++i];
+		else if (strcmp(argv[i], "--generate") == 0)
+			generate = 1;
+		else {
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	config_defaults(&a.cfg);
+	char error[512];
+	if (config_load(&a.cfg, conf ? conf : config_path(), error, sizeof error) != 0)
+		return fail("%s", error);
+	if (mysql_library_init(0, NULL, NULL) != 0)
+		return fail("%s", "cannot initialise the MariaDB client library");
+	a.db = db_new(&a.cfg);
+	a.pool = pool_new();
+	int status = dispatch(&a, argc - i, argv + i, generate);
+	pool_free(a.pool);
+	db_free(a.db);
+	mysql_library_end();
+	return status;
+}
