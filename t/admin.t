@@ -1,0 +1,81 @@
+#!/usr/bin/perl
+# The administration command: migrations (safe to re-run), clients, sites,
+# agents, passwords, and clear errors.
+use strict;
+use warnings;
+use lib "$ENV{BATON_ROOT}/t/lib";
+use Test::More;
+use Baton::Test qw(stack admin sql new_client random_name);
+
+my $s = stack();
+my $bin = "$s->{ROOT}/tools/baton-admin";
+
+sub run_admin {
+    my ($password, @args) = @_;
+    local $ENV{BATON_PASSWORD} = $password // '';
+    my $out = qx{"$bin" --conf "$s->{CONF}" @{[map { quotemeta } @args]} 2>&1 < /dev/null};
+    return ($? >> 8, $out);
+}
+
+my ($rc, $out) = run_admin(undef, 'migrate');
+is $rc, 0, 'migrate re-runs cleanly';
+like $out, qr/schema is up to date \(\d+ migrations, 0 new\)/, 'applying nothing twice';
+my $versions = sql('SELECT version FROM schema_migration ORDER BY version');
+is $versions->[0][0], 1, 'applied migrations are recorded';
+
+my $slug = random_name('adm');
+($rc, $out) = run_admin(undef, 'client', 'add', $slug, 'Admin Test Ltd');
+is $rc, 0, 'client add';
+($rc, $out) = run_admin(undef, 'client', 'add', $slug, 'Again');
+is $rc, 1, 'a second client with the same slug fails';
+like $out, qr/already exists/, 'saying so';
+($rc, $out) = run_admin(undef, 'client', 'add', 'Bad Slug!', 'X');
+like $out, qr/may hold only a-z, 0-9 and '-'/, 'slugs are checked';
+
+($rc, $out) = run_admin(undef, 'site', 'add', $slug, 'Main site', 'Shop.Example.com', 'www.shop.example.com');
+is $rc, 0, 'site add';
+like $out, qr/its key is ([0-9a-f]{32})/, 'prints the site key';
+($rc, $out) = run_admin(undef, 'site', 'list', $slug);
+like $out, qr/Main site\t[0-9a-f]{32}\tshop\.example\.com,www\.shop\.example\.com/, 'site list shows lower-cased domains';
+($rc, $out) = run_admin(undef, 'site', 'add', $slug, 'Bad', 'https://x.example/path');
+is $rc, 1, 'a URL is not a domain';
+like $out, qr/is not a domain name/, 'saying so';
+($rc, $out) = run_admin(undef, 'site', 'add', 'no-such-client', 'X', 'x.example');
+like $out, qr/no client 'no-such-client'/, 'an unknown client is named';
+
+my $email = random_name('adm') . '@example.com';
+($rc, $out) = run_admin('short', 'agent', 'add', $slug, $email, 'Ada Admin', 'supervisor');
+is $rc, 1, 'a short password is refused';
+like $out, qr/at least 10 characters/, 'saying why';
+($rc, $out) = run_admin('first-password', 'agent', 'add', $slug, $email, 'Ada Admin', 'supervisor');
+is $rc, 0, 'agent add';
+($rc, $out) = run_admin('first-password', 'agent', 'add', $slug, $email, 'Ada Again');
+like $out, qr/already exists/, 'e-mail addresses are unique';
+($rc, $out) = run_admin('first-password', 'agent', 'add', $slug, 'x' . $email, 'Ada', 'boss');
+like $out, qr/must be agent, supervisor or admin/, 'roles are checked';
+($rc, $out) = run_admin(undef, 'agent', 'list', $slug);
+like $out, qr/^\Q$email\E\tAda Admin\tsupervisor\toffline/m, 'agent list';
+is sql("SELECT password_hash LIKE 'pbkdf2-sha256\$600000\$%' FROM agent WHERE email = '$email'")->[0][0], 1, 'passwords are stored with PBKDF2, 600,000 rounds';
+
+my $b = Baton::Test::Browser->new;
+is $b->sign_in($email, 'first-password')->{status}, 303, 'the agent can sign in';
+($rc, $out) = run_admin('second-password', 'agent', 'passwd', $email);
+is $rc, 0, 'agent passwd';
+my $c = Baton::Test::Browser->new;
+is $c->sign_in($email, 'first-password')->{status}, 403, 'the old password no longer works';
+is $c->sign_in($email, 'second-password')->{status}, 303, 'the new one does';
+($rc, $out) = run_admin(undef, '--generate', 'agent', 'passwd', $email);
+like $out, qr/new password: (\S{20})/, '--generate makes and prints a password';
+($rc, $out) = run_admin('whatever-pass', 'agent', 'passwd', 'nobody@example.com');
+like $out, qr/no agent with the e-mail address/, 'an unknown agent is named';
+
+($rc, $out) = run_admin(undef, 'help');
+is $rc, 0, 'help';
+like $out, qr/usage: baton-admin/, 'shows usage';
+($rc, $out) = run_admin(undef, 'frobnicate');
+is $rc, 2, 'an unknown command exits 2';
+
+local $ENV{BATON_CONF} = "$s->{DIR}/no-such.conf";
+$out = qx{"$bin" client list 2>&1};
+like $out, qr/no-such\.conf: No such file or directory/, 'a missing configuration is named';
+done_testing;

@@ -1,0 +1,46 @@
+#!/usr/bin/perl
+# The agent console: only for a live session; sessions expire when idle and
+# at their absolute limit; everything shown is escaped.
+use strict;
+use warnings;
+use lib "$ENV{BATON_ROOT}/t/lib";
+use Test::More;
+use Baton::Test qw(stack sql new_agent);
+
+stack();
+
+my $anon = Baton::Test::Browser->new;
+my $res = $anon->get('/console');
+is $res->{status}, 303, 'no session: redirect';
+is $res->{headers}{location}, '/signin', 'to sign-in';
+$res = $anon->get('/console', headers => { Accept => 'application/json' });
+is $res->{status}, 401, 'a script without a session gets 401';
+like $res->{content}, qr/^\{"error":"You are not signed in[^"]*","status":401\}/, 'as a JSON error';
+$anon->set_cookie(baton_session => 'not-a-token');
+is $anon->get('/console')->{status}, 303, 'a malformed session cookie is no session';
+$anon->set_cookie(baton_session => 'f' x 64);
+is $anon->get('/console')->{status}, 303, 'an unknown session token is no session';
+
+my ($email, $password) = new_agent(name => '<script>alert("x")</script> & Co');
+my $b = Baton::Test::Browser->new;
+$b->sign_in($email, $password);
+$res = $b->get('/console');
+is $res->{status}, 200, 'signed in: 200';
+unlike $res->{content}, qr/<script>alert/, 'a hostile display name is not markup';
+like $res->{content}, qr/Hello, &lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; Co/, 'it is escaped';
+like $res->{content}, qr/<form method="post" action="\/signout"/, 'with a sign-out button';
+
+my $id = sql("SELECT s.id FROM staff_session s JOIN agent a ON a.id = s.agent_id WHERE a.email = '$email'")->[0][0];
+sql("UPDATE staff_session SET idle_until = NOW(3) - INTERVAL 1 SECOND WHERE id = $id");
+$res = $b->get('/console');
+is $res->{status}, 303, 'an idle-expired session leads to sign-in';
+ok !defined $b->cookie('baton_session'), 'and its cookie is cleared';
+
+$b->sign_in($email, $password);
+is $b->get('/console')->{status}, 200, 'signed in again';
+my $idle_before = sql("SELECT idle_until FROM staff_session WHERE agent_id = (SELECT id FROM agent WHERE email = '$email') AND ended_at IS NULL ORDER BY id DESC LIMIT 1")->[0][0];
+sql("UPDATE staff_session SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE agent_id = (SELECT id FROM agent WHERE email = '$email')");
+is $b->get('/console')->{status}, 303, 'a session past its absolute lifetime is over, however active';
+ok defined $idle_before, 'activity had kept the idle deadline in the future';
+
+done_testing;

@@ -1,0 +1,19 @@
+#!/usr/bin/perl
+# The health check for load balancers.
+use strict;
+use warnings;
+use lib "$ENV{BATON_ROOT}/t/lib";
+use Test::More;
+use Baton::Test qw(stack);
+
+stack();
+my $b = Baton::Test::Browser->new;
+my $res = $b->get('/health');
+is $res->{status}, 200, 'healthy: 200';
+is $res->{content}, qq({"status":"ok"}\n), 'as JSON';
+like $res->{headers}{'content-type'}, qr{^application/json}, 'with a JSON content type';
+$res = $b->post('/health', form => [x => 1]);
+is $res->{status}, 405, 'POST is 405';
+like $res->{content}, qr/"error":"\/health does not accept POST requests\."/, 'as a JSON error';
+is $res->{headers}{allow}, 'GET, HEAD', 'with Allow';
+done_testing;

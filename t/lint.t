@@ -1,0 +1,47 @@
+#!/usr/bin/perl
+# Rules that keep the code safe by construction: SQL lives only in
+# lib/sql.c and always runs prepared; templates never print raw values;
+# ClearSilver debugging and tracebacks stay off; every program has its test.
+use strict;
+use warnings;
+use Test::More;
+use File::Basename qw(basename);
+
+my $root = $ENV{BATON_ROOT} // '.';
+chdir $root or die "chdir $root: $!";
+
+sub slurp { my ($f) = @_; open my $fh, '<', $f or die "$f: $!"; local $/; scalar <$fh> }
+my @c_files = (glob('lib/*.c'), glob('lib/*.h'), glob('cgi-bin/*.c'), glob('tools/*.c'));
+ok @c_files > 10, 'found the C sources';
+
+for my $file (@c_files) {
+    my $text = slurp($file);
+    if ($file ne 'lib/sql.c') {
+        my @sql = $text =~ /"\s*((?:SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|ALTER|DROP)\s[^"]*)"/g;
+        is_deeply \@sql, [], "$file: no SQL text outside lib/sql.c";
+    }
+    my @raw = $text =~ /\b(mysql_query|mysql_real_query|mysql_send_query)\s*\(/g;
+    if ($file eq 'lib/db.c') {
+        is scalar @raw, 1, 'lib/db.c: one unprepared call, in db_run_script (migrations)';
+    } else {
+        is_deeply \@raw, [], "$file: no unprepared queries";
+    }
+    unlike $text, qr/\bcgi_neo_error\b|\bcgi_init\b/, "$file: no ClearSilver CGI wrappers (tracebacks, shared I/O)";
+    unlike $text, qr/DebugEnabled",\s*"1"/, "$file: ClearSilver debugging stays off";
+    unlike $text, qr/\b(sprintf|strcpy|gets)\s*\(/, "$file: no unbounded string functions";
+}
+
+my $sql = slurp('lib/sql.c');
+unlike $sql, qr/"\s*\+|%s|%d/, 'lib/sql.c: statements have placeholders, not format strings';
+
+for my $template (glob('templates/*.cs')) {
+    my $text = slurp($template);
+    my @raw = $text =~ /<\?cs\s+(uvar|lvar|evar|alt):/g;
+    is_deeply \@raw, [], "$template: no raw output (uvar, lvar, evar, alt)";
+}
+
+for my $program (glob('cgi-bin/*.c')) {
+    my $name = basename($program, '.c');
+    ok -e "t/$name.t", "cgi-bin/$name.c has its test t/$name.t";
+}
+done_testing;

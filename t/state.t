@@ -1,0 +1,52 @@
+#!/usr/bin/perl
+# Changing an agent's state: HTML form and JSON, validated, CSRF-protected,
+# archived.
+use strict;
+use warnings;
+use lib "$ENV{BATON_ROOT}/t/lib";
+use Test::More;
+use Baton::Test qw(stack sql new_agent);
+
+stack();
+my ($email, $password) = new_agent();
+my $b = Baton::Test::Browser->new;
+$b->sign_in($email, $password, state => 'available');
+my $csrf = $b->session_csrf;
+
+my $res = $b->post('/state', form => [csrf => $csrf, state => 'break']);
+is $res->{status}, 303, 'the form answers 303';
+is $res->{headers}{location}, '/console', 'back to the console';
+like $b->get('/console')->{content}, qr/data-state="break">On break</, 'which shows the new state';
+
+$res = $b->post('/state', form => [csrf => $csrf, state => 'away'], headers => { Accept => 'application/json' });
+is $res->{status}, 200, 'a script gets 200';
+is $res->{content}, qq({"state":"away"}\n), 'and JSON';
+is sql("SELECT state FROM agent WHERE email = '$email'")->[0][0], 'away', 'the database agrees';
+
+my $states = sql("SELECT e.state FROM agent_event e JOIN agent a ON a.id = e.agent_id WHERE a.email = '$email' AND e.kind = 'state' ORDER BY e.id");
+is_deeply [map { $_->[0] } @$states], [qw(available break away)], 'every change is archived in order';
+$b->post('/state', form => [csrf => $csrf, state => 'away']);
+is scalar @{ sql("SELECT id FROM agent_event e WHERE e.agent_id = (SELECT id FROM agent WHERE email = '$email') AND e.kind = 'state'") }, 3, 'choosing the same state again archives nothing';
+
+$res = $b->post('/state', form => [csrf => $csrf, state => 'asleep']);
+is $res->{status}, 400, 'an unknown state is 400';
+like $res->{content}, qr/The field &#39;state&#39; must be one of: available, break, away\./, 'listing the choices';
+$res = $b->post('/state', form => [csrf => $csrf, state => 'offline']);
+is $res->{status}, 400, '"offline" is for signing out, not a choice';
+$res = $b->post('/state', form => [state => 'break']);
+is $res->{status}, 400, 'no CSRF token: 400';
+$res = $b->post('/state', form => [csrf => 'd' x 64, state => 'break']);
+is $res->{status}, 403, 'a wrong CSRF token: 403';
+
+my ($other_email, $other_pw) = new_agent();
+my $other = Baton::Test::Browser->new;
+$other->sign_in($other_email, $other_pw);
+$res = $other->post('/state', form => [csrf => $csrf, state => 'break']);
+is $res->{status}, 403, 'another session\'s token does not work';
+
+my $anon = Baton::Test::Browser->new;
+$res = $anon->post('/state', form => [csrf => $csrf, state => 'break']);
+is $res->{status}, 401, 'without a session: 401';
+is sql("SELECT state FROM agent WHERE email = '$email'")->[0][0], 'away', 'none of those changed anything';
+
+done_testing;
