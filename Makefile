@@ -30,6 +30,10 @@ all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
 
 deps:
 	@tools/install-deps $(DEBIAN_PACKAGES)
+	@# playwright-core drives Debian's chromium in the browser tests; it must
+	@# never download a browser of its own.
+	@[ -d node_modules/playwright-core ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+		npm ci --no-audit --no-fund --loglevel=error
 
 lib/libbaton.a: $(LIB_OBJECTS)
 	$(AR) rcs $@ $^

@@ -1,0 +1,71 @@
+// Helpers for browser tests: TAP output for prove, Debian's Chromium through
+// playwright-core (never a downloaded browser), screenshots kept as test
+// artifacts in t/artifacts/, and fixtures through baton-admin.
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = process.env.BATON_ROOT || path.resolve(__dirname, '..', '..');
+const { chromium } = require(path.join(root, 'node_modules', 'playwright-core'));
+
+let count = 0;
+let failed = 0;
+function ok(cond, name, diag) {
+  count++;
+  if (!cond) failed++;
+  console.log(`${cond ? 'ok' : 'not ok'} ${count} - ${name}`);
+  if (!cond && diag !== undefined) console.log(`#   ${String(diag).replace(/\n/g, '\n#   ')}`);
+  return cond;
+}
+function is(got, want, name) {
+  return ok(got === want, name, `got: ${JSON.stringify(got)}\nexpected: ${JSON.stringify(want)}`);
+}
+function done() {
+  console.log(`1..${count}`);
+  process.exit(failed ? 1 : 0);
+}
+function skipAll(reason) {
+  console.log(`1..0 # SKIP ${reason}`);
+  process.exit(0);
+}
+
+function admin(password, ...args) {
+  return execFileSync(path.join(root, 'tools', 'baton-admin'), ['--conf', process.env.BATON_CONF, ...args],
+    { env: { ...process.env, BATON_PASSWORD: password || '' }, encoding: 'utf8' });
+}
+
+function uniqueName(prefix) {
+  return `${prefix}${Date.now()}${Math.floor(Math.random() * 10000)}`;
+}
+
+// A fresh agent in a fresh client: { email, password, client }.
+function newAgent(name = 'Browser Agent') {
+  const client = uniqueName('bc');
+  admin(null, 'client', 'add', client, `Client ${client}`);
+  const email = `${uniqueName('bagent')}@example.com`;
+  const password = `pw-${uniqueName('')}`;
+  admin(password, 'agent', 'add', client, email, name, 'agent');
+  return { email, password, client };
+}
+
+async function launch() {
+  // As measured on this machine kind: without these flags Chromium keeps
+  // trying to reach Google's services, which the closed network refuses.
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const artifacts = path.join(root, 't', 'artifacts');
+async function screenshot(page, name) {
+  fs.mkdirSync(artifacts, { recursive: true });
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+module.exports = { ok, is, done, skipAll, admin, newAgent, launch, screenshot, uniqueName };
