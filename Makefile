@@ -38,6 +38,10 @@ deps:
 lib/libbaton.a: $(LIB_OBJECTS)
 	$(AR) rcs $@ $^
 
+# Baton runs from the directory it was built in (see INSTALL), so the
+# defaults point into this tree; baton.conf can say otherwise.
+lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"'
+
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@ $<
 

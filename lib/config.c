@@ -2,6 +2,10 @@
  * the program at start-up, so a typo never silently runs with a default. */
 #include "config.h"
 
+#ifndef BATON_DEFAULT_TEMPLATES
+#define BATON_DEFAULT_TEMPLATES "/usr/share/baton/templates"
+#endif
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -17,7 +21,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->db_user, sizeof cfg->db_user, "baton");
 	snprintf(cfg->db_name, sizeof cfg->db_name, "baton");
 	cfg->db_connect_timeout = 3;
-	snprintf(cfg->templates_dir, sizeof cfg->templates_dir, "/usr/share/baton/templates");
+	snprintf(cfg->templates_dir, sizeof cfg->templates_dir, "%s", BATON_DEFAULT_TEMPLATES);
 	cfg->max_body_bytes = 64 * 1024;
 	cfg->session_idle_minutes = 120;
 	cfg->session_max_hours = 12;

@@ -40,6 +40,14 @@ for my $template (glob('templates/*.cs')) {
     is_deeply \@raw, [], "$template: no raw output (uvar, lvar, evar, alt)";
 }
 
+my $config = slurp('lib/config.c');
+my %keys = map { $_ => 1 } $config =~ /(?:_SETTING\(|strcmp\(name, )"([a-z_]+)"/g;
+ok keys %keys >= 15, 'found the settings in lib/config.c';
+my $example = slurp('conf/baton.conf.example');
+for my $key (sort keys %keys) {
+    like $example, qr/^#? ?\Q$key\E =/m, "conf/baton.conf.example documents $key";
+}
+
 for my $program (glob('cgi-bin/*.c')) {
     my $name = basename($program, '.c');
     ok -e "t/$name.t", "cgi-bin/$name.c has its test t/$name.t";
