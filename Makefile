@@ -3,12 +3,15 @@
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -pthread -Wall -Wextra -Werror -Wformat=2 -Wshadow \
            -Wno-unused-parameter -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE \
            -Ilib -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
-LDFLAGS += -pie -Wl,-z,relro,-z,now
+LDFLAGS += -pie -Wl,-z,relro,-z,now -pthread
+# For hosts without libfcgi (plain CGI on shared hosting), link it in:
+#   make FCGI_LIBS='-Wl,-Bstatic -lfcgi -Wl,-Bdynamic'
+FCGI_LIBS ?= -lfcgi
 # ClearSilver ships static libraries only, and their order matters.
-LDLIBS  += -lneo_cgi -lneo_cs -lneo_utl -lz -lfcgi \
+LDLIBS  += -lneo_cgi -lneo_cs -lneo_utl -lz $(FCGI_LIBS) \
            $(shell mariadb_config --libs 2>/dev/null) -lssl -lcrypto
 
 LIB_SOURCES  := $(wildcard lib/*.c)

@@ -26,24 +26,10 @@ static const struct input signin_inputs[IN__MAX] = {
 	[IN_STATE] = { "state", INPUT_CHOICE, false, 20, 0, 0, agent_states },
 };
 
-/* The sign-in form is protected by a double-submit token: a random value in
- * a SameSite=Strict cookie that the form must echo. */
-static const char *signin_csrf_token(struct request *r)
-{
-	const char *token = request_cookie(r, SIGNIN_CSRF_COOKIE);
-	if (token != NULL && crypto_is_token(token))
-		return token;
-	char *fresh = pool_alloc(r->pool, TOKEN_HEX_LEN + 1);
-	if (crypto_token(fresh) != 0)
-		return NULL;
-	resp_cookie(r, SIGNIN_CSRF_COOKIE, fresh, -1, "Strict");
-	return fresh;
-}
-
 static int show_form(struct request *r, int status, const char *message, const char *email,
 		     const char *state)
 {
-	const char *token = signin_csrf_token(r);
+	const char *token = form_csrf_token(r);
 	if (token == NULL)
 		return -1;
 	struct view *v = view_new(r);
@@ -127,13 +113,13 @@ static int signin_submit(struct request *r)
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
-	resp_cookie(r, SIGNIN_CSRF_COOKIE, "", 0, "Strict");
+	resp_cookie(r, FORM_CSRF_COOKIE, "", 0, "Strict");
 	return resp_redirect(r, "/console");
 }
 
 static const struct action signin_actions[] = {
 	{ METHOD_GET, page_inputs, PAGE__MAX, GUARD_NONE, signin_page },
-	{ METHOD_POST, signin_inputs, IN__MAX, GUARD_SIGNIN_CSRF, signin_submit },
+	{ METHOD_POST, signin_inputs, IN__MAX, GUARD_FORM_CSRF, signin_submit },
 };
 
 static const struct program signin_program = {

@@ -23,6 +23,9 @@ void config_defaults(struct config *cfg)
 	cfg->db_connect_timeout = 3;
 	snprintf(cfg->templates_dir, sizeof cfg->templates_dir, "%s", BATON_DEFAULT_TEMPLATES);
 	cfg->max_body_bytes = 64 * 1024;
+	cfg->watch_interval_ms = 250;
+	cfg->poll_hold_seconds = 25;
+	cfg->poll_max_waiters = 20000;
 	cfg->session_idle_minutes = 120;
 	cfg->session_max_hours = 12;
 	cfg->password_iterations = 600000;
@@ -99,6 +102,10 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	STRING_SETTING("templates_dir", templates_dir);
 	STRING_SETTING("log_file", log_file);
 	STRING_SETTING("public_url", public_url);
+	STRING_SETTING("notify_name", notify_name);
+	INT_SETTING("watch_interval_ms", watch_interval_ms, 10, 10000);
+	INT_SETTING("poll_hold_seconds", poll_hold_seconds, 0, 50);
+	INT_SETTING("poll_max_waiters", poll_max_waiters, 1, 1000000);
 	INT_SETTING("session_idle_minutes", session_idle_minutes, 1, 7 * 24 * 60);
 	INT_SETTING("session_max_hours", session_max_hours, 1, 30 * 24);
 	INT_SETTING("password_iterations", password_iterations, 100000, 100000000);

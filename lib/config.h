@@ -19,6 +19,10 @@ struct config {
 	char templates_dir[512];
 	char log_file[512];
 	char public_url[256];
+	char notify_name[64];
+	int watch_interval_ms;
+	int poll_hold_seconds;
+	int poll_max_waiters;
 
 	long max_body_bytes;
 	int session_idle_minutes;

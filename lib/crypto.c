@@ -55,6 +55,24 @@ int crypto_token(char out[TOKEN_HEX_LEN + 1])
 	return 0;
 }
 
+int crypto_public_id(char out[33])
+{
+	unsigned char raw[16];
+	if (crypto_random(raw, sizeof raw) != 0)
+		return -1;
+	to_hex(raw, sizeof raw, out);
+	return 0;
+}
+
+bool crypto_is_public_id(const char *s)
+{
+	size_t n = 0;
+	for (; s[n] != '\0'; n++)
+		if (hex_value(s[n]) < 0)
+			return false;
+	return n == 32;
+}
+
 void crypto_sha256_hex(const char *s, char out[TOKEN_HEX_LEN + 1])
 {
 	unsigned char digest[32];

@@ -15,6 +15,10 @@ enum {
 int crypto_random(void *buf, size_t n);
 /* A fresh random token as 64 lowercase hex characters plus NUL. */
 int crypto_token(char out[TOKEN_HEX_LEN + 1]);
+/* A random public identifier (for URLs): 32 lowercase hex characters. */
+int crypto_public_id(char out[33]);
+/* True when s is exactly 32 lowercase hex characters. */
+bool crypto_is_public_id(const char *s);
 /* SHA-256 of s as 64 lowercase hex characters plus NUL. */
 void crypto_sha256_hex(const char *s, char out[TOKEN_HEX_LEN + 1]);
 /* Constant-time comparison of two NUL-terminated strings. */

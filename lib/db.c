@@ -122,6 +122,8 @@ static int db_failure(struct db *db, enum sql_id id, unsigned int code, const ch
 	}
 	if (code == ER_DUP_ENTRY)
 		return DB_DUPLICATE;
+	if (code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT)
+		return DB_RETRY;
 	log_error("statement %d failed: %u %s", (int)id, code, message);
 	return DB_ERROR;
 }

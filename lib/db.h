@@ -18,6 +18,7 @@ enum db_status {
 	DB_DOWN = -1,      /* server unreachable: answer 503, try again later */
 	DB_ERROR = -2,     /* a bug or a broken schema: logged, answer 500 */
 	DB_DUPLICATE = -3, /* a unique key refused the row */
+	DB_RETRY = -4,     /* deadlock or Galera conflict: run the transaction again */
 };
 
 struct db_rows {

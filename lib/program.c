@@ -19,6 +19,7 @@
 #include "db.h"
 #include "io.h"
 #include "log.h"
+#include "notify.h"
 #include "pool.h"
 #include "request_read.h"
 #include "response.h"
@@ -89,11 +90,11 @@ static int check_guards(struct request *r)
 					  "expired. Please sign in again.");
 		}
 	}
-	if (guards & (GUARD_CSRF | GUARD_SIGNIN_CSRF)) {
+	if (guards & (GUARD_CSRF | GUARD_FORM_CSRF)) {
 		const char *sent = request_param(r, "csrf");
 		const char *expected = (guards & GUARD_CSRF)
 					       ? (r->session ? r->session->csrf_token : NULL)
-					       : request_cookie(r, SIGNIN_CSRF_COOKIE);
+					       : request_cookie(r, FORM_CSRF_COOKIE);
 		if (!request_same_origin(r))
 			return resp_error(r, 403, "This form was sent from another site.");
 		if (sent == NULL || expected == NULL || !crypto_is_token(expected)
@@ -104,7 +105,7 @@ static int check_guards(struct request *r)
 	return 0;
 }
 
-static int run_request(struct request *r)
+int program_run(struct request *r)
 {
 	const char *error = NULL;
 	int status = request_read_head(r, &error);
@@ -127,41 +128,44 @@ static int run_request(struct request *r)
 	return a->run(r);
 }
 
-struct context {
-	const struct program *program;
-	const struct config *cfg;
-	struct db *db;
-};
-
-static void handle_request(struct context *ctx, struct io *io)
+void program_request_init(struct request *r, const struct program_context *ctx, struct io *io)
 {
-	struct request r;
-	memset(&r, 0, sizeof r);
-	r.pool = pool_new();
-	r.io = io;
-	r.cfg = ctx->cfg;
-	r.db = ctx->db;
-	r.program = ctx->program;
-	r.wants_json = ctx->program->json;
-	r.path = "/";
-	resp_init(&r.resp);
-
-	int status = run_request(&r);
-	if (status < 0) {
-		/* The cause is already logged where it happened. */
-		resp_free(&r.resp);
-		resp_init(&r.resp);
-		resp_error(&r, 500, "Something went wrong on our side. It has been logged; "
-			   "please try again.");
-	}
-	if (r.db != NULL)
-		db_rollback(r.db); /* a handler that bailed out mid-transaction */
-	resp_send(&r);
-	resp_free(&r.resp);
-	pool_free(r.pool);
+	memset(r, 0, sizeof *r);
+	r->pool = pool_new();
+	r->io = io;
+	r->cfg = ctx->cfg;
+	r->db = ctx->db;
+	r->program = ctx->program;
+	r->wants_json = ctx->program->json;
+	r->path = "/";
+	resp_init(&r->resp);
 }
 
-static void serve_fastcgi(struct context *ctx)
+void program_request_finish(struct request *r, int status)
+{
+	if (status < 0) {
+		/* The cause is already logged where it happened. */
+		resp_free(&r->resp);
+		resp_init(&r->resp);
+		resp_error(r, 500, "Something went wrong on our side. It has been logged; "
+			   "please try again.");
+	}
+	if (r->db != NULL)
+		db_rollback(r->db); /* a handler that bailed out mid-transaction */
+	resp_send(r);
+	resp_free(&r->resp);
+	pool_free(r->pool);
+	r->pool = NULL;
+}
+
+static void handle_request(struct program_context *ctx, struct io *io)
+{
+	struct request r;
+	program_request_init(&r, ctx, io);
+	program_request_finish(&r, program_run(&r));
+}
+
+static void serve_fastcgi(struct program_context *ctx)
 {
 	FCGX_Request fcgi;
 	FCGX_InitRequest(&fcgi, 0, FCGI_FAIL_ACCEPT_ON_INTR);
@@ -176,14 +180,13 @@ static void serve_fastcgi(struct context *ctx)
 	FCGX_Free(&fcgi, 1);
 }
 
-static pid_t start_worker(struct context *ctx)
+static pid_t start_worker(struct program_context *ctx)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
 		serve_fastcgi(ctx);
 		db_free(ctx->db);
-		mysql_library_end();
-		log_close();
+		program_teardown();
 		_exit(0);
 	}
 	if (pid < 0)
@@ -193,7 +196,7 @@ static pid_t start_worker(struct context *ctx)
 
 /* Keeps `count` workers accepting on the inherited FastCGI socket and
  * replaces any that die, until told to stop. */
-static void supervise_workers(struct context *ctx, int count)
+static void supervise_workers(struct program_context *ctx, int count)
 {
 	pid_t workers[MAX_WORKERS] = {0};
 	time_t started[MAX_WORKERS] = {0};
@@ -235,17 +238,13 @@ static void cgi_fatal(const char *message)
 	       "Baton is not configured correctly: %s\n", message);
 }
 
-int program_main(const struct program *program, int argc, char **argv)
+int program_setup(const struct program *program, struct config *cfg)
 {
-	(void)argc;
-	(void)argv;
-	static struct config cfg;
 	char error[512];
-	config_defaults(&cfg);
-	bool cgi = FCGX_IsCGI();
-	if (config_load(&cfg, config_path(), error, sizeof error) != 0) {
+	config_defaults(cfg);
+	if (config_load(cfg, config_path(), error, sizeof error) != 0) {
 		fprintf(stderr, "%s: %s\n", program->name, error);
-		if (cgi)
+		if (FCGX_IsCGI())
 			cgi_fatal("the configuration file could not be read (see the error log)");
 		return 1;
 	}
@@ -253,10 +252,27 @@ int program_main(const struct program *program, int argc, char **argv)
 		fprintf(stderr, "%s: cannot initialise the MariaDB client library\n", program->name);
 		return 1;
 	}
-	log_open(program->name, cfg.log_file);
-	struct context ctx = { .program = program, .cfg = &cfg, .db = db_new(&cfg) };
+	log_open(program->name, cfg->log_file);
+	notify_open(cfg);
+	return 0;
+}
 
-	if (cgi) {
+void program_teardown(void)
+{
+	notify_close();
+	mysql_library_end();
+	log_close();
+}
+
+int program_main(const struct program *program, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	static struct config cfg;
+	if (program_setup(program, &cfg) != 0)
+		return 1;
+	struct program_context ctx = { .program = program, .cfg = &cfg, .db = db_new(&cfg) };
+	if (FCGX_IsCGI()) {
 		struct io io = { .fcgi = NULL };
 		handle_request(&ctx, &io);
 		fflush(stdout);
@@ -271,7 +287,6 @@ int program_main(const struct program *program, int argc, char **argv)
 			serve_fastcgi(&ctx);
 	}
 	db_free(ctx.db);
-	mysql_library_end();
-	log_close();
+	program_teardown();
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "db.h"
 #include "log.h"
 #include "pool.h"
 
@@ -57,6 +58,17 @@ void view_set_int(struct view *v, const char *name, long long value)
 	char s[32];
 	snprintf(s, sizeof s, "%lld", value);
 	view_set(v, name, s);
+}
+
+void view_set_rows(struct view *v, const char *name, const struct db_rows *rows,
+		   const char *const *columns)
+{
+	for (size_t i = 0; i < rows->rows; i++)
+		for (size_t c = 0; columns[c] != NULL; c++) {
+			char key[128];
+			snprintf(key, sizeof key, "%s.%zu.%s", name, i, columns[c]);
+			view_set(v, key, db_cell(rows, i, c));
+		}
 }
 
 static NEOERR *append_output(void *ctx, char *text)

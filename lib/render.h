@@ -12,6 +12,10 @@ struct view *view_new(struct request *r);
 void view_free(struct view *v);
 void view_set(struct view *v, const char *name, const char *value);
 void view_set_int(struct view *v, const char *name, long long value);
+struct db_rows;
+/* Sets NAME.I.COLUMN for each row and the named columns (NULL-terminated). */
+void view_set_rows(struct view *v, const char *name, const struct db_rows *rows,
+		   const char *const *columns);
 /* Renders templates_dir/NAME.cs into the response body with status.
  * Returns the status, or -1 after logging when the template is broken. */
 int view_render(struct request *r, struct view *v, int status, const char *template_name);

@@ -68,6 +68,8 @@ struct request {
 
 	struct session *session;
 	struct response resp;
+	/* For a program's own use (the poll program parks requests with it). */
+	void *program_data;
 };
 
 const char *request_param(const struct request *r, const char *name);

@@ -66,6 +66,18 @@ int session_end(struct request *r)
 	return db_exec(r->db, SQL_SESSION_END, NULL, "i", r->session->id);
 }
 
+const char *form_csrf_token(struct request *r)
+{
+	const char *token = request_cookie(r, FORM_CSRF_COOKIE);
+	if (token != NULL && crypto_is_token(token))
+		return token;
+	char *fresh = pool_alloc(r->pool, TOKEN_HEX_LEN + 1);
+	if (crypto_token(fresh) != 0)
+		return NULL;
+	resp_cookie(r, FORM_CSRF_COOKIE, fresh, -1, "Strict");
+	return fresh;
+}
+
 /* Length of the scheme://host[:port] part of url, or 0 when there is none. */
 static size_t origin_length(const char *url)
 {

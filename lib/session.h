@@ -8,7 +8,7 @@
 #include "request.h"
 
 #define SESSION_COOKIE "baton_session"
-#define SIGNIN_CSRF_COOKIE "baton_csrf"
+#define FORM_CSRF_COOKIE "baton_csrf"
 
 /* Loads r->session from the cookie (NULL when absent, expired or ended).
  * Returns a db_status. */
@@ -17,6 +17,11 @@ int session_load(struct request *r);
 int session_start(struct request *r, long long agent_id);
 /* Ends r->session and clears the cookie. Returns a db_status. */
 int session_end(struct request *r);
+
+/* The token for forms of people without a session (double-submit: a
+ * random value in a SameSite=Strict cookie that the form must echo); made
+ * and set as a cookie when the browser has none. NULL on failure. */
+const char *form_csrf_token(struct request *r);
 
 /* True when the request's Origin (or Referer) is absent or our own. */
 bool request_same_origin(const struct request *r);

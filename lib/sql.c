@@ -88,6 +88,238 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_AGENT_EVENT_INSERT] =
 		"INSERT INTO agent_event (agent_id, client_id, kind, state, ip, at)"
 		" VALUES (?, ?, ?, ?, ?, NOW(3))",
+
+	[SQL_SITE_BY_KEY] =
+		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name FROM site s"
+		" JOIN client c ON c.id = s.client_id WHERE s.site_key = ?",
+	/* The Referer's host matches a registered domain or is below it. */
+	[SQL_SITE_HAS_DOMAIN] =
+		"SELECT COUNT(*) FROM site_domain WHERE site_id = ?"
+		" AND (domain = ? OR ? LIKE CONCAT('%.', domain))",
+	[SQL_REFUSED_LINK_INSERT] =
+		"INSERT INTO refused_link (client_id, site_id, site_key, referer, reason, ip, at)"
+		" VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
+	[SQL_VISITOR_BY_TOKEN] = "SELECT id FROM visitor WHERE token_hash = ?",
+	[SQL_VISITOR_INSERT] =
+		"INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (?, NOW(3), NOW(3))",
+	[SQL_VISITOR_SEEN] = "UPDATE visitor SET last_seen_at = NOW(3) WHERE id = ?",
+	[SQL_VISITOR_PROFILE_UPSERT] =
+		"INSERT INTO visitor_profile (client_id, visitor_id, name, first_seen_at, last_seen_at, visits)"
+		" VALUES (?, ?, ?, NOW(3), NOW(3), 1) ON DUPLICATE KEY UPDATE"
+		" last_seen_at = NOW(3), visits = visits + 1, name = COALESCE(VALUES(name), name)",
+	[SQL_VISITOR_PROFILE] =
+		"SELECT priority, name, visits FROM visitor_profile WHERE client_id = ? AND visitor_id = ?",
+	[SQL_VISITOR_PAST_SESSIONS] =
+		"SELECT COUNT(*) FROM help_request WHERE client_id = ? AND visitor_id = ?"
+		" AND channel_id IS NOT NULL AND id <> ?",
+
+	[SQL_REQUEST_INSERT] =
+		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, topic, name,"
+		" question, page_url, priority, state, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
+	[SQL_REQUEST_OPEN_FOR_VISITOR] =
+		"SELECT public_id FROM help_request WHERE client_id = ? AND visitor_id = ?"
+		" AND state IN ('waiting', 'offered') ORDER BY id DESC LIMIT 1",
+	[SQL_REQUEST_BY_PUBLIC_ID] =
+		"SELECT r.id, r.client_id, r.visitor_id, r.state, r.name, r.question,"
+		" TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)), ch.public_id, r.scheduled_for,"
+		" r.priority, r.site_id, r.topic, r.page_url, c.name"
+		" FROM help_request r JOIN client c ON c.id = r.client_id"
+		" LEFT JOIN channel ch ON ch.id = r.channel_id WHERE r.public_id = ?",
+	[SQL_REQUEST_LOCK] =
+		"SELECT id, client_id, visitor_id, state, offered_agent_id, name, question, public_id"
+		" FROM help_request WHERE id = ? FOR UPDATE",
+	[SQL_REQUEST_SET_STATE] =
+		"UPDATE help_request SET state = ?, ended_at = NOW(3), offered_agent_id = NULL"
+		" WHERE id = ? AND state IN ('waiting', 'offered')",
+	[SQL_REQUEST_ACCEPTED] =
+		"UPDATE help_request SET state = 'accepted', accepted_agent_id = ?, accepted_at = NOW(3),"
+		" channel_id = ?, offered_agent_id = NULL WHERE id = ?",
+	[SQL_REQUEST_SCHEDULE] =
+		"UPDATE help_request SET state = 'scheduled', scheduled_for = ?, contact = ?,"
+		" offered_agent_id = NULL WHERE id = ? AND state IN ('waiting', 'offered')",
+	/* Keeps its id, and so its place among requests of equal priority. */
+	[SQL_REQUEST_REQUEUE] =
+		"UPDATE help_request SET state = 'waiting', ended_at = NULL WHERE id = ?"
+		" AND state = 'scheduled'",
+	[SQL_REQUEST_LEAVE_MESSAGE] =
+		"UPDATE help_request SET state = 'message', name = ?, contact = ?, question = ?,"
+		" ended_at = NOW(3), offered_agent_id = NULL"
+		" WHERE id = ? AND state IN ('waiting', 'offered')",
+	[SQL_REQUEST_EVENT_INSERT] =
+		"INSERT INTO request_event (request_id, client_id, kind, agent_id, at)"
+		" VALUES (?, ?, ?, ?, NOW(3))",
+	/* Requests served before this one: higher priority, or equal and older. */
+	[SQL_REQUEST_POSITION] =
+		"SELECT COUNT(*) FROM help_request o JOIN help_request r ON r.id = ?"
+		" WHERE o.client_id = r.client_id AND o.state IN ('waiting', 'offered')"
+		" AND (o.priority > r.priority OR (o.priority = r.priority AND o.id < r.id))",
+	[SQL_QUEUE_BUMP] =
+		"UPDATE client SET queue_version = LAST_INSERT_ID(queue_version + 1),"
+		" queue_changed_at = NOW(6) WHERE id = ?",
+	[SQL_CLIENT_SETTINGS] =
+		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers, channel_participant_cap,"
+		" wait_target_seconds, name FROM client WHERE id = ?",
+	/* Routing for one client at a time, on any host: the client row's lock. */
+	[SQL_CLIENT_SETTINGS_LOCK] =
+		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers FROM client"
+		" WHERE id = ? FOR UPDATE",
+	/* Seats in use: open channels and offers out (each may become one). */
+	[SQL_CLIENT_OPEN_CHANNELS] =
+		"SELECT (SELECT COUNT(*) FROM channel WHERE client_id = ? AND state = 'open'),"
+		" (SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state = 'offered')",
+	[SQL_CLIENT_AGENTS_SIGNED_IN] =
+		"SELECT COUNT(DISTINCT a.id), COALESCE(SUM(a.state = 'available'), 0)"
+		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
+		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
+		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
+	/* Seconds to accept and to handle, averaged over recent sessions. */
+	[SQL_WAIT_STATS] =
+		"SELECT AVG(TIMESTAMPDIFF(SECOND, r.created_at, r.accepted_at)),"
+		" AVG(TIMESTAMPDIFF(SECOND, ch.created_at, ch.closed_at))"
+		" FROM help_request r LEFT JOIN channel ch ON ch.id = r.channel_id"
+		" WHERE r.client_id = ? AND r.accepted_at > NOW(3) - INTERVAL 1 DAY",
+
+	/* Waiting requests in service order. */
+	[SQL_ROUTE_WAITING] =
+		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting'"
+		" ORDER BY priority DESC, id LIMIT 50",
+	/* The available, signed-in agent with room, no open offer, who has not
+	 * let this request roll, idle longest. */
+	[SQL_ROUTE_PICK_AGENT] =
+		"SELECT a.id FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
+		" AND a.disabled = 0"
+		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
+		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)"
+		" AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		"  WHERE p.agent_id = a.id AND p.left_at IS NULL AND ch.state = 'open') < a.max_sessions"
+		" AND NOT EXISTS (SELECT 1 FROM help_request o WHERE o.offered_agent_id = a.id"
+		"  AND o.state = 'offered')"
+		" AND NOT EXISTS (SELECT 1 FROM request_refusal f WHERE f.request_id = ?"
+		"  AND f.agent_id = a.id)"
+		" ORDER BY a.idle_since, a.id LIMIT 1",
+	[SQL_ROUTE_OFFER] =
+		"UPDATE help_request SET state = 'offered', offered_agent_id = ?, offered_at = NOW(3)"
+		" WHERE id = ? AND state = 'waiting'",
+	[SQL_ROUTE_EXPIRED_OFFERS] =
+		"SELECT r.id, r.offered_agent_id FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE r.client_id = ? AND r.state = 'offered'"
+		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND",
+	/* Clients with requests to route or offers to roll, for the sweep. */
+	[SQL_ROUTE_CLIENTS_DUE] =
+		"SELECT DISTINCT r.client_id FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE r.state = 'waiting' OR (r.state = 'offered'"
+		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND) LIMIT 100",
+	[SQL_ROUTE_UNOFFER] =
+		"UPDATE help_request SET state = 'waiting', offered_agent_id = NULL, offered_at = NULL"
+		" WHERE id = ? AND state = 'offered'",
+	[SQL_ROUTE_REFUSAL_INSERT] =
+		"INSERT IGNORE INTO request_refusal (request_id, agent_id) VALUES (?, ?)",
+	[SQL_AGENT_MISSED_OFFER] =
+		"UPDATE agent SET missed_offers = missed_offers + 1 WHERE id = ?",
+	[SQL_AGENT_BY_ID] =
+		"SELECT id, client_id, display_name, state, missed_offers FROM agent WHERE id = ?",
+	[SQL_AGENT_SET_AWAY_IF_MISSED] =
+		"UPDATE agent SET state = 'away', state_since = NOW(3), missed_offers = 0"
+		" WHERE id = ? AND state = 'available' AND missed_offers >= ?",
+	[SQL_AGENT_RESET_MISSES] = "UPDATE agent SET missed_offers = 0 WHERE id = ?",
+	[SQL_AGENT_SET_IDLE] = "UPDATE agent SET idle_since = NOW(3) WHERE id = ?",
+
+	[SQL_CONSOLE_QUEUE] =
+		"SELECT r.public_id, r.state, r.name, r.question, r.page_url, r.topic,"
+		" TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)), r.priority,"
+		" (SELECT COUNT(*) FROM help_request p WHERE p.client_id = r.client_id"
+		"  AND p.visitor_id = r.visitor_id AND p.channel_id IS NOT NULL),"
+		" r.offered_agent_id = ?,"
+		" GREATEST(0, c.accept_timeout_seconds - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
+		" FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered')"
+		" ORDER BY r.priority DESC, r.id LIMIT 100",
+	[SQL_CONSOLE_MY_CHANNELS] =
+		"SELECT ch.public_id, ch.name, TIMESTAMPDIFF(SECOND, ch.created_at, NOW(3)),"
+		" (SELECT GROUP_CONCAT(o.display_name ORDER BY o.id SEPARATOR ', ') FROM participant o"
+		"  WHERE o.channel_id = ch.id AND o.left_at IS NULL AND o.id <> p.id)"
+		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		" WHERE p.agent_id = ? AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id",
+	[SQL_CONSOLE_MESSAGES] =
+		"SELECT r.public_id, r.name, r.contact, r.question, r.page_url,"
+		" DATE_FORMAT(r.ended_at, '%Y-%m-%d %H:%i') FROM help_request r"
+		" WHERE r.client_id = ? AND r.state = 'message'"
+		" AND r.ended_at > NOW(3) - INTERVAL 30 DAY ORDER BY r.id DESC LIMIT 50",
+	[SQL_CONSOLE_SCHEDULED] =
+		"SELECT r.public_id, r.name, r.contact, r.question,"
+		" DATE_FORMAT(r.scheduled_for, '%Y-%m-%d %H:%i'),"
+		" TIMESTAMPDIFF(MINUTE, NOW(), r.scheduled_for)"
+		" FROM help_request r WHERE r.client_id = ? AND r.state = 'scheduled'"
+		" AND r.scheduled_for > NOW() - INTERVAL 1 DAY ORDER BY r.scheduled_for LIMIT 50",
+	[SQL_CONSOLE_AGENTS] =
+		"SELECT a.id, a.display_name, a.state FROM agent a WHERE a.client_id = ? AND a.id <> ?"
+		" AND a.state = 'available' AND a.disabled = 0 ORDER BY a.display_name",
+	[SQL_CANNED_FOR_AGENT] =
+		"SELECT id, title, body FROM canned_phrase WHERE client_id = ?"
+		" AND (agent_id IS NULL OR agent_id = ?) ORDER BY agent_id IS NULL, title",
+	[SQL_CANNED_INSERT] =
+		"INSERT INTO canned_phrase (client_id, agent_id, title, body) VALUES (?, ?, ?, ?)",
+
+	[SQL_CHANNEL_INSERT] =
+		"INSERT INTO channel (public_id, client_id, request_id, name, state, last_seq,"
+		" changed_at, created_at) VALUES (?, ?, ?, ?, 'open', 0, NOW(6), NOW(3))",
+	[SQL_CHANNEL_SET_LEADER] =
+		"UPDATE channel SET leader_participant_id = ? WHERE id = ?",
+	[SQL_CHANNEL_BY_PUBLIC_ID] =
+		"SELECT id, client_id, state, name, last_seq, leader_participant_id, request_id"
+		" FROM channel WHERE public_id = ?",
+	[SQL_CHANNEL_BY_ID] =
+		"SELECT id, client_id, state, name, last_seq, leader_participant_id, request_id,"
+		" public_id FROM channel WHERE id = ?",
+	/* Takes the channel's row lock: posters to one channel queue up here. */
+	[SQL_CHANNEL_NEXT_SEQ] =
+		"UPDATE channel SET last_seq = LAST_INSERT_ID(last_seq + 1), changed_at = NOW(6)"
+		" WHERE id = ? AND state = 'open'",
+	[SQL_CHANNEL_SIGNAL_BUMP] =
+		"UPDATE channel SET signal_version = LAST_INSERT_ID(signal_version + 1),"
+		" changed_at = NOW(6) WHERE id = ? AND state = 'open'",
+	[SQL_CHANNEL_CLOSE] =
+		"UPDATE channel SET state = 'closed', closed_at = NOW(3) WHERE id = ? AND state = 'open'",
+	[SQL_CHANNEL_VERSIONS] =
+		"SELECT last_seq, signal_version, state FROM channel WHERE id = ?",
+	[SQL_CHANNELS_CHANGED_SINCE] =
+		"SELECT id, last_seq, signal_version, DATE_FORMAT(changed_at, '%Y-%m-%d %H:%i:%s.%f')"
+		" FROM channel WHERE changed_at >= ? ORDER BY changed_at LIMIT 5000",
+	[SQL_QUEUES_CHANGED_SINCE] =
+		"SELECT id, queue_version, DATE_FORMAT(queue_changed_at, '%Y-%m-%d %H:%i:%s.%f')"
+		" FROM client WHERE queue_changed_at >= ? ORDER BY queue_changed_at LIMIT 5000",
+	[SQL_QUEUE_VERSION] = "SELECT queue_version FROM client WHERE id = ?",
+	[SQL_PARTICIPANT_INSERT] =
+		"INSERT INTO participant (channel_id, kind, agent_id, visitor_id, display_name, token,"
+		" joined_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
+	[SQL_PARTICIPANT_FOR_AGENT] =
+		"SELECT p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL FROM participant p"
+		" WHERE p.channel_id = ? AND p.agent_id = ? ORDER BY p.left_at IS NULL DESC, p.id DESC LIMIT 1",
+	[SQL_PARTICIPANT_FOR_VISITOR] =
+		"SELECT p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL FROM participant p"
+		" WHERE p.channel_id = ? AND p.visitor_id = ? ORDER BY p.left_at IS NULL DESC, p.id DESC LIMIT 1",
+	[SQL_PARTICIPANT_LEAVE] =
+		"UPDATE participant SET left_at = NOW(3), typing_text = NULL WHERE id = ? AND left_at IS NULL",
+	[SQL_PARTICIPANTS_PRESENT] =
+		"SELECT id, kind, display_name, agent_id FROM participant WHERE channel_id = ?"
+		" AND left_at IS NULL ORDER BY id",
+	[SQL_PARTICIPANT_TYPING] =
+		"UPDATE participant SET typing_text = ?, typing_version = ? WHERE id = ?",
+	[SQL_TYPING_SINCE] =
+		"SELECT id, display_name, kind, typing_text, typing_version FROM participant"
+		" WHERE channel_id = ? AND typing_version > ? AND id <> ?",
+	[SQL_EVENT_INSERT] =
+		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, body, client_msg_id, at)"
+		" VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
+	[SQL_EVENT_BY_CLIENT_MSG] =
+		"SELECT seq FROM channel_event WHERE channel_id = ? AND participant_id = ?"
+		" AND client_msg_id = ?",
+	[SQL_EVENTS_AFTER] =
+		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
+		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ')"
+		" FROM channel_event e LEFT JOIN participant p ON p.id = e.participant_id"
+		" WHERE e.channel_id = ? AND e.seq > ? ORDER BY e.seq LIMIT 500",
 };
 
 const char *sql_text(enum sql_id id)

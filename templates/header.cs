@@ -6,12 +6,16 @@
 <title><?cs var:title ?> · Baton</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/css/baton.css">
-</head>
+<?cs if:refresh ?><meta http-equiv="refresh" content="<?cs var:refresh ?>"><?cs /if ?>
+<?cs each:s = scripts ?><script src="<?cs var:s ?>" defer></script>
+<?cs /each ?></head>
 <body class="page-<?cs var:page.name ?>">
 <header class="topbar">
   <a class="brand" href="/">Baton</a>
   <?cs if:me.name ?>
   <nav class="who">
+    <a href="/console">Console</a>
+    <a href="/settings">Settings</a>
     <span class="me"><?cs var:me.name ?> · <?cs var:me.client ?></span>
     <form method="post" action="/signout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:csrf ?>">

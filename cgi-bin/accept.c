@@ -1,0 +1,47 @@
+/* accept - an agent accepts a help request (the one offered to them, or one
+ * still waiting): a channel is created with the agent leading, and both are
+ * placed in it. Tests: t/accept.t. */
+#include "channel.h"
+#include "db.h"
+#include "pool.h"
+#include "program.h"
+#include "response.h"
+
+enum { IN_CSRF, IN_REQUEST, IN__MAX };
+static const struct input accept_inputs[IN__MAX] = {
+	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
+	[IN_REQUEST] = { "request", INPUT_LINE, true, 32, 0, 0, NULL },
+};
+
+static int accept_request(struct request *r)
+{
+	const char *channel = NULL;
+	int rc = channel_accept(r, r->in[IN_REQUEST], &channel);
+	if (rc == CHANNEL_TAKEN)
+		return resp_error(r, 409, "This request has been taken by another agent, or the "
+				  "visitor is no longer waiting.");
+	if (rc == CHANNEL_FULL)
+		return resp_error(r, 409, "All of your desk's seats are in use; finish a session first.");
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc != DB_OK)
+		return -1;
+	const char *url = pool_printf(r->pool, "/channel?id=%s", channel);
+	if (r->wants_json)
+		return resp_json(r, 200, pool_printf(r->pool, "{\"channel\":\"%s\",\"url\":\"%s\"}",
+						      channel, url));
+	return resp_redirect(r, url);
+}
+
+static const struct action accept_actions[] = {
+	{ METHOD_POST, accept_inputs, IN__MAX, GUARD_SESSION | GUARD_CSRF, accept_request },
+};
+
+static const struct program accept_program = {
+	"accept", false, accept_actions, COUNT_OF(accept_actions)
+};
+
+int main(int argc, char **argv)
+{
+	return program_main(&accept_program, argc, argv);
+}

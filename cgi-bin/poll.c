@@ -1,0 +1,544 @@
+/* poll - long-polling for channels, agent consoles and waiting visitors.
+ *
+ * One process, several threads (DESIGN.md, "Long-polling without a thread
+ * per waiter"):
+ *   acceptors  take requests, check them and answer at once when there is
+ *              news; otherwise they park the FastCGI request, holding no
+ *              database connection and no thread;
+ *   watcher    learns what changed (the shared-memory ring from this host,
+ *              a cheap query every watch_interval_ms for other hosts),
+ *              answers the parked polls of those topics, times out old
+ *              ones and drops those whose client went away;
+ *   router     rolls expired offers and routes waiting requests each second.
+ * Under plain CGI, or with poll_hold_seconds = 0 (Apache mod_fcgid), every
+ * poll is answered at once and browsers ask again on an interval.
+ * Tests: t/poll.t. */
+#include <errno.h>
+#include <fcgiapp.h>
+#include <mysql.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "feed.h"
+#include "io.h"
+#include "log.h"
+#include "notify.h"
+#include "pool.h"
+#include "program.h"
+#include "response.h"
+#include "router.h"
+
+enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192 };
+
+struct waiter {
+	FCGX_Request *fcgi;
+	struct feed_watch watch;
+	time_t deadline;
+	struct waiter *next;
+};
+
+struct changed {
+	enum notify_topic topic;
+	long long id;
+};
+
+/* The state one poll process shares between its threads. */
+struct engine {
+	const struct config *cfg;
+	int hold_seconds;
+	volatile sig_atomic_t stopping;
+	pthread_mutex_t accept_lock;
+	pthread_mutex_t lock;             /* guards everything below */
+	struct waiter *buckets[BUCKETS];
+	size_t waiting;
+	/* Round in which the watcher last handled each topic (hashed): a poll
+	 * about to park re-checks if its topic changed since it looked. */
+	uint64_t round;
+	uint64_t topic_round[TOPIC_MARKS];
+};
+
+static int poll_run(struct request *r);
+
+static const struct action poll_actions[] = {
+	{ METHOD_GET, feed_inputs, FEED_IN__MAX, GUARD_NONE, poll_run },
+};
+
+static const struct program poll_program = {
+	"poll", true, poll_actions, COUNT_OF(poll_actions)
+};
+
+static unsigned topic_hash(enum notify_topic topic, long long id)
+{
+	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ULL ^ (uint64_t)topic * 0xC2B2AE3D27D4EB4FULL;
+	return (unsigned)(h >> 32);
+}
+
+/* What an acceptor hands to poll_run, and gets back. */
+struct park_slot {
+	struct engine *engine;
+	struct feed_watch watch;
+	uint64_t round_seen;
+};
+
+static int poll_run(struct request *r)
+{
+	struct park_slot *slot = r->program_data;
+	int hold = slot ? slot->engine->hold_seconds : 0;
+	struct feed_watch w;
+	int status = feed_watch_from_request(r, &w);
+	if (status != 0)
+		return status;
+	int rc = feed_answer(r->db, r->pool, &w, hold == 0, hold, &r->resp.body);
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		r->resp.content_type = "application/json; charset=utf-8";
+		return 200;
+	}
+	slot->watch = w;
+	return PROGRAM_PARKED;
+}
+
+static void send_json(FCGX_Request *fcgi, int status, const char *json)
+{
+	/* Formatted here: fcgi2's own FCGX_FPrintF knows no %zu. */
+	struct buf out;
+	buf_init(&out);
+	buf_printf(&out, "Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+		   "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+		   "Content-Length: %zu\r\n\r\n%s", status, http_reason(status), strlen(json), json);
+	FCGX_PutStr(out.data, (int)out.len, fcgi->out);
+	buf_free(&out);
+	FCGX_Finish_r(fcgi);
+	free(fcgi);
+}
+
+/* Parks a poll unless its topic changed since it looked (then the caller
+ * looks again). Returns 1 parked, 0 look again, -1 full. */
+static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *slot)
+{
+	const struct feed_watch *w = &slot->watch;
+	unsigned h = topic_hash(w->topic, w->topic_id);
+	int result;
+	pthread_mutex_lock(&e->lock);
+	if (e->topic_round[h % TOPIC_MARKS] > slot->round_seen) {
+		result = 0;
+	} else if (e->waiting >= (size_t)e->cfg->poll_max_waiters) {
+		result = -1;
+	} else {
+		struct waiter *wt = malloc(sizeof *wt);
+		if (wt == NULL)
+			abort();
+		wt->fcgi = fcgi;
+		wt->watch = *w;
+		wt->deadline = time(NULL) + e->hold_seconds;
+		wt->next = e->buckets[h % BUCKETS];
+		e->buckets[h % BUCKETS] = wt;
+		e->waiting++;
+		result = 1;
+	}
+	pthread_mutex_unlock(&e->lock);
+	return result;
+}
+
+static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Request *fcgi)
+{
+	struct io io = { .fcgi = fcgi };
+	for (int attempt = 0; attempt < 3; attempt++) {
+		struct park_slot slot = { .engine = e };
+		pthread_mutex_lock(&e->lock);
+		slot.round_seen = e->round;
+		pthread_mutex_unlock(&e->lock);
+
+		struct request r;
+		program_request_init(&r, ctx, &io);
+		r.program_data = &slot;
+		int status = program_run(&r);
+		if (status != PROGRAM_PARKED) {
+			program_request_finish(&r, status);
+			FCGX_Finish_r(fcgi);
+			free(fcgi);
+			return;
+		}
+		resp_free(&r.resp);
+		pool_free(r.pool);
+		int parked = park(e, fcgi, &slot);
+		if (parked == 1)
+			return;
+		if (parked < 0) {
+			send_json(fcgi, 503, "{\"error\":\"Too many people are waiting for news on this "
+				  "server; asking again shortly.\",\"status\":503,\"retry_ms\":1000}");
+			return;
+		}
+	}
+	/* Its topic keeps changing: answer with whatever there is. */
+	send_json(fcgi, 200, "{\"retry_ms\":0}");
+}
+
+static void *acceptor_main(void *arg)
+{
+	struct engine *e = arg;
+	mysql_thread_init();
+	struct program_context ctx = { .program = &poll_program, .cfg = e->cfg, .db = db_new(e->cfg) };
+	while (!e->stopping) {
+		FCGX_Request *fcgi = calloc(1, sizeof *fcgi);
+		if (fcgi == NULL || FCGX_InitRequest(fcgi, 0, 0) != 0)
+			abort();
+		pthread_mutex_lock(&e->accept_lock);
+		int rc = e->stopping ? -1 : FCGX_Accept_r(fcgi);
+		pthread_mutex_unlock(&e->accept_lock);
+		if (rc < 0) {
+			FCGX_Free(fcgi, 0);
+			free(fcgi);
+			break;
+		}
+		accept_one(e, &ctx, fcgi);
+	}
+	db_free(ctx.db);
+	mysql_thread_end();
+	return NULL;
+}
+
+/* ---- the watcher --------------------------------------------------------- */
+
+struct watcher {
+	struct engine *e;
+	struct db *db;
+	uint64_t ring_tail;
+	char channels_since[40];
+	char queues_since[40];
+	struct timespec last_scan;
+	time_t last_sweep;
+	struct changed changed[CHANGED_MAX];
+	size_t changed_count;
+	bool overflow; /* more changes than fit: treat everything as changed */
+};
+
+static void note_change(struct watcher *w, enum notify_topic topic, long long id)
+{
+	for (size_t i = 0; i < w->changed_count; i++)
+		if (w->changed[i].topic == topic && w->changed[i].id == id)
+			return;
+	if (w->changed_count == CHANGED_MAX) {
+		w->overflow = true;
+		return;
+	}
+	w->changed[w->changed_count++] = (struct changed){ topic, id };
+}
+
+/* Hints from this host: exact and immediate. Returns false when the ring
+ * overtook us (then the database scan must tell). */
+static bool read_ring(struct watcher *w)
+{
+	uint64_t head = notify_head();
+	bool complete = true;
+	for (; w->ring_tail < head; w->ring_tail++) {
+		struct notify_entry entry;
+		int rc = notify_read(w->ring_tail, &entry);
+		if (rc == 0)
+			break; /* being written; next round */
+		if (rc < 0) {
+			complete = false;
+			continue;
+		}
+		note_change(w, entry.topic, entry.id);
+	}
+	return complete;
+}
+
+static long long elapsed_ms(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
+}
+
+/* Changes from every host, by the tables' change times. The window starts
+ * two seconds before the newest change seen, because a transaction stamps
+ * changed_at before it commits; seeing a change twice only costs a check. */
+static void scan_database(struct watcher *w, struct pool *pool)
+{
+	struct db_rows ch, q;
+	if (db_query(w->db, pool, SQL_CHANNELS_CHANGED_SINCE, &ch, "s", w->channels_since) == DB_OK) {
+		for (size_t i = 0; i < ch.rows; i++)
+			note_change(w, NOTIFY_CHANNEL, db_cell_int(&ch, i, 0));
+		if (ch.rows > 0)
+			snprintf(w->channels_since, sizeof w->channels_since, "%s", db_cell(&ch, ch.rows - 1, 3));
+	}
+	if (db_query(w->db, pool, SQL_QUEUES_CHANGED_SINCE, &q, "s", w->queues_since) == DB_OK) {
+		for (size_t i = 0; i < q.rows; i++)
+			note_change(w, NOTIFY_QUEUE, db_cell_int(&q, i, 0));
+		if (q.rows > 0)
+			snprintf(w->queues_since, sizeof w->queues_since, "%s", db_cell(&q, q.rows - 1, 2));
+	}
+}
+
+static void start_window(char *since, size_t size)
+{
+	/* From two seconds ago in UTC; the database's clock is the reference,
+	 * but a skew here only widens or narrows the first window. */
+	time_t t = time(NULL) - 2;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(since, size, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static void back_off_window(char *since)
+{
+	/* "YYYY-MM-DD HH:MM:SS.ffffff" minus two seconds. */
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	if (strptime(since, "%Y-%m-%d %H:%M:%S", &tm) == NULL)
+		return;
+	time_t t = timegm(&tm) - 2;
+	gmtime_r(&t, &tm);
+	strftime(since, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+/* Takes every waiter for the changed topics (or all, after an overflow) out
+ * of the table, marking the round. */
+static struct waiter *detach_changed(struct watcher *w)
+{
+	struct engine *e = w->e;
+	struct waiter *taken = NULL;
+	pthread_mutex_lock(&e->lock);
+	uint64_t round = ++e->round;
+	for (size_t i = 0; i < w->changed_count; i++)
+		e->topic_round[topic_hash(w->changed[i].topic, w->changed[i].id) % TOPIC_MARKS] = round;
+	for (unsigned b = 0; b < BUCKETS; b++) {
+		struct waiter **link = &e->buckets[b];
+		while (*link != NULL) {
+			struct waiter *wt = *link;
+			bool hit = w->overflow;
+			for (size_t i = 0; !hit && i < w->changed_count; i++)
+				hit = wt->watch.topic == w->changed[i].topic
+				      && wt->watch.topic_id == w->changed[i].id;
+			if (!hit) {
+				link = &wt->next;
+				continue;
+			}
+			*link = wt->next;
+			wt->next = taken;
+			taken = wt;
+			e->waiting--;
+		}
+		if (w->changed_count < 64 && !w->overflow)
+			b += 0; /* all buckets are scanned: cheap next to answering */
+	}
+	if (w->overflow)
+		for (unsigned h = 0; h < TOPIC_MARKS; h++)
+			e->topic_round[h] = round;
+	pthread_mutex_unlock(&e->lock);
+	w->changed_count = 0;
+	w->overflow = false;
+	return taken;
+}
+
+static void repark(struct engine *e, struct waiter *wt)
+{
+	unsigned h = topic_hash(wt->watch.topic, wt->watch.topic_id);
+	pthread_mutex_lock(&e->lock);
+	wt->next = e->buckets[h % BUCKETS];
+	e->buckets[h % BUCKETS] = wt;
+	e->waiting++;
+	pthread_mutex_unlock(&e->lock);
+}
+
+/* Answers a waiter if there is news (or always, with force); otherwise puts
+ * it back. */
+static void answer_or_repark(struct watcher *w, struct waiter *wt, bool force)
+{
+	struct pool *pool = pool_new();
+	struct buf out;
+	buf_init(&out);
+	int rc = feed_answer(w->db, pool, &wt->watch, force, w->e->hold_seconds, &out);
+	if (rc == 1) {
+		send_json(wt->fcgi, 200, out.data);
+		free(wt);
+	} else if (force) {
+		send_json(wt->fcgi, 503, "{\"error\":\"Baton cannot reach its database right now.\","
+			  "\"status\":503,\"retry_ms\":2000}");
+		free(wt);
+	} else {
+		repark(w->e, wt);
+	}
+	buf_free(&out);
+	pool_free(pool);
+}
+
+static void answer_changed(struct watcher *w)
+{
+	struct waiter *wt = detach_changed(w);
+	while (wt != NULL) {
+		struct waiter *next = wt->next;
+		answer_or_repark(w, wt, false);
+		wt = next;
+	}
+}
+
+/* Once a second: answer polls whose time is up (an empty answer, the client
+ * asks again) and drop those whose client has gone. */
+static void expire_and_reap(struct watcher *w, bool everyone)
+{
+	struct engine *e = w->e;
+	time_t now = time(NULL);
+	struct waiter *due = NULL, *gone = NULL;
+	pthread_mutex_lock(&e->lock);
+	for (unsigned b = 0; b < BUCKETS; b++) {
+		struct waiter **link = &e->buckets[b];
+		while (*link != NULL) {
+			struct waiter *wt = *link;
+			struct pollfd pfd = { .fd = wt->fcgi->ipcFd, .events = POLLIN | POLLRDHUP };
+			bool hung_up = poll(&pfd, 1, 0) > 0
+				       && (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+			if (!everyone && !hung_up && wt->deadline > now) {
+				link = &wt->next;
+				continue;
+			}
+			*link = wt->next;
+			e->waiting--;
+			if (hung_up) {
+				wt->next = gone;
+				gone = wt;
+			} else {
+				wt->next = due;
+				due = wt;
+			}
+		}
+	}
+	pthread_mutex_unlock(&e->lock);
+	while (gone != NULL) {
+		struct waiter *next = gone->next;
+		FCGX_Finish_r(gone->fcgi);
+		free(gone->fcgi);
+		free(gone);
+		gone = next;
+	}
+	while (due != NULL) {
+		struct waiter *next = due->next;
+		answer_or_repark(w, due, true);
+		due = next;
+	}
+}
+
+static void *watcher_main(void *arg)
+{
+	struct watcher *w = arg;
+	struct engine *e = w->e;
+	mysql_thread_init();
+	w->db = db_new(e->cfg);
+	w->ring_tail = notify_head();
+	start_window(w->channels_since, sizeof w->channels_since);
+	start_window(w->queues_since, sizeof w->queues_since);
+	clock_gettime(CLOCK_MONOTONIC, &w->last_scan);
+	time_t last_reap = time(NULL);
+	while (!e->stopping) {
+		notify_wait(w->ring_tail, e->cfg->watch_interval_ms);
+		struct pool *pool = pool_new();
+		bool complete = read_ring(w);
+		if (!complete || elapsed_ms(&w->last_scan) >= e->cfg->watch_interval_ms) {
+			back_off_window(w->channels_since);
+			back_off_window(w->queues_since);
+			scan_database(w, pool);
+			clock_gettime(CLOCK_MONOTONIC, &w->last_scan);
+		}
+		pool_free(pool);
+		if (w->changed_count > 0 || w->overflow)
+			answer_changed(w);
+		if (time(NULL) != last_reap) {
+			expire_and_reap(w, false);
+			last_reap = time(NULL);
+		}
+	}
+	/* Shutting down: everyone gets an answer now and asks again elsewhere. */
+	expire_and_reap(w, true);
+	db_free(w->db);
+	mysql_thread_end();
+	return NULL;
+}
+
+static void *router_main(void *arg)
+{
+	struct engine *e = arg;
+	mysql_thread_init();
+	struct db *db = db_new(e->cfg);
+	while (!e->stopping) {
+		struct pool *pool = pool_new();
+		router_sweep(db, pool);
+		pool_free(pool);
+		for (int i = 0; i < 10 && !e->stopping; i++)
+			usleep(100000);
+	}
+	db_free(db);
+	mysql_thread_end();
+	return NULL;
+}
+
+static int hold_seconds(const struct config *cfg)
+{
+	const char *env = getenv("BATON_POLL_HOLD_SECONDS");
+	int hold = env && *env ? atoi(env) : cfg->poll_hold_seconds;
+	return hold < 0 ? 0 : hold > 50 ? 50 : hold;
+}
+
+static int serve_threaded(const struct config *cfg)
+{
+	static struct engine e;
+	e.cfg = cfg;
+	e.hold_seconds = hold_seconds(cfg);
+	pthread_mutex_init(&e.lock, NULL);
+	pthread_mutex_init(&e.accept_lock, NULL);
+	FCGX_Init();
+
+	/* Signals go to this thread alone, which waits for them. */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	static struct watcher w;
+	w.e = &e;
+	pthread_t acceptors[ACCEPTORS], watcher, router;
+	for (int i = 0; i < ACCEPTORS; i++)
+		pthread_create(&acceptors[i], NULL, acceptor_main, &e);
+	pthread_create(&watcher, NULL, watcher_main, &w);
+	pthread_create(&router, NULL, router_main, &e);
+	log_info("poll: holding polls up to %d s, %d acceptors", e.hold_seconds, ACCEPTORS);
+
+	int sig;
+	sigwait(&stop, &sig);
+	e.stopping = 1;
+	/* Wakes acceptors blocked in accept() on the shared listening socket. */
+	shutdown(0, SHUT_RDWR);
+	for (int i = 0; i < ACCEPTORS; i++)
+		pthread_join(acceptors[i], NULL);
+	pthread_join(watcher, NULL);
+	pthread_join(router, NULL);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (FCGX_IsCGI())
+		return program_main(&poll_program, argc, argv);
+	static struct config cfg;
+	if (program_setup(&poll_program, &cfg) != 0)
+		return 1;
+	int status = serve_threaded(&cfg);
+	program_teardown();
+	return status;
+}

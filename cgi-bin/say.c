@@ -1,0 +1,70 @@
+/* say - a participant posts a chat line to their channel. The line counts
+ * as sent once this answers: it is stored with its sequence number. A
+ * client message id makes a retried post harmless. Tests: t/say.t. */
+#include <ctype.h>
+#include <string.h>
+
+#include "channel.h"
+#include "db.h"
+#include "pool.h"
+#include "program.h"
+#include "response.h"
+
+enum { IN_CHANNEL, IN_TOKEN, IN_TEXT, IN_CMID, IN__MAX };
+static const struct input say_inputs[IN__MAX] = {
+	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
+	[IN_TEXT] = { "text", INPUT_TEXT, true, CHANNEL_LINE_MAX, 0, 0, NULL },
+	[IN_CMID] = { "cmid", INPUT_LINE, false, 64, 0, 0, NULL },
+};
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static bool valid_cmid(const char *s)
+{
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
+			return false;
+	return true;
+}
+
+static int say(struct request *r)
+{
+	struct member m;
+	int status = channel_authorize(r, r->in[IN_CHANNEL], r->in[IN_TOKEN], &m);
+	if (status != 0)
+		return status;
+	if (blank(r->in[IN_TEXT]))
+		return resp_error(r, 400, "The line is empty.");
+	if (r->in[IN_CMID] != NULL && !valid_cmid(r->in[IN_CMID]))
+		return resp_error(r, 400, "The field 'cmid' may hold only letters, digits, '-' and '_'.");
+	long long seq = 0;
+	int rc = channel_post(r->db, m.channel_id, m.participant_id, "line", r->in[IN_TEXT],
+			      r->in[IN_CMID], &seq);
+	if (rc == CHANNEL_CLOSED)
+		return resp_error(r, 409, "This conversation has ended.");
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc != DB_OK)
+		return -1;
+	if (r->wants_json)
+		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
+	return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", r->in[IN_CHANNEL]));
+}
+
+static const struct action say_actions[] = {
+	{ METHOD_POST, say_inputs, IN__MAX, GUARD_NONE, say },
+};
+
+static const struct program say_program = { "say", false, say_actions, COUNT_OF(say_actions) };
+
+int main(int argc, char **argv)
+{
+	return program_main(&say_program, argc, argv);
+}

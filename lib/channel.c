@@ -1,0 +1,467 @@
+/* channel.c - creating channels, posting events, leaving, transferring. */
+#include "channel.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "crypto.h"
+#include "db.h"
+#include "notify.h"
+#include "pool.h"
+#include "queue.h"
+#include "render.h"
+#include "response.h"
+#include "router.h"
+#include "session.h"
+#include "visitor.h"
+
+enum { POST_ATTEMPTS = 5 };
+
+int channel_member(struct request *r, const char *public_id, long long visitor_id,
+		   struct member *m, bool *found)
+{
+	*found = false;
+	memset(m, 0, sizeof *m);
+	if (!crypto_is_public_id(public_id))
+		return DB_OK;
+	struct db_rows ch, p;
+	int rc = db_query(r->db, r->pool, SQL_CHANNEL_BY_PUBLIC_ID, &ch, "s", public_id);
+	if (rc != DB_OK || ch.rows == 0)
+		return rc;
+	m->channel_id = db_cell_int(&ch, 0, 0);
+	m->client_id = db_cell_int(&ch, 0, 1);
+	m->channel_open = strcmp(db_cell(&ch, 0, 2), "open") == 0;
+	m->channel_name = db_cell(&ch, 0, 3);
+	m->last_seq = db_cell_int(&ch, 0, 4);
+	m->leader_participant_id = db_cell_int(&ch, 0, 5);
+	m->channel_public_id = pool_strdup(r->pool, public_id);
+	if (r->session != NULL && r->session->client_id == m->client_id)
+		rc = db_query(r->db, r->pool, SQL_PARTICIPANT_FOR_AGENT, &p, "ii", m->channel_id,
+			      r->session->agent_id);
+	else if (visitor_id > 0)
+		rc = db_query(r->db, r->pool, SQL_PARTICIPANT_FOR_VISITOR, &p, "ii", m->channel_id,
+			      visitor_id);
+	else
+		return DB_OK;
+	if (rc != DB_OK || p.rows == 0)
+		return rc;
+	m->participant_id = db_cell_int(&p, 0, 0);
+	m->kind = db_cell(&p, 0, 1);
+	m->display_name = db_cell(&p, 0, 2);
+	m->token = db_cell(&p, 0, 3);
+	m->left = db_cell_int(&p, 0, 4) != 0;
+	m->agent_id = r->session && strcmp(m->kind, "agent") == 0 ? r->session->agent_id : 0;
+	*found = true;
+	return DB_OK;
+}
+
+int channel_authorize(struct request *r, const char *public_id, const char *token,
+		      struct member *m)
+{
+	long long visitor_id = 0;
+	bool found = false;
+	int rc = session_load(r);
+	if (rc == DB_OK)
+		rc = visitor_identify(r, false, &visitor_id);
+	if (rc == DB_OK)
+		rc = channel_member(r, public_id, visitor_id, m, &found);
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc != DB_OK)
+		return -1;
+	if (!found)
+		return resp_error(r, 403, "You are not in this conversation.");
+	if (!request_same_origin(r))
+		return resp_error(r, 403, "This was sent from another site.");
+	if (!crypto_equal(token, m->token))
+		return resp_error(r, 403, "The page's security token is out of date. Reload the page.");
+	if (m->left || !m->channel_open)
+		return resp_error(r, 409, "This conversation has ended for you.");
+	return 0;
+}
+
+/* Inside a transaction: the next seq, taking the channel's row lock. */
+static int next_seq(struct db *db, long long channel_id, long long *seq)
+{
+	unsigned long long changed = 0;
+	int rc = db_exec(db, SQL_CHANNEL_NEXT_SEQ, &changed, "i", channel_id);
+	if (rc == DB_OK && changed == 0)
+		return CHANNEL_CLOSED;
+	*seq = (long long)db_last_insert_id(db);
+	return rc;
+}
+
+/* Inside a transaction: appends one event. */
+static int append_event(struct db *db, long long channel_id, long long participant_id,
+			const char *kind, const char *body, const char *client_msg_id, long long *seq)
+{
+	int rc = next_seq(db, channel_id, seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnss", channel_id, *seq, kind,
+			     participant_id, body, client_msg_id);
+	return rc;
+}
+
+static int post_once(struct db *db, long long channel_id, long long participant_id,
+		     const char *kind, const char *body, const char *client_msg_id, long long *seq,
+		     bool *stored)
+{
+	struct db_rows earlier;
+	*stored = false;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = next_seq(db, channel_id, seq);
+	/* Under the channel's lock, a retried post is found or not, for sure. */
+	if (rc == DB_OK && client_msg_id != NULL) {
+		struct pool *pool = pool_new();
+		rc = db_query(db, pool, SQL_EVENT_BY_CLIENT_MSG, &earlier, "iis", channel_id,
+			      participant_id, client_msg_id);
+		if (rc == DB_OK && earlier.rows > 0) {
+			*seq = db_cell_int(&earlier, 0, 0);
+			pool_free(pool);
+			db_rollback(db);
+			return DB_OK;
+		}
+		pool_free(pool);
+	}
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnss", channel_id, *seq, kind,
+			     participant_id, body, client_msg_id);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	*stored = rc == DB_OK;
+	return rc;
+}
+
+int channel_post(struct db *db, long long channel_id, long long participant_id,
+		 const char *kind, const char *body, const char *client_msg_id, long long *seq)
+{
+	int rc = DB_RETRY;
+	bool stored = false;
+	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+		rc = post_once(db, channel_id, participant_id, kind, body, client_msg_id, seq, &stored);
+	if (stored)
+		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)*seq);
+	return rc;
+}
+
+static int add_participant(struct db *db, long long channel_id, const char *kind,
+			   long long agent_id, long long visitor_id, const char *name, long long *id)
+{
+	char token[TOKEN_HEX_LEN + 1];
+	if (crypto_token(token) != 0)
+		return DB_ERROR;
+	int rc = db_exec(db, SQL_PARTICIPANT_INSERT, NULL, "isnnss", channel_id, kind, agent_id,
+			 visitor_id, name, token);
+	*id = (long long)db_last_insert_id(db);
+	return rc;
+}
+
+static int accept_once(struct request *r, const char *request_public_id, const char **out,
+		       long long *client_id, long long *channel_id, long long *last_seq,
+		       unsigned long long *queue_version)
+{
+	struct db *db = r->db;
+	const struct session *me = r->session;
+	struct db_rows req, settings, used, lock;
+	int rc = db_query(db, r->pool, SQL_REQUEST_BY_PUBLIC_ID, &req, "s", request_public_id);
+	if (rc != DB_OK)
+		return rc;
+	if (req.rows == 0 || db_cell_int(&req, 0, 1) != me->client_id)
+		return CHANNEL_TAKEN;
+	long long request_id = db_cell_int(&req, 0, 0);
+	*client_id = me->client_id;
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	rc = db_query(db, r->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", me->client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, r->pool, SQL_REQUEST_LOCK, &lock, "i", request_id);
+	if (rc == DB_OK)
+		rc = db_query(db, r->pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", me->client_id,
+			      me->client_id);
+	if (rc != DB_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	const char *state = db_cell(&lock, 0, 3);
+	bool offered_to_me = strcmp(state, "offered") == 0 && db_cell_int(&lock, 0, 4) == me->agent_id;
+	bool waiting = strcmp(state, "waiting") == 0;
+	/* A waiting request taken directly needs a free seat; an offer has one. */
+	if (!offered_to_me && !waiting) {
+		db_rollback(db);
+		return CHANNEL_TAKEN;
+	}
+	if (waiting && db_cell_int(&used, 0, 0) + db_cell_int(&used, 0, 1)
+			       >= db_cell_int(&settings, 0, 0)) {
+		db_rollback(db);
+		return CHANNEL_FULL;
+	}
+
+	char public_id[33];
+	if (crypto_public_id(public_id) != 0) {
+		db_rollback(db);
+		return DB_ERROR;
+	}
+	/* Named from the client and the time, as staff will look for it. */
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	char *name = pool_printf(r->pool, "%s %s", db_cell(&req, 0, 13), stamp);
+	const char *visitor_name = db_cell(&lock, 0, 5) ? db_cell(&lock, 0, 5) : "Visitor";
+	long long agent_participant = 0, visitor_participant = 0, seq = 0;
+	rc = db_exec(db, SQL_CHANNEL_INSERT, NULL, "siis", public_id, me->client_id, request_id, name);
+	*channel_id = (long long)db_last_insert_id(db);
+	if (rc == DB_OK)
+		rc = add_participant(db, *channel_id, "agent", me->agent_id, 0, me->display_name,
+				     &agent_participant);
+	if (rc == DB_OK)
+		rc = add_participant(db, *channel_id, "visitor", 0, db_cell_int(&lock, 0, 2),
+				     visitor_name, &visitor_participant);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", agent_participant, *channel_id);
+	if (rc == DB_OK)
+		rc = append_event(db, *channel_id, agent_participant, "join", NULL, NULL, &seq);
+	if (rc == DB_OK)
+		rc = append_event(db, *channel_id, visitor_participant, "join", NULL, NULL, &seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, *channel_id, request_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, me->client_id,
+			     "accepted", me->agent_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_AGENT_RESET_MISSES, NULL, "i", me->agent_id);
+	if (rc == DB_OK)
+		rc = queue_bump(db, me->client_id, queue_version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	*last_seq = seq;
+	*out = pool_strdup(r->pool, public_id);
+	return rc;
+}
+
+int channel_accept(struct request *r, const char *request_public_id,
+		   const char **channel_public_id)
+{
+	long long client_id = 0, channel_id = 0, last_seq = 0;
+	unsigned long long version = 0;
+	int rc = DB_RETRY;
+	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+		rc = accept_once(r, request_public_id, channel_public_id, &client_id, &channel_id,
+				 &last_seq, &version);
+	if (rc != DB_OK)
+		return rc;
+	queue_notify(client_id, version);
+	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)last_seq);
+	return router_route_client(r->db, r->pool, client_id);
+}
+
+static int leave_once(struct request *r, const struct member *m, bool *closed, long long *seq,
+		      unsigned long long *version)
+{
+	struct db *db = r->db;
+	struct db_rows present;
+	unsigned long long left = 0;
+	*closed = false;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, &left, "i", m->participant_id);
+	if (rc == DB_OK && left > 0)
+		rc = append_event(db, m->channel_id, m->participant_id, "leave", NULL, NULL, seq);
+	if (rc == DB_OK)
+		rc = db_query(db, r->pool, SQL_PARTICIPANTS_PRESENT, &present, "i", m->channel_id);
+	size_t agents = 0;
+	for (size_t i = 0; rc == DB_OK && i < present.rows; i++)
+		agents += strcmp(db_cell(&present, i, 1), "agent") == 0;
+	if (rc == DB_OK && (agents == 0 || present.rows == 0)) {
+		/* The last agent (or everyone) left: the session is over. */
+		rc = append_event(db, m->channel_id, 0, "close", NULL, NULL, seq);
+		if (rc == DB_OK)
+			rc = db_exec(db, SQL_CHANNEL_CLOSE, NULL, "i", m->channel_id);
+		for (size_t i = 0; rc == DB_OK && i < present.rows; i++)
+			rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", db_cell_int(&present, i, 0));
+		*closed = true;
+	} else if (rc == DB_OK && m->participant_id == m->leader_participant_id) {
+		/* The lead passes to an agent who stays. */
+		for (size_t i = 0; i < present.rows; i++)
+			if (strcmp(db_cell(&present, i, 1), "agent") == 0) {
+				rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii",
+					     db_cell_int(&present, i, 0), m->channel_id);
+				break;
+			}
+	}
+	if (rc == DB_OK && m->agent_id > 0)
+		rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", m->agent_id);
+	if (rc == DB_OK)
+		rc = queue_bump(db, m->client_id, version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
+int channel_leave(struct request *r, const struct member *m)
+{
+	bool closed = false;
+	long long seq = 0;
+	unsigned long long version = 0;
+	int rc = DB_RETRY;
+	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+		rc = leave_once(r, m, &closed, &seq, &version);
+	if (rc == CHANNEL_CLOSED)
+		return DB_OK; /* closed meanwhile: nothing left to leave */
+	if (rc != DB_OK)
+		return rc;
+	if (seq > 0)
+		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+	queue_notify(m->client_id, version);
+	/* A seat came free: someone waiting may be routed now. */
+	return router_route_client(r->db, r->pool, m->client_id);
+}
+
+static int transfer_once(struct request *r, const struct member *m, long long target,
+			 long long *seq, unsigned long long *version)
+{
+	struct db *db = r->db;
+	struct db_rows agent;
+	int rc = db_query(db, r->pool, SQL_AGENT_BY_ID, &agent, "i", target);
+	if (rc != DB_OK)
+		return rc;
+	if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != m->client_id
+	    || strcmp(db_cell(&agent, 0, 3), "available") != 0 || target == m->agent_id)
+		return CHANNEL_TAKEN;
+	long long participant = 0;
+	const char *body = pool_printf(r->pool, "%s handed the session to %s", m->display_name,
+				       db_cell(&agent, 0, 2));
+	if ((rc = db_begin(db)) != DB_OK)
+		return rc;
+	rc = add_participant(db, m->channel_id, "agent", target, 0, db_cell(&agent, 0, 2), &participant);
+	if (rc == DB_OK)
+		rc = append_event(db, m->channel_id, participant, "join", NULL, NULL, seq);
+	if (rc == DB_OK)
+		rc = append_event(db, m->channel_id, m->participant_id, "transfer", body, NULL, seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", participant, m->channel_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", m->participant_id);
+	if (rc == DB_OK)
+		rc = append_event(db, m->channel_id, m->participant_id, "leave", NULL, NULL, seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", m->agent_id);
+	if (rc == DB_OK)
+		rc = queue_bump(db, m->client_id, version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
+int channel_transfer(struct request *r, const struct member *m, long long target_agent_id)
+{
+	long long seq = 0;
+	unsigned long long version = 0;
+	int rc = DB_RETRY;
+	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+		rc = transfer_once(r, m, target_agent_id, &seq, &version);
+	if (rc != DB_OK)
+		return rc;
+	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+	queue_notify(m->client_id, version);
+	return DB_OK;
+}
+
+int channel_typing(struct db *db, const struct member *m, const char *text)
+{
+	unsigned long long changed = 0;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_SIGNAL_BUMP, &changed, "i", m->channel_id);
+	if (rc == DB_OK && changed == 0)
+		rc = CHANNEL_CLOSED;
+	long long version = (long long)db_last_insert_id(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PARTICIPANT_TYPING, NULL, "sii", text && *text ? text : NULL,
+			     version, m->participant_id);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	if (rc == DB_OK)
+		notify_post(NOTIFY_CHANNEL, m->channel_id, 0);
+	return rc;
+}
+
+int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
+			struct buf *out, long long *last_seq)
+{
+	struct db_rows ev;
+	int rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, after);
+	if (rc != DB_OK)
+		return rc;
+	*last_seq = after;
+	buf_putc(out, '[');
+	for (size_t i = 0; i < ev.rows; i++) {
+		if (i > 0)
+			buf_putc(out, ',');
+		buf_printf(out, "{\"seq\":%s,\"kind\":", db_cell(&ev, i, 0));
+		buf_json_string(out, db_cell(&ev, i, 1));
+		buf_printf(out, ",\"from\":%s,\"name\":", db_cell(&ev, i, 2) ? db_cell(&ev, i, 2) : "null");
+		buf_json_string(out, db_cell(&ev, i, 3) ? db_cell(&ev, i, 3) : "");
+		buf_puts(out, ",\"role\":");
+		buf_json_string(out, db_cell(&ev, i, 4) ? db_cell(&ev, i, 4) : "");
+		buf_puts(out, ",\"body\":");
+		buf_json_string(out, db_cell(&ev, i, 5) ? db_cell(&ev, i, 5) : "");
+		buf_puts(out, ",\"cmid\":");
+		buf_json_string(out, db_cell(&ev, i, 6) ? db_cell(&ev, i, 6) : "");
+		buf_puts(out, ",\"at\":");
+		buf_json_string(out, db_cell(&ev, i, 7));
+		buf_putc(out, '}');
+		*last_seq = db_cell_int(&ev, i, 0);
+	}
+	buf_putc(out, ']');
+	return DB_OK;
+}
+
+int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
+		    long long viewer_participant_id, struct view *v)
+{
+	struct db_rows ev, people;
+	int rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, 0LL);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_PARTICIPANTS_PRESENT, &people, "i", channel_id);
+	if (rc != DB_OK)
+		return rc;
+	long long last = 0;
+	for (size_t i = 0; i < ev.rows; i++) {
+		char key[64];
+		static const char *const fields[] = { "seq", "kind", NULL, "name", "role", "body", NULL, "at" };
+		for (size_t c = 0; c < 8; c++) {
+			if (fields[c] == NULL)
+				continue;
+			snprintf(key, sizeof key, "events.%zu.%s", i, fields[c]);
+			view_set(v, key, db_cell(&ev, i, c));
+		}
+		snprintf(key, sizeof key, "events.%zu.mine", i);
+		view_set_int(v, key, db_cell_int(&ev, i, 2) == viewer_participant_id);
+		last = db_cell_int(&ev, i, 0);
+	}
+	view_set_int(v, "channel.last_seq", last);
+	for (size_t i = 0; i < people.rows; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "people.%zu.id", i);
+		view_set(v, key, db_cell(&people, i, 0));
+		snprintf(key, sizeof key, "people.%zu.role", i);
+		view_set(v, key, db_cell(&people, i, 1));
+		snprintf(key, sizeof key, "people.%zu.name", i);
+		view_set(v, key, db_cell(&people, i, 2));
+	}
+	return DB_OK;
+}

@@ -1,0 +1,81 @@
+/* channel.h - live sessions: who is in them, and their event log. Every
+ * event gets the channel's next sequence number inside the transaction that
+ * stores it (DESIGN.md), so all readers see one order with no gaps. */
+#ifndef BATON_CHANNEL_H
+#define BATON_CHANNEL_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "request.h"
+
+struct db;
+struct pool;
+struct db_rows;
+
+enum { CHANNEL_LINE_MAX = 2000 };
+
+/* The requester's place in a channel. */
+struct member {
+	long long channel_id;
+	long long client_id;
+	const char *channel_public_id;
+	const char *channel_name;
+	bool channel_open;
+	long long last_seq;
+	long long leader_participant_id;
+	long long participant_id;
+	const char *kind;          /* "agent" or "visitor" */
+	const char *display_name;
+	const char *token;         /* the participant's posting token */
+	long long agent_id;        /* for agents */
+	bool left;
+};
+
+/* Finds the requester in the channel with this public id: the signed-in
+ * agent (r->session) or the visitor of r's cookie (visitor_id). *found is
+ * false when the channel does not exist or they were never in it. */
+int channel_member(struct request *r, const char *public_id, long long visitor_id,
+		   struct member *m, bool *found);
+
+/* For posts to a channel: the requester must be in it (present), send its
+ * participant token, and post from our own origin. Returns 0, or the status
+ * of the error response it set. */
+int channel_authorize(struct request *r, const char *public_id, const char *token,
+		      struct member *m);
+
+/* Appends an event (in its own transaction, retried on conflicts). With a
+ * client_msg_id a repeated post returns the first one's seq and stores
+ * nothing. Returns a db_status, or CHANNEL_CLOSED. */
+enum { CHANNEL_CLOSED = -10 };
+int channel_post(struct db *db, long long channel_id, long long participant_id,
+		 const char *kind, const char *body, const char *client_msg_id, long long *seq);
+
+/* The agent of r->session accepts a request offered to them (or still
+ * waiting): creates the channel with agent (leader) and visitor, and their
+ * join events. Sets *channel_public_id. Returns a db_status, or
+ * CHANNEL_TAKEN when the request is no longer open, CHANNEL_FULL when the
+ * client's seat cap is reached. */
+enum { CHANNEL_TAKEN = -11, CHANNEL_FULL = -12 };
+int channel_accept(struct request *r, const char *request_public_id,
+		   const char **channel_public_id);
+
+/* The member leaves; the channel closes when no agent or nobody is left. */
+int channel_leave(struct request *r, const struct member *m);
+/* Hands the channel from agent member m to another available agent of the
+ * client. Returns a db_status, or CHANNEL_TAKEN if the target cannot take it. */
+int channel_transfer(struct request *r, const struct member *m, long long target_agent_id);
+/* Stores the member's typing preview (NULL or "" when they stopped). */
+int channel_typing(struct db *db, const struct member *m, const char *text);
+
+/* Events after `after` as a JSON array, and present participants. */
+int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
+			struct buf *out, long long *last_seq);
+
+struct view;
+/* Puts the events and present participants into a view (channel page and
+ * transcript): events.N.{seq,kind,name,role,body,at,mine}, people.N.*. */
+int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
+		    long long viewer_participant_id, struct view *v);
+
+#endif

@@ -1,0 +1,200 @@
+/* feed.c - authorising polls and building their answers. */
+#include "feed.h"
+
+#include <string.h>
+
+#include "channel.h"
+#include "crypto.h"
+#include "db.h"
+#include "desk.h"
+#include "helpreq.h"
+#include "pool.h"
+#include "response.h"
+#include "session.h"
+#include "visitor.h"
+
+#define SEQ_MAX 1000000000000000LL
+
+const struct input feed_inputs[FEED_IN__MAX] = {
+	[FEED_IN_CHANNEL] = { "channel", INPUT_LINE, false, 32, 0, 0, NULL },
+	[FEED_IN_CONSOLE] = { "console", INPUT_INT, false, 0, 0, 1, NULL },
+	[FEED_IN_REQUEST] = { "request", INPUT_LINE, false, 32, 0, 0, NULL },
+	[FEED_IN_AFTER] = { "after", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
+	[FEED_IN_SIGNALS] = { "signals", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
+	[FEED_IN_VERSION] = { "version", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
+};
+
+static int db_failed(struct request *r, int rc)
+{
+	return rc == DB_DOWN ? resp_unavailable(r) : -1;
+}
+
+static int watch_channel(struct request *r, struct feed_watch *w, long long visitor_id)
+{
+	struct member m;
+	bool found;
+	int rc = channel_member(r, r->in[FEED_IN_CHANNEL], visitor_id, &m, &found);
+	if (rc != DB_OK)
+		return db_failed(r, rc);
+	if (!found)
+		return resp_error(r, 403, "You are not in this conversation.");
+	w->kind = FEED_CHANNEL;
+	w->topic = NOTIFY_CHANNEL;
+	w->topic_id = m.channel_id;
+	w->participant_id = m.participant_id;
+	w->viewer_is_agent = strcmp(m.kind, "agent") == 0;
+	w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
+	w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
+	return 0;
+}
+
+static int watch_waiting(struct request *r, struct feed_watch *w, long long visitor_id)
+{
+	struct request_status st;
+	bool found;
+	int rc = helpreq_status(r->db, r->pool, r->in[FEED_IN_REQUEST], &st, &found);
+	if (rc != DB_OK)
+		return db_failed(r, rc);
+	if (!found || st.visitor_id != visitor_id)
+		return resp_error(r, 403, "This is not your help request.");
+	w->kind = FEED_WAITING;
+	w->topic = NOTIFY_QUEUE;
+	w->topic_id = st.client_id;
+	w->seen = (unsigned long long)r->in_int[FEED_IN_VERSION];
+	memcpy(w->request_public_id, r->in[FEED_IN_REQUEST], 32);
+	w->request_public_id[32] = '\0';
+	return 0;
+}
+
+int feed_watch_from_request(struct request *r, struct feed_watch *w)
+{
+	memset(w, 0, sizeof *w);
+	int rc = session_load(r);
+	long long visitor_id = 0;
+	if (rc == DB_OK)
+		rc = visitor_identify(r, false, &visitor_id);
+	if (rc != DB_OK)
+		return db_failed(r, rc);
+	if (r->in[FEED_IN_CHANNEL] != NULL)
+		return watch_channel(r, w, visitor_id);
+	if (r->in[FEED_IN_REQUEST] != NULL)
+		return watch_waiting(r, w, visitor_id);
+	if (r->in_int[FEED_IN_CONSOLE] == 1) {
+		if (r->session == NULL)
+			return resp_error(r, 401, "You are not signed in, or your session has expired.");
+		w->kind = FEED_CONSOLE;
+		w->topic = NOTIFY_QUEUE;
+		w->topic_id = r->session->client_id;
+		w->agent_id = r->session->agent_id;
+		w->seen = (unsigned long long)r->in_int[FEED_IN_VERSION];
+		return 0;
+	}
+	return resp_error(r, 400, "Say what to wait for: channel, request or console=1.");
+}
+
+static void typing_json(const struct db_rows *t, bool show_text, struct buf *out)
+{
+	buf_putc(out, '[');
+	for (size_t i = 0; i < t->rows; i++) {
+		const char *text = db_cell(t, i, 3);
+		bool from_agent = strcmp(db_cell(t, i, 2), "agent") == 0;
+		buf_printf(out, "%s{\"from\":%s,\"name\":", i ? "," : "", db_cell(t, i, 0));
+		buf_json_string(out, db_cell(t, i, 1));
+		buf_printf(out, ",\"typing\":%s,\"text\":", text && *text ? "true" : "false");
+		/* Agents see a visitor's words as typed; visitors only that an
+		 * agent is typing. */
+		if (text && show_text && !from_agent)
+			buf_json_string(out, text);
+		else
+			buf_puts(out, "null");
+		buf_putc(out, '}');
+	}
+	buf_putc(out, ']');
+}
+
+static int answer_channel(struct db *db, struct pool *pool, const struct feed_watch *w,
+			  bool force, struct buf *out)
+{
+	struct db_rows v, typing;
+	int rc = db_query(db, pool, SQL_CHANNEL_VERSIONS, &v, "i", w->topic_id);
+	if (rc != DB_OK)
+		return rc;
+	unsigned long long last_seq = (unsigned long long)db_cell_int(&v, 0, 0);
+	unsigned long long signals = (unsigned long long)db_cell_int(&v, 0, 1);
+	bool open = v.rows > 0 && strcmp(db_cell(&v, 0, 2), "open") == 0;
+	if (!force && last_seq <= w->seen && signals <= w->seen_signals)
+		return 0;
+	long long shown = (long long)w->seen;
+	buf_puts(out, "{\"events\":");
+	if ((rc = channel_events_json(db, pool, w->topic_id, (long long)w->seen, out, &shown)) != DB_OK)
+		return rc;
+	rc = db_query(db, pool, SQL_TYPING_SINCE, &typing, "iii", w->topic_id,
+		      (long long)w->seen_signals, w->participant_id);
+	if (rc != DB_OK)
+		return rc;
+	buf_printf(out, ",\"last_seq\":%lld,\"signals\":%llu,\"typing\":", shown, signals);
+	typing_json(&typing, w->viewer_is_agent, out);
+	buf_printf(out, ",\"open\":%s", open ? "true" : "false");
+	return 1;
+}
+
+static int answer_console(struct db *db, struct pool *pool, const struct feed_watch *w,
+			  bool force, struct buf *out)
+{
+	struct db_rows version;
+	int rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", w->topic_id);
+	if (rc != DB_OK)
+		return rc;
+	if (!force && (unsigned long long)db_cell_int(&version, 0, 0) <= w->seen)
+		return 0;
+	struct desk d;
+	if ((rc = desk_load(db, pool, w->topic_id, w->agent_id, &d)) != DB_OK)
+		return rc;
+	desk_json(&d, out);
+	out->len--; /* reopen the object for the hold */
+	out->data[out->len] = '\0';
+	return 1;
+}
+
+static int answer_waiting(struct db *db, struct pool *pool, const struct feed_watch *w,
+			  bool force, struct buf *out)
+{
+	struct db_rows version;
+	int rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", w->topic_id);
+	if (rc != DB_OK)
+		return rc;
+	if (!force && (unsigned long long)db_cell_int(&version, 0, 0) <= w->seen)
+		return 0;
+	struct request_status st;
+	bool found;
+	rc = helpreq_status(db, pool, w->request_public_id, &st, &found);
+	if (rc != DB_OK)
+		return rc;
+	helpreq_status_json(&st, out);
+	out->len--; /* reopen the object to add the hold */
+	out->data[out->len] = '\0';
+	return 1;
+}
+
+int feed_answer(struct db *db, struct pool *pool, const struct feed_watch *w, bool force,
+		int hold_seconds, struct buf *out)
+{
+	int rc;
+	size_t start = out->len;
+	switch (w->kind) {
+	case FEED_CHANNEL: rc = answer_channel(db, pool, w, force, out); break;
+	case FEED_CONSOLE: rc = answer_console(db, pool, w, force, out); break;
+	case FEED_WAITING: rc = answer_waiting(db, pool, w, force, out); break;
+	default: rc = DB_ERROR;
+	}
+	if (rc == 1) {
+		/* The client learns whether polls are held (long-polling) or answered
+		 * at once (then it asks again on an interval). */
+		buf_printf(out, ",\"hold\":%d}", hold_seconds);
+	} else {
+		out->len = start;
+		if (out->data)
+			out->data[start] = '\0';
+	}
+	return rc;
+}

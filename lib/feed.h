@@ -1,0 +1,48 @@
+/* feed.h - what a long-poll waits for, and its answer. Three feeds:
+ *   channel  a channel's events after a seq, and typing previews;
+ *   console  an agent's view of the client's queue and their channels;
+ *   waiting  a visitor's place in the queue.
+ * The last two follow the client's queue version. */
+#ifndef BATON_FEED_H
+#define BATON_FEED_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "notify.h"
+#include "request.h"
+
+struct db;
+struct pool;
+
+enum feed_kind { FEED_CHANNEL = 1, FEED_CONSOLE, FEED_WAITING };
+
+/* Everything needed to answer a poll later, with no pointers into the
+ * request that parked it. */
+struct feed_watch {
+	enum feed_kind kind;
+	enum notify_topic topic;
+	long long topic_id;               /* channel id, or client id */
+	unsigned long long seen;          /* last seq, or queue version */
+	unsigned long long seen_signals;  /* typing version (channels) */
+	long long participant_id;         /* channel: the viewer */
+	bool viewer_is_agent;
+	long long agent_id;               /* console: the agent */
+	char request_public_id[33];       /* waiting: the request */
+};
+
+/* A poll's inputs: which feed, and what the client has seen. */
+enum feed_input { FEED_IN_CHANNEL, FEED_IN_CONSOLE, FEED_IN_REQUEST, FEED_IN_AFTER,
+		  FEED_IN_SIGNALS, FEED_IN_VERSION, FEED_IN__MAX };
+extern const struct input feed_inputs[FEED_IN__MAX];
+
+/* Reads and authorises a poll (inputs of poll.c). Returns 0, or the HTTP
+ * status of the error response it has set. */
+int feed_watch_from_request(struct request *r, struct feed_watch *w);
+
+/* Answers w when there is news for it, or always with `force`: returns 1
+ * and the JSON in out, 0 when there is nothing new, or a db_status. */
+int feed_answer(struct db *db, struct pool *pool, const struct feed_watch *w, bool force,
+		int hold_seconds, struct buf *out);
+
+#endif

@@ -1,0 +1,302 @@
+/* helpreq.c - from a help link to a place in the queue. */
+#include "helpreq.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "db.h"
+#include "pool.h"
+#include "queue.h"
+#include "response.h"
+#include "router.h"
+#include "visitor.h"
+
+enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300 };
+
+/* The lower-cased host of an http(s) URL, or NULL. */
+static char *url_host(struct pool *pool, const char *url)
+{
+	const char *p = NULL;
+	if (strncmp(url, "https://", 8) == 0)
+		p = url + 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		p = url + 7;
+	if (p == NULL)
+		return NULL;
+	const char *at = strpbrk(p, "@/?#");
+	if (at != NULL && *at == '@')
+		p = at + 1; /* user:password@host */
+	size_t n = strcspn(p, ":/?#");
+	if (n == 0 || n > 253)
+		return NULL;
+	char *host = pool_strndup(pool, p, n);
+	for (char *c = host; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return host;
+}
+
+static int refuse(struct request *r, const struct site_info *site, const char *key,
+		  const char *referer, const char *reason)
+{
+	return db_exec(r->db, SQL_REFUSED_LINK_INSERT, NULL, "nnssss", site ? site->client_id : 0,
+		       site ? site->id : 0, key, referer, reason, r->remote_addr);
+}
+
+int helpreq_check_link(struct request *r, const char *site_key, const char *referer,
+		       struct site_info *site, const char **refusal)
+{
+	struct db_rows rows;
+	*refusal = NULL;
+	int rc = db_query(r->db, r->pool, SQL_SITE_BY_KEY, &rows, "s", site_key);
+	if (rc != DB_OK)
+		return rc;
+	if (rows.rows == 0) {
+		*refusal = "This help link does not belong to any site registered with Baton.";
+		return refuse(r, NULL, site_key, referer, "unknown_key");
+	}
+	site->id = db_cell_int(&rows, 0, 0);
+	site->client_id = db_cell_int(&rows, 0, 1);
+	site->name = db_cell(&rows, 0, 2);
+	site->ask_question = db_cell_int(&rows, 0, 3) != 0;
+	site->client_name = db_cell(&rows, 0, 4);
+	char *host = referer ? url_host(r->pool, referer) : NULL;
+	if (host == NULL) {
+		*refusal = "Baton could not tell which web site you came from, so it cannot connect "
+			   "you. Please use the help link on the site's own page.";
+		return refuse(r, site, site_key, referer, "no_referer");
+	}
+	rc = db_query(r->db, r->pool, SQL_SITE_HAS_DOMAIN, &rows, "iss", site->id, host, host);
+	if (rc != DB_OK)
+		return rc;
+	if (db_cell_int(&rows, 0, 0) == 0) {
+		*refusal = pool_printf(r->pool, "The site %s is not registered with Baton for live "
+				       "help, so this link cannot connect you.", host);
+		return refuse(r, site, site_key, referer, "unregistered_domain");
+	}
+	return DB_OK;
+}
+
+static int create_once(struct request *r, const struct site_info *site, long long visitor_id,
+		       const char *topic, const char *name, const char *question,
+		       const char *page_url, const char **public_id, unsigned long long *version)
+{
+	struct db *db = r->db;
+	struct db_rows open, profile;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_VISITOR_PROFILE_UPSERT, NULL, "iis", site->client_id, visitor_id, name);
+	if (rc == DB_OK)
+		rc = db_query(db, r->pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
+			      visitor_id);
+	if (rc == DB_OK && open.rows > 0) {
+		/* A second click, or a second tab: the same place in the queue. */
+		*public_id = db_cell(&open, 0, 0);
+		return db_commit(db);
+	}
+	if (rc == DB_OK)
+		rc = db_query(db, r->pool, SQL_VISITOR_PROFILE, &profile, "ii", site->client_id, visitor_id);
+	char *id = pool_alloc(r->pool, 33);
+	if (rc == DB_OK && crypto_public_id(id) != 0)
+		rc = DB_ERROR;
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssi", id, site->client_id, site->id,
+			     visitor_id, topic, name, question, page_url, db_cell_int(&profile, 0, 0));
+	long long request_id = (long long)db_last_insert_id(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
+			     "created", 0LL);
+	if (rc == DB_OK)
+		rc = queue_bump(db, site->client_id, version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	*public_id = id;
+	return rc;
+}
+
+int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
+		   const char *topic, const char *name, const char *question, const char *page_url,
+		   const char **public_id)
+{
+	unsigned long long version = 0;
+	int rc = DB_RETRY;
+	for (int attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++)
+		rc = create_once(r, site, visitor_id, topic, name, question, page_url, public_id, &version);
+	if (rc != DB_OK)
+		return rc;
+	queue_notify(site->client_id, version);
+	return router_route_client(r->db, r->pool, site->client_id);
+}
+
+static long long estimate(const struct request_status *st, const struct db_rows *stats)
+{
+	long long accept = db_cell(stats, 0, 0) ? db_cell_int(stats, 0, 0) : DEFAULT_ACCEPT_SECONDS;
+	long long handle = db_cell(stats, 0, 1) ? db_cell_int(stats, 0, 1) : DEFAULT_HANDLE_SECONDS;
+	long long agents = st->agents_available > 0 ? st->agents_available : 1;
+	long long wait = accept;
+	if (st->agents_available == 0 || st->seats_full || st->position >= agents)
+		wait += (st->position / agents + 1) * handle;
+	wait -= st->waited_seconds;
+	return wait > accept ? wait : accept;
+}
+
+int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
+		   struct request_status *st, bool *found)
+{
+	memset(st, 0, sizeof *st);
+	*found = false;
+	if (!crypto_is_public_id(public_id))
+		return DB_OK;
+	struct db_rows req, pos, agents, used, settings, stats, version;
+	int rc = db_query(db, pool, SQL_REQUEST_BY_PUBLIC_ID, &req, "s", public_id);
+	if (rc != DB_OK || req.rows == 0)
+		return rc;
+	*found = true;
+	st->id = db_cell_int(&req, 0, 0);
+	st->client_id = db_cell_int(&req, 0, 1);
+	st->visitor_id = db_cell_int(&req, 0, 2);
+	st->state = db_cell(&req, 0, 3);
+	st->name = db_cell(&req, 0, 4);
+	st->question = db_cell(&req, 0, 5);
+	st->waited_seconds = db_cell_int(&req, 0, 6);
+	st->channel_public_id = db_cell(&req, 0, 7);
+	st->scheduled_for = db_cell(&req, 0, 8);
+	st->client_name = db_cell(&req, 0, 13);
+	rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", st->client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_REQUEST_POSITION, &pos, "i", st->id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_CLIENT_AGENTS_SIGNED_IN, &agents, "i", st->client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", st->client_id, st->client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_CLIENT_SETTINGS, &settings, "i", st->client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_WAIT_STATS, &stats, "i", st->client_id);
+	if (rc != DB_OK)
+		return rc;
+	st->queue_version = (unsigned long long)db_cell_int(&version, 0, 0);
+	st->position = db_cell_int(&pos, 0, 0);
+	st->agents_signed_in = db_cell_int(&agents, 0, 0);
+	st->agents_available = db_cell_int(&agents, 0, 1);
+	st->seats_full = db_cell_int(&used, 0, 0) >= db_cell_int(&settings, 0, 0);
+	st->estimate_seconds = estimate(st, &stats);
+	st->estimate_words = queue_wait_words(st->estimate_seconds);
+	return DB_OK;
+}
+
+int helpreq_load_for_visitor(struct request *r, const char *public_id, struct request_status *st)
+{
+	long long visitor_id = 0;
+	bool found = false;
+	int rc = visitor_identify(r, false, &visitor_id);
+	if (rc == DB_OK)
+		rc = helpreq_status(r->db, r->pool, public_id, st, &found);
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc != DB_OK)
+		return -1;
+	if (!found)
+		return resp_error(r, 404, "There is no such help request.");
+	if (visitor_id == 0 || st->visitor_id != visitor_id)
+		return resp_error(r, 403, "This help request was made in another browser.");
+	return 0;
+}
+
+int helpreq_visitor_change(struct request *r, const char *public_id, helpreq_change_fn change,
+			   void *arg, const char *closed_message)
+{
+	struct request_status st;
+	int status = helpreq_load_for_visitor(r, public_id, &st);
+	if (status != 0)
+		return status;
+	int rc = change(r, &st, arg);
+	if (rc == HELPREQ_CLOSED)
+		return resp_error(r, 409, "%s", closed_message);
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc != DB_OK)
+		return -1;
+	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));
+}
+
+void helpreq_status_json(const struct request_status *st, struct buf *out)
+{
+	buf_puts(out, "{\"state\":");
+	buf_json_string(out, st->state);
+	buf_printf(out, ",\"position\":%lld,\"waited\":%lld,\"estimate\":%lld,\"estimate_words\":",
+		   st->position, st->waited_seconds, st->estimate_seconds);
+	buf_json_string(out, st->estimate_words);
+	buf_printf(out, ",\"agents_signed_in\":%lld,\"agents_available\":%lld,\"seats_full\":%s",
+		   st->agents_signed_in, st->agents_available, st->seats_full ? "true" : "false");
+	buf_puts(out, ",\"channel\":");
+	if (st->channel_public_id != NULL)
+		buf_json_string(out, st->channel_public_id);
+	else
+		buf_puts(out, "null");
+	buf_printf(out, ",\"version\":%llu}", st->queue_version);
+}
+
+/* Completes a state change begun by the caller inside a transaction:
+ * archives it, marks the queue changed, commits, notifies and re-routes
+ * (a withdrawn offer frees its agent for the next request). */
+static int finish_change(struct request *r, const struct request_status *st, int rc,
+			 unsigned long long changed, const char *kind)
+{
+	unsigned long long version = 0;
+	if (rc == DB_OK && changed == 0)
+		rc = HELPREQ_CLOSED;
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", st->id, st->client_id, kind, 0LL);
+	if (rc == DB_OK)
+		rc = queue_bump(r->db, st->client_id, &version);
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	else
+		db_rollback(r->db);
+	if (rc != DB_OK)
+		return rc;
+	queue_notify(st->client_id, version);
+	return router_route_client(r->db, r->pool, st->client_id);
+}
+
+int helpreq_cancel(struct request *r, const struct request_status *st)
+{
+	unsigned long long changed = 0;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_REQUEST_SET_STATE, &changed, "si", "cancelled", st->id);
+	return finish_change(r, st, rc, changed, "cancelled");
+}
+
+int helpreq_schedule(struct request *r, const struct request_status *st, const char *when_utc,
+		     const char *contact)
+{
+	unsigned long long changed = 0;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_REQUEST_SCHEDULE, &changed, "ssi", when_utc, contact, st->id);
+	return finish_change(r, st, rc, changed, "scheduled");
+}
+
+int helpreq_requeue(struct request *r, const struct request_status *st)
+{
+	unsigned long long changed = 0;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_REQUEST_REQUEUE, &changed, "i", st->id);
+	return finish_change(r, st, rc, changed, "created");
+}
+
+int helpreq_leave_message(struct request *r, const struct request_status *st, const char *name,
+			  const char *contact, const char *question)
+{
+	unsigned long long changed = 0;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_REQUEST_LEAVE_MESSAGE, &changed, "sssi", name, contact, question,
+			     st->id);
+	return finish_change(r, st, rc, changed, "message");
+}

@@ -1,0 +1,79 @@
+/* helpreq.h - help requests: the help link's site check, creating a request
+ * in the client's queue, and what a waiting visitor is told. */
+#ifndef BATON_HELPREQ_H
+#define BATON_HELPREQ_H
+
+#include <stdbool.h>
+
+#include "request.h"
+
+struct site_info {
+	long long id;
+	long long client_id;
+	const char *name;
+	const char *client_name;
+	bool ask_question;
+};
+
+/* Checks a help link: the site key must exist and the Referer's host must
+ * be one of the site's registered domains (or below one). On refusal sets
+ * *refusal to a message for the visitor and records the attempt for the
+ * operator. Returns a db_status. */
+int helpreq_check_link(struct request *r, const char *site_key, const char *referer,
+		       struct site_info *site, const char **refusal);
+
+/* Puts the visitor in the client's queue (or finds their open request) and
+ * routes. Sets *public_id. Returns a db_status. */
+int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
+		   const char *topic, const char *name, const char *question, const char *page_url,
+		   const char **public_id);
+
+struct request_status {
+	long long id;
+	long long client_id;
+	long long visitor_id;
+	const char *state;         /* waiting, offered, accepted, cancelled, ... */
+	const char *client_name;
+	const char *name;
+	const char *question;
+	const char *channel_public_id;
+	const char *scheduled_for;
+	long long waited_seconds;
+	long long position;        /* requests ahead of this one */
+	long long estimate_seconds;
+	const char *estimate_words;
+	long long agents_signed_in;
+	long long agents_available;
+	bool seats_full;
+	unsigned long long queue_version;
+};
+
+/* Loads a request by public id; *found false when there is none. */
+int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
+		   struct request_status *st, bool *found);
+/* Loads the request for the visitor of this browser: 0, or the status of
+ * the error response it set (404 unknown, 403 someone else's, 503). */
+int helpreq_load_for_visitor(struct request *r, const char *public_id, struct request_status *st);
+/* What the visitor's forms (cancel, requeue, message, schedule) share:
+ * loads their request, applies change(r, st, arg), and answers with the
+ * waiting page (303), or 409 with closed_message when the request is no
+ * longer in the state the change needs. */
+typedef int (*helpreq_change_fn)(struct request *r, const struct request_status *st, void *arg);
+int helpreq_visitor_change(struct request *r, const char *public_id, helpreq_change_fn change,
+			   void *arg, const char *closed_message);
+/* The status as JSON, for the waiting page's poll. */
+void helpreq_status_json(const struct request_status *st, struct buf *out);
+
+/* The visitor gives up, asks for a later time, or leaves a message.
+ * Returns a db_status, or HELPREQ_CLOSED when the request is no longer
+ * waiting. */
+enum { HELPREQ_CLOSED = -20 };
+int helpreq_cancel(struct request *r, const struct request_status *st);
+int helpreq_schedule(struct request *r, const struct request_status *st, const char *when_utc,
+		     const char *contact);
+/* A scheduled visitor who came back joins the queue again. */
+int helpreq_requeue(struct request *r, const struct request_status *st);
+int helpreq_leave_message(struct request *r, const struct request_status *st, const char *name,
+			  const char *contact, const char *question);
+
+#endif

@@ -1,0 +1,16 @@
+/* queue.h - a client's queue of help requests: the version every console
+ * and waiting visitor long-polls on, and the words for a wait. */
+#ifndef BATON_QUEUE_H
+#define BATON_QUEUE_H
+
+struct db;
+
+/* Inside a transaction: marks the client's queue changed; *version gets the
+ * new version (to notify after commit). Returns a db_status. */
+int queue_bump(struct db *db, long long client_id, unsigned long long *version);
+/* After commit: wakes local pollers of the client's queue. */
+void queue_notify(long long client_id, unsigned long long version);
+/* "less than a minute", "about 3 minutes", "about an hour" ... */
+const char *queue_wait_words(long long seconds);
+
+#endif

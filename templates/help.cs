@@ -1,0 +1,18 @@
+<?cs set:title = "Live help" ?><?cs set:page.name = "help" ?>
+<?cs include:"header.cs" ?>
+<section class="card narrow">
+  <h1>Live help from <?cs var:site.client ?></h1>
+  <p>Tell us what you need and an agent will join you here in your browser.</p>
+  <form method="post" action="/help" id="help-form">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+    <input type="hidden" name="site" value="<?cs var:site.key ?>">
+    <input type="hidden" name="topic" value="<?cs var:topic ?>">
+    <input type="hidden" name="page" value="<?cs var:page ?>">
+    <label for="name">Your name <span class="muted">(optional)</span></label>
+    <input type="text" id="name" name="name" maxlength="100" autocomplete="name">
+    <label for="question">Your question</label>
+    <textarea id="question" name="question" required maxlength="2000" rows="4"></textarea>
+    <button type="submit">Ask for help</button>
+  </form>
+</section>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,25 @@
+<?cs set:title = "Settings" ?><?cs set:page.name = "settings" ?>
+<?cs include:"header.cs" ?>
+<section class="card" id="settings">
+  <h1>Settings for <?cs var:me.client ?></h1>
+  <h2>Help links</h2>
+  <p>Paste a site's help link into any of its pages. The button version also shows
+     visitors whether someone is at the desk right now.</p>
+  <?cs each:s = sites ?>
+  <div class="site">
+    <h3><?cs var:s.name ?> <span class="muted">(<?cs var:s.domains ?>)</span></h3>
+    <label for="link-<?cs name:s ?>">Help link</label>
+    <textarea id="link-<?cs name:s ?>" class="copy" readonly rows="2"><?cs var:s.link ?></textarea>
+    <label for="button-<?cs name:s ?>">Help button (link and script)</label>
+    <textarea id="button-<?cs name:s ?>" class="copy" readonly rows="3"><?cs var:s.button ?></textarea>
+  </div>
+  <?cs /each ?>
+  <h2>Desk</h2>
+  <dl class="facts">
+    <dt>Sessions at once (seat cap)</dt><dd id="seat-cap"><?cs var:client.seat_cap ?></dd>
+    <dt>Seconds to accept before a request rolls on</dt><dd><?cs var:client.accept_timeout ?></dd>
+    <dt>Missed requests before an agent is set away</dt><dd><?cs var:client.max_missed ?></dd>
+    <dt>People per session</dt><dd><?cs var:client.participant_cap ?></dd>
+  </dl>
+</section>
+<?cs include:"footer.cs" ?>
