@@ -27,6 +27,11 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_CLIENT_LIST] =
 		"SELECT c.slug, c.name, (SELECT COUNT(*) FROM site s WHERE s.client_id = c.id),"
 		" (SELECT COUNT(*) FROM agent a WHERE a.client_id = c.id) FROM client c ORDER BY c.slug",
+	[SQL_CLIENT_SET_SEAT_CAP] = "UPDATE client SET seat_cap = ? WHERE id = ?",
+	[SQL_CLIENT_SET_ACCEPT_TIMEOUT] = "UPDATE client SET accept_timeout_seconds = ? WHERE id = ?",
+	[SQL_CLIENT_SET_MAX_MISSED] = "UPDATE client SET max_missed_offers = ? WHERE id = ?",
+	[SQL_CLIENT_SET_PARTICIPANT_CAP] = "UPDATE client SET channel_participant_cap = ? WHERE id = ?",
+	[SQL_CLIENT_SET_WAIT_TARGET] = "UPDATE client SET wait_target_seconds = ? WHERE id = ?",
 	[SQL_SITE_INSERT] =
 		"INSERT INTO site (client_id, name, site_key, created_at) VALUES (?, ?, ?, NOW(3))",
 	[SQL_SITE_BY_CLIENT] =

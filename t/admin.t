@@ -69,6 +69,23 @@ like $out, qr/new password: (\S{20})/, '--generate makes and prints a password';
 ($rc, $out) = run_admin('whatever-pass', 'agent', 'passwd', 'nobody@example.com');
 like $out, qr/no agent with the e-mail address/, 'an unknown agent is named';
 
+($rc, $out) = run_admin(undef, 'canned', 'add', $slug, 'Greeting', 'Hello <there>!');
+is $rc, 0, 'canned add for the whole client';
+($rc, $out) = run_admin(undef, 'canned', 'add', $slug, 'Mine', 'Just for Ada', $email);
+is $rc, 0, 'canned add for one agent';
+is_deeply sql("SELECT p.title, p.agent_id IS NULL FROM canned_phrase p JOIN client c ON c.id = p.client_id WHERE c.slug = '$slug' ORDER BY p.id"),
+    [['Greeting', 1], ['Mine', 0]], 'both stored, one for everyone';
+($rc, $out) = run_admin(undef, 'canned', 'add', $slug, 'X', 'Y', 'nobody@example.com');
+like $out, qr/no agent nobody\@example\.com in client/, 'an agent of another client is refused';
+
+($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'seat_cap', '3');
+is $rc, 0, 'client set seat_cap';
+is sql("SELECT seat_cap FROM client WHERE slug = '$slug'")->[0][0], 3, 'stored';
+($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'seat_cap', '0');
+like $out, qr/seat_cap must be a whole number from 1 to 100000/, 'out of range is refused';
+($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'colour', '3');
+like $out, qr/unknown client setting 'colour'/, 'unknown settings are named';
+
 ($rc, $out) = run_admin(undef, 'help');
 is $rc, 0, 'help';
 like $out, qr/usage: baton-admin/, 'shows usage';

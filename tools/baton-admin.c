@@ -37,6 +37,11 @@ static const char usage[] =
 	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin\n"
 	"  agent passwd EMAIL                       set a new password\n"
 	"  agent list CLIENT\n"
+	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
+	"                                           the client, or for one agent\n"
+	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
+	"                                           max_missed_offers, channel_participant_cap,\n"
+	"                                           wait_target_seconds\n"
 	"  demo                                     create the demo client, site and agent\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
@@ -337,6 +342,64 @@ static int print_rows(struct admin *a, enum sql_id id, const char *types, long l
 	return 0;
 }
 
+static int add_canned(struct admin *a, const char *client, const char *title_in,
+		      const char *text_in, const char *email_in)
+{
+	long long cid = client_id(a, client);
+	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
+	const char *text = checked(a, "text", INPUT_TEXT, 2000, text_in);
+	if (cid < 0 || title == NULL || text == NULL)
+		return 1;
+	long long agent_id = 0;
+	if (email_in != NULL) {
+		struct db_rows agent;
+		const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+		if (email == NULL)
+			return 1;
+		int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
+		if (rc != DB_OK)
+			return db_fail(rc, "the agent lookup");
+		if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != cid)
+			return fail("no agent %s in client %s", email, client);
+		agent_id = db_cell_int(&agent, 0, 0);
+	}
+	int rc = db_exec(a->db, SQL_CANNED_INSERT, NULL, "inss", cid, agent_id, title, text);
+	if (rc != DB_OK)
+		return db_fail(rc, "the canned phrase");
+	printf("canned phrase '%s' added\n", title);
+	return 0;
+}
+
+/* Client settings are whole numbers, each with its own statement. */
+static int set_client(struct admin *a, const char *client, const char *setting, const char *value)
+{
+	static const struct { const char *name; enum sql_id id; long long min, max; } settings[] = {
+		{ "seat_cap", SQL_CLIENT_SET_SEAT_CAP, 1, 100000 },
+		{ "accept_timeout_seconds", SQL_CLIENT_SET_ACCEPT_TIMEOUT, 5, 600 },
+		{ "max_missed_offers", SQL_CLIENT_SET_MAX_MISSED, 1, 100 },
+		{ "channel_participant_cap", SQL_CLIENT_SET_PARTICIPANT_CAP, 2, 1000 },
+		{ "wait_target_seconds", SQL_CLIENT_SET_WAIT_TARGET, 10, 86400 },
+	};
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
+		if (strcmp(setting, settings[i].name) != 0)
+			continue;
+		char *end;
+		long long v = strtoll(value, &end, 10);
+		if (*value == '\0' || *end != '\0' || v < settings[i].min || v > settings[i].max)
+			return fail("%s must be a whole number from %lld to %lld", setting,
+				    settings[i].min, settings[i].max);
+		int rc = db_exec(a->db, settings[i].id, NULL, "ii", v, cid);
+		if (rc != DB_OK)
+			return db_fail(rc, "the setting");
+		printf("%s of %s set to %lld\n", setting, client, v);
+		return 0;
+	}
+	return fail("unknown client setting '%s' (see baton-admin help)", setting);
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -349,11 +412,16 @@ static int cmd_demo(struct admin *a)
 	}
 	char *domains[] = { "127.0.0.1", "localhost" };
 	const char *password = read_password(a, 1);
+	const char *second = read_password(a, 1);
 	if (create_client(a, "demo", "Demo Shop") != 0
 	    || create_site(a, "demo", "Demo Shop website", domains, 2, 1) != 0
-	    || create_agent(a, "demo", "agent@demo.example", "Dana Demo", "admin", password) != 0)
+	    || create_agent(a, "demo", "agent@demo.example", "Dana Demo", "admin", password) != 0
+	    || create_agent(a, "demo", "sam@demo.example", "Sam Second", "agent", second) != 0
+	    || add_canned(a, "demo", "Greeting", "Hello! How can I help you today?", NULL) != 0
+	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0)
 		return 1;
 	printf("Demo agent: agent@demo.example  password: %s\n", password);
+	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
 	return 0;
 }
 
@@ -391,6 +459,10 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			printf("new password: %s\n", password);
 		return rc;
 	}
+	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
+		return add_canned(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "set") == 0 && argc == 5)
+		return set_client(a, argv[2], argv[3], argv[4]);
 	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);
