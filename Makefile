@@ -22,7 +22,7 @@ TOOLS        := tools/baton-admin
 
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
-    libmariadb-dev libssl-dev zlib1g-dev mariadb-server mariadb-client nginx \
+    libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium nodejs npm
 
 STACK_DIR ?= var/stack
@@ -47,6 +47,9 @@ lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"'
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# Only the frame check fetches anything (response headers), with libcurl.
+cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libbaton.a $(LDLIBS)

@@ -73,6 +73,7 @@ static int channel_page(struct request *r)
 	}
 	rc = view_render(r, v, 200, "channel");
 	view_free(v);
+	r->resp.frames_web_pages = true;
 	return rc;
 }
 

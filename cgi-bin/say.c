@@ -1,4 +1,5 @@
-/* say - a participant posts a chat line to their channel. The line counts
+/* say - a participant posts a chat line to their channel (or, with `to`, a
+ * private line that only that one other participant sees). The line counts
  * as sent once this answers: it is stored with its sequence number. A
  * client message id makes a retried post harmless. Tests: t/say.t. */
 #include <ctype.h>
@@ -10,12 +11,14 @@
 #include "program.h"
 #include "response.h"
 
-enum { IN_CHANNEL, IN_TOKEN, IN_TEXT, IN_CMID, IN__MAX };
+enum { IN_CHANNEL, IN_TOKEN, IN_TEXT, IN_CMID, IN_TO, IN__MAX };
 static const struct input say_inputs[IN__MAX] = {
 	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_TEXT] = { "text", INPUT_TEXT, true, CHANNEL_LINE_MAX, 0, 0, NULL },
 	[IN_CMID] = { "cmid", INPUT_LINE, false, 64, 0, 0, NULL },
+	/* A private line ("sidebar") for this one participant. */
+	[IN_TO] = { "to", INPUT_INT, false, 0, 1, 1000000000000LL, NULL },
 };
 
 static bool blank(const char *s)
@@ -44,9 +47,20 @@ static int say(struct request *r)
 		return resp_error(r, 400, "The line is empty.");
 	if (r->in[IN_CMID] != NULL && !valid_cmid(r->in[IN_CMID]))
 		return resp_error(r, 400, "The field 'cmid' may hold only letters, digits, '-' and '_'.");
+	long long to = r->in_int[IN_TO];
+	int rc = DB_OK;
+	if (to != 0) {
+		struct db_rows recipient;
+		rc = db_query(r->db, r->pool, SQL_PARTICIPANT_IN_CHANNEL, &recipient, "ii", to,
+			      m.channel_id);
+		if (rc == DB_OK && (recipient.rows == 0 || to == m.participant_id))
+			return resp_error(r, 400, "A private line goes to one other person in this "
+					  "conversation.");
+	}
 	long long seq = 0;
-	int rc = channel_post(r->db, m.channel_id, m.participant_id, "line", r->in[IN_TEXT],
-			      r->in[IN_CMID], &seq);
+	if (rc == DB_OK)
+		rc = channel_post(r->db, m.channel_id, m.participant_id, to, to ? "private" : "line",
+				  r->in[IN_TEXT], r->in[IN_CMID], &seq);
 	if (rc == CHANNEL_CLOSED)
 		return resp_error(r, 409, "This conversation has ended.");
 	if (rc == DB_DOWN)

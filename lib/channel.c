@@ -18,6 +18,9 @@
 
 enum { POST_ATTEMPTS = 5 };
 
+const char *const channel_avatars[] = { "fox", "owl", "cat", "bear", "whale", "robin", "bee",
+	"tortoise", NULL };
+
 int channel_member(struct request *r, const char *public_id, long long visitor_id,
 		   struct member *m, bool *found)
 {
@@ -98,14 +101,14 @@ static int append_event(struct db *db, long long channel_id, long long participa
 {
 	int rc = next_seq(db, channel_id, seq);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnss", channel_id, *seq, kind,
-			     participant_id, body, client_msg_id);
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
+			     participant_id, 0LL, body, client_msg_id);
 	return rc;
 }
 
 static int post_once(struct db *db, long long channel_id, long long participant_id,
-		     const char *kind, const char *body, const char *client_msg_id, long long *seq,
-		     bool *stored)
+		     long long recipient, const char *kind, const char *body,
+		     const char *client_msg_id, long long *seq, bool *stored)
 {
 	struct db_rows earlier;
 	*stored = false;
@@ -126,8 +129,12 @@ static int post_once(struct db *db, long long channel_id, long long participant_
 		pool_free(pool);
 	}
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnss", channel_id, *seq, kind,
-			     participant_id, body, client_msg_id);
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
+			     participant_id, recipient, body, client_msg_id);
+	if (rc == DB_OK && strcmp(kind, "address") == 0)
+		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", body, channel_id);
+	if (rc == DB_OK && strcmp(kind, "lead") == 0)
+		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", recipient, channel_id);
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	else
@@ -137,25 +144,28 @@ static int post_once(struct db *db, long long channel_id, long long participant_
 }
 
 int channel_post(struct db *db, long long channel_id, long long participant_id,
-		 const char *kind, const char *body, const char *client_msg_id, long long *seq)
+		 long long recipient, const char *kind, const char *body,
+		 const char *client_msg_id, long long *seq)
 {
 	int rc = DB_RETRY;
 	bool stored = false;
 	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
-		rc = post_once(db, channel_id, participant_id, kind, body, client_msg_id, seq, &stored);
+		rc = post_once(db, channel_id, participant_id, recipient, kind, body, client_msg_id,
+			       seq, &stored);
 	if (stored)
 		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)*seq);
 	return rc;
 }
 
 static int add_participant(struct db *db, long long channel_id, const char *kind,
-			   long long agent_id, long long visitor_id, const char *name, long long *id)
+			   long long agent_id, long long visitor_id, const char *name,
+			   const char *avatar, long long *id)
 {
 	char token[TOKEN_HEX_LEN + 1];
 	if (crypto_token(token) != 0)
 		return DB_ERROR;
-	int rc = db_exec(db, SQL_PARTICIPANT_INSERT, NULL, "isnnss", channel_id, kind, agent_id,
-			 visitor_id, name, token);
+	int rc = db_exec(db, SQL_PARTICIPANT_INSERT, NULL, "isnnsss", channel_id, kind, agent_id,
+			 visitor_id, name, token, avatar);
 	*id = (long long)db_last_insert_id(db);
 	return rc;
 }
@@ -214,14 +224,25 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 	char *name = pool_printf(r->pool, "%s %s", db_cell(&req, 0, 13), stamp);
 	const char *visitor_name = db_cell(&lock, 0, 5) ? db_cell(&lock, 0, 5) : "Visitor";
 	long long agent_participant = 0, visitor_participant = 0, seq = 0;
-	rc = db_exec(db, SQL_CHANNEL_INSERT, NULL, "siis", public_id, me->client_id, request_id, name);
+	/* The client chooses visitors' avatars by the page the link was on. */
+	struct db_rows avatar, agent;
+	const char *page = db_cell(&req, 0, 12) ? db_cell(&req, 0, 12) : "";
+	rc = db_query(db, r->pool, SQL_AVATAR_FOR_PAGE, &avatar, "is", me->client_id, page);
+	if (rc == DB_OK)
+		rc = db_query(db, r->pool, SQL_AGENT_AVATAR, &agent, "i", me->agent_id);
+	const char *visitor_avatar = rc == DB_OK && avatar.rows ? db_cell(&avatar, 0, 0) : "fox";
+	const char *agent_avatar = rc == DB_OK && agent.rows && db_cell(&agent, 0, 0)
+					   ? db_cell(&agent, 0, 0) : "owl";
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_INSERT, NULL, "siis", public_id, me->client_id, request_id,
+			     name);
 	*channel_id = (long long)db_last_insert_id(db);
 	if (rc == DB_OK)
 		rc = add_participant(db, *channel_id, "agent", me->agent_id, 0, me->display_name,
-				     &agent_participant);
+				     agent_avatar, &agent_participant);
 	if (rc == DB_OK)
 		rc = add_participant(db, *channel_id, "visitor", 0, db_cell_int(&lock, 0, 2),
-				     visitor_name, &visitor_participant);
+				     visitor_name, visitor_avatar, &visitor_participant);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", agent_participant, *channel_id);
 	if (rc == DB_OK)
@@ -342,7 +363,8 @@ static int transfer_once(struct request *r, const struct member *m, long long ta
 				       db_cell(&agent, 0, 2));
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	rc = add_participant(db, m->channel_id, "agent", target, 0, db_cell(&agent, 0, 2), &participant);
+	rc = add_participant(db, m->channel_id, "agent", target, 0, db_cell(&agent, 0, 2),
+			     db_cell(&agent, 0, 5) ? db_cell(&agent, 0, 5) : "owl", &participant);
 	if (rc == DB_OK)
 		rc = append_event(db, m->channel_id, participant, "join", NULL, NULL, seq);
 	if (rc == DB_OK)
@@ -378,7 +400,9 @@ int channel_transfer(struct request *r, const struct member *m, long long target
 	return DB_OK;
 }
 
-int channel_typing(struct db *db, const struct member *m, const char *text)
+/* Stores one last-value signal of the member, stamped with the channel's
+ * next signal version, and wakes the channel's pollers. */
+static int set_signal(struct db *db, const struct member *m, const struct signal *sig)
 {
 	unsigned long long changed = 0;
 	int rc = db_begin(db);
@@ -387,9 +411,26 @@ int channel_typing(struct db *db, const struct member *m, const char *text)
 	if (rc == DB_OK && changed == 0)
 		rc = CHANNEL_CLOSED;
 	long long version = (long long)db_last_insert_id(db);
-	if (rc == DB_OK)
-		rc = db_exec(db, SQL_PARTICIPANT_TYPING, NULL, "sii", text && *text ? text : NULL,
-			     version, m->participant_id);
+	if (rc == DB_OK) {
+		switch (sig->kind) {
+		case SIGNAL_TYPING:
+			rc = db_exec(db, SQL_PARTICIPANT_TYPING, NULL, "sii",
+				     sig->text && *sig->text ? sig->text : NULL, version, m->participant_id);
+			break;
+		case SIGNAL_SEEN:
+			rc = db_exec(db, SQL_PARTICIPANT_SEEN, NULL, "siiii", sig->text, sig->x, sig->y,
+				     version, m->participant_id);
+			break;
+		case SIGNAL_POINTER:
+			rc = db_exec(db, SQL_PARTICIPANT_POINTER, NULL, "sssii", sig->mode, sig->px, sig->py,
+				     version, m->participant_id);
+			break;
+		case SIGNAL_AVATAR:
+			rc = db_exec(db, SQL_PARTICIPANT_AVATAR, NULL, "sii", sig->text, version,
+				     m->participant_id);
+			break;
+		}
+	}
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	else
@@ -399,24 +440,54 @@ int channel_typing(struct db *db, const struct member *m, const char *text)
 	return rc;
 }
 
+int channel_signal(struct db *db, const struct member *m, const struct signal *sig)
+{
+	int rc = DB_RETRY;
+	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+		rc = set_signal(db, m, sig);
+	return rc;
+}
+
+int channel_typing(struct db *db, const struct member *m, const char *text)
+{
+	struct signal sig = { .kind = SIGNAL_TYPING, .text = text };
+	return channel_signal(db, m, &sig);
+}
+
+bool channel_event_visible(const char *kind, long long from, long long to, long long viewer)
+{
+	/* A private line is for its sender and its one recipient only. */
+	return strcmp(kind, "private") != 0 || viewer == from || viewer == to;
+}
+
 int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
-			struct buf *out, long long *last_seq)
+			long long viewer, struct buf *out, long long *last_seq)
 {
 	struct db_rows ev;
 	int rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, after);
 	if (rc != DB_OK)
 		return rc;
 	*last_seq = after;
+	bool first = true;
 	buf_putc(out, '[');
 	for (size_t i = 0; i < ev.rows; i++) {
-		if (i > 0)
+		*last_seq = db_cell_int(&ev, i, 0);
+		if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
+					   db_cell_int(&ev, i, 8), viewer))
+			continue;
+		if (!first)
 			buf_putc(out, ',');
+		first = false;
 		buf_printf(out, "{\"seq\":%s,\"kind\":", db_cell(&ev, i, 0));
 		buf_json_string(out, db_cell(&ev, i, 1));
-		buf_printf(out, ",\"from\":%s,\"name\":", db_cell(&ev, i, 2) ? db_cell(&ev, i, 2) : "null");
+		buf_printf(out, ",\"from\":%s,\"to\":%s,\"name\":",
+			   db_cell(&ev, i, 2) ? db_cell(&ev, i, 2) : "null",
+			   db_cell(&ev, i, 8) ? db_cell(&ev, i, 8) : "null");
 		buf_json_string(out, db_cell(&ev, i, 3) ? db_cell(&ev, i, 3) : "");
 		buf_puts(out, ",\"role\":");
 		buf_json_string(out, db_cell(&ev, i, 4) ? db_cell(&ev, i, 4) : "");
+		buf_puts(out, ",\"avatar\":");
+		buf_json_string(out, db_cell(&ev, i, 9) ? db_cell(&ev, i, 9) : "");
 		buf_puts(out, ",\"body\":");
 		buf_json_string(out, db_cell(&ev, i, 5) ? db_cell(&ev, i, 5) : "");
 		buf_puts(out, ",\"cmid\":");
@@ -424,7 +495,6 @@ int channel_events_json(struct db *db, struct pool *pool, long long channel_id, 
 		buf_puts(out, ",\"at\":");
 		buf_json_string(out, db_cell(&ev, i, 7));
 		buf_putc(out, '}');
-		*last_seq = db_cell_int(&ev, i, 0);
 	}
 	buf_putc(out, ']');
 	return DB_OK;
@@ -440,18 +510,23 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 	if (rc != DB_OK)
 		return rc;
 	long long last = 0;
+	size_t shown = 0;
 	for (size_t i = 0; i < ev.rows; i++) {
 		char key[64];
+		last = db_cell_int(&ev, i, 0);
+		if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
+					   db_cell_int(&ev, i, 8), viewer_participant_id))
+			continue;
 		static const char *const fields[] = { "seq", "kind", NULL, "name", "role", "body", NULL, "at" };
 		for (size_t c = 0; c < 8; c++) {
 			if (fields[c] == NULL)
 				continue;
-			snprintf(key, sizeof key, "events.%zu.%s", i, fields[c]);
+			snprintf(key, sizeof key, "events.%zu.%s", shown, fields[c]);
 			view_set(v, key, db_cell(&ev, i, c));
 		}
-		snprintf(key, sizeof key, "events.%zu.mine", i);
+		snprintf(key, sizeof key, "events.%zu.mine", shown);
 		view_set_int(v, key, db_cell_int(&ev, i, 2) == viewer_participant_id);
-		last = db_cell_int(&ev, i, 0);
+		shown++;
 	}
 	view_set_int(v, "channel.last_seq", last);
 	for (size_t i = 0; i < people.rows; i++) {

@@ -15,6 +15,9 @@ struct db_rows;
 
 enum { CHANNEL_LINE_MAX = 2000 };
 
+/* The avatars people choose from (htdocs/avatars/NAME.svg). */
+extern const char *const channel_avatars[];
+
 /* The requester's place in a channel. */
 struct member {
 	long long channel_id;
@@ -49,7 +52,8 @@ int channel_authorize(struct request *r, const char *public_id, const char *toke
  * nothing. Returns a db_status, or CHANNEL_CLOSED. */
 enum { CHANNEL_CLOSED = -10 };
 int channel_post(struct db *db, long long channel_id, long long participant_id,
-		 const char *kind, const char *body, const char *client_msg_id, long long *seq);
+		 long long recipient, const char *kind, const char *body,
+		 const char *client_msg_id, long long *seq);
 
 /* The agent of r->session accepts a request offered to them (or still
  * waiting): creates the channel with agent (leader) and visitor, and their
@@ -65,12 +69,25 @@ int channel_leave(struct request *r, const struct member *m);
 /* Hands the channel from agent member m to another available agent of the
  * client. Returns a db_status, or CHANNEL_TAKEN if the target cannot take it. */
 int channel_transfer(struct request *r, const struct member *m, long long target_agent_id);
+/* Last-value signals: not archived, only the newest matters. */
+enum signal_kind { SIGNAL_TYPING, SIGNAL_SEEN, SIGNAL_POINTER, SIGNAL_AVATAR };
+struct signal {
+	enum signal_kind kind;
+	const char *text;       /* typing text, seen address, avatar */
+	long long x, y;         /* seen: scroll position */
+	const char *mode;       /* pointer: "page" or "overlay" */
+	const char *px, *py;    /* pointer: coordinates, as validated decimal text */
+};
+int channel_signal(struct db *db, const struct member *m, const struct signal *sig);
 /* Stores the member's typing preview (NULL or "" when they stopped). */
 int channel_typing(struct db *db, const struct member *m, const char *text);
 
-/* Events after `after` as a JSON array, and present participants. */
+/* Whether the viewer may see an event (private lines: sender and recipient). */
+bool channel_event_visible(const char *kind, long long from, long long to, long long viewer);
+/* Events after `after` that the viewer may see, as a JSON array; *last_seq
+ * is the seq of the last event read, seen or not. */
 int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
-			struct buf *out, long long *last_seq);
+			long long viewer, struct buf *out, long long *last_seq);
 
 struct view;
 /* Puts the events and present participants into a view (channel page and

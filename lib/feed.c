@@ -112,28 +112,69 @@ static void typing_json(const struct db_rows *t, bool show_text, struct buf *out
 	buf_putc(out, ']');
 }
 
+static void json_or_null(struct buf *out, const char *s)
+{
+	if (s == NULL)
+		buf_puts(out, "null");
+	else
+		buf_json_string(out, s);
+}
+
+/* Where each other participant's view is, their pointer and avatar. */
+static void peers_json(const struct db_rows *t, struct buf *out)
+{
+	buf_putc(out, '[');
+	for (size_t i = 0; i < t->rows; i++) {
+		buf_printf(out, "%s{\"id\":%s,\"name\":", i ? "," : "", db_cell(t, i, 0));
+		buf_json_string(out, db_cell(t, i, 1));
+		buf_puts(out, ",\"role\":");
+		buf_json_string(out, db_cell(t, i, 2));
+		buf_puts(out, ",\"avatar\":");
+		json_or_null(out, db_cell(t, i, 5));
+		buf_puts(out, ",\"url\":");
+		json_or_null(out, db_cell(t, i, 6));
+		buf_printf(out, ",\"scroll\":[%s,%s],\"pointer\":",
+			   db_cell(t, i, 7) ? db_cell(t, i, 7) : "0", db_cell(t, i, 8) ? db_cell(t, i, 8) : "0");
+		if (db_cell(t, i, 9) != NULL) {
+			buf_puts(out, "{\"mode\":");
+			buf_json_string(out, db_cell(t, i, 9));
+			buf_printf(out, ",\"x\":%s,\"y\":%s}", db_cell(t, i, 10), db_cell(t, i, 11));
+		} else {
+			buf_puts(out, "null");
+		}
+		buf_printf(out, ",\"present\":%s}", db_cell_int(t, i, 12) ? "true" : "false");
+	}
+	buf_putc(out, ']');
+}
+
 static int answer_channel(struct db *db, struct pool *pool, const struct feed_watch *w,
 			  bool force, struct buf *out)
 {
-	struct db_rows v, typing;
+	struct db_rows v, signals;
 	int rc = db_query(db, pool, SQL_CHANNEL_VERSIONS, &v, "i", w->topic_id);
 	if (rc != DB_OK)
 		return rc;
 	unsigned long long last_seq = (unsigned long long)db_cell_int(&v, 0, 0);
-	unsigned long long signals = (unsigned long long)db_cell_int(&v, 0, 1);
+	unsigned long long version = (unsigned long long)db_cell_int(&v, 0, 1);
 	bool open = v.rows > 0 && strcmp(db_cell(&v, 0, 2), "open") == 0;
-	if (!force && last_seq <= w->seen && signals <= w->seen_signals)
+	if (!force && last_seq <= w->seen && version <= w->seen_signals)
 		return 0;
 	long long shown = (long long)w->seen;
 	buf_puts(out, "{\"events\":");
-	if ((rc = channel_events_json(db, pool, w->topic_id, (long long)w->seen, out, &shown)) != DB_OK)
+	rc = channel_events_json(db, pool, w->topic_id, (long long)w->seen, w->participant_id, out,
+				 &shown);
+	if (rc != DB_OK)
 		return rc;
-	rc = db_query(db, pool, SQL_TYPING_SINCE, &typing, "iii", w->topic_id,
+	rc = db_query(db, pool, SQL_SIGNALS_SINCE, &signals, "iii", w->topic_id,
 		      (long long)w->seen_signals, w->participant_id);
 	if (rc != DB_OK)
 		return rc;
-	buf_printf(out, ",\"last_seq\":%lld,\"signals\":%llu,\"typing\":", shown, signals);
-	typing_json(&typing, w->viewer_is_agent, out);
+	buf_printf(out, ",\"last_seq\":%lld,\"signals\":%llu,\"typing\":", shown, version);
+	typing_json(&signals, w->viewer_is_agent, out);
+	buf_puts(out, ",\"peers\":");
+	peers_json(&signals, out);
+	buf_printf(out, ",\"leader\":%s,\"url\":", db_cell(&v, 0, 3) ? db_cell(&v, 0, 3) : "null");
+	json_or_null(out, db_cell(&v, 0, 4));
 	buf_printf(out, ",\"open\":%s", open ? "true" : "false");
 	return 1;
 }

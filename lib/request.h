@@ -35,6 +35,7 @@ struct session {
 struct response {
 	int status;
 	const char *content_type;
+	bool frames_web_pages;   /* the viewer: may frame any http(s) page */
 	struct buf headers; /* extra "Name: value\r\n" lines */
 	struct buf body;
 };

@@ -158,7 +158,11 @@ void resp_send(struct request *r)
 			"Referrer-Policy: same-origin\r\n"
 			"Cache-Control: no-store\r\n"
 			"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-			"frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'\r\n");
+			"frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+	/* The viewer frames the pages people browse together, from any site. */
+	if (resp->frames_web_pages)
+		buf_puts(&head, "; frame-src http: https:");
+	buf_puts(&head, "\r\n");
 	if (resp->headers.len > 0)
 		buf_append(&head, resp->headers.data, resp->headers.len);
 	buf_puts(&head, "\r\n");

@@ -223,7 +223,8 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_AGENT_MISSED_OFFER] =
 		"UPDATE agent SET missed_offers = missed_offers + 1 WHERE id = ?",
 	[SQL_AGENT_BY_ID] =
-		"SELECT id, client_id, display_name, state, missed_offers FROM agent WHERE id = ?",
+		"SELECT id, client_id, display_name, state, missed_offers, avatar FROM agent WHERE id = ?",
+	[SQL_AGENT_AVATAR] = "SELECT avatar FROM agent WHERE id = ?",
 	[SQL_AGENT_SET_AWAY_IF_MISSED] =
 		"UPDATE agent SET state = 'away', state_since = NOW(3), missed_offers = 0"
 		" WHERE id = ? AND state = 'available' AND missed_offers >= ?",
@@ -287,7 +288,8 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_CHANNEL_CLOSE] =
 		"UPDATE channel SET state = 'closed', closed_at = NOW(3) WHERE id = ? AND state = 'open'",
 	[SQL_CHANNEL_VERSIONS] =
-		"SELECT last_seq, signal_version, state FROM channel WHERE id = ?",
+		"SELECT last_seq, signal_version, state, leader_participant_id, current_url"
+		" FROM channel WHERE id = ?",
 	[SQL_CHANNELS_CHANGED_SINCE] =
 		"SELECT id, last_seq, signal_version, DATE_FORMAT(changed_at, '%Y-%m-%d %H:%i:%s.%f')"
 		" FROM channel WHERE changed_at >= ? ORDER BY changed_at LIMIT 5000",
@@ -297,7 +299,7 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_QUEUE_VERSION] = "SELECT queue_version FROM client WHERE id = ?",
 	[SQL_PARTICIPANT_INSERT] =
 		"INSERT INTO participant (channel_id, kind, agent_id, visitor_id, display_name, token,"
-		" joined_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
+		" avatar, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))",
 	[SQL_PARTICIPANT_FOR_AGENT] =
 		"SELECT p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL FROM participant p"
 		" WHERE p.channel_id = ? AND p.agent_id = ? ORDER BY p.left_at IS NULL DESC, p.id DESC LIMIT 1",
@@ -309,20 +311,56 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_PARTICIPANTS_PRESENT] =
 		"SELECT id, kind, display_name, agent_id FROM participant WHERE channel_id = ?"
 		" AND left_at IS NULL ORDER BY id",
+	/* A participant's last-value signals, each stamped with the channel's
+	 * new signal version so pollers fetch only what changed. */
 	[SQL_PARTICIPANT_TYPING] =
-		"UPDATE participant SET typing_text = ?, typing_version = ? WHERE id = ?",
-	[SQL_TYPING_SINCE] =
-		"SELECT id, display_name, kind, typing_text, typing_version FROM participant"
-		" WHERE channel_id = ? AND typing_version > ? AND id <> ?",
+		"UPDATE participant SET typing_text = ?, signal_version = ? WHERE id = ?",
+	[SQL_PARTICIPANT_SEEN] =
+		"UPDATE participant SET seen_url = ?, scroll_x = ?, scroll_y = ?, signal_version = ?"
+		" WHERE id = ?",
+	[SQL_PARTICIPANT_POINTER] =
+		"UPDATE participant SET pointer_mode = ?, pointer_x = ?, pointer_y = ?,"
+		" signal_version = ? WHERE id = ?",
+	[SQL_PARTICIPANT_AVATAR] =
+		"UPDATE participant SET avatar = ?, signal_version = ? WHERE id = ?",
+	[SQL_SIGNALS_SINCE] =
+		"SELECT id, display_name, kind, typing_text, signal_version, avatar, seen_url,"
+		" scroll_x, scroll_y, pointer_mode, pointer_x, pointer_y, left_at IS NULL"
+		" FROM participant WHERE channel_id = ? AND signal_version > ? AND id <> ?",
+	[SQL_CHANNEL_SET_URL] = "UPDATE channel SET current_url = ? WHERE id = ?",
+	[SQL_PARTICIPANT_IN_CHANNEL] =
+		"SELECT id, kind, display_name FROM participant WHERE id = ? AND channel_id = ?"
+		" AND left_at IS NULL",
+	[SQL_AVATAR_FOR_PAGE] =
+		"SELECT avatar FROM avatar_rule WHERE client_id = ? AND ? LIKE CONCAT(url_prefix, '%')"
+		" ORDER BY LENGTH(url_prefix) DESC LIMIT 1",
+	[SQL_CANNED_ADDRESSES] =
+		"SELECT id, title, url FROM canned_address WHERE client_id = ?"
+		" AND (agent_id IS NULL OR agent_id = ?) ORDER BY agent_id IS NULL, title",
+	[SQL_CANNED_ADDRESS_INSERT] =
+		"INSERT INTO canned_address (client_id, agent_id, title, url) VALUES (?, ?, ?, ?)",
+	[SQL_FRAME_CHECK_GET] =
+		"SELECT frameable, reason FROM frame_check WHERE url_hash = ?"
+		" AND checked_at > NOW(3) - INTERVAL 1 DAY",
+	[SQL_FRAME_CHECK_PUT] =
+		"REPLACE INTO frame_check (url_hash, url, frameable, reason, checked_at)"
+		" VALUES (?, ?, ?, ?, NOW(3))",
+	[SQL_SITE_DOMAIN_OF_CLIENT] =
+		"SELECT COUNT(*) FROM site_domain d JOIN site s ON s.id = d.site_id"
+		" WHERE s.client_id = ? AND (d.domain = ? OR ? LIKE CONCAT('%.', d.domain))",
+	[SQL_CLIENT_SET_SHOW_ROOMS] = "UPDATE client SET show_rooms = ? WHERE id = ?",
+	[SQL_AVATAR_RULE_INSERT] =
+		"INSERT INTO avatar_rule (client_id, url_prefix, avatar) VALUES (?, ?, ?)",
 	[SQL_EVENT_INSERT] =
-		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, body, client_msg_id, at)"
-		" VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
+		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
+		" body, client_msg_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))",
 	[SQL_EVENT_BY_CLIENT_MSG] =
 		"SELECT seq FROM channel_event WHERE channel_id = ? AND participant_id = ?"
 		" AND client_msg_id = ?",
 	[SQL_EVENTS_AFTER] =
 		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
-		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ')"
+		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'),"
+		" e.recipient_participant_id, p.avatar"
 		" FROM channel_event e LEFT JOIN participant p ON p.id = e.participant_id"
 		" WHERE e.channel_id = ? AND e.seq > ? ORDER BY e.seq LIMIT 500",
 };
