@@ -38,27 +38,29 @@ deps:
 	@[ -d node_modules/playwright-core ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
 		npm ci --no-audit --no-fund --loglevel=error
 
+# Every output is written under a temporary name and renamed into place, so
+# two builds running at once (developers, tests) never see a half-written file.
 lib/libbaton.a: $(LIB_OBJECTS)
-	$(AR) rcs $@ $^
+	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
 
 # Baton runs from the directory it was built in (see INSTALL), so the
 # defaults point into this tree; baton.conf can say otherwise.
 lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"'
 
 lib/%.o: lib/%.c lib/*.h
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
 
 # Only the frame check fetches anything (response headers), with libcurl.
 cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libbaton.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@ $< lib/libbaton.a $(LDLIBS)
+	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< lib/libbaton.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 run: deps all
 	@tools/run $(STACK_DIR) $(PORT)

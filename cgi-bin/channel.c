@@ -54,7 +54,7 @@ static int channel_page(struct request *r)
 	if (!found)
 		return resp_error(r, 403, "You are not in this conversation.");
 
-	bool agent = strcmp(m.kind, "agent") == 0;
+	bool agent = strcmp(m.kind, "visitor") != 0; /* agents and supervisors */
 	struct view *v = view_new(r);
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);
@@ -64,7 +64,12 @@ static int channel_page(struct request *r)
 	view_set(v, "me.display", m.display_name);
 	view_set(v, "token", m.token);
 	view_set_int(v, "me.leads", m.participant_id == m.leader_participant_id);
-	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id, v);
+	struct db_rows notice;
+	if (!agent && db_query(r->db, r->pool, SQL_CLIENT_MONITOR_NOTICE, &notice, "i", m.client_id)
+			      == DB_OK && notice.rows > 0)
+		view_set_int(v, "monitoring_notice", db_cell_int(&notice, 0, 0));
+	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
+			     strcmp(m.kind, "visitor") != 0, v);
 	if (rc == DB_OK && agent)
 		rc = agent_extras(r, v);
 	if (rc != DB_OK) {

@@ -55,6 +55,8 @@ static int help_link(struct request *r)
 		return failed(r, rc);
 	if (refusal != NULL)
 		return resp_error(r, 403, "%s", refusal);
+	if ((rc = db_exec(r->db, SQL_HELP_HIT, NULL, "i", site.id)) != DB_OK)
+		return failed(r, rc);
 	if (!site.ask_question)
 		return to_queue(r, &site, r->in[GET_TOPIC], NULL, NULL, r->referer);
 

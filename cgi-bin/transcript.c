@@ -1,6 +1,8 @@
 /* transcript - the record of a conversation, for the people who were in it
  * (the link a visitor gets when the session ends). Template:
  * templates/transcript.cs. Tests: t/transcript.t. */
+#include <string.h>
+
 #include "channel.h"
 #include "db.h"
 #include "program.h"
@@ -34,7 +36,8 @@ static int transcript(struct request *r)
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);
 	view_set_int(v, "channel.open", m.channel_open);
-	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id, v);
+	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
+			     strcmp(m.kind, "visitor") != 0, v);
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");
 	else

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "db.h"
+#include "queue.h"
 #include "render.h"
+#include "router.h"
 
 const char *const agent_states[] = { "available", "break", "away", NULL };
 
@@ -19,17 +21,28 @@ int agent_record_event(struct request *r, long long agent_id, long long client_i
 int agent_change_state(struct request *r, long long agent_id, long long client_id,
 		       const char *state)
 {
-	unsigned long long changed = 0;
+	unsigned long long changed = 0, version = 0;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_AGENT_SET_STATE, &changed, "sis", state, agent_id, state);
 	if (rc == DB_OK && changed > 0)
 		rc = agent_record_event(r, agent_id, client_id, "state", state);
+	/* Supervisors' live view and routing both follow the client's queue. */
+	if (rc == DB_OK && changed > 0)
+		rc = queue_bump(r->db, client_id, &version);
+	if (rc == DB_OK && changed > 0 && strcmp(state, "available") == 0)
+		rc = db_exec(r->db, SQL_AGENT_SET_IDLE, NULL, "i", agent_id);
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	else
 		db_rollback(r->db);
-	return rc;
+	if (rc != DB_OK)
+		return rc;
+	queue_notify(client_id, version);
+	/* An agent who became available may take a waiting visitor at once. */
+	if (changed > 0 && strcmp(state, "available") == 0)
+		return router_route_client(r->db, r->pool, client_id);
+	return DB_OK;
 }
 
 const char *agent_state_label(const char *state)

@@ -363,7 +363,14 @@ static int transfer_once(struct request *r, const struct member *m, long long ta
 				       db_cell(&agent, 0, 2));
 	if ((rc = db_begin(db)) != DB_OK)
 		return rc;
-	rc = add_participant(db, m->channel_id, "agent", target, 0, db_cell(&agent, 0, 2),
+	/* The first agent leaves first, under their participant row's lock: of
+	 * two transfers at once (a double click) only one finds them present. */
+	unsigned long long left = 0;
+	rc = db_exec(db, SQL_PARTICIPANT_LEAVE, &left, "i", m->participant_id);
+	if (rc == DB_OK && left == 0)
+		rc = CHANNEL_CLOSED;
+	if (rc == DB_OK)
+		rc = add_participant(db, m->channel_id, "agent", target, 0, db_cell(&agent, 0, 2),
 			     db_cell(&agent, 0, 5) ? db_cell(&agent, 0, 5) : "owl", &participant);
 	if (rc == DB_OK)
 		rc = append_event(db, m->channel_id, participant, "join", NULL, NULL, seq);
@@ -371,8 +378,6 @@ static int transfer_once(struct request *r, const struct member *m, long long ta
 		rc = append_event(db, m->channel_id, m->participant_id, "transfer", body, NULL, seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", participant, m->channel_id);
-	if (rc == DB_OK)
-		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", m->participant_id);
 	if (rc == DB_OK)
 		rc = append_event(db, m->channel_id, m->participant_id, "leave", NULL, NULL, seq);
 	if (rc == DB_OK)
@@ -454,14 +459,18 @@ int channel_typing(struct db *db, const struct member *m, const char *text)
 	return channel_signal(db, m, &sig);
 }
 
-bool channel_event_visible(const char *kind, long long from, long long to, long long viewer)
+bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
+			   bool viewer_is_staff)
 {
-	/* A private line is for its sender and its one recipient only. */
-	return strcmp(kind, "private") != 0 || viewer == from || viewer == to;
+	if (strcmp(kind, "private") == 0)
+		return viewer == from || viewer == to;
+	if (strcmp(kind, "monitor") == 0)
+		return viewer_is_staff;
+	return true;
 }
 
 int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
-			long long viewer, struct buf *out, long long *last_seq)
+			long long viewer, bool viewer_is_staff, struct buf *out, long long *last_seq)
 {
 	struct db_rows ev;
 	int rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, after);
@@ -473,7 +482,7 @@ int channel_events_json(struct db *db, struct pool *pool, long long channel_id, 
 	for (size_t i = 0; i < ev.rows; i++) {
 		*last_seq = db_cell_int(&ev, i, 0);
 		if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
-					   db_cell_int(&ev, i, 8), viewer))
+					   db_cell_int(&ev, i, 8), viewer, viewer_is_staff))
 			continue;
 		if (!first)
 			buf_putc(out, ',');
@@ -501,7 +510,7 @@ int channel_events_json(struct db *db, struct pool *pool, long long channel_id, 
 }
 
 int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
-		    long long viewer_participant_id, struct view *v)
+		    long long viewer_participant_id, bool viewer_is_staff, struct view *v)
 {
 	struct db_rows ev, people;
 	int rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, 0LL);
@@ -515,7 +524,7 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		char key[64];
 		last = db_cell_int(&ev, i, 0);
 		if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
-					   db_cell_int(&ev, i, 8), viewer_participant_id))
+					   db_cell_int(&ev, i, 8), viewer_participant_id, viewer_is_staff))
 			continue;
 		static const char *const fields[] = { "seq", "kind", NULL, "name", "role", "body", NULL, "at" };
 		for (size_t c = 0; c < 8; c++) {
@@ -529,14 +538,42 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		shown++;
 	}
 	view_set_int(v, "channel.last_seq", last);
+	size_t listed = 0;
 	for (size_t i = 0; i < people.rows; i++) {
 		char key[64];
-		snprintf(key, sizeof key, "people.%zu.id", i);
+		/* Visitors never see a supervisor who watches silently. */
+		if (!viewer_is_staff && strcmp(db_cell(&people, i, 1), "supervisor") == 0)
+			continue;
+		size_t at = listed++;
+		snprintf(key, sizeof key, "people.%zu.id", at);
 		view_set(v, key, db_cell(&people, i, 0));
-		snprintf(key, sizeof key, "people.%zu.role", i);
+		snprintf(key, sizeof key, "people.%zu.role", at);
 		view_set(v, key, db_cell(&people, i, 1));
-		snprintf(key, sizeof key, "people.%zu.name", i);
+		snprintf(key, sizeof key, "people.%zu.name", at);
 		view_set(v, key, db_cell(&people, i, 2));
 	}
 	return DB_OK;
+}
+
+int channel_monitor(struct request *r, const struct member *m)
+{
+	struct db_rows already;
+	int rc = db_query(r->db, r->pool, SQL_PARTICIPANT_FOR_STAFF, &already, "ii", m->channel_id,
+			  r->session->agent_id);
+	if (rc != DB_OK || already.rows > 0)
+		return rc;
+	long long participant = 0, seq = 0;
+	if ((rc = db_begin(r->db)) != DB_OK)
+		return rc;
+	rc = add_participant(r->db, m->channel_id, "supervisor", r->session->agent_id, 0,
+			     r->session->display_name, "owl", &participant);
+	if (rc == DB_OK)
+		rc = append_event(r->db, m->channel_id, participant, "monitor", NULL, NULL, &seq);
+	if (rc == DB_OK)
+		rc = db_commit(r->db);
+	else
+		db_rollback(r->db);
+	if (rc == DB_OK)
+		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+	return rc;
 }

@@ -67,7 +67,8 @@ int channel_accept(struct request *r, const char *request_public_id,
 /* The member leaves; the channel closes when no agent or nobody is left. */
 int channel_leave(struct request *r, const struct member *m);
 /* Hands the channel from agent member m to another available agent of the
- * client. Returns a db_status, or CHANNEL_TAKEN if the target cannot take it. */
+ * client. Returns a db_status, CHANNEL_TAKEN if the target cannot take it, or
+ * CHANNEL_CLOSED if m has left meanwhile (another transfer, a leave). */
 int channel_transfer(struct request *r, const struct member *m, long long target_agent_id);
 /* Last-value signals: not archived, only the newest matters. */
 enum signal_kind { SIGNAL_TYPING, SIGNAL_SEEN, SIGNAL_POINTER, SIGNAL_AVATAR };
@@ -82,17 +83,21 @@ int channel_signal(struct db *db, const struct member *m, const struct signal *s
 /* Stores the member's typing preview (NULL or "" when they stopped). */
 int channel_typing(struct db *db, const struct member *m, const char *text);
 
-/* Whether the viewer may see an event (private lines: sender and recipient). */
-bool channel_event_visible(const char *kind, long long from, long long to, long long viewer);
+/* Whether the viewer may see an event: private lines only their sender and
+ * recipient; a supervisor's silent arrival only staff. */
+bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
+			   bool viewer_is_staff);
 /* Events after `after` that the viewer may see, as a JSON array; *last_seq
  * is the seq of the last event read, seen or not. */
 int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
-			long long viewer, struct buf *out, long long *last_seq);
+			long long viewer, bool viewer_is_staff, struct buf *out, long long *last_seq);
+/* A supervisor of the channel's client joins it silently ("monitor"). */
+int channel_monitor(struct request *r, const struct member *m);
 
 struct view;
 /* Puts the events and present participants into a view (channel page and
  * transcript): events.N.{seq,kind,name,role,body,at,mine}, people.N.*. */
 int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
-		    long long viewer_participant_id, struct view *v);
+		    long long viewer_participant_id, bool viewer_is_staff, struct view *v);
 
 #endif

@@ -11,6 +11,8 @@
 #include "pool.h"
 #include "response.h"
 #include "session.h"
+#include "staff.h"
+#include "supervise.h"
 #include "visitor.h"
 
 #define SEQ_MAX 1000000000000000LL
@@ -22,6 +24,8 @@ const struct input feed_inputs[FEED_IN__MAX] = {
 	[FEED_IN_AFTER] = { "after", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
 	[FEED_IN_SIGNALS] = { "signals", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
 	[FEED_IN_VERSION] = { "version", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
+	[FEED_IN_SUPERVISE] = { "supervise", INPUT_INT, false, 0, 0, 1, NULL },
+	[FEED_IN_CLIENT] = { "client", INPUT_LINE, false, 64, 0, 0, NULL },
 };
 
 static int db_failed(struct request *r, int rc)
@@ -42,7 +46,7 @@ static int watch_channel(struct request *r, struct feed_watch *w, long long visi
 	w->topic = NOTIFY_CHANNEL;
 	w->topic_id = m.channel_id;
 	w->participant_id = m.participant_id;
-	w->viewer_is_agent = strcmp(m.kind, "agent") == 0;
+	w->viewer_is_agent = strcmp(m.kind, "visitor") != 0;
 	w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
 	w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
 	return 0;
@@ -89,7 +93,20 @@ int feed_watch_from_request(struct request *r, struct feed_watch *w)
 		w->seen = (unsigned long long)r->in_int[FEED_IN_VERSION];
 		return 0;
 	}
-	return resp_error(r, 400, "Say what to wait for: channel, request or console=1.");
+	if (r->in_int[FEED_IN_SUPERVISE] == 1) {
+		if (r->session == NULL)
+			return resp_error(r, 401, "You are not signed in, or your session has expired.");
+		long long client_id;
+		int status = staff_client_for_request(r, r->in[FEED_IN_CLIENT], ROLE_SUPERVISOR, &client_id);
+		if (status != 0)
+			return status;
+		w->kind = FEED_SUPERVISE;
+		w->topic = NOTIFY_QUEUE;
+		w->topic_id = client_id;
+		w->seen = (unsigned long long)r->in_int[FEED_IN_VERSION];
+		return 0;
+	}
+	return resp_error(r, 400, "Say what to wait for: channel, request, console=1 or supervise=1.");
 }
 
 static void typing_json(const struct db_rows *t, bool show_text, struct buf *out)
@@ -161,8 +178,8 @@ static int answer_channel(struct db *db, struct pool *pool, const struct feed_wa
 		return 0;
 	long long shown = (long long)w->seen;
 	buf_puts(out, "{\"events\":");
-	rc = channel_events_json(db, pool, w->topic_id, (long long)w->seen, w->participant_id, out,
-				 &shown);
+	rc = channel_events_json(db, pool, w->topic_id, (long long)w->seen, w->participant_id,
+				 w->viewer_is_agent, out, &shown);
 	if (rc != DB_OK)
 		return rc;
 	rc = db_query(db, pool, SQL_SIGNALS_SINCE, &signals, "iii", w->topic_id,
@@ -217,6 +234,24 @@ static int answer_waiting(struct db *db, struct pool *pool, const struct feed_wa
 	return 1;
 }
 
+static int answer_supervise(struct db *db, struct pool *pool, const struct feed_watch *w,
+			    bool force, struct buf *out)
+{
+	struct db_rows version;
+	int rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", w->topic_id);
+	if (rc != DB_OK)
+		return rc;
+	if (!force && (unsigned long long)db_cell_int(&version, 0, 0) <= w->seen)
+		return 0;
+	struct supervision s;
+	if ((rc = supervise_load(db, pool, w->topic_id, &s)) != DB_OK)
+		return rc;
+	supervise_json(&s, out);
+	out->len--; /* reopen the object for the hold */
+	out->data[out->len] = '\0';
+	return 1;
+}
+
 int feed_answer(struct db *db, struct pool *pool, const struct feed_watch *w, bool force,
 		int hold_seconds, struct buf *out)
 {
@@ -226,6 +261,7 @@ int feed_answer(struct db *db, struct pool *pool, const struct feed_watch *w, bo
 	case FEED_CHANNEL: rc = answer_channel(db, pool, w, force, out); break;
 	case FEED_CONSOLE: rc = answer_console(db, pool, w, force, out); break;
 	case FEED_WAITING: rc = answer_waiting(db, pool, w, force, out); break;
+	case FEED_SUPERVISE: rc = answer_supervise(db, pool, w, force, out); break;
 	default: rc = DB_ERROR;
 	}
 	if (rc == 1) {

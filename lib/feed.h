@@ -1,8 +1,9 @@
 /* feed.h - what a long-poll waits for, and its answer. Three feeds:
  *   channel  a channel's events after a seq, and typing previews;
  *   console  an agent's view of the client's queue and their channels;
- *   waiting  a visitor's place in the queue.
- * The last two follow the client's queue version. */
+ *   waiting  a visitor's place in the queue;
+ *   supervise  a supervisor's live view of the desk.
+ * All but the first follow the client's queue version. */
 #ifndef BATON_FEED_H
 #define BATON_FEED_H
 
@@ -15,7 +16,7 @@
 struct db;
 struct pool;
 
-enum feed_kind { FEED_CHANNEL = 1, FEED_CONSOLE, FEED_WAITING };
+enum feed_kind { FEED_CHANNEL = 1, FEED_CONSOLE, FEED_WAITING, FEED_SUPERVISE };
 
 /* Everything needed to answer a poll later, with no pointers into the
  * request that parked it. */
@@ -26,14 +27,14 @@ struct feed_watch {
 	unsigned long long seen;          /* last seq, or queue version */
 	unsigned long long seen_signals;  /* typing version (channels) */
 	long long participant_id;         /* channel: the viewer */
-	bool viewer_is_agent;
+	bool viewer_is_agent;             /* staff: agents and supervisors */
 	long long agent_id;               /* console: the agent */
 	char request_public_id[33];       /* waiting: the request */
 };
 
 /* A poll's inputs: which feed, and what the client has seen. */
 enum feed_input { FEED_IN_CHANNEL, FEED_IN_CONSOLE, FEED_IN_REQUEST, FEED_IN_AFTER,
-		  FEED_IN_SIGNALS, FEED_IN_VERSION, FEED_IN__MAX };
+		  FEED_IN_SIGNALS, FEED_IN_VERSION, FEED_IN_SUPERVISE, FEED_IN_CLIENT, FEED_IN__MAX };
 extern const struct input feed_inputs[FEED_IN__MAX];
 
 /* Reads and authorises a poll (inputs of poll.c). Returns 0, or the HTTP

@@ -15,6 +15,7 @@
     </form>
     <?cs /if ?>
   </div>
+  <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>
   <ol id="lines" class="lines" aria-live="polite">
     <?cs each:e = events ?>
     <li class="event event-<?cs var:e.kind ?><?cs if:e.mine ?> mine<?cs /if ?>" data-seq="<?cs var:e.seq ?>">

@@ -1,0 +1,48 @@
+/* staff.c - roles and the one rule for seeing a client's data. */
+#include "staff.h"
+
+#include <string.h>
+
+#include "db.h"
+#include "response.h"
+
+enum staff_role staff_role(const struct session *s)
+{
+	if (s == NULL || s->role == NULL)
+		return ROLE_AGENT;
+	if (strcmp(s->role, "operator") == 0) return ROLE_OPERATOR;
+	if (strcmp(s->role, "admin") == 0) return ROLE_ADMIN;
+	if (strcmp(s->role, "supervisor") == 0) return ROLE_SUPERVISOR;
+	return ROLE_AGENT;
+}
+
+bool staff_may_see_client(const struct session *s, long long client_id, enum staff_role at_least)
+{
+	if (s == NULL)
+		return false;
+	enum staff_role role = staff_role(s);
+	if (role == ROLE_OPERATOR)
+		return true;
+	return s->client_id == client_id && role >= at_least;
+}
+
+int staff_client_for_request(struct request *r, const char *slug, enum staff_role at_least,
+			     long long *client_id)
+{
+	*client_id = r->session->client_id;
+	if (slug != NULL && *slug != '\0') {
+		struct db_rows rows;
+		int rc = db_query(r->db, r->pool, SQL_CLIENT_BY_SLUG, &rows, "s", slug);
+		if (rc == DB_DOWN)
+			return resp_unavailable(r);
+		if (rc != DB_OK)
+			return -1;
+		if (rows.rows == 0)
+			return resp_error(r, 404, "There is no such client.");
+		*client_id = db_cell_int(&rows, 0, 0);
+	}
+	if (!staff_may_see_client(r->session, *client_id, at_least))
+		return resp_error(r, 403, "This is for %s of this client only.",
+				  at_least >= ROLE_ADMIN ? "administrators" : "supervisors");
+	return 0;
+}
