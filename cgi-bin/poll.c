@@ -98,7 +98,7 @@ static int poll_run(struct request *r)
 	int status = feed_watch_from_request(r, &w);
 	if (status != 0)
 		return status;
-	int rc = feed_answer(r->db, r->pool, &w, hold == 0, hold, &r->resp.body);
+	int rc = feed_answer(r->db, r->pool, NULL, &w, hold == 0, hold, &r->resp.body);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc < 0)
@@ -357,13 +357,14 @@ static void repark(struct engine *e, struct waiter *wt)
 }
 
 /* Answers a waiter if there is news (or always, with force); otherwise puts
- * it back. */
-static void answer_or_repark(struct watcher *w, struct waiter *wt, bool force)
+ * it back. The cache holds what this round has read already. */
+static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct pool *round,
+			     struct waiter *wt, bool force)
 {
 	struct pool *pool = pool_new();
 	struct buf out;
 	buf_init(&out);
-	int rc = feed_answer(w->db, pool, &wt->watch, force, w->e->hold_seconds, &out);
+	int rc = feed_answer(w->db, round, cache, &wt->watch, force, w->e->hold_seconds, &out);
 	if (rc == 1) {
 		send_json(wt->fcgi, 200, out.data);
 		free(wt);
@@ -381,11 +382,14 @@ static void answer_or_repark(struct watcher *w, struct waiter *wt, bool force)
 static void answer_changed(struct watcher *w)
 {
 	struct waiter *wt = detach_changed(w);
+	struct pool *round = pool_new();
+	struct feed_cache *cache = feed_cache_new(round);
 	while (wt != NULL) {
 		struct waiter *next = wt->next;
-		answer_or_repark(w, wt, false);
+		answer_or_repark(w, cache, round, wt, false);
 		wt = next;
 	}
+	pool_free(round);
 }
 
 /* Once a second: answer polls whose time is up (an empty answer, the client
@@ -426,11 +430,14 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 		free(gone);
 		gone = next;
 	}
+	struct pool *round = pool_new();
+	struct feed_cache *cache = feed_cache_new(round);
 	while (due != NULL) {
 		struct waiter *next = due->next;
-		answer_or_repark(w, due, true);
+		answer_or_repark(w, cache, round, due, true);
 		due = next;
 	}
+	pool_free(round);
 }
 
 static void *watcher_main(void *arg)

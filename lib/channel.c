@@ -469,73 +469,76 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 	return true;
 }
 
-int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
-			long long viewer, bool viewer_is_staff, struct buf *out, long long *last_seq)
+void channel_rows_json(const struct db_rows *ev, long long viewer, bool viewer_is_staff,
+		       long long after, struct buf *out, long long *last_seq)
 {
-	struct db_rows ev;
-	int rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, after);
-	if (rc != DB_OK)
-		return rc;
 	*last_seq = after;
 	bool first = true;
 	buf_putc(out, '[');
-	for (size_t i = 0; i < ev.rows; i++) {
-		*last_seq = db_cell_int(&ev, i, 0);
-		if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
-					   db_cell_int(&ev, i, 8), viewer, viewer_is_staff))
+	for (size_t i = 0; i < ev->rows; i++) {
+		*last_seq = db_cell_int(ev, i, 0);
+		if (!channel_event_visible(db_cell(ev, i, 1), db_cell_int(ev, i, 2),
+					   db_cell_int(ev, i, 8), viewer, viewer_is_staff))
 			continue;
 		if (!first)
 			buf_putc(out, ',');
 		first = false;
-		buf_printf(out, "{\"seq\":%s,\"kind\":", db_cell(&ev, i, 0));
-		buf_json_string(out, db_cell(&ev, i, 1));
+		buf_printf(out, "{\"seq\":%s,\"kind\":", db_cell(ev, i, 0));
+		buf_json_string(out, db_cell(ev, i, 1));
 		buf_printf(out, ",\"from\":%s,\"to\":%s,\"name\":",
-			   db_cell(&ev, i, 2) ? db_cell(&ev, i, 2) : "null",
-			   db_cell(&ev, i, 8) ? db_cell(&ev, i, 8) : "null");
-		buf_json_string(out, db_cell(&ev, i, 3) ? db_cell(&ev, i, 3) : "");
+			   db_cell(ev, i, 2) ? db_cell(ev, i, 2) : "null",
+			   db_cell(ev, i, 8) ? db_cell(ev, i, 8) : "null");
+		buf_json_string(out, db_cell(ev, i, 3) ? db_cell(ev, i, 3) : "");
 		buf_puts(out, ",\"role\":");
-		buf_json_string(out, db_cell(&ev, i, 4) ? db_cell(&ev, i, 4) : "");
+		buf_json_string(out, db_cell(ev, i, 4) ? db_cell(ev, i, 4) : "");
 		buf_puts(out, ",\"avatar\":");
-		buf_json_string(out, db_cell(&ev, i, 9) ? db_cell(&ev, i, 9) : "");
+		buf_json_string(out, db_cell(ev, i, 9) ? db_cell(ev, i, 9) : "");
 		buf_puts(out, ",\"body\":");
-		buf_json_string(out, db_cell(&ev, i, 5) ? db_cell(&ev, i, 5) : "");
+		buf_json_string(out, db_cell(ev, i, 5) ? db_cell(ev, i, 5) : "");
 		buf_puts(out, ",\"cmid\":");
-		buf_json_string(out, db_cell(&ev, i, 6) ? db_cell(&ev, i, 6) : "");
+		buf_json_string(out, db_cell(ev, i, 6) ? db_cell(ev, i, 6) : "");
 		buf_puts(out, ",\"at\":");
-		buf_json_string(out, db_cell(&ev, i, 7));
+		buf_json_string(out, db_cell(ev, i, 7));
 		buf_putc(out, '}');
 	}
 	buf_putc(out, ']');
-	return DB_OK;
 }
 
 int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		    long long viewer_participant_id, bool viewer_is_staff, struct view *v)
 {
 	struct db_rows ev, people;
-	int rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, 0LL);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_PARTICIPANTS_PRESENT, &people, "i", channel_id);
+	int rc = db_query(db, pool, SQL_PARTICIPANTS_PRESENT, &people, "i", channel_id);
 	if (rc != DB_OK)
 		return rc;
 	long long last = 0;
 	size_t shown = 0;
-	for (size_t i = 0; i < ev.rows; i++) {
-		char key[64];
-		last = db_cell_int(&ev, i, 0);
-		if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
-					   db_cell_int(&ev, i, 8), viewer_participant_id, viewer_is_staff))
-			continue;
-		static const char *const fields[] = { "seq", "kind", NULL, "name", "role", "body", NULL, "at" };
-		for (size_t c = 0; c < 8; c++) {
-			if (fields[c] == NULL)
+	/* SQL_EVENTS_AFTER gives a page of events at a time: read pages until
+	 * one comes back empty, or long conversations would be cut short. */
+	for (;;) {
+		rc = db_query(db, pool, SQL_EVENTS_AFTER, &ev, "ii", channel_id, last);
+		if (rc != DB_OK)
+			return rc;
+		if (ev.rows == 0)
+			break;
+		for (size_t i = 0; i < ev.rows; i++) {
+			char key[64];
+			last = db_cell_int(&ev, i, 0);
+			if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
+						   db_cell_int(&ev, i, 8), viewer_participant_id, viewer_is_staff))
 				continue;
-			snprintf(key, sizeof key, "events.%zu.%s", shown, fields[c]);
-			view_set(v, key, db_cell(&ev, i, c));
+			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
+							      "body", NULL, "at" };
+			for (size_t c = 0; c < 8; c++) {
+				if (fields[c] == NULL)
+					continue;
+				snprintf(key, sizeof key, "events.%zu.%s", shown, fields[c]);
+				view_set(v, key, db_cell(&ev, i, c));
+			}
+			snprintf(key, sizeof key, "events.%zu.mine", shown);
+			view_set_int(v, key, db_cell_int(&ev, i, 2) == viewer_participant_id);
+			shown++;
 		}
-		snprintf(key, sizeof key, "events.%zu.mine", shown);
-		view_set_int(v, key, db_cell_int(&ev, i, 2) == viewer_participant_id);
-		shown++;
 	}
 	view_set_int(v, "channel.last_seq", last);
 	size_t listed = 0;

@@ -87,10 +87,10 @@ int channel_typing(struct db *db, const struct member *m, const char *text);
  * recipient; a supervisor's silent arrival only staff. */
 bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
 			   bool viewer_is_staff);
-/* Events after `after` that the viewer may see, as a JSON array; *last_seq
- * is the seq of the last event read, seen or not. */
-int channel_events_json(struct db *db, struct pool *pool, long long channel_id, long long after,
-			long long viewer, bool viewer_is_staff, struct buf *out, long long *last_seq);
+/* Rows of SQL_EVENTS_AFTER that the viewer may see, as a JSON array;
+ * *last_seq is the seq of the last row read, seen or not. */
+void channel_rows_json(const struct db_rows *events, long long viewer, bool viewer_is_staff,
+		       long long after, struct buf *out, long long *last_seq);
 /* A supervisor of the channel's client joins it silently ("monitor"). */
 int channel_monitor(struct request *r, const struct member *m);
 

@@ -109,13 +109,59 @@ int feed_watch_from_request(struct request *r, struct feed_watch *w)
 	return resp_error(r, 400, "Say what to wait for: channel, request, console=1 or supervise=1.");
 }
 
-static void typing_json(const struct db_rows *t, bool show_text, struct buf *out)
+enum { CACHE_SLOTS = 128 };
+
+struct cache_slot {
+	enum sql_id query;
+	long long a, b;
+	struct db_rows rows;
+};
+
+struct feed_cache {
+	struct cache_slot slot[CACHE_SLOTS];
+	size_t used;
+};
+
+struct feed_cache *feed_cache_new(struct pool *pool)
 {
+	return pool_zalloc(pool, sizeof(struct feed_cache));
+}
+
+/* A query of one or two integer arguments, read once per round. */
+static int cached(struct db *db, struct pool *pool, struct feed_cache *cache, enum sql_id query,
+		  long long a, long long b, struct db_rows *out)
+{
+	for (size_t i = 0; cache != NULL && i < cache->used; i++)
+		if (cache->slot[i].query == query && cache->slot[i].a == a && cache->slot[i].b == b) {
+			*out = cache->slot[i].rows;
+			return DB_OK;
+		}
+	int rc = query == SQL_CHANNEL_VERSIONS ? db_query(db, pool, query, out, "i", a)
+					       : db_query(db, pool, query, out, "ii", a, b);
+	if (rc == DB_OK && cache != NULL && cache->used < CACHE_SLOTS)
+		cache->slot[cache->used++] = (struct cache_slot){ query, a, b, *out };
+	return rc;
+}
+
+static void json_or_null(struct buf *out, const char *s)
+{
+	if (s == NULL)
+		buf_puts(out, "null");
+	else
+		buf_json_string(out, s);
+}
+
+static void typing_json(const struct db_rows *t, long long viewer, bool show_text, struct buf *out)
+{
+	bool first = true;
 	buf_putc(out, '[');
 	for (size_t i = 0; i < t->rows; i++) {
+		if (db_cell_int(t, i, 0) == viewer)
+			continue;
 		const char *text = db_cell(t, i, 3);
-		bool from_agent = strcmp(db_cell(t, i, 2), "agent") == 0;
-		buf_printf(out, "%s{\"from\":%s,\"name\":", i ? "," : "", db_cell(t, i, 0));
+		bool from_agent = strcmp(db_cell(t, i, 2), "visitor") != 0;
+		buf_printf(out, "%s{\"from\":%s,\"name\":", first ? "" : ",", db_cell(t, i, 0));
+		first = false;
 		buf_json_string(out, db_cell(t, i, 1));
 		buf_printf(out, ",\"typing\":%s,\"text\":", text && *text ? "true" : "false");
 		/* Agents see a visitor's words as typed; visitors only that an
@@ -129,20 +175,19 @@ static void typing_json(const struct db_rows *t, bool show_text, struct buf *out
 	buf_putc(out, ']');
 }
 
-static void json_or_null(struct buf *out, const char *s)
+/* Where each other participant's view is, their pointer and avatar. Visitors
+ * never learn of a supervisor watching. */
+static void peers_json(const struct db_rows *t, long long viewer, bool viewer_is_staff,
+		       struct buf *out)
 {
-	if (s == NULL)
-		buf_puts(out, "null");
-	else
-		buf_json_string(out, s);
-}
-
-/* Where each other participant's view is, their pointer and avatar. */
-static void peers_json(const struct db_rows *t, struct buf *out)
-{
+	bool first = true;
 	buf_putc(out, '[');
 	for (size_t i = 0; i < t->rows; i++) {
-		buf_printf(out, "%s{\"id\":%s,\"name\":", i ? "," : "", db_cell(t, i, 0));
+		if (db_cell_int(t, i, 0) == viewer
+		    || (!viewer_is_staff && strcmp(db_cell(t, i, 2), "supervisor") == 0))
+			continue;
+		buf_printf(out, "%s{\"id\":%s,\"name\":", first ? "" : ",", db_cell(t, i, 0));
+		first = false;
 		buf_json_string(out, db_cell(t, i, 1));
 		buf_puts(out, ",\"role\":");
 		buf_json_string(out, db_cell(t, i, 2));
@@ -164,11 +209,11 @@ static void peers_json(const struct db_rows *t, struct buf *out)
 	buf_putc(out, ']');
 }
 
-static int answer_channel(struct db *db, struct pool *pool, const struct feed_watch *w,
-			  bool force, struct buf *out)
+static int answer_channel(struct db *db, struct pool *pool, struct feed_cache *cache,
+			  const struct feed_watch *w, bool force, struct buf *out)
 {
-	struct db_rows v, signals;
-	int rc = db_query(db, pool, SQL_CHANNEL_VERSIONS, &v, "i", w->topic_id);
+	struct db_rows v, events, signals;
+	int rc = cached(db, pool, cache, SQL_CHANNEL_VERSIONS, w->topic_id, 0, &v);
 	if (rc != DB_OK)
 		return rc;
 	unsigned long long last_seq = (unsigned long long)db_cell_int(&v, 0, 0);
@@ -176,20 +221,19 @@ static int answer_channel(struct db *db, struct pool *pool, const struct feed_wa
 	bool open = v.rows > 0 && strcmp(db_cell(&v, 0, 2), "open") == 0;
 	if (!force && last_seq <= w->seen && version <= w->seen_signals)
 		return 0;
+	rc = cached(db, pool, cache, SQL_EVENTS_AFTER, w->topic_id, (long long)w->seen, &events);
+	if (rc == DB_OK)
+		rc = cached(db, pool, cache, SQL_SIGNALS_SINCE, w->topic_id, (long long)w->seen_signals,
+			    &signals);
+	if (rc != DB_OK)
+		return rc;
 	long long shown = (long long)w->seen;
 	buf_puts(out, "{\"events\":");
-	rc = channel_events_json(db, pool, w->topic_id, (long long)w->seen, w->participant_id,
-				 w->viewer_is_agent, out, &shown);
-	if (rc != DB_OK)
-		return rc;
-	rc = db_query(db, pool, SQL_SIGNALS_SINCE, &signals, "iii", w->topic_id,
-		      (long long)w->seen_signals, w->participant_id);
-	if (rc != DB_OK)
-		return rc;
+	channel_rows_json(&events, w->participant_id, w->viewer_is_agent, (long long)w->seen, out, &shown);
 	buf_printf(out, ",\"last_seq\":%lld,\"signals\":%llu,\"typing\":", shown, version);
-	typing_json(&signals, w->viewer_is_agent, out);
+	typing_json(&signals, w->participant_id, w->viewer_is_agent, out);
 	buf_puts(out, ",\"peers\":");
-	peers_json(&signals, out);
+	peers_json(&signals, w->participant_id, w->viewer_is_agent, out);
 	buf_printf(out, ",\"leader\":%s,\"url\":", db_cell(&v, 0, 3) ? db_cell(&v, 0, 3) : "null");
 	json_or_null(out, db_cell(&v, 0, 4));
 	buf_printf(out, ",\"open\":%s", open ? "true" : "false");
@@ -252,13 +296,13 @@ static int answer_supervise(struct db *db, struct pool *pool, const struct feed_
 	return 1;
 }
 
-int feed_answer(struct db *db, struct pool *pool, const struct feed_watch *w, bool force,
-		int hold_seconds, struct buf *out)
+int feed_answer(struct db *db, struct pool *pool, struct feed_cache *cache,
+		const struct feed_watch *w, bool force, int hold_seconds, struct buf *out)
 {
 	int rc;
 	size_t start = out->len;
 	switch (w->kind) {
-	case FEED_CHANNEL: rc = answer_channel(db, pool, w, force, out); break;
+	case FEED_CHANNEL: rc = answer_channel(db, pool, cache, w, force, out); break;
 	case FEED_CONSOLE: rc = answer_console(db, pool, w, force, out); break;
 	case FEED_WAITING: rc = answer_waiting(db, pool, w, force, out); break;
 	case FEED_SUPERVISE: rc = answer_supervise(db, pool, w, force, out); break;

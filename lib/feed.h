@@ -41,9 +41,15 @@ extern const struct input feed_inputs[FEED_IN__MAX];
  * status of the error response it has set. */
 int feed_watch_from_request(struct request *r, struct feed_watch *w);
 
+/* What one round of answers has already read from the database, so that a
+ * thousand followers of one channel cost one query, not a thousand. Lives
+ * in the round's pool; answers that pass NULL read afresh. */
+struct feed_cache;
+struct feed_cache *feed_cache_new(struct pool *pool);
+
 /* Answers w when there is news for it, or always with `force`: returns 1
  * and the JSON in out, 0 when there is nothing new, or a db_status. */
-int feed_answer(struct db *db, struct pool *pool, const struct feed_watch *w, bool force,
-		int hold_seconds, struct buf *out);
+int feed_answer(struct db *db, struct pool *pool, struct feed_cache *cache,
+		const struct feed_watch *w, bool force, int hold_seconds, struct buf *out);
 
 #endif

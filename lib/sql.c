@@ -323,10 +323,11 @@ static const char *const sql_texts[SQL__MAX] = {
 		" signal_version = ? WHERE id = ?",
 	[SQL_PARTICIPANT_AVATAR] =
 		"UPDATE participant SET avatar = ?, signal_version = ? WHERE id = ?",
+	/* Everyone's, the viewer's own included: one read serves every viewer. */
 	[SQL_SIGNALS_SINCE] =
 		"SELECT id, display_name, kind, typing_text, signal_version, avatar, seen_url,"
 		" scroll_x, scroll_y, pointer_mode, pointer_x, pointer_y, left_at IS NULL"
-		" FROM participant WHERE channel_id = ? AND signal_version > ? AND id <> ?",
+		" FROM participant WHERE channel_id = ? AND signal_version > ?",
 	[SQL_CHANNEL_SET_URL] = "UPDATE channel SET current_url = ? WHERE id = ?",
 	[SQL_PARTICIPANT_IN_CHANNEL] =
 		"SELECT id, kind, display_name FROM participant WHERE id = ? AND channel_id = ?"
