@@ -3,6 +3,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,15 @@ void crypto_sha256_hex(const char *s, char out[TOKEN_HEX_LEN + 1])
 	unsigned int len = 0;
 	EVP_Digest(s, strlen(s), digest, &len, EVP_sha256(), NULL);
 	to_hex(digest, sizeof digest, out);
+}
+
+void crypto_hmac_sha256_hex(const char *key, const char *message, char out[TOKEN_HEX_LEN + 1])
+{
+	unsigned char mac[32];
+	unsigned int len = 0;
+	HMAC(EVP_sha256(), key, (int)strlen(key), (const unsigned char *)message, strlen(message),
+	     mac, &len);
+	to_hex(mac, sizeof mac, out);
 }
 
 bool crypto_equal(const char *a, const char *b)

@@ -21,6 +21,8 @@ int crypto_public_id(char out[33]);
 bool crypto_is_public_id(const char *s);
 /* SHA-256 of s as 64 lowercase hex characters plus NUL. */
 void crypto_sha256_hex(const char *s, char out[TOKEN_HEX_LEN + 1]);
+/* HMAC-SHA256 of message under key, as 64 lowercase hex characters. */
+void crypto_hmac_sha256_hex(const char *key, const char *message, char out[TOKEN_HEX_LEN + 1]);
 /* Constant-time comparison of two NUL-terminated strings. */
 bool crypto_equal(const char *a, const char *b);
 /* True when s is exactly 64 lowercase hex characters. */

@@ -2,7 +2,9 @@
 #include "helpreq.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "crypto.h"
 #include "db.h"
@@ -12,7 +14,7 @@
 #include "router.h"
 #include "visitor.h"
 
-enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300 };
+enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300, PAGE_URL_MAX = 2000 };
 
 /* The lower-cased host of an http(s) URL, or NULL. */
 static char *url_host(struct pool *pool, const char *url)
@@ -36,11 +38,31 @@ static char *url_host(struct pool *pool, const char *url)
 	return host;
 }
 
+const char *helpreq_page_url(struct pool *pool, const char *url)
+{
+	if (url == NULL)
+		return NULL;
+	char *out = pool_alloc(pool, PAGE_URL_MAX + 1);
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+		bool plain = *p > 0x20 && *p < 0x7f;
+		if (o + (plain ? 1 : 3) > PAGE_URL_MAX)
+			break;
+		if (plain)
+			out[o++] = (char)*p;
+		else
+			o += (size_t)snprintf(out + o, 4, "%%%02X", *p);
+	}
+	out[o] = '\0';
+	return out;
+}
+
 static int refuse(struct request *r, const struct site_info *site, const char *key,
 		  const char *referer, const char *reason)
 {
 	return db_exec(r->db, SQL_REFUSED_LINK_INSERT, NULL, "nnssss", site ? site->client_id : 0,
-		       site ? site->id : 0, key, referer, reason, r->remote_addr);
+		       site ? site->id : 0, key, helpreq_page_url(r->pool, referer), reason,
+		       r->remote_addr);
 }
 
 int helpreq_check_link(struct request *r, const char *site_key, const char *referer,
@@ -79,13 +101,16 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 
 static int create_once(struct request *r, const struct site_info *site, long long visitor_id,
 		       const char *topic, const char *name, const char *question,
-		       const char *page_url, const char **public_id, unsigned long long *version)
+		       const char *page_url, long long priority, const char **public_id,
+		       unsigned long long *version)
 {
 	struct db *db = r->db;
 	struct db_rows open, profile;
 	int rc = db_begin(db);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_VISITOR_PROFILE_UPSERT, NULL, "iis", site->client_id, visitor_id, name);
+	if (rc == DB_OK && priority >= 0)
+		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", priority, site->client_id, visitor_id);
 	if (rc == DB_OK)
 		rc = db_query(db, r->pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
 			      visitor_id);
@@ -118,16 +143,35 @@ static int create_once(struct request *r, const struct site_info *site, long lon
 
 int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
 		   const char *topic, const char *name, const char *question, const char *page_url,
-		   const char **public_id)
+		   long long priority, const char **public_id)
 {
 	unsigned long long version = 0;
 	int rc = DB_RETRY;
+	page_url = helpreq_page_url(r->pool, page_url);
 	for (int attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++)
-		rc = create_once(r, site, visitor_id, topic, name, question, page_url, public_id, &version);
+		rc = create_once(r, site, visitor_id, topic, name, question, page_url, priority,
+				 public_id, &version);
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(site->client_id, version);
 	return router_route_client(r->db, r->pool, site->client_id);
+}
+
+int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
+				  const char *site_key, long long priority, long long expires,
+				  const char *sig)
+{
+	struct db_rows secret;
+	int rc = db_query(r->db, r->pool, SQL_SITE_SECRET, &secret, "i", site->id);
+	if (rc != DB_OK)
+		return rc;
+	if (secret.rows == 0 || db_cell(&secret, 0, 0) == NULL || expires < (long long)time(NULL))
+		return 0;
+	char expected[TOKEN_HEX_LEN + 1];
+	char *message = pool_printf(r->pool, "site=%s&priority=%lld&expires=%lld", site_key, priority,
+				    expires);
+	crypto_hmac_sha256_hex(db_cell(&secret, 0, 0), message, expected);
+	return crypto_equal(sig, expected) ? 1 : 0;
 }
 
 static long long estimate(const struct request_status *st, const struct db_rows *stats)
@@ -281,13 +325,32 @@ int helpreq_schedule(struct request *r, const struct request_status *st, const c
 	return finish_change(r, st, rc, changed, "scheduled");
 }
 
+int helpreq_set_priority(struct request *r, const struct request_status *st, long long priority)
+{
+	unsigned long long changed = 0;
+	int rc = db_begin(r->db);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", priority, st->client_id,
+			     st->visitor_id);
+	if (rc == DB_OK)
+		rc = db_exec(r->db, SQL_REQUEST_SET_PRIORITY, &changed, "iii", priority, st->id,
+			     st->client_id);
+	/* Setting the same priority again changes no row but is no error. */
+	if (rc == DB_OK && changed == 0 && strcmp(st->state, "waiting") != 0
+	    && strcmp(st->state, "offered") != 0)
+		rc = HELPREQ_CLOSED;
+	else if (rc == DB_OK)
+		changed = 1;
+	return finish_change(r, st, rc, changed, "prioritized");
+}
+
 int helpreq_requeue(struct request *r, const struct request_status *st)
 {
 	unsigned long long changed = 0;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_REQUEST_REQUEUE, &changed, "i", st->id);
-	return finish_change(r, st, rc, changed, "created");
+	return finish_change(r, st, rc, changed, "requeued");
 }
 
 int helpreq_leave_message(struct request *r, const struct request_status *st, const char *name,

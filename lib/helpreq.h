@@ -7,6 +7,8 @@
 
 #include "request.h"
 
+struct request_status;
+
 struct site_info {
 	long long id;
 	long long client_id;
@@ -22,11 +24,29 @@ struct site_info {
 int helpreq_check_link(struct request *r, const char *site_key, const char *referer,
 		       struct site_info *site, const char **refusal);
 
+/* A page address (the Referer) as it can be stored (page_url, referer
+ * columns) and carried in a form: bytes outside printable ASCII %-escaped,
+ * as browsers send them, and cut to 2,000 characters. NULL stays NULL. */
+const char *helpreq_page_url(struct pool *pool, const char *url);
+
 /* Puts the visitor in the client's queue (or finds their open request) and
- * routes. Sets *public_id. Returns a db_status. */
+ * routes. A priority of 0 or more (from the site's signed link) is kept on
+ * the visitor's profile first; -1 keeps the profile's. Sets *public_id.
+ * Returns a db_status. */
 int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
 		   const char *topic, const char *name, const char *question, const char *page_url,
-		   const char **public_id);
+		   long long priority, const char **public_id);
+
+/* Checks a help link's signed priority: sig must be the HMAC-SHA256, under
+ * the site's secret, of "site=KEY&priority=N&expires=T", and T (Unix time)
+ * still ahead. Returns 1 valid, 0 not, or a negative db_status. */
+int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
+				  const char *site_key, long long priority, long long expires,
+				  const char *sig);
+
+/* Staff set a visitor's priority: kept on the profile, applied to their
+ * waiting request, re-routed. Returns a db_status or HELPREQ_CLOSED. */
+int helpreq_set_priority(struct request *r, const struct request_status *st, long long priority);
 
 struct request_status {
 	long long id;

@@ -386,6 +386,14 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_CLIENT_MONITOR_NOTICE] = "SELECT tell_visitors_monitored FROM client WHERE id = ?",
 	[SQL_PARTICIPANT_FOR_STAFF] =
 		"SELECT id FROM participant WHERE channel_id = ? AND agent_id = ? AND left_at IS NULL",
+
+	[SQL_SITE_SECRET] = "SELECT secret FROM site WHERE id = ?",
+	[SQL_SITE_SET_SECRET] = "UPDATE site SET secret = ? WHERE site_key = ?",
+	[SQL_VISITOR_SET_PRIORITY] =
+		"UPDATE visitor_profile SET priority = ? WHERE client_id = ? AND visitor_id = ?",
+	[SQL_REQUEST_SET_PRIORITY] =
+		"UPDATE help_request SET priority = ? WHERE id = ? AND client_id = ?"
+		" AND state IN ('waiting', 'offered')",
 };
 
 const char *sql_text(enum sql_id id)

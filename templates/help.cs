@@ -8,6 +8,9 @@
     <input type="hidden" name="site" value="<?cs var:site.key ?>">
     <input type="hidden" name="topic" value="<?cs var:topic ?>">
     <input type="hidden" name="page" value="<?cs var:page ?>">
+    <?cs if:sig ?><input type="hidden" name="priority" value="<?cs var:priority ?>">
+    <input type="hidden" name="expires" value="<?cs var:expires ?>">
+    <input type="hidden" name="sig" value="<?cs var:sig ?>"><?cs /if ?>
     <label for="name">Your name <span class="muted">(optional)</span></label>
     <input type="text" id="name" name="name" maxlength="100" autocomplete="name">
     <label for="question">Your question</label>

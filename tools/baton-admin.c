@@ -34,6 +34,8 @@ static const char usage[] =
 	"  client list\n"
 	"  site add CLIENT NAME DOMAIN [DOMAIN...]  register a site; prints its key\n"
 	"  site list CLIENT\n"
+	"  site secret SITE_KEY                     make (or replace) the site's signing secret\n"
+	"                                           for signed help-link priorities\n"
 	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin\n"
 	"  agent passwd EMAIL                       set a new password\n"
 	"  agent list CLIENT\n"
@@ -400,6 +402,23 @@ static int set_client(struct admin *a, const char *client, const char *setting, 
 	return fail("unknown client setting '%s' (see baton-admin help)", setting);
 }
 
+static int new_site_secret(struct admin *a, const char *site_key)
+{
+	char secret[TOKEN_HEX_LEN + 1];
+	if (crypto_token(secret) != 0)
+		return fail("%s", "no randomness available");
+	unsigned long long changed = 0;
+	int rc = db_exec(a->db, SQL_SITE_SET_SECRET, &changed, "ss", secret, site_key);
+	if (rc != DB_OK)
+		return db_fail(rc, "the site secret");
+	if (changed == 0)
+		return fail("no site with the key %s", site_key);
+	printf("site secret: %s\n"
+	       "Sign help links with sig = HMAC-SHA256(secret, \"site=KEY&priority=N&expires=UNIXTIME\").\n",
+	       secret);
+	return 0;
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -439,6 +458,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return print_rows(a, SQL_CLIENT_LIST, "", 0);
 	if (strcmp(cmd, "site") == 0 && strcmp(sub, "add") == 0 && argc >= 5)
 		return create_site(a, argv[2], argv[3], argv + 4, argc - 4, 0);
+	if (strcmp(cmd, "site") == 0 && strcmp(sub, "secret") == 0 && argc == 3)
+		return new_site_secret(a, argv[2]);
 	if (strcmp(cmd, "site") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_SITE_BY_CLIENT, "i", cid);

@@ -14,6 +14,9 @@ int main(void)
 	crypto_sha256_hex("abc", h);
 	is_str(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "SHA-256 of 'abc'");
 
+	crypto_hmac_sha256_hex("key", "The quick brown fox jumps over the lazy dog", h);
+	is_str(h, "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8", "HMAC-SHA256 (RFC 4231 style vector)");
+
 	ok(crypto_equal("same", "same") && !crypto_equal("same", "diff") && !crypto_equal("a", "ab"),
 	   "constant-time equality");
 
