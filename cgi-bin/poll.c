@@ -217,6 +217,7 @@ struct watcher {
 	struct engine *e;
 	struct db *db;
 	uint64_t ring_tail;
+	struct timespec stuck_since; /* when the tail's entry was first found unwritten */
 	char channels_since[40];
 	char queues_since[40];
 	struct timespec last_scan;
@@ -238,8 +239,11 @@ static void note_change(struct watcher *w, enum notify_topic topic, long long id
 	w->changed[w->changed_count++] = (struct changed){ topic, id };
 }
 
-/* Hints from this host: exact and immediate. Returns false when the ring
- * overtook us (then the database scan must tell). */
+static long long elapsed_ms(const struct timespec *since);
+
+/* Hints from this host: exact and immediate. Returns false when hints were
+ * lost (the ring overtook us, or a writer died between taking a ticket and
+ * filling it): then the database scan must tell. */
 static bool read_ring(struct watcher *w)
 {
 	uint64_t head = notify_head();
@@ -247,8 +251,17 @@ static bool read_ring(struct watcher *w)
 	for (; w->ring_tail < head; w->ring_tail++) {
 		struct notify_entry entry;
 		int rc = notify_read(w->ring_tail, &entry);
-		if (rc == 0)
-			break; /* being written; next round */
+		if (rc == 0) {
+			/* Being written: wait for it, but not for ever. */
+			if (w->stuck_since.tv_sec == 0) {
+				clock_gettime(CLOCK_MONOTONIC, &w->stuck_since);
+				break;
+			}
+			if (elapsed_ms(&w->stuck_since) < 100)
+				break;
+			rc = -1;
+		}
+		w->stuck_since.tv_sec = 0;
 		if (rc < 0) {
 			complete = false;
 			continue;
@@ -452,7 +465,12 @@ static void *watcher_main(void *arg)
 	clock_gettime(CLOCK_MONOTONIC, &w->last_scan);
 	time_t last_reap = time(NULL);
 	while (!e->stopping) {
-		notify_wait(w->ring_tail, e->cfg->watch_interval_ms);
+		/* While an entry is being written, look again shortly instead of
+		 * spinning on a head that is already past the tail. */
+		if (w->stuck_since.tv_sec != 0)
+			usleep(2000);
+		else
+			notify_wait(w->ring_tail, e->cfg->watch_interval_ms);
 		struct pool *pool = pool_new();
 		bool complete = read_ring(w);
 		if (!complete || elapsed_ms(&w->last_scan) >= e->cfg->watch_interval_ms) {

@@ -28,6 +28,8 @@ static int transfer(struct request *r)
 	if (rc == CHANNEL_TAKEN)
 		return resp_error(r, 409, "That agent cannot take the session: they must be an "
 				  "available agent of your desk.");
+	if (rc == CHANNEL_CLOSED)
+		return resp_error(r, 409, "This conversation has ended for you.");
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)

@@ -219,7 +219,8 @@ static int answer_channel(struct db *db, struct pool *pool, struct feed_cache *c
 	unsigned long long last_seq = (unsigned long long)db_cell_int(&v, 0, 0);
 	unsigned long long version = (unsigned long long)db_cell_int(&v, 0, 1);
 	bool open = v.rows > 0 && strcmp(db_cell(&v, 0, 2), "open") == 0;
-	if (!force && last_seq <= w->seen && version <= w->seen_signals)
+	/* A closed channel answers at once: there is nothing to wait for. */
+	if (!force && open && last_seq <= w->seen && version <= w->seen_signals)
 		return 0;
 	rc = cached(db, pool, cache, SQL_EVENTS_AFTER, w->topic_id, (long long)w->seen, &events);
 	if (rc == DB_OK)

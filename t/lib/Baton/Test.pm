@@ -141,4 +141,273 @@ sub session_csrf {
     return Baton::Test::csrf_from($self->get('/console')->{content});
 }
 
+# ---- channels (t/channel.t, t/say.t, t/typing.t, t/leave.t, t/transfer.t,
+# t/transcript.t, t/delivery.t) ----------------------------------------------
+package Baton::Test;
+use JSON::PP ();
+
+my $JSON = JSON::PP->new->utf8->canonical;
+sub json_decode { my $d = eval { $JSON->decode($_[0] // '') }; return $d }
+
+# A site of the client that sends visitors straight into the queue (no
+# question form): (key, site id). The domain is the test stack's own host, so
+# a Referer of "$BATON_URL/demo/x.html" passes the site check.
+sub new_direct_site {
+    my ($client) = @_;
+    my $out = admin(undef, 'site', 'add', $client, 'Site ' . random_name('s'), '127.0.0.1');
+    my ($key) = $out =~ /key is (\S+)/ or die "no site key in: $out";
+    sql("UPDATE site SET ask_question = 0 WHERE site_key = '$key'");
+    my $id = sql("SELECT id FROM site WHERE site_key = '$key'")->[0][0];
+    return ($key, $id);
+}
+
+# A signed-in agent as a party: {browser, email, password, name, id, client}.
+sub signed_in_agent {
+    my (%o) = @_;
+    my ($email, $password, $client) = new_agent(%o);
+    my $b = Baton::Test::Browser->new;
+    my $res = $b->sign_in($email, $password, state => $o{state} // 'available');
+    die "sign-in of $email failed: $res->{status}" unless $res->{status} == 303;
+    my $id = sql("SELECT id FROM agent WHERE email = '$email'")->[0][0];
+    return { browser => $b, email => $email, password => $password,
+        name => $o{name} // 'Test Agent', id => $id, client => $client };
+}
+
+# The participant token on a channel page (data-token on #channel).
+sub channel_token {
+    my ($html) = @_;
+    return ($html // '') =~ /id="channel"[^>]*data-token="([0-9a-f]{64})"/ ? $1 : undef;
+}
+
+# The whole way into a channel: a fresh client (or o{client}), a direct site,
+# an available agent who signs in, a visitor with a new cookie who clicks the
+# help link, and the agent accepting. Returns
+#   { channel, request, client, site_key,
+#     agent   => {browser, token, name, id, email, password, client},
+#     visitor => {browser, token, name, id} }
+# Both parties have opened the channel page once (their tokens come from it).
+sub open_channel {
+    my (%o) = @_;
+    my $s = stack();
+    my $client = $o{client} // new_client();
+    my $key = $o{site_key} // (new_direct_site($client))[0];
+    my $agent = $o{agent} // signed_in_agent(client => $client, name => $o{agent_name} // 'Agnes Agent');
+    my $v = Baton::Test::Browser->new;
+    my $res = $v->get("/help?site=$key", headers => { Referer => "$s->{URL}/demo/x.html" });
+    my ($request) = ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$}
+        or die "help link: $res->{status} $res->{headers}{location}\n$res->{content}";
+    my $csrf = $agent->{browser}->session_csrf or die 'no csrf on the console';
+    # The router offers the request within a second; accept takes a waiting
+    # request as well as an offered one, so there is nothing to wait for.
+    $res = $agent->{browser}->post('/accept', form => [csrf => $csrf, request => $request]);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$}
+        or die "accept: $res->{status}\n$res->{content}";
+    my $page = $agent->{browser}->get("/channel?id=$channel");
+    $agent->{token} = channel_token($page->{content}) or die "agent channel page: $page->{status}";
+    $res = $v->get("/wait?r=$request");
+    die "wait page does not lead to the channel: $res->{status}"
+        unless ($res->{headers}{location} // '') eq "/channel?id=$channel";
+    $page = $v->get("/channel?id=$channel");
+    my $vtoken = channel_token($page->{content}) or die "visitor channel page: $page->{status}";
+    my $vid = sql("SELECT visitor_id FROM help_request WHERE public_id = '$request'")->[0][0];
+    return { channel => $channel, request => $request, client => $client, site_key => $key,
+        agent => $agent,
+        visitor => { browser => $v, token => $vtoken, name => 'Visitor', id => $vid } };
+}
+
+# HTTP::Tiny writes a POST's head and body separately; with Nagle's
+# algorithm and delayed ACKs every post on a kept-alive connection then
+# waits 40 ms. Chat tests post thousands of lines: switch Nagle off on the
+# browser's connection once it exists.
+sub _nodelay {
+    my ($browser) = @_;
+    my $fh = $browser->{http}{handle} && $browser->{http}{handle}{fh} or return;
+    return if $browser->{nodelay_fh} && $browser->{nodelay_fh} == $fh;
+    require Socket;
+    setsockopt($fh, Socket::IPPROTO_TCP(), Socket::TCP_NODELAY(), 1);
+    $browser->{nodelay_fh} = $fh;
+}
+
+# Posts a chat line as a party ({browser, token}) the way channel.js does:
+# JSON answer, our own Origin. Returns (response, decoded JSON or undef).
+sub chat_say {
+    my ($who, $channel, $text, %o) = @_;
+    my $s = stack();
+    # Character strings go as UTF-8; byte strings (bad input tests) as they are.
+    utf8::encode($text) if utf8::is_utf8($text);
+    my $res = $who->{browser}->post('/say',
+        form => [channel => $channel, token => $o{token} // $who->{token}, text => $text,
+            (defined $o{cmid} ? (cmid => $o{cmid}) : ())],
+        headers => { Accept => 'application/json', Origin => $o{origin} // $s->{URL} });
+    _nodelay($who->{browser});
+    return wantarray ? ($res, json_decode($res->{content})) : $res;
+}
+
+# One poll of a channel as a party: (response, decoded JSON or undef).
+sub chat_poll {
+    my ($who, $channel, %o) = @_;
+    my $q = "/poll?channel=$channel&after=" . ($o{after} // 0) . '&signals=' . ($o{signals} // 0);
+    my $res = $who->{browser}->get($q, headers => { Accept => 'application/json' });
+    return wantarray ? ($res, json_decode($res->{content})) : $res;
+}
+
+# Sends what a party is typing (empty: stopped), as channel.js does.
+sub chat_typing {
+    my ($who, $channel, $text, %o) = @_;
+    my $s = stack();
+    utf8::encode($text) if utf8::is_utf8($text);
+    my $res = $who->{browser}->post('/typing',
+        form => [channel => $channel, token => $o{token} // $who->{token}, text => $text],
+        headers => { Accept => 'application/json', Origin => $s->{URL} });
+    _nodelay($who->{browser});
+    return wantarray ? ($res, json_decode($res->{content})) : $res;
+}
+
+# A second browser with the same cookies: for a forked child, or a second
+# connection of the same person (HTTP::Tiny keeps one connection per object).
+sub Baton::Test::Browser::clone {
+    my ($self, %o) = @_;
+    my $copy = Baton::Test::Browser->new(%o, base => $self->{base});
+    $copy->{jar} = { %{ $self->{jar} } };
+    $copy->{http}{timeout} = $o{timeout} if $o{timeout};
+    return $copy;
+}
+
+# The same party ({browser, token, ...}) in a fresh browser (see clone).
+sub party_clone {
+    my ($who, %o) = @_;
+    return { %$who, browser => $who->{browser}->clone(%o) };
+}
+
+# Polls (following last_seq) until `until` returns true for the events seen
+# so far or `seconds` pass. Returns (all events, last_seq, last answer).
+sub chat_collect {
+    my ($who, $channel, %o) = @_;
+    my $after = $o{after} // 0;
+    my (@events, $last);
+    my $deadline = time + ($o{seconds} // 30);
+    while (time < $deadline) {
+        my ($res, $d) = chat_poll($who, $channel, after => $after, signals => $o{signals});
+        die "poll: $res->{status} $res->{content}" unless $res->{status} == 200 && $d;
+        $last = $d;
+        if ($d->{events}) {
+            push @events, @{ $d->{events} };
+            $after = $d->{last_seq};
+        }
+        last if !$o{until} || $o{until}->(\@events, $d);
+    }
+    return (\@events, $after, $last);
+}
+
+# ---- help requests, the queue and routing (t/help.t, t/wait.t, t/cancel.t,
+# t/schedule.t, t/requeue.t, t/message.t, t/accept.t, t/settings.t,
+# t/availability.t, t/poll.t) ------------------------------------------------
+package Baton::Test;
+
+# The page of a client's site the visitor comes from (the Referer).
+sub visitor_page { return stack()->{URL} . '/demo/page.html' }
+
+# A site of a client (a new one unless o{client}) on o{domains} (default: the
+# stack's own host), asking for a question first unless o{ask_question} is 0.
+# Returns (key, client slug).
+sub new_help_site {
+    my (%o) = @_;
+    my $client = $o{client} // new_client();
+    my $out = admin(undef, 'site', 'add', $client, $o{name} // 'Site ' . random_name('s'),
+        @{ $o{domains} // ['127.0.0.1'] });
+    my ($key) = $out =~ /its key is ([0-9a-f]{32})/ or die "no site key in: $out";
+    sql("UPDATE site SET ask_question = " . ($o{ask_question} ? 1 : 0) . " WHERE site_key = '$key'")
+        if defined $o{ask_question};
+    return ($key, $client);
+}
+
+sub client_id {
+    my ($slug) = @_;
+    return sql("SELECT id FROM client WHERE slug = '$slug'")->[0][0];
+}
+
+# Sets client columns (numbers only): set_client($slug, seat_cap => 1, ...).
+sub set_client {
+    my ($slug, %set) = @_;
+    my $cols = join ', ', map { die "bad value for $_" unless $set{$_} =~ /^\d+$/; "$_ = $set{$_}" } sort keys %set;
+    sql("UPDATE client SET $cols WHERE slug = '$slug'");
+}
+
+# The help_request row of a public id as a hash (undef when there is none).
+sub request_row {
+    my ($id) = @_;
+    my @cols = qw(id client_id visitor_id state name question page_url topic priority
+        offered_agent_id accepted_agent_id channel_id scheduled_for contact);
+    # mariadb --batch prints NULL as "NULL".
+    my $row = sql('SELECT ' . join(', ', @cols) . " FROM help_request WHERE public_id = '$id'")->[0]
+        or return undef;
+    return { map { $cols[$_] => ($row->[$_] eq 'NULL' ? undef : $row->[$_]) } 0 .. $#cols };
+}
+
+# The kinds of a request's events, in order.
+sub request_events {
+    my ($id) = @_;
+    return [map { $_->[0] } @{ sql("SELECT e.kind FROM request_event e JOIN help_request r"
+        . " ON r.id = e.request_id WHERE r.public_id = '$id' ORDER BY e.id") }];
+}
+
+package Baton::Test::Browser;
+use Time::HiRes ();
+
+# Clicks a site's help link from o{referer} (default visitor_page; undef with
+# o{no_referer}). Returns the response.
+sub click_help {
+    my ($self, $key, %o) = @_;
+    my $referer = exists $o{referer} ? $o{referer} : Baton::Test::visitor_page();
+    my $topic = defined $o{topic} ? "&topic=$o{topic}" : '';
+    return $self->get("/help?site=$key$topic",
+        headers => { ($o{no_referer} || !defined $referer ? () : (Referer => $referer)) });
+}
+
+# Clicks the help link and, when the site asks, sends o{question} (and
+# o{name}). Returns the request's public id (dies otherwise).
+sub ask_help {
+    my ($self, $key, %o) = @_;
+    my $res = $self->click_help($key, %o);
+    if ($res->{status} == 200) {
+        my ($page) = $res->{content} =~ /name="page" value="([^"]*)"/;
+        $page =~ s/&amp;/&/g if defined $page;
+        $res = $self->post('/help', form => [csrf => Baton::Test::csrf_from($res->{content}),
+            site => $key, page => $page // '', name => $o{name} // '',
+            question => $o{question} // 'I need help']);
+    }
+    my ($id) = ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$}
+        or die "no waiting page after the help link: $res->{status}\n$res->{content}";
+    return $id;
+}
+
+# The visitor's form token (the baton_csrf cookie, set by the help form or
+# the waiting page).
+sub form_csrf {
+    my ($self) = @_;
+    return $self->cookie('baton_csrf');
+}
+
+# An agent's console snapshot (/poll?console=1&version=0), decoded; dies
+# unless 200 at once. (A client whose queue never changed is at version 0,
+# so its console poll is held: give it a request first.)
+sub console_snapshot {
+    my ($self) = @_;
+    my $started = Time::HiRes::time();
+    my $res = $self->get('/poll?console=1&version=0');
+    die "console poll: $res->{status} $res->{content}" unless $res->{status} == 200;
+    die sprintf "console poll was held %.1f s: the client's queue is still at version 0\n",
+        Time::HiRes::time() - $started if Time::HiRes::time() - $started > 5;
+    return Baton::Test::json_decode($res->{content}) // die "console poll: not JSON: $res->{content}";
+}
+
+# A waiting visitor's status (/poll?request=ID&version=0), decoded; dies
+# unless 200.
+sub request_status {
+    my ($self, $id) = @_;
+    my $res = $self->get("/poll?request=$id&version=0");
+    die "request poll: $res->{status} $res->{content}" unless $res->{status} == 200;
+    return Baton::Test::json_decode($res->{content}) // die "request poll: not JSON: $res->{content}";
+}
+
 1;
