@@ -1,0 +1,158 @@
+// Baton's optional site script: the one line a site owner adds to their pages
+//   <script src="https://BATON/js/baton-site.js" async></script>
+// so that, when a page is shown in a Baton co-browsing viewer, the viewer
+// knows where the page is (address, scroll), where the pointer is and which
+// links are clicked, and can scroll the page and show the others' pointers
+// on it. It does nothing at all when the page is not framed by Baton.
+//
+// Privacy: it never reads or sends what anyone types. Field values are not
+// touched; a click on a password field, or on any element marked
+// data-baton-private (or inside one), is not reported.
+//
+// Messages go only to Baton's own origin (where this script was loaded
+// from), and only messages from that origin are obeyed.
+(function () {
+  'use strict';
+  if (window.parent === window || window.__batonSite) return;
+  window.__batonSite = true;
+
+  var script = document.currentScript;
+  var batonOrigin;
+  try {
+    batonOrigin = new URL(script ? script.src : '', location.href).origin;
+  } catch (e) {
+    return;
+  }
+  if (!batonOrigin || batonOrigin === 'null') return;
+
+  function send(message) {
+    message.source = 'baton-site';
+    try {
+      window.parent.postMessage(message, batonOrigin);
+    } catch (e) { /* the viewer is gone */ }
+  }
+
+  function isPrivate(el) {
+    for (; el && el !== document; el = el.parentNode) {
+      if (el.nodeType !== 1) continue;
+      if (el.hasAttribute('data-baton-private')) return true;
+      if (el.tagName === 'INPUT' && (el.type || '').toLowerCase() === 'password') return true;
+    }
+    return false;
+  }
+
+  function throttle(fn, ms) {
+    var last = 0, timer = null, pending = null;
+    return function (arg) {
+      pending = arg;
+      var now = Date.now();
+      if (now - last >= ms) {
+        last = now;
+        fn(pending);
+      } else if (!timer) {
+        timer = setTimeout(function () {
+          timer = null;
+          last = Date.now();
+          fn(pending);
+        }, ms - (now - last));
+      }
+    };
+  }
+
+  function where() {
+    return {
+      type: 'location',
+      url: location.href,
+      title: document.title,
+      scrollX: Math.round(window.scrollX),
+      scrollY: Math.round(window.scrollY),
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    };
+  }
+
+  var sendWhere = throttle(function () { send(where()); }, 150);
+  var sendPointer = throttle(function (e) {
+    // Page coordinates: the same spot of the page at any window size.
+    send({ type: 'pointer', x: Math.round(e.pageX), y: Math.round(e.pageY) });
+  }, 80);
+
+  window.addEventListener('scroll', sendWhere, { passive: true });
+  window.addEventListener('resize', sendWhere, { passive: true });
+  document.addEventListener('mousemove', function (e) {
+    if (!isPrivate(e.target)) sendPointer(e);
+  }, { passive: true });
+  document.addEventListener('click', function (e) {
+    if (isPrivate(e.target)) return;
+    var link = e.target.closest ? e.target.closest('a[href]') : null;
+    send({
+      type: 'click',
+      x: Math.round(e.pageX),
+      y: Math.round(e.pageY),
+      href: link ? link.href : null,
+    });
+  }, true);
+
+  // The others' pointers, drawn where they point on the page.
+  var marks = {};
+  function showPointers(list) {
+    var keep = {};
+    (list || []).forEach(function (p) {
+      if (typeof p.x !== 'number' || typeof p.y !== 'number') return;
+      var id = String(p.id);
+      keep[id] = true;
+      var mark = marks[id];
+      if (!mark) {
+        mark = document.createElement('div');
+        mark.setAttribute('aria-hidden', 'true');
+        mark.setAttribute('data-baton-pointer', id);
+        mark.style.cssText = 'position:absolute;z-index:2147483647;pointer-events:none;' +
+          'font:12px/1.2 sans-serif;white-space:nowrap;transition:left .08s linear,top .08s linear';
+        var dot = document.createElement('span');
+        dot.style.cssText = 'display:inline-block;width:12px;height:12px;border-radius:50%;' +
+          'border:2px solid #fff;box-shadow:0 0 2px #000;vertical-align:middle';
+        var label = document.createElement('span');
+        label.style.cssText = 'margin-left:4px;padding:1px 4px;border-radius:3px;color:#fff';
+        mark.appendChild(dot);
+        mark.appendChild(label);
+        document.body.appendChild(mark);
+        marks[id] = mark;
+      }
+      var color = /^#[0-9a-fA-F]{3,6}$/.test(p.color || '') ? p.color : '#2456d3';
+      mark.firstChild.style.background = color;
+      mark.lastChild.style.background = color;
+      mark.lastChild.textContent = String(p.name || '');
+      mark.style.left = (p.x - 7) + 'px';
+      mark.style.top = (p.y - 7) + 'px';
+    });
+    Object.keys(marks).forEach(function (id) {
+      if (!keep[id]) {
+        marks[id].remove();
+        delete marks[id];
+      }
+    });
+  }
+
+  window.addEventListener('message', function (e) {
+    if (e.origin !== batonOrigin || e.source !== window.parent) return;
+    var m = e.data;
+    if (!m || m.source !== 'baton-viewer') return;
+    if (m.type === 'scroll' && typeof m.x === 'number' && typeof m.y === 'number') {
+      window.scrollTo(m.x, m.y);
+    } else if (m.type === 'pointers') {
+      showPointers(m.list);
+    } else if (m.type === 'hello') {
+      send(where());
+    }
+  });
+
+  function ready() {
+    send({ type: 'hello', url: location.href, title: document.title });
+    send(where());
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
+  }
+})();
