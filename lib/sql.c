@@ -143,10 +143,12 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_REQUEST_SCHEDULE] =
 		"UPDATE help_request SET state = 'scheduled', scheduled_for = ?, contact = ?,"
 		" offered_agent_id = NULL WHERE id = ? AND state IN ('waiting', 'offered')",
-	/* Keeps its id, and so its place among requests of equal priority. */
+	/* Keeps its id, and so its place among requests of equal priority; the
+	 * wait (and the accept time wait estimates average) counts from now,
+	 * not from before the visitor scheduled. */
 	[SQL_REQUEST_REQUEUE] =
-		"UPDATE help_request SET state = 'waiting', ended_at = NULL WHERE id = ?"
-		" AND state = 'scheduled'",
+		"UPDATE help_request SET state = 'waiting', ended_at = NULL, created_at = NOW(3)"
+		" WHERE id = ? AND state = 'scheduled'",
 	[SQL_REQUEST_LEAVE_MESSAGE] =
 		"UPDATE help_request SET state = 'message', name = ?, contact = ?, question = ?,"
 		" ended_at = NOW(3), offered_agent_id = NULL"
@@ -210,11 +212,18 @@ static const char *const sql_texts[SQL__MAX] = {
 		"SELECT r.id, r.offered_agent_id FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state = 'offered'"
 		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND",
-	/* Clients with requests to route or offers to roll, for the sweep. */
+	/* Clients with requests to route or offers to roll, for the sweep: all
+	 * of them (a LIMIT starved every client beyond it of rollover and
+	 * routing for ever), and waiting requests only where an agent is
+	 * signed in and available to take one. */
 	[SQL_ROUTE_CLIENTS_DUE] =
 		"SELECT DISTINCT r.client_id FROM help_request r JOIN client c ON c.id = r.client_id"
-		" WHERE r.state = 'waiting' OR (r.state = 'offered'"
-		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND) LIMIT 100",
+		" WHERE (r.state = 'waiting' AND EXISTS (SELECT 1 FROM agent a"
+		"  JOIN staff_session s ON s.agent_id = a.id AND s.ended_at IS NULL"
+		"  AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at"
+		"  WHERE a.client_id = r.client_id AND a.state = 'available' AND a.disabled = 0))"
+		" OR (r.state = 'offered'"
+		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND)",
 	[SQL_ROUTE_UNOFFER] =
 		"UPDATE help_request SET state = 'waiting', offered_agent_id = NULL, offered_at = NULL"
 		" WHERE id = ? AND state = 'offered'",
@@ -237,7 +246,10 @@ static const char *const sql_texts[SQL__MAX] = {
 		" (SELECT COUNT(*) FROM help_request p WHERE p.client_id = r.client_id"
 		"  AND p.visitor_id = r.visitor_id AND p.channel_id IS NOT NULL),"
 		" r.offered_agent_id = ?,"
-		" GREATEST(0, c.accept_timeout_seconds - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
+		/* Signed: an offer past its time (not yet rolled) is 0 left, not an
+		 * unsigned overflow that fails the whole console. */
+		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
+		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered')"
 		" ORDER BY r.priority DESC, r.id LIMIT 100",
@@ -394,6 +406,248 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_REQUEST_SET_PRIORITY] =
 		"UPDATE help_request SET priority = ? WHERE id = ? AND client_id = ?"
 		" AND state IN ('waiting', 'offered')",
+
+	/* Usage billing. Instants as milliseconds since 1970 (the connection's
+	 * time zone is UTC); lib/billing.c does the arithmetic. */
+	[SQL_BILLING_NOW_MS] = "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)",
+	/* A client's terms; its reseller's share in hundredths of a percent. */
+	[SQL_BILLING_CLIENT] =
+		"SELECT c.id, c.slug, c.name, c.rate_unit, c.rate_cents, c.monthly_minimum_cents,"
+		" c.currency, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED), r.slug, r.name,"
+		" CAST(r.share_percent * 100 AS SIGNED)"
+		" FROM client c LEFT JOIN reseller r ON r.id = c.reseller_id WHERE c.id = ?",
+	[SQL_BILLING_RESELLER_CLIENTS] =
+		"SELECT c.id, c.slug, c.name, c.rate_unit, c.rate_cents, c.monthly_minimum_cents,"
+		" c.currency, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED), r.slug, r.name,"
+		" CAST(r.share_percent * 100 AS SIGNED)"
+		" FROM client c JOIN reseller r ON r.id = c.reseller_id WHERE r.id = ? ORDER BY c.slug",
+	/* The sessions created in [start, end): start, name, the agents in the
+	 * order they first joined (names as they were then), start and close. */
+	[SQL_BILLING_SESSIONS] =
+		"SELECT DATE_FORMAT(ch.created_at, '%Y-%m-%d %H:%i:%s'), ch.name,"
+		" (SELECT GROUP_CONCAT(p.display_name ORDER BY p.id SEPARATOR ', ') FROM participant p"
+		"  WHERE p.channel_id = ch.id AND p.kind = 'agent' AND NOT EXISTS (SELECT 1"
+		"  FROM participant q WHERE q.channel_id = p.channel_id AND q.kind = 'agent'"
+		"  AND q.agent_id = p.agent_id AND q.id < p.id)),"
+		" CAST(UNIX_TIMESTAMP(ch.created_at) * 1000 AS SIGNED),"
+		" CAST(UNIX_TIMESTAMP(ch.closed_at) * 1000 AS SIGNED)"
+		" FROM channel ch WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
+		" ORDER BY ch.created_at, ch.id",
+	/* A missing currency keeps the client's. */
+	[SQL_CLIENT_SET_RATE] =
+		"UPDATE client SET rate_unit = ?, rate_cents = ?, monthly_minimum_cents = ?,"
+		" currency = COALESCE(?, currency) WHERE id = ?",
+	[SQL_CLIENT_SET_RESELLER] = "UPDATE client SET reseller_id = ? WHERE id = ?",
+	/* The share comes in hundredths of a percent: exact in DECIMAL(5, 2). */
+	[SQL_RESELLER_INSERT] =
+		"INSERT INTO reseller (slug, name, share_percent) VALUES (?, ?, ? / 100)",
+	[SQL_RESELLER_BY_SLUG] =
+		"SELECT id, slug, name, CAST(share_percent * 100 AS SIGNED) FROM reseller WHERE slug = ?",
+	[SQL_RESELLER_LIST] =
+		"SELECT r.slug, r.name, r.share_percent, (SELECT GROUP_CONCAT(c.slug ORDER BY c.slug)"
+		" FROM client c WHERE c.reseller_id = r.id) FROM reseller r ORDER BY r.slug",
+
+	/* A client's sessions, newest first, each filter applying only when
+	 * given (NULL: any). Dates are whole UTC days; words go to the FULLTEXT
+	 * index of channel_event.body as a boolean-mode query. */
+	[SQL_ARCHIVE_SEARCH] =
+		"SELECT ch.public_id, DATE_FORMAT(ch.created_at, '%Y-%m-%d %H:%i'), ch.name,"
+		" (SELECT GROUP_CONCAT(DISTINCT a.display_name ORDER BY a.display_name SEPARATOR ', ')"
+		"  FROM participant a WHERE a.channel_id = ch.id AND a.kind = 'agent'),"
+		" COALESCE(r.name, (SELECT v.display_name FROM participant v WHERE v.channel_id = ch.id"
+		"  AND v.kind = 'visitor' ORDER BY v.id LIMIT 1)),"
+		" s.name, TIMESTAMPDIFF(SECOND, ch.created_at, COALESCE(ch.closed_at, NOW(3))),"
+		" (SELECT COUNT(*) FROM channel_event l WHERE l.channel_id = ch.id"
+		"  AND l.kind IN ('line', 'private')),"
+		" ch.state, r.public_id"
+		" FROM channel ch LEFT JOIN help_request r ON r.id = ch.request_id"
+		" LEFT JOIN site s ON s.id = r.site_id"
+		" WHERE ch.client_id = ?"
+		" AND (? IS NULL OR ch.created_at >= CAST(? AS DATE))"
+		" AND (? IS NULL OR ch.created_at < CAST(? AS DATE) + INTERVAL 1 DAY)"
+		" AND (? IS NULL OR EXISTS (SELECT 1 FROM participant a WHERE a.channel_id = ch.id"
+		"  AND a.kind = 'agent' AND a.agent_id = ?))"
+		" AND (? IS NULL OR r.public_id = ? OR ch.public_id = ? OR INSTR(r.name, ?) > 0"
+		"  OR EXISTS (SELECT 1 FROM participant v WHERE v.channel_id = ch.id"
+		"  AND v.kind = 'visitor' AND INSTR(v.display_name, ?) > 0))"
+		" AND (? IS NULL OR r.site_id = ?)"
+		" AND (? IS NULL OR ch.id IN (SELECT e.channel_id FROM channel_event e"
+		"  WHERE MATCH(e.body) AGAINST (? IN BOOLEAN MODE)))"
+		" ORDER BY ch.created_at DESC, ch.id DESC LIMIT ? OFFSET ?",
+	[SQL_ARCHIVE_AGENTS] =
+		"SELECT id, display_name FROM agent WHERE client_id = ? AND role <> 'operator'"
+		" ORDER BY display_name, id",
+	[SQL_ARCHIVE_CHANNEL] =
+		"SELECT ch.id, ch.client_id, ch.public_id, ch.name, ch.state,"
+		" DATE_FORMAT(ch.created_at, '%Y-%m-%d %H:%i:%s'),"
+		" DATE_FORMAT(ch.closed_at, '%Y-%m-%d %H:%i:%s'),"
+		" TIMESTAMPDIFF(SECOND, ch.created_at, COALESCE(ch.closed_at, NOW(3))),"
+		" ch.request_id, r.public_id,"
+		" COALESCE(r.name, (SELECT v.display_name FROM participant v WHERE v.channel_id = ch.id"
+		"  AND v.kind = 'visitor' ORDER BY v.id LIMIT 1)),"
+		" s.name, c.slug, c.name, r.question, r.page_url, r.topic"
+		" FROM channel ch JOIN client c ON c.id = ch.client_id"
+		" LEFT JOIN help_request r ON r.id = ch.request_id LEFT JOIN site s ON s.id = r.site_id"
+		" WHERE ch.public_id = ?",
+	[SQL_ARCHIVE_TOOK_PART] =
+		"SELECT COUNT(*) FROM participant WHERE channel_id = ? AND agent_id = ? AND kind = 'agent'",
+	/* Every event, private and monitoring ones too, a page at a time; with
+	 * the milliseconds since the channel opened, for the replay. */
+	[SQL_ARCHIVE_EVENTS] =
+		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
+		" DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'), e.recipient_participant_id,"
+		" rp.display_name, p.agent_id, rp.agent_id,"
+		" GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ch.created_at, e.at) DIV 1000)"
+		" FROM channel_event e JOIN channel ch ON ch.id = e.channel_id"
+		" LEFT JOIN participant p ON p.id = e.participant_id"
+		" LEFT JOIN participant rp ON rp.id = e.recipient_participant_id"
+		" WHERE e.channel_id = ? AND e.seq > ? ORDER BY e.seq LIMIT 500",
+	[SQL_ARCHIVE_REQUEST_EVENTS] =
+		"SELECT e.kind, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'), a.display_name"
+		" FROM request_event e LEFT JOIN agent a ON a.id = e.agent_id"
+		" WHERE e.request_id = ? AND e.client_id = ? ORDER BY e.id",
+	/* Sign-ins, sign-outs and state changes of the session's agents from
+	 * the visitor's click until the end. */
+	[SQL_ARCHIVE_AGENT_EVENTS] =
+		"SELECT e.kind, e.state, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'), a.display_name"
+		" FROM channel ch JOIN agent_event e ON e.client_id = ch.client_id"
+		" JOIN agent a ON a.id = e.agent_id"
+		" WHERE ch.id = ? AND e.agent_id IN (SELECT p.agent_id FROM participant p"
+		"  WHERE p.channel_id = ch.id AND p.kind = 'agent')"
+		" AND e.at >= COALESCE((SELECT r.created_at FROM help_request r WHERE r.id = ch.request_id),"
+		"  ch.created_at)"
+		" AND e.at <= COALESCE(ch.closed_at, NOW(3)) ORDER BY e.at, e.id LIMIT 1000",
+	[SQL_ARCHIVE_PARTICIPANTS] =
+		"SELECT display_name, kind, DATE_FORMAT(joined_at, '%Y-%m-%d %H:%i:%s'),"
+		" DATE_FORMAT(left_at, '%Y-%m-%d %H:%i:%s') FROM participant WHERE channel_id = ?"
+		" ORDER BY id",
+	/* A visitor's address for their transcript; a later mailer sends it. */
+	[SQL_MAIL_OUTBOX_TRANSCRIPT] =
+		"INSERT INTO mail_outbox (client_id, channel_id, participant_id, kind, address, created_at)"
+		" VALUES (?, ?, ?, 'transcript', ?, NOW(3)) ON DUPLICATE KEY UPDATE"
+		" address = VALUES(address), created_at = NOW(3), sent_at = NULL, attempts = 0,"
+		" last_error = NULL",
+	[SQL_MAIL_OUTBOX_FOR_PARTICIPANT] =
+		"SELECT address, sent_at IS NOT NULL FROM mail_outbox WHERE channel_id = ?"
+		" AND participant_id = ? AND kind = 'transcript'",
+
+	/* Reports. Ranges are [from, until) in UTC; durations come back in
+	 * milliseconds. */
+	[SQL_REPORT_CLIENT] = "SELECT slug, name FROM client WHERE id = ?",
+	/* Sessions and their milliseconds per day and site; open ones up to now. */
+	[SQL_REPORT_USAGE_SESSIONS] =
+		"SELECT DATE_FORMAT(ch.created_at, '%Y-%m-%d'), COALESCE(r.site_id, 0), COUNT(*),"
+		" COALESCE(SUM(GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ch.created_at,"
+		"  COALESCE(ch.closed_at, NOW(3))))), 0) DIV 1000"
+		" FROM channel ch LEFT JOIN help_request r ON r.id = ch.request_id"
+		"  AND r.client_id = ch.client_id"
+		" WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
+		" GROUP BY 1, 2 ORDER BY 1, 2",
+	[SQL_REPORT_USAGE_HITS] =
+		"SELECT DATE_FORMAT(h.day, '%Y-%m-%d'), h.site_id, h.hits"
+		" FROM help_hit h JOIN site s ON s.id = h.site_id"
+		" WHERE s.client_id = ? AND h.day >= ? AND h.day < ? ORDER BY 1, 2",
+	[SQL_REPORT_QUEUE_HOURS] =
+		"SELECT HOUR(created_at), COUNT(*) FROM help_request"
+		" WHERE client_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1",
+	/* Wait buckets 0-5 (<30 s, <60 s, <2 min, <5 min, <10 min, more), from
+	 * the last time the request joined the queue to its acceptance. */
+	[SQL_REPORT_QUEUE_WAITS] =
+		"SELECT CASE WHEN x.w < 30000 THEN 0 WHEN x.w < 60000 THEN 1 WHEN x.w < 120000 THEN 2"
+		" WHEN x.w < 300000 THEN 3 WHEN x.w < 600000 THEN 4 ELSE 5 END, COUNT(*)"
+		" FROM (SELECT TIMESTAMPDIFF(MICROSECOND, COALESCE((SELECT MAX(e.at) FROM request_event e"
+		"   WHERE e.request_id = r.id AND e.kind = 'created' AND e.at <= r.accepted_at),"
+		"   r.created_at), r.accepted_at) DIV 1000 AS w"
+		"  FROM help_request r WHERE r.client_id = ? AND r.created_at >= ? AND r.created_at < ?"
+		"  AND r.accepted_at IS NOT NULL) x GROUP BY 1",
+	/* All, accepted, cancelled while waiting, gone (left unaccepted, or in
+	 * the queue for over ? seconds), messages, still scheduled, waiting. */
+	[SQL_REPORT_QUEUE_OUTCOMES] =
+		"SELECT COUNT(*), COALESCE(SUM(x.accepted_at IS NOT NULL), 0),"
+		" COALESCE(SUM(x.accepted_at IS NULL AND x.state = 'cancelled'), 0),"
+		" COALESCE(SUM(x.gone), 0),"
+		" COALESCE(SUM(x.accepted_at IS NULL AND x.state = 'message'), 0),"
+		" COALESCE(SUM(x.accepted_at IS NULL AND x.state = 'scheduled'), 0),"
+		" COALESCE(SUM(x.accepted_at IS NULL AND x.state IN ('waiting', 'offered') AND NOT x.gone), 0)"
+		" FROM (SELECT r.state, r.accepted_at, (r.accepted_at IS NULL"
+		"   AND r.state NOT IN ('cancelled', 'message', 'scheduled') AND (r.state = 'closed'"
+		"   OR EXISTS (SELECT 1 FROM request_event a WHERE a.request_id = r.id AND a.kind = 'abandoned')"
+		"   OR COALESCE((SELECT MAX(e.at) FROM request_event e WHERE e.request_id = r.id"
+		"    AND e.kind = 'created'), r.created_at) < NOW(3) - INTERVAL ? SECOND)) AS gone"
+		"  FROM help_request r WHERE r.client_id = ? AND r.created_at >= ? AND r.created_at < ?) x",
+	/* Booked, kept (accepted within ? seconds either side), missed. */
+	[SQL_REPORT_QUEUE_SCHEDULED] =
+		"SELECT COUNT(*), COALESCE(SUM(x.kept), 0), COALESCE(SUM(NOT x.kept AND x.due_by < NOW()), 0)"
+		" FROM (SELECT (r.accepted_at IS NOT NULL"
+		"   AND r.accepted_at >= r.scheduled_for - INTERVAL ? SECOND"
+		"   AND r.accepted_at <= r.scheduled_for + INTERVAL ? SECOND) AS kept,"
+		"  r.scheduled_for + INTERVAL ? SECOND AS due_by"
+		"  FROM help_request r WHERE r.client_id = ? AND r.scheduled_for >= ?"
+		"  AND r.scheduled_for < ?) x",
+	[SQL_REPORT_AGENT_LIST] =
+		"SELECT id, display_name FROM agent WHERE client_id = ? AND role <> 'operator'"
+		" ORDER BY display_name, id",
+	/* Per agent: sessions joined, and milliseconds from joining to leaving or
+	 * the session's end (or now). */
+	[SQL_REPORT_AGENT_SESSIONS] =
+		"SELECT p.agent_id, COUNT(DISTINCT p.channel_id),"
+		" COALESCE(SUM(GREATEST(0, TIMESTAMPDIFF(MICROSECOND, p.joined_at,"
+		"  LEAST(COALESCE(p.left_at, NOW(3)), COALESCE(ch.closed_at, NOW(3)))))), 0) DIV 1000"
+		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		" WHERE ch.client_id = ? AND p.kind = 'agent' AND p.joined_at >= ? AND p.joined_at < ?"
+		" GROUP BY p.agent_id",
+	/* Per agent: accepts, and milliseconds to them from the offer to that
+	 * agent since the request last joined the queue (or from joining it). */
+	[SQL_REPORT_AGENT_ACCEPT] =
+		"SELECT x.agent_id, COUNT(*), COALESCE(SUM(TIMESTAMPDIFF(MICROSECOND, COALESCE("
+		"  (SELECT MAX(o.at) FROM request_event o WHERE o.request_id = x.request_id"
+		"   AND o.kind = 'routed' AND o.agent_id = x.agent_id AND o.at <= x.at"
+		"   AND o.at >= x.queued_at), x.queued_at), x.at)), 0) DIV 1000"
+		" FROM (SELECT e.agent_id, e.request_id, e.at, COALESCE((SELECT MAX(c.at)"
+		"   FROM request_event c WHERE c.request_id = e.request_id AND c.kind = 'created'"
+		"   AND c.at <= e.at), r.created_at) AS queued_at"
+		"  FROM request_event e JOIN help_request r ON r.id = e.request_id"
+		"   AND r.client_id = e.client_id"
+		"  WHERE e.client_id = ? AND e.kind = 'accepted' AND e.agent_id IS NOT NULL"
+		"  AND e.at >= ? AND e.at < ?) x GROUP BY x.agent_id",
+	[SQL_REPORT_AGENT_ROLLED] =
+		"SELECT agent_id, COUNT(*) FROM request_event WHERE client_id = ? AND kind = 'rolled'"
+		" AND at >= ? AND at < ? AND agent_id IS NOT NULL GROUP BY agent_id",
+	/* Milliseconds per agent and state: each event starts a state that lasts
+	 * to the agent's next event, clipped to [from, until) and to now. */
+	[SQL_REPORT_AGENT_STATES] =
+		"SELECT x.agent_id, x.state, COALESCE(SUM(GREATEST(0, TIMESTAMPDIFF(MICROSECOND,"
+		"  GREATEST(x.at, CAST(? AS DATETIME(3))),"
+		"  LEAST(COALESCE(x.next_at, NOW(3)), CAST(? AS DATETIME(3)), NOW(3))))), 0) DIV 1000"
+		" FROM (SELECT e.agent_id, IF(e.kind = 'signout', 'offline', e.state) AS state, e.at,"
+		"   LEAD(e.at) OVER (PARTITION BY e.agent_id ORDER BY e.at, e.id) AS next_at"
+		"  FROM agent_event e WHERE e.client_id = ? AND e.at < ?) x"
+		" WHERE x.state IS NOT NULL AND (x.next_at IS NULL OR x.next_at > ?)"
+		" GROUP BY x.agent_id, x.state",
+	/* Sessions with at least ? people (supervisors not counted). */
+	[SQL_REPORT_ATTENDANCE_SESSIONS] =
+		"SELECT ch.id, ch.name, DATE_FORMAT(ch.created_at, '%Y-%m-%d %H:%i:%s'),"
+		" DATE_FORMAT(ch.closed_at, '%Y-%m-%d %H:%i:%s'),"
+		" COUNT(DISTINCT p.kind, COALESCE(p.agent_id, p.visitor_id, p.id)),"
+		" GREATEST(0, TIMESTAMPDIFF(MICROSECOND, ch.created_at, COALESCE(ch.closed_at, NOW(3))))"
+		"  DIV 1000"
+		" FROM channel ch JOIN participant p ON p.channel_id = ch.id AND p.kind <> 'supervisor'"
+		" WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
+		" GROUP BY ch.id HAVING COUNT(DISTINCT p.kind, COALESCE(p.agent_id, p.visitor_id, p.id)) >= ?"
+		" ORDER BY ch.created_at, ch.id LIMIT 1001",
+	/* Each join to those sessions: when, until when, milliseconds present. */
+	[SQL_REPORT_ATTENDANCE_PEOPLE] =
+		"SELECT ch.id, ch.name, DATE_FORMAT(ch.created_at, '%Y-%m-%d %H:%i:%s'), p.display_name,"
+		" p.kind, DATE_FORMAT(p.joined_at, '%Y-%m-%d %H:%i:%s'),"
+		" DATE_FORMAT(LEAST(COALESCE(p.left_at, ch.closed_at), COALESCE(ch.closed_at, p.left_at)),"
+		"  '%Y-%m-%d %H:%i:%s'),"
+		" GREATEST(0, TIMESTAMPDIFF(MICROSECOND, p.joined_at,"
+		"  LEAST(COALESCE(p.left_at, NOW(3)), COALESCE(ch.closed_at, NOW(3))))) DIV 1000"
+		" FROM channel ch JOIN participant p ON p.channel_id = ch.id AND p.kind <> 'supervisor'"
+		" WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
+		" AND (SELECT COUNT(DISTINCT q.kind, COALESCE(q.agent_id, q.visitor_id, q.id))"
+		"  FROM participant q WHERE q.channel_id = ch.id AND q.kind <> 'supervisor') >= ?"
+		" ORDER BY ch.created_at, ch.id, p.joined_at, p.id LIMIT 5001",
 };
 
 const char *sql_text(enum sql_id id)

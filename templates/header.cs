@@ -6,8 +6,10 @@
 <title><?cs var:title ?> · Baton</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/css/baton.css">
-<?cs if:refresh ?><meta http-equiv="refresh" content="<?cs var:refresh ?>"><?cs /if ?>
-<?cs each:s = scripts ?><script src="<?cs var:s ?>" defer></script>
+<?cs each:s = styles ?><link rel="stylesheet" href="<?cs var:s ?>">
+<?cs /each ?><?cs if:refresh ?><noscript><meta http-equiv="refresh" content="<?cs var:refresh ?>"></noscript><?cs /if ?>
+<?cs if:subcount(scripts) > 0 ?><script src="/js/baton.js" defer></script>
+<?cs /if ?><?cs each:s = scripts ?><script src="<?cs var:s ?>" defer></script>
 <?cs /each ?></head>
 <body class="page-<?cs var:page.name ?>">
 <header class="topbar">
@@ -16,6 +18,10 @@
   <nav class="who">
     <a href="/console">Console</a>
     <a href="/settings">Settings</a>
+    <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" ?><a href="/supervise" id="nav-supervise">Supervise</a>
+    <a href="/archive" id="nav-archive">Archive</a>
+    <a href="/report" id="nav-report">Reports</a>
+    <a href="/statement">Statements</a><?cs /if ?>
     <span class="me"><?cs var:me.name ?> · <?cs var:me.client ?></span>
     <form method="post" action="/signout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:csrf ?>">

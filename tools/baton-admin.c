@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "billing.h"
 #include "crypto.h"
 #include "db.h"
 #include "input.h"
@@ -36,7 +37,8 @@ static const char usage[] =
 	"  site list CLIENT\n"
 	"  site secret SITE_KEY                     make (or replace) the site's signing secret\n"
 	"                                           for signed help-link priorities\n"
-	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin\n"
+	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin,\n"
+	"                                           operator (the Baton operator: every client)\n"
 	"  agent passwd EMAIL                       set a new password\n"
 	"  agent list CLIENT\n"
 	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
@@ -44,6 +46,13 @@ static const char usage[] =
 	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
 	"                                           max_missed_offers, channel_participant_cap,\n"
 	"                                           wait_target_seconds\n"
+	"  client rate CLIENT minute|session CENTS [MINIMUM_CENTS] [CURRENCY]\n"
+	"                                           the client's rate per started minute or per\n"
+	"                                           session, monthly minimum (default 0), and\n"
+	"                                           currency (EUR, USD...; default: unchanged)\n"
+	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
+	"  reseller list\n"
+	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
 	"  demo                                     create the demo client, site and agent\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
@@ -298,8 +307,10 @@ static int create_agent(struct admin *a, const char *client, const char *email_i
 	const char *name = checked(a, "name", INPUT_LINE, 100, name_in);
 	if (cid < 0 || email == NULL || name == NULL)
 		return 1;
-	if (strcmp(role, "agent") != 0 && strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0)
-		return fail("the role '%s' must be agent, supervisor or admin", role);
+	if (strcmp(role, "agent") != 0 && strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0
+	    && strcmp(role, "operator") != 0)
+		return fail("the role '%s' must be agent, supervisor or admin (or operator, for the "
+			    "Baton operator)", role);
 	char *hash = hash_password(a, password);
 	if (hash == NULL)
 		return 1;
@@ -419,6 +430,93 @@ static int new_site_secret(struct admin *a, const char *site_key)
 	return 0;
 }
 
+/* ---- usage billing: rates and resellers -------------------------------- */
+
+/* Rates and minimums up to a million in the currency's units. */
+enum { BILLING_MAX_CENTS = 100000000 };
+
+static int set_rate(struct admin *a, const char *client, const char *unit_text,
+		    const char *rate_text, const char *minimum_text, const char *currency)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	enum billing_unit unit;
+	long long rate, minimum = 0;
+	if (billing_unit_parse(unit_text, &unit) != 0)
+		return fail("the rate is per 'minute' or per 'session', not '%s'", unit_text);
+	if (billing_parse_cents(rate_text, BILLING_MAX_CENTS, &rate) != 0)
+		return fail("the rate is a whole number of cents from 0 to %d, not '%s'",
+			    BILLING_MAX_CENTS, rate_text);
+	if (minimum_text != NULL && billing_parse_cents(minimum_text, BILLING_MAX_CENTS, &minimum) != 0)
+		return fail("the monthly minimum is a whole number of cents from 0 to %d, not '%s'",
+			    BILLING_MAX_CENTS, minimum_text);
+	if (currency != NULL && !billing_currency_valid(currency))
+		return fail("the currency is three capital letters (EUR, USD, GBP...), not '%s'",
+			    currency);
+	int rc = db_exec(a->db, SQL_CLIENT_SET_RATE, NULL, "siisi", billing_unit_name(unit), rate,
+			 minimum, currency, cid);
+	if (rc != DB_OK)
+		return db_fail(rc, "the rate");
+	char rate_shown[32], minimum_shown[32];
+	billing_format_cents(rate, rate_shown);
+	billing_format_cents(minimum, minimum_shown);
+	printf("rate of %s set to %s per %s, monthly minimum %s%s%s\n", client, rate_shown,
+	       billing_unit_name(unit), minimum_shown, currency ? ", currency " : "",
+	       currency ? currency : "");
+	return 0;
+}
+
+static int create_reseller(struct admin *a, const char *slug_in, const char *name_in,
+			   const char *share_text)
+{
+	const char *slug = checked(a, "slug", INPUT_LINE, 64, slug_in);
+	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
+	if (slug == NULL || name == NULL)
+		return 1;
+	for (const char *p = slug; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return fail("the slug '%s' may hold only a-z, 0-9 and '-'", slug);
+	if (strcmp(slug, "none") == 0)
+		return fail("%s", "'none' is not a reseller's slug (it means: no reseller)");
+	long long share;
+	if (billing_parse_percent(share_text, &share) != 0)
+		return fail("the share is a percentage from 0 to 100 with at most two decimals "
+			    "(e.g. 12.5), not '%s'", share_text);
+	int rc = db_exec(a->db, SQL_RESELLER_INSERT, NULL, "ssi", slug, name, share);
+	if (rc != DB_OK)
+		return db_fail(rc, "that reseller");
+	char shown[32];
+	billing_format_percent(share, shown);
+	printf("reseller %s created with a share of %s %%\n", slug, shown);
+	return 0;
+}
+
+static int set_reseller(struct admin *a, const char *client, const char *reseller)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	long long reseller_id = 0;
+	if (strcmp(reseller, "none") != 0) {
+		struct db_rows rows;
+		int rc = db_query(a->db, a->pool, SQL_RESELLER_BY_SLUG, &rows, "s", reseller);
+		if (rc != DB_OK)
+			return db_fail(rc, "the reseller lookup");
+		if (rows.rows == 0)
+			return fail("no reseller '%s' (see: baton-admin reseller list)", reseller);
+		reseller_id = db_cell_int(&rows, 0, 0);
+	}
+	int rc = db_exec(a->db, SQL_CLIENT_SET_RESELLER, NULL, "ni", reseller_id, cid);
+	if (rc != DB_OK)
+		return db_fail(rc, "the client's reseller");
+	if (reseller_id == 0)
+		printf("client %s has no reseller now\n", client);
+	else
+		printf("client %s now belongs to reseller %s\n", client, reseller);
+	return 0;
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -437,7 +535,8 @@ static int cmd_demo(struct admin *a)
 	    || create_agent(a, "demo", "agent@demo.example", "Dana Demo", "admin", password) != 0
 	    || create_agent(a, "demo", "sam@demo.example", "Sam Second", "agent", second) != 0
 	    || add_canned(a, "demo", "Greeting", "Hello! How can I help you today?", NULL) != 0
-	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0)
+	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0
+	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0)
 		return 1;
 	printf("Demo agent: agent@demo.example  password: %s\n", password);
 	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
@@ -482,6 +581,15 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	}
 	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
 		return add_canned(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
+		return set_rate(a, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL,
+				argc > 6 ? argv[6] : NULL);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "reseller") == 0 && argc == 4)
+		return set_reseller(a, argv[2], argv[3]);
+	if (strcmp(cmd, "reseller") == 0 && strcmp(sub, "add") == 0 && argc == 5)
+		return create_reseller(a, argv[2], argv[3], argv[4]);
+	if (strcmp(cmd, "reseller") == 0 && strcmp(sub, "list") == 0 && argc == 2)
+		return print_rows(a, SQL_RESELLER_LIST, "", 0);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "set") == 0 && argc == 5)
 		return set_client(a, argv[2], argv[3], argv[4]);
 	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {

@@ -1,0 +1,420 @@
+/* statement - monthly usage statements, as printable HTML or CSV
+ * (&format=csv):
+ *   /statement?month=YYYY-MM[&client=SLUG]   a client's statement: a line per
+ *       session, the rate, the minimum, the total. For the client's
+ *       supervisors and admins, who run the desk and answer for what it
+ *       costs, and the Baton operator (who names the client); agents are
+ *       refused.
+ *   /statement?month=YYYY-MM&reseller=SLUG   a reseller's statement: each of
+ *       its clients with the month's total and the reseller's share. For the
+ *       Baton operator only.
+ * The month defaults to the last one that is over. A statement is computed
+ * from the month's channels (start, close, the agents who joined) and the
+ * client's terms alone, with the rules of lib/billing.c, so re-running a
+ * month that is over gives the same bytes. Templates: templates/statement.cs,
+ * templates/statement_reseller.cs. Tests: t/statement.t, t/unit/billing.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "billing.h"
+#include "csv.h"
+#include "db.h"
+#include "log.h"
+#include "pool.h"
+#include "program.h"
+#include "render.h"
+#include "response.h"
+#include "staff.h"
+
+static const char *const formats[] = { "html", "csv", NULL };
+
+enum { IN_MONTH, IN_CLIENT, IN_RESELLER, IN_FORMAT, IN__MAX };
+static const struct input statement_inputs[IN__MAX] = {
+	[IN_MONTH] = { "month", INPUT_LINE, false, 7, 0, 0, NULL },
+	[IN_CLIENT] = { "client", INPUT_LINE, false, 64, 0, 0, NULL },
+	[IN_RESELLER] = { "reseller", INPUT_LINE, false, 64, 0, 0, NULL },
+	[IN_FORMAT] = { "format", INPUT_CHOICE, false, 0, 0, 0, formats },
+};
+
+/* Columns of SQL_BILLING_CLIENT and SQL_BILLING_RESELLER_CLIENTS. */
+enum { C_ID, C_SLUG, C_NAME, C_UNIT, C_RATE, C_MINIMUM, C_CURRENCY, C_CREATED_MS,
+       C_RESELLER_SLUG, C_RESELLER_NAME, C_SHARE_BP };
+/* Columns of SQL_BILLING_SESSIONS. */
+enum { S_STARTED, S_CHANNEL, S_AGENTS, S_CREATED_MS, S_CLOSED_MS };
+
+struct statement_line {
+	const char *started, *channel, *agents;
+	long long minutes, quantity, amount_cents;
+};
+
+struct statement {
+	long long client_id;
+	const char *slug, *name, *currency;
+	struct billing_terms terms;
+	bool minimum_applies;     /* the client existed before the month's end */
+	long long share_bp;       /* the reseller's share, hundredths of a percent */
+	struct statement_line *lines;
+	size_t line_count;
+	struct billing_totals totals;
+};
+
+/* Fills s from row i of a client query, then bills the client's sessions of
+ * month m up to cutoff_ms. Lines are kept (in pool) when want_lines. */
+static int statement_load(struct request *r, struct pool *pool, const struct db_rows *client,
+			  size_t i, const struct billing_month *m, long long cutoff_ms,
+			  bool want_lines, struct statement *s)
+{
+	memset(s, 0, sizeof *s);
+	s->client_id = db_cell_int(client, i, C_ID);
+	s->slug = db_cell(client, i, C_SLUG);
+	s->name = db_cell(client, i, C_NAME);
+	s->currency = db_cell(client, i, C_CURRENCY);
+	if (billing_unit_parse(db_cell(client, i, C_UNIT), &s->terms.unit) != 0)
+		s->terms.unit = BILLING_PER_MINUTE;
+	s->terms.rate_cents = db_cell_int(client, i, C_RATE);
+	s->terms.minimum_cents = db_cell_int(client, i, C_MINIMUM);
+	s->minimum_applies = db_cell_int(client, i, C_CREATED_MS) < m->end_ms;
+	s->share_bp = db_cell(client, i, C_SHARE_BP) ? db_cell_int(client, i, C_SHARE_BP) : 0;
+	billing_totals_init(&s->totals);
+
+	struct db_rows rows;
+	int rc = db_query(r->db, pool, SQL_BILLING_SESSIONS, &rows, "iss", s->client_id, m->start,
+			  m->end);
+	if (rc != DB_OK)
+		return rc;
+	if (want_lines)
+		s->lines = pool_zalloc(pool, (rows.rows + 1) * sizeof *s->lines);
+	for (size_t k = 0; k < rows.rows; k++) {
+		long long closed = db_cell(&rows, k, S_CLOSED_MS) ? db_cell_int(&rows, k, S_CLOSED_MS) : -1;
+		long long minutes = billing_session_minutes(db_cell_int(&rows, k, S_CREATED_MS), closed,
+							    cutoff_ms);
+		long long quantity, amount;
+		if (billing_add_session(&s->terms, &s->totals, minutes, &quantity, &amount) != 0) {
+			log_error("statement of client %lld for %s: the amounts overflow", s->client_id,
+				  m->label);
+			return DB_ERROR;
+		}
+		if (!want_lines)
+			continue;
+		struct statement_line *line = &s->lines[s->line_count++];
+		line->started = db_cell(&rows, k, S_STARTED);
+		line->channel = db_cell(&rows, k, S_CHANNEL);
+		line->agents = db_cell(&rows, k, S_AGENTS) ? db_cell(&rows, k, S_AGENTS) : "";
+		line->minutes = minutes;
+		line->quantity = quantity;
+		line->amount_cents = amount;
+	}
+	if (billing_finish(&s->terms, &s->totals, s->minimum_applies) != 0) {
+		log_error("statement of client %lld for %s: the total overflows", s->client_id, m->label);
+		return DB_ERROR;
+	}
+	return DB_OK;
+}
+
+static const char *money(struct pool *pool, long long cents)
+{
+	char text[32];
+	billing_format_cents(cents, text);
+	return pool_strdup(pool, text);
+}
+
+/* ---- CSV (lib/csv.c: RFC 4180, formulas guarded) ------------------------ */
+
+static const char *num(struct pool *pool, long long n)
+{
+	return pool_printf(pool, "%lld", n);
+}
+
+static int send_csv(struct request *r, struct buf *csv, const char *filename)
+{
+	buf_free(&r->resp.body);
+	r->resp.body = *csv;
+	r->resp.status = 200;
+	r->resp.content_type = "text/csv; charset=utf-8";
+	resp_header(r, "Content-Disposition",
+		    pool_printf(r->pool, "attachment; filename=\"%s\"", filename));
+	return 200;
+}
+
+static int client_csv(struct request *r, const struct statement *s, const struct billing_month *m)
+{
+	struct pool *p = r->pool;
+	struct buf b;
+	buf_init(&b);
+	buf_puts(&b, CSV_UTF8_BOM);
+	const char *unit = billing_unit_name(s->terms.unit);
+	const char *rate = money(p, s->terms.rate_cents);
+	static const char *const head[] = { "kind", "started_utc", "description", "agents",
+		"minutes", "quantity", "unit", "unit_price", "amount", "currency" };
+	csv_row(&b, head, COUNT_OF(head));
+	for (size_t i = 0; i < s->line_count; i++) {
+		const struct statement_line *l = &s->lines[i];
+		const char *row[] = { "session", l->started, l->channel, l->agents, num(p, l->minutes),
+			num(p, l->quantity), unit, rate, money(p, l->amount_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
+	const struct billing_totals *t = &s->totals;
+	const char *sessions = pool_printf(p, "%lld session%s", t->sessions,
+					   t->sessions == 1 ? "" : "s");
+	const char *usage[] = { "usage", NULL, sessions, NULL, num(p, t->minutes),
+		num(p, t->quantity), unit, rate, money(p, t->usage_cents), s->currency };
+	csv_row(&b, usage, COUNT_OF(usage));
+	if (t->minimum_lift_cents > 0) {
+		const char *minimum[] = { "minimum", NULL,
+			pool_printf(p, "monthly minimum %s", money(p, s->terms.minimum_cents)), NULL,
+			NULL, NULL, NULL, NULL, money(p, t->minimum_lift_cents), s->currency };
+		csv_row(&b, minimum, COUNT_OF(minimum));
+	}
+	const char *total[] = { "total", NULL, pool_printf(p, "%s %s", s->slug, m->label), NULL, NULL,
+		NULL, NULL, NULL, money(p, t->total_cents), s->currency };
+	csv_row(&b, total, COUNT_OF(total));
+	return send_csv(r, &b, pool_printf(p, "statement-%s-%s.csv", s->slug, m->label));
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+static void month_to_view(struct view *v, const struct billing_month *m, long long now_ms)
+{
+	struct billing_month prev, next;
+	billing_month_previous(m, &prev);
+	billing_month_of(m->end_ms, &next);
+	view_set(v, "month.label", m->label);
+	view_set(v, "month.previous", prev.label);
+	if (next.start_ms <= now_ms)
+		view_set(v, "month.next", next.label);
+	view_set_int(v, "month.provisional", now_ms < m->end_ms);
+}
+
+static int client_page(struct request *r, const struct statement *s, const struct billing_month *m,
+		       long long now_ms)
+{
+	struct view *v = view_new(r);
+	month_to_view(v, m, now_ms);
+	view_set(v, "client.slug", s->slug);
+	view_set(v, "client.name", s->name);
+	/* Operators name the client in every link; admins see their own. */
+	if (staff_role(r->session) == ROLE_OPERATOR)
+		view_set(v, "client.param", s->slug);
+	view_set(v, "rate.unit", billing_unit_name(s->terms.unit));
+	view_set(v, "rate.amount", money(r->pool, s->terms.rate_cents));
+	view_set(v, "rate.minimum", money(r->pool, s->terms.minimum_cents));
+	view_set_int(v, "rate.has_minimum", s->terms.minimum_cents > 0);
+	view_set(v, "rate.currency", s->currency);
+	for (size_t i = 0; i < s->line_count; i++) {
+		const struct statement_line *l = &s->lines[i];
+		char key[64];
+#define LINE_SET(field, value) \
+	(snprintf(key, sizeof key, "lines.%zu." field, i), view_set(v, key, (value)))
+#define LINE_SET_INT(field, value) \
+	(snprintf(key, sizeof key, "lines.%zu." field, i), view_set_int(v, key, (value)))
+		LINE_SET("started", l->started);
+		LINE_SET("channel", l->channel);
+		LINE_SET("agents", l->agents);
+		LINE_SET_INT("minutes", l->minutes);
+		LINE_SET_INT("quantity", l->quantity);
+		LINE_SET("amount", money(r->pool, l->amount_cents));
+#undef LINE_SET
+#undef LINE_SET_INT
+	}
+	const struct billing_totals *t = &s->totals;
+	view_set_int(v, "totals.sessions", t->sessions);
+	view_set_int(v, "totals.minutes", t->minutes);
+	view_set_int(v, "totals.quantity", t->quantity);
+	view_set(v, "totals.usage", money(r->pool, t->usage_cents));
+	view_set_int(v, "totals.has_lift", t->minimum_lift_cents > 0);
+	view_set(v, "totals.lift", money(r->pool, t->minimum_lift_cents));
+	view_set(v, "totals.total", money(r->pool, t->total_cents));
+	int rc = view_render(r, v, 200, "statement");
+	view_free(v);
+	return rc;
+}
+
+static int db_status(struct request *r, int rc)
+{
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	return -1;
+}
+
+static int client_statement(struct request *r, const struct billing_month *m, long long now_ms)
+{
+	long long client_id;
+	int status = staff_client_for_request(r, r->in[IN_CLIENT], ROLE_SUPERVISOR, &client_id);
+	if (status != 0)
+		return status;
+	struct db_rows client;
+	int rc = db_query(r->db, r->pool, SQL_BILLING_CLIENT, &client, "i", client_id);
+	if (rc != DB_OK)
+		return db_status(r, rc);
+	if (client.rows == 0)
+		return resp_error(r, 404, "There is no such client.");
+	struct statement s;
+	rc = statement_load(r, r->pool, &client, 0, m, billing_cutoff_ms(m, now_ms), true, &s);
+	if (rc != DB_OK)
+		return db_status(r, rc);
+	const char *format = r->in[IN_FORMAT];
+	if (format != NULL && strcmp(format, "csv") == 0)
+		return client_csv(r, &s, m);
+	return client_page(r, &s, m, now_ms);
+}
+
+/* Sums of a reseller's clients, one per currency. */
+struct currency_sum {
+	const char *currency;
+	long long clients, sessions, total_cents, share_cents;
+};
+
+static int reseller_statement(struct request *r, const struct billing_month *m, long long now_ms)
+{
+	if (staff_role(r->session) != ROLE_OPERATOR)
+		return resp_error(r, 403, "Reseller statements are for the Baton operator only.");
+	struct db_rows reseller, clients;
+	int rc = db_query(r->db, r->pool, SQL_RESELLER_BY_SLUG, &reseller, "s", r->in[IN_RESELLER]);
+	if (rc != DB_OK)
+		return db_status(r, rc);
+	if (reseller.rows == 0)
+		return resp_error(r, 404, "There is no such reseller.");
+	const char *slug = db_cell(&reseller, 0, 1);
+	long long share_bp = db_cell_int(&reseller, 0, 3);
+	rc = db_query(r->db, r->pool, SQL_BILLING_RESELLER_CLIENTS, &clients, "i",
+		      db_cell_int(&reseller, 0, 0));
+	if (rc != DB_OK)
+		return db_status(r, rc);
+
+	bool csv = r->in[IN_FORMAT] != NULL && strcmp(r->in[IN_FORMAT], "csv") == 0;
+	struct buf b;
+	buf_init(&b);
+	struct view *v = csv ? NULL : view_new(r);
+	if (csv) {
+		static const char *const head[] = { "kind", "client", "name", "sessions", "total",
+			"share", "currency" };
+		buf_puts(&b, CSV_UTF8_BOM);
+		csv_row(&b, head, COUNT_OF(head));
+	}
+	struct currency_sum *sums = pool_zalloc(r->pool, (clients.rows + 1) * sizeof *sums);
+	size_t sum_count = 0;
+	long long cutoff = billing_cutoff_ms(m, now_ms);
+	for (size_t i = 0; i < clients.rows && rc == DB_OK; i++) {
+		/* Each client's sessions are read into a pool of their own, freed at
+		 * once: a reseller's month can be large. */
+		struct pool *scratch = pool_new();
+		struct statement s;
+		rc = statement_load(r, scratch, &clients, i, m, cutoff, false, &s);
+		long long share = rc == DB_OK ? billing_share_cents(s.totals.total_cents, share_bp) : -1;
+		if (rc == DB_OK && share < 0) {
+			log_error("reseller %s, %s: a share overflows", r->in[IN_RESELLER], m->label);
+			rc = DB_ERROR;
+		}
+		if (rc == DB_OK) {
+			size_t k = 0;
+			while (k < sum_count && strcmp(sums[k].currency, s.currency) != 0)
+				k++;
+			if (k == sum_count)
+				sums[sum_count++].currency = pool_strdup(r->pool, s.currency);
+			sums[k].clients++;
+			sums[k].sessions += s.totals.sessions;
+			sums[k].total_cents += s.totals.total_cents;
+			sums[k].share_cents += share;
+		}
+		if (rc == DB_OK && csv) {
+			const char *row[] = { "client", s.slug, s.name, num(r->pool, s.totals.sessions),
+				money(r->pool, s.totals.total_cents), money(r->pool, share), s.currency };
+			csv_row(&b, row, COUNT_OF(row));
+		} else if (rc == DB_OK) {
+			char key[64];
+			snprintf(key, sizeof key, "clients.%zu.slug", i);
+			view_set(v, key, s.slug);
+			snprintf(key, sizeof key, "clients.%zu.name", i);
+			view_set(v, key, s.name);
+			snprintf(key, sizeof key, "clients.%zu.sessions", i);
+			view_set_int(v, key, s.totals.sessions);
+			snprintf(key, sizeof key, "clients.%zu.total", i);
+			view_set(v, key, money(r->pool, s.totals.total_cents));
+			snprintf(key, sizeof key, "clients.%zu.share", i);
+			view_set(v, key, money(r->pool, share));
+			snprintf(key, sizeof key, "clients.%zu.currency", i);
+			view_set(v, key, s.currency);
+		}
+		pool_free(scratch);
+	}
+	if (rc != DB_OK) {
+		buf_free(&b);
+		view_free(v);
+		return db_status(r, rc);
+	}
+	for (size_t k = 0; k < sum_count; k++) {
+		const struct currency_sum *t = &sums[k];
+		if (csv) {
+			const char *clients_text = pool_printf(r->pool, "%lld client%s", t->clients,
+							       t->clients == 1 ? "" : "s");
+			const char *row[] = { "total", NULL, clients_text, num(r->pool, t->sessions), money(r->pool, t->total_cents),
+				money(r->pool, t->share_cents), t->currency };
+			csv_row(&b, row, COUNT_OF(row));
+			continue;
+		}
+		char key[64];
+		snprintf(key, sizeof key, "sums.%zu.clients", k);
+		view_set_int(v, key, t->clients);
+		snprintf(key, sizeof key, "sums.%zu.sessions", k);
+		view_set_int(v, key, t->sessions);
+		snprintf(key, sizeof key, "sums.%zu.total", k);
+		view_set(v, key, money(r->pool, t->total_cents));
+		snprintf(key, sizeof key, "sums.%zu.share", k);
+		view_set(v, key, money(r->pool, t->share_cents));
+		snprintf(key, sizeof key, "sums.%zu.currency", k);
+		view_set(v, key, t->currency);
+	}
+	if (csv)
+		return send_csv(r, &b, pool_printf(r->pool, "reseller-%s-%s.csv", slug, m->label));
+	char share_text[32];
+	billing_format_percent(share_bp, share_text);
+	month_to_view(v, m, now_ms);
+	view_set(v, "reseller.slug", slug);
+	view_set(v, "reseller.name", db_cell(&reseller, 0, 2));
+	view_set(v, "reseller.share", share_text);
+	rc = view_render(r, v, 200, "statement_reseller");
+	view_free(v);
+	return rc;
+}
+
+static int statement(struct request *r)
+{
+	const char *client = r->in[IN_CLIENT], *reseller = r->in[IN_RESELLER];
+	struct billing_month m;
+	if (r->in[IN_MONTH] != NULL && billing_month_parse(r->in[IN_MONTH], &m) != 0)
+		return resp_error(r, 400, "The month must be a year and a month as YYYY-MM, "
+				  "for example 2026-03.");
+	if (client != NULL && reseller != NULL)
+		return resp_error(r, 400, "Ask for a client's statement or a reseller's, not both.");
+	if (staff_role(r->session) < ROLE_SUPERVISOR)
+		return resp_error(r, 403, "Statements are for supervisors and administrators of this "
+				  "client only.");
+
+	struct db_rows now;
+	int rc = db_query(r->db, r->pool, SQL_BILLING_NOW_MS, &now, "");
+	if (rc != DB_OK)
+		return db_status(r, rc);
+	long long now_ms = db_cell_int(&now, 0, 0);
+	if (r->in[IN_MONTH] == NULL) {
+		struct billing_month current;
+		billing_month_of(now_ms, &current);
+		billing_month_previous(&current, &m);
+	} else if (m.start_ms > now_ms) {
+		return resp_error(r, 400, "The month %s has not begun yet: statements are for past "
+				  "months and the current one.", m.label);
+	}
+	return reseller != NULL ? reseller_statement(r, &m, now_ms) : client_statement(r, &m, now_ms);
+}
+
+static const struct action statement_actions[] = {
+	{ METHOD_GET, statement_inputs, IN__MAX, GUARD_SESSION, statement },
+};
+
+static const struct program statement_program = {
+	"statement", false, statement_actions, COUNT_OF(statement_actions)
+};
+
+int main(int argc, char **argv)
+{
+	return program_main(&statement_program, argc, argv);
+}

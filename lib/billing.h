@@ -1,0 +1,86 @@
+/* billing.h - the rules of usage billing, apart from the database, so that
+ * they can be tested on their own (t/unit/billing.c):
+ *   - a month is a calendar month in UTC; its sessions are the channels
+ *     created in it;
+ *   - a session is billed from its start to its close or the statement's
+ *     cut-off, whichever comes first; the cut-off is the month's end (or now,
+ *     for the month in progress). So a session still open when a past month
+ *     is billed counts up to the month's end, and minutes past the month's end
+ *     are never billed: a month's statement cannot change once it is over;
+ *   - billable minutes are started minutes, at least 1;
+ *   - charge = minutes x rate (per minute) or sessions x rate (per session);
+ *   - a monthly minimum lifts the total to it, as a line of its own;
+ *   - a reseller's share is round-half-up(total x share% / 100), per client;
+ *   - money is integer cents (two decimal places for every currency). */
+#ifndef BATON_BILLING_H
+#define BATON_BILLING_H
+
+#include <stdbool.h>
+
+enum billing_unit { BILLING_PER_MINUTE, BILLING_PER_SESSION };
+
+struct billing_month {
+	int year, month;
+	long long start_ms, end_ms;   /* [start, end) in milliseconds since 1970, UTC */
+	char label[24];               /* "2026-03" */
+	char start[48], end[48];      /* "2026-03-01 00:00:00", "2026-04-01 00:00:00" */
+};
+
+struct billing_terms {
+	enum billing_unit unit;
+	long long rate_cents;         /* per minute or per session */
+	long long minimum_cents;      /* monthly minimum; 0 for none */
+};
+
+struct billing_totals {
+	long long sessions;
+	long long minutes;
+	long long quantity;           /* minutes or sessions, by the unit */
+	long long usage_cents;        /* the sum of the lines */
+	long long minimum_lift_cents; /* what the minimum adds (0 when usage reaches it) */
+	long long total_cents;
+};
+
+/* "YYYY-MM" (years 1970-9998, months 01-12): 0, or -1 for anything else. */
+int billing_month_parse(const char *text, struct billing_month *m);
+/* The month holding the instant at_ms. */
+void billing_month_of(long long at_ms, struct billing_month *m);
+/* The month before m. */
+void billing_month_previous(const struct billing_month *m, struct billing_month *prev);
+
+/* The instant a statement of month m stops counting: its end, or now_ms if
+ * that comes first (the month in progress). */
+long long billing_cutoff_ms(const struct billing_month *m, long long now_ms);
+/* Started minutes from created_ms to the earlier of closed_ms and cutoff_ms
+ * (closed_ms < 0: still open), at least 1. */
+long long billing_session_minutes(long long created_ms, long long closed_ms, long long cutoff_ms);
+
+/* "minute" or "session": 0, or -1. */
+int billing_unit_parse(const char *text, enum billing_unit *unit);
+const char *billing_unit_name(enum billing_unit unit);
+
+void billing_totals_init(struct billing_totals *t);
+/* Adds a session of `minutes` billable minutes; *amount_cents gets its line's
+ * amount and *quantity its minutes or 1. Returns 0, or -1 on overflow. */
+int billing_add_session(const struct billing_terms *terms, struct billing_totals *t,
+			long long minutes, long long *quantity, long long *amount_cents);
+/* Applies the monthly minimum (when minimum_applies) and sets the total.
+ * Returns 0, or -1 on overflow. */
+int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies);
+
+/* A share in hundredths of a percent (12.5 % = 1250) of total_cents, rounded
+ * half up; -1 on overflow. */
+long long billing_share_cents(long long total_cents, long long share_basis_points);
+/* "12", "12.5", "12.50" (0 to 100, at most two decimals) to 1250 hundredths
+ * of a percent: 0, or -1. */
+int billing_parse_percent(const char *text, long long *basis_points);
+/* Hundredths of a percent as "12.50". */
+void billing_format_percent(long long basis_points, char out[32]);
+/* A whole number of cents within [0, max]: 0, or -1. */
+int billing_parse_cents(const char *text, long long max, long long *cents);
+/* Cents as "1234.05" ("-0.50" for negatives). */
+void billing_format_cents(long long cents, char out[32]);
+/* Three capital letters (ISO 4217 form): true or false. */
+bool billing_currency_valid(const char *text);
+
+#endif
