@@ -12,6 +12,8 @@
   <?cs if:request.state == "offered" ?><p class="notice" id="connecting">An agent is being connected to you…</p><?cs /if ?>
   <p class="muted">Keep this page open; it updates by itself. You can go on browsing in
      another tab: this page's title changes and it chimes when an agent is ready.</p>
+  <p id="connection" class="connection" role="status" hidden></p>
+  <p id="notify-hint" class="muted" hidden><button type="button" id="notify-enable" class="link">Notify me</button> when an agent is ready, even if this window is in the background.</p>
   <?cs if:agents.signed_in == 0 ?>
   <h2>Nobody is at the desk right now</h2>
   <p>Leave a message and <?cs var:request.client ?> will get back to you.</p>

@@ -49,6 +49,27 @@ function newAgent(name = 'Browser Agent') {
   return { email, password, client };
 }
 
+// A site for a client, with its domains; returns the site's key.
+function newSite(client, domains = ['127.0.0.1', 'localhost'], name = 'Test site') {
+  const out = admin(null, 'site', 'add', client, name, ...domains);
+  const m = /key is ([A-Za-z0-9]+)/.exec(out);
+  if (!m) throw new Error(`no site key in: ${out}`);
+  return m[1];
+}
+
+// Collects what should never happen on a page: console errors (CSP
+// violations among them), uncaught exceptions. `allow` lists patterns of
+// console errors a test causes on purpose (e.g. /status of 409/).
+function watchPage(page, problems, label, allow = []) {
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    if (allow.some((re) => re.test(text))) return;
+    problems.push(`${label}: console error: ${text}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${label}: uncaught: ${e.message}`));
+}
+
 async function launch() {
   // As measured on this machine kind: without these flags Chromium keeps
   // trying to reach Google's services, which the closed network refuses.
@@ -68,4 +89,6 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = { ok, is, done, skipAll, admin, newAgent, launch, screenshot, uniqueName };
+module.exports = {
+  ok, is, done, skipAll, admin, newAgent, newSite, watchPage, launch, screenshot, uniqueName,
+};

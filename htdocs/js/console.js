@@ -1,0 +1,271 @@
+/* console.js - the agent's console (templates/console.cs), kept live from
+ * /poll?console=1&version=V: the queue (with Accept), the agent's sessions,
+ * scheduled sessions, messages and state. A new visitor or an offer to this
+ * agent chimes, shows a notification (if allowed) and counts in the title.
+ * Uses baton.js. */
+(function () {
+  'use strict';
+  const B = window.Baton;
+  const root = document.getElementById('console');
+  if (!B || !root) return;
+  const { el } = B;
+
+  const csrf = root.dataset.csrf;
+  let version = 0; // the first poll answers at once with the whole desk
+  let first = true;
+  const seen = new Set();        // request ids already announced
+  const offered = new Set();     // requests offered to me, already announced
+  const items = new Map();       // request id -> { li, data, at }
+  let queueSize = document.querySelectorAll('#queue > li').length;
+
+  const queue = document.getElementById('queue');
+  const queueCount = document.getElementById('queue-count');
+  const queueEmpty = document.getElementById('queue-empty');
+  const channels = document.getElementById('channels');
+  const scheduled = document.getElementById('scheduled');
+  const messages = document.getElementById('messages');
+  const stateEl = document.getElementById('state');
+  const stateChoice = document.getElementById('state-choice');
+  const baseTitle = 'Console · Baton';
+
+  // Requests already on the page are not news.
+  for (const li of document.querySelectorAll('#queue > li[data-request]')) seen.add(li.dataset.request);
+
+  B.offerNotifications(document.getElementById('notify-hint'), document.getElementById('notify-enable'));
+
+  const connection = el('p', { id: 'connection', class: 'connection', role: 'status', hidden: true });
+  document.querySelector('#queue-card h2').after(connection);
+
+  queueCount.classList.toggle('zero', queueSize === 0);
+  queue.addEventListener('submit', accept);
+  setInterval(tick, 1000);
+  updateTitle();
+
+  B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
+    onConnection(ok) {
+      connection.hidden = ok;
+      connection.textContent = ok ? '' : 'Reconnecting… the queue below may be out of date.';
+    },
+    onStop(error) {
+      connection.hidden = false;
+      connection.replaceChildren(`This page has stopped updating: ${error.message} `,
+        el('a', { href: '/console', text: 'Reload' }));
+      if (error.status === 401) location.assign('/signin');
+    },
+  });
+
+  function onAnswer(a) {
+    if (typeof a.version === 'number') version = a.version;
+    if (Array.isArray(a.queue)) renderQueue(a.queue);
+    if (Array.isArray(a.channels)) renderChannels(a.channels);
+    if (Array.isArray(a.scheduled)) renderScheduled(a.scheduled);
+    if (Array.isArray(a.messages)) renderMessages(a.messages);
+    if (typeof a.state === 'string') renderState(a.state);
+    first = false;
+  }
+
+  /* ---- the queue ---------------------------------------------------- */
+
+  function renderQueue(list) {
+    const now = Date.now();
+    const news = [];
+    const keep = new Set();
+    let previous = null;
+    for (const q of list) {
+      keep.add(q.id);
+      let item = items.get(q.id);
+      if (!item) {
+        const stale = queue.querySelector(`li[data-request="${CSS.escape(q.id)}"]`);
+        if (stale) stale.remove();
+        item = { li: buildRequest(q) };
+        items.set(q.id, item);
+      }
+      item.data = q;
+      item.at = now;
+      fillRequest(item);
+      // Keep the order without moving nodes that are in place (moving a
+      // node takes the keyboard focus off its Accept button).
+      const want = previous ? previous.nextElementSibling : queue.firstElementChild;
+      if (want !== item.li) queue.insertBefore(item.li, want);
+      previous = item.li;
+
+      // News: a request not seen before (the page's own list is not news),
+      // or an offer to me (also one already there when the page loaded).
+      const mine = q.offered_to_me === '1';
+      const isNew = !seen.has(q.id);
+      seen.add(q.id);
+      if ((isNew && !first) || (mine && !offered.has(q.id))) news.push(q);
+      if (mine) offered.add(q.id); else offered.delete(q.id);
+    }
+    for (const [id, item] of items) {
+      if (!keep.has(id)) {
+        item.li.remove();
+        items.delete(id);
+      }
+    }
+    // Server-rendered rows that the feed no longer lists.
+    for (const li of queue.querySelectorAll(':scope > li')) {
+      if (!keep.has(li.dataset.request)) li.remove();
+    }
+    queueSize = list.length;
+    queueCount.textContent = String(list.length);
+    queueCount.classList.toggle('zero', list.length === 0);
+    queueEmpty.hidden = list.length > 0;
+    updateTitle();
+    if (news.length > 0) announce(news);
+  }
+
+  function buildRequest(q) {
+    const li = el('li', { class: 'request', dataset: { request: q.id } });
+    const main = el('div', { class: 'request-main' },
+      el('div', { class: 'request-head' },
+        el('strong', { class: 'visitor-name' }),
+        el('span', { class: 'topic chip' }),
+        el('span', { class: 'offer', role: 'status' })),
+      el('p', { class: 'question' }),
+      el('p', { class: 'meta muted' },
+        el('span', { class: 'waited' }), ' · ',
+        el('span', { class: 'past' }),
+        el('span', { class: 'page' })));
+    const form = el('form', { method: 'post', action: '/accept', class: 'accept-form' },
+      el('input', { type: 'hidden', name: 'csrf', value: csrf }),
+      el('input', { type: 'hidden', name: 'request', value: q.id }),
+      el('button', { type: 'submit', text: 'Accept' }));
+    li.append(main, form, el('p', { class: 'message', role: 'alert', hidden: true }));
+    return li;
+  }
+
+  function fillRequest(item) {
+    const q = item.data;
+    const li = item.li;
+    const name = q.name && q.name.trim() ? q.name : 'Visitor';
+    li.querySelector('.visitor-name').textContent = name;
+    const topic = li.querySelector('.topic');
+    topic.textContent = q.topic || '';
+    topic.hidden = !q.topic;
+    const question = li.querySelector('.question');
+    question.textContent = q.question || '';
+    question.hidden = !q.question;
+    const past = Number(q.past_sessions) || 0;
+    li.querySelector('.past').textContent = past === 0 ? 'first visit'
+      : past === 1 ? '1 earlier session' : `${past} earlier sessions`;
+    const page = li.querySelector('.page');
+    page.textContent = q.page ? ` · from ${shortUrl(q.page)}` : '';
+    page.title = q.page || '';
+    li.classList.toggle('offered', q.offered_to_me === '1');
+    li.querySelector('button').setAttribute('aria-label', `Accept ${name}`);
+    tickRequest(item, Date.now());
+  }
+
+  function tickRequest(item, now) {
+    const q = item.data;
+    const elapsed = (now - item.at) / 1000;
+    item.li.querySelector('.waited').textContent =
+      `waiting ${B.duration((Number(q.waited) || 0) + elapsed)}`;
+    const offer = item.li.querySelector('.offer');
+    if (q.offered_to_me === '1') {
+      const left = Math.max(0, Math.round((Number(q.offer_seconds_left) || 0) - elapsed));
+      offer.textContent = `Offered to you · ${left} s left`;
+      offer.hidden = false;
+    } else {
+      offer.textContent = '';
+      offer.hidden = true;
+    }
+  }
+
+  function tick() {
+    const now = Date.now();
+    for (const item of items.values()) tickRequest(item, now);
+  }
+
+  function shortUrl(url) {
+    try {
+      const u = new URL(url);
+      return u.host + (u.pathname === '/' ? '' : u.pathname);
+    } catch (e) {
+      return url;
+    }
+  }
+
+  async function accept(e) {
+    const form = e.target.closest('form.accept-form');
+    if (!form) return;
+    e.preventDefault();
+    const li = form.closest('li');
+    const button = form.querySelector('button');
+    const message = li.querySelector('.message') || li.appendChild(el('p', { class: 'message', role: 'alert' }));
+    button.disabled = true;
+    message.hidden = true;
+    try {
+      const answer = await B.postForm('/accept', B.formFields(form));
+      location.assign(answer.url || `/channel?id=${encodeURIComponent(answer.channel)}`);
+    } catch (err) {
+      message.textContent = err.message;
+      message.hidden = false;
+      button.disabled = false;
+    }
+  }
+
+  let lastChime = 0;
+  function announce(news) {
+    // A new request is usually offered a moment later: one chime for both,
+    // and the offer's notification replaces the first (same tag).
+    if (Date.now() - lastChime > 3000) B.chime();
+    lastChime = Date.now();
+    const offer = news.find((q) => q.offered_to_me === '1');
+    const q = offer || news[0];
+    const who = q.name && q.name.trim() ? q.name : 'A visitor';
+    const title = offer ? `${who} is offered to you` : (news.length > 1 ? `${news.length} new visitors waiting` : `${who} is waiting`);
+    B.notify(title, q.question || '', news.length > 1 && !offer ? 'baton-queue' : `baton-request-${q.id}`);
+  }
+
+  function updateTitle() {
+    document.title = queueSize > 0 ? `(${queueSize}) ${baseTitle}` : baseTitle;
+  }
+
+  /* ---- sessions, scheduled sessions, messages, state ------------------ */
+
+  function renderChannels(list) {
+    channels.replaceChildren(...list.map((c) => el('li', {},
+      el('a', { href: `/channel?id=${encodeURIComponent(c.id)}`, text: c.name }),
+      c.with ? el('span', { class: 'muted', text: ` with ${c.with}` }) : null,
+      el('span', { class: 'muted', text: ` · ${B.duration(Number(c.seconds) || 0)}` }))));
+    if (list.length === 0) channels.append(el('li', { class: 'muted empty', text: 'None open.' }));
+  }
+
+  function utcToLocal(stamp) {
+    // "YYYY-MM-DD HH:MM" in UTC
+    const d = new Date(`${String(stamp).replace(' ', 'T')}:00Z`);
+    if (Number.isNaN(d.getTime())) return `${stamp} UTC`;
+    return d.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+
+  function renderScheduled(list) {
+    scheduled.replaceChildren(...list.map((s) => {
+      const due = Number(s.minutes_until) <= 0;
+      return el('li', { class: due ? 'due' : null },
+        el('strong', {}, el('time', { datetime: `${String(s.at).replace(' ', 'T')}Z`, text: utcToLocal(s.at) })),
+        due ? el('span', { class: 'chip due-chip', text: 'due now' }) : null,
+        ' ', s.name || 'Visitor',
+        s.contact ? el('span', { class: 'muted', text: ` ${s.contact}` }) : null,
+        s.question ? el('p', { class: 'question', text: s.question }) : null);
+    }));
+    if (list.length === 0) scheduled.append(el('li', { class: 'muted empty', text: 'None.' }));
+  }
+
+  function renderMessages(list) {
+    messages.replaceChildren(...list.map((m) => el('li', {},
+      el('strong', { text: m.name || 'Visitor' }),
+      el('span', { class: 'muted', text: ` ${m.contact || ''} · ${utcToLocal(m.at)}` }),
+      el('p', { text: m.question || '' }))));
+    if (list.length === 0) messages.append(el('li', { class: 'muted empty', text: 'None.' }));
+  }
+
+  function renderState(state) {
+    if (!stateEl || stateEl.dataset.state === state) return;
+    stateEl.dataset.state = state;
+    const option = stateChoice && Array.from(stateChoice.options).find((o) => o.value === state);
+    stateEl.textContent = option ? option.textContent.trim() : (state === 'offline' ? 'Signed out' : state);
+    if (option && document.activeElement !== stateChoice) stateChoice.value = state;
+  }
+}());
