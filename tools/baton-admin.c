@@ -22,6 +22,7 @@
 #endif
 
 struct admin {
+	int quiet; /* the demo command prints only the credentials */
 	struct config cfg;
 	struct db *db;
 	struct pool *pool;
@@ -43,6 +44,8 @@ static const char usage[] =
 	"  agent list CLIENT\n"
 	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
 	"                                           the client, or for one agent\n"
+	"  canned-address add CLIENT TITLE URL [EMAIL]  an address agents lead to with one\n"
+	"                                           click, for the client or one agent\n"
 	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
 	"                                           max_missed_offers, channel_participant_cap,\n"
 	"                                           wait_target_seconds\n"
@@ -256,7 +259,8 @@ static int create_client(struct admin *a, const char *slug_in, const char *name_
 	int rc = db_exec(a->db, SQL_CLIENT_INSERT, NULL, "ss", slug, name);
 	if (rc != DB_OK)
 		return db_fail(rc, "that client");
-	printf("client %s created\n", slug);
+	if (!a->quiet)
+		printf("client %s created\n", slug);
 	return 0;
 }
 
@@ -379,7 +383,8 @@ static int add_canned(struct admin *a, const char *client, const char *title_in,
 	int rc = db_exec(a->db, SQL_CANNED_INSERT, NULL, "inss", cid, agent_id, title, text);
 	if (rc != DB_OK)
 		return db_fail(rc, "the canned phrase");
-	printf("canned phrase '%s' added\n", title);
+	if (!a->quiet)
+		printf("canned phrase '%s' added\n", title);
 	return 0;
 }
 
@@ -461,9 +466,10 @@ static int set_rate(struct admin *a, const char *client, const char *unit_text,
 	char rate_shown[32], minimum_shown[32];
 	billing_format_cents(rate, rate_shown);
 	billing_format_cents(minimum, minimum_shown);
-	printf("rate of %s set to %s per %s, monthly minimum %s%s%s\n", client, rate_shown,
-	       billing_unit_name(unit), minimum_shown, currency ? ", currency " : "",
-	       currency ? currency : "");
+	if (!a->quiet)
+		printf("rate of %s set to %s per %s, monthly minimum %s%s%s\n", client, rate_shown,
+		       billing_unit_name(unit), minimum_shown, currency ? ", currency " : "",
+		       currency ? currency : "");
 	return 0;
 }
 
@@ -530,16 +536,50 @@ static int cmd_demo(struct admin *a)
 	char *domains[] = { "127.0.0.1", "localhost" };
 	const char *password = read_password(a, 1);
 	const char *second = read_password(a, 1);
+	const char *supervisor = read_password(a, 1);
+	a->quiet = 1;
 	if (create_client(a, "demo", "Demo Shop") != 0
 	    || create_site(a, "demo", "Demo Shop website", domains, 2, 1) != 0
 	    || create_agent(a, "demo", "agent@demo.example", "Dana Demo", "admin", password) != 0
 	    || create_agent(a, "demo", "sam@demo.example", "Sam Second", "agent", second) != 0
+	    || create_agent(a, "demo", "sue@demo.example", "Sue Supervisor", "supervisor", supervisor) != 0
 	    || add_canned(a, "demo", "Greeting", "Hello! How can I help you today?", NULL) != 0
 	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0
 	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0)
 		return 1;
 	printf("Demo agent: agent@demo.example  password: %s\n", password);
 	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
+	printf("Supervisor: sue@demo.example  password: %s\n", supervisor);
+	return 0;
+}
+
+static int add_canned_address(struct admin *a, const char *client, const char *title_in,
+			      const char *url_in, const char *email_in)
+{
+	long long cid = client_id(a, client);
+	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
+	const char *url = checked(a, "url", INPUT_LINE, 2000, url_in);
+	if (cid < 0 || title == NULL || url == NULL)
+		return 1;
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return fail("'%s' is not a web address (it must start with http:// or https://)", url);
+	long long agent_id = 0;
+	if (email_in != NULL) {
+		struct db_rows agent;
+		const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+		if (email == NULL)
+			return 1;
+		int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
+		if (rc != DB_OK)
+			return db_fail(rc, "the agent lookup");
+		if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != cid)
+			return fail("no agent %s in client %s", email, client);
+		agent_id = db_cell_int(&agent, 0, 0);
+	}
+	int rc = db_exec(a->db, SQL_CANNED_ADDRESS_INSERT, NULL, "inss", cid, agent_id, title, url);
+	if (rc != DB_OK)
+		return db_fail(rc, "the canned address");
+	printf("canned address '%s' added\n", title);
 	return 0;
 }
 
@@ -579,6 +619,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			printf("new password: %s\n", password);
 		return rc;
 	}
+	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
+		return add_canned_address(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
 	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
 		return add_canned(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
@@ -624,6 +666,7 @@ int main(int argc, char **argv)
 		return fail("%s", "cannot initialise the MariaDB client library");
 	a.db = db_new(&a.cfg);
 	a.pool = pool_new();
+	a.quiet = 0;
 	int status = dispatch(&a, argc - i, argv + i, generate);
 	pool_free(a.pool);
 	db_free(a.db);
