@@ -37,9 +37,11 @@ int staff_client_for_request(struct request *r, const char *slug, enum staff_rol
 			return resp_unavailable(r);
 		if (rc != DB_OK)
 			return -1;
-		if (rows.rows == 0)
+		/* Only the operator learns whether a slug exists: to everyone
+		 * else an unknown client looks like anyone else's. */
+		if (rows.rows == 0 && staff_role(r->session) == ROLE_OPERATOR)
 			return resp_error(r, 404, "There is no such client.");
-		*client_id = db_cell_int(&rows, 0, 0);
+		*client_id = rows.rows ? db_cell_int(&rows, 0, 0) : -1;
 	}
 	if (!staff_may_see_client(r->session, *client_id, at_least))
 		return resp_error(r, 403, "This is for %s of this client only.",
