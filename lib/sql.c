@@ -364,6 +364,22 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_CLIENT_SET_SHOW_ROOMS] = "UPDATE client SET show_rooms = ? WHERE id = ?",
 	[SQL_AVATAR_RULE_INSERT] =
 		"INSERT INTO avatar_rule (client_id, url_prefix, avatar) VALUES (?, ?, ?)",
+	/* The viewer (cgi-bin/channel.c): each present participant's avatar
+	 * and the address their view shows. */
+	[SQL_CHANNEL_PEOPLE_VIEWS] =
+		"SELECT id, kind, avatar, seen_url FROM participant WHERE channel_id = ?"
+		" AND left_at IS NULL ORDER BY id",
+	/* The private lines a participant sent or received, with the other's name. */
+	[SQL_CHANNEL_PRIVATE_LINES] =
+		"SELECT e.seq, e.participant_id, e.recipient_participant_id, r.display_name"
+		" FROM channel_event e LEFT JOIN participant r ON r.id = e.recipient_participant_id"
+		" WHERE e.channel_id = ? AND e.kind = 'private'"
+		" AND (e.participant_id = ? OR e.recipient_participant_id = ?) ORDER BY e.seq",
+	[SQL_CLIENT_SHOW_ROOMS] = "SELECT show_rooms FROM client WHERE id = ?",
+	/* The page the visitor asked for help on: where the agent may start. */
+	[SQL_CHANNEL_START_PAGE] =
+		"SELECT r.page_url FROM channel ch JOIN help_request r ON r.id = ch.request_id"
+		" WHERE ch.id = ?",
 	[SQL_EVENT_INSERT] =
 		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
 		" body, client_msg_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))",

@@ -411,3 +411,93 @@ sub request_status {
 }
 
 1;
+
+# ---- co-browsing (t/go.t, t/lead.t, t/seen.t, t/pointer.t, t/avatar.t,
+# t/framecheck.t, t/sidebar.t) -----------------------------------------------
+package Baton::Test;
+
+# A post to one of the viewer's programs (/go, /lead, /seen, /pointer,
+# /avatar, /say) as a party ({browser, token}), the way the viewer makes it:
+# the channel, the party's token (o{token} for another), the fields of
+# $form (an array ref), a JSON answer and our own Origin (o{origin} for
+# another). Returns (response, decoded JSON or undef).
+sub party_post {
+    my ($who, $path, $channel, $form, %o) = @_;
+    my $s = stack();
+    my $res = $who->{browser}->post($path,
+        form => [channel => $channel, token => $o{token} // $who->{token}, @{ $form // [] }],
+        headers => { Accept => 'application/json', Origin => $o{origin} // $s->{URL} });
+    _nodelay($who->{browser});
+    return wantarray ? ($res, json_decode($res->{content})) : $res;
+}
+
+# What a party's freshly opened page learns (after=0, signals=0): every
+# event it may see, everyone's latest signals (peers), leader and url. Dies
+# unless the poll answers 200 with JSON.
+sub channel_snapshot {
+    my ($who, $channel) = @_;
+    my ($res, $d) = chat_poll($who, $channel);
+    die "poll: $res->{status} $res->{content}" unless $res->{status} == 200 && $d;
+    return $d;
+}
+
+# The participant ids of a channel's people by role, as a page learns them
+# from the join events: {agent => id, visitor => id} (the first of each).
+sub participant_ids {
+    my ($who, $channel) = @_;
+    my %ids;
+    for my $e (@{ channel_snapshot($who, $channel)->{events} }) {
+        $ids{ $e->{role} } //= $e->{from} if $e->{kind} eq 'join';
+    }
+    return \%ids;
+}
+
+# Holds a poll of $reader that is up to date with everything (so it waits)
+# while a forked child runs $act->() 1.5 s later; $act must use browsers of
+# its own (party_clone) and return an HTTP status. Returns {held, latency,
+# status, poll_status, answer}: seconds the poll was held before the action
+# was sent, seconds from then to the poll's answer, the action's status,
+# the poll's status and its decoded answer.
+sub woken_poll {
+    my ($reader, $channel, $act) = @_;
+    require POSIX;
+    require Time::HiRes;
+    my $now = channel_snapshot($reader, $channel);
+    pipe my $rd, my $wr or die "pipe: $!";
+    my $pid = fork // die "fork: $!";
+    if ($pid == 0) {
+        close $rd;
+        Time::HiRes::sleep(1.5);
+        my $t = Time::HiRes::time();
+        my $status = eval { $act->() } // 'died';
+        print {$wr} "$t $status\n";
+        close $wr;
+        POSIX::_exit(0);
+    }
+    close $wr;
+    my $start = Time::HiRes::time();
+    my ($res, $d) = chat_poll($reader, $channel, after => $now->{last_seq}, signals => $now->{signals});
+    my $answered = Time::HiRes::time();
+    my ($posted, $status) = split ' ', readline($rd) // '0 none';
+    waitpid $pid, 0;
+    return { held => $posted - $start, latency => $answered - $posted, status => $status,
+        poll_status => $res->{status}, answer => $d };
+}
+
+# A signed-in supervisor of the client (away, so routing offers them no
+# visitors) who joins the channel silently with POST /monitor and opens
+# it: {browser, token, name, id, ...}.
+sub monitoring_supervisor {
+    my ($client, $channel, %o) = @_;
+    my $sup = signed_in_agent(client => $client, role => 'supervisor', state => 'away',
+        name => $o{name} // 'Sue Supervisor');
+    my $csrf = $sup->{browser}->session_csrf or die 'no csrf for the supervisor';
+    my $res = $sup->{browser}->post('/monitor', form => [csrf => $csrf, channel => $channel],
+        headers => { Origin => stack()->{URL} });
+    die "monitor: $res->{status} $res->{content}" unless $res->{status} == 303;
+    my $page = $sup->{browser}->get("/channel?id=$channel");
+    $sup->{token} = channel_token($page->{content}) or die "supervisor channel page: $page->{status}";
+    return $sup;
+}
+
+1;
