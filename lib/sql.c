@@ -175,8 +175,13 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_CLIENT_OPEN_CHANNELS] =
 		"SELECT (SELECT COUNT(*) FROM channel WHERE client_id = ? AND state = 'open'),"
 		" (SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state = 'offered')",
+	/* Signed-in agents, and those of them available with room for one more
+	 * session (an agent at their maximum is not really available). */
 	[SQL_CLIENT_AGENTS_SIGNED_IN] =
-		"SELECT COUNT(DISTINCT a.id), COALESCE(SUM(a.state = 'available'), 0)"
+		"SELECT COUNT(DISTINCT a.id), COALESCE(SUM(a.state = 'available'"
+		"  AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		"   WHERE p.agent_id = a.id AND p.kind = 'agent' AND p.left_at IS NULL"
+		"   AND ch.state = 'open') < a.max_sessions), 0)"
 		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
 		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
 		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",

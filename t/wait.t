@@ -96,11 +96,11 @@ subtest 'seat cap reached: the overflow page with the position' => sub {
     like $res->{content}, qr/id="schedule-form"/, 'with the schedule form';
     unlike $res->{content}, qr/id="message-form"/, 'and no message form';
     like $res->{content}, qr/There is 1 person ahead of you\./, 'with the position';
-    like $res->{content}, qr/The wait is <strong id="estimate">about 5 minutes<\/strong>\./, 'and the wait in words (one session of 300 s ahead, shared by two agents)';
+    like $res->{content}, qr/The wait is <strong id="estimate">about 10 minutes<\/strong>\./, 'and the wait in words (two sessions of 300 s for the one agent with room)';
     like $res->{content}, $refresh, 'refreshing every 5 s';
     my $status = $waiting[1]->request_status($ids[1]);
     is $status->{seats_full}, JSON::PP::true, 'the status feed says the seats are full';
-    is $status->{agents_available}, 2, 'though two agents are available';
+    is $status->{agents_available}, 1, 'one agent has room (the other is at their maximum)';
     is Baton::Test::request_row($ids[0])->{state}, 'waiting', 'and nobody is offered the next request';
 };
 
