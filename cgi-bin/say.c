@@ -48,6 +48,11 @@ static int say(struct request *r)
 	if (r->in[IN_CMID] != NULL && !valid_cmid(r->in[IN_CMID]))
 		return resp_error(r, 400, "The field 'cmid' may hold only letters, digits, '-' and '_'.");
 	long long to = r->in_int[IN_TO];
+	/* A supervisor watching silently prompts the agents only: a line the
+	 * visitor could see would give them away. */
+	bool silent = strcmp(m.kind, "supervisor") == 0;
+	if (silent && to == 0)
+		return resp_error(r, 403, "You are watching silently: prompt the agent with a private line.");
 	int rc = DB_OK;
 	if (to != 0) {
 		struct db_rows recipient;
@@ -56,6 +61,9 @@ static int say(struct request *r)
 		if (rc == DB_OK && (recipient.rows == 0 || to == m.participant_id))
 			return resp_error(r, 400, "A private line goes to one other person in this "
 					  "conversation.");
+		if (rc == DB_OK && silent && strcmp(db_cell(&recipient, 0, 1), "visitor") == 0)
+			return resp_error(r, 403, "You are watching silently: prompt the agent, not the "
+					  "visitor.");
 	}
 	long long seq = 0;
 	if (rc == DB_OK)

@@ -1,10 +1,17 @@
 /* transcript - the record of a conversation, for the people who were in it
- * (the link a visitor gets when the session ends). Template:
- * templates/transcript.cs. Tests: t/transcript.t. */
+ * (the link a visitor gets when the session ends). A visitor's transcript
+ * never holds private lines nor any sign of monitoring, whoever sent them;
+ * staff read the whole record at /session. A visitor may also leave an
+ * e-mail address to get the transcript later: it is queued in mail_outbox
+ * (schema/005) for a mailer to send; Baton does not send mail by itself.
+ * Template: templates/transcript.cs. Tests: t/transcript.t,
+ * t/transcript-private.t. */
 #include <string.h>
 
 #include "channel.h"
+#include "crypto.h"
 #include "db.h"
+#include "pool.h"
 #include "program.h"
 #include "render.h"
 #include "response.h"
@@ -16,28 +23,67 @@ static const struct input transcript_inputs[IN__MAX] = {
 	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
 };
 
-static int transcript(struct request *r)
+enum { MAIL_ID, MAIL_TOKEN, MAIL_EMAIL, MAIL__MAX };
+static const struct input mail_inputs[MAIL__MAX] = {
+	[MAIL_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[MAIL_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
+	[MAIL_EMAIL] = { "email", INPUT_EMAIL, true, 254, 0, 0, NULL },
+};
+
+/* The requester's place in the channel (the id is the first input of both
+ * actions). Returns 0, or the status of the error response it set. */
+static int find_member(struct request *r, struct member *m)
 {
 	long long visitor_id = 0;
-	struct member m;
 	bool found = false;
 	int rc = session_load(r);
 	if (rc == DB_OK)
 		rc = visitor_identify(r, false, &visitor_id);
 	if (rc == DB_OK)
-		rc = channel_member(r, r->in[IN_ID], visitor_id, &m, &found);
+		rc = channel_member(r, r->in[IN_ID], visitor_id, m, &found);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
 	if (!found)
 		return resp_error(r, 403, "This transcript belongs to a conversation you were not in.");
+	return 0;
+}
+
+/* For a visitor: the form to get it by e-mail, or the address queued. */
+static int mail_to_view(struct request *r, const struct member *m, struct view *v)
+{
+	struct db_rows queued;
+	int rc = db_query(r->db, r->pool, SQL_MAIL_OUTBOX_FOR_PARTICIPANT, &queued, "ii",
+			  m->channel_id, m->participant_id);
+	if (rc != DB_OK)
+		return rc;
+	view_set_int(v, "mail.offer", 1);
+	view_set(v, "token", m->token);
+	if (queued.rows > 0) {
+		view_set(v, "mail.address", db_cell(&queued, 0, 0));
+		view_set_int(v, "mail.sent", db_cell_int(&queued, 0, 1));
+	}
+	return DB_OK;
+}
+
+static int transcript(struct request *r)
+{
+	struct member m;
+	int status = find_member(r, &m);
+	if (status != 0)
+		return status;
+	bool staff = strcmp(m.kind, "visitor") != 0;
 	struct view *v = view_new(r);
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);
 	view_set_int(v, "channel.open", m.channel_open);
-	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
-			     strcmp(m.kind, "visitor") != 0, v);
+	view_set_int(v, "viewer_is_staff", staff);
+	/* A visitor's transcript is the same for every visitor: as seen by
+	 * nobody in particular, so no private line passes, not even their own. */
+	int rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);
+	if (rc == DB_OK && !staff)
+		rc = mail_to_view(r, &m, v);
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");
 	else
@@ -46,8 +92,32 @@ static int transcript(struct request *r)
 	return rc;
 }
 
+static int mail_later(struct request *r)
+{
+	struct member m;
+	int status = find_member(r, &m);
+	if (status != 0)
+		return status;
+	if (strcmp(m.kind, "visitor") != 0)
+		return resp_error(r, 403, "Staff find every session in the archive.");
+	if (!request_same_origin(r))
+		return resp_error(r, 403, "This was sent from another site.");
+	if (!crypto_equal(r->in[MAIL_TOKEN], m.token))
+		return resp_error(r, 403, "The page's security token is out of date. Reload the page.");
+	int rc = db_exec(r->db, SQL_MAIL_OUTBOX_TRANSCRIPT, NULL, "iiis", m.client_id, m.channel_id,
+			 m.participant_id, r->in[MAIL_EMAIL]);
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc != DB_OK)
+		return -1;
+	if (r->wants_json)
+		return resp_json(r, 200, "{\"queued\":true}");
+	return resp_redirect(r, pool_printf(r->pool, "/transcript?id=%s", m.channel_public_id));
+}
+
 static const struct action transcript_actions[] = {
 	{ METHOD_GET, transcript_inputs, IN__MAX, GUARD_NONE, transcript },
+	{ METHOD_POST, mail_inputs, MAIL__MAX, GUARD_NONE, mail_later },
 };
 
 static const struct program transcript_program = {

@@ -469,6 +469,18 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 	return true;
 }
 
+/* channel_event_visible for a row of SQL_EVENTS_AFTER; besides, whatever a
+ * supervisor watching silently does (joining, prompting, leaving) is for
+ * staff only. */
+static bool row_visible(const struct db_rows *ev, size_t i, long long viewer, bool viewer_is_staff)
+{
+	const char *role = db_cell(ev, i, 4);
+	if (!viewer_is_staff && role != NULL && strcmp(role, "supervisor") == 0)
+		return false;
+	return channel_event_visible(db_cell(ev, i, 1), db_cell_int(ev, i, 2), db_cell_int(ev, i, 8),
+				     viewer, viewer_is_staff);
+}
+
 void channel_rows_json(const struct db_rows *ev, long long viewer, bool viewer_is_staff,
 		       long long after, struct buf *out, long long *last_seq)
 {
@@ -477,8 +489,7 @@ void channel_rows_json(const struct db_rows *ev, long long viewer, bool viewer_i
 	buf_putc(out, '[');
 	for (size_t i = 0; i < ev->rows; i++) {
 		*last_seq = db_cell_int(ev, i, 0);
-		if (!channel_event_visible(db_cell(ev, i, 1), db_cell_int(ev, i, 2),
-					   db_cell_int(ev, i, 8), viewer, viewer_is_staff))
+		if (!row_visible(ev, i, viewer, viewer_is_staff))
 			continue;
 		if (!first)
 			buf_putc(out, ',');
@@ -524,8 +535,7 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		for (size_t i = 0; i < ev.rows; i++) {
 			char key[64];
 			last = db_cell_int(&ev, i, 0);
-			if (!channel_event_visible(db_cell(&ev, i, 1), db_cell_int(&ev, i, 2),
-						   db_cell_int(&ev, i, 8), viewer_participant_id, viewer_is_staff))
+			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff))
 				continue;
 			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
 							      "body", NULL, "at" };

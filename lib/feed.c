@@ -156,7 +156,9 @@ static void typing_json(const struct db_rows *t, long long viewer, bool show_tex
 	bool first = true;
 	buf_putc(out, '[');
 	for (size_t i = 0; i < t->rows; i++) {
-		if (db_cell_int(t, i, 0) == viewer)
+		/* show_text: the viewer is staff; visitors never see a supervisor type. */
+		if (db_cell_int(t, i, 0) == viewer
+		    || (!show_text && strcmp(db_cell(t, i, 2), "supervisor") == 0))
 			continue;
 		const char *text = db_cell(t, i, 3);
 		bool from_agent = strcmp(db_cell(t, i, 2), "visitor") != 0;

@@ -73,6 +73,25 @@ void supervise_json(const struct supervision *s, struct buf *out)
 	buf_puts(out, "]}");
 }
 
+/* agents.I.live.N.{id,seconds}: each open session of agent I, split from
+ * the two comma-separated lists, for the page's Monitor buttons. */
+static void live_sessions_to_view(const struct db_rows *a, size_t i, struct pool *pool,
+				  struct view *v)
+{
+	const char *ids = db_cell(a, i, 7), *secs = db_cell(a, i, 6);
+	for (size_t n = 0; ids != NULL && *ids != '\0'; n++) {
+		size_t len = strcspn(ids, ",");
+		view_set(v, pool_printf(pool, "agents.%zu.live.%zu.id", i, n), pool_strndup(pool, ids, len));
+		ids += len + (ids[len] == ',');
+		if (secs != NULL && *secs != '\0') {
+			size_t slen = strcspn(secs, ",");
+			view_set(v, pool_printf(pool, "agents.%zu.live.%zu.seconds", i, n),
+				 pool_strndup(pool, secs, slen));
+			secs += slen + (secs[slen] == ',');
+		}
+	}
+}
+
 void supervise_to_view(const struct supervision *s, struct pool *pool, struct view *v)
 {
 	view_set_int(v, "desk.version", (long long)s->version);
@@ -83,6 +102,8 @@ void supervise_to_view(const struct supervision *s, struct pool *pool, struct vi
 	static const char *const cols[] = { "id", "name", "state", "state_seconds", "max_sessions",
 		"sessions", "session_seconds", "channels", NULL };
 	view_set_rows(v, "agents", &s->agents, cols);
-	for (size_t i = 0; i < s->agents.rows; i++)
+	for (size_t i = 0; i < s->agents.rows; i++) {
 		view_set(v, pool_printf(pool, "agents.%zu.alert", i), agent_alert(s, i));
+		live_sessions_to_view(&s->agents, i, pool, v);
+	}
 }

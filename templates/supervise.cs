@@ -1,24 +1,37 @@
 <?cs set:title = "Supervise" ?><?cs set:page.name = "supervise" ?>
 <?cs set:scripts.0 = "/js/supervise.js" ?>
 <?cs include:"header.cs" ?>
-<section class="card" id="supervise" data-version="<?cs var:desk.version ?>" data-client="<?cs var:client_slug ?>" data-csrf="<?cs var:csrf ?>">
+<?cs include:"duration.cs" ?>
+<section class="card wide" id="supervise" data-version="<?cs var:desk.version ?>" data-client="<?cs var:client_slug ?>" data-csrf="<?cs var:csrf ?>" data-wait-target="<?cs var:desk.wait_target ?>">
   <h1>The desk, live</h1>
-  <p id="queue-summary"><strong id="waiting"><?cs var:desk.waiting ?></strong> waiting;
-     the oldest for <strong id="oldest-wait"><?cs var:desk.oldest_wait ?></strong> s
-     <span class="muted">(target <?cs var:desk.wait_target ?> s)</span>.</p>
+  <p class="muted"><a href="/archive<?cs if:client_slug ?>?client=<?cs var:url_escape(client_slug) ?><?cs /if ?>" id="archive-link">Past sessions: the archive</a></p>
+  <p id="queue-summary" class="desk-summary"><strong id="waiting"><?cs var:desk.waiting ?></strong> waiting<span id="oldest"<?cs if:desk.waiting == 0 ?> hidden<?cs /if ?>>;
+     the oldest for <strong id="oldest-wait" data-seconds="<?cs var:desk.oldest_wait ?>"><?cs call:duration(desk.oldest_wait) ?></strong></span>
+     <span class="muted">(target <?cs call:duration(desk.wait_target) ?>)</span>.</p>
   <p id="queue-alert" class="alert" role="alert"<?cs if:!desk.queue_alert ?> hidden<?cs /if ?>><?cs var:desk.queue_alert ?></p>
-  <table class="agents" id="agents">
-    <thead><tr><th>Agent</th><th>State</th><th>For</th><th>Sessions</th><th>Running</th><th></th></tr></thead>
-    <tbody>
+  <p id="connection" class="connection" role="status"></p>
+  <table class="grid agents" id="agents">
+    <thead><tr><th>Agent</th><th>State</th><th>For</th><th>Sessions</th><th>Running</th><th>Alert</th></tr></thead>
+    <tbody id="agents-body">
     <?cs each:a = agents ?>
     <tr data-agent="<?cs var:a.id ?>"<?cs if:a.alert ?> class="alerting"<?cs /if ?>>
-      <td><?cs var:a.name ?></td><td class="state"><?cs var:a.state ?></td>
-      <td><?cs var:a.state_seconds ?> s</td><td><?cs var:a.sessions ?> / <?cs var:a.max_sessions ?></td>
-      <td><?cs var:a.session_seconds ?></td>
+      <td class="name"><?cs var:a.name ?></td>
+      <td class="state" data-state="<?cs var:a.state ?>"><?cs var:a.state ?></td>
+      <td class="for" data-seconds="<?cs var:a.state_seconds ?>"><?cs call:duration(a.state_seconds) ?></td>
+      <td class="sessions"><?cs var:a.sessions ?> / <?cs var:a.max_sessions ?></td>
+      <td class="running">
+        <?cs each:s = a.live ?><form method="post" action="/monitor" target="_blank" class="monitor-form" data-channel="<?cs var:s.id ?>">
+          <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+          <input type="hidden" name="channel" value="<?cs var:s.id ?>">
+          <span class="length" data-seconds="<?cs var:s.seconds ?>"><?cs call:duration(s.seconds) ?></span>
+          <button type="submit" class="secondary">Monitor</button>
+        </form><?cs /each ?>
+      </td>
       <td class="alert"><?cs var:a.alert ?></td>
     </tr>
     <?cs /each ?>
     </tbody>
   </table>
+  <p id="no-agents" class="muted"<?cs if:subcount(agents) > 0 ?> hidden<?cs /if ?>>This client has no agents yet.</p>
 </section>
 <?cs include:"footer.cs" ?>

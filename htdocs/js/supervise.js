@@ -1,0 +1,106 @@
+/* supervise.js - keeps the supervisor's desk (templates/supervise.cs) live:
+ * long-polls /poll?supervise=1&version=V[&client=SLUG] (lib/feed.c) and
+ * redraws the agents, the queue summary and the alerts from each answer,
+ * without reloading. Times in a state, session lengths and the oldest wait
+ * tick locally every second between answers. Each live session has a
+ * Monitor button: a form posting to /monitor with the page's CSRF token,
+ * which opens the session silently in a new tab. Needs baton.js. */
+(function () {
+  'use strict';
+
+  const root = document.getElementById('supervise');
+  if (!root || !window.Baton) return;
+  const { el, follow, duration } = window.Baton;
+  const $ = (id) => document.getElementById(id);
+  const QUEUE_ALERT = 'a visitor has waited longer than the target';
+
+  let version = Number(root.dataset.version) || 0;
+  const client = root.dataset.client || '';
+  const csrf = root.dataset.csrf || '';
+  let waitTarget = Number(root.dataset.waitTarget) || 0;
+  let waiting = Number($('waiting').textContent) || 0;
+  let serverQueueAlert = !$('queue-alert').hidden;
+
+  /* Elements whose text is a duration counting up from data-since (ms). */
+  function startTicking(node, seconds) {
+    node.dataset.since = String(Date.now() - Math.max(0, Number(seconds) || 0) * 1000);
+    node.textContent = duration(Number(seconds) || 0);
+  }
+
+  function secondsSince(node) {
+    return (Date.now() - Number(node.dataset.since)) / 1000;
+  }
+
+  function tick() {
+    for (const node of root.querySelectorAll('[data-since]')) node.textContent = duration(secondsSince(node));
+    // The queue alert may come due between answers: the wait keeps growing.
+    const oldest = $('oldest-wait');
+    const overdue = waiting > 0 && oldest.dataset.since && secondsSince(oldest) > waitTarget;
+    showQueueAlert(serverQueueAlert ? $('queue-alert').textContent : overdue ? QUEUE_ALERT : null);
+  }
+
+  function showQueueAlert(text) {
+    const alert = $('queue-alert');
+    alert.hidden = !text;
+    if (text && alert.textContent !== text) alert.textContent = text;
+  }
+
+  function monitorForm(channel, seconds) {
+    const length = el('span', { class: 'length' });
+    startTicking(length, seconds);
+    return el('form', { method: 'post', action: '/monitor', target: '_blank', class: 'monitor-form',
+      dataset: { channel } },
+    el('input', { type: 'hidden', name: 'csrf', value: csrf }),
+    el('input', { type: 'hidden', name: 'channel', value: channel }),
+    length, ' ',
+    el('button', { type: 'submit', class: 'secondary', text: 'Monitor' }));
+  }
+
+  function agentRow(a) {
+    const channels = typeof a.channels === 'string' && a.channels ? a.channels.split(',') : [];
+    const lengths = Array.isArray(a.session_seconds) ? a.session_seconds : [];
+    const since = el('td', { class: 'for' });
+    startTicking(since, a.state_seconds);
+    return el('tr', { class: a.alert ? 'alerting' : null, dataset: { agent: String(a.id) } },
+      el('td', { class: 'name', text: a.name }),
+      el('td', { class: 'state', text: a.state, dataset: { state: a.state } }),
+      since,
+      el('td', { class: 'sessions', text: `${a.sessions} / ${a.max_sessions}` }),
+      el('td', { class: 'running' }, ...channels.map((ch, i) => monitorForm(ch, lengths[i]))),
+      el('td', { class: 'alert', text: a.alert || '' }));
+  }
+
+  function render(answer) {
+    waiting = Number(answer.waiting) || 0;
+    waitTarget = Number(answer.wait_target) || 0;
+    $('waiting').textContent = String(waiting);
+    $('oldest').hidden = waiting === 0;
+    startTicking($('oldest-wait'), answer.oldest_wait);
+    serverQueueAlert = Boolean(answer.queue_alert);
+    showQueueAlert(answer.queue_alert || null);
+    const agents = Array.isArray(answer.agents) ? answer.agents : [];
+    $('agents-body').replaceChildren(...agents.map(agentRow));
+    $('no-agents').hidden = agents.length > 0;
+    root.dataset.version = String(version);
+  }
+
+  // What the server drew: tick it from now on.
+  for (const node of root.querySelectorAll('[data-seconds]')) startTicking(node, node.dataset.seconds);
+  if (waiting === 0) delete $('oldest-wait').dataset.since;
+  setInterval(tick, 1000);
+
+  const connection = $('connection');
+  follow(() => `/poll?supervise=1&version=${version}${client ? `&client=${encodeURIComponent(client)}` : ''}`,
+    (answer) => {
+      if (typeof answer.version === 'number') version = answer.version;
+      render(answer);
+      return true;
+    }, {
+      onConnection(ok, message) {
+        connection.textContent = ok ? '' : `Connection lost; trying again… ${message || ''}`.trim();
+      },
+      onStop(error) {
+        connection.textContent = `${error.message} Reload the page to start again.`;
+      },
+    });
+}());

@@ -1,0 +1,1 @@
+<?cs def:duration(sec) ?><?cs if:#sec < 60 ?><?cs var:#sec ?> s<?cs elif:#sec < 3600 ?><?cs var:#sec / 60 ?> min<?cs else ?><?cs var:#sec / 3600 ?> h<?cs if:(#sec % 3600) / 60 > 0 ?> <?cs var:(#sec % 3600) / 60 ?> min<?cs /if ?><?cs /if ?><?cs /def ?>
