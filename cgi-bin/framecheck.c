@@ -36,7 +36,8 @@ static const struct input framecheck_inputs[IN__MAX] = {
 
 struct target {
 	char scheme[8];
-	char host[256];
+	char host[256];        /* an IPv6 literal without its brackets */
+	bool ipv6_literal;
 	int port;
 	char address[INET6_ADDRSTRLEN];
 };
@@ -61,18 +62,29 @@ static bool parse_url(const char *url, struct target *t)
 	} else {
 		return false;
 	}
-	size_t n = strcspn(p, ":/?#");
-	if (n == 0 || n >= sizeof t->host || memchr(p, '@', strcspn(p, "/?#")) != NULL)
+	if (memchr(p, '@', strcspn(p, "/?#")) != NULL)
+		return false;
+	t->ipv6_literal = *p == '[';
+	if (t->ipv6_literal)
+		p++;
+	size_t n = strcspn(p, t->ipv6_literal ? "]/?#" : ":/?#");
+	if (n == 0 || n >= sizeof t->host || (t->ipv6_literal && p[n] != ']'))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		t->host[i] = (char)tolower((unsigned char)p[i]);
 	t->host[n] = '\0';
-	if (p[n] == ':') {
+	const char *rest = p + n + t->ipv6_literal;
+	struct in6_addr a6;
+	if (t->ipv6_literal && inet_pton(AF_INET6, t->host, &a6) != 1)
+		return false;
+	if (*rest == ':') {
 		char *end;
-		long port = strtol(p + n + 1, &end, 10);
+		long port = strtol(rest + 1, &end, 10);
 		if (port < 1 || port > 65535 || (*end && strchr("/?#", *end) == NULL))
 			return false;
 		t->port = (int)port;
+	} else if (*rest && strchr("/?#", *rest) == NULL) {
+		return false;
 	}
 	return true;
 }
@@ -87,8 +99,9 @@ static bool public_address(const struct sockaddr *sa)
 	}
 	if (sa->sa_family == AF_INET6) {
 		const unsigned char *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
-		static const unsigned char loopback[16] = { [15] = 1 };
-		return memcmp(b, loopback, 16) != 0 && (b[0] & 0xFE) != 0xFC /* ULA */
+		/* ::/96: unspecified (reaches this host), loopback, IPv4-compatible */
+		static const unsigned char zeros[12];
+		return memcmp(b, zeros, 12) != 0 && (b[0] & 0xFE) != 0xFC /* ULA */
 		       && !(b[0] == 0xFE && (b[1] & 0xC0) == 0x80) /* link-local */
 		       && b[0] != 0xFF && !(b[10] == 0xFF && b[11] == 0xFF && b[0] == 0);
 	}
@@ -97,16 +110,20 @@ static bool public_address(const struct sockaddr *sa)
 
 /* Resolves the host; every address must be public unless the host is one of
  * the client's own registered domains. Keeps the first address to pin. */
-static bool allowed(struct request *r, long long client_id, struct target *t, bool *db_down)
+static bool allowed(struct request *r, long long client_id, struct target *t, bool *db_down,
+		    bool *unknown_host)
 {
+	*unknown_host = false;
 	struct db_rows own;
 	int rc = db_query(r->db, r->pool, SQL_SITE_DOMAIN_OF_CLIENT, &own, "iss", client_id, t->host,
 			  t->host);
 	*db_down = rc == DB_DOWN;
 	bool registered = rc == DB_OK && db_cell_int(&own, 0, 0) > 0;
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res = NULL;
-	if (getaddrinfo(t->host, NULL, &hints, &res) != 0)
+	if (getaddrinfo(t->host, NULL, &hints, &res) != 0) {
+		*unknown_host = true;
 		return false;
+	}
 	bool ok = res != NULL;
 	for (struct addrinfo *a = res; a != NULL; a = a->ai_next)
 		if (!registered && !public_address(a->ai_addr))
@@ -190,13 +207,16 @@ static void examine(struct request *r, const char *url, const struct target *t, 
 	CURL *curl = curl_easy_init();
 	char pin[400];
 	snprintf(pin, sizeof pin, "%s:%d:%s", t->host, t->port, t->address);
-	struct curl_slist *resolve = curl_slist_append(NULL, pin);
+	/* An IP literal is not resolved, so there is nothing to pin. */
+	struct curl_slist *resolve = t->ipv6_literal ? NULL : curl_slist_append(NULL, pin);
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_RESOLVE, resolve);
 	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
 	curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)TIMEOUT_SECONDS);
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	/* Never through a proxy from the environment: that would undo the pin. */
+	curl_easy_setopt(curl, CURLOPT_PROXY, "");
 	curl_easy_setopt(curl, CURLOPT_USERAGENT, "Baton frame check");
 	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
 	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &h);
@@ -217,7 +237,7 @@ static void examine(struct request *r, const char *url, const struct target *t, 
 	}
 	const char *ours = request_origin(r);
 	char theirs[300];
-	snprintf(theirs, sizeof theirs, "%s://%s", t->scheme, t->host);
+	snprintf(theirs, sizeof theirs, t->ipv6_literal ? "%s://[%s]" : "%s://%s", t->scheme, t->host);
 	bool default_port = t->port == (strcmp(t->scheme, "https") == 0 ? 443 : 80);
 	if (!default_port)
 		snprintf(theirs + strlen(theirs), sizeof theirs - strlen(theirs), ":%d", t->port);
@@ -254,8 +274,10 @@ static int frame_check(struct request *r)
 		return resp_error(r, 403, "You are not in this conversation.");
 
 	const char *url = r->in[IN_URL];
+	/* Per client: whether an address may be fetched depends on the client's
+	 * registered domains. */
 	char hash[TOKEN_HEX_LEN + 1];
-	crypto_sha256_hex(url, hash);
+	crypto_sha256_hex(pool_printf(r->pool, "%lld %s", m.client_id, url), hash);
 	struct db_rows cached;
 	if (db_query(r->db, r->pool, SQL_FRAME_CHECK_GET, &cached, "s", hash) == DB_OK && cached.rows)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"frameable\":%s,\"reason\":\"%s\"}",
@@ -266,15 +288,23 @@ static int frame_check(struct request *r)
 	const char *current = url;
 	for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 		struct target t;
-		bool db_down = false;
-		if (!parse_url(current, &t))
-			return resp_error(r, 400, "Give a web address starting with http:// or https://.");
-		if (!allowed(r, m.client_id, &t, &db_down)) {
+		bool db_down = false, unknown_host = false;
+		if (!parse_url(current, &t)) {
+			if (hop == 0)
+				return resp_error(r, 400, "Give a web address starting with http:// or https://.");
+			/* A redirect to a relative or non-web address: not the asker's mistake. */
+			v.frameable = false;
+			v.reason = "The page redirects to an address Baton does not check.";
+			break;
+		}
+		if (!allowed(r, m.client_id, &t, &db_down, &unknown_host)) {
 			if (db_down)
 				return resp_unavailable(r);
 			v.frameable = false;
-			v.reason = "Baton does not check addresses on private networks; the page opens "
-				   "in its own window.";
+			v.reason = unknown_host
+					   ? "The page's host name is not known; the page opens in its own window."
+					   : "Baton does not check addresses on private networks; the page opens "
+					     "in its own window.";
 			break;
 		}
 		v.location[0] = '\0';
@@ -282,7 +312,8 @@ static int frame_check(struct request *r)
 		if (v.location[0] == '\0')
 			break;
 		current = v.location[0] == '/'
-				  ? pool_printf(r->pool, "%s://%s:%d%s", t.scheme, t.host, t.port, v.location)
+				  ? pool_printf(r->pool, t.ipv6_literal ? "%s://[%s]:%d%s" : "%s://%s:%d%s",
+						t.scheme, t.host, t.port, v.location)
 				  : pool_strdup(r->pool, v.location);
 		v.frameable = false;
 		v.reason = "The page redirects too often.";

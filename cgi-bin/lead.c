@@ -29,7 +29,10 @@ static int pass_lead(struct request *r)
 		return resp_error(r, 403, "Only the leader can pass the lead (an agent can always take it).");
 	struct db_rows target;
 	int rc = db_query(r->db, r->pool, SQL_PARTICIPANT_IN_CHANNEL, &target, "ii", to, m.channel_id);
-	if (rc == DB_OK && target.rows == 0)
+	/* A supervisor watching silently cannot lead: the visitor would see them
+	 * (and not see their addresses). Answered as for a stranger, so that a
+	 * leading visitor cannot find a silent watcher by trying ids. */
+	if (rc == DB_OK && (target.rows == 0 || strcmp(db_cell(&target, 0, 1), "supervisor") == 0))
 		return resp_error(r, 400, "That person is not in this conversation.");
 	long long seq = 0;
 	if (rc == DB_OK)

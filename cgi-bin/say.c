@@ -58,7 +58,11 @@ static int say(struct request *r)
 		struct db_rows recipient;
 		rc = db_query(r->db, r->pool, SQL_PARTICIPANT_IN_CHANNEL, &recipient, "ii", to,
 			      m.channel_id);
-		if (rc == DB_OK && (recipient.rows == 0 || to == m.participant_id))
+		/* A visitor cannot write to a supervisor watching silently: answered
+		 * as for a stranger, so that trying ids reveals no one. */
+		bool hidden = rc == DB_OK && recipient.rows > 0 && strcmp(m.kind, "visitor") == 0
+			      && strcmp(db_cell(&recipient, 0, 1), "supervisor") == 0;
+		if (rc == DB_OK && (recipient.rows == 0 || to == m.participant_id || hidden))
 			return resp_error(r, 400, "A private line goes to one other person in this "
 					  "conversation.");
 		if (rc == DB_OK && silent && strcmp(db_cell(&recipient, 0, 1), "visitor") == 0)

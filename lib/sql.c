@@ -350,7 +350,8 @@ static const char *const sql_texts[SQL__MAX] = {
 		"SELECT id, kind, display_name FROM participant WHERE id = ? AND channel_id = ?"
 		" AND left_at IS NULL",
 	[SQL_AVATAR_FOR_PAGE] =
-		"SELECT avatar FROM avatar_rule WHERE client_id = ? AND ? LIKE CONCAT(url_prefix, '%')"
+		"SELECT avatar FROM avatar_rule WHERE client_id = ?"
+		" AND LEFT(?, CHAR_LENGTH(url_prefix)) = url_prefix"
 		" ORDER BY LENGTH(url_prefix) DESC LIMIT 1",
 	[SQL_CANNED_ADDRESSES] =
 		"SELECT id, title, url FROM canned_address WHERE client_id = ?"
@@ -359,7 +360,7 @@ static const char *const sql_texts[SQL__MAX] = {
 		"INSERT INTO canned_address (client_id, agent_id, title, url) VALUES (?, ?, ?, ?)",
 	[SQL_FRAME_CHECK_GET] =
 		"SELECT frameable, reason FROM frame_check WHERE url_hash = ?"
-		" AND checked_at > NOW(3) - INTERVAL 1 DAY",
+		" AND checked_at > NOW(3) - INTERVAL 1 HOUR",
 	[SQL_FRAME_CHECK_PUT] =
 		"REPLACE INTO frame_check (url_hash, url, frameable, reason, checked_at)"
 		" VALUES (?, ?, ?, ?, NOW(3))",
