@@ -23,7 +23,7 @@ TOOLS        := tools/baton-admin
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
-    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium nodejs npm
+    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium nodejs:node npm:npm
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -70,6 +70,18 @@ stop:
 
 test: deps all
 	@tools/test-run
+
+# The load benchmark (bench/README), not part of `make test`: a private stack
+# as `make run` starts it, on a free port; bench/loadgen drives it. `make
+# bench` appends its report to bench/RESULTS.md; `make bench-quick` runs
+# small sizes and only prints. BENCH_* environment variables set the sizes.
+.PHONY: bench-quick
+bench bench-quick: deps all bench/loadgen
+	@tools/bench $(if $(filter bench-quick,$@),--quick)
+
+bench/loadgen: bench/loadgen.c
+	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
+		-o $@.$$$$ $< && mv -f $@.$$$$ $@
 
 clean:
 	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
