@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -111,7 +112,9 @@ static int poll_run(struct request *r)
 	return PROGRAM_PARKED;
 }
 
-static void send_json(FCGX_Request *fcgi, int status, const char *json)
+/* Writes the answer and ends the FastCGI request, so the web server can
+ * pass it on at once; the connection is closed later by finish(). */
+static void reply(FCGX_Request *fcgi, int status, const char *json)
 {
 	/* Formatted here: fcgi2's own FCGX_FPrintF knows no %zu. */
 	struct buf out;
@@ -121,8 +124,22 @@ static void send_json(FCGX_Request *fcgi, int status, const char *json)
 		   "Content-Length: %zu\r\n\r\n%s", status, http_reason(status), strlen(json), json);
 	FCGX_PutStr(out.data, (int)out.len, fcgi->out);
 	buf_free(&out);
+	FCGX_FClose(fcgi->err);
+	FCGX_FClose(fcgi->out);
+}
+
+/* Closes the connection; waits for the web server to close its end, which
+ * is why a round replies to everyone before finishing anyone. */
+static void finish(FCGX_Request *fcgi)
+{
 	FCGX_Finish_r(fcgi);
 	free(fcgi);
+}
+
+static void send_json(FCGX_Request *fcgi, int status, const char *json)
+{
+	reply(fcgi, status, json);
+	finish(fcgi);
 }
 
 /* Parks a poll unless its topic changed since it looked (then the caller
@@ -202,7 +219,13 @@ static void *acceptor_main(void *arg)
 		if (rc < 0) {
 			FCGX_Free(fcgi, 0);
 			free(fcgi);
-			break;
+			if (e->stopping)
+				break;
+			/* Out of descriptors, say: an acceptor that gave up would
+			 * leave polls unanswered for ever. Wait and try again. */
+			log_warn("poll: accept failed: %s", strerror(-rc));
+			usleep(100000);
+			continue;
 		}
 		accept_one(e, &ctx, fcgi);
 	}
@@ -320,39 +343,50 @@ static void back_off_window(char *since)
 	strftime(since, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* Moves the waiters of one bucket whose topic changed onto *taken. */
+static void take_from_bucket(struct engine *e, unsigned bucket, const struct watcher *w,
+			     struct waiter **taken)
+{
+	struct waiter **link = &e->buckets[bucket];
+	while (*link != NULL) {
+		struct waiter *wt = *link;
+		bool hit = w->overflow;
+		for (size_t i = 0; !hit && i < w->changed_count; i++)
+			hit = wt->watch.topic == w->changed[i].topic && wt->watch.topic_id == w->changed[i].id;
+		if (!hit) {
+			link = &wt->next;
+			continue;
+		}
+		*link = wt->next;
+		wt->next = *taken;
+		*taken = wt;
+		e->waiting--;
+	}
+}
+
 /* Takes every waiter for the changed topics (or all, after an overflow) out
- * of the table, marking the round. */
+ * of the table, marking the round. Only the changed topics' buckets are
+ * looked at. */
 static struct waiter *detach_changed(struct watcher *w)
 {
 	struct engine *e = w->e;
 	struct waiter *taken = NULL;
 	pthread_mutex_lock(&e->lock);
 	uint64_t round = ++e->round;
-	for (size_t i = 0; i < w->changed_count; i++)
-		e->topic_round[topic_hash(w->changed[i].topic, w->changed[i].id) % TOPIC_MARKS] = round;
-	for (unsigned b = 0; b < BUCKETS; b++) {
-		struct waiter **link = &e->buckets[b];
-		while (*link != NULL) {
-			struct waiter *wt = *link;
-			bool hit = w->overflow;
-			for (size_t i = 0; !hit && i < w->changed_count; i++)
-				hit = wt->watch.topic == w->changed[i].topic
-				      && wt->watch.topic_id == w->changed[i].id;
-			if (!hit) {
-				link = &wt->next;
-				continue;
-			}
-			*link = wt->next;
-			wt->next = taken;
-			taken = wt;
-			e->waiting--;
-		}
-		if (w->changed_count < 64 && !w->overflow)
-			b += 0; /* all buckets are scanned: cheap next to answering */
-	}
-	if (w->overflow)
+	if (w->overflow) {
 		for (unsigned h = 0; h < TOPIC_MARKS; h++)
 			e->topic_round[h] = round;
+		for (unsigned b = 0; b < BUCKETS; b++)
+			take_from_bucket(e, b, w, &taken);
+	} else {
+		for (size_t i = 0; i < w->changed_count; i++) {
+			unsigned h = topic_hash(w->changed[i].topic, w->changed[i].id);
+			e->topic_round[h % TOPIC_MARKS] = round;
+			/* Two changed topics may share a bucket: the second pass finds
+			 * nothing left to take. */
+			take_from_bucket(e, h % BUCKETS, w, &taken);
+		}
+	}
 	pthread_mutex_unlock(&e->lock);
 	w->changed_count = 0;
 	w->overflow = false;
@@ -369,40 +403,54 @@ static void repark(struct engine *e, struct waiter *wt)
 	pthread_mutex_unlock(&e->lock);
 }
 
-/* Answers a waiter if there is news (or always, with force); otherwise puts
- * it back. The cache holds what this round has read already. */
+/* Answers a waiter if there is news (or always, with force) and moves it to
+ * *answered; otherwise puts it back. The cache holds what this round has
+ * read already. */
 static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct pool *round,
-			     struct waiter *wt, bool force)
+			     struct waiter *wt, bool force, struct waiter **answered)
 {
-	struct pool *pool = pool_new();
 	struct buf out;
 	buf_init(&out);
 	int rc = feed_answer(w->db, round, cache, &wt->watch, force, w->e->hold_seconds, &out);
-	if (rc == 1) {
-		send_json(wt->fcgi, 200, out.data);
-		free(wt);
-	} else if (force) {
-		send_json(wt->fcgi, 503, "{\"error\":\"Baton cannot reach its database right now.\","
-			  "\"status\":503,\"retry_ms\":2000}");
-		free(wt);
+	if (rc == 1 || force) {
+		if (rc == 1)
+			reply(wt->fcgi, 200, out.data);
+		else
+			reply(wt->fcgi, 503, "{\"error\":\"Baton cannot reach its database right now.\","
+			      "\"status\":503,\"retry_ms\":2000}");
+		wt->next = *answered;
+		*answered = wt;
 	} else {
 		repark(w->e, wt);
 	}
 	buf_free(&out);
-	pool_free(pool);
+}
+
+/* Answers a list of waiters: everyone first, then the connections are
+ * closed, so that the last of 5,000 followers does not wait for 4,999
+ * closes before it hears anything. */
+static void answer_all(struct watcher *w, struct waiter *list, bool force)
+{
+	struct pool *round = pool_new();
+	struct feed_cache *cache = feed_cache_new(round);
+	struct waiter *answered = NULL;
+	while (list != NULL) {
+		struct waiter *next = list->next;
+		answer_or_repark(w, cache, round, list, force, &answered);
+		list = next;
+	}
+	while (answered != NULL) {
+		struct waiter *next = answered->next;
+		finish(answered->fcgi);
+		free(answered);
+		answered = next;
+	}
+	pool_free(round);
 }
 
 static void answer_changed(struct watcher *w)
 {
-	struct waiter *wt = detach_changed(w);
-	struct pool *round = pool_new();
-	struct feed_cache *cache = feed_cache_new(round);
-	while (wt != NULL) {
-		struct waiter *next = wt->next;
-		answer_or_repark(w, cache, round, wt, false);
-		wt = next;
-	}
-	pool_free(round);
+	answer_all(w, detach_changed(w), false);
 }
 
 /* Once a second: answer polls whose time is up (an empty answer, the client
@@ -438,19 +486,11 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 	pthread_mutex_unlock(&e->lock);
 	while (gone != NULL) {
 		struct waiter *next = gone->next;
-		FCGX_Finish_r(gone->fcgi);
-		free(gone->fcgi);
+		finish(gone->fcgi);
 		free(gone);
 		gone = next;
 	}
-	struct pool *round = pool_new();
-	struct feed_cache *cache = feed_cache_new(round);
-	while (due != NULL) {
-		struct waiter *next = due->next;
-		answer_or_repark(w, cache, round, due, true);
-		due = next;
-	}
-	pool_free(round);
+	answer_all(w, due, true);
 }
 
 static void *watcher_main(void *arg)
@@ -518,9 +558,20 @@ static int hold_seconds(const struct config *cfg)
 	return hold < 0 ? 0 : hold > 50 ? 50 : hold;
 }
 
+/* Each held poll is a descriptor: use all the process may have. */
+static void raise_file_limit(void)
+{
+	struct rlimit limit;
+	if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+		limit.rlim_cur = limit.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &limit);
+	}
+}
+
 static int serve_threaded(const struct config *cfg)
 {
 	static struct engine e;
+	raise_file_limit();
 	e.cfg = cfg;
 	e.hold_seconds = hold_seconds(cfg);
 	pthread_mutex_init(&e.lock, NULL);

@@ -79,9 +79,12 @@ static const char *const sql_texts[SQL__MAX] = {
 		" JOIN client c ON c.id = a.client_id"
 		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
 		" AND NOW(3) < s.expires_at AND a.disabled = 0",
+	/* At most once a minute: every post and poll would otherwise be a durable
+	 * write (and the agent's requests would queue on this one row). */
 	[SQL_SESSION_TOUCH] =
 		"UPDATE staff_session SET last_seen_at = NOW(3),"
-		" idle_until = LEAST(expires_at, NOW(3) + INTERVAL ? SECOND) WHERE id = ?",
+		" idle_until = LEAST(expires_at, NOW(3) + INTERVAL ? SECOND) WHERE id = ?"
+		" AND last_seen_at < NOW(3) - INTERVAL 60 SECOND",
 	[SQL_SESSION_END] =
 		"UPDATE staff_session SET ended_at = NOW(3) WHERE id = ? AND ended_at IS NULL",
 	[SQL_SESSION_OTHERS_LIVE] =
@@ -107,7 +110,9 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_VISITOR_BY_TOKEN] = "SELECT id FROM visitor WHERE token_hash = ?",
 	[SQL_VISITOR_INSERT] =
 		"INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (?, NOW(3), NOW(3))",
-	[SQL_VISITOR_SEEN] = "UPDATE visitor SET last_seen_at = NOW(3) WHERE id = ?",
+	[SQL_VISITOR_SEEN] =
+		"UPDATE visitor SET last_seen_at = NOW(3) WHERE id = ?"
+		" AND last_seen_at < NOW(3) - INTERVAL 60 SECOND",
 	[SQL_VISITOR_PROFILE_UPSERT] =
 		"INSERT INTO visitor_profile (client_id, visitor_id, name, first_seen_at, last_seen_at, visits)"
 		" VALUES (?, ?, ?, NOW(3), NOW(3), 1) ON DUPLICATE KEY UPDATE"
