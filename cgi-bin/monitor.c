@@ -31,6 +31,9 @@ static int monitor(struct request *r)
 		return resp_error(r, 409, "This session has ended; find it in the archive.");
 	if (!found || m.left)
 		rc = channel_monitor(r, &m);
+	if (rc == CHANNEL_FULL)
+		return resp_error(r, 409, "This session already holds as many people as your desk "
+				  "allows (channel_participant_cap).");
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)

@@ -570,11 +570,16 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 
 int channel_monitor(struct request *r, const struct member *m)
 {
-	struct db_rows already;
+	struct db_rows already, room;
 	int rc = db_query(r->db, r->pool, SQL_PARTICIPANT_FOR_STAFF, &already, "ii", m->channel_id,
 			  r->session->agent_id);
 	if (rc != DB_OK || already.rows > 0)
 		return rc;
+	/* The client caps how many people a channel holds, watchers included. */
+	if ((rc = db_query(r->db, r->pool, SQL_CHANNEL_ROOM, &room, "i", m->channel_id)) != DB_OK)
+		return rc;
+	if (room.rows > 0 && db_cell_int(&room, 0, 0) >= db_cell_int(&room, 0, 1))
+		return CHANNEL_FULL;
 	long long participant = 0, seq = 0;
 	if ((rc = db_begin(r->db)) != DB_OK)
 		return rc;

@@ -91,7 +91,8 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
  * *last_seq is the seq of the last row read, seen or not. */
 void channel_rows_json(const struct db_rows *events, long long viewer, bool viewer_is_staff,
 		       long long after, struct buf *out, long long *last_seq);
-/* A supervisor of the channel's client joins it silently ("monitor"). */
+/* A supervisor of the channel's client joins it silently ("monitor");
+ * CHANNEL_FULL when the client's participant cap is reached. */
 int channel_monitor(struct request *r, const struct member *m);
 
 struct view;

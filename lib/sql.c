@@ -422,6 +422,11 @@ static const char *const sql_texts[SQL__MAX] = {
 		"SELECT COUNT(*), COALESCE(MAX(TIMESTAMPDIFF(SECOND, created_at, NOW(3))), 0),"
 		" (SELECT wait_target_seconds FROM client WHERE id = ?)"
 		" FROM help_request WHERE client_id = ? AND state IN ('waiting', 'offered')",
+	/* People in a channel now, and how many the client allows. */
+	[SQL_CHANNEL_ROOM] =
+		"SELECT (SELECT COUNT(*) FROM participant WHERE channel_id = ch.id AND left_at IS NULL),"
+		" c.channel_participant_cap FROM channel ch JOIN client c ON c.id = ch.client_id"
+		" WHERE ch.id = ?",
 	[SQL_CLIENT_MONITOR_NOTICE] = "SELECT tell_visitors_monitored FROM client WHERE id = ?",
 	[SQL_PARTICIPANT_FOR_STAFF] =
 		"SELECT id FROM participant WHERE channel_id = ? AND agent_id = ? AND left_at IS NULL",

@@ -138,4 +138,16 @@ subtest 'who may monitor' => sub {
     $agent->{browser}->post('/leave', form => [channel => $c3->{channel}, token => $c3->{agent}{token}], headers => \%json);
 };
 
+subtest 'the client caps how many people a session holds' => sub {
+    my $c4 = Baton::Test::open_channel(client => $client, agent => $agent, site_key => $key);
+    sql("UPDATE client SET channel_participant_cap = 3 WHERE slug = '$client'");
+    is post_as(staff($client, 'supervisor'), '/monitor', channel => $c4->{channel})->{status}, 303,
+        'a third person fits a cap of 3';
+    my $res = post_as(staff($client, 'supervisor'), '/monitor', channel => $c4->{channel});
+    is $res->{status}, 409, 'a fourth does not';
+    like $res->{content}, qr/as many people as your desk allows/, 'saying why';
+    sql("UPDATE client SET channel_participant_cap = 6 WHERE slug = '$client'");
+    $agent->{browser}->post('/leave', form => [channel => $c4->{channel}, token => $c4->{agent}{token}], headers => \%json);
+};
+
 done_testing;
