@@ -99,6 +99,10 @@ static int poll_run(struct request *r)
 	int status = feed_watch_from_request(r, &w);
 	if (status != 0)
 		return status;
+	/* Under plain CGI no process runs the router's once-a-second sweep:
+	 * the consoles' and waiting visitors' polls (every 1.5 s) do it. */
+	if (slot == NULL && w.topic == NOTIFY_QUEUE)
+		router_route_client(r->db, r->pool, w.topic_id);
 	int rc = feed_answer(r->db, r->pool, NULL, &w, hold == 0, hold, &r->resp.body);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
