@@ -195,6 +195,15 @@ enum sql_id {
 	SQL_REPORT_ATTENDANCE_SESSIONS,
 	SQL_REPORT_ATTENDANCE_PEOPLE,
 
+	/* demo history (baton-admin demo): a finished session from yesterday */
+	SQL_DEMO_VISITOR,
+	SQL_DEMO_REQUEST,
+	SQL_DEMO_CHANNEL,
+	SQL_DEMO_PARTICIPANT,
+	SQL_DEMO_EVENT,
+	SQL_DEMO_REQUEST_EVENT,
+	SQL_DEMO_HITS,
+
 	SQL__MAX
 };
 

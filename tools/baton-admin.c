@@ -523,6 +523,83 @@ static int set_reseller(struct admin *a, const char *client, const char *reselle
 	return 0;
 }
 
+/* A finished session from yesterday afternoon, so that the archive, the
+ * replay, the reports and the statement have something to show at once. */
+static int demo_history(struct admin *a)
+{
+	struct db_rows client, agent, site;
+	int rc = db_query(a->db, a->pool, SQL_CLIENT_BY_SLUG, &client, "s", "demo");
+	if (rc == DB_OK)
+		rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", "agent@demo.example");
+	if (rc != DB_OK || client.rows == 0 || agent.rows == 0)
+		return rc != DB_OK ? rc : DB_ERROR;
+	long long cid = db_cell_int(&client, 0, 0), aid = db_cell_int(&agent, 0, 0);
+	if ((rc = db_query(a->db, a->pool, SQL_SITE_BY_CLIENT, &site, "i", cid)) != DB_OK || site.rows == 0)
+		return rc != DB_OK ? rc : DB_ERROR;
+	long long sid = db_cell_int(&site, 0, 0);
+	char token[TOKEN_HEX_LEN + 1], hash[TOKEN_HEX_LEN + 1], request_id[33], channel_id[33];
+	if (crypto_token(token) != 0 || crypto_public_id(request_id) != 0 || crypto_public_id(channel_id) != 0)
+		return DB_ERROR;
+	crypto_sha256_hex(token, hash);
+	static const struct { long long at; const char *kind; int who; const char *body; } lines[] = {
+		{ 21, "join", 0, NULL }, { 21, "join", 1, NULL },
+		{ 30, "line", 0, "Hello! How can I help you today?" },
+		{ 52, "line", 1, "Hi, I can't find the delivery times for the blue teapot." },
+		{ 75, "line", 0, "Let me show you: they are on the product page." },
+		{ 80, "address", 0, "http://127.0.0.1:8080/demo/products.html" },
+		{ 140, "line", 1, "Found it, 2-3 days. And returns?" },
+		{ 170, "line", 0, "Free within 30 days; the contact page has the form." },
+		{ 175, "address", 0, "http://127.0.0.1:8080/demo/contact.html" },
+		{ 400, "line", 1, "Perfect, thank you!" },
+		{ 430, "line", 0, "You're welcome, have a nice day." },
+		{ 450, "leave", 0, NULL }, { 450, "close", -1, NULL },
+	};
+	size_t count = sizeof lines / sizeof lines[0];
+	long long close_at = lines[count - 1].at;
+	long long visitor = 0, request = 0, channel = 0, people[2] = { 0, 0 };
+	if ((rc = db_begin(a->db)) != DB_OK)
+		return rc;
+	rc = db_exec(a->db, SQL_DEMO_VISITOR, NULL, "s", hash);
+	visitor = (long long)db_last_insert_id(a->db);
+	if (rc == DB_OK)
+		rc = db_exec(a->db, SQL_DEMO_REQUEST, NULL, "siiisssiii", request_id, cid, sid, visitor,
+			     "Vera Visitor", "Delivery times for the blue teapot?",
+			     "http://127.0.0.1:8080/demo/", aid, 20LL, close_at);
+	request = (long long)db_last_insert_id(a->db);
+	if (rc == DB_OK)
+		rc = db_exec(a->db, SQL_DEMO_CHANNEL, NULL, "siisisiii", channel_id, cid, request,
+			     "Demo Shop (yesterday's session)", (long long)count,
+			     "http://127.0.0.1:8080/demo/contact.html",
+			     close_at, 20LL, close_at);
+	channel = (long long)db_last_insert_id(a->db);
+	static const char *const kinds[] = { "agent", "visitor" }, *const names[] = { "Dana Demo", "Vera Visitor" };
+	for (int p = 0; rc == DB_OK && p < 2; p++) {
+		char ptoken[TOKEN_HEX_LEN + 1];
+		if (crypto_token(ptoken) != 0)
+			rc = DB_ERROR;
+		else
+			rc = db_exec(a->db, SQL_DEMO_PARTICIPANT, NULL, "isnnsssii", channel, kinds[p],
+				     p == 0 ? aid : 0LL, p == 1 ? visitor : 0LL, names[p], ptoken,
+				     p == 0 ? "owl" : "fox", 21LL, close_at);
+		people[p] = (long long)db_last_insert_id(a->db);
+	}
+	static const char *const request_kinds[] = { "created", "routed", "accepted" };
+	for (int k = 0; rc == DB_OK && k < 3; k++)
+		rc = db_exec(a->db, SQL_DEMO_REQUEST_EVENT, NULL, "iisni", request, cid, request_kinds[k],
+			     k == 0 ? 0LL : aid, (long long)(k * 10));
+	for (size_t i = 0; rc == DB_OK && i < count; i++)
+		rc = db_exec(a->db, SQL_DEMO_EVENT, NULL, "iisnsi", channel, (long long)(i + 1),
+			     lines[i].kind, lines[i].who < 0 ? 0LL : people[lines[i].who], lines[i].body,
+			     lines[i].at);
+	if (rc == DB_OK)
+		rc = db_exec(a->db, SQL_DEMO_HITS, NULL, "i", sid);
+	if (rc == DB_OK)
+		rc = db_commit(a->db);
+	else
+		db_rollback(a->db);
+	return rc;
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -547,6 +624,8 @@ static int cmd_demo(struct admin *a)
 	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0
 	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0)
 		return 1;
+	if (demo_history(a) != DB_OK)
+		return fail("%s", "could not add the demo's history");
 	printf("Demo agent: agent@demo.example  password: %s\n", password);
 	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
 	printf("Supervisor: sue@demo.example  password: %s\n", supervisor);
