@@ -1,8 +1,11 @@
-/* channel - the conversation page for everyone in a channel: the lines so
- * far, who is here, the input line, leave; for agents also canned phrases
- * and transfer. htdocs/js/channel.js makes it live (long-poll, typing);
- * without JavaScript it still posts and shows lines on reload. Someone not
- * in the channel gets 403. Template: templates/channel.cs.
+/* channel - the conversation page for everyone in a channel, which is also
+ * the co-browsing viewer: the shared page in a frame, the avatars, the lines
+ * so far, the input line, the address bar, leave; for agents also canned
+ * phrases and addresses, their other channels, and transfer.
+ * htdocs/js/channel.js makes the conversation live (long-poll, typing),
+ * htdocs/js/viewer.js the browsing together; without JavaScript it still
+ * posts and shows lines on reload. Someone not in the channel gets 403.
+ * Template: templates/channel.cs.
  * Tests: t/channel.t. */
 #include <stdio.h>
 #include <string.h>
@@ -21,19 +24,80 @@ static const struct input channel_inputs[IN__MAX] = {
 	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
 };
 
-static int agent_extras(struct request *r, struct view *v)
+static int agent_extras(struct request *r, const struct member *m, struct view *v)
 {
 	static const char *const canned_cols[] = { "id", "title", "body", NULL };
 	static const char *const agent_cols[] = { "id", "name", "state", NULL };
-	struct db_rows canned, agents;
+	static const char *const address_cols[] = { "id", "title", "url", NULL };
+	static const char *const room_cols[] = { "id", "name", "seconds", "others", NULL };
+	struct db_rows canned, agents, addresses, rooms, show, start;
 	const struct session *s = r->session;
 	int rc = db_query(r->db, r->pool, SQL_CANNED_FOR_AGENT, &canned, "ii", s->client_id, s->agent_id);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->pool, SQL_CONSOLE_AGENTS, &agents, "ii", s->client_id, s->agent_id);
+	/* The viewer: addresses to lead to with one click, the agent's other
+	 * open channels (the rooms button, unless the client hides it), and the
+	 * page the visitor asked on, to start from. */
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_CANNED_ADDRESSES, &addresses, "ii", s->client_id,
+			      s->agent_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_CONSOLE_MY_CHANNELS, &rooms, "i", s->agent_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_CLIENT_SHOW_ROOMS, &show, "i", m->client_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_CHANNEL_START_PAGE, &start, "i", m->channel_id);
 	if (rc != DB_OK)
 		return rc;
 	view_set_rows(v, "canned", &canned, canned_cols);
 	view_set_rows(v, "agents", &agents, agent_cols);
+	view_set_rows(v, "addresses", &addresses, address_cols);
+	view_set_rows(v, "rooms", &rooms, room_cols);
+	view_set_int(v, "client.show_rooms", show.rows == 0 || db_cell_int(&show, 0, 0) != 0);
+	if (start.rows > 0 && db_cell(&start, 0, 0) != NULL)
+		view_set(v, "channel.start_page", db_cell(&start, 0, 0));
+	return DB_OK;
+}
+
+/* For the viewer: who leads, the address led to, each participant's avatar
+ * and address (visitors never learn of a supervisor), the avatars to choose
+ * from, and whom each of the viewer's private lines went to or came from. */
+static int viewer_extras(struct request *r, const struct member *m, bool staff, struct view *v)
+{
+	struct db_rows ch, views, privates;
+	int rc = db_query(r->db, r->pool, SQL_CHANNEL_VERSIONS, &ch, "i", m->channel_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_CHANNEL_PEOPLE_VIEWS, &views, "i", m->channel_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_CHANNEL_PRIVATE_LINES, &privates, "iii", m->channel_id,
+			      m->participant_id, m->participant_id);
+	if (rc != DB_OK)
+		return rc;
+	view_set_int(v, "channel.leader", m->leader_participant_id);
+	if (ch.rows > 0 && db_cell(&ch, 0, 4) != NULL)
+		view_set(v, "channel.url", db_cell(&ch, 0, 4));
+	char key[64];
+	size_t n = 0;
+	for (size_t i = 0; i < views.rows; i++) {
+		if (!staff && strcmp(db_cell(&views, i, 1), "supervisor") == 0)
+			continue;
+		const char *avatar = db_cell(&views, i, 2) ? db_cell(&views, i, 2) : "owl";
+		snprintf(key, sizeof key, "views.%zu.id", n);
+		view_set(v, key, db_cell(&views, i, 0));
+		snprintf(key, sizeof key, "views.%zu.avatar", n);
+		view_set(v, key, avatar);
+		snprintf(key, sizeof key, "views.%zu.url", n);
+		view_set(v, key, db_cell(&views, i, 3));
+		n++;
+		if (db_cell_int(&views, i, 0) == m->participant_id)
+			view_set(v, "me.avatar", avatar);
+	}
+	for (size_t i = 0; channel_avatars[i] != NULL; i++) {
+		snprintf(key, sizeof key, "avatars.%zu", i);
+		view_set(v, key, channel_avatars[i]);
+	}
+	static const char *const private_cols[] = { "seq", "from", "to", "to_name", NULL };
+	view_set_rows(v, "privates", &privates, private_cols);
 	return DB_OK;
 }
 
@@ -70,8 +134,10 @@ static int channel_page(struct request *r)
 		view_set_int(v, "monitoring_notice", db_cell_int(&notice, 0, 0));
 	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
 			     strcmp(m.kind, "visitor") != 0, v);
+	if (rc == DB_OK)
+		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)
-		rc = agent_extras(r, v);
+		rc = agent_extras(r, &m, v);
 	if (rc != DB_OK) {
 		view_free(v);
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;

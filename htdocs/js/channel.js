@@ -1,8 +1,16 @@
-/* channel.js - the conversation page (templates/channel.cs), live from
- * /poll?channel=ID&after=SEQ&signals=S: events appear once each, in seq
+/* channel.js - the conversation in the viewer (templates/channel.cs), live
+ * from /poll?channel=ID&after=SEQ&signals=S: events appear once each, in seq
  * order; one's own lines show at once as "sending…" and are posted with a
  * client message id, so a retry is stored once; what others type shows in
- * #typing (an agent sees a visitor's words as typed). Uses baton.js. */
+ * #typing (staff see a visitor's words as typed). A line can go privately
+ * to one person ("sidebar"); a supervisor watching silently writes only
+ * such lines, to an agent.
+ *
+ * It keeps who is here (with their avatar, address, scroll and pointer from
+ * the poll's `peers`) and tells viewer.js, which does the browsing together,
+ * through window.BatonChannel: on('event' | 'answer' | 'people' | 'ended').
+ * The feed starts once every deferred script has run (DOMContentLoaded), so
+ * viewer.js hears the first answer. Uses baton.js. */
 (function () {
   'use strict';
   const B = window.Baton;
@@ -13,13 +21,15 @@
   const channelId = root.dataset.channel;
   const token = root.dataset.token;
   const me = Number(root.dataset.me);
-  const isAgent = root.dataset.role === 'agent';
+  const role = root.dataset.role;
+  const isStaff = role !== 'visitor';
+  const isSupervisor = role === 'supervisor';
   let lastSeq = Number(root.dataset.lastSeq) || 0;
   let signals = 0;
   let closed = false;
 
   const lines = document.getElementById('lines');
-  const people = document.getElementById('people');
+  const peopleList = document.getElementById('people');
   const typingEl = document.getElementById('typing');
   const connection = document.getElementById('connection');
   const endedEl = document.getElementById('ended');
@@ -28,19 +38,121 @@
   const leaveForm = document.getElementById('leave-form');
   const transferForm = document.getElementById('transfer-form');
   const canned = document.getElementById('canned');
+  const sayTo = document.getElementById('say-to');
+  const sayToName = document.getElementById('say-to-name');
+  const sayToId = document.getElementById('say-to-id');
+  const sayToClear = document.getElementById('say-to-clear');
 
-  const pending = new Map();   // cmid -> { li, text }
+  const pending = new Map();   // cmid -> { li, text, to }
   const typers = new Map();    // participant id -> { name, text, typing, at }
   const TYPING_STALE_MS = 8000;
+
+  /* ---- hooks for viewer.js ------------------------------------------ */
+  const hooks = { event: [], answer: [], people: [], ended: [] };
+  function emit(kind, arg) {
+    for (const fn of hooks[kind]) {
+      try {
+        fn(arg);
+      } catch (e) {
+        setTimeout(() => { throw e; });
+      }
+    }
+  }
+
+  /* ---- who is here -------------------------------------------------- */
+  // id -> { id, name, role, avatar, url, scroll, pointer, me }
+  const people = new Map();
+  const names = new Map();     // everyone ever seen here, for private lines
+  if (peopleList) {
+    for (const li of peopleList.querySelectorAll('li[data-participant]')) {
+      const id = Number(li.dataset.participant);
+      const person = {
+        id,
+        name: li.textContent.trim() || 'Someone',
+        role: (/\brole-(\w+)/.exec(li.className) || [])[1] || 'visitor',
+        avatar: li.dataset.avatar || '',
+        url: li.dataset.url || '',
+        scroll: null,
+        pointer: null,
+        me: id === me,
+      };
+      people.set(id, person);
+      names.set(id, person.name);
+    }
+  }
+  const myName = people.has(me) ? people.get(me).name : 'You';
+  if (!people.has(me)) {
+    people.set(me, { id: me, name: myName, role, avatar: root.dataset.avatar || '', url: '', scroll: null, pointer: null, me: true });
+  }
+
+  function nameOf(id) {
+    if (id === me) return 'you';
+    return names.get(id) || 'someone';
+  }
+
+  let peopleQueued = false;
+  function peopleChanged() {
+    if (peopleQueued) return;
+    peopleQueued = true;
+    queueMicrotask(() => {
+      peopleQueued = false;
+      emit('people', people);
+    });
+  }
+
+  function addPerson(ev) {
+    if (ev.from === null || ev.from === undefined) return;
+    const id = Number(ev.from);
+    names.set(id, ev.name || 'Someone');
+    const known = people.get(id);
+    if (known) {
+      if (ev.avatar) known.avatar = ev.avatar;
+      return;
+    }
+    people.set(id, {
+      id, name: ev.name || 'Someone', role: ev.role || 'visitor', avatar: ev.avatar || '',
+      url: '', scroll: null, pointer: null, me: id === me,
+    });
+    peopleChanged();
+  }
+  function removePerson(id) {
+    if (id !== me && people.delete(id)) peopleChanged();
+    typers.delete(id);
+    if (recipient && recipient.id === id) setRecipient(null);
+    renderTyping();
+  }
+  function mergePeers(peers) {
+    let changed = false;
+    for (const p of peers) {
+      const id = Number(p.id);
+      if (!(id > 0) || id === me) continue;
+      if (p.present === false) {
+        if (people.has(id)) removePerson(id);
+        continue;
+      }
+      names.set(id, p.name || names.get(id) || 'Someone');
+      let person = people.get(id);
+      if (!person) {
+        person = { id, name: p.name || 'Someone', role: p.role || 'visitor', me: false };
+        people.set(id, person);
+      }
+      person.name = p.name || person.name;
+      person.role = p.role || person.role;
+      person.avatar = p.avatar || person.avatar || '';
+      person.url = p.url || '';
+      person.scroll = Array.isArray(p.scroll) ? [Number(p.scroll[0]) || 0, Number(p.scroll[1]) || 0] : null;
+      person.pointer = p.pointer && typeof p.pointer === 'object' ? {
+        mode: p.pointer.mode, x: Number(p.pointer.x), y: Number(p.pointer.y),
+      } : null;
+      changed = true;
+    }
+    if (changed) peopleChanged();
+  }
 
   connection.classList.add('connection');
   connection.setAttribute('role', 'status');
   const alertBox = el('p', { class: 'message', role: 'alert', hidden: true });
   (sayForm || endedEl).before(alertBox);
-
-  const meItem = people && people.querySelector(`li[data-participant="${me}"]`);
-  if (meItem) meItem.classList.add('me');
-  const myName = meItem ? meItem.textContent.trim() : 'You';
 
   /* ---- the title: unread lines while the page is in the background ---- */
   const baseTitle = document.title;
@@ -56,7 +168,7 @@
       document.title = baseTitle;
     }
   });
-  if (document.visibilityState !== 'visible' && !isAgent) document.title = `● ${baseTitle}`;
+  if (document.visibilityState !== 'visible' && !isStaff) document.title = `● ${baseTitle}`;
 
   /* ---- events ------------------------------------------------------- */
 
@@ -70,28 +182,55 @@
     return lines.querySelector(':scope > li.pending');
   }
 
+  function privateWho(name, from, to) {
+    const mine = from === me;
+    return el('span', { class: 'who' }, name, ' ', el('span', { class: 'private-mark', text: 'private' }),
+      mine ? ` to ${nameOf(to)}` : ' to you');
+  }
+
   function eventItem(ev) {
-    const mine = Number(ev.from) === me && ev.from !== null;
+    const from = ev.from === null || ev.from === undefined ? null : Number(ev.from);
+    const mine = from === me && from !== null;
     const li = el('li', { class: `event event-${ev.kind}${mine ? ' mine' : ''}`, dataset: { seq: ev.seq } });
     const name = ev.name || 'Someone';
+    const notice = (...parts) => li.append(el('span', { class: 'notice' }, ...parts));
     switch (ev.kind) {
       case 'line':
         li.append(el('span', { class: 'who', text: name }), ' ', el('span', { class: 'body', text: ev.body }));
         break;
+      case 'private':
+        li.append(privateWho(name, from, Number(ev.to)), ' ', el('span', { class: 'body', text: ev.body }));
+        break;
       case 'join':
-        li.append(el('span', { class: 'notice', text: `${name} joined` }));
+        notice(`${name} joined`);
         break;
       case 'leave':
-        li.append(el('span', { class: 'notice', text: `${name} left` }));
+        notice(`${name} left`);
         break;
       case 'transfer':
-        li.append(el('span', { class: 'notice', text: ev.body }));
+        notice(ev.body);
+        break;
+      case 'address':
+        li.dataset.url = ev.body;
+        if (ev.at) li.dataset.at = ev.at;
+        notice(`${name} led to `, el('span', { class: 'url', title: ev.body, text: ev.body }));
+        break;
+      case 'window':
+        li.dataset.url = ev.body;
+        if (ev.at) li.dataset.at = ev.at;
+        notice(`${name} sent a page to open in a new window: `, el('span', { class: 'url', title: ev.body, text: ev.body }));
+        break;
+      case 'lead':
+        notice(Number(ev.to) === from ? `${name} took the lead` : `${name} gave the lead to ${ev.body || nameOf(Number(ev.to))}`);
+        break;
+      case 'monitor':
+        notice(`${name} started watching silently`);
         break;
       case 'close':
-        li.append(el('span', { class: 'notice', text: 'The session has ended' }));
+        notice('The session has ended');
         break;
       default:
-        return null; // kinds this page does not show (co-browsing, later)
+        return null; // kinds this page does not know
     }
     if (ev.at) {
       const at = new Date(ev.at);
@@ -105,8 +244,10 @@
     if (!(seq > lastSeq)) return; // seen already
     lastSeq = seq;
     const stick = nearBottom();
-    const mine = Number(ev.from) === me;
-    const own = mine && ev.kind === 'line' && ev.cmid ? pending.get(ev.cmid) : undefined;
+    const from = ev.from === null || ev.from === undefined ? null : Number(ev.from);
+    const mine = from === me;
+    if (from !== null && ev.name) names.set(from, ev.name);
+    const own = mine && (ev.kind === 'line' || ev.kind === 'private') && ev.cmid ? pending.get(ev.cmid) : undefined;
     if (own) {
       // Our own line, back from the server: it takes its place in order.
       pending.delete(ev.cmid);
@@ -118,8 +259,9 @@
     }
     switch (ev.kind) {
       case 'line':
+      case 'private':
         if (!mine) {
-          typers.delete(Number(ev.from));
+          typers.delete(from);
           markUnread();
           if (document.visibilityState !== 'visible') B.chime();
         }
@@ -128,7 +270,7 @@
         addPerson(ev);
         break;
       case 'leave':
-        removePerson(Number(ev.from));
+        removePerson(from);
         if (mine) ended();
         break;
       case 'close':
@@ -138,22 +280,7 @@
         break;
     }
     if (stick || mine) toBottom();
-  }
-
-  function addPerson(ev) {
-    if (!people || ev.from === null) return;
-    if (people.querySelector(`li[data-participant="${Number(ev.from)}"]`)) return;
-    people.append(el('li', {
-      class: `person role-${ev.role || 'visitor'}${Number(ev.from) === me ? ' me' : ''}`,
-      dataset: { participant: Number(ev.from) },
-      text: ev.name || 'Someone',
-    }));
-  }
-  function removePerson(id) {
-    const li = people && people.querySelector(`li[data-participant="${id}"]`);
-    if (li) li.remove();
-    typers.delete(id);
-    renderTyping();
+    emit('event', ev);
   }
 
   /* ---- typing, shown ------------------------------------------------ */
@@ -167,7 +294,7 @@
         continue;
       }
       if (parts.length) parts.push(' · ');
-      if (isAgent && t.text) {
+      if (isStaff && t.text) {
         parts.push(`${t.name} is typing: `, el('span', { class: 'preview', text: t.text }));
       } else {
         parts.push(`${t.name} is typing…`);
@@ -180,6 +307,7 @@
   /* ---- the feed ----------------------------------------------------- */
 
   function onAnswer(a) {
+    if (Array.isArray(a.peers)) mergePeers(a.peers);
     if (Array.isArray(a.events)) {
       const sorted = a.events.slice().sort((x, y) => Number(x.seq) - Number(y.seq));
       for (const ev of sorted) addEvent(ev);
@@ -193,29 +321,34 @@
       }
     }
     renderTyping();
+    emit('answer', a);
     if (a.open === false) ended();
     return !closed;
   }
 
-  const feed = root.dataset.open !== '1' ? { stop() {} } : B.follow(
-    () => `/poll?channel=${encodeURIComponent(channelId)}&after=${lastSeq}&signals=${signals}`,
-    onAnswer,
-    {
-      onConnection(ok) {
-        connection.hidden = ok;
-        connection.textContent = ok ? '' : 'Reconnecting…';
-      },
-      onStop(error) {
-        connection.hidden = false;
-        connection.textContent = `This page has stopped updating: ${error.message}`;
-      },
-    });
+  let feed = { stop() {} };
+  function startFeed() {
+    if (root.dataset.open !== '1' || closed) return;
+    feed = B.follow(
+      () => `/poll?channel=${encodeURIComponent(channelId)}&after=${lastSeq}&signals=${signals}`,
+      onAnswer,
+      {
+        onConnection(ok) {
+          connection.hidden = ok;
+          connection.textContent = ok ? '' : 'Reconnecting…';
+        },
+        onStop(error) {
+          connection.hidden = false;
+          connection.textContent = `This page has stopped updating: ${error.message}`;
+        },
+      });
+  }
 
   function ended() {
     if (closed) return;
     closed = true;
     feed.stop();
-    for (const node of [sayForm, leaveForm, root.querySelector('.agent-tools')]) if (node) node.hidden = true;
+    for (const node of [sayForm, leaveForm, document.getElementById('agent-tools')]) if (node) node.hidden = true;
     endedEl.hidden = false;
     typers.clear();
     renderTyping();
@@ -227,9 +360,37 @@
     }
     const link = document.getElementById('transcript-link');
     if (link && document.activeElement === text) link.focus();
+    emit('ended');
   }
 
-  /* ---- saying ------------------------------------------------------- */
+  /* ---- saying: to everyone, or privately to one ---------------------- */
+
+  let recipient = null; // { id, name } for a private line
+
+  /* A supervisor watching silently writes only to agents: by default to
+   * the one leading, else the first agent here. */
+  function defaultRecipient() {
+    if (!isSupervisor) return null;
+    const agents = [...people.values()].filter((p) => p.role === 'agent' && !p.me);
+    const leader = agents.find((p) => p.id === Number(root.dataset.leader));
+    const pick = leader || agents[0];
+    return pick ? { id: pick.id, name: pick.name } : null;
+  }
+
+  function setRecipient(person) {
+    const pick = person || defaultRecipient();
+    recipient = pick ? { id: Number(pick.id), name: pick.name } : null;
+    if (!sayTo) return;
+    sayTo.hidden = !recipient;
+    sayToId.disabled = !recipient;
+    sayToId.value = recipient ? String(recipient.id) : '';
+    sayToName.textContent = recipient ? recipient.name : '';
+    if (sayToClear) sayToClear.hidden = isSupervisor;
+    if (text) text.placeholder = recipient ? `A private line to ${recipient.name}…` : 'Type a message…';
+    sayForm.classList.toggle('private', !!recipient);
+  }
+  if (sayToClear) sayToClear.addEventListener('click', () => { setRecipient(null); text.focus(); });
+  if (isSupervisor) setRecipient(null);
 
   function newCmid() {
     if (window.crypto && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -266,8 +427,10 @@
     li.classList.remove('failed', 'sent');
     li.classList.add('sending');
     li.querySelector('.state').replaceChildren('sending…');
+    const fields = { channel: channelId, token, text: entry.text, cmid };
+    if (entry.to) fields.to = String(entry.to);
     try {
-      const answer = await B.postForm('/say', { channel: channelId, token, text: entry.text, cmid });
+      const answer = await B.postForm('/say', fields);
       if (!pending.has(cmid)) return; // the feed brought it first
       const seq = Number(answer.seq);
       if (seq > 0 && seq <= lastSeq) {
@@ -281,7 +444,7 @@
       li.querySelector('.state').replaceChildren('sent');
     } catch (err) {
       if (!pending.has(cmid)) return;
-      const final = err.status === 409 || err.status === 403;
+      const final = err.status === 409 || err.status === 403 || err.status === 400;
       fail(li, `Not sent: ${err.message}`, !final);
       if (err.status === 409) ended();
     }
@@ -291,12 +454,18 @@
     if (closed) return;
     const value = clean(text.value);
     if (value.trim() === '') return;
+    if (isSupervisor && !recipient) setRecipient(null);
+    if (isSupervisor && !recipient) {
+      showAlert('There is no agent here to write to.');
+      return;
+    }
     const cmid = newCmid();
-    const li = el('li', { class: 'event event-line mine pending sending', dataset: { cmid } },
-      el('span', { class: 'who', text: myName }), ' ',
+    const to = recipient ? recipient.id : 0;
+    const li = el('li', { class: `event ${to ? 'event-private' : 'event-line'} mine pending sending`, dataset: { cmid } },
+      to ? privateWho(myName, me, to) : el('span', { class: 'who', text: myName }), ' ',
       el('span', { class: 'body', text: value }), ' ',
       el('span', { class: 'state', role: 'status', text: 'sending…' }));
-    pending.set(cmid, { li, text: value });
+    pending.set(cmid, { li, text: value, to });
     lines.append(li);
     toBottom();
     text.value = '';
@@ -314,6 +483,8 @@
       if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey && !e.isComposing) {
         e.preventDefault();
         send();
+      } else if (e.key === 'Escape' && recipient && !isSupervisor) {
+        setRecipient(null);
       }
     });
     text.addEventListener('input', typed);
@@ -413,12 +584,12 @@
       try {
         const answer = await B.postForm(url, B.formFields(form));
         feed.stop();
-        location.assign(answer.next || (isAgent ? '/console' : `/transcript?id=${encodeURIComponent(channelId)}`));
+        location.assign(answer.next || (isStaff ? '/console' : `/transcript?id=${encodeURIComponent(channelId)}`));
       } catch (err) {
         if (button) button.disabled = false;
         if (url === '/leave' && err.status === 409) {
           ended();
-          if (isAgent) location.assign('/console');
+          if (isStaff) location.assign('/console');
           return;
         }
         showAlert(err.message);
@@ -436,6 +607,41 @@
     transferTo.after(el('span', { class: 'muted nobody', text: 'no other agent is available right now' }));
   }
 
+  window.BatonChannel = Object.freeze({
+    channelId,
+    token,
+    me,
+    role,
+    isStaff,
+    isSupervisor,
+    people,
+    get closed() { return closed; },
+    on(kind, fn) {
+      if (hooks[kind]) hooks[kind].push(fn);
+    },
+    /* A private line to this participant from now on (null: to everyone). */
+    writeTo(id) {
+      const person = people.get(Number(id));
+      if (person && !person.me) setRecipient(person);
+      if (text) text.focus();
+    },
+    setLeader(id) {
+      root.dataset.leader = String(id);
+      if (isSupervisor && recipient === null) setRecipient(null);
+    },
+    alert: showAlert,
+  });
+
   if (root.dataset.open !== '1') ended();
   toBottom();
+  // Deferred scripts run before DOMContentLoaded: by then viewer.js has
+  // subscribed. (load is a fallback should this script come later.)
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    startFeed();
+  };
+  document.addEventListener('DOMContentLoaded', start, { once: true });
+  window.addEventListener('load', start, { once: true });
 }());
