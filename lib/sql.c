@@ -373,6 +373,8 @@ static const char *const sql_texts[SQL__MAX] = {
 		"SELECT COUNT(*) FROM site_domain d JOIN site s ON s.id = d.site_id"
 		" WHERE s.client_id = ? AND (d.domain = ? OR ? LIKE CONCAT('%.', d.domain))",
 	[SQL_CLIENT_SET_SHOW_ROOMS] = "UPDATE client SET show_rooms = ? WHERE id = ?",
+	[SQL_CLIENT_SET_MONITOR_NOTICE] =
+		"UPDATE client SET tell_visitors_monitored = ? WHERE id = ?",
 	[SQL_AVATAR_RULE_INSERT] =
 		"INSERT INTO avatar_rule (client_id, url_prefix, avatar) VALUES (?, ?, ?)",
 	/* The viewer (cgi-bin/channel.c): each present participant's avatar

@@ -83,6 +83,10 @@ is $rc, 0, 'client set seat_cap';
 is sql("SELECT seat_cap FROM client WHERE slug = '$slug'")->[0][0], 3, 'stored';
 ($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'seat_cap', '0');
 like $out, qr/seat_cap must be a whole number from 1 to 100000/, 'out of range is refused';
+($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'show_rooms', '0');
+is sql("SELECT show_rooms FROM client WHERE slug = '$slug'")->[0][0], 0, 'show_rooms can be turned off';
+($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'tell_visitors_monitored', '1');
+is sql("SELECT tell_visitors_monitored FROM client WHERE slug = '$slug'")->[0][0], 1, 'and visitors told of monitoring';
 ($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'colour', '3');
 like $out, qr/unknown client setting 'colour'/, 'unknown settings are named';
 

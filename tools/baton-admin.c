@@ -48,7 +48,8 @@ static const char usage[] =
 	"                                           click, for the client or one agent\n"
 	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
 	"                                           max_missed_offers, channel_participant_cap,\n"
-	"                                           wait_target_seconds\n"
+	"                                           wait_target_seconds, show_rooms (0/1),\n"
+	"                                           tell_visitors_monitored (0/1)\n"
 	"  client rate CLIENT minute|session CENTS [MINIMUM_CENTS] [CURRENCY]\n"
 	"                                           the client's rate per started minute or per\n"
 	"                                           session, monthly minimum (default 0), and\n"
@@ -397,6 +398,8 @@ static int set_client(struct admin *a, const char *client, const char *setting, 
 		{ "max_missed_offers", SQL_CLIENT_SET_MAX_MISSED, 1, 100 },
 		{ "channel_participant_cap", SQL_CLIENT_SET_PARTICIPANT_CAP, 2, 1000 },
 		{ "wait_target_seconds", SQL_CLIENT_SET_WAIT_TARGET, 10, 86400 },
+		{ "show_rooms", SQL_CLIENT_SET_SHOW_ROOMS, 0, 1 },
+		{ "tell_visitors_monitored", SQL_CLIENT_SET_MONITOR_NOTICE, 0, 1 },
 	};
 	long long cid = client_id(a, client);
 	if (cid < 0)
