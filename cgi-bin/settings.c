@@ -31,10 +31,14 @@ static int settings_page(struct request *r)
 		snprintf(key, sizeof key, "sites.%zu.domains", i);
 		view_set(v, key, db_cell(&sites, i, 3));
 		snprintf(key, sizeof key, "sites.%zu.link", i);
-		view_set(v, key, pool_printf(r->pool, "<a href=\"%s/help?site=%s\">Talk to us</a>",
+		/* The referrer policy lets the link tell Baton the page it was on,
+		 * not only the site (browsers send just the origin otherwise). */
+		view_set(v, key, pool_printf(r->pool, "<a href=\"%s/help?site=%s\" "
+					     "referrerpolicy=\"no-referrer-when-downgrade\">Talk to us</a>",
 					     base, site_key));
 		snprintf(key, sizeof key, "sites.%zu.button", i);
-		view_set(v, key, pool_printf(r->pool, "<a href=\"%s/help?site=%s\" data-baton-help>Talk to us"
+		view_set(v, key, pool_printf(r->pool, "<a href=\"%s/help?site=%s\" "
+					     "referrerpolicy=\"no-referrer-when-downgrade\" data-baton-help>Talk to us"
 					     "</a>\n<script src=\"%s/js/help-button.js\" async></script>",
 					     base, site_key, base));
 	}

@@ -32,14 +32,14 @@ like $html, qr/<h3>Main &lt;b&gt;Shop&lt;\/b&gt; &amp; Co <span class="muted">\(
     'each site with its domains, the name escaped';
 like $html, qr/<h3>Support portal <span class="muted">\(help\.shop\.example\)<\/span><\/h3>/, 'the second site too';
 
-my $link = qq(&lt;a href=&quot;$base/help?site=$key&quot;&gt;Talk to us&lt;/a&gt;);
+my $link = qq(&lt;a href=&quot;$base/help?site=$key&quot; referrerpolicy=&quot;no-referrer-when-downgrade&quot;&gt;Talk to us&lt;/a&gt;);
 like $html, qr/<textarea id="link-0" class="copy" readonly rows="2">\Q$link\E<\/textarea>/,
     'the help link …/help?site=KEY, ready to copy (escaped in a read-only box)';
-my $button = qq(&lt;a href=&quot;$base/help?site=$key&quot; data-baton-help&gt;Talk to us&lt;/a&gt;\n)
+my $button = qq(&lt;a href=&quot;$base/help?site=$key&quot; referrerpolicy=&quot;no-referrer-when-downgrade&quot; data-baton-help&gt;Talk to us&lt;/a&gt;\n)
     . qq(&lt;script src=&quot;$base/js/help-button.js&quot; async&gt;&lt;/script&gt;);
 like $html, qr/<textarea id="button-0" class="copy" readonly rows="3">\Q$button\E<\/textarea>/,
     'the button snippet: the link and the script';
-like $html, qr/<textarea id="link-1" class="copy" readonly rows="2">&lt;a href=&quot;\Q$base\E\/help\?site=$key2&quot;&gt;/,
+like $html, qr/<textarea id="link-1" class="copy" readonly rows="2">&lt;a href=&quot;\Q$base\E\/help\?site=$key2&quot; /,
     'the second site\'s link';
 unlike $html, qr/<a href="[^"]*help\?site=/, 'no snippet is live markup on the page';
 unlike $html, qr/\Q$foreign_key\E/, 'another client\'s site never appears';
