@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "crypto.h"
 #include "db.h"
 #include "feed.h"
 #include "io.h"
@@ -38,8 +39,24 @@
 #include "program.h"
 #include "response.h"
 #include "router.h"
+#include "session.h"
+#include "visitor.h"
 
-enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192 };
+enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
+       PASS_SLOTS = 16384, PASS_SECONDS = 10 };
+
+/* Who a channel poll is, remembered for a few seconds: a browser in a
+ * conversation polls again after every answer, and working out again from
+ * its cookies who it is costs about six queries each time. The key is a
+ * hash of the cookies and the channel, so the table holds no secret; a
+ * sign-out or a leave takes effect here within PASS_SECONDS. */
+struct pass {
+	char key[TOKEN_HEX_LEN + 1];
+	time_t until;
+	long long topic_id;
+	long long participant_id;
+	bool viewer_is_agent;
+};
 
 struct waiter {
 	FCGX_Request *fcgi;
@@ -66,6 +83,8 @@ struct engine {
 	 * about to park re-checks if its topic changed since it looked. */
 	uint64_t round;
 	uint64_t topic_round[TOPIC_MARKS];
+	pthread_mutex_t pass_lock;        /* guards passes */
+	struct pass passes[PASS_SLOTS];
 };
 
 static int poll_run(struct request *r);
@@ -91,14 +110,74 @@ struct park_slot {
 	uint64_t round_seen;
 };
 
+/* The key of a channel poll's pass: the cookies that say who asks, and the
+ * channel they ask about. */
+static void pass_key(struct request *r, char key[TOKEN_HEX_LEN + 1])
+{
+	const char *session = request_cookie(r, SESSION_COOKIE);
+	const char *visitor = request_cookie(r, VISITOR_COOKIE);
+	crypto_sha256_hex(pool_printf(r->pool, "%s|%s|%s", session ? session : "",
+				      visitor ? visitor : "", r->in[FEED_IN_CHANNEL]), key);
+}
+
+static struct pass *pass_slot(struct engine *e, const char *key)
+{
+	char head[9];
+	memcpy(head, key, 8);
+	head[8] = '\0';
+	return &e->passes[strtoul(head, NULL, 16) % PASS_SLOTS];
+}
+
+static bool pass_find(struct engine *e, struct request *r, const char *key, struct feed_watch *w)
+{
+	bool found = false;
+	pthread_mutex_lock(&e->pass_lock);
+	struct pass *p = pass_slot(e, key);
+	if (p->until > time(NULL) && strcmp(p->key, key) == 0) {
+		memset(w, 0, sizeof *w);
+		w->kind = FEED_CHANNEL;
+		w->topic = NOTIFY_CHANNEL;
+		w->topic_id = p->topic_id;
+		w->participant_id = p->participant_id;
+		w->viewer_is_agent = p->viewer_is_agent;
+		w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
+		w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
+		found = true;
+	}
+	pthread_mutex_unlock(&e->pass_lock);
+	return found;
+}
+
+static void pass_keep(struct engine *e, const char *key, const struct feed_watch *w)
+{
+	pthread_mutex_lock(&e->pass_lock);
+	struct pass *p = pass_slot(e, key);
+	memcpy(p->key, key, sizeof p->key);
+	p->until = time(NULL) + PASS_SECONDS;
+	p->topic_id = w->topic_id;
+	p->participant_id = w->participant_id;
+	p->viewer_is_agent = w->viewer_is_agent;
+	pthread_mutex_unlock(&e->pass_lock);
+}
+
 static int poll_run(struct request *r)
 {
 	struct park_slot *slot = r->program_data;
 	int hold = slot ? slot->engine->hold_seconds : 0;
 	struct feed_watch w;
-	int status = feed_watch_from_request(r, &w);
-	if (status != 0)
-		return status;
+	char key[TOKEN_HEX_LEN + 1] = "";
+	bool known = false;
+	if (slot != NULL && r->in[FEED_IN_CHANNEL] != NULL) {
+		pass_key(r, key);
+		known = pass_find(slot->engine, r, key, &w);
+	}
+	if (!known) {
+		int status = feed_watch_from_request(r, &w);
+		if (status != 0)
+			return status;
+		if (key[0] != '\0' && w.kind == FEED_CHANNEL)
+			pass_keep(slot->engine, key, &w);
+	}
 	/* Under plain CGI no process runs the router's once-a-second sweep:
 	 * the consoles' and waiting visitors' polls (every 1.5 s) do it. */
 	if (slot == NULL && w.topic == NOTIFY_QUEUE)
@@ -580,6 +659,7 @@ static int serve_threaded(const struct config *cfg)
 	e.hold_seconds = hold_seconds(cfg);
 	pthread_mutex_init(&e.lock, NULL);
 	pthread_mutex_init(&e.accept_lock, NULL);
+	pthread_mutex_init(&e.pass_lock, NULL);
 	FCGX_Init();
 
 	/* Signals go to this thread alone, which waits for them. */

@@ -167,4 +167,24 @@ subtest 'who may poll what, and bad input' => sub {
     is $res->{status}, 405, 'POST: 405';
 };
 
+subtest 'a channel poll remembers who asks for a few seconds only' => sub {
+    # The poll program keeps a pass per cookie and channel for 10 s, so a
+    # browser polling again and again costs no identity queries; a sign-out
+    # must still shut the channel within that time.
+    my $c = Baton::Test::open_channel();
+    my $agent = $c->{agent}{browser};
+    my $url = "/poll?channel=$c->{channel}&after=0&signals=0";
+    is $agent->get($url)->{status}, 200, 'the agent polls the channel';
+    my $stranger = Baton::Test::Browser->new;
+    is $stranger->get($url)->{status}, 403, 'a stranger is refused, pass or no pass';
+    $stranger->set_cookie(baton_session => 'e' x 64);
+    is $stranger->get($url)->{status}, 403, 'so is a made-up session cookie';
+    my $token = $agent->cookie('baton_session');
+    is $agent->post('/signout', form => [csrf => $agent->session_csrf])->{status}, 303, 'the agent signs out';
+    my $old = Baton::Test::Browser->new;
+    $old->set_cookie(baton_session => $token);
+    ok Baton::Test::wait_for('refusal', 15, sub { $old->get($url)->{status} == 403 }),
+        'the old session cookie is refused within the pass\'s lifetime';
+};
+
 done_testing;
