@@ -20,12 +20,8 @@ static int choose_avatar(struct request *r)
 		return status;
 	struct signal sig = { .kind = SIGNAL_AVATAR, .text = r->in[IN_AVATAR] };
 	int rc = channel_signal(r->db, &m, &sig);
-	if (rc == CHANNEL_CLOSED)
-		return resp_error(r, 409, "This conversation has ended.");
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
 	if (rc != DB_OK)
-		return -1;
+		return channel_failed(r, rc);
 	return resp_json(r, 200, "{\"ok\":true}");
 }
 

@@ -103,20 +103,10 @@ static int viewer_extras(struct request *r, const struct member *m, bool staff, 
 
 static int channel_page(struct request *r)
 {
-	long long visitor_id = 0;
 	struct member m;
-	bool found = false;
-	int rc = session_load(r);
-	if (rc == DB_OK)
-		rc = visitor_identify(r, false, &visitor_id);
-	if (rc == DB_OK)
-		rc = channel_member(r, r->in[IN_ID], visitor_id, &m, &found);
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
-	if (rc != DB_OK)
-		return -1;
-	if (!found)
-		return resp_error(r, 403, "You are not in this conversation.");
+	int rc = channel_viewer(r, r->in[IN_ID], "You are not in this conversation.", &m);
+	if (rc != 0)
+		return rc;
 
 	bool agent = strcmp(m.kind, "visitor") != 0; /* agents and supervisors */
 	struct view *v = view_new(r);

@@ -258,20 +258,10 @@ static void examine(struct request *r, const char *url, const struct target *t, 
 
 static int frame_check(struct request *r)
 {
-	long long visitor_id = 0;
 	struct member m;
-	bool found = false;
-	int rc = session_load(r);
-	if (rc == DB_OK)
-		rc = visitor_identify(r, false, &visitor_id);
-	if (rc == DB_OK)
-		rc = channel_member(r, r->in[IN_CHANNEL], visitor_id, &m, &found);
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
-	if (rc != DB_OK)
-		return -1;
-	if (!found)
-		return resp_error(r, 403, "You are not in this conversation.");
+	int status = channel_viewer(r, r->in[IN_CHANNEL], "You are not in this conversation.", &m);
+	if (status != 0)
+		return status;
 
 	const char *url = r->in[IN_URL];
 	/* Per client: whether an address may be fetched depends on the client's

@@ -34,12 +34,8 @@ static int go(struct request *r)
 	long long seq = 0;
 	int rc = channel_post(r->db, m.channel_id, m.participant_id, 0, window ? "window" : "address",
 			      url, NULL, &seq);
-	if (rc == CHANNEL_CLOSED)
-		return resp_error(r, 409, "This conversation has ended.");
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
 	if (rc != DB_OK)
-		return -1;
+		return channel_failed(r, rc);
 	return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
 }
 

@@ -38,12 +38,8 @@ static int pass_lead(struct request *r)
 	if (rc == DB_OK)
 		rc = channel_post(r->db, m.channel_id, m.participant_id, to, "lead",
 				  db_cell(&target, 0, 2), NULL, &seq);
-	if (rc == CHANNEL_CLOSED)
-		return resp_error(r, 409, "This conversation has ended.");
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
 	if (rc != DB_OK)
-		return -1;
+		return channel_failed(r, rc);
 	return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld,\"leader\":%lld}", seq, to));
 }
 

@@ -47,12 +47,8 @@ static int pointer(struct request *r)
 	struct signal sig = { .kind = SIGNAL_POINTER, .mode = r->in[IN_MODE],
 			      .px = r->in[IN_X], .py = r->in[IN_Y] };
 	int rc = channel_signal(r->db, &m, &sig);
-	if (rc == CHANNEL_CLOSED)
-		return resp_error(r, 409, "This conversation has ended.");
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
 	if (rc != DB_OK)
-		return -1;
+		return channel_failed(r, rc);
 	return resp_json(r, 200, "{\"ok\":true}");
 }
 

@@ -73,12 +73,8 @@ static int say(struct request *r)
 	if (rc == DB_OK)
 		rc = channel_post(r->db, m.channel_id, m.participant_id, to, to ? "private" : "line",
 				  r->in[IN_TEXT], r->in[IN_CMID], &seq);
-	if (rc == CHANNEL_CLOSED)
-		return resp_error(r, 409, "This conversation has ended.");
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
 	if (rc != DB_OK)
-		return -1;
+		return channel_failed(r, rc);
 	if (r->wants_json)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
 	return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", r->in[IN_CHANNEL]));

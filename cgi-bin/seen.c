@@ -39,12 +39,8 @@ static int seen(struct request *r)
 		long long seq;
 		rc = channel_post(r->db, m.channel_id, m.participant_id, 0, "address", url, NULL, &seq);
 	}
-	if (rc == CHANNEL_CLOSED)
-		return resp_error(r, 409, "This conversation has ended.");
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
 	if (rc != DB_OK)
-		return -1;
+		return channel_failed(r, rc);
 	return resp_json(r, 200, "{\"ok\":true}");
 }
 

@@ -34,20 +34,8 @@ static const struct input mail_inputs[MAIL__MAX] = {
  * actions). Returns 0, or the status of the error response it set. */
 static int find_member(struct request *r, struct member *m)
 {
-	long long visitor_id = 0;
-	bool found = false;
-	int rc = session_load(r);
-	if (rc == DB_OK)
-		rc = visitor_identify(r, false, &visitor_id);
-	if (rc == DB_OK)
-		rc = channel_member(r, r->in[IN_ID], visitor_id, m, &found);
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
-	if (rc != DB_OK)
-		return -1;
-	if (!found)
-		return resp_error(r, 403, "This transcript belongs to a conversation you were not in.");
-	return 0;
+	return channel_viewer(r, r->in[IN_ID],
+			      "This transcript belongs to a conversation you were not in.", m);
 }
 
 /* For a visitor: the form to get it by e-mail, or the address queued. */

@@ -20,12 +20,8 @@ static int typing(struct request *r)
 	if (status != 0)
 		return status;
 	int rc = channel_typing(r->db, &m, r->in[IN_TEXT]);
-	if (rc == CHANNEL_CLOSED)
-		return resp_error(r, 409, "This conversation has ended.");
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
 	if (rc != DB_OK)
-		return -1;
+		return channel_failed(r, rc);
 	return resp_json(r, 200, "{\"ok\":true}");
 }
 

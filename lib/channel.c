@@ -59,8 +59,8 @@ int channel_member(struct request *r, const char *public_id, long long visitor_i
 	return DB_OK;
 }
 
-int channel_authorize(struct request *r, const char *public_id, const char *token,
-		      struct member *m)
+int channel_viewer(struct request *r, const char *public_id, const char *not_in_message,
+		   struct member *m)
 {
 	long long visitor_id = 0;
 	bool found = false;
@@ -74,7 +74,16 @@ int channel_authorize(struct request *r, const char *public_id, const char *toke
 	if (rc != DB_OK)
 		return -1;
 	if (!found)
-		return resp_error(r, 403, "You are not in this conversation.");
+		return resp_error(r, 403, "%s", not_in_message);
+	return 0;
+}
+
+int channel_authorize(struct request *r, const char *public_id, const char *token,
+		      struct member *m)
+{
+	int status = channel_viewer(r, public_id, "You are not in this conversation.", m);
+	if (status != 0)
+		return status;
 	if (!request_same_origin(r))
 		return resp_error(r, 403, "This was sent from another site.");
 	if (!crypto_equal(token, m->token))
@@ -82,6 +91,15 @@ int channel_authorize(struct request *r, const char *public_id, const char *toke
 	if (m->left || !m->channel_open)
 		return resp_error(r, 409, "This conversation has ended for you.");
 	return 0;
+}
+
+int channel_failed(struct request *r, int rc)
+{
+	if (rc == CHANNEL_CLOSED)
+		return resp_error(r, 409, "This conversation has ended.");
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	return -1;
 }
 
 /* Inside a transaction: the next seq, taking the channel's row lock. */

@@ -41,11 +41,22 @@ struct member {
 int channel_member(struct request *r, const char *public_id, long long visitor_id,
 		   struct member *m, bool *found);
 
+/* For pages about a channel: finds the requester in it (the signed-in
+ * agent, or the visitor of this browser, present or past). Returns 0, or
+ * the status of the error response it set (403 with not_in_message when
+ * they were never in it). */
+int channel_viewer(struct request *r, const char *public_id, const char *not_in_message,
+		   struct member *m);
+
 /* For posts to a channel: the requester must be in it (present), send its
  * participant token, and post from our own origin. Returns 0, or the status
  * of the error response it set. */
 int channel_authorize(struct request *r, const char *public_id, const char *token,
 		      struct member *m);
+
+/* The answer to a failed channel operation: 409 when the channel has
+ * closed, 503 when the database is down, otherwise an internal error. */
+int channel_failed(struct request *r, int rc);
 
 /* Appends an event (in its own transaction, retried on conflicts). With a
  * client_msg_id a repeated post returns the first one's seq and stores
