@@ -243,59 +243,65 @@ static int answer_channel(struct db *db, struct pool *pool, struct feed_cache *c
 	return 1;
 }
 
-static int answer_console(struct db *db, struct pool *pool, const struct feed_watch *w,
-			  bool force, struct buf *out)
+/* Whether the client's queue has moved past what the watch has seen:
+ * 1 yes (or forced), 0 no, or a db_status. The console, waiting and
+ * supervise feeds all follow it. */
+static int queue_moved(struct db *db, struct pool *pool, const struct feed_watch *w, bool force)
 {
 	struct db_rows version;
 	int rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", w->topic_id);
 	if (rc != DB_OK)
 		return rc;
-	if (!force && (unsigned long long)db_cell_int(&version, 0, 0) <= w->seen)
-		return 0;
+	return force || (unsigned long long)db_cell_int(&version, 0, 0) > w->seen;
+}
+
+/* Drops a JSON object's closing brace, so feed_answer() can add the hold. */
+static void reopen(struct buf *out)
+{
+	out->len--;
+	out->data[out->len] = '\0';
+}
+
+static int answer_console(struct db *db, struct pool *pool, const struct feed_watch *w,
+			  bool force, struct buf *out)
+{
+	int rc = queue_moved(db, pool, w, force);
+	if (rc != 1)
+		return rc;
 	struct desk d;
 	if ((rc = desk_load(db, pool, w->topic_id, w->agent_id, &d)) != DB_OK)
 		return rc;
 	desk_json(&d, out);
-	out->len--; /* reopen the object for the hold */
-	out->data[out->len] = '\0';
+	reopen(out);
 	return 1;
 }
 
 static int answer_waiting(struct db *db, struct pool *pool, const struct feed_watch *w,
 			  bool force, struct buf *out)
 {
-	struct db_rows version;
-	int rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", w->topic_id);
-	if (rc != DB_OK)
+	int rc = queue_moved(db, pool, w, force);
+	if (rc != 1)
 		return rc;
-	if (!force && (unsigned long long)db_cell_int(&version, 0, 0) <= w->seen)
-		return 0;
 	struct request_status st;
 	bool found;
-	rc = helpreq_status(db, pool, w->request_public_id, &st, &found);
-	if (rc != DB_OK)
+	if ((rc = helpreq_status(db, pool, w->request_public_id, &st, &found)) != DB_OK)
 		return rc;
 	helpreq_status_json(&st, out);
-	out->len--; /* reopen the object to add the hold */
-	out->data[out->len] = '\0';
+	reopen(out);
 	return 1;
 }
 
 static int answer_supervise(struct db *db, struct pool *pool, const struct feed_watch *w,
 			    bool force, struct buf *out)
 {
-	struct db_rows version;
-	int rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", w->topic_id);
-	if (rc != DB_OK)
+	int rc = queue_moved(db, pool, w, force);
+	if (rc != 1)
 		return rc;
-	if (!force && (unsigned long long)db_cell_int(&version, 0, 0) <= w->seen)
-		return 0;
 	struct supervision s;
 	if ((rc = supervise_load(db, pool, w->topic_id, &s)) != DB_OK)
 		return rc;
 	supervise_json(&s, out);
-	out->len--; /* reopen the object for the hold */
-	out->data[out->len] = '\0';
+	reopen(out);
 	return 1;
 }
 

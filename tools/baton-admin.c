@@ -360,6 +360,25 @@ static int print_rows(struct admin *a, enum sql_id id, const char *types, long l
 	return 0;
 }
 
+/* The id of the agent with this e-mail address in client cid (for things
+ * that belong to one agent rather than the whole client). Returns 0, or 1
+ * after saying what is wrong. */
+static int agent_of_client(struct admin *a, long long cid, const char *client,
+			   const char *email_in, long long *agent_id)
+{
+	struct db_rows agent;
+	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+	if (email == NULL)
+		return 1;
+	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
+	if (rc != DB_OK)
+		return db_fail(rc, "the agent lookup");
+	if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != cid)
+		return fail("no agent %s in client %s", email, client);
+	*agent_id = db_cell_int(&agent, 0, 0);
+	return 0;
+}
+
 static int add_canned(struct admin *a, const char *client, const char *title_in,
 		      const char *text_in, const char *email_in)
 {
@@ -369,18 +388,8 @@ static int add_canned(struct admin *a, const char *client, const char *title_in,
 	if (cid < 0 || title == NULL || text == NULL)
 		return 1;
 	long long agent_id = 0;
-	if (email_in != NULL) {
-		struct db_rows agent;
-		const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-		if (email == NULL)
-			return 1;
-		int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
-		if (rc != DB_OK)
-			return db_fail(rc, "the agent lookup");
-		if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != cid)
-			return fail("no agent %s in client %s", email, client);
-		agent_id = db_cell_int(&agent, 0, 0);
-	}
+	if (email_in != NULL && agent_of_client(a, cid, client, email_in, &agent_id) != 0)
+		return 1;
 	int rc = db_exec(a->db, SQL_CANNED_INSERT, NULL, "inss", cid, agent_id, title, text);
 	if (rc != DB_OK)
 		return db_fail(rc, "the canned phrase");
@@ -646,18 +655,8 @@ static int add_canned_address(struct admin *a, const char *client, const char *t
 	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
 		return fail("'%s' is not a web address (it must start with http:// or https://)", url);
 	long long agent_id = 0;
-	if (email_in != NULL) {
-		struct db_rows agent;
-		const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-		if (email == NULL)
-			return 1;
-		int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
-		if (rc != DB_OK)
-			return db_fail(rc, "the agent lookup");
-		if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != cid)
-			return fail("no agent %s in client %s", email, client);
-		agent_id = db_cell_int(&agent, 0, 0);
-	}
+	if (email_in != NULL && agent_of_client(a, cid, client, email_in, &agent_id) != 0)
+		return 1;
 	int rc = db_exec(a->db, SQL_CANNED_ADDRESS_INSERT, NULL, "inss", cid, agent_id, title, url);
 	if (rc != DB_OK)
 		return db_fail(rc, "the canned address");
