@@ -23,7 +23,7 @@ TOOLS        := tools/baton-admin
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
-    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium nodejs:node npm:npm
+    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -33,9 +33,10 @@ all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
 
 deps:
 	@tools/install-deps $(DEBIAN_PACKAGES)
-	@# playwright-core drives Debian's chromium in the browser tests; it must
-	@# never download a browser of its own.
-	@[ -d node_modules/playwright-core ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+	@# playwright-core drives Debian's chromium and firefox-esr in the browser
+	@# tests; it must never download a browser of its own. npm ci again
+	@# whenever package-lock.json is newer than what node_modules holds.
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
 		npm ci --no-audit --no-fund --loglevel=error
 
 # Every output is written under a temporary name and renamed into place, so
