@@ -11,7 +11,10 @@
 // visitor leads the agent; a page without the site script gets the pointing
 // overlay; a supervisor watching (a third context) and the visitor exchange
 // private lines with the agent that only the two concerned see; a page that
-// refuses framing opens in a led window on both sides; a page sent to a new
+// refuses framing opens in a led window on both sides, which cannot send the
+// viewer elsewhere, and where the leader's clicks, scrolling and pointer are
+// followed as in the frame; a framed page redirected to another origin keeps
+// its exact pointers; a page sent to a new
 // window is offered with an Open button; the agent takes the lead back;
 // avatars are chosen; the keyboard reaches everything; a phone-sized view.
 // Screenshots: t/artifacts/viewer-*.png.
@@ -40,12 +43,12 @@ const FOLLOW_MS = 1000; // a follower's view goes where the leader leads within 
   const site = base.replace('//127.0.0.1:', '//localhost:');
   const prefix = `v${agent.client}`;
   const written = [];
-  const page = (name, title, body, { script = true } = {}) => {
+  const page = (name, title, body, { script = true, head = '' } = {}) => {
     const file = `${prefix}-${name}.html`;
     fs.writeFileSync(path.join(dir, 'demo', file), `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="icon" href="${base}/favicon.svg">
+<title>${title}</title><link rel="icon" href="${base}/favicon.svg">${head}
 <style>
   body { margin: 0; font: 16px/1.5 Georgia, serif; background: #fbf7f2; color: #2b2118; }
   .page { width: 900px; padding: 20px; box-sizing: border-box; position: relative; }
@@ -56,7 +59,7 @@ const FOLLOW_MS = 1000; // a follower's view goes where the leader leads within 
   #box-c { left: 300px; top: 1500px; background: #6b7f8f; }
   nav a { margin-right: 1rem; }
 </style></head>
-<body><div class="page${name === 'two' || name === 'plain' ? ' tall' : ''}">
+<body><div class="page${['two', 'plain', 'refunds-noframe'].includes(name) ? ' tall' : ''}">
 <h1>${title}</h1>
 ${body}
 </div>
@@ -79,7 +82,13 @@ ${script ? `<script src="${base}/js/baton-site.js" async></script>` : ''}
 ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
   const plain = page('plain', 'A page without the site script', '<p>No Baton script here.</p><div class="box" id="box-a">Spot</div>', { script: false });
   const refuse = page('orders-noframe', 'Your orders', '<p>This page refuses to be framed.</p>');
-  const refuse2 = page('returns-noframe', 'Your returns', '<p>This one too.</p>');
+  const refuse2 = page('returns-noframe', 'Your returns', `<p>This one too.</p><nav>${link('refunds-noframe', 'Refunds', 'to-refunds')}</nav>`);
+  const refuse3 = page('refunds-noframe', 'Your refunds', `<nav>${link('three', 'Teapots', 'to-three')}</nav>
+<div class="box" id="box-a">Refund form</div>`);
+  // A page that sends its visitor on to another origin (as http to https,
+  // or a bare domain to www, do): here from the client's host to Baton's.
+  const threeElsewhere = `${base}/demo/${prefix}-three.html`;
+  const moved = page('moved', 'Moved', '<p>Moved.</p>', { script: false, head: `<meta http-equiv="refresh" content="0; url=${threeElsewhere}">` });
   t.admin(null, 'canned-address', 'add', agent.client, 'Teapots', three);
 
   const browser = await t.launch();
@@ -415,6 +424,69 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     t.ok(true, 'the next refusing page the leader leads to shows in both led windows');
     await t.screenshot(danaPopup, 'viewer-15-led-window');
 
+    // A page in a led window cannot send the viewer elsewhere: its opener
+    // is a sandboxed frame of the viewer's, not the viewer.
+    const taken = `${site}/demo/${prefix}-home.html?taken`;
+    await veraPopup.evaluate((u) => {
+      for (const w of [window.opener, window.opener && window.opener.top, window.opener && window.opener.parent]) {
+        try { if (w) w.location.href = u; } catch (e) { /* refused, as it should be */ }
+      }
+      try { window.open(u, 'baton-view'); } catch (e) { /* refused */ }
+    }, taken);
+    await vera.waitForTimeout(700);
+    t.is(vera.url(), channelUrl, 'a page in a led window cannot send the viewer elsewhere');
+    t.ok(!(await frameOf(vera)).url().includes('taken'), 'nor into its frame');
+
+    // The leader clicks a link inside the led window: the site script there
+    // reports it, and the agent's led window follows.
+    await veraPopup.bringToFront();
+    await veraPopup.click('#to-refunds');
+    await danaPopup.waitForURL(refuse3, { timeout: QUICK });
+    t.ok(true, 'the leader clicks a link in the led window and the agent\'s led window follows');
+    await dana.locator(`#people li[data-participant="${veraId}"] .where`, { hasText: `${prefix}-refunds-noframe.html` }).waitFor({ timeout: QUICK });
+    t.ok(true, 'the agent sees the address the visitor\'s led window shows');
+    await dana.locator('.stage-notice[data-key="refused"]', { hasText: refuse3 }).waitFor({ timeout: QUICK });
+    t.ok(true, 'and the agent\'s viewer names it');
+    await veraPopup.evaluate(() => window.scrollTo(0, 200));
+    await danaPopup.waitForFunction(() => Math.abs(window.scrollY - 200) <= 1, null, { timeout: QUICK });
+    t.ok(true, 'the agent\'s led window follows the leader\'s scrolling');
+    await veraPopup.evaluate(() => {
+      window.__last = null;
+      document.addEventListener('mousemove', (e) => { window.__last = { x: e.pageX, y: e.pageY }; });
+    });
+    const refundBox = await veraPopup.locator('#box-a').boundingBox();
+    await veraPopup.mouse.move(refundBox.x + 20, refundBox.y + 60, { steps: 3 });
+    await veraPopup.mouse.move(refundBox.x + 40, refundBox.y + 80, { steps: 3 });
+    const veraInLed = await veraPopup.evaluate(() => window.__last);
+    await danaPopup.bringToFront();
+    seen = await waitMark(danaPopup.mainFrame(), veraId, veraInLed);
+    t.ok(seen && Math.abs(seen.x - veraInLed.x) <= 1 && Math.abs(seen.y - veraInLed.y) <= 1 && seen.under === 'box-a',
+      'the agent sees the visitor\'s pointer in the led window, on the same spot', JSON.stringify({ veraInLed, seen }));
+    await t.screenshot(danaPopup, 'viewer-16-led-window-pointer');
+    // A link to a page that may be framed brings the view back.
+    await veraPopup.bringToFront();
+    await veraPopup.click('#to-three');
+    await frameAt(vera, three);
+    await frameAt(dana, three);
+    t.ok(true, 'a link in the led window to a page that may be framed brings it back into both viewers');
+    await dana.locator('.stage-notice[data-key="refused"]').waitFor({ state: 'detached', timeout: QUICK });
+    t.ok(true, 'and the notice goes');
+
+    // A framed address that redirects to another origin: the site script
+    // of the page it lands on still counts.
+    await vera.bringToFront();
+    await vera.fill('#address', moved);
+    await vera.press('#address', 'Enter');
+    await frameAt(vera, threeElsewhere);
+    await vera.waitForFunction((u) => document.getElementById('address').value === u, threeElsewhere, { timeout: QUICK });
+    t.ok(true, 'a page redirected to another origin: the leader\'s viewer knows where it landed');
+    await frameAt(dana, threeElsewhere);
+    await dana.locator(`#people li[data-participant="${veraId}"] .where`, { hasText: `127.0.0.1:${process.env.BATON_PORT}/demo/${prefix}-three.html` }).waitFor({ timeout: QUICK });
+    t.ok(true, 'the agent follows there and sees it');
+    await vera.waitForTimeout(1800); // the viewer waits 1.5 s for a site script before offering the overlay
+    t.ok(await vera.isHidden('#pointer-button'), 'exact pointers there: no pointing overlay is offered');
+    await t.screenshot(vera, 'viewer-17-redirected');
+
     // A page sent to open in a new window: the follower gets an Open button.
     const viewBefore = (await frameOf(dana)).url();
     await vera.fill('#address', three);
@@ -422,7 +494,7 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     const sent = dana.locator('.stage-notice[data-key="window"]');
     await sent.waitFor({ timeout: QUICK });
     t.ok(/sent you a page/.test(await sent.textContent()), 'the agent is told a page was sent to open');
-    await t.screenshot(dana, 'viewer-16-window-sent');
+    await t.screenshot(dana, 'viewer-18-window-sent');
     const [opened] = await Promise.all([agentCtx.waitForEvent('page', { timeout: QUICK }), sent.locator('button', { hasText: 'Open' }).click()]);
     await opened.waitForURL(three, { timeout: QUICK });
     t.ok(true, 'Open opens it in a new window');
@@ -438,7 +510,7 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     await dana.click('#history-button');
     const historyText = await dana.textContent('#history-list');
     t.ok(historyText.includes(two) && historyText.includes(four) && historyText.includes(refuse), 'the history lists the addresses visited', historyText);
-    await t.screenshot(dana, 'viewer-17-history');
+    await t.screenshot(dana, 'viewer-19-history');
     await dana.click('#saved-addresses .address-pick');
     await frameAt(vera, three);
     t.ok(true, 'a saved address leads everyone there');
@@ -448,7 +520,7 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     await vera.click('#avatar-choices button[data-avatar="whale"]');
     await dana.locator(`#people li[data-participant="${veraId}"][data-avatar="whale"]`).waitFor({ timeout: QUICK });
     t.ok(true, 'the visitor chooses an avatar and the agent sees it');
-    await t.screenshot(vera, 'viewer-18-avatar-choice');
+    await t.screenshot(vera, 'viewer-20-avatar-choice');
     await vera.keyboard.press('Escape');
 
     // The keyboard reaches the avatars and their menu.
@@ -484,7 +556,7 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     const stageBox = await vera.locator('#stage').boundingBox();
     const talkBox = await vera.locator('.talk').boundingBox();
     t.ok(stageBox.width <= 390 && talkBox.y >= stageBox.y + stageBox.height - 1, 'on a phone the view is above the conversation');
-    await t.screenshot(vera, 'viewer-19-phone');
+    await t.screenshot(vera, 'viewer-21-phone');
 
     // Exit.
     await Promise.all([vera.waitForURL(/\/transcript\?id=/), vera.click('#leave-form button')]);

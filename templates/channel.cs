@@ -33,6 +33,10 @@
   <div class="viewer-main">
     <div class="stage" id="stage">
       <iframe id="view" name="baton-view" title="The page you browse together" hidden></iframe>
+      <?cs # Opens the led window (viewer.js says why); its sandbox is inherited
+           by that window: no escaping popups, so no navigating the viewer. ?>
+      <iframe id="led-opener" hidden tabindex="-1" aria-hidden="true" title=""
+              sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals allow-downloads"></iframe>
       <div id="overlay" class="overlay" hidden></div>
       <div id="marks" class="marks" aria-hidden="true"></div>
       <div id="stage-empty" class="stage-empty">

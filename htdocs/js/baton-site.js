@@ -3,18 +3,37 @@
 // so that, when a page is shown in a Baton co-browsing viewer, the viewer
 // knows where the page is (address, scroll), where the pointer is and which
 // links are clicked, and can scroll the page and show the others' pointers
-// on it. It does nothing at all when the page is not framed by Baton.
+// on it. The viewer shows pages in a frame, and pages that refuse framing
+// in a window of their own that it opened (the "led window"); the script
+// works the same in both. It does nothing at all on a page shown otherwise.
 //
 // Privacy: it never reads or sends what anyone types. Field values are not
 // touched; a click on a password field, or on any element marked
 // data-baton-private (or inside one), is not reported.
 //
 // Messages go only to Baton's own origin (where this script was loaded
-// from), and only messages from that origin are obeyed.
+// from), and only messages from that origin are obeyed: the browser drops
+// them when the frame's parent or the window's opener is anyone else.
 (function () {
   'use strict';
-  if (window.parent === window || window.__batonSite) return;
+  var framed = window.parent !== window;
+  if ((!framed && !window.opener) || window.__batonSite) return;
   window.__batonSite = true;
+
+  // Who we talk to: the viewer framing us, or (in a led window) the hidden
+  // frame of the viewer's that opened us; the viewer itself writes back.
+  function host() {
+    return framed ? window.parent : window.opener;
+  }
+  function isViewer(source) {
+    var h = host();
+    if (!h || !source) return false;
+    try {
+      return source === h || source === h.top;
+    } catch (e) {
+      return false;
+    }
+  }
 
   var script = document.currentScript;
   var batonOrigin;
@@ -28,7 +47,8 @@
   function send(message) {
     message.source = 'baton-site';
     try {
-      window.parent.postMessage(message, batonOrigin);
+      var h = host();
+      if (h) h.postMessage(message, batonOrigin);
     } catch (e) { /* the viewer is gone */ }
   }
 
@@ -134,7 +154,7 @@
   }
 
   window.addEventListener('message', function (e) {
-    if (e.origin !== batonOrigin || e.source !== window.parent) return;
+    if (e.origin !== batonOrigin || !isViewer(e.source)) return;
     var m = e.data;
     if (!m || m.source !== 'baton-viewer') return;
     if (m.type === 'scroll' && typeof m.x === 'number' && typeof m.y === 'number') {

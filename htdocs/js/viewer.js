@@ -9,11 +9,14 @@
  * Baton's site script in the page (htdocs/js/baton-site.js) they also follow
  * the leader's scrolling and see the others' pointers drawn on the page.
  * Pages without the script get a pointing overlay; pages that refuse to be
- * framed open in a separate window that is still led.
+ * framed open in a separate window that is still led, and the script there
+ * reports and follows as it does in the frame.
  *
- * Messages from the frame are heeded only when they come from the frame's
- * window, from the origin of the address framed, and say they are from the
- * site script. Everything reaches the DOM through textContent. The
+ * Messages are heeded only when they come from the window showing the view
+ * (the frame, or the led window while a refusing page is shown), say they
+ * are from the site script, and speak only for their own origin: a page
+ * redirected to another origin (http to https, www) still counts, as it is
+ * what the view shows. Everything reaches the DOM through textContent. The
  * conversation and the feed are channel.js's (window.BatonChannel). */
 (function () {
   'use strict';
@@ -32,6 +35,7 @@
   const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals allow-downloads';
 
   const frame = document.getElementById('view');
+  const ledOpener = document.getElementById('led-opener');
   const stage = document.getElementById('stage');
   const overlay = document.getElementById('overlay');
   const marks = document.getElementById('marks');
@@ -59,6 +63,7 @@
   let ledUrl = root.dataset.url || '';   // where the leader has led everyone
   let lastAddressFrom = 0;               // who made the newest address event
   let followed = '';                     // the led address this view last went to
+  let addressTyped = false;              // the leader is typing an address not yet sent
   let myAvatar = root.dataset.avatar || '';
   const leading = () => leader === me && !C.closed;
 
@@ -169,8 +174,10 @@
 
   /* ---- the frame ------------------------------------------------------ */
 
+  let shownIn = '';        // where the view is shown: 'frame', 'led' (window) or ''
   let framedSrc = '';      // the address last put in the frame
-  let frameOrigin = null;  // its origin: the only one whose messages count
+  let ledSrc = '';         // the address last put in the led window
+  let viewOrigin = null;   // the origin of the page shown, as it last said
   let viewUrl = '';        // where my view is (the site script says exactly)
   let viewScroll = [0, 0];
   let loading = false;     // a new address is loading: the old page's word is stale
@@ -202,7 +209,7 @@
     if (scroll) viewScroll = scroll;
     const mine = people.get(me);
     if (mine) mine.url = url;
-    if (address && (!leading() || document.activeElement !== address)) address.value = url;
+    if (address && !addressTyped) address.value = url;
     renderPeople();
   }
 
@@ -211,25 +218,35 @@
     seenReport.send({ url: viewUrl, sx: String(Math.max(0, Math.round(viewScroll[0]))), sy: String(Math.max(0, Math.round(viewScroll[1]))) }, urgent);
   }
 
-  function frameIt(url) {
-    clearNotice('refused');
-    emptyEl.hidden = true;
-    frame.hidden = false;
-    root.classList.remove('no-page');
-    if (framedSrc === url && samePage(viewUrl, url) && !loading) return;
-    framedSrc = url;
-    frameOrigin = originOf(url);
+  /* A new page is on its way into the view: until it speaks, what the old
+   * one says is stale. */
+  function expectPage(url) {
+    viewOrigin = originOf(url);
     scripted = false;
     heard = false;
     loading = true;
     lastScrollKey = '';
     lastPointersKey = '';
     clearTimeout(loadTimer);
-    loadTimer = setTimeout(() => { loading = false; }, LOAD_PATIENCE_MS);
+    loadTimer = setTimeout(() => {
+      loading = false;
+      updatePointerMode();
+    }, LOAD_PATIENCE_MS);
+  }
+
+  function frameIt(url) {
+    clearNotice('refused');
+    emptyEl.hidden = true;
+    frame.hidden = false;
+    root.classList.remove('no-page');
+    if (shownIn === 'frame' && framedSrc === url && samePage(viewUrl, url) && !loading) return;
+    shownIn = 'frame';
+    framedSrc = url;
+    expectPage(url);
     // Pages of other sites may not take over the viewer (no top navigation).
     // Baton's own origin (the demo site of `make run`) needs no sandbox, and
     // one that allows scripts and same-origin there would be no sandbox.
-    if (frameOrigin === window.location.origin) frame.removeAttribute('sandbox');
+    if (viewOrigin === window.location.origin) frame.removeAttribute('sandbox');
     else frame.setAttribute('sandbox', SANDBOX);
     frame.src = url;
     setView(url, [0, 0]);
@@ -249,16 +266,20 @@
     }
   }
 
+  /* The led window is opened by a hidden, sandboxed frame of our own
+   * origin (#led-opener) rather than by the viewer: we may still lead it
+   * (browsers let a window navigate one whose opener it can reach), its
+   * page may write to us through that frame, but it may not send the
+   * viewer elsewhere: its opener is the frame, and the sandbox it inherits
+   * forbids navigating any other window (measured in Chromium and Firefox). */
   function openLed(url) {
     let w = null;
     try {
-      w = window.open('', `baton-led-${channelId}`);
+      w = ledOpener.contentWindow.open('', `baton-led-${channelId}`);
     } catch (e) {
       w = null;
     }
     if (!w) return false;
-    // The window keeps us as its opener: browsers let only the opener (or
-    // the same origin) navigate it, which leading it later needs.
     try {
       w.location.href = url;
     } catch (e) {
@@ -268,40 +289,53 @@
     return true;
   }
 
+  /* Leads the led window to an address, unless it is there already. */
+  function leadWindow(url) {
+    if (!ledWindow || ledWindow.closed) return false;
+    if (samePage(ledSrc, url) && samePage(viewUrl, url) && !loading) return true;
+    try {
+      ledWindow.location.href = url;
+      return true;
+    } catch (e) {
+      ledWindow = null;
+      return false;
+    }
+  }
+
   function refused(url, reason, gesture) {
-    root.classList.remove('no-page');
+    const already = shownIn === 'led' && ledWindow && !ledWindow.closed && samePage(ledSrc, url);
     // The frame empties: what it showed is not what is led any more, and
     // its page must not report (and so lead) from there.
-    frameOrigin = null;
+    shownIn = 'led';
     framedSrc = '';
-    scripted = false;
-    loading = false;
     frame.hidden = true;
     frame.src = 'about:blank';
+    let open = leadWindow(url);
+    if (!open && gesture) open = openLed(url);
+    describeRefused(url, reason, open);
+    if (already) return;
+    ledSrc = url;
+    expectPage(url);
+    setView(url, [0, 0]);
+    reportSeen(true);
+  }
+
+  /* Says, over the empty view, that the page is in a window of its own. */
+  function describeRefused(url, reason, open) {
+    root.classList.remove('no-page');
     emptyHint.textContent = url;
     emptyEl.hidden = false;
     updatePointerMode();
     drawOverlayPointers();
     const why = reason || 'The page refuses to be shown inside another page.';
-    let open = false;
-    if (ledWindow && !ledWindow.closed) {
-      try {
-        ledWindow.location.href = url;
-        open = true;
-      } catch (e) {
-        ledWindow = null;
-      }
-    }
-    if (!open && gesture) open = openLed(url);
     emptyTitle.textContent = open ? 'This page is open in a separate window.' : 'This page opens in a separate window.';
     const button = el('button', { type: 'button', class: 'secondary', text: open ? 'Show the window' : 'Open the page' });
     button.addEventListener('click', () => {
       if (ledWindow && !ledWindow.closed) {
-        try {
-          ledWindow.focus();
-          if (!samePage(ledWindow.location.href, url)) ledWindow.location.href = url;
-        } catch (e) {
-          try { ledWindow.location.href = url; } catch (e2) { openLed(url); }
+        ledWindow.focus();
+        // Without the site script we cannot know where it is: lead it again.
+        if (!heard) {
+          try { ledWindow.location.href = url; } catch (e) { openLed(url); }
         }
       } else if (!openLed(url)) {
         C.alert('Your browser blocked the new window: allow pop-ups for this page and try again.');
@@ -317,23 +351,17 @@
         : 'Open it in a separate window, which then follows the leader:',
       el('span', { class: 'url', text: url }),
     ], [button]);
-    viewUrl = url;
-    const mine = people.get(me);
-    if (mine) mine.url = url;
-    if (address && (!leading() || document.activeElement !== address)) address.value = url;
-    viewScroll = [0, 0];
-    reportSeen(true);
-    renderPeople();
   }
 
   frame.addEventListener('load', () => {
-    if (!frameOrigin) return;
+    if (shownIn !== 'frame') return;
     loading = false;
     clearTimeout(loadTimer);
     heard = false;
-    // The site script answers a hello with where it is.
+    // The site script answers a hello with where it is. The page may have
+    // been redirected to another origin, and a hello carries nothing.
     try {
-      frame.contentWindow.postMessage({ source: 'baton-viewer', type: 'hello' }, frameOrigin);
+      frame.contentWindow.postMessage({ source: 'baton-viewer', type: 'hello' }, '*');
     } catch (e) { /* gone meanwhile */ }
     clearTimeout(probeTimer);
     probeTimer = setTimeout(() => {
@@ -344,25 +372,38 @@
     }, PROBE_MS);
   });
 
-  function toFrame(message) {
-    if (!frameOrigin || !frame.contentWindow) return;
+  function viewWindow() {
+    if (shownIn === 'frame') return frame.contentWindow;
+    if (shownIn === 'led' && ledWindow && !ledWindow.closed) return ledWindow;
+    return null;
+  }
+
+  function toView(message) {
+    const w = viewWindow();
+    if (!w || !viewOrigin) return;
     try {
-      frame.contentWindow.postMessage({ source: 'baton-viewer', ...message }, frameOrigin);
+      w.postMessage({ source: 'baton-viewer', ...message }, viewOrigin);
     } catch (e) { /* navigated away meanwhile */ }
   }
 
-  window.addEventListener('message', (e) => {
-    if (!frameOrigin || e.origin !== frameOrigin || e.source !== frame.contentWindow) return;
+  function onSiteMessage(e) {
+    const from = viewWindow();
+    if (!from || e.source !== from || !originOf(`${e.origin}/`)) return;
     const d = e.data;
     if (!d || typeof d !== 'object' || d.source !== 'baton-site') return;
     const url = typeof d.url === 'string' ? d.url : null;
-    if (url !== null && originOf(url) !== e.origin) return;
-    // While a new address loads, only the new page counts.
-    if (loading && (url === null || !samePage(url, framedSrc))) return;
+    if (url !== null && originOf(url) !== e.origin) return; // a page speaks only for itself
+    // While a new address loads, only the new page counts. The frame says
+    // when its page has loaded (wherever it was redirected); the led window
+    // does not, so there a page saying hello is the new one.
+    const expected = shownIn === 'frame' ? framedSrc : ledSrc;
+    const fresh = shownIn === 'led' && d.type === 'hello';
+    if (loading && !fresh && (url === null || !samePage(url, expected))) return;
     if (loading && url !== null) {
       loading = false;
       clearTimeout(loadTimer);
     }
+    viewOrigin = e.origin;
     heard = true;
     if (!scripted) {
       scripted = true;
@@ -380,6 +421,7 @@
           lastPointersKey = '';
         }
         reportSeen(moved);
+        if (moved && shownIn === 'led') ledMoved(url);
         followScroll();
         sendPointers();
         break;
@@ -390,12 +432,30 @@
         }
         break;
       case 'click':
-        if (typeof d.href === 'string') clickedLink(d.href);
+        // A led window goes wherever its links lead; the frame cannot show
+        // a refusing page.
+        if (typeof d.href === 'string' && shownIn === 'frame') clickedLink(d.href);
         break; // otherwise the new page's location says where a click led
       default:
         break;
     }
-  });
+  }
+  window.addEventListener('message', onSiteMessage);
+  ledOpener.contentWindow.addEventListener('message', onSiteMessage);
+
+  /* The led window went to another page (a link clicked in it): a page
+   * that may be framed comes back into the view; one that refuses stays
+   * in the window, and the notice names it. */
+  async function ledMoved(url) {
+    const verdict = await frameCheck(url);
+    if (shownIn !== 'led' || !samePage(viewUrl, url)) return; // moved on meanwhile
+    if (verdict.frameable) {
+      frameIt(url);
+    } else {
+      ledSrc = url;
+      describeRefused(url, verdict.reason, true);
+    }
+  }
 
   /* A link clicked inside the page, to a page that refuses framing: the
    * frame cannot show it (the browser shows an error instead), so the
@@ -434,7 +494,7 @@
     const key = `${withoutHash(L.url)}|${L.scroll[0]}|${L.scroll[1]}`;
     if (key === lastScrollKey) return;
     lastScrollKey = key;
-    toFrame({ type: 'scroll', x: L.scroll[0], y: L.scroll[1] });
+    toView({ type: 'scroll', x: L.scroll[0], y: L.scroll[1] });
   }
 
   /* ---- pointers ------------------------------------------------------- */
@@ -451,7 +511,7 @@
     const key = JSON.stringify(list);
     if (key === lastPointersKey) return;
     lastPointersKey = key;
-    toFrame({ type: 'pointers', list });
+    toView({ type: 'pointers', list });
   }
 
   /* Overlay pointers (pages without the script), drawn over the view. */
@@ -491,7 +551,7 @@
   marks.append(myMark);
 
   function updatePointerMode() {
-    const can = !frame.hidden && !!frameOrigin && !scripted && !loading && !C.closed;
+    const can = shownIn === 'frame' && !frame.hidden && !scripted && !loading && !C.closed;
     pointerButton.hidden = !can;
     if (!can && pointing) setPointing(false);
   }
@@ -645,6 +705,7 @@
   }
 
   async function lead(url, mode, gesture) {
+    addressTyped = false;
     if (!leading()) {
       C.alert('Only the leader can change the address.');
       return;
@@ -687,8 +748,11 @@
     address.value = url;
     lead(url, mode, true);
   });
+  address.addEventListener('input', () => { addressTyped = true; });
   address.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') address.value = viewUrl || ledUrl || '';
+    if (e.key !== 'Escape') return;
+    addressTyped = false;
+    address.value = viewUrl || ledUrl || '';
   });
 
   /* Before anyone has led: the agent may start from the visitor's page. */
