@@ -89,6 +89,11 @@ struct engine {
 
 static int poll_run(struct request *r);
 
+/* "Nothing to say; ask again at once": the browser's feed (baton.js
+ * follow()) asks again with what it has seen, and hears of anything new
+ * then. */
+#define ASK_AGAIN "{\"again\":true,\"retry_ms\":0}"
+
 static const struct action poll_actions[] = {
 	{ METHOD_GET, feed_inputs, FEED_IN__MAX, GUARD_NONE, poll_run },
 };
@@ -283,8 +288,8 @@ static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Reque
 			return;
 		}
 	}
-	/* Its topic keeps changing: answer with whatever there is. */
-	send_json(fcgi, 200, "{\"retry_ms\":0}");
+	/* Its topic keeps changing: ask again at once. */
+	send_json(fcgi, 200, ASK_AGAIN);
 }
 
 static void *acceptor_main(void *arg)
@@ -536,8 +541,37 @@ static void answer_changed(struct watcher *w)
 	answer_all(w, detach_changed(w), false);
 }
 
-/* Once a second: answer polls whose time is up (an empty answer, the client
- * asks again) and drop those whose client has gone. */
+/* Answers polls whose time is up. A channel's news comes only from changes,
+ * and the watcher has answered every change, so its polls just ask again
+ * (and their next look catches anything a change notice missed), without
+ * the database. The queues' feeds carry times (the oldest wait, alerts)
+ * and get a full answer. */
+static void answer_expired(struct watcher *w, struct waiter *due)
+{
+	struct waiter *full = NULL, *again = NULL;
+	while (due != NULL) {
+		struct waiter *next = due->next;
+		if (due->watch.kind == FEED_CHANNEL) {
+			reply(due->fcgi, 200, ASK_AGAIN);
+			due->next = again;
+			again = due;
+		} else {
+			due->next = full;
+			full = due;
+		}
+		due = next;
+	}
+	while (again != NULL) {
+		struct waiter *next = again->next;
+		finish(again->fcgi);
+		free(again);
+		again = next;
+	}
+	answer_all(w, full, true);
+}
+
+/* Once a second: answer polls whose time is up (the client asks again) and
+ * drop those whose client has gone. */
 static void expire_and_reap(struct watcher *w, bool everyone)
 {
 	struct engine *e = w->e;
@@ -573,7 +607,10 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 		free(gone);
 		gone = next;
 	}
-	answer_all(w, due, true);
+	if (everyone)
+		answer_all(w, due, true);
+	else
+		answer_expired(w, due);
 }
 
 static void *watcher_main(void *arg)

@@ -335,19 +335,16 @@ unsigned long long db_last_insert_id(struct db *db)
 
 int db_begin(struct db *db)
 {
-	int rc = db_connect(db);
-	if (rc != DB_OK)
-		return rc;
-	if (mysql_autocommit(db->conn, 0) != 0) {
-		/* The connection may have died while idle; one fresh try. */
-		db_disconnect(db);
-		if ((rc = db_connect(db)) != DB_OK)
-			return rc;
-		if (mysql_autocommit(db->conn, 0) != 0)
-			return db_failure(db, SQL__MAX, mysql_errno(db->conn), mysql_error(db->conn));
-	}
-	db->in_transaction = true;
-	return DB_OK;
+	/* START TRANSACTION would commit a transaction some error path left
+	 * open: drop that instead. */
+	if (db->in_transaction)
+		db_rollback(db);
+	/* No transaction is open now, so db_exec replaces a connection that
+	 * died while idle. */
+	int rc = db_exec(db, SQL_START_TRANSACTION, NULL, "");
+	if (rc == DB_OK)
+		db->in_transaction = true;
+	return rc;
 }
 
 int db_commit(struct db *db)
@@ -357,18 +354,14 @@ int db_commit(struct db *db)
 	int rc = DB_OK;
 	if (mysql_commit(db->conn) != 0)
 		rc = db_failure(db, SQL__MAX, mysql_errno(db->conn), mysql_error(db->conn));
-	if (db->conn != NULL)
-		mysql_autocommit(db->conn, 1);
 	db->in_transaction = false;
 	return rc;
 }
 
 void db_rollback(struct db *db)
 {
-	if (db->conn != NULL && db->in_transaction) {
+	if (db->conn != NULL && db->in_transaction)
 		mysql_rollback(db->conn);
-		mysql_autocommit(db->conn, 1);
-	}
 	db->in_transaction = false;
 }
 

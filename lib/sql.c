@@ -8,6 +8,9 @@
 
 static const char *const sql_texts[SQL__MAX] = {
 	[SQL_PING] = "SELECT 1",
+	/* Prepared, so a transaction costs one round trip to begin and one to
+	 * commit, with autocommit left on between them. */
+	[SQL_START_TRANSACTION] = "START TRANSACTION",
 
 	[SQL_MIGRATION_TABLE] =
 		"CREATE TABLE IF NOT EXISTS schema_migration ("

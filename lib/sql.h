@@ -4,6 +4,7 @@
 
 enum sql_id {
 	SQL_PING,
+	SQL_START_TRANSACTION,
 
 	/* schema migrations */
 	SQL_MIGRATION_TABLE,

@@ -143,7 +143,8 @@
           if (typeof body.hold === 'number') hold = body.hold;
           let more;
           try {
-            more = onAnswer(body);
+            // "again": nothing new, ask again (a hold ran out, say).
+            more = body.again === true ? true : onAnswer(body);
           } catch (e) {
             // A fault in the page's own code must not end the feed.
             setTimeout(() => { throw e; });
