@@ -23,6 +23,8 @@ static int settings_page(struct request *r)
 	const char *base = r->cfg->public_url[0] ? r->cfg->public_url : request_origin(r);
 	struct view *v = view_new(r);
 	view_set(v, "base", base);
+	view_set(v, "site_script", pool_printf(r->pool, "<script src=\"%s/js/baton-site.js\" async></script>",
+					       base));
 	for (size_t i = 0; i < sites.rows; i++) {
 		char key[64];
 		const char *site_key = db_cell(&sites, i, 2);

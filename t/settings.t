@@ -1,6 +1,7 @@
 #!/usr/bin/perl
 # The settings page: each of the client's sites with its help link and the
-# button snippet, ready to copy (escaped), the desk settings; only for
+# button snippet, ready to copy (escaped), the optional co-browsing site
+# script, the desk settings; only for
 # signed-in staff, and only their own client's sites.
 use strict;
 use warnings;
@@ -47,6 +48,9 @@ unlike $html, qr/Someone Else/, 'not even its name';
 like $html, qr/<dd id="seat-cap">4<\/dd>/, 'the desk settings: the seat cap';
 
 is $anon->get('/js/help-button.js')->{status}, 200, 'the script the snippet loads is served';
+like $html, qr{<textarea id="site-script" class="copy" readonly rows="2">\Q&lt;script src=&quot;$base/js/baton-site.js&quot; async&gt;&lt;/script&gt;\E</textarea>},
+    'the optional co-browsing site script, ready to copy';
+is $anon->get('/js/baton-site.js')->{status}, 200, 'and it is served';
 
 # The snippet works: the link it gives, clicked on the registered site, leads into help.
 my $v = Baton::Test::Browser->new;

@@ -14,6 +14,15 @@
     <textarea id="button-<?cs name:s ?>" class="copy" readonly rows="3"><?cs var:s.button ?></textarea>
   </div>
   <?cs /each ?>
+  <h2>Co-browsing script (optional)</h2>
+  <p>Add this line to a site's pages, and when they are shown in a conversation the
+     others see exactly where each person points, follow the leader's scrolling, and
+     follow links clicked in the page, also in the separate window that pages refusing
+     to be shown inside another page open in. It never sends what anyone types;
+     password fields, and anything you mark with <code>data-baton-private</code>, are
+     never reported.</p>
+  <label for="site-script">Site script</label>
+  <textarea id="site-script" class="copy" readonly rows="2"><?cs var:site_script ?></textarea>
   <h2>Desk</h2>
   <dl class="facts">
     <dt>Sessions at once (seat cap)</dt><dd id="seat-cap"><?cs var:client.seat_cap ?></dd>
