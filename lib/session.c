@@ -33,8 +33,9 @@ int session_load(struct request *r)
 	s->state_seconds = db_cell_int(&rows, 0, 8);
 	s->client_name = db_cell(&rows, 0, 9);
 	s->max_sessions = db_cell_int(&rows, 0, 10);
-	rc = db_exec(r->db, SQL_SESSION_TOUCH, NULL, "ii",
-		     (long long)r->cfg->session_idle_minutes * 60, s->id);
+	if (db_cell_int(&rows, 0, 11))
+		rc = db_exec(r->db, SQL_SESSION_TOUCH, NULL, "ii",
+			     (long long)r->cfg->session_idle_minutes * 60, s->id);
 	if (rc == DB_OK)
 		r->session = s;
 	return rc;

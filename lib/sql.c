@@ -77,13 +77,16 @@ static const char *const sql_texts[SQL__MAX] = {
 		" NOW(3) + INTERVAL ? SECOND)",
 	[SQL_SESSION_BY_TOKEN] =
 		"SELECT s.id, s.agent_id, s.csrf_token, a.client_id, a.email, a.display_name, a.role,"
-		" a.state, TIMESTAMPDIFF(SECOND, a.state_since, NOW(3)), c.name, a.max_sessions"
+		" a.state, TIMESTAMPDIFF(SECOND, a.state_since, NOW(3)), c.name, a.max_sessions,"
+		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND"
 		" FROM staff_session s JOIN agent a ON a.id = s.agent_id"
 		" JOIN client c ON c.id = a.client_id"
 		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
 		" AND NOW(3) < s.expires_at AND a.disabled = 0",
 	/* At most once a minute: every post and poll would otherwise be a durable
-	 * write (and the agent's requests would queue on this one row). */
+	 * write (and the agent's requests would queue on this one row). Run only
+	 * when the lookup above says the stamp is that old, so most requests
+	 * send no UPDATE at all. */
 	[SQL_SESSION_TOUCH] =
 		"UPDATE staff_session SET last_seen_at = NOW(3),"
 		" idle_until = LEAST(expires_at, NOW(3) + INTERVAL ? SECOND) WHERE id = ?"
@@ -110,7 +113,8 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_REFUSED_LINK_INSERT] =
 		"INSERT INTO refused_link (client_id, site_id, site_key, referer, reason, ip, at)"
 		" VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
-	[SQL_VISITOR_BY_TOKEN] = "SELECT id FROM visitor WHERE token_hash = ?",
+	[SQL_VISITOR_BY_TOKEN] =
+		"SELECT id, last_seen_at < NOW(3) - INTERVAL 60 SECOND FROM visitor WHERE token_hash = ?",
 	[SQL_VISITOR_INSERT] =
 		"INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (?, NOW(3), NOW(3))",
 	[SQL_VISITOR_SEEN] =
