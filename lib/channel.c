@@ -28,32 +28,35 @@ int channel_member(struct request *r, const char *public_id, long long visitor_i
 	memset(m, 0, sizeof *m);
 	if (!crypto_is_public_id(public_id))
 		return DB_OK;
-	struct db_rows ch, p;
-	int rc = db_query(r->db, r->pool, SQL_CHANNEL_BY_PUBLIC_ID, &ch, "s", public_id);
-	if (rc != DB_OK || ch.rows == 0)
+	struct db_rows row;
+	int rc = r->session != NULL
+			 ? db_query(r->db, r->pool, SQL_CHANNEL_MEMBER_AGENT, &row, "iis",
+				    r->session->agent_id, r->session->client_id, public_id)
+			 : db_query(r->db, r->pool, SQL_CHANNEL_MEMBER_VISITOR, &row, "is", visitor_id,
+				    public_id);
+	if (rc != DB_OK || row.rows == 0)
 		return rc;
-	m->channel_id = db_cell_int(&ch, 0, 0);
-	m->client_id = db_cell_int(&ch, 0, 1);
-	m->channel_open = strcmp(db_cell(&ch, 0, 2), "open") == 0;
-	m->channel_name = db_cell(&ch, 0, 3);
-	m->last_seq = db_cell_int(&ch, 0, 4);
-	m->leader_participant_id = db_cell_int(&ch, 0, 5);
+	/* Signed in as staff of another client, and here as a visitor: one
+	 * more look, as that visitor. */
+	if (r->session != NULL && r->session->client_id != db_cell_int(&row, 0, 1) && visitor_id > 0) {
+		rc = db_query(r->db, r->pool, SQL_CHANNEL_MEMBER_VISITOR, &row, "is", visitor_id, public_id);
+		if (rc != DB_OK || row.rows == 0)
+			return rc;
+	}
+	m->channel_id = db_cell_int(&row, 0, 0);
+	m->client_id = db_cell_int(&row, 0, 1);
+	m->channel_open = strcmp(db_cell(&row, 0, 2), "open") == 0;
+	m->channel_name = db_cell(&row, 0, 3);
+	m->last_seq = db_cell_int(&row, 0, 4);
+	m->leader_participant_id = db_cell_int(&row, 0, 5);
 	m->channel_public_id = pool_strdup(r->pool, public_id);
-	if (r->session != NULL && r->session->client_id == m->client_id)
-		rc = db_query(r->db, r->pool, SQL_PARTICIPANT_FOR_AGENT, &p, "ii", m->channel_id,
-			      r->session->agent_id);
-	else if (visitor_id > 0)
-		rc = db_query(r->db, r->pool, SQL_PARTICIPANT_FOR_VISITOR, &p, "ii", m->channel_id,
-			      visitor_id);
-	else
+	if (db_cell(&row, 0, 6) == NULL)
 		return DB_OK;
-	if (rc != DB_OK || p.rows == 0)
-		return rc;
-	m->participant_id = db_cell_int(&p, 0, 0);
-	m->kind = db_cell(&p, 0, 1);
-	m->display_name = db_cell(&p, 0, 2);
-	m->token = db_cell(&p, 0, 3);
-	m->left = db_cell_int(&p, 0, 4) != 0;
+	m->participant_id = db_cell_int(&row, 0, 6);
+	m->kind = db_cell(&row, 0, 7);
+	m->display_name = db_cell(&row, 0, 8);
+	m->token = db_cell(&row, 0, 9);
+	m->left = db_cell_int(&row, 0, 10) != 0;
 	m->agent_id = r->session && strcmp(m->kind, "agent") == 0 ? r->session->agent_id : 0;
 	*found = true;
 	return DB_OK;

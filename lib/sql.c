@@ -301,9 +301,23 @@ static const char *const sql_texts[SQL__MAX] = {
 		" changed_at, created_at) VALUES (?, ?, ?, ?, 'open', 0, NOW(6), NOW(3))",
 	[SQL_CHANNEL_SET_LEADER] =
 		"UPDATE channel SET leader_participant_id = ? WHERE id = ?",
-	[SQL_CHANNEL_BY_PUBLIC_ID] =
-		"SELECT id, client_id, state, name, last_seq, leader_participant_id, request_id"
-		" FROM channel WHERE public_id = ?",
+	/* A channel and who asks about it, in one look: the agent's (or the
+	 * visitor's) newest participant row, present ones first. Every channel
+	 * request starts here. */
+	[SQL_CHANNEL_MEMBER_AGENT] =
+		"SELECT c.id, c.client_id, c.state, c.name, c.last_seq, c.leader_participant_id,"
+		" p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL"
+		" FROM channel c LEFT JOIN participant p ON p.id = (SELECT p2.id FROM participant p2"
+		"  WHERE p2.channel_id = c.id AND p2.agent_id = ? AND c.client_id = ?"
+		"  ORDER BY p2.left_at IS NULL DESC, p2.id DESC LIMIT 1)"
+		" WHERE c.public_id = ?",
+	[SQL_CHANNEL_MEMBER_VISITOR] =
+		"SELECT c.id, c.client_id, c.state, c.name, c.last_seq, c.leader_participant_id,"
+		" p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL"
+		" FROM channel c LEFT JOIN participant p ON p.id = (SELECT p2.id FROM participant p2"
+		"  WHERE p2.channel_id = c.id AND p2.visitor_id = ?"
+		"  ORDER BY p2.left_at IS NULL DESC, p2.id DESC LIMIT 1)"
+		" WHERE c.public_id = ?",
 	[SQL_CHANNEL_BY_ID] =
 		"SELECT id, client_id, state, name, last_seq, leader_participant_id, request_id,"
 		" public_id FROM channel WHERE id = ?",
@@ -329,12 +343,6 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_PARTICIPANT_INSERT] =
 		"INSERT INTO participant (channel_id, kind, agent_id, visitor_id, display_name, token,"
 		" avatar, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))",
-	[SQL_PARTICIPANT_FOR_AGENT] =
-		"SELECT p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL FROM participant p"
-		" WHERE p.channel_id = ? AND p.agent_id = ? ORDER BY p.left_at IS NULL DESC, p.id DESC LIMIT 1",
-	[SQL_PARTICIPANT_FOR_VISITOR] =
-		"SELECT p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL FROM participant p"
-		" WHERE p.channel_id = ? AND p.visitor_id = ? ORDER BY p.left_at IS NULL DESC, p.id DESC LIMIT 1",
 	[SQL_PARTICIPANT_LEAVE] =
 		"UPDATE participant SET left_at = NOW(3), typing_text = NULL WHERE id = ? AND left_at IS NULL",
 	[SQL_PARTICIPANTS_PRESENT] =
