@@ -378,6 +378,10 @@ static const char *const sql_texts[SQL__MAX] = {
 		" AND (agent_id IS NULL OR agent_id = ?) ORDER BY agent_id IS NULL, title",
 	[SQL_CANNED_ADDRESS_INSERT] =
 		"INSERT INTO canned_address (client_id, agent_id, title, url) VALUES (?, ?, ?, ?)",
+	[SQL_CANNED_ADDRESS_FIND] =
+		"SELECT id FROM canned_address WHERE client_id = ? AND agent_id IS NULL AND title = ?"
+		" ORDER BY id LIMIT 1",
+	[SQL_CANNED_ADDRESS_SET_URL] = "UPDATE canned_address SET url = ? WHERE id = ?",
 	[SQL_FRAME_CHECK_GET] =
 		"SELECT frameable, reason FROM frame_check WHERE url_hash = ?"
 		" AND checked_at > NOW(3) - INTERVAL 1 HOUR",

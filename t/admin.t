@@ -90,6 +90,15 @@ is sql("SELECT tell_visitors_monitored FROM client WHERE slug = '$slug'")->[0][0
 ($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'colour', '3');
 like $out, qr/unknown client setting 'colour'/, 'unknown settings are named';
 
+($rc, $out) = run_admin(undef, 'canned-address', 'set', $slug, 'Shop', 'http://shop.example/a');
+is $rc, 0, 'canned-address set adds an address when there is none';
+($rc, $out) = run_admin(undef, 'canned-address', 'set', $slug, 'Shop', 'http://shop.example/b');
+is $rc, 0, 'and, run again, moves it';
+is_deeply sql("SELECT a.url FROM canned_address a JOIN client c ON c.id = a.client_id WHERE c.slug = '$slug' AND a.title = 'Shop'"),
+    [['http://shop.example/b']], 'one address, at the new place';
+($rc, $out) = run_admin(undef, 'canned-address', 'set', $slug, 'Shop', 'ftp://shop.example/');
+like $out, qr/not a web address/, 'not to a non-web address';
+
 ($rc, $out) = run_admin(undef, 'help');
 is $rc, 0, 'help';
 like $out, qr/usage: baton-admin/, 'shows usage';

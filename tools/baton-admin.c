@@ -46,6 +46,8 @@ static const char usage[] =
 	"                                           the client, or for one agent\n"
 	"  canned-address add CLIENT TITLE URL [EMAIL]  an address agents lead to with one\n"
 	"                                           click, for the client or one agent\n"
+	"  canned-address set CLIENT TITLE URL      the client's address of that title, now\n"
+	"                                           at URL (added if there is none)\n"
 	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
 	"                                           max_missed_offers, channel_participant_cap,\n"
 	"                                           wait_target_seconds, show_rooms (0/1),\n"
@@ -664,6 +666,31 @@ static int add_canned_address(struct admin *a, const char *client, const char *t
 	return 0;
 }
 
+/* Points the client-wide canned address of that title at url, adding it
+ * if there is none: `make run` keeps the demo's addresses on its port. */
+static int set_canned_address(struct admin *a, const char *client, const char *title_in,
+			      const char *url_in)
+{
+	long long cid = client_id(a, client);
+	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
+	const char *url = checked(a, "url", INPUT_LINE, 2000, url_in);
+	if (cid < 0 || title == NULL || url == NULL)
+		return 1;
+	struct db_rows found;
+	int rc = db_query(a->db, a->pool, SQL_CANNED_ADDRESS_FIND, &found, "is", cid, title);
+	if (rc != DB_OK)
+		return db_fail(rc, "the canned address");
+	if (found.rows == 0)
+		return add_canned_address(a, client, title, url, NULL);
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
+		return fail("'%s' is not a web address (it must start with http:// or https://)", url);
+	rc = db_exec(a->db, SQL_CANNED_ADDRESS_SET_URL, NULL, "si", url, db_cell_int(&found, 0, 0));
+	if (rc != DB_OK)
+		return db_fail(rc, "the canned address");
+	printf("canned address '%s' now leads to %s\n", title, url);
+	return 0;
+}
+
 static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
@@ -702,6 +729,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	}
 	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
 		return add_canned_address(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
+	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "set") == 0 && argc == 5)
+		return set_canned_address(a, argv[2], argv[3], argv[4]);
 	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
 		return add_canned(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
