@@ -514,6 +514,17 @@ static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct
 	buf_free(&out);
 }
 
+/* Closes the connections of a list of waiters, and forgets them. */
+static void finish_all(struct waiter *list)
+{
+	while (list != NULL) {
+		struct waiter *next = list->next;
+		finish(list->fcgi);
+		free(list);
+		list = next;
+	}
+}
+
 /* Answers a list of waiters: everyone first, then the connections are
  * closed, so that the last of 5,000 followers does not wait for 4,999
  * closes before it hears anything. */
@@ -527,12 +538,7 @@ static void answer_all(struct watcher *w, struct waiter *list, bool force)
 		answer_or_repark(w, cache, round, list, force, &answered);
 		list = next;
 	}
-	while (answered != NULL) {
-		struct waiter *next = answered->next;
-		finish(answered->fcgi);
-		free(answered);
-		answered = next;
-	}
+	finish_all(answered);
 	pool_free(round);
 }
 
@@ -561,12 +567,7 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 		}
 		due = next;
 	}
-	while (again != NULL) {
-		struct waiter *next = again->next;
-		finish(again->fcgi);
-		free(again);
-		again = next;
-	}
+	finish_all(again);
 	answer_all(w, full, true);
 }
 
@@ -601,12 +602,7 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 		}
 	}
 	pthread_mutex_unlock(&e->lock);
-	while (gone != NULL) {
-		struct waiter *next = gone->next;
-		finish(gone->fcgi);
-		free(gone);
-		gone = next;
-	}
+	finish_all(gone);
 	if (everyone)
 		answer_all(w, due, true);
 	else
