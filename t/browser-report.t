@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The reports in a real browser (Debian's Chromium): a supervisor opens each
+// The reports in a real browser (Debian's Chromium;
+// t/browser-report-firefox.t runs it in Firefox ESR): a supervisor opens each
 // report on fixture data and htdocs/js/charts.js draws its charts from the
-// tables (SVG, a bar or point for each figure, titled for screen readers),
-// on a desktop and on a phone, with no console errors or CSP violations.
+// tables (SVG, a bar or point for each figure, titled for screen readers), on
+// a desktop and on a phone, with no console errors or CSP violations.
 // Screenshots: t/artifacts/report-*.png.
 'use strict';
 const { execFileSync } = require('child_process');

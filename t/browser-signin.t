@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// An agent signs in, changes state and signs out in a real browser
-// (Debian's Chromium), with no console errors or CSP violations on the way.
-// Screenshots: t/artifacts/signin-*.png.
+// An agent signs in, changes state and signs out in a real browser (Debian's
+// Chromium; t/browser-signin-firefox.t runs it in Firefox ESR), with no
+// console errors or CSP violations on the way. Screenshots:
+// t/artifacts/signin-*.png.
 'use strict';
 const t = require('./lib/browser.js');
 
@@ -14,10 +15,7 @@ const t = require('./lib/browser.js');
     const page = await (await browser.newContext()).newPage();
     const problems = [];
     // The refused sign-in below is a deliberate 403; anything else is a fault.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 403/.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    t.watchPage(page, problems, 'sign-in', [/status of 403/]);
 
     await page.goto(`${base}/signin`);
     t.is(await page.title(), 'Sign in · Baton', 'the sign-in page opens');

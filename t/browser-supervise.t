@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Live supervision in a real browser (Debian's Chromium): a supervisor's
-// desk (htdocs/js/supervise.js) changes as an agent signs in, goes on break
-// and takes a visitor, without a reload; times tick; an alert stands out
-// while a visitor waits; the Monitor button opens the session silently.
-// Then the supervisor finds the session in the archive and replays it
+// Live supervision in a real browser (Debian's Chromium;
+// t/browser-supervise-firefox.t runs it in Firefox ESR): a supervisor's desk
+// (htdocs/js/supervise.js) changes as an agent signs in, goes on break and
+// takes a visitor, without a reload; times tick; an alert stands out while a
+// visitor waits; the Monitor button opens the session silently. Then the
+// supervisor finds the session in the archive and replays it
 // (htdocs/js/replay.js) at 16x. No console errors or CSP violations.
 // Screenshots: t/artifacts/supervise-*.png.
 'use strict';
@@ -52,7 +53,7 @@ async function channelToken(request, base, channel) {
   fs.mkdirSync(path.join(process.env.BATON_DIR, 'demo'), { recursive: true });
   fs.writeFileSync(path.join(process.env.BATON_DIR, 'demo', sitePage),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Size chart</title></head>'
-    + '<body><h1>Size chart</h1><p>S, M, L.</p></body></html>\n');
+    + `<body><h1>Size chart</h1><p>S, M, L.</p><p><a id="help" href="${base}/help?site=${key}">Talk to us</a></p></body></html>\n`);
   const siteUrl = `${base}/demo/${sitePage}`;
   const sup = mk('Sonia Supervisor', 'supervisor');
   const agent = mk('Arlo Agent', 'agent');
@@ -96,7 +97,8 @@ async function channelToken(request, base, channel) {
     sql(`UPDATE client SET wait_target_seconds = 2 WHERE slug = '${client}'`);
     const visitorContext = await browser.newContext();
     const visitorPage = await visitorContext.newPage();
-    await visitorPage.goto(`${base}/help?site=${key}`, { referer: `${base}/demo/index.html` });
+    await visitorPage.goto(siteUrl);
+    await Promise.all([visitorPage.waitForURL(/\/wait\?r=/), visitorPage.click('#help')]);
     const request = new URL(visitorPage.url()).searchParams.get('r');
     t.ok(/^[0-9a-f]{32}$/.test(request || ''), 'a visitor waits');
     await page.waitForFunction(() => document.getElementById('waiting').textContent === '1', null, { timeout: 5000 });
