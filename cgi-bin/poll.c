@@ -9,7 +9,8 @@
  *              a cheap query every watch_interval_ms for other hosts),
  *              answers the parked polls of those topics, times out old
  *              ones and drops those whose client went away;
- *   router     rolls expired offers and routes waiting requests each second.
+ *   router     rolls expired offers and routes waiting requests each second,
+ *              and signs out agents whose sessions lapsed (every few).
  * Under plain CGI, or with poll_hold_seconds = 0 (Apache mod_fcgid), every
  * poll is answered at once and browsers ask again on an interval.
  * Tests: t/poll.t. */
@@ -28,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "agent.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -43,7 +45,7 @@
 #include "visitor.h"
 
 enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
-       PASS_SLOTS = 16384, PASS_SECONDS = 10 };
+       PASS_SLOTS = 16384, PASS_SECONDS = 10, LAPSE_EVERY_TICKS = 5 };
 
 /* Who a channel poll is, remembered for a few seconds: a browser in a
  * conversation polls again after every answer, and working out again from
@@ -183,10 +185,13 @@ static int poll_run(struct request *r)
 		if (key[0] != '\0' && w.kind == FEED_CHANNEL)
 			pass_keep(slot->engine, key, &w);
 	}
-	/* Under plain CGI no process runs the router's once-a-second sweep:
-	 * the consoles' and waiting visitors' polls (every 1.5 s) do it. */
+	/* Under plain CGI no process runs the router thread's sweeps: the
+	 * consoles' and waiting visitors' polls (every 1.5 s) route, and the
+	 * staff's polls sign out lapsed sessions. */
 	if (slot == NULL && w.topic == NOTIFY_QUEUE)
 		router_route_client(r->db, r->pool, w.topic_id);
+	if (slot == NULL && (w.kind == FEED_CONSOLE || w.kind == FEED_SUPERVISE))
+		agent_sweep_lapsed(r->db, r->pool);
 	int rc = feed_answer(r->db, r->pool, NULL, &w, hold == 0, hold, &r->resp.body);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
@@ -655,9 +660,13 @@ static void *router_main(void *arg)
 	struct engine *e = arg;
 	mysql_thread_init();
 	struct db *db = db_new(e->cfg);
-	while (!e->stopping) {
+	for (unsigned tick = 0; !e->stopping; tick++) {
 		struct pool *pool = pool_new();
 		router_sweep(db, pool);
+		/* Lapsed sessions are signed out as of when they lapsed, so a
+		 * few seconds' delay changes no report. */
+		if (tick % LAPSE_EVERY_TICKS == 0)
+			agent_sweep_lapsed(db, pool);
 		pool_free(pool);
 		for (int i = 0; i < 10 && !e->stopping; i++)
 			usleep(100000);

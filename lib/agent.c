@@ -45,6 +45,37 @@ int agent_change_state(struct request *r, long long agent_id, long long client_i
 	return DB_OK;
 }
 
+static int sign_out_lapsed(struct db *db, long long agent_id, long long client_id, const char *at)
+{
+	unsigned long long changed = 0, version = 0;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_AGENT_SET_OFFLINE_AT, &changed, "si", at, agent_id);
+	/* Another host may have done it first: then changed is 0. */
+	if (rc == DB_OK && changed > 0)
+		rc = db_exec(db, SQL_AGENT_EVENT_INSERT_AT, NULL, "iisss", agent_id, client_id, "signout",
+			     "offline", at);
+	if (rc == DB_OK && changed > 0)
+		rc = queue_bump(db, client_id, &version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	if (rc == DB_OK && changed > 0)
+		queue_notify(client_id, version);
+	return rc;
+}
+
+int agent_sweep_lapsed(struct db *db, struct pool *pool)
+{
+	struct db_rows lapsed;
+	int rc = db_query(db, pool, SQL_AGENTS_LAPSED, &lapsed, "");
+	for (size_t i = 0; rc == DB_OK && i < lapsed.rows; i++)
+		rc = sign_out_lapsed(db, db_cell_int(&lapsed, i, 0), db_cell_int(&lapsed, i, 1),
+				     db_cell(&lapsed, i, 2));
+	return rc;
+}
+
 const char *agent_state_label(const char *state)
 {
 	if (state == NULL) return "Unknown";

@@ -102,6 +102,22 @@ static const char *const sql_texts[SQL__MAX] = {
 	[SQL_AGENT_EVENT_INSERT] =
 		"INSERT INTO agent_event (agent_id, client_id, kind, state, ip, at)"
 		" VALUES (?, ?, ?, ?, ?, NOW(3))",
+	/* Agents shown as signed in whose every session has ended or lapsed
+	 * (idle, or past its lifetime) without a sign-out, with when the last
+	 * one lapsed. */
+	[SQL_AGENTS_LAPSED] =
+		"SELECT a.id, a.client_id, DATE_FORMAT(COALESCE((SELECT MAX(LEAST(s.idle_until, s.expires_at))"
+		"  FROM staff_session s WHERE s.agent_id = a.id AND s.ended_at IS NULL), NOW(3)),"
+		"  '%Y-%m-%d %H:%i:%s.%f')"
+		" FROM agent a WHERE a.state <> 'offline' AND NOT EXISTS (SELECT 1 FROM staff_session s"
+		"  WHERE s.agent_id = a.id AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
+		"  AND NOW(3) < s.expires_at)"
+		" LIMIT 500",
+	[SQL_AGENT_SET_OFFLINE_AT] =
+		"UPDATE agent SET state = 'offline', state_since = ? WHERE id = ? AND state <> 'offline'",
+	[SQL_AGENT_EVENT_INSERT_AT] =
+		"INSERT INTO agent_event (agent_id, client_id, kind, state, ip, at)"
+		" VALUES (?, ?, ?, ?, NULL, ?)",
 
 	[SQL_SITE_BY_KEY] =
 		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name FROM site s"

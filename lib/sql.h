@@ -46,6 +46,9 @@ enum sql_id {
 
 	/* agent state */
 	SQL_AGENT_SET_STATE,
+	SQL_AGENTS_LAPSED,
+	SQL_AGENT_SET_OFFLINE_AT,
+	SQL_AGENT_EVENT_INSERT_AT,
 	SQL_AGENT_EVENT_INSERT,
 
 	/* sites, help links and visitors */

@@ -1,6 +1,7 @@
 #!/usr/bin/perl
 # Changing an agent's state: HTML form and JSON, validated, CSRF-protected,
-# archived.
+# archived; an agent whose sessions lapse without a sign-out is signed out
+# as of the lapse (the poll program's router thread, every few seconds).
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
@@ -48,5 +49,22 @@ my $anon = Baton::Test::Browser->new;
 $res = $anon->post('/state', form => [csrf => $csrf, state => 'break']);
 is $res->{status}, 401, 'without a session: 401';
 is sql("SELECT state FROM agent WHERE email = '$email'")->[0][0], 'away', 'none of those changed anything';
+
+# A session that lapses while the agent is available.
+my ($idle_email, $idle_pw) = new_agent();
+my $idle = Baton::Test::Browser->new;
+$idle->sign_in($idle_email, $idle_pw, state => 'available');
+my $agent_id = sql("SELECT id FROM agent WHERE email = '$idle_email'")->[0][0];
+sql("UPDATE staff_session SET idle_until = NOW(3) - INTERVAL 30 SECOND WHERE agent_id = $agent_id");
+my $lapsed_at = sql("SELECT DATE_FORMAT(idle_until, '%Y-%m-%d %H:%i:%s.%f') FROM staff_session WHERE agent_id = $agent_id")->[0][0];
+ok Baton::Test::wait_for('signed out', 12, sub { sql("SELECT state FROM agent WHERE id = $agent_id")->[0][0] eq 'offline' }),
+    'an agent whose session lapsed is signed out within seconds';
+is_deeply sql("SELECT kind, state, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f') FROM agent_event WHERE agent_id = $agent_id ORDER BY id DESC LIMIT 1"),
+    [['signout', 'offline', $lapsed_at]], 'as of when the session lapsed, in the archive';
+is sql("SELECT DATE_FORMAT(state_since, '%Y-%m-%d %H:%i:%s.%f') FROM agent WHERE id = $agent_id")->[0][0], $lapsed_at,
+    'and in the agent\'s state';
+sleep 6;
+is sql("SELECT COUNT(*) FROM agent_event WHERE agent_id = $agent_id AND kind = 'signout'")->[0][0], 1, 'once';
+is sql("SELECT state FROM agent WHERE email = '$email'")->[0][0], 'away', 'an agent still signed in keeps their state';
 
 done_testing;
