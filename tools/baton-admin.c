@@ -646,8 +646,11 @@ static int cmd_demo(struct admin *a)
 	return 0;
 }
 
-static int add_canned_address(struct admin *a, const char *client, const char *title_in,
-			      const char *url_in, const char *email_in)
+/* Adds a canned address for the client (or one agent); with move, points
+ * the client-wide one of that title at url instead, adding it only if
+ * there is none (`make run` keeps the demo's addresses on its port). */
+static int put_canned_address(struct admin *a, const char *client, const char *title_in,
+			      const char *url_in, const char *email_in, bool move)
 {
 	long long cid = client_id(a, client);
 	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
@@ -659,35 +662,18 @@ static int add_canned_address(struct admin *a, const char *client, const char *t
 	long long agent_id = 0;
 	if (email_in != NULL && agent_of_client(a, cid, client, email_in, &agent_id) != 0)
 		return 1;
-	int rc = db_exec(a->db, SQL_CANNED_ADDRESS_INSERT, NULL, "inss", cid, agent_id, title, url);
+	struct db_rows found = { 0 };
+	int rc = move ? db_query(a->db, a->pool, SQL_CANNED_ADDRESS_FIND, &found, "is", cid, title) : DB_OK;
+	if (rc == DB_OK && found.rows > 0)
+		rc = db_exec(a->db, SQL_CANNED_ADDRESS_SET_URL, NULL, "si", url, db_cell_int(&found, 0, 0));
+	else if (rc == DB_OK)
+		rc = db_exec(a->db, SQL_CANNED_ADDRESS_INSERT, NULL, "inss", cid, agent_id, title, url);
 	if (rc != DB_OK)
 		return db_fail(rc, "the canned address");
-	printf("canned address '%s' added\n", title);
-	return 0;
-}
-
-/* Points the client-wide canned address of that title at url, adding it
- * if there is none: `make run` keeps the demo's addresses on its port. */
-static int set_canned_address(struct admin *a, const char *client, const char *title_in,
-			      const char *url_in)
-{
-	long long cid = client_id(a, client);
-	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
-	const char *url = checked(a, "url", INPUT_LINE, 2000, url_in);
-	if (cid < 0 || title == NULL || url == NULL)
-		return 1;
-	struct db_rows found;
-	int rc = db_query(a->db, a->pool, SQL_CANNED_ADDRESS_FIND, &found, "is", cid, title);
-	if (rc != DB_OK)
-		return db_fail(rc, "the canned address");
-	if (found.rows == 0)
-		return add_canned_address(a, client, title, url, NULL);
-	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
-		return fail("'%s' is not a web address (it must start with http:// or https://)", url);
-	rc = db_exec(a->db, SQL_CANNED_ADDRESS_SET_URL, NULL, "si", url, db_cell_int(&found, 0, 0));
-	if (rc != DB_OK)
-		return db_fail(rc, "the canned address");
-	printf("canned address '%s' now leads to %s\n", title, url);
+	if (found.rows > 0)
+		printf("canned address '%s' now leads to %s\n", title, url);
+	else
+		printf("canned address '%s' added\n", title);
 	return 0;
 }
 
@@ -728,9 +714,9 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return rc;
 	}
 	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
-		return add_canned_address(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
+		return put_canned_address(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL, false);
 	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "set") == 0 && argc == 5)
-		return set_canned_address(a, argv[2], argv[3], argv[4]);
+		return put_canned_address(a, argv[2], argv[3], argv[4], NULL, true);
 	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
 		return add_canned(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
