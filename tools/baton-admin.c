@@ -250,15 +250,27 @@ static int cmd_migrate(struct admin *a)
 
 /* ---- clients, sites, agents ------------------------------------------- */
 
-static int create_client(struct admin *a, const char *slug_in, const char *name_in)
+/* A client's or reseller's slug: at most 64 of a-z, 0-9 and '-' (it goes
+ * into addresses); NULL, said once, when it is not. */
+static const char *checked_slug(struct admin *a, const char *slug_in)
 {
 	const char *slug = checked(a, "slug", INPUT_LINE, 64, slug_in);
+	if (slug == NULL)
+		return NULL;
+	for (const char *p = slug; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
+			fail("the slug '%s' may hold only a-z, 0-9 and '-'", slug);
+			return NULL;
+		}
+	return slug;
+}
+
+static int create_client(struct admin *a, const char *slug_in, const char *name_in)
+{
+	const char *slug = checked_slug(a, slug_in);
 	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
 	if (slug == NULL || name == NULL)
 		return 1;
-	for (const char *p = slug; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-			return fail("the slug '%s' may hold only a-z, 0-9 and '-'", slug);
 	int rc = db_exec(a->db, SQL_CLIENT_INSERT, NULL, "ss", slug, name);
 	if (rc != DB_OK)
 		return db_fail(rc, "that client");
@@ -490,13 +502,10 @@ static int set_rate(struct admin *a, const char *client, const char *unit_text,
 static int create_reseller(struct admin *a, const char *slug_in, const char *name_in,
 			   const char *share_text)
 {
-	const char *slug = checked(a, "slug", INPUT_LINE, 64, slug_in);
+	const char *slug = checked_slug(a, slug_in);
 	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
 	if (slug == NULL || name == NULL)
 		return 1;
-	for (const char *p = slug; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-			return fail("the slug '%s' may hold only a-z, 0-9 and '-'", slug);
 	if (strcmp(slug, "none") == 0)
 		return fail("%s", "'none' is not a reseller's slug (it means: no reseller)");
 	long long share;
