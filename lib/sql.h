@@ -1,4 +1,5 @@
-/* sql.h - names of every SQL statement Baton runs; the texts are in sql.c. */
+/* sql.h - names of every SQL statement Baton runs; the texts are in
+ * lib/sql_AREA.c, one file per area, and sql_text() finds them. */
 #ifndef BATON_SQL_H
 #define BATON_SQL_H
 
@@ -214,5 +215,20 @@ enum sql_id {
 };
 
 const char *sql_text(enum sql_id id);
+/* How many areas give a text for id: exactly 1 for every id (t/unit/sql.c). */
+int sql_text_count(enum sql_id id);
+
+/* Each area's texts, indexed by id, NULL where another area has it. */
+extern const char *const sql_texts_core[SQL__MAX];
+extern const char *const sql_texts_admin[SQL__MAX];
+extern const char *const sql_texts_staff[SQL__MAX];
+extern const char *const sql_texts_help[SQL__MAX];
+extern const char *const sql_texts_routing[SQL__MAX];
+extern const char *const sql_texts_channel[SQL__MAX];
+extern const char *const sql_texts_supervise[SQL__MAX];
+extern const char *const sql_texts_billing[SQL__MAX];
+extern const char *const sql_texts_archive[SQL__MAX];
+extern const char *const sql_texts_report[SQL__MAX];
+extern const char *const sql_texts_demo[SQL__MAX];
 
 #endif

@@ -1,0 +1,106 @@
+/* sql_help.c - SQL texts for sites, help links, visitors and help requests.
+ * Part of the statement catalogue: see sql.h and sql.c. */
+#include "sql.h"
+
+const char *const sql_texts_help[SQL__MAX] = {
+	[SQL_SITE_BY_KEY] =
+		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name FROM site s"
+		" JOIN client c ON c.id = s.client_id WHERE s.site_key = ?",
+	/* The Referer's host matches a registered domain or is below it. */
+	[SQL_SITE_HAS_DOMAIN] =
+		"SELECT COUNT(*) FROM site_domain WHERE site_id = ?"
+		" AND (domain = ? OR ? LIKE CONCAT('%.', domain))",
+	[SQL_REFUSED_LINK_INSERT] =
+		"INSERT INTO refused_link (client_id, site_id, site_key, referer, reason, ip, at)"
+		" VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
+	[SQL_VISITOR_BY_TOKEN] =
+		"SELECT id, last_seen_at < NOW(3) - INTERVAL 60 SECOND FROM visitor WHERE token_hash = ?",
+	[SQL_VISITOR_INSERT] =
+		"INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (?, NOW(3), NOW(3))",
+	[SQL_VISITOR_SEEN] =
+		"UPDATE visitor SET last_seen_at = NOW(3) WHERE id = ?"
+		" AND last_seen_at < NOW(3) - INTERVAL 60 SECOND",
+	[SQL_VISITOR_PROFILE_UPSERT] =
+		"INSERT INTO visitor_profile (client_id, visitor_id, name, first_seen_at, last_seen_at, visits)"
+		" VALUES (?, ?, ?, NOW(3), NOW(3), 1) ON DUPLICATE KEY UPDATE"
+		" last_seen_at = NOW(3), visits = visits + 1, name = COALESCE(VALUES(name), name)",
+	[SQL_VISITOR_PROFILE] =
+		"SELECT priority, name, visits FROM visitor_profile WHERE client_id = ? AND visitor_id = ?",
+	[SQL_VISITOR_PAST_SESSIONS] =
+		"SELECT COUNT(*) FROM help_request WHERE client_id = ? AND visitor_id = ?"
+		" AND channel_id IS NOT NULL AND id <> ?",
+
+	[SQL_REQUEST_INSERT] =
+		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, topic, name,"
+		" question, page_url, priority, state, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
+	[SQL_REQUEST_OPEN_FOR_VISITOR] =
+		"SELECT public_id FROM help_request WHERE client_id = ? AND visitor_id = ?"
+		" AND state IN ('waiting', 'offered') ORDER BY id DESC LIMIT 1",
+	[SQL_REQUEST_BY_PUBLIC_ID] =
+		"SELECT r.id, r.client_id, r.visitor_id, r.state, r.name, r.question,"
+		" TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)), ch.public_id, r.scheduled_for,"
+		" r.priority, r.site_id, r.topic, r.page_url, c.name"
+		" FROM help_request r JOIN client c ON c.id = r.client_id"
+		" LEFT JOIN channel ch ON ch.id = r.channel_id WHERE r.public_id = ?",
+	[SQL_REQUEST_LOCK] =
+		"SELECT id, client_id, visitor_id, state, offered_agent_id, name, question, public_id"
+		" FROM help_request WHERE id = ? FOR UPDATE",
+	[SQL_REQUEST_SET_STATE] =
+		"UPDATE help_request SET state = ?, ended_at = NOW(3), offered_agent_id = NULL"
+		" WHERE id = ? AND state IN ('waiting', 'offered')",
+	[SQL_REQUEST_ACCEPTED] =
+		"UPDATE help_request SET state = 'accepted', accepted_agent_id = ?, accepted_at = NOW(3),"
+		" channel_id = ?, offered_agent_id = NULL WHERE id = ?",
+	[SQL_REQUEST_SCHEDULE] =
+		"UPDATE help_request SET state = 'scheduled', scheduled_for = ?, contact = ?,"
+		" offered_agent_id = NULL WHERE id = ? AND state IN ('waiting', 'offered')",
+	/* Keeps its id, and so its place among requests of equal priority; the
+	 * wait (and the accept time wait estimates average) counts from now,
+	 * not from before the visitor scheduled. */
+	[SQL_REQUEST_REQUEUE] =
+		"UPDATE help_request SET state = 'waiting', ended_at = NULL, created_at = NOW(3)"
+		" WHERE id = ? AND state = 'scheduled'",
+	[SQL_REQUEST_LEAVE_MESSAGE] =
+		"UPDATE help_request SET state = 'message', name = ?, contact = ?, question = ?,"
+		" ended_at = NOW(3), offered_agent_id = NULL"
+		" WHERE id = ? AND state IN ('waiting', 'offered')",
+	[SQL_REQUEST_EVENT_INSERT] =
+		"INSERT INTO request_event (request_id, client_id, kind, agent_id, at)"
+		" VALUES (?, ?, ?, ?, NOW(3))",
+	/* Requests served before this one: higher priority, or equal and older. */
+	[SQL_REQUEST_POSITION] =
+		"SELECT COUNT(*) FROM help_request o JOIN help_request r ON r.id = ?"
+		" WHERE o.client_id = r.client_id AND o.state IN ('waiting', 'offered')"
+		" AND (o.priority > r.priority OR (o.priority = r.priority AND o.id < r.id))",
+	[SQL_QUEUE_BUMP] =
+		"UPDATE client SET queue_version = LAST_INSERT_ID(queue_version + 1),"
+		" queue_changed_at = NOW(6) WHERE id = ?",
+	[SQL_CLIENT_SETTINGS] =
+		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers, channel_participant_cap,"
+		" wait_target_seconds, name FROM client WHERE id = ?",
+	/* Routing for one client at a time, on any host: the client row's lock. */
+	[SQL_CLIENT_SETTINGS_LOCK] =
+		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers FROM client"
+		" WHERE id = ? FOR UPDATE",
+	/* Seats in use: open channels and offers out (each may become one). */
+	[SQL_CLIENT_OPEN_CHANNELS] =
+		"SELECT (SELECT COUNT(*) FROM channel WHERE client_id = ? AND state = 'open'),"
+		" (SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state = 'offered')",
+	/* Signed-in agents, and those of them available with room for one more
+	 * session (an agent at their maximum is not really available). */
+	[SQL_CLIENT_AGENTS_SIGNED_IN] =
+		"SELECT COUNT(DISTINCT a.id), COALESCE(SUM(a.state = 'available'"
+		"  AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		"   WHERE p.agent_id = a.id AND p.kind = 'agent' AND p.left_at IS NULL"
+		"   AND ch.state = 'open') < a.max_sessions), 0)"
+		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
+		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
+		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
+	/* Seconds to accept and to handle, averaged over recent sessions. */
+	[SQL_WAIT_STATS] =
+		"SELECT AVG(TIMESTAMPDIFF(SECOND, r.created_at, r.accepted_at)),"
+		" AVG(TIMESTAMPDIFF(SECOND, ch.created_at, ch.closed_at))"
+		" FROM help_request r LEFT JOIN channel ch ON ch.id = r.channel_id"
+		" WHERE r.client_id = ? AND r.accepted_at > NOW(3) - INTERVAL 1 DAY",
+};

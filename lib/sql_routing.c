@@ -1,0 +1,97 @@
+/* sql_routing.c - SQL texts for routing requests to agents, and the agent console's snapshot.
+ * Part of the statement catalogue: see sql.h and sql.c. */
+#include "sql.h"
+
+const char *const sql_texts_routing[SQL__MAX] = {
+	/* Waiting requests in service order. */
+	[SQL_ROUTE_WAITING] =
+		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting'"
+		" ORDER BY priority DESC, id LIMIT 50",
+	/* The available, signed-in agent with room, no open offer, who has not
+	 * let this request roll, idle longest. */
+	[SQL_ROUTE_PICK_AGENT] =
+		"SELECT a.id FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
+		" AND a.disabled = 0"
+		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
+		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)"
+		" AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		"  WHERE p.agent_id = a.id AND p.left_at IS NULL AND ch.state = 'open') < a.max_sessions"
+		" AND NOT EXISTS (SELECT 1 FROM help_request o WHERE o.offered_agent_id = a.id"
+		"  AND o.state = 'offered')"
+		" AND NOT EXISTS (SELECT 1 FROM request_refusal f WHERE f.request_id = ?"
+		"  AND f.agent_id = a.id)"
+		" ORDER BY a.idle_since, a.id LIMIT 1",
+	[SQL_ROUTE_OFFER] =
+		"UPDATE help_request SET state = 'offered', offered_agent_id = ?, offered_at = NOW(3)"
+		" WHERE id = ? AND state = 'waiting'",
+	[SQL_ROUTE_EXPIRED_OFFERS] =
+		"SELECT r.id, r.offered_agent_id FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE r.client_id = ? AND r.state = 'offered'"
+		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND",
+	/* Clients with requests to route or offers to roll, for the sweep: all
+	 * of them (a LIMIT starved every client beyond it of rollover and
+	 * routing for ever), and waiting requests only where an agent is
+	 * signed in and available to take one. */
+	[SQL_ROUTE_CLIENTS_DUE] =
+		"SELECT DISTINCT r.client_id FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE (r.state = 'waiting' AND EXISTS (SELECT 1 FROM agent a"
+		"  JOIN staff_session s ON s.agent_id = a.id AND s.ended_at IS NULL"
+		"  AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at"
+		"  WHERE a.client_id = r.client_id AND a.state = 'available' AND a.disabled = 0))"
+		" OR (r.state = 'offered'"
+		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND)",
+	[SQL_ROUTE_UNOFFER] =
+		"UPDATE help_request SET state = 'waiting', offered_agent_id = NULL, offered_at = NULL"
+		" WHERE id = ? AND state = 'offered'",
+	[SQL_ROUTE_REFUSAL_INSERT] =
+		"INSERT IGNORE INTO request_refusal (request_id, agent_id) VALUES (?, ?)",
+	[SQL_AGENT_MISSED_OFFER] =
+		"UPDATE agent SET missed_offers = missed_offers + 1 WHERE id = ?",
+	[SQL_AGENT_BY_ID] =
+		"SELECT id, client_id, display_name, state, missed_offers, avatar FROM agent WHERE id = ?",
+	[SQL_AGENT_AVATAR] = "SELECT avatar FROM agent WHERE id = ?",
+	[SQL_AGENT_SET_AWAY_IF_MISSED] =
+		"UPDATE agent SET state = 'away', state_since = NOW(3), missed_offers = 0"
+		" WHERE id = ? AND state = 'available' AND missed_offers >= ?",
+	[SQL_AGENT_RESET_MISSES] = "UPDATE agent SET missed_offers = 0 WHERE id = ?",
+	[SQL_AGENT_SET_IDLE] = "UPDATE agent SET idle_since = NOW(3) WHERE id = ?",
+
+	[SQL_CONSOLE_QUEUE] =
+		"SELECT r.public_id, r.state, r.name, r.question, r.page_url, r.topic,"
+		" TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)), r.priority,"
+		" (SELECT COUNT(*) FROM help_request p WHERE p.client_id = r.client_id"
+		"  AND p.visitor_id = r.visitor_id AND p.channel_id IS NOT NULL),"
+		" r.offered_agent_id = ?,"
+		/* Signed: an offer past its time (not yet rolled) is 0 left, not an
+		 * unsigned overflow that fails the whole console. */
+		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
+		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
+		" FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered')"
+		" ORDER BY r.priority DESC, r.id LIMIT 100",
+	[SQL_CONSOLE_MY_CHANNELS] =
+		"SELECT ch.public_id, ch.name, TIMESTAMPDIFF(SECOND, ch.created_at, NOW(3)),"
+		" (SELECT GROUP_CONCAT(o.display_name ORDER BY o.id SEPARATOR ', ') FROM participant o"
+		"  WHERE o.channel_id = ch.id AND o.left_at IS NULL AND o.id <> p.id)"
+		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		" WHERE p.agent_id = ? AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id",
+	[SQL_CONSOLE_MESSAGES] =
+		"SELECT r.public_id, r.name, r.contact, r.question, r.page_url,"
+		" DATE_FORMAT(r.ended_at, '%Y-%m-%d %H:%i') FROM help_request r"
+		" WHERE r.client_id = ? AND r.state = 'message'"
+		" AND r.ended_at > NOW(3) - INTERVAL 30 DAY ORDER BY r.id DESC LIMIT 50",
+	[SQL_CONSOLE_SCHEDULED] =
+		"SELECT r.public_id, r.name, r.contact, r.question,"
+		" DATE_FORMAT(r.scheduled_for, '%Y-%m-%d %H:%i'),"
+		" TIMESTAMPDIFF(MINUTE, NOW(), r.scheduled_for)"
+		" FROM help_request r WHERE r.client_id = ? AND r.state = 'scheduled'"
+		" AND r.scheduled_for > NOW() - INTERVAL 1 DAY ORDER BY r.scheduled_for LIMIT 50",
+	[SQL_CONSOLE_AGENTS] =
+		"SELECT a.id, a.display_name, a.state FROM agent a WHERE a.client_id = ? AND a.id <> ?"
+		" AND a.state = 'available' AND a.disabled = 0 ORDER BY a.display_name",
+	[SQL_CANNED_FOR_AGENT] =
+		"SELECT id, title, body FROM canned_phrase WHERE client_id = ?"
+		" AND (agent_id IS NULL OR agent_id = ?) ORDER BY agent_id IS NULL, title",
+	[SQL_CANNED_INSERT] =
+		"INSERT INTO canned_phrase (client_id, agent_id, title, body) VALUES (?, ?, ?, ?)",
+};

@@ -1,0 +1,74 @@
+/* sql_staff.c - SQL texts for sign-in, staff sessions and agent state.
+ * Part of the statement catalogue: see sql.h and sql.c. */
+#include "sql.h"
+
+const char *const sql_texts_staff[SQL__MAX] = {
+	[SQL_AGENT_FOR_SIGNIN] =
+		"SELECT a.id, a.password_hash, a.disabled, a.client_id FROM agent a WHERE a.email = ?",
+	[SQL_SIGNIN_RECORD] =
+		"INSERT INTO signin_attempt (email, agent_id, ip, user_agent, outcome, at)"
+		" VALUES (?, ?, ?, ?, ?, NOW(3))",
+	/* Failures since the account's last success within the last day, and
+	 * seconds since the newest of them. */
+	[SQL_SIGNIN_FAILURES_BY_EMAIL] =
+		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(f.at), NOW(3)), 0)"
+		" FROM signin_attempt f WHERE f.email = ? AND f.outcome IN ('bad_password', 'unknown')"
+		" AND f.at > NOW(3) - INTERVAL 1 DAY"
+		" AND f.at > COALESCE((SELECT MAX(s.at) FROM signin_attempt s"
+		"  WHERE s.email = f.email AND s.outcome = 'ok'), '1970-01-01')",
+	[SQL_SIGNIN_FAILURES_BY_IP] =
+		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW(3)), 0)"
+		" FROM signin_attempt WHERE ip = ? AND outcome IN ('bad_password', 'unknown')"
+		" AND at > NOW(3) - INTERVAL 1 HOUR",
+	[SQL_AGENT_SIGNED_IN] =
+		"UPDATE agent SET last_signin_at = NOW(3), last_signin_ip = ? WHERE id = ?",
+
+	[SQL_SESSION_INSERT] =
+		"INSERT INTO staff_session (token_hash, agent_id, csrf_token, ip, user_agent,"
+		" created_at, last_seen_at, idle_until, expires_at)"
+		" VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3), NOW(3) + INTERVAL ? SECOND,"
+		" NOW(3) + INTERVAL ? SECOND)",
+	[SQL_SESSION_BY_TOKEN] =
+		"SELECT s.id, s.agent_id, s.csrf_token, a.client_id, a.email, a.display_name, a.role,"
+		" a.state, TIMESTAMPDIFF(SECOND, a.state_since, NOW(3)), c.name, a.max_sessions,"
+		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND"
+		" FROM staff_session s JOIN agent a ON a.id = s.agent_id"
+		" JOIN client c ON c.id = a.client_id"
+		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
+		" AND NOW(3) < s.expires_at AND a.disabled = 0",
+	/* At most once a minute: every post and poll would otherwise be a durable
+	 * write (and the agent's requests would queue on this one row). Run only
+	 * when the lookup above says the stamp is that old, so most requests
+	 * send no UPDATE at all. */
+	[SQL_SESSION_TOUCH] =
+		"UPDATE staff_session SET last_seen_at = NOW(3),"
+		" idle_until = LEAST(expires_at, NOW(3) + INTERVAL ? SECOND) WHERE id = ?"
+		" AND last_seen_at < NOW(3) - INTERVAL 60 SECOND",
+	[SQL_SESSION_END] =
+		"UPDATE staff_session SET ended_at = NOW(3) WHERE id = ? AND ended_at IS NULL",
+	[SQL_SESSION_OTHERS_LIVE] =
+		"SELECT COUNT(*) FROM staff_session WHERE agent_id = ? AND id <> ?"
+		" AND ended_at IS NULL AND NOW(3) < idle_until AND NOW(3) < expires_at",
+
+	[SQL_AGENT_SET_STATE] =
+		"UPDATE agent SET state = ?, state_since = NOW(3) WHERE id = ? AND state <> ?",
+	[SQL_AGENT_EVENT_INSERT] =
+		"INSERT INTO agent_event (agent_id, client_id, kind, state, ip, at)"
+		" VALUES (?, ?, ?, ?, ?, NOW(3))",
+	/* Agents shown as signed in whose every session has ended or lapsed
+	 * (idle, or past its lifetime) without a sign-out, with when the last
+	 * one lapsed. */
+	[SQL_AGENTS_LAPSED] =
+		"SELECT a.id, a.client_id, DATE_FORMAT(COALESCE((SELECT MAX(LEAST(s.idle_until, s.expires_at))"
+		"  FROM staff_session s WHERE s.agent_id = a.id AND s.ended_at IS NULL), NOW(3)),"
+		"  '%Y-%m-%d %H:%i:%s.%f')"
+		" FROM agent a WHERE a.state <> 'offline' AND NOT EXISTS (SELECT 1 FROM staff_session s"
+		"  WHERE s.agent_id = a.id AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
+		"  AND NOW(3) < s.expires_at)"
+		" LIMIT 500",
+	[SQL_AGENT_SET_OFFLINE_AT] =
+		"UPDATE agent SET state = 'offline', state_since = ? WHERE id = ? AND state <> 'offline'",
+	[SQL_AGENT_EVENT_INSERT_AT] =
+		"INSERT INTO agent_event (agent_id, client_id, kind, state, ip, at)"
+		" VALUES (?, ?, ?, ?, NULL, ?)",
+};
