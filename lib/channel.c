@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "call.h"
 #include "crypto.h"
 #include "db.h"
 #include "notify.h"
@@ -125,6 +126,25 @@ static int append_event(struct db *db, long long channel_id, long long participa
 		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
 			     participant_id, 0LL, body, client_msg_id);
 	return rc;
+}
+
+int channel_append(struct db *db, long long channel_id, long long participant_id,
+		   long long recipient, const char *kind, const char *body, long long *seq)
+{
+	int rc = next_seq(db, channel_id, seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
+			     participant_id, recipient, body, NULL);
+	return rc;
+}
+
+bool channel_event_in_chat(const char *kind)
+{
+	static const char *const not_chat[] = { "call", "rtc", "mark", "erase", "draw", NULL };
+	for (size_t i = 0; not_chat[i] != NULL; i++)
+		if (strcmp(kind, not_chat[i]) == 0)
+			return false;
+	return true;
 }
 
 static int post_once(struct db *db, long long channel_id, long long participant_id,
@@ -363,6 +383,8 @@ int channel_leave(struct request *r, const struct member *m)
 		return rc;
 	if (seq > 0)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+	/* Whoever leaves hangs up (lib/call.c); a closed channel's call ends. */
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id, m->kind);
 	queue_notify(m->client_id, version);
 	/* A seat came free: someone waiting may be routed now. */
 	return router_route_client(r->db, r->pool, m->client_id);
@@ -423,6 +445,7 @@ int channel_transfer(struct request *r, const struct member *m, long long target
 		return rc;
 	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
 	queue_notify(m->client_id, version);
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id, m->kind);
 	return DB_OK;
 }
 
@@ -485,6 +508,9 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 {
 	if (strcmp(kind, "private") == 0)
 		return viewer == from || viewer == to;
+	/* A call's signalling is for the one it is addressed to. */
+	if (strcmp(kind, "rtc") == 0)
+		return viewer == to;
 	if (strcmp(kind, "monitor") == 0)
 		return viewer_is_staff;
 	return true;
@@ -556,7 +582,8 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		for (size_t i = 0; i < ev.rows; i++) {
 			char key[64];
 			last = db_cell_int(&ev, i, 0);
-			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff))
+			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff)
+			    || !channel_event_in_chat(db_cell(&ev, i, 1)))
 				continue;
 			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
 							      "body", NULL, "at" };
