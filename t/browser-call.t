@@ -223,7 +223,7 @@ const barGone = (page) => page.waitForSelector('#call-bar', { state: 'hidden', t
       'and no media running there');
 
     /* ---- a supervisor watching silently ----------------------------------- */
-    const sup = await monitorAs(browser, problems, conv.client, conv.channelId);
+    const sup = await monitorAs(browser, problems, conv.client, conv.channelId, 'Sue Supervisor', countMedia);
     await sup.page.evaluate(() => {
       window.__kinds = [];
       window.BatonChannel.on('event', (ev) => window.__kinds.push(ev.kind));
@@ -247,6 +247,44 @@ const barGone = (page) => page.waitForSelector('#call-bar', { state: 'hidden', t
     t.ok(!kinds.includes('rtc'), 'and no signalling at all');
     t.is(await sup.page.evaluate(() => window.BatonCall.connections().length), 0, 'the supervisor has no connection');
     await t.screenshot(sup.page, 'call-5-supervisor');
+    await agent.click('#call-hangup');
+    await barGone(visitor);
+
+    /* ---- where the client allows it, the supervisor listens --------------- */
+    t.admin(null, 'client', 'set', conv.client, 'tell_visitors_monitored', '1');
+    t.admin(null, 'client', 'set', conv.client, 'supervisors_listen', '1');
+    await visitor.evaluate(() => {
+      window.__callBodies = [];
+      window.BatonChannel.on('event', (ev) => { if (ev.kind === 'call') window.__callBodies.push(ev.body); });
+    });
+    await agent.click('#call-button');
+    await agent.click('#call-audio');
+    await visitor.waitForSelector('#call-bar[data-state=incoming]', { timeout: QUICK });
+    await visitor.click('#call-join-audio');
+    await inCall(agent);
+    await sup.page.waitForSelector('#call-join-audio:visible', { timeout: QUICK });
+    t.is((await sup.page.textContent('#call-join-audio')).trim(), 'Listen', 'the supervisor is offered to listen');
+    await sup.page.click('#call-join-audio');
+    await inCall(sup.page);
+    await rising(sup.page, 'inAudio', 'the supervisor hearing the call');
+    t.ok(true, 'the supervisor hears the call');
+    await until('two voices reaching the supervisor', () => sup.page.evaluate(async () => {
+      const [{ pc }] = window.BatonCall.connections();
+      let voices = 0;
+      (await pc.getStats()).forEach((s) => { if (s.type === 'inbound-rtp' && s.bytesReceived > 0) voices++; });
+      return voices >= 2;
+    }), CONNECT_MS, 300);
+    t.ok(true, 'both voices: the agent\'s and the visitor\'s (passed on by the agent\'s browser)');
+    t.is(await sup.page.evaluate(() => window.__media.asked), 0, 'without a microphone of their own');
+    t.is(await agent.evaluate(() => window.BatonCall.connections().length), 2, 'through the agent\'s browser (a second connection)');
+    t.is(await visitor.evaluate(() => window.BatonCall.connections().length), 1, 'the visitor\'s browser talks to the agent alone');
+    const memberNames = await visitor.evaluate(() => window.BatonCall.call.members.map((m) => m.name));
+    t.ok(!memberNames.includes('Sue Supervisor'), 'and its call has no trace of the listener', memberNames.join(', '));
+    t.ok(!(await visitor.evaluate(() => window.__callBodies)).includes('listen'), 'nor its feed');
+    await t.screenshot(agent, 'call-6-agent-with-listener');
+    await sup.page.click('#call-hangup');
+    await agent.waitForFunction(() => window.BatonCall.connections().length === 1, null, { timeout: QUICK });
+    t.ok(true, 'the supervisor stops listening; the call goes on');
     await agent.click('#call-hangup');
     await barGone(visitor);
     await sup.ctx.close();

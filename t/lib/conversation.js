@@ -84,12 +84,13 @@ async function openConversation(browser, problems, options = {}) {
 
 // A supervisor of the client, monitoring the conversation silently in a
 // context of their own: their viewer page.
-async function monitorAs(browser, problems, client, channelId, name = 'Sue Supervisor') {
+async function monitorAs(browser, problems, client, channelId, name = 'Sue Supervisor', initScript = null) {
   const base = process.env.BATON_URL;
   const email = `${t.uniqueName('bsup')}@example.com`;
   const password = `pw-${t.uniqueName('')}`;
   t.admin(password, 'agent', 'add', client, email, name, 'supervisor');
   const ctx = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  if (initScript) await ctx.addInitScript(initScript);
   const page = await ctx.newPage();
   t.watchPage(page, problems, 'supervisor');
   await page.goto(`${base}/signin`);
