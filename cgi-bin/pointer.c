@@ -41,7 +41,8 @@ static int pointer(struct request *r)
 		return resp_error(r, 400, overlay ? "Overlay coordinates are fractions from 0 to 1."
 						  : "Page coordinates are pixels from 0.");
 	struct signal sig = { .kind = SIGNAL_POINTER, .mode = r->in[IN_MODE],
-			      .px = r->in[IN_X], .py = r->in[IN_Y] };
+			      .px = r->in[IN_X], .py = r->in[IN_Y],
+			      .sample = overlay ? "overlay" : "pointer" };
 	int rc = channel_signal(r->db, &m, &sig);
 	if (rc != DB_OK)
 		return channel_failed(r, rc);

@@ -14,6 +14,7 @@
 #include "render.h"
 #include "response.h"
 #include "router.h"
+#include "sample.h"
 #include "session.h"
 #include "visitor.h"
 
@@ -479,6 +480,18 @@ static int set_signal(struct db *db, const struct member *m, const struct signal
 				     m->participant_id);
 			break;
 		}
+	}
+	/* The replay's record of pointers and scrolling (issue 14). */
+	if (rc == DB_OK && sig->sample != NULL) {
+		char sx[24], sy[24];
+		const char *x = sig->px, *y = sig->py;
+		if (sig->kind == SIGNAL_SEEN) {
+			snprintf(sx, sizeof sx, "%lld", sig->x);
+			snprintf(sy, sizeof sy, "%lld", sig->y);
+			x = sx;
+			y = sy;
+		}
+		rc = sample_note(db, m->channel_id, m->participant_id, sig->sample, x, y);
 	}
 	if (rc == DB_OK)
 		rc = db_commit(db);

@@ -98,6 +98,7 @@ struct signal {
 	long long x, y;         /* seen: scroll position */
 	const char *mode;       /* pointer: "page" or "overlay" */
 	const char *px, *py;    /* pointer: coordinates, as validated decimal text */
+	const char *sample;     /* kept for the replay as this kind (lib/sample.h), or NULL */
 };
 int channel_signal(struct db *db, const struct member *m, const struct signal *sig);
 /* Stores the member's typing preview (NULL or "" when they stopped). */

@@ -3,8 +3,10 @@
 #include "sql.h"
 
 const char *const sql_texts_sample[SQL__MAX] = {
-	/* The rate limit: 1 (a first sample) or 2 (the last one is old enough)
-	 * rows affected mean "take one now", 0 means "too soon". */
+	/* The rate limit (lib/sample.h, SAMPLE_EVERY_MS less a little, so that
+	 * reports sent every 250 ms are all kept): 1 (a first sample) or 2 (the
+	 * last one is old enough) rows affected mean "take one now", 0 "too
+	 * soon". */
 	[SQL_SAMPLE_CLOCK] =
 		"INSERT INTO sample_clock (participant_id, kind, at) VALUES (?, ?, NOW(3))"
 		" ON DUPLICATE KEY UPDATE at = IF(at <= NOW(3) - INTERVAL 240 * 1000 MICROSECOND, NOW(3), at)",
