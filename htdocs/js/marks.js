@@ -70,6 +70,8 @@
     for (let i = 0; i + 1 < m.points.length; i += 2) pts.push(at(m.points[i], m.points[i + 1]));
     const stroke = { stroke: m.color, 'stroke-width': m.width, fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
     const g = node('g', { 'data-mark': m.id, 'data-tool': m.tool });
+    const two = ['circle', 'rect', 'arrow'].includes(m.tool);
+    if ((two && pts.length < 2) || pts.length < 1) return g; // a shape still being drawn
     if (m.tool === 'pen' || m.tool === 'highlight') {
       const attrs = { ...stroke, points: pts.map((p) => p.join(',')).join(' ') };
       if (m.tool === 'highlight') attrs['stroke-opacity'] = 0.35;

@@ -133,7 +133,7 @@
     layer.hidden = !drawing;
     palette.hidden = !drawing;
     root.classList.toggle('drawing', drawing);
-    if (drawing) layer.focus();
+    if (drawing) layer.focus({ preventScroll: true });
     else cancelNote();
     renderTools();
   }
@@ -217,7 +217,7 @@
     noteInput.value = '';
     noteInput.style.left = `${at[0]}px`;
     noteInput.style.top = `${at[1]}px`;
-    noteInput.focus();
+    noteInput.focus({ preventScroll: true });
   }
   function cancelNote() {
     note = null;
@@ -230,7 +230,7 @@
     if (!text || !at) return;
     send({ id: newId(), tool: 'text', mode: mode(), url: pageUrl(), color: myColor(), width: 4,
       points: toMark([at]), text: Array.from(text).slice(0, 200).join('') });
-    layer.focus();
+    layer.focus({ preventScroll: true });
   }
 
   if (layer) {
@@ -280,7 +280,7 @@
       } else if (e.key === 'Escape') {
         e.stopPropagation();
         cancelNote();
-        layer.focus();
+        layer.focus({ preventScroll: true });
       }
     });
     noteInput.addEventListener('blur', () => { if (note) placeNote(); });
