@@ -55,4 +55,24 @@ const char *const sql_texts_call[SQL__MAX] = {
 	[SQL_CALL_LISTEN_ALLOWED] =
 		"SELECT supervisors_listen AND tell_visitors_monitored FROM client WHERE id = ?",
 	[SQL_CLIENT_SET_SUPERVISORS_LISTEN] = "UPDATE client SET supervisors_listen = ? WHERE id = ?",
+	[SQL_CLIENT_SET_CALL_RATE] = "UPDATE client SET call_rate_cents = ? WHERE id = ?",
+	/* The calls of the sessions created in [start, end) that connected: the
+	 * session, when it connected and when it ended (or its channel closed;
+	 * NULL: still going on), in milliseconds since 1970 (lib/billing.c). */
+	[SQL_BILLING_CALLS] =
+		"SELECT c.channel_id, DATE_FORMAT(c.connected_at, '%Y-%m-%d %H:%i:%s'), ch.name,"
+		" CAST(UNIX_TIMESTAMP(c.connected_at) * 1000 AS SIGNED),"
+		" CAST(UNIX_TIMESTAMP(COALESCE(c.ended_at, ch.closed_at)) * 1000 AS SIGNED)"
+		" FROM media_call c JOIN channel ch ON ch.id = c.channel_id"
+		" WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
+		" AND c.connected_at IS NOT NULL ORDER BY c.connected_at, c.id",
+	/* The usage report's calls: per day they connected, how many and their
+	 * milliseconds (to their end, the channel's close, or now). */
+	[SQL_REPORT_USAGE_CALLS] =
+		"SELECT DATE_FORMAT(c.connected_at, '%Y-%m-%d'), COUNT(*),"
+		" COALESCE(SUM(GREATEST(0, TIMESTAMPDIFF(MICROSECOND, c.connected_at,"
+		"  COALESCE(c.ended_at, ch.closed_at, NOW(3))))), 0) DIV 1000"
+		" FROM media_call c JOIN channel ch ON ch.id = c.channel_id"
+		" WHERE c.client_id = ? AND c.connected_at >= ? AND c.connected_at < ?"
+		" GROUP BY 1 ORDER BY 1",
 };

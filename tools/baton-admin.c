@@ -60,6 +60,8 @@ static const char usage[] =
 	"                                           the client's rate per started minute or per\n"
 	"                                           session, monthly minimum (default 0), and\n"
 	"                                           currency (EUR, USD...; default: unchanged)\n"
+	"  client call-rate CLIENT CENTS            what each started minute of a call costs, on top\n"
+	"                                           of the rate (default 0: calls counted, not billed)\n"
 	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
 	"  reseller list\n"
 	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
@@ -507,6 +509,24 @@ static int set_rate(struct admin *a, const char *client, const char *unit_text,
 	return 0;
 }
 
+static int set_call_rate(struct admin *a, const char *client, const char *rate_text)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	long long rate;
+	if (billing_parse_cents(rate_text, BILLING_MAX_CENTS, &rate) != 0)
+		return fail("the call rate is a whole number of cents from 0 to %d, not '%s'",
+			    BILLING_MAX_CENTS, rate_text);
+	int rc = db_exec(a->db, SQL_CLIENT_SET_CALL_RATE, NULL, "ii", rate, cid);
+	if (rc != DB_OK)
+		return db_fail(rc, "the call rate");
+	char shown[32];
+	billing_format_cents(rate, shown);
+	printf("call rate of %s set to %s per started minute of a call\n", client, shown);
+	return 0;
+}
+
 static int create_reseller(struct admin *a, const char *slug_in, const char *name_in,
 			   const char *share_text)
 {
@@ -760,6 +780,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
 		return set_rate(a, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL,
 				argc > 6 ? argv[6] : NULL);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "call-rate") == 0 && argc == 4)
+		return set_call_rate(a, argv[2], argv[3]);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "reseller") == 0 && argc == 4)
 		return set_reseller(a, argv[2], argv[3]);
 	if (strcmp(cmd, "reseller") == 0 && strcmp(sub, "add") == 0 && argc == 5)
