@@ -81,6 +81,13 @@ test: deps all
 bench bench-quick: deps all bench/loadgen
 	@tools/bench $(if $(filter bench-quick,$@),--quick)
 
+# Calls and the record (bench/RESULTS-media.md): how much busy co-browsing
+# adds to the archive, and how long calls take to connect through nginx,
+# Apache mod_fcgid and plain CGI. `make bench-media-quick` only prints.
+.PHONY: bench-media bench-media-quick
+bench-media bench-media-quick: deps all
+	@tools/bench-media $(if $(filter bench-media-quick,$@),--quick)
+
 bench/loadgen: bench/loadgen.c
 	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
 		-o $@.$$$$ $< && mv -f $@.$$$$ $@
