@@ -138,6 +138,10 @@ static int join_call(struct db *db, const struct member *m, struct call_now *c, 
 	if (state != NULL && strcmp(state, "joined") == 0)
 		return DB_OK; /* a second click, or a reloaded page */
 	bool listener = is_supervisor(m->kind);
+	int joined, asked;
+	count_members(c, m->participant_id, &joined, &asked);
+	if (!listener && joined >= CALL_MESH_MAX)
+		return refuse(res, 409, "This call is full: it holds four people at most.");
 	/* What the call carries bounds what each sends; a listener sends nothing. */
 	const char *sends = listener || strcmp(c->media, "audio") == 0 ? "audio" : media;
 	int rc = db_exec(db, SQL_CALL_MEMBER_JOIN, NULL, "iis", c->id, m->participant_id, sends);
@@ -146,7 +150,6 @@ static int join_call(struct db *db, const struct member *m, struct call_now *c, 
 	if (rc == DB_OK)
 		rc = event(db, c, m->channel_id, m->participant_id,
 			   listener ? "listen" : strcmp(sends, "video") == 0 ? "join video" : "join audio");
-	(void)res;
 	return rc;
 }
 

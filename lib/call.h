@@ -6,6 +6,11 @@
  *   - everyone else present is asked (invited); each joins (choosing what
  *     they send: video only in a video call) or declines; someone who came
  *     later, or hung up, may join while the call lasts;
+ *   - at most CALL_MESH_MAX people are in a call at once (listeners aside):
+ *     each browser holds a connection to every other (a mesh), so each
+ *     sends its media once per person; more needs a selective forwarding
+ *     unit (INSTALL, "Calls": Janus), which would take the place of the
+ *     mesh here and in htdocs/js/call.js (newPeer, offer);
  *   - a call connects when a second person joins, and ends when fewer than
  *     two are left in it (hanging up a call of two ends it for both), when
  *     everyone asked has declined, or when the channel closes;
@@ -33,6 +38,8 @@
 struct db;
 struct pool;
 struct member;
+
+enum { CALL_MESH_MAX = 4 };
 
 enum call_action { CALL_START, CALL_JOIN, CALL_DECLINE, CALL_LEAVE, CALL_MUTE, CALL_UNMUTE,
 		   CALL_CAMERA_OFF, CALL_CAMERA_ON };

@@ -13,7 +13,7 @@
 const fs = require('fs');
 const path = require('path');
 const t = require('./lib/browser.js');
-const { openConversation, monitorAs, until, QUICK } = require('./lib/conversation.js');
+const { openConversation, monitorAs, addGuest, until, QUICK } = require('./lib/conversation.js');
 
 const CONNECT_MS = 20000; // a call set up and media flowing, on a loaded machine
 
@@ -206,6 +206,42 @@ const barGone = (page) => page.waitForSelector('#call-bar', { state: 'hidden', t
     await agent.click('#call-hangup');
     await barGone(visitor);
     t.ok(true, 'the agent hangs up: the call ends on the visitor\'s side');
+
+    /* ---- three people: a mesh ---------------------------------------------- */
+    const gus = await addGuest(browser, problems, conv.channelId, 'Gus Guest', {}, countMedia);
+    await gus.page.waitForSelector('#call-button', { state: 'visible', timeout: QUICK });
+    await agent.click('#call-button');
+    await agent.click('#call-video');
+    await visitor.waitForSelector('#call-bar[data-state=incoming]', { timeout: QUICK });
+    await gus.page.waitForSelector('#call-bar[data-state=incoming]', { timeout: QUICK });
+    t.ok(true, 'a call rings for both others');
+    await visitor.click('#call-join-video');
+    await inCall(visitor);
+    await gus.page.click('#call-join-video');
+    for (const [who, page] of [['agent', agent], ['visitor', visitor], ['guest', gus.page]]) {
+      await page.waitForFunction(() => window.BatonCall.connections().length === 2
+        && window.BatonCall.connections().every((x) => x.pc.connectionState === 'connected'), null, { timeout: CONNECT_MS });
+      await until(`video from both others at the ${who}`, () => page.evaluate(async () => {
+        let flowing = 0;
+        for (const { pc } of window.BatonCall.connections()) {
+          let bytes = 0;
+          (await pc.getStats()).forEach((x) => { if (x.type === 'inbound-rtp' && x.kind === 'video') bytes += x.bytesReceived || 0; });
+          if (bytes > 0) flowing++;
+        }
+        return flowing === 2;
+      }), CONNECT_MS, 300);
+      await page.waitForFunction(() => document.querySelectorAll('#call-tiles li.call-tile.has-video').length === 3, null, { timeout: QUICK });
+      t.ok(true, `the ${who} has two connections, video from both others, and three tiles`);
+    }
+    await t.screenshot(gus.page, 'call-7-three');
+    await gus.page.click('#call-hangup');
+    await agent.waitForFunction(() => window.BatonCall.connections().length === 1, null, { timeout: QUICK });
+    t.ok(await visitor.isVisible('#call-bar'), 'one of three hangs up: the call goes on for the other two');
+    await visitor.click('#call-hangup');
+    await barGone(agent);
+    t.ok(true, 'and ends when the second leaves');
+    await Promise.all([gus.page.waitForURL(/\/transcript\?/, { timeout: QUICK }), gus.page.click('#leave-form button')]);
+    await gus.ctx.close();
 
     /* ---- a declined call -------------------------------------------------- */
     const askedBefore = await visitor.evaluate(() => window.__media.asked);

@@ -145,6 +145,27 @@ subtest 'declining an unanswered call ends it' => sub {
     is sql("SELECT state FROM media_call WHERE id = $third")->[0][0], 'ended', 'and the call ends';
 };
 
+subtest 'four people at most (a mesh)' => sub {
+    my ($res, $d) = act($agent, $ch, 'start', media => 'audio');
+    my $full = $d->{call}{id};
+    # Three more people already in it (as a larger conversation would have).
+    my $cid = sql("SELECT id FROM channel WHERE public_id = '$ch'")->[0][0];
+    for my $n (1 .. 3) {
+        sql("INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (SHA2(UUID(), 256), NOW(3), NOW(3))");
+        sql("INSERT INTO participant (channel_id, kind, visitor_id, display_name, token, joined_at)"
+            . " VALUES ($cid, 'visitor', (SELECT MAX(id) FROM visitor), 'Guest $n', SHA2(UUID(), 256), NOW(3))");
+        sql("INSERT INTO media_call_member (call_id, participant_id, state, media, joined_at)"
+            . " VALUES ($full, (SELECT MAX(id) FROM participant), 'joined', 'audio', NOW(3))");
+    }
+    ($res, $d) = act($visitor, $ch, 'join', call => $full, media => 'audio');
+    is $res->{status}, 409, 'a fifth person may not join';
+    like $d->{error}, qr/four people at most/, 'the call is full';
+    sql("UPDATE participant SET left_at = NOW(3) WHERE channel_id = $cid AND display_name LIKE 'Guest %'");
+    sql("UPDATE media_call_member SET state = 'left' WHERE call_id = $full AND participant_id <> $ap");
+    is act($agent, $ch, 'leave', call => $full)->{status}, 200, 'the call is hung up';
+    is sql("SELECT state FROM media_call WHERE id = $full")->[0][0], 'ended', 'and over';
+};
+
 subtest 'a supervisor watching silently' => sub {
     my $sup = staff($c->{client}, 'supervisor', name => 'Sia Super');
     is post_as($sup, '/monitor', channel => $ch)->{status}, 303, 'a supervisor monitors';

@@ -69,6 +69,7 @@
   let ringTimer = null;
   let lastCallSeen = 0;    // the newest call id this page knows of
   const peers = new Map(); // participant id -> peer
+  const early = new Map(); // participant id -> candidates that came before their offer
 
   /* ---- the server ------------------------------------------------------ */
 
@@ -164,8 +165,9 @@
       iceServers: ice,
       iceTransportPolicy: options.iceTransportPolicy === 'relay' ? 'relay' : 'all',
     });
-    const peer = { id, pc, initiator, stream: new MediaStream(), pending: [], candidates: [], timer: null,
-      failedTimer: null, level: 0, callId: call ? call.id : 0 };
+    const peer = { id, pc, initiator, stream: new MediaStream(), pending: early.get(id) || [], candidates: [],
+      timer: null, failedTimer: null, level: 0, callId: call ? call.id : 0, sending: Promise.resolve() };
+    early.delete(id);
     peers.set(id, peer);
     const m = memberOf(id);
     if (C.isSupervisor) {
@@ -203,13 +205,18 @@
     signal(peer, 'candidate', JSON.stringify(list));
   }
 
+  /* Signals to one person go one after the other, so they arrive in the
+   * order they were made (an offer before its candidates). */
   function signal(peer, type, data) {
-    return B.postForm('/signal', { channel: channelId, token, call: String(peer.callId), to: String(peer.id), type, data })
-      .catch((err) => {
-        // 409: the call (or the other's part in it) is over; the events say so.
-        if (err.status !== 409 && err.status !== 400) note.hidden = false;
-        if (err.status !== 409 && err.status !== 400) note.textContent = `The call could not reach ${nameOf(peer.id)}: ${err.message}`;
-      });
+    const fields = { channel: channelId, token, call: String(peer.callId), to: String(peer.id), type, data };
+    peer.sending = peer.sending.then(() => B.postForm('/signal', fields)).catch((err) => {
+      // 409 or 400: the call (or the other's part in it) is over; the events say so.
+      if (err.status !== 409 && err.status !== 400) {
+        note.hidden = false;
+        note.textContent = `The call could not reach ${nameOf(peer.id)}: ${err.message}`;
+      }
+    });
+    return peer.sending;
   }
 
   async function offer(peer, restart) {
@@ -247,6 +254,10 @@
     let peer = peers.get(from);
     try {
       if (msg.type === 'offer') {
+        // An offer from someone this page has not seen join yet (a listener,
+        // say): read the call first, as what to answer depends on who it is.
+        if (!peer && !memberOf(from)) await refresh();
+        peer = peers.get(from);
         if (!peer) peer = newPeer(from, false);
         const m = memberOf(from);
         await peer.pc.setRemoteDescription({ type: 'offer', sdp: msg.data });
@@ -258,11 +269,11 @@
         await peer.pc.setRemoteDescription({ type: 'answer', sdp: msg.data });
         await takePending(peer);
       } else if (msg.type === 'candidate') {
-        if (!peer) return;
         const list = JSON.parse(msg.data);
         for (const c of Array.isArray(list) ? list : [list]) {
-          if (peer.pc.remoteDescription) await peer.pc.addIceCandidate(c);
-          else peer.pending.push(c);
+          if (peer && peer.pc.remoteDescription) await peer.pc.addIceCandidate(c);
+          else if (peer) peer.pending.push(c);
+          else early.set(from, [...(early.get(from) || []), c]);
         }
       }
     } catch (e) {
@@ -373,6 +384,7 @@
   }
 
   function teardown() {
+    early.clear();
     clearTimeout(ringTimer);
     ringTimer = null;
     for (const [id, peer] of peers) closePeer(id, peer);

@@ -4,6 +4,8 @@
 // cross-origin as a customer's site is) in another, the agent accepting,
 // both in the viewer. Used by t/browser-call.t and t/browser-whiteboard.t.
 'use strict';
+const { execFileSync } = require('child_process');
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const t = require('./browser.js');
@@ -109,6 +111,35 @@ async function monitorAs(browser, problems, client, channelId, name = 'Sue Super
   return { ctx, page };
 }
 
+// Runs SQL as the database's root user (for situations no page makes);
+// returns the rows as arrays of strings.
+function sql(query) {
+  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.BATON_DB_SOCKET}`, '-uroot',
+    '--batch', '--skip-column-names', 'baton', '-e', query], { encoding: 'utf8' });
+  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+// One more visitor in a conversation, in a context of their own (nothing in
+// the product adds a third person yet: their visitor and participant rows
+// are made here, and the context carries their visitor cookie). Returns
+// { ctx, page, participant }.
+async function addGuest(browser, problems, channelId, name, contextOptions = {}, initScript = null) {
+  const base = process.env.BATON_URL;
+  const cookie = crypto.randomBytes(32).toString('hex');
+  sql(`INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (SHA2('${cookie}', 256), NOW(3), NOW(3))`);
+  sql(`INSERT INTO participant (channel_id, kind, visitor_id, display_name, token, avatar, joined_at)
+       SELECT c.id, 'visitor', (SELECT id FROM visitor WHERE token_hash = SHA2('${cookie}', 256)), '${name.replace(/'/g, '')}',
+       SHA2(UUID(), 256), 'bee', NOW(3) FROM channel c WHERE c.public_id = '${channelId}'`);
+  const [[participant]] = sql(`SELECT MAX(id) FROM participant`);
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 760 }, ...contextOptions });
+  if (initScript) await ctx.addInitScript(initScript);
+  await ctx.addCookies([{ name: 'baton_visitor', value: cookie, url: base }]);
+  const page = await ctx.newPage();
+  t.watchPage(page, problems, name);
+  await page.goto(`${base}/channel?id=${channelId}`);
+  return { ctx, page, participant: Number(participant) };
+}
+
 // Waits until fn() (in the test) returns a truthy value; throws with `what`
 // after ms.
 async function until(what, fn, ms = QUICK, every = 100) {
@@ -122,4 +153,4 @@ async function until(what, fn, ms = QUICK, every = 100) {
   }
 }
 
-module.exports = { openConversation, monitorAs, sitePage, until, QUICK };
+module.exports = { openConversation, monitorAs, addGuest, sitePage, sql, until, QUICK };
