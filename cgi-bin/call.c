@@ -16,6 +16,7 @@
 
 #include "call.h"
 #include "channel.h"
+#include "config.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
@@ -71,7 +72,8 @@ static const char *ice_fields(struct request *r, const struct member *m)
 		buf_free(&ice);
 		return NULL;
 	}
-	buf_printf(&ice, ",\"ice_expires\":%lld", expires);
+	buf_printf(&ice, ",\"ice_expires\":%lld,\"relay_only\":%s", expires,
+		   r->cfg->call_relay_only && expires > 0 ? "true" : "false");
 	const char *fields = pool_strdup(r->pool, ice.data);
 	buf_free(&ice);
 	return fields;

@@ -124,6 +124,8 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 		cfg->max_body_bytes = v;
 		return 0;
 	}
+	if (strcmp(name, "call_relay_only") == 0)
+		return set_bool(&cfg->call_relay_only, value);
 	if (strcmp(name, "trust_forwarded_for") == 0)
 		return set_bool(&cfg->trust_forwarded_for, value);
 	if (strcmp(name, "secure_cookies") == 0) {

@@ -41,6 +41,7 @@ struct config {
 	char stun_urls[512];
 	char turn_secret[256];
 	int turn_credential_seconds;
+	bool call_relay_only;
 };
 
 /* Default path when BATON_CONF is not set. */

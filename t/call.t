@@ -68,6 +68,7 @@ subtest 'the agent calls: everyone else is asked' => sub {
     my ($expiry) = $turn[0]{username} =~ /^(\d+):/;
     ok abs($expiry - ($t0 + 600)) <= 5, 'expiring turn_credential_seconds (600) from now';
     is $d->{ice_expires}, $expiry, 'the answer says when';
+    ok defined $d->{relay_only} && !$d->{relay_only}, 'peer to peer allowed (call_relay_only = no)';
     ok((grep { /^turn:127\.0\.0\.1:\d+\?transport=udp$/ } @{ $turn[0]{urls} }), 'the private coturn, over UDP');
     ok((grep { $_->{urls} && !$_->{username} && grep { /^stun:/ } @{ $_->{urls} } } @{ $d->{ice} }), 'and STUN');
     is length($turn[0]{credential}), 28, 'the password is a base64 HMAC-SHA1';

@@ -27,7 +27,8 @@
  *
  * window.BatonCall is for the tests (and the curious): the state, and the
  * peer connections for getStats(). window.BatonCallOptions, set before this
- * script runs, may ask for { iceTransportPolicy: 'relay' }. Uses baton.js
+ * script runs, may ask for { iceTransportPolicy: 'relay' } (as baton.conf's
+ * call_relay_only does for everyone). Uses baton.js
  * and channel.js (window.BatonChannel). */
 (function () {
   'use strict';
@@ -104,12 +105,16 @@
     return refreshing;
   }
 
+  let relayOnly = options.iceTransportPolicy === 'relay';
   function takeIce(body) {
     if (Array.isArray(body.ice)) {
       ice = body.ice;
       iceExpires = Number(body.ice_expires) || 0;
+      // The installation may keep everyone's address from the others.
+      relayOnly = body.relay_only === true || options.iceTransportPolicy === 'relay';
     }
   }
+  const policy = () => (relayOnly ? 'relay' : 'all');
 
   /* ---- state ----------------------------------------------------------- */
 
@@ -161,10 +166,7 @@
   /* ---- the peer connections ---------------------------------------------- */
 
   function newPeer(id, initiator) {
-    const pc = new RTCPeerConnection({
-      iceServers: ice,
-      iceTransportPolicy: options.iceTransportPolicy === 'relay' ? 'relay' : 'all',
-    });
+    const pc = new RTCPeerConnection({ iceServers: ice, iceTransportPolicy: policy() });
     const peer = { id, pc, initiator, stream: new MediaStream(), pending: early.get(id) || [], candidates: [],
       timer: null, failedTimer: null, level: 0, callId: call ? call.id : 0, sending: Promise.resolve() };
     early.delete(id);
@@ -308,8 +310,7 @@
         try {
           if (iceExpires && iceExpires * 1000 < Date.now() + 60000) {
             takeIce(await post('ice', { call: String(call.id) }));
-            peer.pc.setConfiguration({ iceServers: ice,
-              iceTransportPolicy: options.iceTransportPolicy === 'relay' ? 'relay' : 'all' });
+            peer.pc.setConfiguration({ iceServers: ice, iceTransportPolicy: policy() });
           }
           await offer(peer, true);
         } catch (e) { /* the next change tries again */ }
