@@ -285,9 +285,8 @@ static int gone_once(struct db *db, struct pool *pool, long long channel_id, lon
 }
 
 int call_participant_gone(struct db *db, struct pool *pool, long long channel_id,
-			  long long participant_id, const char *kind)
+			  long long participant_id)
 {
-	(void)kind;
 	long long seq = 0;
 	int rc = DB_RETRY;
 	for (int attempt = 0; attempt < CALL_ATTEMPTS && rc == DB_RETRY; attempt++)

@@ -67,7 +67,7 @@ int call_state_json(struct db *db, struct pool *pool, const struct member *m, st
 /* After a participant left the channel (or handed it over): they leave its
  * call; a closed channel's call ends. */
 int call_participant_gone(struct db *db, struct pool *pool, long long channel_id,
-			  long long participant_id, const char *kind);
+			  long long participant_id);
 
 /* Whether member m has joined call call_id, which is not over. */
 int call_joined(struct db *db, struct pool *pool, const struct member *m, long long call_id,

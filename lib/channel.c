@@ -118,25 +118,28 @@ static int next_seq(struct db *db, long long channel_id, long long *seq)
 	return rc;
 }
 
-/* Inside a transaction: appends one event. */
-static int append_event(struct db *db, long long channel_id, long long participant_id,
-			const char *kind, const char *body, const char *client_msg_id, long long *seq)
+/* Inside a transaction: appends one event (next seq, then the row). */
+static int insert_event(struct db *db, long long channel_id, long long participant_id,
+			long long recipient, const char *kind, const char *body,
+			const char *client_msg_id, long long *seq)
 {
 	int rc = next_seq(db, channel_id, seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, 0LL, body, client_msg_id);
+			     participant_id, recipient, body, client_msg_id);
 	return rc;
+}
+
+static int append_event(struct db *db, long long channel_id, long long participant_id,
+			const char *kind, const char *body, const char *client_msg_id, long long *seq)
+{
+	return insert_event(db, channel_id, participant_id, 0, kind, body, client_msg_id, seq);
 }
 
 int channel_append(struct db *db, long long channel_id, long long participant_id,
 		   long long recipient, const char *kind, const char *body, long long *seq)
 {
-	int rc = next_seq(db, channel_id, seq);
-	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, recipient, body, NULL);
-	return rc;
+	return insert_event(db, channel_id, participant_id, recipient, kind, body, NULL, seq);
 }
 
 bool channel_event_in_chat(const char *kind)
@@ -385,7 +388,7 @@ int channel_leave(struct request *r, const struct member *m)
 	if (seq > 0)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
 	/* Whoever leaves hangs up (lib/call.c); a closed channel's call ends. */
-	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id, m->kind);
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	queue_notify(m->client_id, version);
 	/* A seat came free: someone waiting may be routed now. */
 	return router_route_client(r->db, r->pool, m->client_id);
@@ -446,7 +449,7 @@ int channel_transfer(struct request *r, const struct member *m, long long target
 		return rc;
 	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
 	queue_notify(m->client_id, version);
-	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id, m->kind);
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	return DB_OK;
 }
 

@@ -72,6 +72,12 @@
   const peers = new Map(); // participant id -> peer
   const early = new Map(); // participant id -> candidates that came before their offer
 
+  /* A word under the call bar (what went wrong, what happened). */
+  function tell(text) {
+    note.hidden = false;
+    note.textContent = text;
+  }
+
   /* ---- the server ------------------------------------------------------ */
 
   function post(action, fields = {}) {
@@ -213,10 +219,7 @@
     const fields = { channel: channelId, token, call: String(peer.callId), to: String(peer.id), type, data };
     peer.sending = peer.sending.then(() => B.postForm('/signal', fields)).catch((err) => {
       // 409 or 400: the call (or the other's part in it) is over; the events say so.
-      if (err.status !== 409 && err.status !== 400) {
-        note.hidden = false;
-        note.textContent = `The call could not reach ${nameOf(peer.id)}: ${err.message}`;
-      }
+      if (err.status !== 409 && err.status !== 400) tell(`The call could not reach ${nameOf(peer.id)}: ${err.message}`);
     });
     return peer.sending;
   }
@@ -279,8 +282,7 @@
         }
       }
     } catch (e) {
-      note.hidden = false;
-      note.textContent = `The call with ${nameOf(from)} could not be set up: ${e.message}`;
+      tell(`The call with ${nameOf(from)} could not be set up: ${e.message}`);
     }
   }
 
@@ -331,25 +333,24 @@
     }
     return tracks;
   }
-  function fillListener(peer) {
+  function putListenerTracks(peer) {
     const tracks = listenerTracks();
     peer.pc.getTransceivers().forEach((t, i) => {
-      if (t.receiver.track.kind !== 'audio') return;
-      t.direction = 'sendonly';
-      t.sender.replaceTrack(tracks[i] || null).catch(() => {});
+      if (t.direction === 'sendonly') t.sender.replaceTrack(tracks[i] || null).catch(() => {});
     });
   }
+  /* Answering a listener's offer: its receiving transceivers send to it. */
+  function fillListener(peer) {
+    for (const t of peer.pc.getTransceivers()) {
+      if (t.receiver.track.kind === 'audio') t.direction = 'sendonly';
+    }
+    putListenerTracks(peer);
+  }
+  /* The voices changed (one came, one muted): every listener hears so. */
   function feedListeners() {
     for (const [id, p] of peers) {
       const m = memberOf(id);
-      if (m && m.role === 'supervisor' && p.pc.remoteDescription) {
-        const tracks = listenerTracks();
-        p.pc.getTransceivers().forEach((t, i) => {
-          if (t.currentDirection === 'sendonly' || t.direction === 'sendonly') {
-            t.sender.replaceTrack(tracks[i] || null).catch(() => {});
-          }
-        });
-      }
+      if (m && m.role === 'supervisor' && p.pc.remoteDescription) putListenerTracks(p);
     }
   }
 
@@ -366,8 +367,7 @@
         // No camera, or not allowed: voice only is still a call.
         try {
           const voice = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
-          note.hidden = false;
-          note.textContent = 'Your camera is not available: you are in the call with your voice only.';
+          tell('Your camera is not available: you are in the call with your voice only.');
           return voice;
         } catch (e2) { /* fall through to the message */ }
       }
@@ -394,16 +394,15 @@
 
   /* ---- clicks ------------------------------------------------------------ */
 
-  async function start(media) {
-    closeMenu();
+  /* A click that takes the camera and microphone (Call, Join): one at a
+   * time; when it fails, nothing is left running. */
+  async function takingMedia(media, act) {
     if (busy) return;
     busy = true;
     note.hidden = true;
     try {
-      local = await getMedia(media);
-      const body = await post('start', { media });
-      apply(body);
-      ringTimer = setTimeout(giveUp, RING_MS);
+      if (!C.isSupervisor) local = await getMedia(media);
+      await act();
     } catch (err) {
       stopLocal();
       C.alert(err.message);
@@ -413,31 +412,27 @@
     }
   }
 
-  async function join(media) {
-    if (busy || !call) return;
-    busy = true;
-    note.hidden = true;
+  function start(media) {
+    closeMenu();
+    return takingMedia(media, async () => {
+      apply(await post('start', { media }));
+      ringTimer = setTimeout(giveUp, RING_MS);
+    });
+  }
+
+  function join(media) {
+    if (!call) return undefined;
     const callId = call.id;
-    try {
-      if (!C.isSupervisor) local = await getMedia(media);
-      const body = await post('join', { call: String(callId), media: local && local.getVideoTracks().length ? media : 'audio' });
-      apply(body);
+    return takingMedia(media, async () => {
+      const sends = local && local.getVideoTracks().length ? media : 'audio';
+      apply(await post('join', { call: String(callId), media: sends }));
       if (!call || call.id !== callId) return;
       // The newcomer offers to everyone already in the call.
       for (const m of joinedOthers()) {
         if (!talksWith(m) || peers.has(m.id)) continue;
-        offer(newPeer(m.id, true)).catch((e) => {
-          note.hidden = false;
-          note.textContent = `The call with ${m.name} could not be set up: ${e.message}`;
-        });
+        offer(newPeer(m.id, true)).catch((e) => tell(`The call with ${m.name} could not be set up: ${e.message}`));
       }
-    } catch (err) {
-      stopLocal();
-      C.alert(err.message);
-    } finally {
-      busy = false;
-      render();
-    }
+    });
   }
 
   async function step(action) {
@@ -457,8 +452,7 @@
     ringTimer = null;
     if (call && call.state === 'ringing' && call.started_by === me) {
       step('leave');
-      note.hidden = false;
-      note.textContent = 'Nobody answered the call.';
+      tell('Nobody answered the call.');
     }
   }
 
