@@ -197,6 +197,16 @@ async function rectOf(frame, id) {
     t.ok(true, 'over a page without the site script, the circle is drawn over the visitor\'s view');
     await agent.click('#board-done');
 
+    /* ---- a call, for the record (its media is t/browser-call.t's) ---------------------- */
+    const token = async (p) => p.getAttribute('#channel', 'data-token');
+    const callStep = (p, fields) => p.evaluate(async (f) => {
+      const res = await fetch('/call', { method: 'POST', body: new URLSearchParams(f), headers: { Accept: 'application/json' } });
+      return res.json();
+    }, { channel: conv.channelId, ...fields });
+    const started = await callStep(agent, { token: await token(agent), action: 'start', media: 'audio' });
+    await callStep(visitor, { token: await token(visitor), action: 'join', call: String(started.call.id), media: 'audio' });
+    await callStep(agent, { token: await token(agent), action: 'leave', call: String(started.call.id) });
+
     /* ---- the replay ------------------------------------------------------------------- */
     await sup.ctx.close();
     await agent.click('#leave-form button');
@@ -223,10 +233,16 @@ async function rectOf(frame, id) {
     await rf.waitForSelector('svg[data-baton-marks] ellipse', { timeout: QUICK });
     t.ok(await surrounds(rf, 'ellipse', 'box-b'), 'then the circle, on the item, in the replayed page');
     t.ok(await rf.$('[data-baton-pointer]') !== null, 'with the agent\'s pointer on it');
+    await rf.waitForFunction(() => Math.abs(window.scrollY - 600) <= 1, null, { timeout: QUICK });
+    t.ok(true, 'the replayed page is scrolled where the leader scrolled');
     await t.screenshot(agent, 'whiteboard-5-replay');
     await agent.click('#replay-play');
     await agent.waitForSelector('#replay[data-state=ended]', { timeout: 60000 });
     t.ok(true, 'the replay plays to the end');
+    const said = await agent.textContent('#replay-lines');
+    t.ok(said.includes('Wendy Board started a voice call') && said.includes('Vera Visitor joined the call (voice)')
+      && said.includes('The call ended'), 'with the call starting and ending on the timeline');
+    t.ok(said.includes('Wendy Board drew a circle on the page'), 'and the marks drawn');
   } catch (err) {
     t.ok(false, `no exception: ${err.stack || err}`);
   } finally {
