@@ -58,8 +58,8 @@ cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
-tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+tools/baton-admin: tools/baton-admin.c tools/admin_crowd.c tools/admin_crowd.h lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) -Itools -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< tools/admin_crowd.c lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "admin_crowd.h"
 #include "config.h"
 #include "billing.h"
 #include "crypto.h"
@@ -735,10 +736,20 @@ static int put_canned_address(struct admin *a, const char *client, const char *t
 	return 0;
 }
 
+static const char *crowd_password(void *context, int generate)
+{
+	return read_password(context, generate);
+}
+
 static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
 	const char *sub = argc > 1 ? argv[1] : "";
+	/* Rooms and events (issue 17): tools/admin_crowd.c. */
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	int crowd_status = crowd_admin_command(&crowd, argc, argv, generate);
+	if (crowd_status != CROWD_ADMIN_NOT_MINE)
+		return crowd_status;
 	if (strcmp(cmd, "migrate") == 0 && argc == 1)
 		return cmd_migrate(a);
 	if (strcmp(cmd, "demo") == 0 && argc == 1)
@@ -797,6 +808,7 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);
 	}
 	fputs(usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
+	fputs(crowd_admin_usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
 	return strcmp(cmd, "help") == 0 ? 0 : 2;
 }
 
