@@ -13,8 +13,13 @@
  *     at the client's own call rate (0: not billed, still counted): each
  *     call's started minutes from its connecting to its end (or the
  *     cut-off), at least 1; a month's calls are those of its sessions;
- *   - a monthly minimum lifts the total (sessions and calls) to it, as a
- *     line of its own;
+ *   - events (the auditorium, issue 17) are billed on top at the client's
+ *     event rate: per attendee (each who was there at all) or per
+ *     seat-minute (each attendee's started minutes present, at least 1); a
+ *     month's events are those that went live in it, their attendance
+ *     counted up to the cut-off; their stage and backstage are no sessions;
+ *   - a monthly minimum lifts the total (sessions, calls and events) to it,
+ *     as a line of its own;
  *   - a reseller's share is round-half-up(total x share% / 100), per client;
  *   - money is integer cents (two decimal places for every currency). */
 #ifndef BATON_BILLING_H
@@ -23,6 +28,7 @@
 #include <stdbool.h>
 
 enum billing_unit { BILLING_PER_MINUTE, BILLING_PER_SESSION };
+enum billing_event_unit { BILLING_PER_ATTENDEE, BILLING_PER_SEAT_MINUTE };
 
 struct billing_month {
 	int year, month;
@@ -36,6 +42,8 @@ struct billing_terms {
 	long long rate_cents;         /* per minute or per session */
 	long long minimum_cents;      /* monthly minimum; 0 for none */
 	long long call_rate_cents;    /* per started minute of a call; 0: not billed */
+	enum billing_event_unit event_unit;
+	long long event_rate_cents;   /* per attendee or seat-minute; 0: not billed */
 };
 
 struct billing_totals {
@@ -46,6 +54,10 @@ struct billing_totals {
 	long long calls;
 	long long call_minutes;
 	long long call_cents;         /* the sum of the calls' lines */
+	long long events;
+	long long event_attendees;
+	long long event_seat_minutes;
+	long long event_cents;        /* the sum of the events' lines */
 	long long minimum_lift_cents; /* what the minimum adds (0 when usage reaches it) */
 	long long total_cents;
 };
@@ -77,6 +89,15 @@ int billing_add_session(const struct billing_terms *terms, struct billing_totals
  * amount. Returns 0, or -1 on overflow. */
 int billing_add_call(const struct billing_terms *terms, struct billing_totals *t,
 		     long long minutes, long long *amount_cents);
+/* Adds an event of `attendees` attendees and `seat_minutes` seat-minutes;
+ * *quantity gets what it is billed by and *amount_cents its line's amount.
+ * Returns 0, or -1 on overflow. */
+int billing_add_event(const struct billing_terms *terms, struct billing_totals *t,
+		      long long attendees, long long seat_minutes, long long *quantity,
+		      long long *amount_cents);
+/* "attendee" or "seat_minute": 0, or -1. */
+int billing_event_unit_parse(const char *text, enum billing_event_unit *unit);
+const char *billing_event_unit_name(enum billing_event_unit unit);
 /* Applies the monthly minimum (when minimum_applies) and sets the total.
  * Returns 0, or -1 on overflow. */
 int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies);

@@ -220,6 +220,56 @@ const char *const sql_texts_event[SQL__MAX] = {
 		"SELECT a.field_value, COUNT(*) FROM attendee a JOIN attendee_visit v ON v.attendee_id = a.id"
 		" WHERE a.event_id = ? AND " VISIT_PRESENT("v") " GROUP BY a.field_value ORDER BY 2 DESC, 1 LIMIT ?",
 	[SQL_POPULATION_NOW] = "SELECT " ISO_MINUTE("NOW(3)"),
+	/* billing and reports (lib/event_billing.c, report_usage.c, report_event.c) */
+	[SQL_BILLING_EVENT_TERMS] = "SELECT event_rate_unit, event_rate_cents FROM client WHERE id = ?",
+	/* The events that went live in a month: attendees (anyone with a visit
+	 * begun before the cut-off) and seat-minutes (each attendee's started
+	 * minutes present up to the cut-off, at least 1). */
+	[SQL_BILLING_EVENTS] =
+		"SELECT DATE_FORMAT(e.live_at, '%Y-%m-%d %H:%i:%s'), e.title, COUNT(x.attendee_id),"
+		" COALESCE(SUM(GREATEST(1, CEIL(x.seconds / 60))), 0)"
+		" FROM live_event e LEFT JOIN (SELECT v.event_id, v.attendee_id,"
+		"  SUM(GREATEST(0, TIMESTAMPDIFF(SECOND, v.started_at,"
+		"   LEAST(COALESCE(v.ended_at, v.last_seen_at), ?)))) AS seconds"
+		"  FROM attendee_visit v WHERE v.started_at < ? AND v.event_id IN (SELECT id FROM live_event"
+		"   WHERE client_id = ? AND live_at >= ? AND live_at < ?)"
+		"  GROUP BY v.event_id, v.attendee_id) x ON x.event_id = e.id"
+		" WHERE e.client_id = ? AND e.live_at >= ? AND e.live_at < ?"
+		" GROUP BY e.id ORDER BY e.live_at, e.id",
+	/* The usage report: per day events went live, how many, their
+	 * attendees and seat-minutes (attendance up to now). */
+	[SQL_REPORT_USAGE_EVENTS] =
+		"SELECT DATE_FORMAT(e.live_at, '%Y-%m-%d'), COUNT(DISTINCT e.id), COUNT(x.attendee_id),"
+		" COALESCE(SUM(GREATEST(1, CEIL(x.seconds / 60))), 0)"
+		" FROM live_event e LEFT JOIN (SELECT v.event_id, v.attendee_id,"
+		"  SUM(GREATEST(0, TIMESTAMPDIFF(SECOND, v.started_at, COALESCE(v.ended_at, v.last_seen_at))))"
+		"  AS seconds FROM attendee_visit v WHERE v.event_id IN (SELECT id FROM live_event"
+		"   WHERE client_id = ? AND live_at >= ? AND live_at < ?)"
+		"  GROUP BY v.event_id, v.attendee_id) x ON x.event_id = e.id"
+		" WHERE e.client_id = ? AND e.live_at >= ? AND e.live_at < ? GROUP BY 1 ORDER BY 1",
+	/* The attendance report of one event. */
+	[SQL_ATTENDANCE_SUMMARY] =
+		"SELECT e.title, c.name, DATE_FORMAT(e.starts_at, '%Y-%m-%d %H:%i'),"
+		" DATE_FORMAT(e.live_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(e.ended_at, '%Y-%m-%d %H:%i:%s'),"
+		" e.seat_limit, (SELECT COUNT(*) FROM attendee WHERE event_id = e.id),"
+		" (SELECT COUNT(DISTINCT attendee_id) FROM attendee_visit WHERE event_id = e.id),"
+		" (SELECT COUNT(*) FROM event_question WHERE event_id = e.id),"
+		" p.display_name, (SELECT GROUP_CONCAT(a.display_name ORDER BY s.position SEPARATOR ', ')"
+		"  FROM live_event_speaker s JOIN agent a ON a.id = s.agent_id WHERE s.event_id = e.id),"
+		" e.state, e.field_label"
+		" FROM live_event e JOIN client c ON c.id = e.client_id JOIN agent p ON p.id = e.producer_agent_id"
+		" WHERE e.id = ?",
+	[SQL_ATTENDANCE_PEOPLE] =
+		"SELECT a.name, a.email, a.field_value, a.site, DATE_FORMAT(a.registered_at, '%Y-%m-%d %H:%i:%s'),"
+		" DATE_FORMAT(MIN(v.started_at), '%Y-%m-%d %H:%i:%s'),"
+		" DATE_FORMAT(MAX(COALESCE(v.ended_at, v.last_seen_at)), '%Y-%m-%d %H:%i:%s'),"
+		" COALESCE(SUM(GREATEST(0, TIMESTAMPDIFF(MICROSECOND, v.started_at,"
+		"  COALESCE(v.ended_at, v.last_seen_at)))), 0) DIV 1000, COUNT(v.id),"
+		" (SELECT COUNT(*) FROM event_question q WHERE q.attendee_id = a.id),"
+		" (SELECT GROUP_CONCAT(q.body ORDER BY q.id SEPARATOR ' | ') FROM event_question q"
+		"  WHERE q.attendee_id = a.id), IF(a.removed_at IS NULL, '', 'removed')"
+		" FROM attendee a LEFT JOIN attendee_visit v ON v.attendee_id = a.id"
+		" WHERE a.event_id = ? GROUP BY a.id ORDER BY a.name, a.id LIMIT 100000",
 	[SQL_POPULATION_SEARCH] =
 		"SELECT a.id, a.name, a.email, a.site,"
 		" EXISTS (SELECT 1 FROM attendee_visit v WHERE v.attendee_id = a.id AND " VISIT_PRESENT("v") "),"
