@@ -18,18 +18,22 @@ LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
 PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
 UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
-TOOLS        := tools/baton-admin
+TOOLS        := tools/baton-admin tools/baton-dialer
+# The dialer's prompts: words spoken by espeak-ng, tones by sox (at build time).
+PROMPTS      := prompts/en/.made
 
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
-    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm
+    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
+    kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
+    espeak-ng sox
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
 
 .PHONY: all deps run stop test bench clean lint
-all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
+all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)
 
 deps:
 	@tools/install-deps $(DEBIAN_PACKAGES)
@@ -46,7 +50,8 @@ lib/libbaton.a: $(LIB_OBJECTS)
 
 # Baton runs from the directory it was built in (see INSTALL), so the
 # defaults point into this tree; baton.conf can say otherwise.
-lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"'
+lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"' \
+                        -DBATON_DEFAULT_PROMPTS='"$(CURDIR)/prompts/en"'
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
@@ -59,6 +64,12 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 
 tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+
+tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+
+prompts/en/.made: prompts/en.txt tools/make-prompts
+	tools/make-prompts prompts/en.txt prompts/en && touch $@
 
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
@@ -86,3 +97,4 @@ bench/loadgen: bench/loadgen.c
 
 clean:
 	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
+	rm -rf prompts/en

@@ -8,6 +8,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "notify.h"
+#include "phone_call.h"
 #include "pool.h"
 #include "queue.h"
 #include "render.h"
@@ -272,6 +273,9 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 		rc = append_event(db, *channel_id, visitor_participant, "join", NULL, NULL, &seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, *channel_id, request_id);
+	/* A call-back or a caller holding: the call joins the channel. */
+	if (rc == DB_OK)
+		rc = phone_call_accepted(db, request_id, db_cell(&lock, 0, 8), *channel_id, me->agent_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, me->client_id,
 			     "accepted", me->agent_id);
@@ -366,6 +370,49 @@ int channel_leave(struct request *r, const struct member *m)
 	queue_notify(m->client_id, version);
 	/* A seat came free: someone waiting may be routed now. */
 	return router_route_client(r->db, r->pool, m->client_id);
+}
+
+static int close_once(struct db *db, struct pool *pool, long long channel_id, long long client_id,
+		      long long *seq, unsigned long long *version)
+{
+	struct db_rows present;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = append_event(db, channel_id, 0, "close", NULL, NULL, seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_CLOSE, NULL, "i", channel_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_PARTICIPANTS_PRESENT, &present, "i", channel_id);
+	for (size_t i = 0; rc == DB_OK && i < present.rows; i++) {
+		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", db_cell_int(&present, i, 0));
+		if (rc == DB_OK && db_cell(&present, i, 3) != NULL)
+			rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", db_cell_int(&present, i, 3));
+	}
+	if (rc == DB_OK)
+		rc = queue_bump(db, client_id, version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
+int channel_close(struct db *db, long long channel_id, long long client_id)
+{
+	long long seq = 0;
+	unsigned long long version = 0;
+	struct pool *pool = pool_new();
+	int rc = DB_RETRY;
+	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+		rc = close_once(db, pool, channel_id, client_id, &seq, &version);
+	pool_free(pool);
+	if (rc == CHANNEL_CLOSED)
+		return DB_OK;
+	if (rc != DB_OK)
+		return rc;
+	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)seq);
+	queue_notify(client_id, version);
+	return DB_OK;
 }
 
 static int transfer_once(struct request *r, const struct member *m, long long target,
