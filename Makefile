@@ -95,6 +95,20 @@ bench/loadgen: bench/loadgen.c
 	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
 		-o $@.$$$$ $< && mv -f $@.$$$$ $@
 
+# The browser's SIP library, shipped as static files (htdocs/js/vendor/sip.js/,
+# with its licence): copied from npm's package by `make vendor` when the
+# version in package.json changes. Nothing a host runs needs this target.
+SIPJS_VERSION := $(shell sed -n 's/.*"sip.js": "\([0-9.]*\)".*/\1/p' package.json)
+.PHONY: vendor
+vendor:
+	@[ -d node_modules/sip.js/lib ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	rm -rf htdocs/js/vendor/sip.js
+	mkdir -p htdocs/js/vendor/sip.js
+	cd node_modules/sip.js && find lib -name '*.js' -exec install -D -m 0644 {} ../../htdocs/js/vendor/sip.js/{} \;
+	install -m 0644 node_modules/sip.js/LICENSE.md htdocs/js/vendor/sip.js/LICENSE.md
+	printf 'SIP.js %s (MIT licence: LICENSE.md), from npm, https://sipjs.com\nCopied by `make vendor`; ES modules, loaded by htdocs/js/phone.js.\n' \
+		"$(SIPJS_VERSION)" >htdocs/js/vendor/sip.js/README
+
 clean:
 	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
 	rm -rf prompts/en

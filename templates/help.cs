@@ -1,4 +1,5 @@
 <?cs set:title = "Live help" ?><?cs set:page.name = "help" ?>
+<?cs if:callback.enabled ?><?cs set:scripts.0 = "/js/callback.js" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <section class="card narrow">
   <h1>Live help from <?cs var:site.client ?></h1>
@@ -17,5 +18,12 @@
     <textarea id="question" name="question" required maxlength="2000" rows="4"></textarea>
     <button type="submit">Ask for help</button>
   </form>
+  <?cs if:callback.enabled ?>
+  <details id="callback">
+    <summary>Rather talk on the phone? We call you back.</summary>
+    <?cs set:callback.site = site.key ?><?cs set:callback.page = page ?>
+    <?cs include:"callback_form.cs" ?>
+  </details>
+  <?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -48,7 +48,7 @@
       <?cs elif:e.kind == "lead" ?><span class="what"><?cs var:e.who ?> passed the baton to <?cs var:e.to ?></span>
       <?cs elif:e.kind == "join" ?><span class="what"><?cs var:e.who ?> joined</span>
       <?cs elif:e.kind == "leave" ?><span class="what"><?cs var:e.who ?> left</span>
-      <?cs elif:e.kind == "transfer" ?><span class="what"><?cs var:e.body ?></span>
+      <?cs elif:e.kind == "transfer" || e.kind == "call" ?><span class="what"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "monitor" ?><span class="what"><?cs var:e.who ?> started watching silently</span> <span class="private-mark">staff only</span>
       <?cs elif:e.kind == "close" ?><span class="what">The session ended</span>
       <?cs else ?><span class="what"><?cs var:e.kind ?></span> <span class="body"><?cs var:e.body ?></span><?cs /if ?>

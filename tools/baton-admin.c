@@ -11,10 +11,12 @@
 
 #include "config.h"
 #include "billing.h"
+#include "buf.h"
 #include "crypto.h"
 #include "db.h"
 #include "input.h"
 #include "log.h"
+#include "phone_line.h"
 #include "pool.h"
 
 #ifndef BATON_SCHEMA_DIR
@@ -59,6 +61,16 @@ static const char usage[] =
 	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
 	"  reseller list\n"
 	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
+	"  phone set CLIENT SETTING VALUE           the client's telephony: help_number (the\n"
+	"                                           number the IVR answers), caller_id,\n"
+	"                                           country (GB...), dial_countries (GB,IE),\n"
+	"                                           time_zone (Europe/London), calling_hours\n"
+	"                                           (\"mon-fri 09:00-17:00, sat 10:00-13:00\" or\n"
+	"                                           always), retry_tries, retry_minutes,\n"
+	"                                           ring_seconds, announce_seconds,\n"
+	"                                           message_seconds, greeting, rate_cents\n"
+	"                                           (per started minute); none clears\n"
+	"  phone show CLIENT                        the client's telephony settings\n"
 	"  demo                                     create the demo client, site and agent\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
@@ -686,6 +698,48 @@ static int put_canned_address(struct admin *a, const char *client, const char *t
 	return 0;
 }
 
+/* ---- the call centre ---------------------------------------------------- */
+
+static int set_phone(struct admin *a, const char *client, const char *setting, const char *value)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	const char *error = NULL;
+	int rc = phone_line_set(a->db, a->pool, cid, setting, value, &error);
+	if (rc == PHONE_LINE_INVALID)
+		return fail("%s", error);
+	if (rc != DB_OK)
+		return db_fail(rc, "the phone setting");
+	printf("%s of %s set\n", setting, client);
+	return 0;
+}
+
+static int show_phone(struct admin *a, const char *client)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	struct phone_line line;
+	bool found;
+	int rc = phone_line_load(a->db, a->pool, cid, &line, &found);
+	if (rc != DB_OK)
+		return db_fail(rc, "the phone settings");
+	struct buf hours;
+	buf_init(&hours);
+	calling_hours_format(line.hours, line.hour_count, &hours);
+	printf("help_number\t%s\ncaller_id\t%s\ncountry\t%s\ndial_countries\t%s\ntime_zone\t%s\n"
+	       "calling_hours\t%s\nretry_tries\t%lld\nretry_minutes\t%lld\nring_seconds\t%lld\n"
+	       "announce_seconds\t%lld\nmessage_seconds\t%lld\ngreeting\t%s\nrate_cents\t%lld\n",
+	       line.help_number ? line.help_number : "none", line.caller_id ? line.caller_id : "none",
+	       line.country, line.dial_countries ? line.dial_countries : line.country, line.time_zone,
+	       hours.data, line.retry_tries, line.retry_minutes, line.ring_seconds,
+	       line.announce_seconds, line.message_seconds, line.greeting ? line.greeting : "none",
+	       line.rate_cents);
+	buf_free(&hours);
+	return 0;
+}
+
 static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
@@ -739,6 +793,10 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return print_rows(a, SQL_RESELLER_LIST, "", 0);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "set") == 0 && argc == 5)
 		return set_client(a, argv[2], argv[3], argv[4]);
+	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "set") == 0 && argc == 5)
+		return set_phone(a, argv[2], argv[3], argv[4]);
+	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "show") == 0 && argc == 3)
+		return show_phone(a, argv[2]);
 	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);

@@ -120,6 +120,7 @@
     const main = el('div', { class: 'request-main' },
       el('div', { class: 'request-head' },
         el('strong', { class: 'visitor-name' }),
+        el('span', { class: 'phone-chip chip' }),
         el('span', { class: 'topic chip' }),
         el('span', { class: 'offer', role: 'status' })),
       el('p', { class: 'question' }),
@@ -140,6 +141,11 @@
     const li = item.li;
     const name = q.name && q.name.trim() ? q.name : 'Visitor';
     li.querySelector('.visitor-name').textContent = name;
+    // Call-backs (the agent's phone calls the visitor) and callers holding.
+    const phone = li.querySelector('.phone-chip');
+    phone.textContent = q.kind === 'callback' ? `Call-back ${q.phone || ''}`
+      : q.kind === 'call' ? `On the phone ${q.phone || ''}` : '';
+    phone.hidden = !phone.textContent;
     const topic = li.querySelector('.topic');
     topic.textContent = q.topic || '';
     topic.hidden = !q.topic;
@@ -256,8 +262,10 @@
   function renderMessages(list) {
     messages.replaceChildren(...list.map((m) => el('li', {},
       el('strong', { text: m.name || 'Visitor' }),
-      el('span', { class: 'muted', text: ` ${m.contact || ''} · ${utcToLocal(m.at)}` }),
-      el('p', { text: m.question || '' }))));
+      el('span', { class: 'muted', text: ` ${m.contact || m.phone || ''} · ${utcToLocal(m.at)}` }),
+      el('p', { text: m.question || '' }),
+      // A caller's voice message, played in the page.
+      m.voice ? el('audio', { controls: true, preload: 'none', src: `/voicemail?id=${encodeURIComponent(m.voice)}` }) : null)));
     if (list.length === 0) messages.append(el('li', { class: 'muted empty', text: 'None.' }));
   }
 

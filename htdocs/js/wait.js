@@ -50,6 +50,17 @@
       location.reload();
       return false;
     }
+    if (root.dataset.kind === 'callback') {
+      // A call-back's page changes when it becomes due (or is held back
+      // again: calling hours, a try that failed); its form stays as it is.
+      const due = a.deferred === false ? '1' : '0';
+      if (due !== root.dataset.due) {
+        location.reload();
+        return false;
+      }
+      if (due === '1') showPlace(a);
+      return true;
+    }
     showPlace(a);
     if (layoutChanged(a) && !formInUse()) {
       location.reload();
@@ -148,9 +159,12 @@
     form.addEventListener('submit', update);
   }
 
-  /* A scheduled session's time, shown in the visitor's own zone. */
+  /* A scheduled session's (or call-back's) time, in the visitor's own zone. */
   function showScheduledTime() {
-    const t = document.getElementById('scheduled-for');
+    for (const id of ['scheduled-for', 'callback-at']) showLocalTime(document.getElementById(id));
+  }
+
+  function showLocalTime(t) {
     if (!t) return;
     const when = new Date(t.dateTime.replace(' ', 'T'));
     if (Number.isNaN(when.getTime())) return;

@@ -80,7 +80,9 @@ function watchPage(page, problems, label, allow = []) {
 // is its hash, so only that one element is forgiven.
 const playwrightsOwnStyle = /sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT\+SmwNZWA=/;
 
-async function launch() {
+// options.media: a fake microphone and camera, granted without asking,
+// and sound that plays without a click (the phone tests).
+async function launch(options = {}) {
   if (browserName === 'firefox') {
     if (!fs.existsSync('/usr/bin/firefox-esr')) skipAll('no /usr/bin/firefox-esr: `make deps` installs it');
     // Stock Firefox speaks WebDriver BiDi, which playwright-core reaches
@@ -105,6 +107,15 @@ async function launch() {
         // so its frames are kept in-process; postMessage between them is the
         // same either way.
         'fission.autostart': false,
+        ...(options.media ? {
+          'media.navigator.streams.fake': true,
+          'media.navigator.permission.disabled': true,
+          'media.autoplay.default': 0,
+          // Everything here is on 127.0.0.1, which Firefox leaves out of
+          // ICE unless told (rtpengine's candidate is a loopback address).
+          'media.peerconnection.ice.loopback': true,
+          'media.peerconnection.ice.obfuscate_host_addresses': false,
+        } : {}),
       },
     });
   }
@@ -115,7 +126,9 @@ async function launch() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(options.media ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+        '--autoplay-policy=no-user-gesture-required'] : [])],
   });
 }
 

@@ -166,15 +166,16 @@ sub command {
     die "baresip did not answer the command $command\n";
 }
 
-# Waits for an event of that type (CALL_INCOMING, CALL_RINGING,
-# CALL_ESTABLISHED, CALL_CLOSED, ...), consuming earlier ones; the event, or
-# undef after the deadline.
+# The first event of that type (CALL_INCOMING for a phone that rings until
+# told, CALL_ESTABLISHED, CALL_CLOSED, ...), taken off the list; or undef
+# after the deadline. Other events stay for their own waits.
 sub wait_event {
     my ($self, $type, $seconds) = @_;
     my $until = time + ($seconds // 10);
     while (1) {
-        while (my $e = shift @{ $self->{events} }) {
-            return $e if $e->{type} eq $type;
+        my $events = $self->{events};
+        for my $i (0 .. $#$events) {
+            return splice(@$events, $i, 1) if $events->[$i]{type} eq $type;
         }
         return undef if time >= $until;
         $self->_read(0.2);
