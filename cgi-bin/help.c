@@ -7,6 +7,7 @@
 #include "callback.h"
 #include "db.h"
 #include "helpreq.h"
+#include "phone_line.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -121,6 +122,12 @@ static int help_link(struct request *r)
 	bool calls = false;
 	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)
 		view_set_int(v, "callback.enabled", calls);
+	/* "Call us": the help number, and a code for the page (cgi-bin/callus.c). */
+	struct phone_line line;
+	bool found = false;
+	if (phone_line_load(r->db, r->pool, site.client_id, &line, &found) == DB_OK && found
+	    && line.help_number != NULL)
+		view_set(v, "callus.number", line.help_number);
 	rc = view_render(r, v, 200, "help");
 	view_free(v);
 	return rc;

@@ -14,6 +14,7 @@
 #include "callback.h"
 #include "db.h"
 #include "log.h"
+#include "notify.h"
 #include "pool.h"
 
 enum { MAX_FDS = 1024 };
@@ -57,6 +58,9 @@ struct dialer *dialer_new(const struct config *cfg, const char *conf_path, char 
 	}
 	d->db = db_new(&d->cfg);
 	d->pool = pool_new();
+	/* Waiting pages, consoles and channels on this host hear of the
+	 * dialer's changes at once (other hosts by their database scan). */
+	notify_open(&d->cfg);
 	d->started = time(NULL);
 	return d;
 }
@@ -73,6 +77,7 @@ void dialer_free(struct dialer *d)
 	}
 	sipua_free(d->ua);
 	prompts_free(d->prompts);
+	notify_close();
 	db_free(d->db);
 	pool_free(d->pool);
 	free(d);
@@ -153,6 +158,11 @@ static void pass(struct dialer *d)
 {
 	if (db_connect(d->db) != DB_OK)
 		return;
+	if (!d->recovered) {
+		/* Calls of an earlier run of this dialer died with it. */
+		store_orphans(d);
+		d->recovered = true;
+	}
 	reread_clock(d);
 	run_commands(d);
 	pool_reset(d->pool);

@@ -79,6 +79,7 @@ struct dialer {
 	struct call *calls;
 	long long next_pass_ms;
 	long long started;
+	bool recovered;                /* an earlier run's calls are marked ended */
 };
 
 /* The dialer's "now" (the system's, moved by dialer_clock_offset). */

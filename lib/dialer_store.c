@@ -159,8 +159,12 @@ static int caller_visitor(struct call *c)
 	return rc;
 }
 
-static const char *caller_name(struct call *c)
+/* The name agents see: the profile's (a caller Baton knows), the name
+ * their phone sent, or their number. */
+static const char *caller_name(struct call *c, const struct db_rows *profile)
 {
+	if (profile->rows > 0 && db_cell(profile, 0, 1) != NULL && *db_cell(profile, 0, 1))
+		return db_cell(profile, 0, 1);
 	if (c->caller_name[0])
 		return c->caller_name;
 	return c->number[0] ? pool_printf(c->d->pool, "Caller %s", c->number) : "Caller";
@@ -192,7 +196,7 @@ static int insert_request(struct call *c, const char *kind, const char *state, c
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PHONE_REQUEST_INSERT, NULL, "siiissssssiii", c->request_public,
 			     c->client_id, c->site_id, c->visitor_id, kind,
-			     c->number[0] ? c->number : NULL, caller_name(c), question,
+			     c->number[0] ? c->number : NULL, caller_name(c, &profile), question,
 			     c->page_url[0] ? c->page_url : NULL, state,
 			     (long long)(strcmp(kind, "callback") == 0),
 			     profile.rows > 0 ? db_cell_int(&profile, 0, 0) : 0LL,

@@ -57,8 +57,8 @@ ALTER TABLE help_request
 
 ALTER TABLE request_event
   MODIFY COLUMN kind ENUM('created', 'routed', 'rolled', 'accepted', 'cancelled', 'scheduled',
-                          'message', 'abandoned', 'requeued', 'prioritized', 'due', 'tried',
-                          'unreachable') NOT NULL;
+                          'message', 'abandoned', 'requeued', 'prioritized', 'callback', 'due',
+                          'tried', 'unreachable') NOT NULL;
 
 -- The session's record names what happened on the phone.
 ALTER TABLE channel_event

@@ -18,6 +18,15 @@
     <textarea id="question" name="question" required maxlength="2000" rows="4"></textarea>
     <button type="submit">Ask for help</button>
   </form>
+  <?cs if:callus.number ?>
+  <form method="post" action="/callus" id="callus-form" class="inline-form">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+    <input type="hidden" name="site" value="<?cs var:site.key ?>">
+    <input type="hidden" name="page" value="<?cs var:page ?>">
+    <p>Or call us on <strong><?cs var:callus.number ?></strong>:
+      <button type="submit" class="link">get a code</button> so that the agent sees this page.</p>
+  </form>
+  <?cs /if ?>
   <?cs if:callback.enabled ?>
   <details id="callback">
     <summary>Rather talk on the phone? We call you back.</summary>
