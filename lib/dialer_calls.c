@@ -241,6 +241,42 @@ static void agent_up(struct call *c)
 	}
 }
 
+/* The agent's phone left a call the customer is on. Why decides what
+ * follows: the agent sent the caller back to the queue (the command may
+ * not have been read yet), handed the session to another agent (who is in
+ * the channel now, and whose phone will dial in), or hung up. */
+static void agent_left_talk(struct call *c)
+{
+	struct db_rows why;
+	if (db_query(c->d->db, c->d->pool, SQL_CALL_AGENT_GONE, &why, "iii", c->id, c->channel_id,
+		     c->agent_id) != DB_OK || why.rows == 0) {
+		pool_reset(c->d->pool);
+		dialer_call_end(c, "answered");
+		return;
+	}
+	bool requeue = db_cell_int(&why, 0, 0) > 0, handed_over = db_cell_int(&why, 0, 1) > 0;
+	pool_reset(c->d->pool);
+	sipua_unbridge(c->customer);
+	c->outbound = false; /* from now on the rules of callers holding apply */
+	if (requeue) {
+		store_call_event(c, "requeued", NULL);
+		ivr_hold(c, true);
+		return;
+	}
+	if (!handed_over) {
+		dialer_call_end(c, "answered");
+		return;
+	}
+	/* Handed over: music until the next agent's phone dials in. */
+	c->phase = PHASE_CONNECTING;
+	c->deadline = sipua_now_ms() + AGENT_WAIT_SECONDS * 1000LL;
+	sipua_play(c->customer, prompts_get(c->d->prompts, "agent_wait"), false);
+	sipua_play(c->customer, prompts_get(c->d->prompts, "hold_music"), true);
+	store_call_state(c, "queued");
+	store_call_event(c, "transfer", NULL);
+	pool_reset(c->d->pool);
+}
+
 static void agent_gone(struct call *c)
 {
 	c->agent = NULL;
@@ -254,7 +290,7 @@ static void agent_gone(struct call *c)
 		break;
 	case PHASE_TALKING:
 	case PHASE_HELD:
-		dialer_call_end(c, "answered");
+		agent_left_talk(c);
 		break;
 	default:
 		break; /* a caller still holding or connecting keeps waiting */

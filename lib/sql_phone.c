@@ -45,7 +45,7 @@ const char *const sql_texts_phone[SQL__MAX] = {
 
 	/* ---- call-backs (lib/callback.c) ---- */
 	[SQL_CALLBACK_INSERT] =
-		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, kind, phone,"
+		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, medium, phone,"
 		" preferred_at, contact, name, question, page_url, priority, state, deferred, created_at)"
 		" VALUES (?, ?, ?, ?, 'callback', ?, ?, ?, ?, ?, ?, ?, 'waiting', 1, NOW(3))",
 	[SQL_CALLBACK_OPEN_FOR_VISITOR] =
@@ -53,13 +53,13 @@ const char *const sql_texts_phone[SQL__MAX] = {
 		" AND state IN ('waiting', 'offered') ORDER BY id DESC LIMIT 1",
 	/* A waiting request becomes a call-back: an offer out is withdrawn. */
 	[SQL_CALLBACK_CONVERT] =
-		"UPDATE help_request SET kind = 'callback', phone = ?, preferred_at = ?,"
+		"UPDATE help_request SET medium = 'callback', phone = ?, preferred_at = ?,"
 		" contact = COALESCE(?, contact), deferred = 1, state = 'waiting', offered_agent_id = NULL,"
 		" offered_at = NULL WHERE id = ? AND state IN ('waiting', 'offered')",
 	[SQL_CALLBACK_STATUS] =
 		"SELECT phone, deferred, COALESCE(UNIX_TIMESTAMP(preferred_at), 0),"
 		" COALESCE(UNIX_TIMESTAMP(next_attempt_at), 0), attempts, client_id"
-		" FROM help_request WHERE id = ? AND kind = 'callback'",
+		" FROM help_request WHERE id = ? AND medium = 'callback'",
 	[SQL_CALLBACK_TRIES_LOCK] =
 		"SELECT r.attempts, COALESCE(pl.retry_tries, 3), COALESCE(pl.retry_minutes, 10), r.client_id"
 		" FROM help_request r LEFT JOIN phone_line pl ON pl.client_id = r.client_id"
@@ -80,7 +80,7 @@ const char *const sql_texts_phone[SQL__MAX] = {
 	[SQL_CALLBACKS_WAITING] =
 		"SELECT id, client_id, deferred, COALESCE(UNIX_TIMESTAMP(preferred_at), 0),"
 		" COALESCE(UNIX_TIMESTAMP(next_attempt_at), 0) FROM help_request"
-		" WHERE kind = 'callback' AND state = 'waiting' ORDER BY client_id, id LIMIT ?",
+		" WHERE medium = 'callback' AND state = 'waiting' ORDER BY client_id, id LIMIT ?",
 	[SQL_CALLBACK_SET_DEFERRED] =
 		"UPDATE help_request SET deferred = ? WHERE id = ? AND state = 'waiting'",
 	[SQL_CALLBACK_CONTACT] = "SELECT contact, public_id, phone FROM help_request WHERE id = ?",
@@ -137,13 +137,21 @@ const char *const sql_texts_phone[SQL__MAX] = {
 	[SQL_PHONE_REQUESTS_ORPHANED] =
 		"UPDATE help_request r JOIN phone_call pc ON pc.request_id = r.id"
 		" SET r.state = 'cancelled', r.ended_at = NOW(3), r.offered_agent_id = NULL"
-		" WHERE pc.dialer = ? AND pc.state = 'ended' AND r.kind = 'call'"
+		" WHERE pc.dialer = ? AND pc.state = 'ended' AND r.medium = 'call'"
 		" AND r.state IN ('waiting', 'offered')",
 	[SQL_CALL_COMMANDS_PENDING] =
 		"SELECT cc.id, cc.call_id, cc.command, cc.arg FROM call_command cc"
 		" JOIN phone_call pc ON pc.id = cc.call_id WHERE cc.done_at IS NULL AND pc.dialer = ?"
 		" ORDER BY cc.id LIMIT 100",
 	[SQL_CALL_COMMAND_DONE] = "UPDATE call_command SET done_at = NOW(3) WHERE id = ?",
+	/* Why an agent's phone left a call: a "back to the queue" not yet
+	 * carried out (taken as done now), or another agent in the channel
+	 * (a hand-over). */
+	[SQL_CALL_AGENT_GONE] =
+		"SELECT (SELECT COUNT(*) FROM call_command WHERE call_id = ? AND done_at IS NULL"
+		"  AND command = 'requeue'),"
+		" (SELECT COUNT(*) FROM participant p WHERE p.channel_id = ? AND p.kind = 'agent'"
+		"  AND p.left_at IS NULL AND p.agent_id <> ?)",
 	[SQL_DIALER_STATUS] =
 		"INSERT INTO dialer_status (name, pid, started_at, last_pass_at, clock_offset_seconds, calls)"
 		" VALUES (?, ?, NOW(3), NOW(3), ?, ?) ON DUPLICATE KEY UPDATE"
@@ -153,16 +161,16 @@ const char *const sql_texts_phone[SQL__MAX] = {
 
 	/* ---- the IVR's requests (lib/dialer_store.c) ---- */
 	[SQL_PHONE_REQUEST_INSERT] =
-		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, kind, phone, name,"
+		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, medium, phone, name,"
 		" question, page_url, state, deferred, priority, created_at, ended_at)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3), IF(?, NOW(3), NULL))",
 	[SQL_PHONE_REQUEST_STATE] = "SELECT state, channel_id FROM help_request WHERE id = ?",
 	[SQL_PHONE_REQUEST_REQUEUE] =
-		"UPDATE help_request SET state = 'waiting', kind = 'call', deferred = 0,"
+		"UPDATE help_request SET state = 'waiting', medium = 'call', deferred = 0,"
 		" offered_agent_id = NULL, offered_at = NULL, accepted_agent_id = NULL, accepted_at = NULL,"
 		" channel_id = NULL WHERE id = ?",
 	[SQL_PHONE_REQUEST_TO_CALLBACK] =
-		"UPDATE help_request SET kind = 'callback', phone = ?, deferred = 1, offered_agent_id = NULL,"
+		"UPDATE help_request SET medium = 'callback', phone = ?, deferred = 1, offered_agent_id = NULL,"
 		" offered_at = NULL, state = 'waiting' WHERE id = ? AND state IN ('waiting', 'offered')",
 	[SQL_VOICE_MESSAGE_INSERT] =
 		"INSERT INTO voice_message (public_id, client_id, call_id, request_id, seconds, audio,"

@@ -66,7 +66,7 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		 * unsigned overflow that fails the whole console. */
 		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
 		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
-		" , r.kind, r.phone"
+		" , r.medium, r.phone"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
 		" ORDER BY r.priority DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id LIMIT 100",

@@ -42,7 +42,8 @@ CREATE TABLE calling_hours (
 -- routed like them; "deferred" keeps a call-back out of routing until the
 -- dialer finds it due (its preferred time, its next try, calling hours).
 ALTER TABLE help_request
-  ADD COLUMN kind ENUM('chat', 'callback', 'call') NOT NULL DEFAULT 'chat' AFTER visitor_id,
+  ADD COLUMN medium ENUM('chat', 'callback', 'call') NOT NULL DEFAULT 'chat'
+    COMMENT 'how the visitor is helped: chat, called back, or on a call they made' AFTER visitor_id,
   ADD COLUMN phone VARCHAR(16) CHARACTER SET ascii NULL
     COMMENT 'E.164: the number to call back, or the caller''s',
   ADD COLUMN preferred_at DATETIME NULL COMMENT 'a call-back: not before this (UTC)',
@@ -53,7 +54,7 @@ ALTER TABLE help_request
   MODIFY COLUMN state ENUM('waiting', 'offered', 'accepted', 'cancelled', 'scheduled', 'message',
                            'closed', 'unreachable') NOT NULL,
   ADD KEY help_request_phone (client_id, phone),
-  ADD KEY help_request_callbacks (kind, state, deferred);
+  ADD KEY help_request_callbacks (medium, state, deferred);
 
 ALTER TABLE request_event
   MODIFY COLUMN kind ENUM('created', 'routed', 'rolled', 'accepted', 'cancelled', 'scheduled',

@@ -59,7 +59,7 @@ subtest 'numbers as people type them, and those refused' => sub {
     my $id = wait_id($res);
     ok $id, "\"$national\" is taken: on to the waiting page";
     my $row = request_by_id($id);
-    is $row->{kind}, 'callback', 'a call-back request';
+    is $row->{medium}, 'callback', 'a call-back request';
     is $row->{phone}, $number, 'with the number in E.164';
     is sql("SELECT contact, question FROM help_request WHERE public_id = '$id'")->[0][0],
         'vera@example.com', 'the e-mail address kept for the session link and news';
@@ -111,7 +111,7 @@ subtest 'a waiting visitor changes their mind: the same request, called back' =>
     is $res->{status}, 303, 'asked';
     is wait_id($res), $id, 'the same request';
     my $row = request_by_id($id);
-    is $row->{kind}, 'callback', 'now a call-back';
+    is $row->{medium}, 'callback', 'now a call-back';
     is $row->{phone}, $number, 'to that number';
     is_deeply [grep { $_ eq 'callback' } @{ Baton::Test::request_events($id) }], ['callback'],
         'the change is in the request\'s record';

@@ -72,7 +72,7 @@ subtest 'greeting, 2: the queue with its place told, then the agent' => sub {
     my $call = call_from($caller->number);
     my $public = sql("SELECT public_id FROM help_request WHERE id = $call->[3]")->[0][0];
     my $row = request_by_id($public);
-    is_deeply [$row->{kind}, $row->{state}, $row->{phone}], ['call', 'waiting', $caller->number],
+    is_deeply [$row->{medium}, $row->{state}, $row->{phone}], ['call', 'waiting', $caller->number],
         'as a request of the kind "call", with the caller\'s number';
     ok wait_for('two announcements', 20, sub { @{ call_events($caller->number, 'announce') } >= 2 }),
         'the place in the queue is told, again after the interval';
@@ -147,7 +147,7 @@ subtest '1: called back instead of holding' => sub {
     $caller->send_digits('1');
     ok $caller->wait_event('CALL_CLOSED', 30), 'told, and the IVR hangs up';
     is call_from($caller->number)->[2], 'callback', 'the call ended with a call-back asked';
-    my $row = sql("SELECT kind, state, phone FROM help_request WHERE client_id = "
+    my $row = sql("SELECT medium, state, phone FROM help_request WHERE client_id = "
         . Baton::Test::client_id($client) . " ORDER BY id DESC LIMIT 1")->[0];
     is_deeply $row, ['callback', 'waiting', $caller->number], 'a call-back to the caller\'s number';
 };

@@ -55,7 +55,7 @@ sub ask_callback {
 # The help_request row of a public id, with the call-centre columns.
 sub request_by_id {
     my ($id) = @_;
-    my @cols = qw(id kind state phone deferred attempts preferred_at next_attempt_at channel_id
+    my @cols = qw(id medium state phone deferred attempts preferred_at next_attempt_at channel_id
         visitor_id page_url offered_agent_id);
     my $row = sql('SELECT ' . join(', ', @cols) . " FROM help_request WHERE public_id = '$id'")->[0]
         or return undef;
