@@ -1,7 +1,8 @@
 /* statement - monthly usage statements, as printable HTML or CSV
  * (&format=csv):
  *   /statement?month=YYYY-MM[&client=SLUG]   a client's statement: a line per
- *       session, the rate, the minimum, the total. For the client's
+ *       session, a line per phone call (talk time at the phone rate), the
+ *       rates, the minimum, the total. For the client's
  *       supervisors and admins, who run the desk and answer for what it
  *       costs, and the Baton operator (who names the client); agents are
  *       refused.
@@ -47,8 +48,18 @@ struct statement_line {
 	long long minutes, quantity, amount_cents;
 };
 
+/* Columns of SQL_BILLING_CALLS. */
+enum { K_STARTED, K_NUMBER, K_DIRECTION, K_CONNECTED_MS, K_ENDED_MS };
+
+struct call_line {
+	const char *started, *number, *direction;
+	long long minutes, amount_cents;
+};
+
 struct statement {
 	long long client_id;
+	struct call_line *calls;
+	size_t call_count;
 	const char *slug, *name, *currency;
 	struct billing_terms terms;
 	bool minimum_applies;     /* the client existed before the month's end */
@@ -57,6 +68,42 @@ struct statement {
 	size_t line_count;
 	struct billing_totals totals;
 };
+
+/* Bills the client's phone calls of month m (talk time, at the phone rate). */
+static int statement_calls(struct request *r, struct pool *pool, const struct billing_month *m,
+			   long long cutoff_ms, bool want_lines, struct statement *s)
+{
+	struct db_rows rate, rows;
+	int rc = db_query(r->db, pool, SQL_BILLING_PHONE_RATE, &rate, "i", s->client_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, pool, SQL_BILLING_CALLS, &rows, "iss", s->client_id, m->start, m->end);
+	if (rc != DB_OK)
+		return rc;
+	s->terms.phone_rate_cents = db_cell_int(&rate, 0, 0);
+	if (want_lines)
+		s->calls = pool_zalloc(pool, (rows.rows + 1) * sizeof *s->calls);
+	for (size_t k = 0; k < rows.rows; k++) {
+		long long ended = db_cell(&rows, k, K_ENDED_MS) ? db_cell_int(&rows, k, K_ENDED_MS) : -1;
+		long long minutes = billing_session_minutes(db_cell_int(&rows, k, K_CONNECTED_MS), ended,
+							    cutoff_ms);
+		long long amount;
+		if (billing_add_call(&s->terms, &s->totals, minutes, &amount) != 0) {
+			log_error("statement of client %lld for %s: the calls overflow", s->client_id,
+				  m->label);
+			return DB_ERROR;
+		}
+		if (!want_lines)
+			continue;
+		struct call_line *line = &s->calls[s->call_count++];
+		line->started = db_cell(&rows, k, K_STARTED);
+		line->number = db_cell(&rows, k, K_NUMBER) ? db_cell(&rows, k, K_NUMBER) : "";
+		line->direction = strcmp(db_cell(&rows, k, K_DIRECTION), "outbound") == 0 ? "call-back"
+											   : "call in";
+		line->minutes = minutes;
+		line->amount_cents = amount;
+	}
+	return DB_OK;
+}
 
 /* Fills s from row i of a client query, then bills the client's sessions of
  * month m up to cutoff_ms. Lines are kept (in pool) when want_lines. */
@@ -104,6 +151,8 @@ static int statement_load(struct request *r, struct pool *pool, const struct db_
 		line->quantity = quantity;
 		line->amount_cents = amount;
 	}
+	if ((rc = statement_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK)
+		return rc;
 	if (billing_finish(&s->terms, &s->totals, s->minimum_applies) != 0) {
 		log_error("statement of client %lld for %s: the total overflows", s->client_id, m->label);
 		return DB_ERROR;
@@ -159,6 +208,20 @@ static int client_csv(struct request *r, const struct statement *s, const struct
 	const char *usage[] = { "usage", NULL, sessions, NULL, num(p, t->minutes),
 		num(p, t->quantity), unit, rate, money(p, t->usage_cents), s->currency };
 	csv_row(&b, usage, COUNT_OF(usage));
+	const char *phone_rate = money(p, s->terms.phone_rate_cents);
+	for (size_t i = 0; i < s->call_count; i++) {
+		const struct call_line *l = &s->calls[i];
+		const char *row[] = { "call", l->started, pool_printf(p, "%s %s", l->direction, l->number),
+			NULL, num(p, l->minutes), num(p, l->minutes), "minute", phone_rate,
+			money(p, l->amount_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
+	if (t->calls > 0) {
+		const char *phone[] = { "phone", NULL, pool_printf(p, "%lld call%s", t->calls,
+			t->calls == 1 ? "" : "s"), NULL, num(p, t->call_minutes), num(p, t->call_minutes),
+			"minute", phone_rate, money(p, t->phone_cents), s->currency };
+		csv_row(&b, phone, COUNT_OF(phone));
+	}
 	if (t->minimum_lift_cents > 0) {
 		const char *minimum[] = { "minimum", NULL,
 			pool_printf(p, "monthly minimum %s", money(p, s->terms.minimum_cents)), NULL,
@@ -216,7 +279,19 @@ static int client_page(struct request *r, const struct statement *s, const struc
 #undef LINE_SET
 #undef LINE_SET_INT
 	}
+	for (size_t i = 0; i < s->call_count; i++) {
+		const struct call_line *l = &s->calls[i];
+		view_set(v, pool_printf(r->pool, "calls.%zu.started", i), l->started);
+		view_set(v, pool_printf(r->pool, "calls.%zu.number", i), l->number);
+		view_set(v, pool_printf(r->pool, "calls.%zu.direction", i), l->direction);
+		view_set_int(v, pool_printf(r->pool, "calls.%zu.minutes", i), l->minutes);
+		view_set(v, pool_printf(r->pool, "calls.%zu.amount", i), money(r->pool, l->amount_cents));
+	}
+	view_set(v, "rate.phone", money(r->pool, s->terms.phone_rate_cents));
 	const struct billing_totals *t = &s->totals;
+	view_set_int(v, "totals.calls", t->calls);
+	view_set_int(v, "totals.call_minutes", t->call_minutes);
+	view_set(v, "totals.phone", money(r->pool, t->phone_cents));
 	view_set_int(v, "totals.sessions", t->sessions);
 	view_set_int(v, "totals.minutes", t->minutes);
 	view_set_int(v, "totals.quantity", t->quantity);

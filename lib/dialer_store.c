@@ -28,6 +28,22 @@ static int logged(struct call *c, int rc, const char *what)
 	return rc;
 }
 
+/* Consoles and the supervisor's desk follow the client's queue version:
+ * a call that changes state changes the desk. */
+static void desk_changed(struct call *c)
+{
+	unsigned long long version = 0;
+	int rc = db_begin(c->d->db);
+	if (rc == DB_OK)
+		rc = queue_bump(c->d->db, c->client_id, &version);
+	if (rc == DB_OK)
+		rc = db_commit(c->d->db);
+	else
+		db_rollback(c->d->db);
+	if (rc == DB_OK)
+		queue_notify(c->client_id, version);
+}
+
 int store_call_insert(struct call *c, const char *direction, const char *state)
 {
 	if (crypto_public_id(c->public_id) != 0)
@@ -38,13 +54,18 @@ int store_call_insert(struct call *c, const char *direction, const char *state)
 			 strcmp(state, "ivr") == 0 ? "1" : NULL);
 	if (rc == DB_OK)
 		c->id = (long long)db_last_insert_id(c->d->db);
+	if (rc == DB_OK)
+		desk_changed(c);
 	return logged(c, rc, "the call");
 }
 
 int store_call_state(struct call *c, const char *state)
 {
-	return logged(c, db_exec(c->d->db, SQL_PHONE_CALL_SET_STATE, NULL, "ssi", state,
-				 c->d->cfg.dialer_name, c->id), "the call's state");
+	int rc = db_exec(c->d->db, SQL_PHONE_CALL_SET_STATE, NULL, "ssi", state, c->d->cfg.dialer_name,
+			 c->id);
+	if (rc == DB_OK)
+		desk_changed(c);
+	return logged(c, rc, "the call's state");
 }
 
 int store_call_event(struct call *c, const char *kind, const char *detail)
@@ -63,8 +84,11 @@ int store_call_answered(struct call *c, const char *state)
 
 int store_call_connected(struct call *c)
 {
-	return logged(c, db_exec(c->d->db, SQL_PHONE_CALL_CONNECTED, NULL, "nni", c->agent_id,
-				 c->channel_id, c->id), "the connection");
+	int rc = db_exec(c->d->db, SQL_PHONE_CALL_CONNECTED, NULL, "nni", c->agent_id, c->channel_id,
+			 c->id);
+	if (rc == DB_OK)
+		desk_changed(c);
+	return logged(c, rc, "the connection");
 }
 
 int store_call_end(struct call *c)
@@ -73,6 +97,8 @@ int store_call_end(struct call *c)
 			 (long long)c->sip_status, c->id);
 	if (rc == DB_OK)
 		rc = store_call_event(c, "ended", c->outcome);
+	if (rc == DB_OK)
+		desk_changed(c);
 	return logged(c, rc, "the end of the call");
 }
 

@@ -200,4 +200,58 @@ const char *const sql_texts_phone[SQL__MAX] = {
 		"SELECT site_id, page_url FROM call_code WHERE client_id = ? AND visitor_id = ?"
 		" AND used_at IS NULL AND expires_at > NOW(3) ORDER BY created_at DESC LIMIT 1",
 	[SQL_CALL_CODES_EXPIRED] = "DELETE FROM call_code WHERE expires_at < NOW(3) - INTERVAL 1 DAY",
+
+	/* ---- the calls report (lib/report_calls.c): client, from, until ---- */
+	[SQL_REPORT_CALLS_DAYS] =
+		"SELECT DATE_FORMAT(created_at, '%Y-%m-%d'),"
+		" SUM(direction = 'outbound' AND outcome IN ('answered', 'busy', 'no_answer', 'failed')),"
+		" SUM(direction = 'outbound' AND outcome = 'answered'),"
+		" SUM(direction = 'inbound'), SUM(direction = 'inbound' AND connected_at IS NOT NULL),"
+		" SUM(outcome = 'abandoned'), SUM(outcome = 'message'),"
+		" COALESCE(SUM(TIMESTAMPDIFF(MICROSECOND, connected_at, COALESCE(ended_at, NOW(3)))), 0)"
+		"  DIV 1000"
+		" FROM phone_call WHERE client_id = ? AND created_at >= ? AND created_at < ?"
+		" GROUP BY 1 ORDER BY 1",
+	[SQL_REPORT_CALLS_OUTCOMES] =
+		"SELECT direction, outcome, COUNT(*) FROM phone_call"
+		" WHERE client_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1, 2",
+	[SQL_REPORT_CALLS_TIMES] =
+		"SELECT direction, COUNT(*),"
+		" COALESCE(AVG(TIMESTAMPDIFF(MICROSECOND, IF(direction = 'inbound', answered_at, created_at), connected_at)), 0)"
+		"  DIV 1000,"
+		" COALESCE(MAX(TIMESTAMPDIFF(MICROSECOND, IF(direction = 'inbound', answered_at, created_at), connected_at)), 0)"
+		"  DIV 1000,"
+		" COALESCE(AVG(TIMESTAMPDIFF(MICROSECOND, connected_at, COALESCE(ended_at, NOW(3)))), 0) DIV 1000,"
+		" COALESCE(MAX(TIMESTAMPDIFF(MICROSECOND, connected_at, COALESCE(ended_at, NOW(3)))), 0) DIV 1000"
+		" FROM phone_call WHERE client_id = ? AND created_at >= ? AND created_at < ?"
+		" AND connected_at IS NOT NULL GROUP BY 1",
+
+	/* ---- phone calls on statements (cgi-bin/statement.c) ---- */
+	[SQL_BILLING_PHONE_RATE] =
+		"SELECT COALESCE((SELECT rate_cents FROM phone_line WHERE client_id = ?), 0)",
+	/* Calls whose talk began in [start, end): when, the number, which way,
+	 * talk start and end (ms). */
+	[SQL_BILLING_CALLS] =
+		"SELECT DATE_FORMAT(connected_at, '%Y-%m-%d %H:%i:%s'), number, direction,"
+		" CAST(UNIX_TIMESTAMP(connected_at) * 1000 AS SIGNED),"
+		" CAST(UNIX_TIMESTAMP(ended_at) * 1000 AS SIGNED)"
+		" FROM phone_call WHERE client_id = ? AND connected_at >= ? AND connected_at < ?"
+		" ORDER BY connected_at, id",
+
+	/* ---- the supervisor's desk (lib/supervise.c) ---- */
+	/* The call-back list in the order it is worked: due ones first. */
+	[SQL_SUPERVISE_CALLBACKS] =
+		"SELECT public_id, name, phone, state, deferred = 0, attempts,"
+		" DATE_FORMAT(preferred_at, '%Y-%m-%dT%H:%i:%sZ'),"
+		" DATE_FORMAT(next_attempt_at, '%Y-%m-%dT%H:%i:%sZ'),"
+		" TIMESTAMPDIFF(SECOND, created_at, NOW(3)) FROM help_request"
+		" WHERE client_id = ? AND medium = 'callback' AND state IN ('waiting', 'offered')"
+		" ORDER BY deferred, priority DESC, COALESCE(preferred_at, '9999-12-31'), id LIMIT 100",
+	[SQL_SUPERVISE_CALLS] =
+		"SELECT pc.public_id, pc.direction, pc.number, pc.state, a.display_name,"
+		" TIMESTAMPDIFF(SECOND, pc.created_at, NOW(3)),"
+		" TIMESTAMPDIFF(SECOND, pc.connected_at, NOW(3)), ch.public_id"
+		" FROM phone_call pc LEFT JOIN agent a ON a.id = pc.agent_id"
+		" LEFT JOIN channel ch ON ch.id = pc.channel_id AND ch.state = 'open'"
+		" WHERE pc.client_id = ? AND pc.state <> 'ended' ORDER BY pc.id LIMIT 100",
 };
