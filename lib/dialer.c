@@ -58,6 +58,7 @@ struct dialer *dialer_new(const struct config *cfg, const char *conf_path, char 
 	}
 	d->db = db_new(&d->cfg);
 	d->pool = pool_new();
+	d->greetings = greetings_new();
 	/* Waiting pages, consoles and channels on this host hear of the
 	 * dialer's changes at once (other hosts by their database scan). */
 	notify_open(&d->cfg);
@@ -77,6 +78,7 @@ void dialer_free(struct dialer *d)
 	}
 	sipua_free(d->ua);
 	prompts_free(d->prompts);
+	greetings_free(d->greetings);
 	notify_close();
 	db_free(d->db);
 	pool_free(d->pool);
@@ -156,6 +158,8 @@ static void write_status(struct dialer *d)
 
 static void pass(struct dialer *d)
 {
+	if (d->greetings != NULL)
+		greetings_reap(d->greetings);
 	if (db_connect(d->db) != DB_OK)
 		return;
 	if (!d->recovered) {

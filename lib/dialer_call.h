@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "dialer.h"
+#include "greetings.h"
 #include "phone_number.h"
 #include "prompts.h"
 #include "sipua.h"
@@ -50,6 +51,7 @@ struct call {
 	char number[PHONE_E164_MAX + 1]; /* the customer's number ("" when withheld) */
 	char client_name[101];
 	char caller_name[96];          /* the caller's display name, if sent */
+	char greeting[501];            /* the client's own greeting, if set */
 	char caller_id[PHONE_E164_MAX + 1];
 	char page_url[2001];           /* a code's page, for the agent's viewer */
 	struct sip_leg *customer;
@@ -76,6 +78,7 @@ struct dialer {
 	struct pool *pool;             /* reset after every piece of work */
 	struct sipua *ua;
 	struct prompts *prompts;
+	struct greetings *greetings;   /* clients' own greetings, spoken once */
 	struct call *calls;
 	long long next_pass_ms;
 	long long started;

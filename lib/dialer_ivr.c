@@ -26,8 +26,6 @@ static void menu(struct call *c, bool again)
 {
 	c->phase = PHASE_MENU;
 	c->deadline = 0;
-	if (!again)
-		play(c, "greeting");
 	play(c, again ? "menu_again" : "menu");
 }
 
@@ -69,6 +67,8 @@ void ivr_incoming(struct dialer *d, struct sip_leg *leg)
 	if (phone_normalise(sipua_leg_caller(leg), line.country, caller, &error) == 0)
 		snprintf(c->number, sizeof c->number, "%s", caller);
 	snprintf(c->caller_name, sizeof c->caller_name, "%s", sipua_leg_caller_name(leg));
+	snprintf(c->greeting, sizeof c->greeting, "%s", line.greeting ? line.greeting : "");
+	greetings_get(d->greetings, c->greeting); /* made now, if new, for the menu */
 	c->customer = leg;
 	sipua_leg_set_data(leg, c);
 	store_call_insert(c, "inbound", "ivr");
@@ -79,7 +79,13 @@ void ivr_incoming(struct dialer *d, struct sip_leg *leg)
 
 void ivr_up(struct call *c)
 {
-	store_call_event(c, "greeting", NULL);
+	/* The client's own words, once spoken; the recorded ones till then. */
+	const struct sound *own = greetings_get(c->d->greetings, c->greeting);
+	if (own != NULL)
+		sipua_play(c->customer, own, false);
+	else
+		play(c, "greeting");
+	store_call_event(c, "greeting", own != NULL ? "own" : "recorded");
 	pool_reset(c->d->pool);
 	menu(c, false);
 }

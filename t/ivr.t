@@ -101,6 +101,26 @@ subtest 'greeting, 2: the queue with its place told, then the agent' => sub {
     is call_from($caller->number)->[2], 'answered', 'as answered';
 };
 
+subtest 'the client\'s own greeting' => sub {
+    my $help = unique_number();
+    my ($key, $client) = phone_client(help_number => $help, greeting => 'Welcome to Pine Garden Supplies.');
+    like admin(undef, 'phone', 'show', $client), qr/greeting\tWelcome to Pine Garden Supplies\./,
+        'the greeting is set';
+    my $own = 0;
+    for my $try (1 .. 3) {
+        my $caller = Baton::Phone->new(number => unique_number())->start;
+        $caller->dial($help);
+        $caller->wait_event('CALL_ESTABLISHED', 20);
+        has_event($caller->number, 'greeting');
+        my $said = call_events($caller->number, 'greeting')->[0] // '';
+        $caller->hangup;
+        $caller->stop;
+        if ($said eq 'own') { $own = 1; last }
+        Baton::Calls::dialer_passed();  # the dialer collects the spoken greeting
+    }
+    ok $own, 'callers hear it, spoken by espeak-ng (the first may hear the recorded one)';
+};
+
 subtest '3: a voice message, in the console with its audio' => sub {
     my $help = unique_number();
     my ($key, $client) = phone_client(help_number => $help);

@@ -635,6 +635,65 @@ static int demo_history(struct admin *a)
 	return rc;
 }
 
+/* ---- the call centre ---------------------------------------------------- */
+
+static int set_phone(struct admin *a, const char *client, const char *setting, const char *value)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	const char *error = NULL;
+	int rc = phone_line_set(a->db, a->pool, cid, setting, value, &error);
+	if (rc == PHONE_LINE_INVALID)
+		return fail("%s", error);
+	if (rc != DB_OK)
+		return db_fail(rc, "the phone setting");
+	if (!a->quiet)
+		printf("%s of %s set\n", setting, client);
+	return 0;
+}
+
+static int show_phone(struct admin *a, const char *client)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	struct phone_line line;
+	bool found;
+	int rc = phone_line_load(a->db, a->pool, cid, &line, &found);
+	if (rc != DB_OK)
+		return db_fail(rc, "the phone settings");
+	struct buf hours;
+	buf_init(&hours);
+	calling_hours_format(line.hours, line.hour_count, &hours);
+	printf("help_number\t%s\ncaller_id\t%s\ncountry\t%s\ndial_countries\t%s\ntime_zone\t%s\n"
+	       "calling_hours\t%s\nretry_tries\t%lld\nretry_minutes\t%lld\nring_seconds\t%lld\n"
+	       "announce_seconds\t%lld\nmessage_seconds\t%lld\ngreeting\t%s\nrate_cents\t%lld\n",
+	       line.help_number ? line.help_number : "none", line.caller_id ? line.caller_id : "none",
+	       line.country, line.dial_countries ? line.dial_countries : line.country, line.time_zone,
+	       hours.data, line.retry_tries, line.retry_minutes, line.ring_seconds,
+	       line.announce_seconds, line.message_seconds, line.greeting ? line.greeting : "none",
+	       line.rate_cents);
+	buf_free(&hours);
+	return 0;
+}
+
+/* The demo's call centre, on the stand-in telephone network of a private
+ * stack: its help number and caller ID, and a softphone number
+ * (tools/demo-phone) among the countries it calls. */
+static int demo_phone(struct admin *a)
+{
+	static const char *const settings[][2] = {
+		{ "country", "US" }, { "dial_countries", "US" }, { "help_number", "+12025550100" },
+		{ "caller_id", "+12025550100" }, { "announce_seconds", "20" }, { "rate_cents", "2" },
+		{ "greeting", "Thank you for calling Demo Shop." },
+	};
+	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++)
+		if (set_phone(a, "demo", settings[i][0], settings[i][1]) != 0)
+			return 1;
+	return 0;
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -657,7 +716,8 @@ static int cmd_demo(struct admin *a)
 	    || create_agent(a, "demo", "sue@demo.example", "Sue Supervisor", "supervisor", supervisor) != 0
 	    || add_canned(a, "demo", "Greeting", "Hello! How can I help you today?", NULL) != 0
 	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0
-	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0)
+	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0
+	    || demo_phone(a) != 0)
 		return 1;
 	if (demo_history(a) != DB_OK)
 		return fail("%s", "could not add the demo's history");
@@ -695,48 +755,6 @@ static int put_canned_address(struct admin *a, const char *client, const char *t
 		printf("canned address '%s' now leads to %s\n", title, url);
 	else
 		printf("canned address '%s' added\n", title);
-	return 0;
-}
-
-/* ---- the call centre ---------------------------------------------------- */
-
-static int set_phone(struct admin *a, const char *client, const char *setting, const char *value)
-{
-	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	const char *error = NULL;
-	int rc = phone_line_set(a->db, a->pool, cid, setting, value, &error);
-	if (rc == PHONE_LINE_INVALID)
-		return fail("%s", error);
-	if (rc != DB_OK)
-		return db_fail(rc, "the phone setting");
-	printf("%s of %s set\n", setting, client);
-	return 0;
-}
-
-static int show_phone(struct admin *a, const char *client)
-{
-	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	struct phone_line line;
-	bool found;
-	int rc = phone_line_load(a->db, a->pool, cid, &line, &found);
-	if (rc != DB_OK)
-		return db_fail(rc, "the phone settings");
-	struct buf hours;
-	buf_init(&hours);
-	calling_hours_format(line.hours, line.hour_count, &hours);
-	printf("help_number\t%s\ncaller_id\t%s\ncountry\t%s\ndial_countries\t%s\ntime_zone\t%s\n"
-	       "calling_hours\t%s\nretry_tries\t%lld\nretry_minutes\t%lld\nring_seconds\t%lld\n"
-	       "announce_seconds\t%lld\nmessage_seconds\t%lld\ngreeting\t%s\nrate_cents\t%lld\n",
-	       line.help_number ? line.help_number : "none", line.caller_id ? line.caller_id : "none",
-	       line.country, line.dial_countries ? line.dial_countries : line.country, line.time_zone,
-	       hours.data, line.retry_tries, line.retry_minutes, line.ring_seconds,
-	       line.announce_seconds, line.message_seconds, line.greeting ? line.greeting : "none",
-	       line.rate_cents);
-	buf_free(&hours);
 	return 0;
 }
 
