@@ -77,9 +77,12 @@ static int phone(struct request *r)
 	int rc = phone_call_of_channel(r->db, r->pool, m.channel_id, &call, &found);
 	if (rc != DB_OK)
 		return failed(r, rc);
+	const char *action = r->in[IN_ACTION];
+	/* Hanging up a call that has ended is done already. */
+	if (strcmp(action, "hangup") == 0 && (!found || strcmp(call.state, "ended") == 0))
+		return resp_json(r, 200, "{\"ok\":true,\"ended\":true}");
 	if (!found || strcmp(call.state, "ended") == 0)
 		return resp_error(r, 409, "There is no call in this conversation any more.");
-	const char *action = r->in[IN_ACTION];
 	if (strcmp(action, "key") == 0)
 		return key(r, &call, m.agent_id);
 	if (strcmp(action, "digits") == 0 && !keypad_digits(r->in[IN_DIGITS]))

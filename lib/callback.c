@@ -80,7 +80,13 @@ static int convert_once(struct request *r, long long request_id, long long clien
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_CALLBACK_CONVERT, &changed, "sssi", e164,
 			     stamp(r->pool, f->preferred), f->email, request_id);
+	/* No row changed: the same call-back asked again, or not waiting. */
+	struct db_rows lock;
 	if (rc == DB_OK && changed == 0)
+		rc = db_query(r->db, r->pool, SQL_REQUEST_LOCK, &lock, "i", request_id);
+	if (rc == DB_OK && changed == 0
+	    && (lock.rows == 0 || (strcmp(db_cell(&lock, 0, 3), "waiting") != 0
+				   && strcmp(db_cell(&lock, 0, 3), "offered") != 0)))
 		rc = HELPREQ_CLOSED;
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, client_id,

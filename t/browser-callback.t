@@ -147,6 +147,7 @@ const CALL = 20000; // dialling through two SIP proxies on a loaded machine
   t.done();
 })().catch((e) => {
   console.log(`not ok - ${e.stack}`);
+  console.error(`# ${e.stack}`);
   console.log('1..1');
   process.exit(1);
 });

@@ -36,6 +36,9 @@
   const connection = el('p', { id: 'connection', class: 'connection', role: 'status', hidden: true });
   document.querySelector('#queue-card h2').after(connection);
 
+  let leaving = false; // a form of this page is taking it elsewhere
+  document.addEventListener('submit', (e) => { if (!e.defaultPrevented) leaving = true; });
+
   queueCount.classList.toggle('zero', queueSize === 0);
   queue.addEventListener('submit', accept);
   setInterval(tick, 1000);
@@ -50,7 +53,10 @@
       connection.hidden = false;
       connection.replaceChildren(`This page has stopped updating: ${error.message} `,
         el('a', { href: '/console', text: 'Reload' }));
-      if (error.status === 401) location.assign('/signin');
+      // Signed out elsewhere (or the session lapsed): to the sign-in page,
+      // unless this page is already on its way (the sign-out form, whose
+      // own answer says "You have signed out").
+      if (error.status === 401 && !leaving) location.assign('/signin');
     },
   });
 

@@ -72,7 +72,8 @@
   function showPlace(a) {
     if (!status || !a.state) return;
     const ahead = Number(a.position) || 0;
-    const place = ahead === 0 ? 'You are next.'
+    const callback = root.dataset.kind === 'callback';
+    const place = ahead === 0 ? (callback ? 'You are next on the call-back list.' : 'You are next.')
       : ahead === 1 ? 'There is 1 person ahead of you.'
         : `There are ${ahead} people ahead of you.`;
     let estimate = document.getElementById('estimate');
@@ -82,7 +83,8 @@
 
     let connecting = document.getElementById('connecting');
     if (a.state === 'offered' && !connecting) {
-      connecting = B.el('p', { class: 'notice', id: 'connecting', text: 'An agent is being connected to you…' });
+      connecting = B.el('p', { class: 'notice', id: 'connecting',
+        text: callback ? 'An agent is about to call you…' : 'An agent is being connected to you…' });
       status.after(connecting);
     } else if (a.state !== 'offered' && connecting) {
       connecting.remove();
