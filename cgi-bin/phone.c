@@ -7,6 +7,7 @@
  * origin, like every post to a channel. Tests: t/phone.t. */
 #include <string.h>
 
+#include "agent_phone.h"
 #include "channel.h"
 #include "config.h"
 #include "crypto.h"
@@ -83,6 +84,15 @@ static int phone(struct request *r)
 		return resp_json(r, 200, "{\"ok\":true,\"ended\":true}");
 	if (!found || strcmp(call.state, "ended") == 0)
 		return resp_error(r, 409, "There is no call in this conversation any more.");
+	bool desk = false;
+	if (strcmp(action, "key") == 0 && (rc = agent_phone_in_use(r->db, r->pool, m.agent_id, &desk)) != DB_OK)
+		return failed(r, rc);
+	/* An agent with a desk phone: the dialer rings it; the page's phone
+	 * only shows the call and its controls. */
+	if (strcmp(action, "key") == 0 && desk)
+		return resp_json(r, 200, pool_printf(r->pool, "{\"desk\":true,\"outbound\":%s,\"number\":\"%s\"}",
+						      call.outbound ? "true" : "false",
+						      call.number ? call.number : ""));
 	if (strcmp(action, "key") == 0)
 		return key(r, &call, m.agent_id);
 	if (strcmp(action, "digits") == 0 && !keypad_digits(r->in[IN_DIGITS]))

@@ -132,6 +132,7 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("dialer_rtp_port_max", dialer_rtp_port_max, 0, 65535);
 	INT_SETTING("dialer_clock_offset", dialer_clock_offset, -366 * 86400, 366 * 86400);
 	STRING_SETTING("prompts_dir", prompts_dir);
+	STRING_SETTING("sip_auth_secret", sip_auth_secret);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)

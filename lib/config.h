@@ -46,6 +46,7 @@ struct config {
 	int dialer_rtp_port_max;
 	int dialer_clock_offset;
 	char prompts_dir[512];
+	char sip_auth_secret[128];
 };
 
 /* Default path when BATON_CONF is not set. */

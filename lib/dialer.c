@@ -170,6 +170,8 @@ static void pass(struct dialer *d)
 	reread_clock(d);
 	run_commands(d);
 	pool_reset(d->pool);
+	dialer_desk_phones(d);
+	pool_reset(d->pool);
 	for (struct call *c = d->calls; c != NULL; c = c->next)
 		if (c->phase == PHASE_HOLDING || c->phase == PHASE_CONNECTING)
 			ivr_check_request(c);

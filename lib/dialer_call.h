@@ -67,6 +67,7 @@ struct call {
 	const char *outcome;           /* how it ended, when known */
 	int sip_status;
 	long long answered_ms, talk_started_ms;
+	long long desk_retry_at;       /* ms: when an agent's desk phone may ring again */
 };
 
 struct dialer {
@@ -95,6 +96,7 @@ void dialer_call_end(struct call *c, const char *outcome);
 void dialer_timers(struct dialer *d);
 void dialer_command(struct call *c, const char *command, const char *arg);
 struct call *dialer_call_by_id(struct dialer *d, long long id);
+void dialer_desk_phones(struct dialer *d);
 
 /* lib/dialer_ivr.c: the inbound side. */
 void ivr_incoming(struct dialer *d, struct sip_leg *leg);

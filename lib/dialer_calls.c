@@ -256,6 +256,8 @@ static void agent_left_talk(struct call *c)
 	}
 	bool requeue = db_cell_int(&why, 0, 0) > 0, handed_over = db_cell_int(&why, 0, 1) > 0;
 	pool_reset(c->d->pool);
+	if (handed_over && !requeue)
+		db_exec(c->d->db, SQL_PHONE_CALL_TO_CHANNEL_AGENT, NULL, "i", c->id);
 	sipua_unbridge(c->customer);
 	c->outbound = false; /* from now on the rules of callers holding apply */
 	if (requeue) {
@@ -294,6 +296,53 @@ static void agent_gone(struct call *c)
 		break;
 	default:
 		break; /* a caller still holding or connecting keeps waiting */
+	}
+}
+
+/* ---- agents' desk phones ---------------------------------------------------- */
+
+enum { DESK_RETRY_MS = 20000 };
+
+/* Rings an agent's desk phone for a call: it is the agent's leg, placed
+ * by the dialer rather than dialled in. The phone shows the customer. */
+static void ring_desk(struct call *c, const char *sip_user)
+{
+	char headers[96];
+	snprintf(headers, sizeof headers, "X-Baton-Call: %s\r\n", c->public_id);
+	c->agent = sipua_call(c->d->ua, sip_user, c->number[0] ? c->number : "anonymous",
+			      c->client_name, headers);
+	if (c->agent != NULL)
+		sipua_leg_set_data(c->agent, c);
+	c->desk_retry_at = sipua_now_ms() + DESK_RETRY_MS;
+	store_call_event(c, "agent", sip_user);
+}
+
+void dialer_desk_phones(struct dialer *d)
+{
+	struct db_rows rows;
+	if (db_query(d->db, d->pool, SQL_DESK_CALLS, &rows, "s", d->cfg.dialer_name) != DB_OK)
+		return;
+	long long now = sipua_now_ms();
+	for (size_t i = 0; i < rows.rows; i++) {
+		struct key_row k = {
+			.id = db_cell_int(&rows, i, 0), .client_id = db_cell_int(&rows, i, 1),
+			.request_id = db_cell_int(&rows, i, 2), .channel_id = db_cell_int(&rows, i, 3),
+			.agent_id = db_cell_int(&rows, i, 4),
+			.outbound = strcmp(db_cell(&rows, i, 5), "outbound") == 0,
+			.number = db_cell(&rows, i, 6), .state = db_cell(&rows, i, 7),
+			.public_id = db_cell(&rows, i, 8),
+		};
+		const char *sip_user = db_cell(&rows, i, 9);
+		struct call *c = dialer_call_by_id(d, k.id);
+		if (k.outbound && c == NULL && strcmp(k.state, "new") == 0) {
+			if ((c = outbound_call(d, &k)) != NULL)
+				ring_desk(c, sip_user);
+		} else if (!k.outbound && c != NULL && c->phase == PHASE_CONNECTING && c->agent == NULL
+			   && now >= c->desk_retry_at) {
+			c->agent_id = k.agent_id;
+			c->channel_id = k.channel_id;
+			ring_desk(c, sip_user);
+		}
 	}
 }
 

@@ -323,7 +323,13 @@ void ivr_timer(struct call *c, long long now)
 		finish_message(c);
 		break;
 	case PHASE_CONNECTING:
-		/* The agent's phone never came: back in the queue. */
+		/* The agent's phone never came (or their desk phone rang out):
+		 * back in the queue. */
+		if (c->agent != NULL) {
+			sipua_leg_set_data(c->agent, NULL);
+			sipua_hangup(c->agent);
+			c->agent = NULL;
+		}
 		store_call_event(c, "requeued", "no agent phone");
 		sipua_stop_playing(c->customer);
 		ivr_hold(c, true);

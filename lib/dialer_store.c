@@ -253,6 +253,8 @@ int store_requeue(struct call *c)
 	if (rc == DB_OK)
 		rc = db_exec(c->d->db, SQL_PHONE_REQUEST_REQUEUE, NULL, "i", c->request_id);
 	if (rc == DB_OK)
+		rc = db_exec(c->d->db, SQL_PHONE_CALL_CLEAR_CHANNEL, NULL, "i", c->id);
+	if (rc == DB_OK)
 		rc = request_event(c, "requeued");
 	c->channel_id = 0;
 	return logged(c, finish(c, rc, c->client_id), "the return to the queue");

@@ -238,6 +238,33 @@ const char *const sql_texts_phone[SQL__MAX] = {
 		" FROM phone_call WHERE client_id = ? AND connected_at >= ? AND connected_at < ?"
 		" ORDER BY connected_at, id",
 
+	/* ---- desk phones (lib/agent_phone.c, the dialer) ---- */
+	[SQL_AGENT_PHONE_SET] =
+		"INSERT INTO agent_phone (agent_id, sip_user, ha1, use_desk, created_at)"
+		" VALUES (?, ?, ?, 1, NOW(3)) ON DUPLICATE KEY UPDATE sip_user = VALUES(sip_user),"
+		" ha1 = VALUES(ha1), use_desk = 1",
+	[SQL_AGENT_PHONE_REMOVE] = "DELETE FROM agent_phone WHERE agent_id = ?",
+	[SQL_AGENT_PHONE_HA1] =
+		"SELECT ap.ha1 FROM agent_phone ap JOIN agent a ON a.id = ap.agent_id"
+		" WHERE ap.sip_user = ? AND a.disabled = 0",
+	[SQL_AGENT_PHONE_IN_USE] =
+		"SELECT sip_user FROM agent_phone WHERE agent_id = ? AND use_desk = 1",
+	/* Calls an agent with a desk phone is to join: a call-back just
+	 * accepted, or a caller this dialer holds whose request was accepted. */
+	[SQL_DESK_CALLS] =
+		"SELECT pc.id, pc.client_id, pc.request_id, pc.channel_id, pc.agent_id, pc.direction,"
+		" pc.number, pc.state, pc.public_id, ap.sip_user"
+		" FROM phone_call pc JOIN agent_phone ap ON ap.agent_id = pc.agent_id AND ap.use_desk = 1"
+		" WHERE pc.state = 'new' OR (pc.direction = 'inbound' AND pc.state = 'queued'"
+		"  AND pc.channel_id IS NOT NULL AND pc.dialer = ?)",
+	/* A caller sent back to the queue is nobody's until accepted again. */
+	[SQL_PHONE_CALL_CLEAR_CHANNEL] = "UPDATE phone_call SET channel_id = NULL WHERE id = ?",
+	/* After a hand-over the call is the channel's agent's now. */
+	[SQL_PHONE_CALL_TO_CHANNEL_AGENT] =
+		"UPDATE phone_call pc SET agent_id = COALESCE((SELECT p.agent_id FROM participant p"
+		" WHERE p.channel_id = pc.channel_id AND p.kind = 'agent' AND p.left_at IS NULL"
+		" ORDER BY p.id DESC LIMIT 1), agent_id) WHERE id = ?",
+
 	/* ---- the supervisor's desk (lib/supervise.c) ---- */
 	/* The call-back list in the order it is worked: due ones first. */
 	[SQL_SUPERVISE_CALLBACKS] =

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "input.h"
 #include "log.h"
+#include "agent_phone.h"
 #include "phone_line.h"
 #include "pool.h"
 
@@ -71,6 +72,10 @@ static const char usage[] =
 	"                                           message_seconds, greeting, rate_cents\n"
 	"                                           (per started minute); none clears\n"
 	"  phone show CLIENT                        the client's telephony settings\n"
+	"  agent phone EMAIL [off]                  a SIP account for the agent's desk phone\n"
+	"                                           (calls ring it instead of the browser);\n"
+	"                                           prints its user and a new password; off\n"
+	"                                           removes it\n"
 	"  demo                                     create the demo client, site and agent\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
@@ -678,6 +683,34 @@ static int show_phone(struct admin *a, const char *client)
 	return 0;
 }
 
+static int desk_phone(struct admin *a, const char *email_in, bool off)
+{
+	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+	if (email == NULL)
+		return 1;
+	struct db_rows agent;
+	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
+	if (rc != DB_OK)
+		return db_fail(rc, "the agent lookup");
+	if (agent.rows == 0)
+		return fail("no agent '%s'", email);
+	long long agent_id = db_cell_int(&agent, 0, 0);
+	if (off) {
+		if ((rc = agent_phone_remove(a->db, agent_id)) != DB_OK)
+			return db_fail(rc, "the desk phone");
+		printf("%s takes calls in the browser again\n", email);
+		return 0;
+	}
+	const char *user;
+	char password[AGENT_PHONE_PASSWORD + 1];
+	if ((rc = agent_phone_set(a->db, a->pool, agent_id, a->cfg.sip_domain, &user, password)) != DB_OK)
+		return db_fail(rc, "the desk phone");
+	printf("desk phone of %s: user %s, password %s, domain %s\n"
+	       "(register it with Baton's SIP proxy; its calls ring there from now on)\n",
+	       email, user, password, a->cfg.sip_domain);
+	return 0;
+}
+
 /* The demo's call centre, on the stand-in telephone network of a private
  * stack: its help number and caller ID, and a softphone number
  * (tools/demo-phone) among the countries it calls. */
@@ -815,6 +848,9 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return set_phone(a, argv[2], argv[3], argv[4]);
 	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "show") == 0 && argc == 3)
 		return show_phone(a, argv[2]);
+	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "phone") == 0 && (argc == 3 || argc == 4)
+	    && (argc == 3 || strcmp(argv[3], "off") == 0))
+		return desk_phone(a, argv[2], argc == 4);
 	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);

@@ -5,7 +5,10 @@
  * the call: the dialer calls the customer of a call-back as soon as this
  * phone is on, or joins a caller waiting in the IVR. Mute is local; hold,
  * back to the queue and hang-up are the dialer's (/phone); keypad digits
- * go as SIP INFO. The call's news ("Calling...", "answered") arrives as
+ * go as SIP INFO. An agent with a desk phone (baton-admin agent phone) gets
+ * {desk:true} instead of a key: the dialer rings that phone, and this bar
+ * keeps only the call's controls (hold, keypad, back to the queue, hang
+ * up). The call's news ("Calling...", "answered") arrives as
  * the channel's "call" events (channel.js). window.BatonPhone tells tests
  * the state and the inbound audio. */
 import { Web } from './vendor/sip.js/lib/index.js';
@@ -33,6 +36,7 @@ function start() {
   let user = null;
   let state = 'connecting';
   let held = false;
+  let desk = false;
 
   const say = (text) => { stateEl.textContent = text; };
   const setState = (s) => {
@@ -51,6 +55,14 @@ function start() {
     say('Connecting your phone…');
     try {
       const answer = await post('key');
+      if (answer.desk) {
+        desk = true;
+        buttons.mute.hidden = true;
+        setState('on');
+        say(answer.outbound ? `Call-back to ${answer.number}: your desk phone rings; pick it up.`
+          : `Caller ${answer.number}: your desk phone rings; pick it up.`);
+        return;
+      }
       const ws = answer.ws.startsWith('/')
         ? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${answer.ws}` : answer.ws;
       user = new Web.SimpleUser(ws, {
@@ -116,7 +128,9 @@ function start() {
   });
   keypad.addEventListener('click', (e) => {
     const digit = e.target.closest('button') && e.target.closest('button').dataset.digit;
-    if (digit && user) user.sendDTMF(digit).catch(() => post('digits', { digits: digit }));
+    if (!digit) return;
+    if (user) user.sendDTMF(digit).catch(() => post('digits', { digits: digit }));
+    else if (desk) post('digits', { digits: digit }).catch((err) => say(err.message));
   });
 
   buttons.requeue.addEventListener('click', async () => {
@@ -157,6 +171,7 @@ function start() {
 
   window.BatonPhone = Object.freeze({
     get state() { return state; },
+    get desk() { return desk; },
     /* Bytes and level of the audio arriving from the call (getStats). */
     async inboundAudio() {
       const session = user && user.session;

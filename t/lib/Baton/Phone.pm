@@ -41,6 +41,9 @@ sub _free_port {
 
 # Baton::Phone->new(number => '+15550100', answer => 'auto'|'manual',
 #                   play => 'file.wav' (8 kHz mono 16-bit; default: a tone))
+# An agent's desk phone registers with Baton's own SIP proxy instead:
+#   Baton::Phone->new(desk => 'desk12', password => '...')
+# and start(expect => 'refused') waits for its registration to fail.
 sub new {
     my ($class, %o) = @_;
     my $dir = $ENV{BATON_DIR} or die "BATON_DIR is not set: run through make test\n";
@@ -54,7 +57,12 @@ sub new {
     my $self = bless {
         number => $number, home => $home, carrier => $carrier,
         answer => $o{answer} // 'auto', play => $o{play}, events => [], buffer => '',
+        desk => $o{desk}, password => $o{password},
     }, $class;
+    if ($o{desk}) {
+        $self->{number} = $o{desk};
+        $self->{registrar} = $ENV{BATON_SIP_PORT} or die "no Baton SIP proxy: BATON_SIP_PORT unset\n";
+    }
     return $self;
 }
 
@@ -71,7 +79,7 @@ sub _default_recording {
 }
 
 sub start {
-    my ($self) = @_;
+    my ($self, %o) = @_;
     my $sip = _free_port();
     my $ctrl = _free_port();
     my $play = $self->{play} // $self->_default_recording;
@@ -101,8 +109,13 @@ snd_path		$self->{home}/recordings
 EOF
     close $cfg;
     open my $acc, '>', "$self->{home}/accounts" or die $!;
-    print $acc "<sip:$self->{number}\@127.0.0.1:$self->{carrier};transport=udp>;regint=300;"
-        . "answermode=$self->{answer};audio_codecs=PCMU,PCMA\n";
+    if ($self->{desk}) {
+        print $acc "<sip:$self->{desk}\@127.0.0.1:$self->{registrar};transport=udp>;regint=300;"
+            . "auth_pass=$self->{password};answermode=$self->{answer};audio_codecs=PCMU,PCMA\n";
+    } else {
+        print $acc "<sip:$self->{number}\@127.0.0.1:$self->{carrier};transport=udp>;regint=300;"
+            . "answermode=$self->{answer};audio_codecs=PCMU,PCMA\n";
+    }
     close $acc;
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
@@ -121,7 +134,12 @@ EOF
     }
     die "baresip's control port did not open\n" . $self->log unless $self->{sock};
     $self->{sock}->blocking(0);
-    # Registered once the carrier says so.
+    # Registered once the carrier (or Baton's proxy) says so.
+    if (($o{expect} // 'registered') eq 'refused') {
+        $self->wait_until(20, sub { $self->log =~ /reg: \S+: 40[137] / })
+            or die "the phone $self->{number} was neither refused:\n" . $self->log;
+        return $self;
+    }
     $self->wait_until(20, sub { $self->log =~ /\{\d+\/UDP\/v4\} 200 OK/ })
         or die "the phone $self->{number} did not register:\n" . $self->log;
     return $self;
