@@ -107,7 +107,7 @@ int store_channel_note(struct call *c, const char *text)
 	if (c->channel_id == 0)
 		return DB_OK;
 	long long seq;
-	int rc = channel_post(c->d->db, c->channel_id, 0, 0, "call", text, NULL, &seq);
+	int rc = channel_post(c->d->db, c->channel_id, 0, 0, "phone", text, NULL, &seq);
 	return rc == CHANNEL_CLOSED ? DB_OK : logged(c, rc, "a note in the session");
 }
 

@@ -231,7 +231,7 @@ const char *const sql_texts_phone[SQL__MAX] = {
 		"SELECT COALESCE((SELECT rate_cents FROM phone_line WHERE client_id = ?), 0)",
 	/* Calls whose talk began in [start, end): when, the number, which way,
 	 * talk start and end (ms). */
-	[SQL_BILLING_CALLS] =
+	[SQL_BILLING_PHONE_CALLS] =
 		"SELECT DATE_FORMAT(connected_at, '%Y-%m-%d %H:%i:%s'), number, direction,"
 		" CAST(UNIX_TIMESTAMP(connected_at) * 1000 AS SIGNED),"
 		" CAST(UNIX_TIMESTAMP(ended_at) * 1000 AS SIGNED)"

@@ -61,10 +61,12 @@ ALTER TABLE request_event
                           'message', 'abandoned', 'requeued', 'prioritized', 'callback', 'due',
                           'tried', 'unreachable') NOT NULL;
 
--- The session's record names what happened on the phone.
+-- The session's record names what happened on the phone: "phone" events,
+-- the dialer's notes (calling, answered, busy...), shown like a hand-over.
 ALTER TABLE channel_event
   MODIFY COLUMN kind ENUM('line', 'join', 'leave', 'transfer', 'close', 'address', 'lead',
-                          'window', 'private', 'monitor', 'call') NOT NULL;
+                          'window', 'private', 'monitor', 'call', 'rtc', 'mark', 'erase',
+                          'draw', 'phone') NOT NULL;
 
 -- One call with a customer: placed for a call-back, or received on the
 -- help number. Its legs live in one dialer process (named here); the

@@ -102,7 +102,7 @@ const CALL = 20000; // dialling through two SIP proxies on a loaded machine
     t.ok(up && up.peeruri.includes('+12025550100'), `showing the client's caller ID (${up && up.peeruri})`);
     await cleo.waitForFunction(() => window.BatonPhone && window.BatonPhone.state === 'on', null, { timeout: CALL });
     t.ok(true, 'the agent\'s browser phone is on the call');
-    await cleo.locator('#lines li.event-call').filter({ hasText: 'answered' }).waitFor({ timeout: QUICK });
+    await cleo.locator('#lines li.event-phone').filter({ hasText: 'answered' }).waitFor({ timeout: QUICK });
     t.ok(true, 'the session\'s record says the customer answered');
 
     // Audio both ways: the browser receives the phone's recording...
@@ -132,7 +132,7 @@ const CALL = 20000; // dialling through two SIP proxies on a loaded machine
     }), 'the phone records the call');
     await cleo.click('#phone-hangup');
     t.ok(await customer.waitEvent('CALL_CLOSED', QUICK), 'the customer\'s phone hears the call end');
-    await cleo.locator('#lines li.event-call').filter({ hasText: 'The call ended after' }).waitFor({ timeout: QUICK });
+    await cleo.locator('#lines li.event-phone').filter({ hasText: 'The call ended after' }).waitFor({ timeout: QUICK });
     t.ok(true, 'and the session\'s record has the call\'s length');
     const heard = customer.recording();
     const level = heard ? loudness(heard) : { rms: 0, seconds: 0 };

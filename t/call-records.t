@@ -46,18 +46,18 @@ call(dir => 'inbound', number => '+15550001005', outcome => 'message', created =
 subtest 'the statement bills talk time at the phone rate' => sub {
     my $res = $sup->get("/statement?month=$month&format=csv");
     is $res->{status}, 200, 'the month\'s statement (CSV)';
-    my @calls = grep { /^call,/ } split /\r?\n/, $res->{content};
+    my @calls = grep { /^phone call,/ } split /\r?\n/, $res->{content};
     is scalar @calls, 2, 'a line for each call that was talked on';
-    like $calls[0], qr/^call,$day 09:00:20,call-back \+15550001001,,3,3,minute,0\.12,0\.36,EUR\r?$/,
+    like $calls[0], qr/^phone call,$day 09:00:20,call-back \+15550001001,,3,3,phone minute,0\.12,0\.36,EUR\r?$/,
         '2 min 30 s: 3 started minutes, 0.36';
-    like $calls[1], qr/^call,$day 10:00:45,call in \+15550001003,,2,2,minute,0\.12,0\.24,EUR\r?$/,
+    like $calls[1], qr/^phone call,$day 10:00:45,call in \+15550001003,,2,2,phone minute,0\.12,0\.24,EUR\r?$/,
         '61 s: 2 started minutes, 0.24';
-    like $res->{content}, qr/^phone,,2 calls,,5,5,minute,0\.12,0\.60,EUR\r?$/m, 'the phone line: 0.60';
+    like $res->{content}, qr/^phone,,2 phone calls,,5,5,phone minute,0\.12,0\.60,EUR\r?$/m, 'the phone line: 0.60';
     like $res->{content}, qr/^total,,\Q$client\E \Q$month\E,,,,,,0\.60,EUR\r?$/m,
         'in the total (no sessions that month)';
     my $page = $sup->get("/statement?month=$month")->{content};
     like $page, qr/id="phone-line"/, 'the page has the phone line';
-    like $page, qr/id="calls"/, 'and the calls';
+    like $page, qr/id="phone-calls"/, 'and the calls';
 
     admin(undef, 'client', 'rate', $client, 'minute', '5', '1000', 'EUR');
     # (A minimum is owed for months the client existed in.)

@@ -125,7 +125,7 @@ subtest 'busy, then no answer: tried again by the rule, then marked unreachable'
     is sql("SELECT state FROM channel WHERE public_id = '$channel'")->[0][0], 'closed',
         'the agent\'s session is closed';
     like join("\n", map { $_->[0] } @{ sql("SELECT body FROM channel_event e JOIN channel c"
-        . " ON c.id = e.channel_id WHERE c.public_id = '$channel' AND e.kind = 'call'") }),
+        . " ON c.id = e.channel_id WHERE c.public_id = '$channel' AND e.kind = 'phone'") }),
         qr/was busy\. That was try 1 of 2; the next is due at/, 'with a note of what happened';
     my $pause = sql("SELECT TIMESTAMPDIFF(SECOND, NOW(3), next_attempt_at) FROM help_request"
         . " WHERE public_id = '$id'")->[0][0];

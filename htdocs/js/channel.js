@@ -208,7 +208,7 @@
         notice(`${name} left`);
         break;
       case 'transfer':
-      case 'call': // the phone call's news, from the dialer
+      case 'phone': // the phone call's news, from the dialer
         notice(ev.body);
         break;
       case 'address':

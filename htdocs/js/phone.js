@@ -9,7 +9,7 @@
  * {desk:true} instead of a key: the dialer rings that phone, and this bar
  * keeps only the call's controls (hold, keypad, back to the queue, hang
  * up). The call's news ("Calling...", "answered") arrives as
- * the channel's "call" events (channel.js). window.BatonPhone tells tests
+ * the channel's "phone" events (channel.js). window.BatonPhone tells tests
  * the state and the inbound audio. */
 import { Web } from './vendor/sip.js/lib/index.js';
 
@@ -158,7 +158,7 @@ function start() {
   // The dialer's news of the call, in the channel's record.
   if (window.BatonChannel) {
     window.BatonChannel.on('event', (ev) => {
-      if (ev.kind === 'call' && ev.body && state !== 'ended') say(ev.body);
+      if (ev.kind === 'phone' && ev.body && state !== 'ended') say(ev.body);
     });
     window.BatonChannel.on('ended', () => {
       if (user && state !== 'ended') user.hangup().catch(() => {});
