@@ -23,12 +23,13 @@ TOOLS        := tools/baton-admin
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
-    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm
+    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
+    galera-4 mariadb-backup socat haproxy iproute2 iptables
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
 
-.PHONY: all deps run stop test bench clean lint
+.PHONY: all deps run stop test test-cluster bench clean lint
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
 
 deps:
@@ -71,6 +72,14 @@ stop:
 
 test: deps all
 	@tools/test-run
+
+# Past one machine (INSTALL, "A Galera cluster behind haproxy"): three Galera
+# nodes, three app hosts and haproxy in a network namespace of their own
+# (needs root), t/cluster/*.t with faults while conversations run; appends
+# the figures to bench/CLUSTER.md. About 5 minutes; CLUSTER_WRITES=any for
+# writes on every node.
+test-cluster: deps all bench/loadgen
+	@tools/test-cluster
 
 # The load benchmark (bench/README), not part of `make test`: a private stack
 # as `make run` starts it, on a free port; bench/loadgen drives it. `make
