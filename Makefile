@@ -85,9 +85,16 @@ test-cluster: deps all bench/loadgen
 # as `make run` starts it, on a free port; bench/loadgen drives it. `make
 # bench` appends its report to bench/RESULTS.md; `make bench-quick` runs
 # small sizes and only prints. BENCH_* environment variables set the sizes.
-.PHONY: bench-quick
+.PHONY: bench-quick bench-cluster
 bench bench-quick: deps all bench/loadgen
 	@tools/bench $(if $(filter bench-quick,$@),--quick)
+
+# The same conversation load and saturation through haproxy against three
+# app hosts on a three-node Galera cluster (tools/cluster, needs root),
+# appended beside the single-node figures. BENCH_CLUSTER_WRITES=any for
+# app host N writing to node N instead of all to one node.
+bench-cluster: deps all bench/loadgen
+	@tools/bench --cluster $(or $(BENCH_CLUSTER_WRITES),one)
 
 bench/loadgen: bench/loadgen.c
 	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
