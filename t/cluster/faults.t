@@ -110,9 +110,11 @@ fault("partition the writer node ($cut) and heal it",
      sub { cluster('heal', $cut); undef },
      sub { synced(3, 1 .. 3) && lb_servers('db')->{"node$cut"} eq 'UP' }]);
 
+my $writer = writer_node();
 fault('reload haproxy',
     ['a new haproxy worker serves', sub { cluster('lb-reload'); undef },
      sub { lb_servers('apps')->{app1} eq 'UP' }]);
+is writer_node(), $writer, "the writer is still node $writer (the stick table passed to the new process)";
 
 # ---- the end --------------------------------------------------------------------
 my ($status, $report) = conversation_stop($convo);
