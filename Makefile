@@ -70,7 +70,7 @@ run: deps all
 stop:
 	@tools/stack stop $(STACK_DIR)
 
-test: deps all
+test: deps all bench/loadgen
 	@tools/test-run
 
 # Past one machine (INSTALL, "A Galera cluster behind haproxy"): three Galera

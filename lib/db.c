@@ -243,6 +243,12 @@ static int db_execute(struct db *db, enum sql_id id, const char *types, va_list 
 	 * replaced transparently, unless it held an open transaction. */
 	if (rc == DB_DOWN && was_connected && !in_transaction)
 		rc = db_execute_once(db, id, args, nargs, out);
+	/* A statement on its own that lost to a concurrent write (on Galera,
+	 * to a write on another node; the server retries it only once, as
+	 * wsrep_retry_autocommit says) was rolled back whole: run it again. */
+	int attempt = 0;
+	while (!in_transaction && rc == DB_RETRY && db_retry(db, &rc, &attempt))
+		rc = db_execute_once(db, id, args, nargs, out);
 	return rc;
 }
 
