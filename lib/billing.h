@@ -20,6 +20,14 @@
  *     counted up to the cut-off; their stage and backstage are no sessions;
  *   - a monthly minimum lifts the total (sessions, calls and events) to it,
  *     as a line of its own;
+ *   - phone calls (the call centre) are billed on top too: each call's
+ *     talk time (from the agent joining to its end, cut off like a
+ *     session), in started minutes, at least 1, at the client's phone rate
+ *     (phone_line.rate_cents); a phone call belongs to the month its talk
+ *     began;
+ *   - a monthly minimum lifts the total (sessions, calls and phone calls)
+ *     to it, as a
+ *     line of its own;
  *   - a reseller's share is round-half-up(total x share% / 100), per client;
  *   - money is integer cents (two decimal places for every currency). */
 #ifndef BATON_BILLING_H
@@ -44,6 +52,7 @@ struct billing_terms {
 	long long call_rate_cents;    /* per started minute of a call; 0: not billed */
 	enum billing_event_unit event_unit;
 	long long event_rate_cents;   /* per attendee or seat-minute; 0: not billed */
+	long long phone_rate_cents;   /* per started minute of a phone call */
 };
 
 struct billing_totals {
@@ -58,6 +67,9 @@ struct billing_totals {
 	long long event_attendees;
 	long long event_seat_minutes;
 	long long event_cents;        /* the sum of the events' lines */
+	long long phone_calls;
+	long long phone_minutes;
+	long long phone_cents;        /* the sum of the phone calls' lines */
 	long long minimum_lift_cents; /* what the minimum adds (0 when usage reaches it) */
 	long long total_cents;
 };
@@ -98,6 +110,10 @@ int billing_add_event(const struct billing_terms *terms, struct billing_totals *
 /* "attendee" or "seat_minute": 0, or -1. */
 int billing_event_unit_parse(const char *text, enum billing_event_unit *unit);
 const char *billing_event_unit_name(enum billing_event_unit unit);
+/* Adds a phone call (the call centre) of `minutes` billable minutes;
+ * *amount_cents gets its line's amount. Returns 0, or -1 on overflow. */
+int billing_add_phone_call(const struct billing_terms *terms, struct billing_totals *t,
+			   long long minutes, long long *amount_cents);
 /* Applies the monthly minimum (when minimum_applies) and sets the total.
  * Returns 0, or -1 on overflow. */
 int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies);
