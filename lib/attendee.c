@@ -203,9 +203,10 @@ int attendee_moderate(struct request *r, const struct live_event *ev, const char
 	bool changed = false;
 	int rc;
 	if (strcmp(action, "remove") == 0) {
-		rc = DB_RETRY;
-		for (int attempt = 0; attempt < 5 && rc == DB_RETRY; attempt++)
+		int attempt = 0;
+		do
 			rc = remove_attendee(r, ev, attendee_id, &changed);
+		while (db_retry(r->db, &rc, &attempt));
 	} else {
 		unsigned long long affected = 0;
 		rc = db_exec(r->db, SQL_ATTENDEE_SET_MUTED, &affected, "iii",

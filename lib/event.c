@@ -15,7 +15,6 @@
 #include "staff.h"
 #include "utf8.h"
 
-enum { EVENT_ATTEMPTS = 5 };
 
 /* ---- scheduling ------------------------------------------------------------ */
 
@@ -112,9 +111,10 @@ int event_schedule(struct db *db, struct pool *pool, const struct event_spec *sp
 	char id[33];
 	if (crypto_public_id(id) != 0)
 		return DB_ERROR;
-	rc = DB_RETRY;
-	for (int attempt = 0; attempt < EVENT_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int attempt = 0;
+	do
 		rc = schedule_once(db, spec, id, start);
+	while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK)
 		*public_id = pool_strdup(pool, id);
 	return rc;
@@ -309,11 +309,11 @@ int event_advance(struct request *r, const struct live_event *ev, const char *to
 {
 	struct staged s;
 	*problem = NULL;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < EVENT_ATTEMPTS && rc == DB_RETRY; attempt++) {
+	int rc, attempt = 0;
+	do {
 		*problem = NULL;
 		rc = advance_once(r, ev, to, &s, problem);
-	}
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED) {
 		*problem = "This event has ended.";
 		return DB_OK;

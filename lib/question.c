@@ -10,7 +10,6 @@
 #include "pool.h"
 #include "stage.h"
 
-enum { QUESTION_ATTEMPTS = 5 };
 
 /* Columns of SQL_QUESTION_GET, SQL_QUESTION_LIST and SQL_QUESTION_PUBLISHED. */
 enum { Q_ID, Q_NAME, Q_TEXT, Q_STATE, Q_ANSWER, Q_BY, Q_SPEAKER, Q_SPEAKER_ID, Q_VOTES, Q_INTO, Q_SITE,
@@ -166,9 +165,10 @@ int question_ask(struct request *r, const struct live_event *ev, const struct at
 		rc = producer_backstage(r->db, r->pool, ev, &producer);
 	if (rc != DB_OK)
 		return rc;
-	rc = DB_RETRY;
-	for (int attempt = 0; attempt < QUESTION_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int attempt = 0;
+	do
 		rc = ask_once(r, ev, a, text, producer, question_id, &seq);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED)
 		return refuse(status, problem, 409, "This event has ended.");
 	if (rc == DB_OK)
@@ -188,8 +188,8 @@ int question_line(struct request *r, const struct live_event *ev, const struct a
 		rc = not_too_fast(r->db, a->id, status, problem);
 	if (rc != DB_OK)
 		return rc;
-	rc = DB_RETRY;
-	for (int attempt = 0; attempt < QUESTION_ATTEMPTS && rc == DB_RETRY; attempt++) {
+	int attempt = 0;
+	do {
 		rc = db_begin(r->db);
 		if (rc == DB_OK)
 			rc = stage_append(r->db, ev->stage_channel_id, 0, 0, a->id, "aline", text, seq);
@@ -197,7 +197,7 @@ int question_line(struct request *r, const struct live_event *ev, const struct a
 			rc = db_commit(r->db);
 		else
 			db_rollback(r->db);
-	}
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED)
 		return refuse(status, problem, 409, "This event has ended.");
 	if (rc == DB_OK)
@@ -324,9 +324,10 @@ int question_moderate(struct request *r, const struct live_event *ev, enum event
 	}
 	if (rc != DB_OK)
 		return rc;
-	rc = DB_RETRY;
-	for (int attempt = 0; attempt < QUESTION_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int attempt = 0;
+	do
 		rc = moderate_once(r, ev, act, &m, status, problem);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED)
 		return refuse(status, problem, 409, "This event has ended.");
 	if (rc != DB_OK)

@@ -19,7 +19,6 @@
 #include "signin_guard.h"
 #include "visitor.h"
 
-enum { JOIN_ATTEMPTS = 5 };
 
 int room_refusal_status(enum room_refusal why)
 {
@@ -138,9 +137,10 @@ int room_open(struct request *r, const char *name, const char **public_id)
 		name = pool_printf(r->pool, "%s's room, %s", r->session->display_name, stamp);
 	}
 	long long channel_id = 0, seq = 0;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < JOIN_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = open_once(r, name, id, &channel_id, &seq);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)seq);
@@ -401,9 +401,10 @@ static int join_channel(struct request *r, long long channel_id, long long invit
 			const struct arrival *a, enum room_refusal *refusal)
 {
 	long long seq = 0;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < JOIN_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = join_once(r, channel_id, invitation_id, a, &seq, refusal);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED) {
 		*refusal = ROOM_ENDED;
 		return DB_OK;
