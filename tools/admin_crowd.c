@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
 #include "db.h"
@@ -198,6 +199,39 @@ static int event_add(const struct crowd_admin *a, int argc, char **argv)
 	if (problem != NULL)
 		return say_fail(problem);
 	printf("%s\n", id);
+	return 0;
+}
+
+/* The demo's event (`baton-admin demo`): tomorrow at 15:00 UTC, Sue
+ * Supervisor producing, Dana and Sam speaking, open to anyone with the
+ * link, questions only; README's tour opens it in all three roles. */
+int crowd_demo_event(const struct crowd_admin *a)
+{
+	struct event_spec spec = { .title = "Demo Shop: the new kettle, live",
+		.description = "A product launch: two speakers lead you through the shop; "
+			       "ask your questions, the producer passes them on.",
+		.registration = "open", .talk = "questions", .seat_limit = 20000 };
+	if ((spec.client_id = client_of(a, "demo")) < 0
+	    || (spec.producer_agent_id = agent_of(a, spec.client_id, "sue@demo.example")) < 0
+	    || (spec.speakers[0] = agent_of(a, spec.client_id, "agent@demo.example")) < 0
+	    || (spec.speakers[1] = agent_of(a, spec.client_id, "sam@demo.example")) < 0)
+		return 1;
+	spec.speaker_count = 2;
+	spec.created_by = spec.producer_agent_id;
+	time_t tomorrow = time(NULL) + 24 * 3600;
+	struct tm tm;
+	gmtime_r(&tomorrow, &tm);
+	char start[32];
+	strftime(start, sizeof start, "%Y-%m-%d 15:00", &tm);
+	spec.starts_at = start;
+	const char *id = NULL, *problem = NULL;
+	int rc = event_schedule(a->db, a->pool, &spec, &id, &problem);
+	if (rc != DB_OK)
+		return db_failed(rc);
+	if (problem != NULL)
+		return say_fail(problem);
+	printf("Demo event: /event?id=%s (producer sue@demo.example, speakers agent@demo.example and "
+	       "sam@demo.example); attendees: /attend?e=%s\n", id, id);
 	return 0;
 }
 

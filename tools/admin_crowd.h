@@ -23,6 +23,10 @@ enum { CROWD_ADMIN_NOT_MINE = -1 };
  * CROWD_ADMIN_NOT_MINE. */
 int crowd_admin_command(const struct crowd_admin *a, int argc, char **argv, int generate);
 
+/* Schedules the demo client's event (baton-admin demo) and prints its
+ * pages: 0, or 1 after saying why not. */
+int crowd_demo_event(const struct crowd_admin *a);
+
 extern const char crowd_admin_usage[];
 
 #endif

@@ -466,7 +466,8 @@ static int set_client(struct admin *a, const char *client, const char *setting, 
 		int rc = db_exec(a->db, settings[i].id, NULL, "ii", v, cid);
 		if (rc != DB_OK)
 			return db_fail(rc, "the setting");
-		printf("%s of %s set to %lld\n", setting, client, v);
+		if (!a->quiet)
+			printf("%s of %s set to %lld\n", setting, client, v);
 		return 0;
 	}
 	return fail("unknown client setting '%s' (see baton-admin help)", setting);
@@ -777,6 +778,8 @@ static int turn_credential(struct admin *a, const char *id, const char *seconds_
 	return 0;
 }
 
+static const char *crowd_password(void *context, int generate);
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -807,6 +810,10 @@ static int cmd_demo(struct admin *a)
 	printf("Demo agent: agent@demo.example  password: %s\n", password);
 	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
 	printf("Supervisor: sue@demo.example  password: %s\n", supervisor);
+	/* The auditorium (issue 17): a scheduled event with 20,000 seats. */
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	if (set_client(a, "demo", "seat_cap", "20000") != 0 || crowd_demo_event(&crowd) != 0)
+		return 1;
 	return 0;
 }
 
