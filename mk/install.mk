@@ -1,0 +1,57 @@
+# mk/install.mk - shipping Baton: `make install` / `make uninstall` (FHS
+# places, tools/install), `make dist` (the release tarball) and `make deb`
+# (the Debian package, debian/). Included by the Makefile; INSTALL, "From
+# source" and "The Debian package", says how a host uses them.
+
+# Where `make install` puts things. The programs find templates, prompts and
+# schema through baton.conf, whose defaults are these paths: lib/build.h
+# carries them, rewritten only when they change. `make install
+# PREFIX=/opt/baton DESTDIR=/tmp/stage` works as usual; the Debian package
+# builds with PREFIX=/usr.
+VERSION        := $(shell cat VERSION)
+PREFIX         ?= /usr/local
+SYSCONFDIR     ?= /etc
+LOCALSTATEDIR  ?= /var
+SBINDIR        ?= $(PREFIX)/sbin
+PKGLIBDIR      ?= $(PREFIX)/lib/baton
+PKGDATADIR     ?= $(PREFIX)/share/baton
+MANDIR         ?= $(PREFIX)/share/man
+DOCDIR         ?= $(PREFIX)/share/doc/baton
+SYSTEMDUNITDIR ?= $(PREFIX)/lib/systemd/system
+# no: leave $(SYSCONFDIR)/baton/baton.conf alone (the Debian package writes
+# its own in postinst, with a generated database password).
+INSTALL_CONF   ?= yes
+INSTALL_VARS    = PREFIX='$(PREFIX)' SYSCONFDIR='$(SYSCONFDIR)' \
+    LOCALSTATEDIR='$(LOCALSTATEDIR)' SBINDIR='$(SBINDIR)' PKGLIBDIR='$(PKGLIBDIR)' \
+    PKGDATADIR='$(PKGDATADIR)' MANDIR='$(MANDIR)' DOCDIR='$(DOCDIR)' \
+    SYSTEMDUNITDIR='$(SYSTEMDUNITDIR)' INSTALL_CONF='$(INSTALL_CONF)' DESTDIR='$(DESTDIR)'
+
+# Included before the Makefile's first target: keep `make` meaning `make all`.
+.DEFAULT_GOAL := all
+
+.PHONY: install uninstall dist FORCE
+
+# The version and the installed paths, as defaults for baton.conf's
+# settings. Rewritten only when they differ, so a plain `make` after
+# `make install PREFIX=...` rebuilds just what depends on them.
+lib/build.h: VERSION FORCE
+	@echo '$(VERSION)' | grep -Eqx '[0-9]+\.[0-9]+(\.[0-9]+)?' || { echo "VERSION must be like 1.2.3" >&2; exit 1; }
+	@printf '%s\n' '/* build.h - made by the Makefile: the version and where `make install` puts' \
+		' * things (the defaults of baton.conf'"'"'s paths). Do not edit. */' \
+		'#define BATON_VERSION "$(VERSION)"' \
+		'#define BATON_DEFAULT_CONF "$(SYSCONFDIR)/baton/baton.conf"' \
+		'#define BATON_DEFAULT_TEMPLATES "$(PKGDATADIR)/templates"' \
+		'#define BATON_DEFAULT_PROMPTS "$(PKGDATADIR)/prompts/en"' \
+		'#define BATON_DEFAULT_SCHEMA "$(PKGDATADIR)/schema"' >$@.$$$$ && \
+	if cmp -s $@.$$$$ $@; then rm -f $@.$$$$; else mv -f $@.$$$$ $@; fi
+
+$(LIB_OBJECTS): lib/build.h
+
+# Installs what `all` built, under DESTDIR when given (tools/install says
+# where each thing goes); `make uninstall` with the same variables removes
+# exactly the files the install recorded in PKGDATADIR/installed-files.
+install: all
+	@$(INSTALL_VARS) tools/install install
+
+uninstall:
+	@$(INSTALL_VARS) tools/install uninstall
