@@ -27,7 +27,7 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
-    espeak-ng sox coturn
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -36,7 +36,7 @@ PORT      ?= 8080
 # paths (lib/build.h): mk/install.mk.
 include mk/install.mk
 
-.PHONY: all deps run stop test bench clean lint
+.PHONY: all deps run stop test test-cluster bench clean lint
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)
 
 deps:
@@ -80,16 +80,31 @@ run: deps all
 stop:
 	@tools/stack stop $(STACK_DIR)
 
-test: deps all
+test: deps all bench/loadgen
 	@tools/test-run
+
+# Past one machine (INSTALL, "A Galera cluster behind haproxy"): three Galera
+# nodes, three app hosts and haproxy in a network namespace of their own
+# (needs root), t/cluster/*.t with faults while conversations run; appends
+# the figures to bench/CLUSTER.md. About 5 minutes; CLUSTER_WRITES=any for
+# writes on every node.
+test-cluster: deps all bench/loadgen
+	@tools/test-cluster
 
 # The load benchmark (bench/README), not part of `make test`: a private stack
 # as `make run` starts it, on a free port; bench/loadgen drives it. `make
 # bench` appends its report to bench/RESULTS.md; `make bench-quick` runs
 # small sizes and only prints. BENCH_* environment variables set the sizes.
-.PHONY: bench-quick
+.PHONY: bench-quick bench-cluster
 bench bench-quick: deps all bench/loadgen
 	@tools/bench $(if $(filter bench-quick,$@),--quick)
+
+# The same conversation load and saturation through haproxy against three
+# app hosts on a three-node Galera cluster (tools/cluster, needs root),
+# appended beside the single-node figures. BENCH_CLUSTER_WRITES=any for
+# app host N writing to node N instead of all to one node.
+bench-cluster: deps all bench/loadgen
+	@tools/bench --cluster $(or $(BENCH_CLUSTER_WRITES),one)
 
 # Calls and the record (bench/RESULTS-media.md): how much busy co-browsing
 # adds to the archive, and how long calls take to connect through nginx,

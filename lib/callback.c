@@ -158,9 +158,10 @@ int callback_request(struct request *r, const struct site_info *site, long long 
 	if (rc != DB_OK)
 		return rc;
 	long long open_id = 0;
-	rc = DB_RETRY;
-	for (int attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++)
+	int attempt = 0;
+	do
 		rc = create_once(r, site, visitor_id, e164, f, public_id, &open_id);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == DB_OK && open_id > 0)
 		rc = convert_once(r, open_id, site->client_id, e164, f);
 	return rc;

@@ -146,15 +146,17 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
 		   long long priority, const char **public_id)
 {
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
+	int rc, attempt = 0;
 	page_url = helpreq_page_url(r->pool, page_url);
-	for (int attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++)
+	do
 		rc = create_once(r, site, visitor_id, topic, name, question, page_url, priority,
 				 public_id, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(site->client_id, version);
-	return router_route_client(r->db, r->pool, site->client_id);
+	router_route_after(r->db, r->pool, site->client_id);
+	return DB_OK;
 }
 
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
@@ -309,7 +311,8 @@ static int finish_change(struct request *r, const struct request_status *st, int
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(st->client_id, version);
-	return router_route_client(r->db, r->pool, st->client_id);
+	router_route_after(r->db, r->pool, st->client_id);
+	return DB_OK;
 }
 
 int helpreq_cancel(struct request *r, const struct request_status *st)

@@ -54,6 +54,9 @@ subtest 'the FHS layout' => sub {
     ok -f "$p/share/doc/baton/$_", "$_ in share/doc/baton" for qw(README INSTALL NEWS);
     my $unit = do { local (@ARGV, $/) = "$p/lib/systemd/system/baton\@.service"; <> } // '';
     like $unit, qr{ExecStart=.* -- \Q$prefix\E/lib/baton/cgi-bin/%i\.fcgi$}m, 'the unit runs the installed programs';
+    my $site = do { local (@ARGV, $/) = "$p/share/baton/conf/nginx-site.conf.example"; <> } // '';
+    like $site, qr{^\s*root \Q$prefix\E/share/baton/htdocs;}m, 'the nginx example serves the installed static files';
+    ok -f "$p/share/baton/conf/$_", "the parts' templates: $_" for qw(kamailio.cfg.in galera.cnf.in haproxy.cfg.in);
     my $conf = "$dest/etc/baton/baton.conf";
     ok -f $conf, 'the configuration in /etc/baton';
     is sprintf('%04o', (stat $conf)[2] & 07777), '0640', 'readable by root and its group only';
