@@ -35,6 +35,8 @@ PORT      ?= 8080
 # make install / uninstall / dist / deb, the version and the installed
 # paths (lib/build.h): mk/install.mk.
 include mk/install.mk
+# make soak, an hour under load: mk/soak.mk.
+include mk/soak.mk
 
 .PHONY: all deps run stop test test-cluster bench clean lint
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)

@@ -55,3 +55,44 @@ install: all
 
 uninstall:
 	@$(INSTALL_VARS) tools/install uninstall
+
+# The release tarball: the tracked files (and any new ones not ignored) of
+# this tree under baton-VERSION/, with SHA256SUMS beside it, in var/dist/.
+DIST_DIR := var/dist
+.PHONY: dist
+dist:
+	@grep -q '^$(VERSION) ' NEWS || grep -q '^$(VERSION)\b' NEWS || { echo "NEWS has no entry for $(VERSION)" >&2; exit 1; }
+	@mkdir -p $(DIST_DIR)
+	@rm -rf $(DIST_DIR)/baton-$(VERSION) && mkdir -p $(DIST_DIR)/baton-$(VERSION)
+	@git ls-files -z --cached --others --exclude-standard | \
+		xargs -0 -I{} sh -c '[ -e "{}" ] && printf "%s\0" "{}"' | \
+		tar --null -T - -cf - | tar -xf - -C $(DIST_DIR)/baton-$(VERSION)
+	@tar -C $(DIST_DIR) --owner=0 --group=0 --sort=name -czf $(DIST_DIR)/baton-$(VERSION).tar.gz baton-$(VERSION)
+	@cd $(DIST_DIR) && sha256sum baton-$(VERSION).tar.gz >baton-$(VERSION).tar.gz.sha256
+	@rm -rf $(DIST_DIR)/baton-$(VERSION)
+	@echo "$(DIST_DIR)/baton-$(VERSION).tar.gz (checksum: $(DIST_DIR)/baton-$(VERSION).tar.gz.sha256)"
+
+# The Debian package (debian/), built by dpkg-buildpackage from a copy of the
+# tree so this tree's build is left alone: var/deb/baton_VERSION_ARCH.deb,
+# then lintian. DEB_BUILD_PACKAGES are installed first, as `make deps` does.
+DEB_DIR := var/deb
+DEB_BUILD_PACKAGES := dpkg-dev debhelper lintian fakeroot
+.PHONY: deb
+deb:
+	@missing=$$(for p in $(DEB_BUILD_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+		else echo "make deb needs: $$missing (apt-get install them, or run as root)" >&2; exit 1; fi; fi
+	@rm -rf $(DEB_DIR)/baton-$(VERSION) && mkdir -p $(DEB_DIR)/baton-$(VERSION)
+	@git ls-files -z --cached --others --exclude-standard | \
+		xargs -0 -I{} sh -c '[ -e "{}" ] && printf "%s\0" "{}"' | \
+		tar --null -T - -cf - | tar -xf - -C $(DEB_DIR)/baton-$(VERSION)
+	cd $(DEB_DIR)/baton-$(VERSION) && dpkg-buildpackage -us -uc -b -j2
+	@rm -rf $(DEB_DIR)/baton-$(VERSION)
+	lintian --fail-on error $(DEB_DIR)/baton_$(VERSION)_*.deb
+
+# Builds the package and, as root, installs, upgrades and purges it on this
+# machine (t/ship/deb.t); minutes of building, so not part of `make test`.
+.PHONY: test-deb
+test-deb:
+	@BATON_ROOT=$(CURDIR) prove -v t/ship/deb.t

@@ -167,4 +167,15 @@ subtest 'make uninstall' => sub {
     is_deeply files_under($fresh), [], 'an untouched baton.conf goes with the rest';
 };
 
+subtest 'make dist' => sub {
+    my $dist = qx{make -s -C "$root" --no-print-directory dist 2>&1};
+    is $?, 0, 'makes the release tarball' or diag $dist;
+    my $tarball = "$root/var/dist/baton-$version.tar.gz";
+    ok -f $tarball, "var/dist/baton-$version.tar.gz";
+    my $check = qx{cd "$root/var/dist" && sha256sum -c "baton-$version.tar.gz.sha256" 2>&1};
+    is $?, 0, 'its checksum matches' or diag $check;
+    my %in = map { chomp; $_ => 1 } qx{tar -tzf "$tarball"};
+    ok $in{"baton-$version/$_"}, "holds $_" for qw(VERSION NEWS Makefile mk/install.mk debian/control INSTALL);
+};
+
 done_testing;
