@@ -22,7 +22,7 @@ TOOLS        := tools/baton-admin
 
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
-    libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
+    libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx exim4-daemon-light \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm
 
 STACK_DIR ?= var/stack

@@ -164,6 +164,9 @@ static int collect_args(struct db_arg *args, const char *types, va_list ap)
 		if (*t == 's') {
 			args[n].s = va_arg(ap, const char *);
 			args[n].len = args[n].s ? (unsigned long)strlen(args[n].s) : 0;
+		} else if (*t == 'b') {
+			args[n].s = va_arg(ap, const char *);
+			args[n].len = (unsigned long)va_arg(ap, size_t);
 		} else if (*t == 'i' || *t == 'n') {
 			args[n].i = va_arg(ap, long long);
 		} else {
@@ -193,7 +196,13 @@ static int db_execute_once(struct db *db, enum sql_id id, struct db_arg *args, i
 	memset(bind, 0, sizeof bind);
 	for (int i = 0; i < nargs; i++) {
 		is_null[i] = 0;
-		if (args[i].type == 's') {
+		if (args[i].type == 'b') {
+			bind[i].buffer_type = MYSQL_TYPE_BLOB;
+			bind[i].buffer = (void *)args[i].s;
+			bind[i].buffer_length = args[i].len;
+			bind[i].length = &args[i].len;
+			is_null[i] = args[i].s == NULL;
+		} else if (args[i].type == 's') {
 			bind[i].buffer_type = MYSQL_TYPE_STRING;
 			bind[i].buffer = (void *)args[i].s;
 			bind[i].buffer_length = args[i].len;

@@ -37,6 +37,7 @@ int db_connect(struct db *db);
  *   's' const char * (NULL binds SQL NULL)
  *   'i' long long
  *   'n' long long id where 0 binds SQL NULL ("no such row")
+ *   'b' const char *, size_t: bytes that may hold NULs (a BLOB)
  * Results come back as text, copied into pool. */
 int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
 	     const char *types, ...);

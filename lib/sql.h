@@ -211,6 +211,9 @@ enum sql_id {
 	SQL_DEMO_REQUEST_EVENT,
 	SQL_DEMO_HITS,
 
+	/* e-mail in and out (lib/mail_*.c, tools/baton-mailer, tools/baton-mail-in) */
+	SQL_MAIL_INSERT,
+
 	SQL__MAX
 };
 
@@ -230,5 +233,6 @@ extern const char *const sql_texts_billing[SQL__MAX];
 extern const char *const sql_texts_archive[SQL__MAX];
 extern const char *const sql_texts_report[SQL__MAX];
 extern const char *const sql_texts_demo[SQL__MAX];
+extern const char *const sql_texts_mail[SQL__MAX];
 
 #endif
