@@ -12,6 +12,7 @@
 #include "queue.h"
 #include "response.h"
 #include "router.h"
+#include "thread.h"
 #include "visitor.h"
 
 enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300, PAGE_URL_MAX = 2000 };
@@ -361,5 +362,8 @@ int helpreq_leave_message(struct request *r, const struct request_status *st, co
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_REQUEST_LEAVE_MESSAGE, &changed, "sssi", name, contact, question,
 			     st->id);
+	/* The message starts a thread agents answer by e-mail (lib/thread.c). */
+	if (rc == DB_OK && changed > 0)
+		rc = thread_start_from_form(r->db, st->id, st->client_id, contact, question);
 	return finish_change(r, st, rc, changed, "message");
 }

@@ -8,4 +8,156 @@ const char *const sql_texts_mail[SQL__MAX] = {
 		"INSERT INTO mail_message (client_id, kind, request_id, recipient, envelope_from,"
 		" message_id, subject, content, next_attempt_at, created_at)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW(3), NOW(3))",
+	/* One UPDATE claims a batch: a second sender running the same statement
+	 * waits for these rows' locks, then finds them no longer due. A claim
+	 * whose sender died (claimed_until passed, real time) is taken again.
+	 * The clock offset (tests) applies to what is due, never to claims. */
+	[SQL_MAIL_CLAIM] =
+		"UPDATE mail_message SET state = 'sending', claim_token = ?,"
+		" claimed_until = NOW(3) + INTERVAL ? SECOND, attempts = attempts + 1"
+		" WHERE (state = 'queued' AND next_attempt_at <= NOW(3) + INTERVAL ? SECOND)"
+		" OR (state = 'sending' AND claimed_until < NOW(3))"
+		" ORDER BY next_attempt_at, id LIMIT ?",
+	[SQL_MAIL_CLAIMED] =
+		"SELECT id, recipient, envelope_from, content, attempts,"
+		" TIMESTAMPDIFF(SECOND, created_at, NOW(3) + INTERVAL ? SECOND), kind"
+		" FROM mail_message WHERE claim_token = ? ORDER BY id",
+	[SQL_MAIL_SENT] =
+		"UPDATE mail_message SET state = 'sent', sent_at = NOW(3), claim_token = NULL,"
+		" claimed_until = NULL, last_error = NULL WHERE id = ? AND claim_token = ?",
+	[SQL_MAIL_RETRY] =
+		"UPDATE mail_message SET state = 'queued', next_attempt_at = NOW(3) + INTERVAL ? SECOND,"
+		" last_error = LEFT(?, 500), claim_token = NULL, claimed_until = NULL"
+		" WHERE id = ? AND claim_token = ?",
+	[SQL_MAIL_GIVE_UP] =
+		"UPDATE mail_message SET state = ?, failed_at = NOW(3), last_error = LEFT(?, 500),"
+		" claim_token = NULL, claimed_until = NULL WHERE id = ? AND claim_token = ?",
+	[SQL_MAIL_BAD_ADDRESS_PUT] =
+		"INSERT INTO mail_bad_address (address, reason, mail_message_id, at)"
+		" VALUES (?, LEFT(?, 500), ?, NOW(3)) ON DUPLICATE KEY UPDATE reason = VALUES(reason),"
+		" mail_message_id = VALUES(mail_message_id), at = NOW(3)",
+	/* A bounce address carries the random part of the Message-ID. */
+	[SQL_MAIL_BY_TOKEN] =
+		"SELECT id, recipient, request_id FROM mail_message WHERE message_id LIKE CONCAT(?, '@%')",
+	[SQL_MAIL_BOUNCED] =
+		"UPDATE mail_message SET state = 'bounced', failed_at = NOW(3), last_error = LEFT(?, 500)"
+		" WHERE id = ?",
+
+	/* Transcripts asked for by e-mail, once the visitor has left. */
+	[SQL_TRANSCRIPT_DUE] =
+		"SELECT o.id FROM mail_outbox o JOIN channel ch ON ch.id = o.channel_id"
+		" JOIN participant p ON p.id = o.participant_id"
+		" WHERE o.mail_message_id IS NULL AND o.kind = 'transcript'"
+		" AND (ch.state = 'closed' OR p.left_at IS NOT NULL) ORDER BY o.id LIMIT ?",
+	[SQL_TRANSCRIPT_LOCK] =
+		"SELECT o.id, o.client_id, o.channel_id, o.address, ch.name, c.name FROM mail_outbox o"
+		" JOIN channel ch ON ch.id = o.channel_id JOIN client c ON c.id = o.client_id"
+		" WHERE o.id = ? AND o.mail_message_id IS NULL FOR UPDATE",
+	[SQL_TRANSCRIPT_QUEUED] =
+		"UPDATE mail_outbox SET mail_message_id = ?, attempts = attempts + 1 WHERE id = ?",
+	/* 0: no message will be sent; last_error says why. */
+	[SQL_TRANSCRIPT_UNSENDABLE] =
+		"UPDATE mail_outbox SET mail_message_id = 0, attempts = attempts + 1,"
+		" last_error = 'the address cannot be used for mail' WHERE id = ?",
+	[SQL_MAIL_BAD_ADDRESS_GET] = "SELECT reason FROM mail_bad_address WHERE address = ?",
+	[SQL_MAIL_BAD_ADDRESS_CLEAR] = "DELETE FROM mail_bad_address WHERE address = ?",
+	/* An acknowledgement to this address in the last hour: no second one. */
+	[SQL_MAIL_ACK_RECENT] =
+		"SELECT COUNT(*) FROM mail_message WHERE recipient = ? AND kind = 'acknowledgement'"
+		" AND created_at > NOW(3) - INTERVAL 1 HOUR",
+
+	/* Incoming mail: where it belongs. */
+	[SQL_SITE_BY_HELP_ADDRESS] =
+		"SELECT s.id, s.client_id, c.name FROM site s JOIN client c ON c.id = s.client_id"
+		" WHERE s.help_address = ?",
+	[SQL_THREAD_BY_REPLY_TOKEN] =
+		"SELECT id, client_id FROM help_request WHERE reply_token = ?",
+	[SQL_THREAD_BY_MESSAGE_ID] =
+		"SELECT request_id, client_id FROM mail_message WHERE message_id = ?"
+		" AND request_id IS NOT NULL",
+	[SQL_VISITOR_BY_EMAIL] =
+		"SELECT visitor_id FROM visitor_email WHERE client_id = ? AND address = ?",
+	[SQL_VISITOR_EMAIL_INSERT] =
+		"INSERT INTO visitor_email (client_id, address, visitor_id) VALUES (?, ?, ?)",
+	[SQL_MAIL_REQUEST_INSERT] =
+		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, name, question,"
+		" contact, priority, state, via, reply_token, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', 'email', ?, NOW(3))",
+	[SQL_HELP_MESSAGE_INSERT] =
+		"INSERT INTO help_message (request_id, client_id, direction, agent_id, address, subject,"
+		" body, rfc_message_id, mail_message_id, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
+	[SQL_HELP_ATTACHMENT_INSERT] =
+		"INSERT INTO help_attachment (help_message_id, filename, content_type, size, content)"
+		" VALUES (?, ?, ?, ?, ?)",
+
+	/* Threads. */
+	[SQL_THREAD_LOCK] =
+		"SELECT id, client_id, state, thread_state, via, assigned_agent_id, contact, name,"
+		" reply_token, public_id FROM help_request WHERE id = ? FOR UPDATE",
+	[SQL_THREAD_BY_PUBLIC] =
+		"SELECT r.id, c.name FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE r.public_id = ? AND r.client_id = ?",
+	[SQL_THREAD_START] =
+		"UPDATE help_request SET thread_state = 'open', reply_token = ?,"
+		" last_message_at = NOW(3), awaiting_answer = 1 WHERE id = ?",
+	[SQL_THREAD_REOPEN] =
+		"UPDATE help_request SET thread_state = 'open' WHERE id = ? AND thread_state = 'done'",
+	[SQL_THREAD_MESSAGE_IN] =
+		"UPDATE help_request SET last_message_at = NOW(3), awaiting_answer = 1 WHERE id = ?",
+	/* Answering a thread nobody owns makes it the answerer's. */
+	[SQL_THREAD_MESSAGE_OUT] =
+		"UPDATE help_request SET last_message_at = NOW(3), awaiting_answer = 0,"
+		" assigned_agent_id = COALESCE(assigned_agent_id, ?) WHERE id = ?",
+	[SQL_THREAD_SET_TOKEN] =
+		"UPDATE help_request SET reply_token = ? WHERE id = ? AND reply_token IS NULL",
+	[SQL_THREAD_SET_OWNER] = "UPDATE help_request SET assigned_agent_id = ? WHERE id = ?",
+	[SQL_THREAD_SET_STATE] =
+		"UPDATE help_request SET thread_state = ? WHERE id = ? AND thread_state <> ?",
+	/* As channel_accept: an offer to this agent, or a request still waiting. */
+	[SQL_THREAD_ACCEPT] =
+		"UPDATE help_request SET state = 'accepted', accepted_agent_id = ?, accepted_at = NOW(3),"
+		" offered_agent_id = NULL, thread_state = 'open', assigned_agent_id = ?,"
+		" last_message_at = COALESCE(last_message_at, NOW(3)), awaiting_answer = 1"
+		" WHERE id = ? AND (state = 'waiting' OR (state = 'offered' AND offered_agent_id = ?))",
+	[SQL_THREAD_LAST_IN] =
+		"SELECT rfc_message_id, subject FROM help_message WHERE request_id = ? AND direction = 'in'"
+		" ORDER BY id DESC LIMIT 1",
+	[SQL_THREAD_REFERENCES] =
+		"SELECT COALESCE(m.rfc_message_id, mm.message_id) FROM help_message m"
+		" LEFT JOIN mail_message mm ON mm.id = m.mail_message_id WHERE m.request_id = ?"
+		" ORDER BY m.id DESC LIMIT 10",
+	[SQL_THREAD_VIEW] =
+		"SELECT r.id, r.public_id, r.state, r.thread_state, r.name, r.contact, r.assigned_agent_id,"
+		" a.display_name, r.via, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), s.name"
+		" FROM help_request r JOIN site s ON s.id = r.site_id"
+		" LEFT JOIN agent a ON a.id = r.assigned_agent_id WHERE r.public_id = ? AND r.client_id = ?",
+	[SQL_THREAD_MESSAGES] =
+		"SELECT m.id, m.direction, m.address, m.subject, m.body,"
+		" DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i'), a.display_name, mm.state, mm.last_error"
+		" FROM help_message m LEFT JOIN agent a ON a.id = m.agent_id"
+		" LEFT JOIN mail_message mm ON mm.id = m.mail_message_id WHERE m.request_id = ? ORDER BY m.id",
+	[SQL_THREAD_ATTACHMENTS] =
+		"SELECT t.id, t.help_message_id, t.filename, t.size FROM help_attachment t"
+		" JOIN help_message m ON m.id = t.help_message_id WHERE m.request_id = ? ORDER BY t.id",
+	[SQL_THREAD_AGENTS] =
+		"SELECT id, display_name FROM agent WHERE client_id = ? AND disabled = 0"
+		" AND role <> 'operator' ORDER BY display_name",
+	/* Open threads first (those waiting for an answer before the others),
+	 * then the ones done in the last two weeks. */
+	[SQL_THREAD_LIST] =
+		"SELECT r.public_id, r.name, r.contact, r.thread_state, a.display_name,"
+		" COALESCE(r.assigned_agent_id = ?, 0),"
+		" (SELECT LEFT(m.body, 140) FROM help_message m WHERE m.request_id = r.id"
+		"  ORDER BY m.id DESC LIMIT 1),"
+		" DATE_FORMAT(r.last_message_at, '%Y-%m-%d %H:%i'), r.awaiting_answer,"
+		" EXISTS (SELECT 1 FROM mail_bad_address b WHERE b.address = r.contact), r.via"
+		" FROM help_request r LEFT JOIN agent a ON a.id = r.assigned_agent_id"
+		" WHERE r.client_id = ? AND r.thread_state IS NOT NULL"
+		" AND (r.thread_state = 'open' OR r.last_message_at > NOW(3) - INTERVAL 14 DAY)"
+		" ORDER BY r.thread_state = 'open' DESC, r.awaiting_answer DESC, r.last_message_at DESC"
+		" LIMIT 50",
+	[SQL_ATTACHMENT_GET] =
+		"SELECT t.filename, t.content, m.client_id FROM help_attachment t"
+		" JOIN help_message m ON m.id = t.help_message_id WHERE t.id = ?",
 };

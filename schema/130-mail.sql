@@ -89,6 +89,10 @@ ALTER TABLE help_request
   ADD COLUMN via ENUM('web', 'email') NOT NULL DEFAULT 'web',
   ADD COLUMN thread_state ENUM('open', 'done') NULL,
   ADD COLUMN assigned_agent_id BIGINT UNSIGNED NULL,
+  -- The thread's newest message, and whether it is the visitor's (waiting
+  -- for an answer).
+  ADD COLUMN last_message_at DATETIME(3) NULL,
+  ADD COLUMN awaiting_answer TINYINT(1) NOT NULL DEFAULT 0,
   -- Mail to reply+TOKEN@mail_domain joins the thread.
   ADD COLUMN reply_token CHAR(32) CHARACTER SET ascii NULL,
   -- SHA-256 of the token in an appointment's rejoin link.
@@ -98,7 +102,7 @@ ALTER TABLE help_request
   -- Set when a scheduled request entered the queue at its time.
   ADD COLUMN appointment_due_at DATETIME(3) NULL,
   ADD UNIQUE KEY help_request_reply_token (reply_token),
-  ADD KEY help_request_thread (client_id, thread_state, id),
+  ADD KEY help_request_thread (client_id, thread_state, last_message_at),
   ADD KEY help_request_scheduled (state, scheduled_for);
 
 ALTER TABLE request_event
@@ -140,7 +144,8 @@ CREATE TABLE help_attachment (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Messages left on the web form so far become the first line of their thread.
-UPDATE help_request SET thread_state = 'open' WHERE state = 'message';
+UPDATE help_request SET thread_state = 'open', last_message_at = COALESCE(ended_at, created_at),
+  awaiting_answer = 1 WHERE state = 'message';
 INSERT INTO help_message (request_id, client_id, direction, address, subject, body, created_at)
   SELECT id, client_id, 'in', contact, NULL, COALESCE(question, ''), COALESCE(ended_at, created_at)
   FROM help_request WHERE state = 'message';
