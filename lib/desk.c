@@ -3,11 +3,11 @@
 
 
 #include "render.h"
+#include "thread.h"
 
 static const char *const queue_cols[] = { "id", "state", "name", "question", "page", "topic",
 	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", NULL };
 static const char *const channel_cols[] = { "id", "name", "seconds", "with", NULL };
-static const char *const message_cols[] = { "id", "name", "contact", "question", "page", "at", NULL };
 static const char *const scheduled_cols[] = { "id", "name", "contact", "question", "at",
 	"minutes_until", NULL };
 static const char *const agent_cols[] = { "id", "name", "state", NULL };
@@ -24,7 +24,7 @@ int desk_load(struct db *db, struct pool *pool, long long client_id, long long a
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_CONSOLE_MY_CHANNELS, &d->channels, "i", agent_id);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CONSOLE_MESSAGES, &d->messages, "i", client_id);
+		rc = thread_list(db, pool, client_id, agent_id, &d->messages);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_CONSOLE_SCHEDULED, &d->scheduled, "i", client_id);
 	if (rc == DB_OK)
@@ -61,7 +61,7 @@ void desk_json(const struct desk *d, struct buf *out)
 	buf_json_string(out, d->state);
 	rows_json(out, "queue", &d->queue, queue_cols);
 	rows_json(out, "channels", &d->channels, channel_cols);
-	rows_json(out, "messages", &d->messages, message_cols);
+	rows_json(out, "messages", &d->messages, thread_list_columns);
 	rows_json(out, "scheduled", &d->scheduled, scheduled_cols);
 	rows_json(out, "agents", &d->agents, agent_cols);
 	buf_putc(out, '}');
@@ -72,7 +72,7 @@ void desk_to_view(const struct desk *d, struct view *v)
 	view_set_int(v, "desk.version", (long long)d->version);
 	view_set_rows(v, "queue", &d->queue, queue_cols);
 	view_set_rows(v, "channels", &d->channels, channel_cols);
-	view_set_rows(v, "messages", &d->messages, message_cols);
+	view_set_rows(v, "messages", &d->messages, thread_list_columns);
 	view_set_rows(v, "scheduled", &d->scheduled, scheduled_cols);
 	view_set_rows(v, "agents", &d->agents, agent_cols);
 }

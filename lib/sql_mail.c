@@ -160,4 +160,10 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_ATTACHMENT_GET] =
 		"SELECT t.filename, t.content, m.client_id FROM help_attachment t"
 		" JOIN help_message m ON m.id = t.help_message_id WHERE t.id = ?",
+
+	/* Settings (lib/mail_admin.c). */
+	[SQL_SITE_SET_HELP_ADDRESS] = "UPDATE site SET help_address = ? WHERE site_key = ?",
+	[SQL_SITE_KEY_EXISTS] = "SELECT id FROM site WHERE site_key = ?",
+	[SQL_CLIENT_SET_ALERT_EMAIL] = "UPDATE client SET alert_email = ? WHERE id = ?",
+	[SQL_AGENT_SET_DIGEST] = "UPDATE agent SET digest_opt_out = ? WHERE id = ?",
 };

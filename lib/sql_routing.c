@@ -75,11 +75,6 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		"  WHERE o.channel_id = ch.id AND o.left_at IS NULL AND o.id <> p.id)"
 		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
 		" WHERE p.agent_id = ? AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id",
-	[SQL_CONSOLE_MESSAGES] =
-		"SELECT r.public_id, r.name, r.contact, r.question, r.page_url,"
-		" DATE_FORMAT(r.ended_at, '%Y-%m-%d %H:%i') FROM help_request r"
-		" WHERE r.client_id = ? AND r.state = 'message'"
-		" AND r.ended_at > NOW(3) - INTERVAL 30 DAY ORDER BY r.id DESC LIMIT 50",
 	[SQL_CONSOLE_SCHEDULED] =
 		"SELECT r.public_id, r.name, r.contact, r.question,"
 		" DATE_FORMAT(r.scheduled_for, '%Y-%m-%d %H:%i'),"

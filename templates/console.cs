@@ -1,5 +1,5 @@
 <?cs set:title = "Console" ?><?cs set:page.name = "console" ?>
-<?cs set:scripts.0 = "/js/console.js" ?>
+<?cs set:scripts.0 = "/js/messages.js" ?><?cs set:scripts.1 = "/js/console.js" ?>
 <?cs include:"header.cs" ?>
 <section class="card" id="console" data-csrf="<?cs var:csrf ?>" data-version="0">
   <h1>Hello, <?cs var:me.name ?></h1>
@@ -49,9 +49,7 @@
   </ul>
 </section>
 <section class="card" id="messages-card">
-  <h2>Messages</h2>
-  <ul id="messages" class="messages">
-    <?cs each:m = messages ?><li><strong><?cs var:m.name ?></strong> <span class="muted"><?cs var:m.contact ?> · <?cs var:m.at ?> UTC</span><p><?cs var:m.question ?></p></li><?cs /each ?>
-  </ul>
+  <h2>Messages <a class="muted small" href="/messages">all</a></h2>
+  <?cs include:"messages_list.cs" ?><?cs call:thread_list(messages, "messages") ?>
 </section>
 <?cs include:"footer.cs" ?>

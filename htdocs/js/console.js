@@ -253,12 +253,9 @@
     if (list.length === 0) scheduled.append(el('li', { class: 'muted empty', text: 'None.' }));
   }
 
+  // Message threads are drawn by messages.js, as on the /messages page.
   function renderMessages(list) {
-    messages.replaceChildren(...list.map((m) => el('li', {},
-      el('strong', { text: m.name || 'Visitor' }),
-      el('span', { class: 'muted', text: ` ${m.contact || ''} · ${utcToLocal(m.at)}` }),
-      el('p', { text: m.question || '' }))));
-    if (list.length === 0) messages.append(el('li', { class: 'muted empty', text: 'None.' }));
+    if (window.BatonMessages) window.BatonMessages.render(messages, list);
   }
 
   function renderState(state) {
