@@ -65,7 +65,7 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		/* Signed: an offer past its time (not yet rolled) is 0 left, not an
 		 * unsigned overflow that fails the whole console. */
 		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
-		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
+		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3))), r.via"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered')"
 		" ORDER BY r.priority DESC, r.id LIMIT 100",

@@ -141,8 +141,9 @@
     const name = q.name && q.name.trim() ? q.name : 'Visitor';
     li.querySelector('.visitor-name').textContent = name;
     const topic = li.querySelector('.topic');
-    topic.textContent = q.topic || '';
-    topic.hidden = !q.topic;
+    // A help request by e-mail shows so where a topic would be.
+    topic.textContent = q.topic || (q.via === 'email' ? 'by e-mail' : '');
+    topic.hidden = !topic.textContent;
     const question = li.querySelector('.question');
     question.textContent = q.question || '';
     question.hidden = !q.question;
