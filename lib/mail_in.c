@@ -63,11 +63,33 @@ static const char *local_token(struct pool *pool, const char *recipient, const c
 	return pool_strndup(pool, t, len);
 }
 
+/* Why a delivery failed, in words: the report's Diagnostic-Code, else its
+ * status with the line the report's text gives under the failed address
+ * (exim: "  x@example.com\n    no such user"). */
+static const char *bounce_reason(const struct delivery *d)
+{
+	const struct mail_in *m = &d->m;
+	const char *status = m->delivery_status ? m->delivery_status : "failed";
+	if (m->delivery_reason != NULL && strcmp(m->delivery_reason, status) != 0)
+		return m->delivery_reason;
+	const char *at = m->failed_recipient ? strstr(m->text, m->failed_recipient) : NULL;
+	const char *line = at ? strchr(at, '\n') : NULL;
+	if (line != NULL) {
+		line++;
+		while (*line == ' ' || *line == '\t')
+			line++;
+		size_t n = strcspn(line, "\n");
+		if (n > 0 && n < 300)
+			return pool_printf(d->pool, "%s: %.*s", status, (int)n, line);
+	}
+	return pool_printf(d->pool, "%s: the delivery failed", status);
+}
+
 static enum mail_in_result bounce(struct delivery *d, const char *token)
 {
 	if (!d->m.delivery_failed)
 		return refuse(d, "mail to a bounce address that reports no failed delivery");
-	const char *reason = d->m.delivery_reason ? d->m.delivery_reason : "the delivery failed";
+	const char *reason = bounce_reason(d);
 	int found = 0;
 	int rc = mail_record_bounce(d->db, d->pool, token, reason, &found);
 	if (rc == DB_OK && !found)

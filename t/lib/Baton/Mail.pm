@@ -15,7 +15,7 @@ use Time::HiRes ();
 use Test::More;
 
 our @EXPORT_OK = qw(wait_mail mails_to send_mail run_mailer log_mark log_since mail_address
-    wait_log);
+    wait_log envelope_counts mail_server_idle);
 
 sub maildir {
     my $dir = $ENV{BATON_MAILDIR};
@@ -126,6 +126,36 @@ sub mails_to {
         push @found, parse($raw, $f);
     }
     return sort { $a->{file} cmp $b->{file} } @found;
+}
+
+# How many messages each address received so far: {address => count}.
+sub envelope_counts {
+    my $dir = maildir();
+    my %count;
+    opendir my $d, "$dir/new" or die "$dir/new: $!";
+    for my $f (grep { !/^\./ } readdir $d) {
+        open my $fh, '<:raw', "$dir/new/$f" or next;
+        while (my $line = <$fh>) {
+            last if $line =~ /^\r?$/;
+            $count{ lc $1 }++ if $line =~ /^Envelope-to:\s*(\S+?)\s*$/i;
+        }
+        close $fh;
+    }
+    closedir $d;
+    return \%count;
+}
+
+# Waits until the mail server has nothing left in its queue (every message
+# delivered or bounced); true when it got there within the seconds.
+sub mail_server_idle {
+    my ($seconds) = @_;
+    my $until = time + ($seconds // 60);
+    while (time < $until) {
+        my $n = qx{/usr/sbin/exim4 -C "$ENV{BATON_EXIM_CONF}" -bpc 2>/dev/null};
+        return 1 if defined $n && $n =~ /^0\s*$/;
+        Time::HiRes::sleep(0.2);
+    }
+    return 0;
 }
 
 # Waits until o{count} (default 1) messages to the address arrived (and
