@@ -9,7 +9,7 @@ static const char *const queue_cols[] = { "id", "state", "name", "question", "pa
 	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "via", NULL };
 static const char *const channel_cols[] = { "id", "name", "seconds", "with", NULL };
 static const char *const scheduled_cols[] = { "id", "name", "contact", "question", "at",
-	"minutes_until", NULL };
+	"minutes_until", "owner", "mine", NULL };
 static const char *const agent_cols[] = { "id", "name", "state", NULL };
 
 int desk_load(struct db *db, struct pool *pool, long long client_id, long long agent_id,
@@ -26,7 +26,7 @@ int desk_load(struct db *db, struct pool *pool, long long client_id, long long a
 	if (rc == DB_OK)
 		rc = thread_list(db, pool, client_id, agent_id, &d->messages);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CONSOLE_SCHEDULED, &d->scheduled, "i", client_id);
+		rc = db_query(db, pool, SQL_CONSOLE_SCHEDULED, &d->scheduled, "ii", agent_id, client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_CONSOLE_AGENTS, &d->agents, "ii", client_id, agent_id);
 	if (rc != DB_OK)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "appointment.h"
 #include "crypto.h"
 #include "db.h"
 #include "pool.h"
@@ -323,6 +324,9 @@ int helpreq_schedule(struct request *r, const struct request_status *st, const c
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_REQUEST_SCHEDULE, &changed, "ssi", when_utc, contact, st->id);
+	/* Its confirmation (and calendar file) by e-mail: lib/appointment.c. */
+	if (rc == DB_OK && changed > 0)
+		rc = appointment_confirm(r, st->id);
 	return finish_change(r, st, rc, changed, "scheduled");
 }
 

@@ -11,6 +11,7 @@ static const struct {
 	int (*run)(const struct job_context *ctx);
 } jobs[] = {
 	{ "transcripts", transcript_job },
+	{ "appointments", appointment_job },
 };
 
 int mail_jobs_run(const struct job_context *ctx)

@@ -43,6 +43,16 @@ const char *mail_from_address(const struct config *cfg, struct pool *pool)
 	return pool_printf(pool, "help@%s", mail_domain(cfg, pool));
 }
 
+const char *mail_public_url(const struct config *cfg, struct pool *pool)
+{
+	size_t n = strlen(cfg->public_url);
+	while (n > 0 && cfg->public_url[n - 1] == '/')
+		n--;
+	if (n > 0)
+		return pool_strndup(pool, cfg->public_url, n);
+	return pool_printf(pool, "https://%s", mail_domain(cfg, pool));
+}
+
 bool mail_is_address(const char *s)
 {
 	if (!mime_address_ok(s))

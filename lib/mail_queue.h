@@ -70,6 +70,10 @@ const char *mail_domain(const struct config *cfg, struct pool *pool);
 /* The From address: mail_from, else help@ + mail_domain. */
 const char *mail_from_address(const struct config *cfg, struct pool *pool);
 
+/* The address people reach Baton at, for links in mail: public_url
+ * (without a trailing slash), else https:// + mail_domain. */
+const char *mail_public_url(const struct config *cfg, struct pool *pool);
+
 /* An address Baton may write to (a visitor's contact, a form's input). */
 bool mail_is_address(const char *s);
 

@@ -166,4 +166,65 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_SITE_KEY_EXISTS] = "SELECT id FROM site WHERE site_key = ?",
 	[SQL_CLIENT_SET_ALERT_EMAIL] = "UPDATE client SET alert_email = ? WHERE id = ?",
 	[SQL_AGENT_SET_DIGEST] = "UPDATE agent SET digest_opt_out = ? WHERE id = ?",
+
+	/* Appointments (lib/appointment.c). Times in UTC; %W and %M in English. */
+	[SQL_APPOINTMENT_GET] =
+		"SELECT r.id, r.public_id, r.client_id, c.name, r.name, r.contact,"
+		" UNIX_TIMESTAMP(r.scheduled_for), DATE_FORMAT(r.scheduled_for, '%W %e %M %Y, %H:%i'),"
+		" r.rejoin_token, r.question, a.email, a.display_name"
+		" FROM help_request r JOIN client c ON c.id = r.client_id"
+		" LEFT JOIN agent a ON a.id = r.assigned_agent_id WHERE r.id = ?",
+	[SQL_APPOINTMENT_SET_TOKEN] = "UPDATE help_request SET rejoin_token = ? WHERE id = ?",
+	[SQL_APPOINTMENT_BY_PUBLIC] =
+		"SELECT r.id, r.client_id, r.state, r.rejoin_token, c.name,"
+		" DATE_FORMAT(r.scheduled_for, '%W %e %M %Y, %H:%i'), r.public_id"
+		" FROM help_request r JOIN client c ON c.id = r.client_id WHERE r.public_id = ?",
+	/* The visitor is back: the request is theirs (this browser's visitor)
+	 * and waits at the head (created_at first: MariaDB assigns in order). */
+	[SQL_APPOINTMENT_REJOIN] =
+		"UPDATE help_request SET created_at = IF(state IN ('scheduled', 'missed'), NOW(3), created_at),"
+		" ended_at = NULL, priority = ?, visitor_id = ?, visitor_back_at = NOW(3),"
+		" state = IF(state IN ('scheduled', 'missed'), 'waiting', state)"
+		" WHERE id = ? AND state IN ('scheduled', 'waiting', 'offered', 'missed')",
+	[SQL_APPOINTMENT_TAKE] =
+		"UPDATE help_request SET assigned_agent_id = ?, agent_reminder_sent_at = NULL"
+		" WHERE public_id = ? AND client_id = ? AND state = 'scheduled'",
+	[SQL_APPOINTMENT_RELEASE] =
+		"UPDATE help_request SET assigned_agent_id = NULL WHERE public_id = ? AND client_id = ?"
+		" AND assigned_agent_id = ? AND state = 'scheduled'",
+	/* Reminders due (lead time before the appointment, and not after it):
+	 * the visitor's (0) and the agent's (1). */
+	[SQL_APPOINTMENT_REMINDERS_DUE] =
+		"(SELECT id, 0 FROM help_request WHERE state = 'scheduled' AND reminder_sent_at IS NULL"
+		"  AND scheduled_for <= NOW(3) + INTERVAL ? SECOND"
+		"  AND scheduled_for > NOW(3) + INTERVAL ? SECOND)"
+		" UNION ALL (SELECT id, 1 FROM help_request WHERE state = 'scheduled'"
+		"  AND agent_reminder_sent_at IS NULL AND assigned_agent_id IS NOT NULL"
+		"  AND scheduled_for <= NOW(3) + INTERVAL ? SECOND"
+		"  AND scheduled_for > NOW(3) + INTERVAL ? SECOND) LIMIT ?",
+	[SQL_APPOINTMENT_REMINDED] =
+		"UPDATE help_request SET reminder_sent_at = NOW(3) WHERE id = ? AND state = 'scheduled'"
+		" AND reminder_sent_at IS NULL",
+	[SQL_APPOINTMENT_AGENT_REMINDED] =
+		"UPDATE help_request SET agent_reminder_sent_at = NOW(3) WHERE id = ?"
+		" AND state = 'scheduled' AND agent_reminder_sent_at IS NULL",
+	[SQL_APPOINTMENT_DUE] =
+		"SELECT id, client_id FROM help_request WHERE state = 'scheduled'"
+		" AND scheduled_for <= NOW(3) + INTERVAL ? SECOND ORDER BY scheduled_for LIMIT ?",
+	/* At the time: into the queue, at its head; the wait counts from now. */
+	[SQL_APPOINTMENT_ENTER] =
+		"UPDATE help_request SET created_at = NOW(3), ended_at = NULL, priority = ?,"
+		" appointment_due_at = NOW(3) + INTERVAL ? SECOND, offered_agent_id = NULL,"
+		" state = 'waiting' WHERE id = ? AND state = 'scheduled'",
+	/* Entered at its time, not taken, and its visitor neither came back
+	 * through a link nor was seen since. */
+	[SQL_APPOINTMENT_MISSED_DUE] =
+		"SELECT r.id, r.client_id FROM help_request r JOIN visitor v ON v.id = r.visitor_id"
+		" WHERE r.state IN ('waiting', 'offered') AND r.appointment_due_at IS NOT NULL"
+		" AND r.visitor_back_at IS NULL"
+		" AND r.scheduled_for + INTERVAL ? MINUTE <= NOW(3) + INTERVAL ? SECOND"
+		" AND v.last_seen_at < r.appointment_due_at ORDER BY r.id LIMIT ?",
+	[SQL_APPOINTMENT_MISS] =
+		"UPDATE help_request SET state = 'missed', ended_at = NOW(3), offered_agent_id = NULL"
+		" WHERE id = ? AND state IN ('waiting', 'offered') AND visitor_back_at IS NULL",
 };

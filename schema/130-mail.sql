@@ -95,12 +95,16 @@ ALTER TABLE help_request
   ADD COLUMN awaiting_answer TINYINT(1) NOT NULL DEFAULT 0,
   -- Mail to reply+TOKEN@mail_domain joins the thread.
   ADD COLUMN reply_token CHAR(32) CHARACTER SET ascii NULL,
-  -- SHA-256 of the token in an appointment's rejoin link.
-  ADD COLUMN rejoin_token_hash CHAR(64) CHARACTER SET ascii NULL,
+  -- The token of an appointment's rejoin link (/rejoin?r=ID&k=TOKEN), a
+  -- capability like the reply address: it only lets its holder rejoin.
+  ADD COLUMN rejoin_token CHAR(32) CHARACTER SET ascii NULL,
   ADD COLUMN reminder_sent_at DATETIME(3) NULL,
   ADD COLUMN agent_reminder_sent_at DATETIME(3) NULL,
-  -- Set when a scheduled request entered the queue at its time.
+  -- When a scheduled request entered the queue at its time, and when its
+  -- visitor came back (the rejoin link, the waiting page): a request that
+  -- entered at its time without its visitor is a missed appointment.
   ADD COLUMN appointment_due_at DATETIME(3) NULL,
+  ADD COLUMN visitor_back_at DATETIME(3) NULL,
   ADD UNIQUE KEY help_request_reply_token (reply_token),
   ADD KEY help_request_thread (client_id, thread_state, last_message_at),
   ADD KEY help_request_scheduled (state, scheduled_for);

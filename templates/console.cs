@@ -45,7 +45,14 @@
 <section class="card" id="scheduled-card">
   <h2>Scheduled sessions</h2>
   <ul id="scheduled" class="scheduled">
-    <?cs each:s = scheduled ?><li><strong><?cs var:s.at ?> UTC</strong> <?cs var:s.name ?> <span class="muted"><?cs var:s.contact ?></span> <?cs var:s.question ?></li><?cs /each ?>
+    <?cs each:s = scheduled ?><li data-scheduled="<?cs var:s.id ?>"><strong><?cs var:s.at ?> UTC</strong> <?cs var:s.name ?> <span class="muted"><?cs var:s.contact ?></span> <?cs var:s.question ?>
+      <form method="post" action="/appointment" class="take-form inline">
+        <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+        <input type="hidden" name="request" value="<?cs var:s.id ?>">
+        <?cs if:s.mine == "1" ?><input type="hidden" name="action" value="release"><span class="chip">yours</span> <button type="submit" class="link">Give back</button>
+        <?cs elif:s.owner ?><span class="muted">taken by <?cs var:s.owner ?></span>
+        <?cs else ?><input type="hidden" name="action" value="take"><button type="submit" class="secondary">Take it</button><?cs /if ?>
+      </form></li><?cs /each ?>
   </ul>
 </section>
 <section class="card" id="messages-card">

@@ -249,9 +249,29 @@
         due ? el('span', { class: 'chip due-chip', text: 'due now' }) : null,
         ' ', s.name || 'Visitor',
         s.contact ? el('span', { class: 'muted', text: ` ${s.contact}` }) : null,
-        s.question ? el('p', { class: 'question', text: s.question }) : null);
+        s.question ? el('p', { class: 'question', text: s.question }) : null,
+        takeForm(s));
     }));
     if (list.length === 0) scheduled.append(el('li', { class: 'muted empty', text: 'None.' }));
+  }
+
+  /* Taking a scheduled session: reminded before it, offered it first. */
+  function takeForm(s) {
+    const mine = s.mine === '1';
+    const form = el('form', { method: 'post', action: '/appointment', class: 'take-form inline' },
+      el('input', { type: 'hidden', name: 'csrf', value: csrf }),
+      el('input', { type: 'hidden', name: 'request', value: s.id }));
+    if (mine) {
+      form.append(el('input', { type: 'hidden', name: 'action', value: 'release' }),
+        el('span', { class: 'chip', text: 'yours' }), ' ',
+        el('button', { type: 'submit', class: 'link', text: 'Give back' }));
+    } else if (s.owner) {
+      form.append(el('span', { class: 'muted', text: `taken by ${s.owner}` }));
+    } else {
+      form.append(el('input', { type: 'hidden', name: 'action', value: 'take' }),
+        el('button', { type: 'submit', class: 'secondary', text: 'Take it' }));
+    }
+    return form;
   }
 
   // Message threads are drawn by messages.js, as on the /messages page.
