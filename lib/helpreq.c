@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "alert.h"
 #include "appointment.h"
 #include "crypto.h"
 #include "db.h"
@@ -96,7 +97,11 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	if (db_cell_int(&rows, 0, 0) == 0) {
 		*refusal = pool_printf(r->pool, "The site %s is not registered with Baton for live "
 				       "help, so this link cannot connect you.", host);
-		return refuse(r, site, site_key, referer, "unregistered_domain");
+		rc = refuse(r, site, site_key, referer, "unregistered_domain");
+		/* The operator and the client hear of it (lib/alert.c). */
+		if (rc == DB_OK)
+			alert_unregistered_domain(r, site, host, helpreq_page_url(r->pool, referer));
+		return rc;
 	}
 	return DB_OK;
 }

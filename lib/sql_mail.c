@@ -227,4 +227,23 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_APPOINTMENT_MISS] =
 		"UPDATE help_request SET state = 'missed', ended_at = NOW(3), offered_agent_id = NULL"
 		" WHERE id = ? AND state IN ('waiting', 'offered') AND visitor_back_at IS NULL",
+
+	/* Alerts (lib/alert.c). */
+	[SQL_DOMAIN_ALERT_FIRST] =
+		"INSERT IGNORE INTO unregistered_domain_alert (domain, client_id, first_at, alerted_at)"
+		" VALUES (?, ?, NOW(3), NOW(3))",
+	[SQL_DOMAIN_ALERT_AGAIN] =
+		"UPDATE unregistered_domain_alert SET refusals = refusals + 1, alerted_at = NOW(3)"
+		" WHERE domain = ? AND alerted_at < NOW(3) - INTERVAL 1 DAY",
+	[SQL_ALERT_CLIENT] =
+		"SELECT c.alert_email, (SELECT GROUP_CONCAT(d.domain ORDER BY d.domain SEPARATOR ', ')"
+		"  FROM site_domain d WHERE d.site_id = ?) FROM client c WHERE c.id = ?",
+	/* This agent's successful sign-ins in all and from this address (the
+	 * one just made counts in both), with what the alert says. */
+	[SQL_SIGNIN_ADDRESSES] =
+		"SELECT COUNT(*), COALESCE(SUM(s.ip = ?), 0), a.display_name, a.email, c.name,"
+		" DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i'), a.client_id"
+		" FROM agent a JOIN client c ON c.id = a.client_id"
+		" LEFT JOIN signin_attempt s ON s.agent_id = a.id AND s.outcome = 'ok'"
+		" WHERE a.id = ? GROUP BY a.id",
 };
