@@ -12,6 +12,7 @@ static const struct {
 } jobs[] = {
 	{ "transcripts", transcript_job },
 	{ "appointments", appointment_job },
+	{ "digests", digest_job },
 };
 
 int mail_jobs_run(const struct job_context *ctx)

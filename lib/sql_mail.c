@@ -246,4 +246,49 @@ const char *const sql_texts_mail[SQL__MAX] = {
 		" FROM agent a JOIN client c ON c.id = a.client_id"
 		" LEFT JOIN signin_attempt s ON s.agent_id = a.id AND s.outcome = 'ok'"
 		" WHERE a.id = ? GROUP BY a.id",
+
+	/* The weekly digest (lib/digest.c). */
+	[SQL_DIGEST_NOW] = "SELECT UNIX_TIMESTAMP(NOW() + INTERVAL ? SECOND)",
+	/* Clients whose digest for the week ending on the date is not done, and
+	 * whether they existed before that week ended. */
+	[SQL_DIGEST_CLIENTS_DUE] =
+		"SELECT id, name, created_at < ? FROM client WHERE digest_week IS NULL OR digest_week < ?"
+		" ORDER BY id LIMIT ?",
+	[SQL_DIGEST_CLAIM] =
+		"UPDATE client SET digest_week = ? WHERE id = ? AND (digest_week IS NULL OR digest_week < ?)",
+	[SQL_DIGEST_RECIPIENTS] =
+		"SELECT id, display_name, email, unsubscribe_token FROM agent WHERE client_id = ?"
+		" AND role IN ('supervisor', 'admin') AND disabled = 0 AND digest_opt_out = 0 ORDER BY id",
+	[SQL_DIGEST_SET_TOKEN] =
+		"UPDATE agent SET unsubscribe_token = ? WHERE id = ? AND unsubscribe_token IS NULL",
+	/* Per hour of the day (UTC), live requests made in the week: how many,
+	 * how many left while waiting (cancelled, closed unaccepted, or
+	 * abandoned), the average wait of those accepted (seconds), and the
+	 * average number of the client's agents available when each was made. */
+	[SQL_DIGEST_HOURS] =
+		"SELECT HOUR(r.created_at), COUNT(*),"
+		" COALESCE(SUM(r.accepted_at IS NULL AND (r.state IN ('cancelled', 'closed')"
+		"  OR EXISTS (SELECT 1 FROM request_event x WHERE x.request_id = r.id"
+		"  AND x.kind = 'abandoned'))), 0),"
+		" ROUND(AVG(TIMESTAMPDIFF(SECOND, r.created_at, r.accepted_at))),"
+		" ROUND(AVG((SELECT COUNT(*) FROM agent g WHERE g.client_id = r.client_id"
+		"  AND (SELECT IF(e.kind = 'signout', 'offline', e.state) FROM agent_event e"
+		"   WHERE e.agent_id = g.id AND e.at <= r.created_at ORDER BY e.at DESC, e.id DESC LIMIT 1)"
+		"  = 'available')), 1)"
+		" FROM help_request r WHERE r.client_id = ? AND r.created_at >= ? AND r.created_at < ?"
+		" AND r.via = 'web' GROUP BY 1",
+	/* Agents who let more offers roll this week (from the first date) than
+	 * the week before (from the third). */
+	[SQL_DIGEST_MISSED_OFFERS] =
+		"SELECT a.display_name, SUM(e.at >= ?) AS now_count, SUM(e.at < ?) AS before_count"
+		" FROM request_event e JOIN agent a ON a.id = e.agent_id"
+		" WHERE e.client_id = ? AND e.kind = 'rolled' AND e.at >= ? AND e.at < ?"
+		" GROUP BY a.id, a.display_name HAVING now_count > before_count"
+		" ORDER BY now_count DESC, a.display_name LIMIT ?",
+	[SQL_DIGEST_PAGES] =
+		"SELECT page_url, COUNT(*) FROM help_request WHERE client_id = ? AND created_at >= ?"
+		" AND created_at < ? AND page_url IS NOT NULL GROUP BY page_url ORDER BY 2 DESC, 1 LIMIT ?",
+	[SQL_UNSUBSCRIBE_BY_TOKEN] =
+		"SELECT a.id, a.display_name, a.digest_opt_out, c.name FROM agent a"
+		" JOIN client c ON c.id = a.client_id WHERE a.unsubscribe_token = ?",
 };
