@@ -281,11 +281,13 @@ int appointment_job(const struct job_context *ctx)
 			  ctx->clock_offset, (long long)DUE_PER_ROUND);
 	for (size_t i = 0; rc == DB_OK && i < rows.rows; i++)
 		rc = remind(ctx, db_cell_int(&rows, i, 0), db_cell_int(&rows, i, 1) != 0);
+	long long grace = ctx->cfg->appointment_grace_minutes;
 	if (rc == DB_OK)
-		rc = db_query(ctx->db, ctx->pool, SQL_APPOINTMENT_DUE, &rows, "ii", ctx->clock_offset,
-			      (long long)DUE_PER_ROUND);
+		rc = db_query(ctx->db, ctx->pool, SQL_APPOINTMENT_DUE, &rows, "iiiii", ctx->clock_offset,
+			      grace, ctx->clock_offset, ctx->clock_offset, (long long)DUE_PER_ROUND);
 	for (size_t i = 0; rc == DB_OK && i < rows.rows; i++)
-		rc = move(ctx, db_cell_int(&rows, i, 0), db_cell_int(&rows, i, 1), true);
+		rc = move(ctx, db_cell_int(&rows, i, 0), db_cell_int(&rows, i, 1),
+			  db_cell_int(&rows, i, 2) != 0);
 	if (rc == DB_OK)
 		rc = db_query(ctx->db, ctx->pool, SQL_APPOINTMENT_MISSED_DUE, &rows, "iii",
 			      (long long)ctx->cfg->appointment_grace_minutes, ctx->clock_offset,

@@ -208,9 +208,15 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_APPOINTMENT_AGENT_REMINDED] =
 		"UPDATE help_request SET agent_reminder_sent_at = NOW(3) WHERE id = ?"
 		" AND state = 'scheduled' AND agent_reminder_sent_at IS NULL",
+	/* Appointments whose time has come (within the last day: older ones are
+	 * left as they are), and whether it came within the grace minutes (it
+	 * enters the queue) or longer ago (the mailer was not running: missed). */
 	[SQL_APPOINTMENT_DUE] =
-		"SELECT id, client_id FROM help_request WHERE state = 'scheduled'"
-		" AND scheduled_for <= NOW(3) + INTERVAL ? SECOND ORDER BY scheduled_for LIMIT ?",
+		"SELECT id, client_id, scheduled_for > NOW(3) + INTERVAL ? SECOND - INTERVAL ? MINUTE"
+		" FROM help_request WHERE state = 'scheduled'"
+		" AND scheduled_for <= NOW(3) + INTERVAL ? SECOND"
+		" AND scheduled_for > NOW(3) + INTERVAL ? SECOND - INTERVAL 1 DAY"
+		" ORDER BY scheduled_for LIMIT ?",
 	/* At the time: into the queue, at its head; the wait counts from now. */
 	[SQL_APPOINTMENT_ENTER] =
 		"UPDATE help_request SET created_at = NOW(3), ended_at = NULL, priority = ?,"
@@ -226,7 +232,7 @@ const char *const sql_texts_mail[SQL__MAX] = {
 		" AND v.last_seen_at < r.appointment_due_at ORDER BY r.id LIMIT ?",
 	[SQL_APPOINTMENT_MISS] =
 		"UPDATE help_request SET state = 'missed', ended_at = NOW(3), offered_agent_id = NULL"
-		" WHERE id = ? AND state IN ('waiting', 'offered') AND visitor_back_at IS NULL",
+		" WHERE id = ? AND state IN ('scheduled', 'waiting', 'offered') AND visitor_back_at IS NULL",
 
 	/* Alerts (lib/alert.c). */
 	[SQL_DOMAIN_ALERT_FIRST] =
