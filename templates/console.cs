@@ -1,5 +1,5 @@
 <?cs set:title = "Console" ?><?cs set:page.name = "console" ?>
-<?cs set:scripts.0 = "/js/messages.js" ?><?cs set:scripts.1 = "/js/console.js" ?>
+<?cs set:scripts.0 = "/js/messages.js" ?><?cs set:scripts.1 = "/js/console.js" ?><?cs set:styles.0 = "/css/messages.css" ?>
 <?cs include:"header.cs" ?>
 <section class="card" id="console" data-csrf="<?cs var:csrf ?>" data-version="0">
   <h1>Hello, <?cs var:me.name ?></h1>
