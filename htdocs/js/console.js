@@ -41,7 +41,8 @@
   setInterval(tick, 1000);
   updateTitle();
 
-  B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
+  let leaving = false;
+  const feed = B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
     onConnection(ok) {
       connection.hidden = ok;
       connection.textContent = ok ? '' : 'Reconnecting… the queue below may be out of date.';
@@ -50,8 +51,15 @@
       connection.hidden = false;
       connection.replaceChildren(`This page has stopped updating: ${error.message} `,
         el('a', { href: '/console', text: 'Reload' }));
-      if (error.status === 401) location.assign('/signin');
+      if (error.status === 401 && !leaving) location.assign('/signin');
     },
+  });
+
+  // Leaving the page (signing out, above all) ends the feed first: its poll
+  // would otherwise hear of the ended session and answer 401 meanwhile.
+  window.addEventListener('beforeunload', () => {
+    leaving = true;
+    feed.stop();
   });
 
   function onAnswer(a) {
