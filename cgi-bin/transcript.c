@@ -52,6 +52,7 @@ static int mail_to_view(struct request *r, const struct member *m, struct view *
 	if (queued.rows > 0) {
 		view_set(v, "mail.address", db_cell(&queued, 0, 0));
 		view_set_int(v, "mail.sent", db_cell_int(&queued, 0, 1));
+		view_set(v, "mail.state", db_cell(&queued, 0, 2));
 	}
 	return DB_OK;
 }

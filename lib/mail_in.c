@@ -8,6 +8,7 @@
 #include "db.h"
 #include "log.h"
 #include "mail_parse.h"
+#include "mail_queue.h"
 #include "mail_send.h"
 #include "pool.h"
 #include "thread.h"
@@ -45,6 +46,15 @@ static enum mail_in_result outcome(const struct delivery *d, int rc, const char 
 	log_error("mail to %s from %s not stored (database %s); the mail server will try again",
 		  d->recipient, d->m.from_address, rc == DB_DOWN ? "unreachable" : "error");
 	return MAIL_IN_TRY_LATER;
+}
+
+/* The text without the blank lines and spaces it ends with. */
+static const char *trimmed(struct pool *pool, const char *text)
+{
+	size_t n = strlen(text);
+	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	return pool_strndup(pool, text, n);
 }
 
 /* The token after "PREFIX+" in the recipient's local part, if 32 hex. */
@@ -157,6 +167,8 @@ enum mail_in_result mail_in_deliver(struct db *db, const struct config *cfg, str
 		return bounce(&d, bounce_token);
 	if (d.m.from_address == NULL)
 		return refuse(&d, "no usable From address");
+	if (strcmp(d.m.from_address, mail_from_address(cfg, pool)) == 0)
+		return refuse(&d, "mail from Baton's own address (a loop)");
 	if (mail_is_automatic(&d.m))
 		return refuse(&d, pool_printf(pool, "sent by a machine (%s): never answered",
 					      d.m.auto_submitted ? "Auto-Submitted"
@@ -166,7 +178,7 @@ enum mail_in_result mail_in_deliver(struct db *db, const struct config *cfg, str
 					      : "a delivery report"));
 	struct thread_incoming in = {
 		.from_address = d.m.from_address, .from_name = d.m.from_name,
-		.subject = d.m.subject, .text = d.m.text, .message_id = d.m.message_id,
+		.subject = d.m.subject, .text = trimmed(pool, d.m.text), .message_id = d.m.message_id,
 	};
 	if (d.m.attachment_count > 0) {
 		if (cfg->mail_in_attachments == MAIL_ATTACHMENTS_REFUSE)
@@ -197,6 +209,18 @@ enum mail_in_result mail_in_deliver(struct db *db, const struct config *cfg, str
 		if (local_token(pool, recipient, "reply") != NULL)
 			return refuse(&d, "a reply address whose thread no longer exists");
 		return refuse(&d, "no site has this help address");
+	}
+	/* Someone who writes again before being answered joins their open
+	 * request: one person, one place in the queue. */
+	struct db_rows open;
+	rc = db_query(db, pool, SQL_MAIL_REQUEST_OPEN_FOR_SENDER, &open, "is", db_cell_int(&site, 0, 1),
+		      d.m.from_address);
+	if (rc != DB_OK)
+		return outcome(&d, rc, "");
+	if (open.rows > 0) {
+		rc = thread_add_incoming(db, pool, db_cell_int(&open, 0, 0), db_cell_int(&site, 0, 1), &in);
+		return outcome(&d, rc, pool_printf(pool, "added to the sender's open request %lld",
+						    db_cell_int(&open, 0, 0)));
 	}
 	const char *public_id = NULL;
 	rc = thread_create_from_mail(db, cfg, pool, db_cell_int(&site, 0, 0), db_cell_int(&site, 0, 1),

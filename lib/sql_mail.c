@@ -70,6 +70,10 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_SITE_BY_HELP_ADDRESS] =
 		"SELECT s.id, s.client_id, c.name FROM site s JOIN client c ON c.id = s.client_id"
 		" WHERE s.help_address = ?",
+	/* The sender's request by e-mail still waiting, or their open thread. */
+	[SQL_MAIL_REQUEST_OPEN_FOR_SENDER] =
+		"SELECT id FROM help_request WHERE client_id = ? AND contact = ? AND via = 'email'"
+		" AND (state IN ('waiting', 'offered') OR thread_state = 'open') ORDER BY id DESC LIMIT 1",
 	[SQL_THREAD_BY_REPLY_TOKEN] =
 		"SELECT id, client_id FROM help_request WHERE reply_token = ?",
 	[SQL_THREAD_BY_MESSAGE_ID] =
@@ -151,7 +155,8 @@ const char *const sql_texts_mail[SQL__MAX] = {
 		" (SELECT LEFT(m.body, 140) FROM help_message m WHERE m.request_id = r.id"
 		"  ORDER BY m.id DESC LIMIT 1),"
 		" DATE_FORMAT(r.last_message_at, '%Y-%m-%d %H:%i'), r.awaiting_answer,"
-		" EXISTS (SELECT 1 FROM mail_bad_address b WHERE b.address = r.contact), r.via"
+		" EXISTS (SELECT 1 FROM mail_bad_address b WHERE b.address = r.contact), r.via,"
+		" r.question, r.page_url"
 		" FROM help_request r LEFT JOIN agent a ON a.id = r.assigned_agent_id"
 		" WHERE r.client_id = ? AND r.thread_state IS NOT NULL"
 		" AND (r.thread_state = 'open' OR r.last_message_at > NOW(3) - INTERVAL 14 DAY)"

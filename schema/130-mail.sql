@@ -107,7 +107,8 @@ ALTER TABLE help_request
   ADD COLUMN visitor_back_at DATETIME(3) NULL,
   ADD UNIQUE KEY help_request_reply_token (reply_token),
   ADD KEY help_request_thread (client_id, thread_state, last_message_at),
-  ADD KEY help_request_scheduled (state, scheduled_for);
+  ADD KEY help_request_scheduled (state, scheduled_for),
+  ADD KEY help_request_contact (client_id, contact);
 
 ALTER TABLE request_event
   MODIFY COLUMN kind ENUM('created', 'routed', 'rolled', 'accepted', 'cancelled', 'scheduled',

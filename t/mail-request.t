@@ -126,6 +126,12 @@ is requests(), $requests, 'no request from it';
 is run_mailer(0), 0, 'a round of the sender';
 is scalar(@{[mails_to('news@lists.example.org')]}), 0, 'and no acknowledgement to the list';
 
+$mark = log_mark();
+send_mail("help\@$domain", $help, mail_text(From => "<help\@$domain>", To => $help, Subject => 'a loop?'));
+like wait_log($mark, qr/a loop/), qr/refused: mail from Baton's own address \(a loop\)/,
+    'mail from Baton\'s own address is refused';
+is requests(), $requests, 'no request from it';
+
 # ---- bad mail ---------------------------------------------------------------------
 $mark = log_mark();
 ($ok) = send_mail($pat, $help, "this is no mail\r\nat all\r\n");
@@ -142,14 +148,25 @@ like wait_log($mark, qr/refused: \d+ bytes/), qr/refused: \d+ bytes, more than m
 is requests(), $requests, 'neither made a request';
 is messages(), $before, 'nor stored anything';
 
+# ---- writing again before being answered --------------------------------------
+$requests = requests();
+$mark = log_mark();
+send_mail($pat, $help, mail_text(From => "<$pat>", To => $help, Subject => 'Also: the invoice',
+    'Message-ID' => "<again-$mid>", body => "And the invoice is wrong.\r\n"));
+like wait_log($mark, qr/added to the sender's open request/), qr/mail to \Q$help\E from \Q$pat\E: added to the sender's open request/,
+    'a new mail from someone with an open thread';
+is requests(), $requests, 'makes no second request';
+like $b->get("/messages?id=$id")->{content}, qr{<div class="body">And the invoice is wrong\.</div>}, 'it joins the thread';
+
 # The attachment settings, on a copy of the configuration.
 for my $setting (qw(refuse drop)) {
+    my $sender = mail_address("att-$setting");
     my $conf = "$ENV{BATON_DIR}/baton-attachments-$setting.conf";
     open my $in, '<', $ENV{BATON_CONF} or die $!;
     open my $out, '>', $conf or die $!;
     print {$out} <$in>, "mail_in_attachments = $setting\nmail_acknowledge = no\n";
     close $out;
-    my $m = mail_text(From => "<$pat>", To => $help, Subject => "attached ($setting)",
+    my $m = mail_text(From => "<$sender>", To => $help, Subject => "attached ($setting)",
         'Message-ID' => "<att-$setting-$mid>", 'MIME-Version' => '1.0',
         'Content-Type' => 'multipart/mixed; boundary="b2"',
         body => "--b2\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n--b2\r\n"
@@ -173,11 +190,12 @@ for my $setting (qw(refuse drop)) {
 
 # ---- the same mail twice ------------------------------------------------------------
 $requests = requests();
-my $again = mail_text(From => "<$pat>", To => $help, Subject => 'twice', 'Message-ID' => "<twice-$mid>");
+my $twice = mail_address('twice');
+my $again = mail_text(From => "<$twice>", To => $help, Subject => 'twice', 'Message-ID' => "<twice-$mid>");
 for (1, 2) {
     $mark = log_mark();
-    send_mail($pat, $help, $again);
-    wait_log($mark, qr/mail to \Q$help\E from \Q$pat\E: /);
+    send_mail($twice, $help, $again);
+    wait_log($mark, qr/mail to \Q$help\E from \Q$twice\E: /);
 }
 is requests(), $requests + 1, 'a message delivered twice makes one request';
 is sql("SELECT COUNT(*) FROM help_message WHERE rfc_message_id = 'twice-$mid'")->[0][0], 1, 'stored once';
