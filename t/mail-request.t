@@ -25,6 +25,8 @@ like admin(undef, 'site', 'help-address', $key, uc $help), qr/now becomes a help
 is sql("SELECT help_address FROM site WHERE site_key = '$key'")->[0][0], $help, 'lower case';
 my $agent = Baton::Test::signed_in_agent(client => $client, name => 'Dana Desk');
 my $b = $agent->{browser};
+like $b->get('/settings')->{content}, qr{Help by e-mail: <strong>\Q$help\E</strong>}, 'the settings page shows the help address';
+like admin(undef, 'site', 'list', $client), qr/\t\Q$help\E$/m, 'and so does baton-admin site list';
 
 sub requests { return sql("SELECT COUNT(*) FROM help_request WHERE client_id = $cid")->[0][0] }
 sub messages { return sql("SELECT COUNT(*) FROM help_message WHERE client_id = $cid")->[0][0] }
