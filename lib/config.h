@@ -67,6 +67,25 @@ struct config {
 	int appointment_minutes;
 	int digest_weekday;
 	int digest_hour;
+	/* Calls (lib/turn.c): TURN and STUN servers for the browsers, and the
+	 * secret shared with the TURN server for short-lived credentials. */
+	char turn_urls[1024];
+	char stun_urls[512];
+	char turn_secret[256];
+	int turn_credential_seconds;
+	bool call_relay_only;
+	/* The call centre: the SIP proxy, the dialer, the browsers' phone. */
+	char sip_domain[128];
+	char sip_proxy[64];
+	char sip_ws_url[256];
+	char dialer_name[64];
+	char dialer_listen[64];
+	char dialer_media_address[64];
+	int dialer_rtp_port_min;
+	int dialer_rtp_port_max;
+	int dialer_clock_offset;
+	char prompts_dir[512];
+	char sip_auth_secret[128];
 };
 
 /* Default path when BATON_CONF is not set. */

@@ -247,9 +247,12 @@ int mail_send_due(struct db *db, const struct config *cfg, struct pool *pool,
 	for (;;) {
 		char token[33];
 		struct db_rows rows;
-		int rc = claim(db, pool, clock_offset, token, &rows);
-		if (rc == DB_RETRY)
-			continue; /* two senders met on the same rows: look again */
+		/* Two senders meeting on the same rows (or Galera nodes on one
+		 * row): the loser looks again after a pause. */
+		int rc, attempt = 0;
+		do
+			rc = claim(db, pool, clock_offset, token, &rows);
+		while (db_retry(db, &rc, &attempt));
 		if (rc != DB_OK || rows.rows == 0)
 			return rc;
 		for (size_t i = 0; i < rows.rows; i++) {

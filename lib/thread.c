@@ -20,7 +20,7 @@
 enum { QUESTION_MAX = 2000, SUBJECT_MAX = 200, ATTEMPTS = 3 };
 
 const char *const thread_list_columns[] = { "id", "name", "contact", "state", "owner", "mine",
-	"last", "at", "awaiting", "bounced", "via", "question", "page", NULL };
+	"last", "at", "awaiting", "bounced", "via", "question", "page", "voice", "phone", NULL };
 
 static int event(struct db *db, long long request_id, long long client_id, const char *kind,
 		 long long agent_id)

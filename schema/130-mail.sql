@@ -80,12 +80,15 @@ CREATE TABLE visitor_email (
   CONSTRAINT visitor_email_visitor_fk FOREIGN KEY (visitor_id) REFERENCES visitor (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- The ENUMs below are the union with 150-call-centre.sql's, in the same
+-- order there: a new database runs 130 before 150, one that had 150
+-- already runs 130 after it, and both end with the same columns.
 -- Help requests: how they came (the web or e-mail); a message thread's
 -- state, owner and reply address; an appointment's reminders and its
 -- rejoin link.
 ALTER TABLE help_request
   MODIFY COLUMN state ENUM('waiting', 'offered', 'accepted', 'cancelled', 'scheduled', 'message',
-                           'closed', 'missed') NOT NULL,
+                           'closed', 'unreachable', 'missed') NOT NULL,
   ADD COLUMN via ENUM('web', 'email') NOT NULL DEFAULT 'web',
   ADD COLUMN thread_state ENUM('open', 'done') NULL,
   ADD COLUMN assigned_agent_id BIGINT UNSIGNED NULL,
@@ -112,9 +115,9 @@ ALTER TABLE help_request
 
 ALTER TABLE request_event
   MODIFY COLUMN kind ENUM('created', 'routed', 'rolled', 'accepted', 'cancelled', 'scheduled',
-                          'message', 'abandoned', 'requeued', 'prioritized',
-                          'mail_in', 'replied', 'assigned', 'done', 'reopened', 'due', 'missed')
-    NOT NULL;
+                          'message', 'abandoned', 'requeued', 'prioritized', 'callback', 'due',
+                          'tried', 'unreachable', 'mail_in', 'replied', 'assigned', 'done',
+                          'reopened', 'missed') NOT NULL;
 
 -- The messages of a thread, both ways: what the visitor wrote (on the web
 -- form or by e-mail) and the agents' answers (sent by e-mail).

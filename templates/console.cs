@@ -23,6 +23,7 @@
     <?cs each:q = queue ?>
     <li class="request<?cs if:q.offered_to_me == "1" ?> offered<?cs /if ?>" data-request="<?cs var:q.id ?>">
       <div class="request-main"><strong><?cs if:q.name ?><?cs var:q.name ?><?cs else ?>Visitor<?cs /if ?></strong><?cs if:q.via == "email" ?> <span class="chip">by e-mail</span><?cs /if ?>
+        <?cs if:q.kind == "callback" ?><span class="chip phone-chip">Call-back <?cs var:q.phone ?></span><?cs elif:q.kind == "call" ?><span class="chip phone-chip">On the phone<?cs if:q.phone ?> <?cs var:q.phone ?><?cs /if ?></span><?cs /if ?>
         <span class="muted">waiting <?cs var:q.waited ?> s · <?cs var:q.past_sessions ?> earlier sessions</span>
         <?cs if:q.question ?><p class="question"><?cs var:q.question ?></p><?cs /if ?>
         <?cs if:q.page ?><p class="page muted">From <?cs var:q.page ?></p><?cs /if ?></div>

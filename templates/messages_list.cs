@@ -7,8 +7,9 @@
   <?cs if:t.state == "done" ?><span class="chip">done</span><?cs elif:t.awaiting == "1" ?><span class="chip awaiting-chip">to answer</span><?cs else ?><span class="chip">answered</span><?cs /if ?>
   <?cs if:t.via == "email" ?><span class="chip">e-mail</span><?cs /if ?>
   <?cs if:t.bounced == "1" ?><span class="chip bad-chip">address bounced</span><?cs /if ?>
-  <span class="muted"><?cs var:t.contact ?> · <?cs var:t.at ?> UTC<?cs if:t.owner ?> · <?cs if:t.mine == "1" ?>yours<?cs else ?><?cs var:t.owner ?><?cs /if ?><?cs /if ?></span>
+  <span class="muted"><?cs if:t.contact ?><?cs var:t.contact ?><?cs else ?><?cs var:t.phone ?><?cs /if ?> · <?cs var:t.at ?> UTC<?cs if:t.owner ?> · <?cs if:t.mine == "1" ?>yours<?cs else ?><?cs var:t.owner ?><?cs /if ?><?cs /if ?></span>
   <?cs if:t.last ?><p class="question"><?cs var:t.last ?></p><?cs /if ?>
+  <?cs if:t.voice ?><audio controls preload="none" src="/voicemail?id=<?cs var:url_escape(t.voice) ?>"></audio><?cs /if ?>
 </li>
 <?cs /def ?>
 <?cs def:thread_list(list, id) ?>

@@ -36,12 +36,14 @@
   const connection = el('p', { id: 'connection', class: 'connection', role: 'status', hidden: true });
   document.querySelector('#queue-card h2').after(connection);
 
+  let leaving = false; // a form of this page is taking it elsewhere
+  document.addEventListener('submit', (e) => { if (!e.defaultPrevented) leaving = true; });
+
   queueCount.classList.toggle('zero', queueSize === 0);
   queue.addEventListener('submit', accept);
   setInterval(tick, 1000);
   updateTitle();
 
-  let leaving = false;
   const feed = B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
     onConnection(ok) {
       connection.hidden = ok;
@@ -51,6 +53,9 @@
       connection.hidden = false;
       connection.replaceChildren(`This page has stopped updating: ${error.message} `,
         el('a', { href: '/console', text: 'Reload' }));
+      // Signed out elsewhere (or the session lapsed): to the sign-in page,
+      // unless this page is already on its way (the sign-out form, whose
+      // own answer says "You have signed out").
       if (error.status === 401 && !leaving) location.assign('/signin');
     },
   });
@@ -128,6 +133,7 @@
     const main = el('div', { class: 'request-main' },
       el('div', { class: 'request-head' },
         el('strong', { class: 'visitor-name' }),
+        el('span', { class: 'phone-chip chip' }),
         el('span', { class: 'topic chip' }),
         el('span', { class: 'offer', role: 'status' })),
       el('p', { class: 'question' }),
@@ -148,6 +154,11 @@
     const li = item.li;
     const name = q.name && q.name.trim() ? q.name : 'Visitor';
     li.querySelector('.visitor-name').textContent = name;
+    // Call-backs (the agent's phone calls the visitor) and callers holding.
+    const phone = li.querySelector('.phone-chip');
+    phone.textContent = q.kind === 'callback' ? `Call-back ${q.phone || ''}`
+      : q.kind === 'call' ? `On the phone ${q.phone || ''}` : '';
+    phone.hidden = !phone.textContent;
     const topic = li.querySelector('.topic');
     // A help request by e-mail shows so where a topic would be.
     topic.textContent = q.topic || (q.via === 'email' ? 'by e-mail' : '');

@@ -24,8 +24,10 @@
     t.state === 'done' ? chip('done') : (awaiting ? chip('to answer', 'awaiting-chip') : chip('answered')),
     t.via === 'email' ? chip('e-mail') : null,
     t.bounced === '1' ? chip('address bounced', 'bad-chip') : null,
-    el('span', { class: 'muted', text: ` ${t.contact || ''} · ${t.at || ''} UTC${owner}` }),
-    t.last ? el('p', { class: 'question', text: t.last }) : null);
+    el('span', { class: 'muted', text: ` ${t.contact || t.phone || ''} · ${t.at || ''} UTC${owner}` }),
+    t.last ? el('p', { class: 'question', text: t.last }) : null,
+    // A caller's voice message, played in the page.
+    t.voice ? el('audio', { controls: true, preload: 'none', src: `/voicemail?id=${encodeURIComponent(t.voice)}` }) : null);
   }
 
   function render(list, threads) {
