@@ -159,13 +159,11 @@ int appointment_find(struct request *r, const char *public_id, const char *token
 	return DB_OK;
 }
 
-int appointment_rejoin(struct request *r, const struct appointment_link *a)
+static int rejoin_once(struct request *r, const struct appointment_link *a, long long visitor_id,
+		       unsigned long long *version)
 {
-	long long visitor_id = 0;
-	unsigned long long changed = 0, version = 0;
-	int rc = visitor_identify(r, true, &visitor_id);
-	if (rc == DB_OK)
-		rc = db_begin(r->db);
+	unsigned long long changed = 0;
+	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_APPOINTMENT_REJOIN, &changed, "iii", (long long)APPOINTMENT_PRIORITY,
 			     visitor_id, a->id);
@@ -175,22 +173,35 @@ int appointment_rejoin(struct request *r, const struct appointment_link *a)
 		rc = db_exec(r->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", a->id, a->client_id,
 			     "requeued", 0LL);
 	if (rc == DB_OK)
-		rc = queue_bump(r->db, a->client_id, &version);
+		rc = queue_bump(r->db, a->client_id, version);
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	else
 		db_rollback(r->db);
+	return rc;
+}
+
+int appointment_rejoin(struct request *r, const struct appointment_link *a)
+{
+	long long visitor_id = 0;
+	unsigned long long version = 0;
+	int rc = visitor_identify(r, true, &visitor_id);
+	if (rc != DB_OK)
+		return rc;
+	int attempt = 0;
+	do
+		rc = rejoin_once(r, a, visitor_id, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(a->client_id, version);
 	return router_route_client(r->db, r->pool, a->client_id);
 }
 
-int appointment_take(struct request *r, const char *public_id, bool take)
+static int take_once(struct request *r, const char *public_id, bool take,
+		     unsigned long long *version)
 {
-	unsigned long long changed = 0, version = 0;
-	if (!crypto_is_public_id(public_id))
-		return APPOINTMENT_NOT_SCHEDULED;
+	unsigned long long changed = 0;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = take ? db_exec(r->db, SQL_APPOINTMENT_TAKE, &changed, "isi", r->session->agent_id,
@@ -200,11 +211,23 @@ int appointment_take(struct request *r, const char *public_id, bool take)
 	if (rc == DB_OK && changed == 0)
 		rc = APPOINTMENT_NOT_SCHEDULED;
 	if (rc == DB_OK)
-		rc = queue_bump(r->db, r->session->client_id, &version);
+		rc = queue_bump(r->db, r->session->client_id, version);
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	else
 		db_rollback(r->db);
+	return rc;
+}
+
+int appointment_take(struct request *r, const char *public_id, bool take)
+{
+	unsigned long long version = 0;
+	if (!crypto_is_public_id(public_id))
+		return APPOINTMENT_NOT_SCHEDULED;
+	int rc, attempt = 0;
+	do
+		rc = take_once(r, public_id, take, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == DB_OK)
 		queue_notify(r->session->client_id, version);
 	return rc;
@@ -214,7 +237,7 @@ int appointment_take(struct request *r, const char *public_id, bool take)
 
 /* Claims a reminder (the row's flag, set in the transaction that queues
  * the mail, so two mailers remind once) and queues it. */
-static int remind(const struct job_context *ctx, long long id, bool agent)
+static int remind_once(const struct job_context *ctx, long long id, bool agent)
 {
 	struct db *db = ctx->db;
 	struct booking b;
@@ -245,25 +268,46 @@ static int remind(const struct job_context *ctx, long long id, bool agent)
 	return rc;
 }
 
+static int remind(const struct job_context *ctx, long long id, bool agent)
+{
+	int rc, attempt = 0;
+	do
+		rc = remind_once(ctx, id, agent);
+	while (db_retry(ctx->db, &rc, &attempt));
+	return rc;
+}
+
+static int move_once(const struct job_context *ctx, long long id, long long client_id, bool due,
+		     unsigned long long *changed, unsigned long long *version)
+{
+	struct db *db = ctx->db;
+	*changed = 0;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = due ? db_exec(db, SQL_APPOINTMENT_ENTER, changed, "iii",
+				   (long long)APPOINTMENT_PRIORITY, ctx->clock_offset, id)
+			 : db_exec(db, SQL_APPOINTMENT_MISS, changed, "i", id);
+	if (rc == DB_OK && *changed > 0)
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", id, client_id,
+			     due ? "due" : "missed", 0LL);
+	if (rc == DB_OK && *changed > 0)
+		rc = queue_bump(db, client_id, version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
 /* Moves one request (due: into the queue; missed: out of it) and routes. */
 static int move(const struct job_context *ctx, long long id, long long client_id, bool due)
 {
 	struct db *db = ctx->db;
 	unsigned long long changed = 0, version = 0;
-	int rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = due ? db_exec(db, SQL_APPOINTMENT_ENTER, &changed, "iii",
-				   (long long)APPOINTMENT_PRIORITY, ctx->clock_offset, id)
-			 : db_exec(db, SQL_APPOINTMENT_MISS, &changed, "i", id);
-	if (rc == DB_OK && changed > 0)
-		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", id, client_id,
-			     due ? "due" : "missed", 0LL);
-	if (rc == DB_OK && changed > 0)
-		rc = queue_bump(db, client_id, &version);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
+	int rc, attempt = 0;
+	do
+		rc = move_once(ctx, id, client_id, due, &changed, &version);
+	while (db_retry(db, &rc, &attempt));
 	if (rc != DB_OK || changed == 0)
 		return rc;
 	log_info("appointment %lld %s", id, due ? "entered the queue at its time"

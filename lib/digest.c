@@ -177,8 +177,8 @@ static int send_copy(const struct job_context *ctx, long long client_id, const s
 	return rc;
 }
 
-static int digest_client(const struct job_context *ctx, long long client_id, const char *name,
-			 bool existed, time_t end)
+static int digest_client_once(const struct job_context *ctx, long long client_id,
+			      const char *name, bool existed, time_t end)
 {
 	struct db *db = ctx->db;
 	struct pool *pool = ctx->pool;
@@ -227,6 +227,16 @@ static int digest_client(const struct job_context *ctx, long long client_id, con
 	if (rc == DB_OK)
 		log_info("digest for client %lld (week to %s) queued for %zu people", client_id, end_day,
 			 to.rows);
+	return rc;
+}
+
+static int digest_client(const struct job_context *ctx, long long client_id, const char *name,
+			 bool existed, time_t end)
+{
+	int rc, attempt = 0;
+	do
+		rc = digest_client_once(ctx, client_id, name, existed, end);
+	while (db_retry(ctx->db, &rc, &attempt));
 	return rc;
 }
 

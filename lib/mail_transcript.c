@@ -81,7 +81,11 @@ int transcript_job(const struct job_context *ctx)
 {
 	struct db_rows due;
 	int rc = db_query(ctx->db, ctx->pool, SQL_TRANSCRIPT_DUE, &due, "i", (long long)DUE_PER_ROUND);
-	for (size_t i = 0; rc == DB_OK && i < due.rows; i++)
-		rc = transcript_once(ctx, db_cell_int(&due, i, 0));
+	for (size_t i = 0; rc == DB_OK && i < due.rows; i++) {
+		int attempt = 0;
+		do
+			rc = transcript_once(ctx, db_cell_int(&due, i, 0));
+		while (db_retry(ctx->db, &rc, &attempt));
+	}
 	return rc;
 }

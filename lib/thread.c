@@ -17,7 +17,7 @@
 #include "render.h"
 #include "router.h"
 
-enum { QUESTION_MAX = 2000, SUBJECT_MAX = 200, ATTEMPTS = 3 };
+enum { QUESTION_MAX = 2000, SUBJECT_MAX = 200 };
 
 const char *const thread_list_columns[] = { "id", "name", "contact", "state", "owner", "mine",
 	"last", "at", "awaiting", "bounced", "via", "question", "page", "voice", "phone", NULL };
@@ -102,9 +102,10 @@ int thread_add_incoming(struct db *db, struct pool *pool, long long request_id,
 			long long client_id, const struct thread_incoming *in)
 {
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	for (int i = 0; i < ATTEMPTS && rc == DB_RETRY; i++)
+	int rc, attempt = 0;
+	do
 		rc = add_incoming_once(db, pool, request_id, client_id, in, &version);
+	while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK)
 		queue_notify(client_id, version);
 	return rc;
@@ -218,10 +219,11 @@ int thread_create_from_mail(struct db *db, const struct config *cfg, struct pool
 {
 	unsigned long long version = 0;
 	long long request_id = 0;
-	int rc = DB_RETRY;
-	for (int i = 0; i < ATTEMPTS && rc == DB_RETRY; i++)
+	int rc, attempt = 0;
+	do
 		rc = create_once(db, cfg, pool, site_id, client_id, client_name, in, acknowledge_it,
 				 public_id, &request_id, &version);
+	while (db_retry(db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(client_id, version);
@@ -372,9 +374,10 @@ static int reply_once(struct request *r, const char *public_id, const char *text
 int thread_reply(struct request *r, const char *public_id, const char *text)
 {
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	for (int i = 0; i < ATTEMPTS && rc == DB_RETRY; i++)
+	int rc, attempt = 0;
+	do
 		rc = reply_once(r, public_id, text, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == DB_OK)
 		queue_notify(r->session->client_id, version);
 	return rc;
@@ -414,9 +417,10 @@ static int change_once(struct request *r, const char *public_id, long long agent
 static int change(struct request *r, const char *public_id, long long agent_id, int done)
 {
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	for (int i = 0; i < ATTEMPTS && rc == DB_RETRY; i++)
+	int rc, attempt = 0;
+	do
 		rc = change_once(r, public_id, agent_id, done, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == DB_OK)
 		queue_notify(r->session->client_id, version);
 	return rc;
@@ -462,9 +466,10 @@ static int accept_once(struct request *r, const char *public_id, unsigned long l
 int thread_accept(struct request *r, const char *public_id)
 {
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	for (int i = 0; i < ATTEMPTS && rc == DB_RETRY; i++)
+	int rc, attempt = 0;
+	do
 		rc = accept_once(r, public_id, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(r->session->client_id, version);
