@@ -138,7 +138,7 @@ static int request_event(struct call *c, const char *kind)
 int store_attempt_failed(struct call *c)
 {
 	struct callback_attempt a;
-	int rc = callback_attempt_failed(c->d->db, c->d->pool, c->request_id, dialer_now(c->d), &a);
+	int rc = callback_attempt_failed(c->d->db, &c->d->cfg, c->d->pool, c->request_id, dialer_now(c->d), &a);
 	if (rc != DB_OK)
 		return logged(c, rc, "the try");
 	const char *why = strcmp(c->outcome, "busy") == 0 ? "was busy"

@@ -19,8 +19,7 @@
 
 enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300, PAGE_URL_MAX = 2000 };
 
-/* The lower-cased host of an http(s) URL, or NULL. */
-static char *url_host(struct pool *pool, const char *url)
+const char *helpreq_url_host(struct pool *pool, const char *url)
 {
 	const char *p = NULL;
 	if (strncmp(url, "https://", 8) == 0)
@@ -85,7 +84,7 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	site->name = db_cell(&rows, 0, 2);
 	site->ask_question = db_cell_int(&rows, 0, 3) != 0;
 	site->client_name = db_cell(&rows, 0, 4);
-	char *host = referer ? url_host(r->pool, referer) : NULL;
+	const char *host = referer ? helpreq_url_host(r->pool, referer) : NULL;
 	if (host == NULL) {
 		*refusal = "Baton could not tell which web site you came from, so it cannot connect "
 			   "you. Please use the help link on the site's own page.";

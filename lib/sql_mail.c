@@ -76,9 +76,12 @@ const char *const sql_texts_mail[SQL__MAX] = {
 		" AND (state IN ('waiting', 'offered') OR thread_state = 'open') ORDER BY id DESC LIMIT 1",
 	[SQL_THREAD_BY_REPLY_TOKEN] =
 		"SELECT id, client_id FROM help_request WHERE reply_token = ?",
+	/* Only mail about a conversation by e-mail: a reply to a transcript,
+	 * a confirmation or a call-back's news starts its own request. */
 	[SQL_THREAD_BY_MESSAGE_ID] =
-		"SELECT request_id, client_id FROM mail_message WHERE message_id = ?"
-		" AND request_id IS NOT NULL",
+		"SELECT m.request_id, m.client_id FROM mail_message m"
+		" JOIN help_request r ON r.id = m.request_id"
+		" WHERE m.message_id = ? AND (r.thread_state IS NOT NULL OR r.via = 'email')",
 	[SQL_VISITOR_BY_EMAIL] =
 		"SELECT visitor_id FROM visitor_email WHERE client_id = ? AND address = ?",
 	[SQL_VISITOR_EMAIL_INSERT] =
@@ -303,4 +306,14 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_UNSUBSCRIBE_BY_TOKEN] =
 		"SELECT a.id, a.display_name, a.digest_opt_out, c.name FROM agent a"
 		" JOIN client c ON c.id = a.client_id WHERE a.unsubscribe_token = ?",
+
+	/* A call-back the dialer gave up on (lib/mail_callback.c): whom to
+	 * tell, and how they can ask again. */
+	[SQL_MAIL_CALLBACK_UNREACHABLE] =
+		"SELECT r.contact, r.name, r.phone, r.page_url, r.client_id, c.name, s.help_address,"
+		" pl.help_number, r.site_id"
+		" FROM help_request r JOIN client c ON c.id = r.client_id"
+		" LEFT JOIN site s ON s.id = r.site_id"
+		" LEFT JOIN phone_line pl ON pl.client_id = r.client_id"
+		" WHERE r.id = ?",
 };
