@@ -136,8 +136,9 @@ const char *const sql_texts_mail[SQL__MAX] = {
 		" ORDER BY m.id DESC LIMIT 10",
 	[SQL_THREAD_VIEW] =
 		"SELECT r.id, r.public_id, r.state, r.thread_state, r.name, r.contact, r.assigned_agent_id,"
-		" a.display_name, r.via, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), s.name"
-		" FROM help_request r JOIN site s ON s.id = r.site_id"
+		" a.display_name, r.via, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i'), s.name, r.phone,"
+		" (SELECT vm.public_id FROM voice_message vm WHERE vm.request_id = r.id LIMIT 1)"
+		" FROM help_request r LEFT JOIN site s ON s.id = r.site_id"
 		" LEFT JOIN agent a ON a.id = r.assigned_agent_id WHERE r.public_id = ? AND r.client_id = ?",
 	[SQL_THREAD_MESSAGES] =
 		"SELECT m.id, m.direction, m.address, m.subject, m.body,"

@@ -502,7 +502,7 @@ int thread_to_view(struct request *r, const char *public_id, struct view *v)
 	if (rc != DB_OK)
 		return rc;
 	static const char *const thread_cols[] = { NULL, "id", "state", "thread_state", "name",
-		"contact", "owner_id", "owner", "via", "created", "site", NULL };
+		"contact", "owner_id", "owner", "via", "created", "site", "phone", "voice", NULL };
 	for (size_t c = 1; thread_cols[c] != NULL; c++) {
 		char key[64];
 		snprintf(key, sizeof key, "thread.%s", thread_cols[c]);

@@ -7,7 +7,8 @@
   <p class="muted"><a href="/messages">All messages</a> · <a href="/console">Console</a></p>
   <h1><?cs if:thread.name ?><?cs var:thread.name ?><?cs else ?>Visitor<?cs /if ?>
     <span class="chip" id="thread-state"><?cs if:thread.thread_state == "done" ?>done<?cs else ?>open<?cs /if ?></span></h1>
-  <p class="muted" id="thread-about"><?cs var:thread.contact ?> · <?cs var:thread.site ?> · <?cs if:thread.via == "email" ?>by e-mail<?cs else ?>left on the waiting page<?cs /if ?> · since <?cs var:thread.created ?> UTC</p>
+  <p class="muted" id="thread-about"><?cs if:thread.contact ?><?cs var:thread.contact ?><?cs else ?><?cs var:thread.phone ?><?cs /if ?><?cs if:thread.site ?> · <?cs var:thread.site ?><?cs /if ?> · <?cs if:thread.via == "email" ?>by e-mail<?cs elif:thread.voice ?>left on the phone<?cs else ?>left on the waiting page<?cs /if ?> · since <?cs var:thread.created ?> UTC</p>
+  <?cs if:thread.voice ?><p id="voice-message"><audio controls preload="none" src="/voicemail?id=<?cs var:url_escape(thread.voice) ?>"></audio></p><?cs /if ?>
   <?cs if:thread.bounced ?><p class="notice bad" id="bounced">Mail to <?cs var:thread.contact ?> bounced: <?cs var:thread.bounced ?></p><?cs /if ?>
   <ol class="thread-messages" id="thread-messages">
     <?cs each:m = messages ?>
@@ -34,7 +35,7 @@
     <p class="message" id="reply-message" role="alert" hidden></p>
   </form>
   <?cs else ?>
-  <p class="notice" id="no-address">This visitor left no e-mail address (<?cs var:thread.contact ?>): answer them another way, then mark the thread done.</p>
+  <p class="notice" id="no-address">This visitor left no e-mail address (<?cs if:thread.contact ?><?cs var:thread.contact ?><?cs else ?><?cs var:thread.phone ?><?cs /if ?>): answer them another way, then mark the thread done.</p>
   <?cs /if ?>
   <div class="row thread-actions">
     <form method="post" action="/messages" id="assign-form" class="row">
