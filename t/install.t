@@ -43,7 +43,9 @@ subtest 'the FHS layout' => sub {
     my $p = "$dest$prefix";
     ok -x "$p/sbin/baton-admin", 'baton-admin in sbin';
     ok -x "$p/lib/baton/cgi-bin/$_.fcgi", "$_.fcgi in lib/baton/cgi-bin" for qw(health help signin console);
-    ok -x "$p/lib/baton/baton-dialer", 'the dialer in lib/baton';
+    ok -x "$p/lib/baton/$_", "$_ in lib/baton" for qw(baton-dialer baton-mailer baton-mail-in);
+    my $mailer = do { local (@ARGV, $/) = "$p/lib/systemd/system/baton-mailer.service"; <> } // '';
+    like $mailer, qr{^ExecStart=\Q$prefix\E/lib/baton/baton-mailer}m, 'the mailer unit runs the installed mailer';
     ok -f "$p/share/baton/templates/help.cs", 'templates in share/baton';
     ok -f "$p/share/baton/htdocs/css/baton.css", 'static files in share/baton/htdocs';
     ok((grep { -f } glob "$p/share/baton/schema/001-*.sql"), 'the schema in share/baton');
@@ -56,7 +58,7 @@ subtest 'the FHS layout' => sub {
     like $unit, qr{ExecStart=.* -- \Q$prefix\E/lib/baton/cgi-bin/%i\.fcgi$}m, 'the unit runs the installed programs';
     my $site = do { local (@ARGV, $/) = "$p/share/baton/conf/nginx-site.conf.example"; <> } // '';
     like $site, qr{^\s*root \Q$prefix\E/share/baton/htdocs;}m, 'the nginx example serves the installed static files';
-    ok -f "$p/share/baton/conf/$_", "the parts' templates: $_" for qw(kamailio.cfg.in galera.cnf.in haproxy.cfg.in);
+    ok -f "$p/share/baton/conf/$_", "the parts' templates: $_" for qw(kamailio.cfg.in galera.cnf.in haproxy.cfg.in exim.conf.in);
     my $conf = "$dest/etc/baton/baton.conf";
     ok -f $conf, 'the configuration in /etc/baton';
     is sprintf('%04o', (stat $conf)[2] & 07777), '0640', 'readable by root and its group only';

@@ -19,8 +19,8 @@ ok $deb && -f $deb, "var/deb/baton_${version}_ARCH.deb" or BAIL_OUT('no package'
 
 my %has = map { m{\s\.(/\S+?)/?$} ? ($1 => 1) : () } qx{dpkg-deb -c "$deb"};
 ok $has{$_}, "holds $_" for qw(/usr/sbin/baton-admin /usr/lib/baton/cgi-bin/health.fcgi
-    /usr/lib/baton/baton-dialer /usr/share/baton/templates/help.cs /usr/share/baton/schema
-    /lib/systemd/system/baton@.service /lib/systemd/system/baton-dialer.service
+    /usr/lib/baton/baton-dialer /usr/lib/baton/baton-mailer /usr/lib/baton/baton-mail-in /usr/share/baton/templates/help.cs /usr/share/baton/schema
+    /lib/systemd/system/baton@.service /lib/systemd/system/baton-dialer.service /lib/systemd/system/baton-mailer.service
     /etc/nginx/sites-available/baton /etc/apache2/sites-available/baton.conf /etc/logrotate.d/baton
     /usr/share/man/man8/baton-admin.8.gz /usr/share/man/man5/baton.conf.5.gz);
 ok !(grep { m{^/etc/baton/} } keys %has), 'no baton.conf in the package (postinst writes it)';
