@@ -18,7 +18,7 @@ LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
 PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
 UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
-TOOLS        := tools/baton-admin tools/baton-dialer
+TOOLS        := tools/baton-admin tools/baton-dialer tools/baton-mailer tools/baton-mail-in
 # The dialer's prompts: words spoken by espeak-ng, tones by sox (at build time).
 PROMPTS      := prompts/en/.made
 
@@ -27,10 +27,16 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
-    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
+
+# make install / uninstall / dist / deb, the version and the installed
+# paths (lib/build.h): mk/install.mk.
+include mk/install.mk
+# make soak, an hour under load: mk/soak.mk.
+include mk/soak.mk
 
 .PHONY: all deps run stop test test-cluster bench clean lint
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)
@@ -48,10 +54,6 @@ deps:
 lib/libbaton.a: $(LIB_OBJECTS)
 	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
 
-# Baton runs from the directory it was built in (see INSTALL), so the
-# defaults point into this tree; baton.conf can say otherwise.
-lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"' \
-                        -DBATON_DEFAULT_PROMPTS='"$(CURDIR)/prompts/en"'
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
@@ -63,13 +65,17 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-admin: tools/baton-admin.c tools/admin_crowd.c tools/admin_crowd.h lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) -Itools -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< tools/admin_crowd.c lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+	$(CC) $(CFLAGS) -Itools $(LDFLAGS) -o $@.$$$$ $< tools/admin_crowd.c lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 prompts/en/.made: prompts/en.txt tools/make-prompts
 	tools/make-prompts prompts/en.txt prompts/en && touch $@
+
+# The mail programs (INSTALL, "E-mail"): the sender and the incoming pipe.
+tools/baton-mailer tools/baton-mail-in: tools/%: tools/%.c lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
@@ -132,5 +138,5 @@ vendor:
 		"$(SIPJS_VERSION)" >htdocs/js/vendor/sip.js/README
 
 clean:
-	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
+	rm -f lib/*.o lib/*.a lib/build.h cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
 	rm -rf prompts/en

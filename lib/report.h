@@ -17,7 +17,7 @@ struct db;
 struct pool;
 struct view;
 
-enum { REPORT_MAX_DAYS = 731, REPORT_MAX_TABLES = 6 };
+enum { REPORT_MAX_DAYS = 731, REPORT_MAX_TABLES = 7 };
 
 enum report_granularity { REPORT_DAY, REPORT_WEEK, REPORT_MONTH };
 
