@@ -63,7 +63,12 @@ async function follow(browser, problems, link, name, expectRefusal = false) {
   const res = await page.goto(link);
   if (expectRefusal) return { ctx, page, status: res.status() };
   await page.fill('#name', name);
-  await Promise.all([page.waitForURL(/\/channel\?id=/), page.click('#join-form button[type=submit]')]);
+  try {
+    await Promise.all([page.waitForURL(/\/channel\?id=/), page.click('#join-form button[type=submit]')]);
+  } catch (err) {
+    const said = await page.textContent('body').catch(() => '');
+    throw new Error(`${name} did not get into the session: ${said.replace(/\s+/g, ' ').slice(0, 300)}`);
+  }
   return { ctx, page, status: 200, id: Number(await page.getAttribute('#channel', 'data-me')) };
 }
 
