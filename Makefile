@@ -64,8 +64,8 @@ cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
-tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+tools/baton-admin: tools/baton-admin.c tools/admin_crowd.c tools/admin_crowd.h lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) -Itools $(LDFLAGS) -o $@.$$$$ $< tools/admin_crowd.c lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@

@@ -17,6 +17,7 @@
 #include "program.h"
 #include "render.h"
 #include "response.h"
+#include "room.h"
 #include "session.h"
 #include "visitor.h"
 
@@ -145,6 +146,8 @@ static int channel_page(struct request *r)
 		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)
 		rc = agent_extras(r, &m, v);
+	if (rc == DB_OK)
+		rc = room_to_view(r, &m, v); /* rooms (issue 17) */
 	if (rc != DB_OK) {
 		view_free(v);
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;

@@ -143,7 +143,9 @@ int channel_append(struct db *db, long long channel_id, long long participant_id
 
 bool channel_event_in_chat(const char *kind)
 {
-	static const char *const not_chat[] = { "call", "rtc", "mark", "erase", "draw", NULL };
+	/* The stage and backstage of an event (issue 17) have their own too. */
+	static const char *const not_chat[] = { "call", "rtc", "mark", "erase", "draw", "stage", "qa",
+		"aline", "removed", "question", "pass", NULL };
 	for (size_t i = 0; not_chat[i] != NULL; i++)
 		if (strcmp(kind, not_chat[i]) == 0)
 			return false;
@@ -575,8 +577,11 @@ int channel_typing(struct db *db, const struct member *m, const char *text)
 bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
 			   bool viewer_is_staff)
 {
-	if (strcmp(kind, "private") == 0)
+	/* An event's questions go to its producer, a pass to one speaker. */
+	if (strcmp(kind, "private") == 0 || strcmp(kind, "question") == 0 || strcmp(kind, "pass") == 0)
 		return viewer == from || viewer == to;
+	if (strcmp(kind, "removed") == 0)
+		return viewer_is_staff;
 	/* A call's signalling is for the one it is addressed to. */
 	if (strcmp(kind, "rtc") == 0)
 		return viewer == to;

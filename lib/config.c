@@ -22,7 +22,8 @@ void config_defaults(struct config *cfg)
 	cfg->max_body_bytes = 64 * 1024;
 	cfg->watch_interval_ms = 250;
 	cfg->poll_hold_seconds = 25;
-	cfg->poll_max_waiters = 20000;
+	cfg->poll_max_waiters = 50000;
+	cfg->poll_processes = 1;
 	cfg->session_idle_minutes = 120;
 	cfg->session_max_hours = 12;
 	cfg->password_iterations = 600000;
@@ -189,6 +190,7 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("watch_interval_ms", watch_interval_ms, 10, 10000);
 	INT_SETTING("poll_hold_seconds", poll_hold_seconds, 0, 50);
 	INT_SETTING("poll_max_waiters", poll_max_waiters, 1, 1000000);
+	INT_SETTING("poll_processes", poll_processes, 1, 64);
 	INT_SETTING("session_idle_minutes", session_idle_minutes, 1, 7 * 24 * 60);
 	INT_SETTING("session_max_hours", session_max_hours, 1, 30 * 24);
 	INT_SETTING("password_iterations", password_iterations, 100000, 100000000);

@@ -34,6 +34,7 @@ struct config {
 	int watch_interval_ms;
 	int poll_hold_seconds;
 	int poll_max_waiters;
+	int poll_processes;     /* poll programs per host (each holds its share) */
 
 	long max_body_bytes;
 	int session_idle_minutes;

@@ -56,17 +56,19 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		"SELECT id, kind, display_name, agent_id FROM participant WHERE channel_id = ?"
 		" AND left_at IS NULL ORDER BY id",
 	/* A participant's last-value signals, each stamped with the channel's
-	 * new signal version so pollers fetch only what changed. */
+	 * new signal version so pollers fetch only what changed; a view's
+	 * signals stamp view_version too (what an event's attendees follow). */
 	[SQL_PARTICIPANT_TYPING] =
 		"UPDATE participant SET typing_text = ?, signal_version = ? WHERE id = ?",
 	[SQL_PARTICIPANT_SEEN] =
-		"UPDATE participant SET seen_url = ?, scroll_x = ?, scroll_y = ?, signal_version = ?"
-		" WHERE id = ?",
+		"UPDATE participant SET seen_url = ?, scroll_x = ?, scroll_y = ?, signal_version = ?,"
+		" view_version = signal_version WHERE id = ?",
 	[SQL_PARTICIPANT_POINTER] =
 		"UPDATE participant SET pointer_mode = ?, pointer_x = ?, pointer_y = ?,"
-		" signal_version = ? WHERE id = ?",
+		" signal_version = ?, view_version = signal_version WHERE id = ?",
 	[SQL_PARTICIPANT_AVATAR] =
-		"UPDATE participant SET avatar = ?, signal_version = ? WHERE id = ?",
+		"UPDATE participant SET avatar = ?, signal_version = ?, view_version = signal_version"
+		" WHERE id = ?",
 	/* Everyone's, the viewer's own included: one read serves every viewer. */
 	[SQL_SIGNALS_SINCE] =
 		"SELECT id, display_name, kind, typing_text, signal_version, avatar, seen_url,"

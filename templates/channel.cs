@@ -4,6 +4,8 @@
 <?cs # Calls and the whiteboard (issue 14): their own templates, scripts and styles. ?>
 <?cs include:"call.cs" ?><?cs set:scripts.20 = "/js/call.js" ?><?cs set:styles.20 = "/css/call.css" ?>
 <?cs include:"whiteboard.cs" ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?>
+<?cs # Rooms (issue 17): invitations, the client's open rooms. ?>
+<?cs include:"room.cs" ?><?cs set:scripts.23 = "/js/room.js" ?><?cs set:styles.22 = "/css/room.css" ?>
 <?cs include:"header.cs" ?>
 <section class="viewer" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
   <div class="viewer-bar">
@@ -18,8 +20,9 @@
     </form>
     <div class="viewer-tools" role="group" aria-label="Viewer">
       <button type="button" class="tool" id="history-button" aria-controls="panel-history" aria-expanded="false">History</button>
-      <button type="button" class="tool" id="who-button" aria-controls="panel-who" aria-expanded="false">Who</button>
+      <?cs if:client.show_who ?><button type="button" class="tool" id="who-button" aria-controls="panel-who" aria-expanded="false">Who</button><?cs /if ?>
       <?cs if:me.role == "agent" && client.show_rooms ?><button type="button" class="tool" id="rooms-button" aria-controls="panel-rooms" aria-expanded="false">Rooms</button><?cs /if ?>
+      <?cs call:room_tools() ?>
       <button type="button" class="tool" id="pointer-button" aria-pressed="false" hidden title="Point on the page for the others to see">Point</button>
       <?cs call:call_tools() ?><?cs call:board_tools() ?>
       <button type="button" class="tool" id="help-button" aria-controls="panel-help" aria-expanded="false">Help</button>
@@ -77,6 +80,7 @@
             <span class="muted"><?cs var:room.name ?></span></li><?cs /if ?><?cs /each ?>
         </ul>
         <p id="rooms-empty" class="muted">No other conversation is open.</p>
+        <?cs call:room_list() ?>
         <p><a href="/console">Back to the console</a></p>
       </section>
       <?cs /if ?>
@@ -93,6 +97,7 @@
           <li>Click your own picture to choose another one. <strong>Exit</strong> leaves the conversation.</li>
         </ul>
       </section>
+      <?cs call:room_panels() ?>
 
       <div id="person-menu" class="person-menu" role="dialog" aria-labelledby="person-menu-title" hidden>
         <div class="panel-head"><h2 id="person-menu-title"></h2><button type="button" class="panel-close" aria-label="Close">×</button></div>

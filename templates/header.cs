@@ -17,6 +17,8 @@
   <?cs if:me.name ?>
   <nav class="who">
     <a href="/console">Console</a>
+    <a href="/rooms" id="nav-rooms">Rooms</a>
+    <a href="/events" id="nav-events">Events</a>
     <a href="/messages" id="nav-messages">Messages</a>
     <a href="/settings">Settings</a>
     <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" ?><a href="/supervise" id="nav-supervise">Supervise</a>

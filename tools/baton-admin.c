@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "admin_crowd.h"
 #include "config.h"
 #include "billing.h"
 #include "buf.h"
@@ -472,7 +473,8 @@ static int set_client(struct admin *a, const char *client, const char *setting, 
 		int rc = db_exec(a->db, settings[i].id, NULL, "ii", v, cid);
 		if (rc != DB_OK)
 			return db_fail(rc, "the setting");
-		printf("%s of %s set to %lld\n", setting, client, v);
+		if (!a->quiet)
+			printf("%s of %s set to %lld\n", setting, client, v);
 		return 0;
 	}
 	return fail("unknown client setting '%s' (see baton-admin help)", setting);
@@ -783,6 +785,8 @@ static int turn_credential(struct admin *a, const char *id, const char *seconds_
 	return 0;
 }
 
+static const char *crowd_password(void *context, int generate);
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -813,6 +817,10 @@ static int cmd_demo(struct admin *a)
 	printf("Demo agent: agent@demo.example  password: %s\n", password);
 	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
 	printf("Supervisor: sue@demo.example  password: %s\n", supervisor);
+	/* The auditorium (issue 17): a scheduled event with 20,000 seats. */
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	if (set_client(a, "demo", "seat_cap", "20000") != 0 || crowd_demo_event(&crowd) != 0)
+		return 1;
 	return 0;
 }
 
@@ -845,6 +853,11 @@ static int put_canned_address(struct admin *a, const char *client, const char *t
 	else
 		printf("canned address '%s' added\n", title);
 	return 0;
+}
+
+static const char *crowd_password(void *context, int generate)
+{
+	return read_password(context, generate);
 }
 
 /* ---- mail settings (lib/mail_admin.c) ---------------------------------- */
@@ -904,6 +917,11 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
 	const char *sub = argc > 1 ? argv[1] : "";
+	/* Rooms and events (issue 17): tools/admin_crowd.c. */
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	int crowd_status = crowd_admin_command(&crowd, argc, argv, generate);
+	if (crowd_status != CROWD_ADMIN_NOT_MINE)
+		return crowd_status;
 	if (strcmp(cmd, "migrate") == 0 && argc == 1)
 		return cmd_migrate(a);
 	if (strcmp(cmd, "demo") == 0 && argc == 1)
@@ -975,6 +993,7 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);
 	}
 	fputs(usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
+	fputs(crowd_admin_usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
 	return strcmp(cmd, "help") == 0 ? 0 : 2;
 }
 
