@@ -94,6 +94,9 @@ int view_render(struct request *r, struct view *v, int status, const char *templ
 	CSPARSE *parse = NULL;
 	char file[256];
 	snprintf(file, sizeof file, "%s.cs", template_name);
+	/* Pages in the widget's panel render for it (templates/header.cs). */
+	if (r->resp.frame_ancestors != NULL)
+		view_set(v, "panel", "1");
 	NEOERR *err = cs_init(&parse, v->hdf);
 	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(parse);

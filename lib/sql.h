@@ -211,6 +211,13 @@ enum sql_id {
 	SQL_DEMO_REQUEST_EVENT,
 	SQL_DEMO_HITS,
 
+	/* the visitor's side (lib/sql_visitor.c): the desk as visitors are told
+	 * of it, the panel of the site script's widget, ratings */
+	SQL_ESTIMATE_DESK,
+	SQL_ESTIMATE_QUEUE_LENGTH,
+	SQL_PANEL_SITE_DOMAINS,
+	SQL_VISITOR_OPEN_CHANNEL,
+
 	SQL__MAX
 };
 
@@ -230,5 +237,6 @@ extern const char *const sql_texts_billing[SQL__MAX];
 extern const char *const sql_texts_archive[SQL__MAX];
 extern const char *const sql_texts_report[SQL__MAX];
 extern const char *const sql_texts_demo[SQL__MAX];
+extern const char *const sql_texts_visitor[SQL__MAX];
 
 #endif

@@ -14,9 +14,14 @@ my ($key, $client) = Baton::Test::new_help_site(ask_question => 1);
 my $v = Baton::Test::Browser->new;
 my $id = $v->ask_help($key, name => 'Max', question => 'Is the <b>blue</b> one in stock?');
 my $page = $v->get("/wait?r=$id");
-like $page->{content}, qr/<form method="post" action="\/message" id="message-form">/, 'nobody is signed in: the message form';
-like $page->{content}, qr/<textarea id="msg-question" name="question" required maxlength="2000" rows="4">Is the &lt;b&gt;blue&lt;\/b&gt; one in stock\?<\/textarea>/,
-    'with the question already asked, escaped';
+like $page->{content}, qr/<a href="\/wait\?r=$id&amp;choice=message" id="choose-message"/, 'nobody is signed in: leaving a message is offered';
+$page = $v->get("/wait?r=$id&choice=message");
+like $page->{content}, qr/<form method="post" action="\/message" id="message-form">/, 'on a page of its own: the message form';
+unlike $page->{content}, qr/http-equiv="refresh"/, 'which never refreshes (nothing typed is lost)';
+like $page->{content}, qr/<input type="text" id="msg-name" name="name" required maxlength="100" autocomplete="name" value="Max">/,
+    'with the name given when asking';
+like $page->{content}, qr/<textarea id="msg-question" name="question" required maxlength="2000" rows="5">Is the &lt;b&gt;blue&lt;\/b&gt; one in stock\?<\/textarea>/,
+    'and the question already asked, escaped';
 my $csrf = Baton::Test::csrf_from($page->{content});
 
 my %good = (csrf => $csrf, r => $id, name => 'Max Mustermann', contact => '+49 30 1234567',

@@ -1,0 +1,31 @@
+/* sql_visitor.c - SQL texts for the visitor's side: the desk as visitors
+ * are told of it (lib/estimate.c), the widget's panel, ratings.
+ * Part of the statement catalogue: see sql.h and sql.c. */
+#include "sql.h"
+
+const char *const sql_texts_visitor[SQL__MAX] = {
+	/* Signed-in agents; those available; and those free to take a visitor
+	 * now, as the routing picks them (SQL_ROUTE_PICK_AGENT): room for one
+	 * more session and no offer out. */
+	[SQL_ESTIMATE_DESK] =
+		"SELECT COUNT(*), COALESCE(SUM(a.state = 'available'), 0),"
+		" COALESCE(SUM(a.state = 'available'"
+		"  AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		"   WHERE p.agent_id = a.id AND p.left_at IS NULL AND ch.state = 'open') < a.max_sessions"
+		"  AND NOT EXISTS (SELECT 1 FROM help_request o WHERE o.offered_agent_id = a.id"
+		"   AND o.state = 'offered')), 0)"
+		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
+		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
+		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
+	[SQL_ESTIMATE_QUEUE_LENGTH] =
+		"SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state IN ('waiting', 'offered')",
+	/* Who may frame the widget's panel (lib/panel.c). */
+	[SQL_PANEL_SITE_DOMAINS] =
+		"SELECT domain FROM site_domain WHERE site_id = ? ORDER BY domain LIMIT 100",
+	/* The conversation a visitor is still in with a client: the help link
+	 * (and the widget on every page of the site) takes them back to it. */
+	[SQL_VISITOR_OPEN_CHANNEL] =
+		"SELECT ch.public_id FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		" WHERE p.visitor_id = ? AND ch.client_id = ? AND p.kind = 'visitor'"
+		" AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id DESC LIMIT 1",
+};
