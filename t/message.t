@@ -1,7 +1,9 @@
 #!/usr/bin/perl
 # With nobody at the desk, a waiting visitor leaves a message (name, contact,
 # question) that the client's agents find in their console; every field is
-# required, once only, and only by the visitor who asked.
+# required, once only, and only by the visitor who asked. A message sent
+# after an agent took the request is not lost: it becomes the visitor's line
+# in the conversation.
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
@@ -90,5 +92,23 @@ my ($foreign_key, $foreign_client) = Baton::Test::new_help_site(ask_question => 
 Baton::Test::Browser->new->ask_help($foreign_key);
 my $foreign = Baton::Test::signed_in_agent(client => $foreign_client);
 is_deeply $foreign->{browser}->console_snapshot->{messages}, [], 'another client\'s console has no messages of ours';
+
+subtest 'an agent takes the request while the visitor writes' => sub {
+    my $writer = Baton::Test::Browser->new;
+    my $wid = $writer->ask_help($key, question => 'first words');
+    my $wcsrf = Baton::Test::csrf_from($writer->get("/wait?r=$wid&choice=message")->{content});
+    my $res = $agent->{browser}->post('/accept', form => [csrf => $agent->{browser}->session_csrf, request => $wid]);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$};
+    ok $channel, 'the agent accepts while the message is being written';
+    $res = $writer->post('/message', form => [csrf => $wcsrf, r => $wid, name => 'Wanda',
+        contact => 'wanda@example.com', question => 'My whole message, typed with care.']);
+    is $res->{status}, 303, 'sending it: 303';
+    is $res->{headers}{location}, "/channel?id=$channel", 'into the conversation';
+    my $lines = sql("SELECT e.body FROM channel_event e JOIN channel c ON c.id = e.channel_id"
+        . " JOIN participant p ON p.id = e.participant_id"
+        . " WHERE c.public_id = '$channel' AND e.kind = 'line' AND p.kind = 'visitor' ORDER BY e.seq");
+    is $lines->[-1][0], 'My whole message, typed with care.', 'where the message is the visitor\'s line, whole';
+    is Baton::Test::request_row($wid)->{state}, 'accepted', 'and the request stays accepted';
+};
 
 done_testing;
