@@ -118,10 +118,14 @@ static int channel_page(struct request *r)
 	view_set(v, "me.display", m.display_name);
 	view_set(v, "token", m.token);
 	view_set_int(v, "me.leads", m.participant_id == m.leader_participant_id);
-	struct db_rows notice;
+	struct db_rows notice, client;
 	if (!agent && db_query(r->db, r->pool, SQL_CLIENT_MONITOR_NOTICE, &notice, "i", m.client_id)
 			      == DB_OK && notice.rows > 0)
 		view_set_int(v, "monitoring_notice", db_cell_int(&notice, 0, 0));
+	/* Visitors see whom they talk with, staff whom and where from. */
+	if (!agent && db_query(r->db, r->pool, SQL_CLIENT_SETTINGS, &client, "i", m.client_id) == DB_OK
+	    && client.rows > 0)
+		view_set(v, "client.name", db_cell(&client, 0, 5));
 	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
 			     strcmp(m.kind, "visitor") != 0, v);
 	if (rc == DB_OK)

@@ -66,7 +66,12 @@ static int transcript(struct request *r)
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);
 	view_set_int(v, "channel.open", m.channel_open);
+	view_set_int(v, "me.left", m.left);
 	view_set_int(v, "viewer_is_staff", staff);
+	struct db_rows client;
+	if (!staff && db_query(r->db, r->pool, SQL_CLIENT_SETTINGS, &client, "i", m.client_id) == DB_OK
+	    && client.rows > 0)
+		view_set(v, "client.name", db_cell(&client, 0, 5));
 	/* A visitor's transcript is the same for every visitor: as seen by
 	 * nobody in particular, so no private line passes, not even their own. */
 	int rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);

@@ -28,4 +28,10 @@ const char *const sql_texts_visitor[SQL__MAX] = {
 		"SELECT ch.public_id FROM participant p JOIN channel ch ON ch.id = p.channel_id"
 		" WHERE p.visitor_id = ? AND ch.client_id = ? AND p.kind = 'visitor'"
 		" AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id DESC LIMIT 1",
+	/* The visitor's question, the first line of the conversation, dated
+	 * when it was asked (lib/channel.c, under the channel's seq lock). */
+	[SQL_EVENT_INSERT_QUESTION] =
+		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
+		" body, client_msg_id, at) SELECT ?, ?, 'line', ?, NULL, question, NULL,"
+		" LEAST(created_at, NOW(3)) FROM help_request WHERE id = ?",
 };

@@ -31,6 +31,7 @@ struct timeline_item {
 	const char *role;       /* agent, visitor, supervisor */
 	const char *body;       /* a line, an address, a state */
 	const char *to;         /* a private line's recipient, a baton's new holder */
+	bool to_self;           /* a lead taken (passed to oneself) */
 	size_t order;           /* read order, which breaks ties of time and source */
 };
 
@@ -43,9 +44,9 @@ struct timeline {
  * channel_only: the channel's events alone (the replay). */
 int timeline_load(struct db *db, struct pool *pool, const struct archived_channel *c,
 		  bool channel_only, struct timeline *t);
-/* timeline.N.{at,time,source,kind,who,role,body,to,link} */
+/* timeline.N.{at,time,source,kind,who,role,body,to,to_self,link} */
 void timeline_to_view(const struct timeline *t, struct pool *pool, struct view *v);
-/* {"channel":{...},"events":[{"seq","t","at","kind","who","role","body","to"}]} */
+/* {"channel":{...},"events":[{"seq","t","at","kind","who","role","body","to","to_self"}]} */
 void timeline_json(const struct archived_channel *c, const struct timeline *t, struct buf *out);
 
 #endif

@@ -143,12 +143,9 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     t.ok(await vera.locator('#go').isDisabled(), 'and cannot go anywhere');
     t.ok(/Dana Agent leads/.test(await vera.textContent('#lead-status')), 'the visitor is told who leads');
 
-    // The agent may start from the page the visitor asked on.
-    const start = dana.locator('.stage-notice[data-key="start"]');
-    await start.waitFor({ timeout: QUICK });
-    t.ok((await start.textContent()).includes(home), 'the agent is offered the page the visitor asked on');
-    await t.screenshot(dana, 'viewer-1-agent-start');
-    await start.locator('button', { hasText: 'Show it to everyone' }).click();
+    // The viewer opens on the page the visitor asked from, for both: nobody
+    // has to find it and show it first.
+    t.is(await dana.locator('.stage-notice[data-key="start"]').count(), 0, 'the agent need not show the start page first');
     const frameOf = async (p) => (await p.$('#view')).contentFrame();
     const frameAt = async (p, url, ms = QUICK) => {
       const until = Date.now() + ms;
@@ -166,7 +163,12 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     };
     await frameAt(dana, home);
     await frameAt(vera, home);
-    t.ok(true, 'both views show the visitor\'s page');
+    t.ok(true, 'both views open on the visitor\'s page');
+    t.ok(await dana.isHidden('#stage-empty') && await vera.isHidden('#stage-empty'), 'neither says "No page is shown yet"');
+    t.is(await dana.textContent('#lines li.event-line .body'), 'Which kettle works on induction?',
+      'the visitor\'s question is the agent\'s first line');
+    t.is(await vera.textContent('#lines li.event-line .body'), 'Which kettle works on induction?', 'and the visitor\'s');
+    await t.screenshot(dana, 'viewer-1-agent-start');
 
     // Chat both ways.
     await dana.fill('#say-text', 'Hello Vera, let me show you our kettles.');

@@ -26,7 +26,7 @@ subtest 'the agent\'s page' => sub {
     my $res = $c->{agent}{browser}->get("/channel?id=$ch");
     is $res->{status}, 200, 'GET /channel is 200 for the agent';
     my $html = $res->{content};
-    like $name, qr/^Client c\d+ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/, 'the channel is named from the client and the time';
+    is $name, "Visitor · 127.0.0.1:$s->{PORT}/demo/x.html", 'the channel is named for who the visitor is and where they asked from';
     like $html, qr/<h1>\Q$name\E<\/h1>/, 'the page shows the channel name';
     like $html, qr/data-channel="$ch"/, 'it carries the channel id';
     like $html, qr/data-role="agent"/, 'and the viewer\'s role';
@@ -34,7 +34,8 @@ subtest 'the agent\'s page' => sub {
     like $html, qr/class="person role-agent">Cora Channel</, 'the agent is listed';
     like $html, qr/class="person role-visitor">Visitor</, 'and the visitor';
     like $html, qr/Cora Channel joined.*Visitor joined/s, 'join notices, in order';
-    like $html, qr/data-last-seq="2"/, 'two events so far';
+    like $html, qr/data-last-seq="3"/, 'three events so far (the joins, the page led to)';
+    like $html, qr/data-url="\Q$s->{URL}\E\/demo\/x\.html"/, 'the view starts on the page the visitor asked from';
     like $html, qr/id="say-form"/, 'an input line';
     like $html, qr/id="transfer-form"/, 'the agent may transfer';
     like $html, qr/id="ended" class="notice" hidden/, 'no ended notice while open';
@@ -49,6 +50,8 @@ subtest 'the visitor\'s page' => sub {
     is Baton::Test::channel_token($html), $c->{visitor}{token}, 'with the visitor\'s own token';
     isnt $c->{visitor}{token}, $c->{agent}{token}, 'which differs from the agent\'s';
     like $html, qr/Cora Channel joined.*Visitor joined/s, 'join notices';
+    like $html, qr/<title>Live help from Client c\d+ · Baton<\/title>/, 'the visitor\'s title: whom they talk with';
+    like $html, qr/<h1>Live help from Client c\d+<\/h1>/, 'and its heading';
     like $html, qr/class="person role-agent">Cora Channel</, 'the agent\'s name';
     like $html, qr/id="say-form"/, 'an input line';
     unlike $html, qr/id="transfer-form"/, 'but no transfer for a visitor';

@@ -1,4 +1,4 @@
-<?cs set:title = channel.name ?><?cs set:page.name = "channel" ?>
+<?cs if:me.role == "visitor" && client.name ?><?cs set:title = "Live help from " + client.name ?><?cs else ?><?cs set:title = channel.name ?><?cs /if ?><?cs set:page.name = "channel" ?>
 <?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
 <?cs include:"header.cs" ?>
@@ -101,7 +101,7 @@
 
     <div class="talk">
       <div class="talk-head">
-        <h1><?cs var:channel.name ?></h1>
+        <h1><?cs var:title ?></h1>
         <ul id="people" class="people" aria-label="People here">
           <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?>"><?cs var:p.name ?></li><?cs /each ?>
         </ul>
@@ -117,7 +117,7 @@
           <?cs elif:e.kind == "transfer" ?><span class="notice"><?cs var:e.body ?></span>
           <?cs elif:e.kind == "address" ?><span class="notice"><?cs var:e.name ?> led to <span class="url" title="<?cs var:e.body ?>"><?cs var:e.body ?></span></span>
           <?cs elif:e.kind == "window" ?><span class="notice"><?cs var:e.name ?> sent a page to open in a new window: <span class="url" title="<?cs var:e.body ?>"><?cs var:e.body ?></span></span>
-          <?cs elif:e.kind == "lead" ?><span class="notice"><?cs if:e.name == e.body ?><?cs var:e.name ?> took the lead<?cs else ?><?cs var:e.name ?> gave the lead to <?cs var:e.body ?><?cs /if ?></span>
+          <?cs elif:e.kind == "lead" ?><span class="notice"><?cs if:e.to_self ?><?cs var:e.name ?> took the lead<?cs else ?><?cs var:e.name ?> gave the lead to <?cs var:e.body ?><?cs /if ?></span>
           <?cs elif:e.kind == "monitor" ?><span class="notice"><?cs var:e.name ?> started watching silently</span>
           <?cs elif:e.kind == "close" ?><span class="notice">The session has ended</span><?cs /if ?>
         </li>

@@ -1,11 +1,14 @@
 <?cs set:title = "Transcript" ?><?cs set:page.name = "transcript" ?>
+<?cs set:scripts.0 = "/js/transcript.js" ?>
 <?cs include:"header.cs" ?>
 <section class="card transcript" id="transcript">
-  <h1>Transcript: <?cs var:channel.name ?></h1>
-  <?cs if:channel.open ?><p class="muted">This session is still going on. <a href="/channel?id=<?cs var:url_escape(channel.id) ?>">Back to it</a>.</p><?cs /if ?>
+  <h1>Transcript: <?cs if:client.name ?>live help from <?cs var:client.name ?><?cs else ?><?cs var:channel.name ?><?cs /if ?></h1>
+  <?cs if:channel.open && !me.left ?><p class="muted" id="still-open">This session is still going on. <a href="/channel?id=<?cs var:url_escape(channel.id) ?>">Back to it</a>.</p><?cs
+  elif:channel.open ?><p class="muted" id="over-for-you">You have left this session: it is over for you.</p><?cs /if ?>
+  <?cs # Times are UTC here; transcript.js shows them in the reader's own zone. ?>
   <ol class="lines">
     <?cs each:e = events ?>
-    <li class="event event-<?cs var:e.kind ?>"><time datetime="<?cs var:e.at ?>"><?cs var:e.at ?></time>
+    <li class="event event-<?cs var:e.kind ?><?cs if:e.mine || (!viewer_is_staff && e.role == "visitor") ?> mine<?cs /if ?>"><time datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
       <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <span class="body"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
       <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
@@ -13,7 +16,7 @@
       <?cs elif:e.kind == "close" ?><span class="notice">The session ended</span>
       <?cs elif:e.kind == "address" ?><span class="notice"><?cs var:e.name ?> led everyone to <span class="address"><?cs var:e.body ?></span></span>
       <?cs elif:e.kind == "window" ?><span class="notice"><?cs var:e.name ?> opened a led window at <span class="address"><?cs var:e.body ?></span></span>
-      <?cs elif:e.kind == "lead" ?><span class="notice"><?cs var:e.name ?> passed the baton to <?cs var:e.body ?></span>
+      <?cs elif:e.kind == "lead" ?><span class="notice"><?cs if:e.to_self ?><?cs var:e.name ?> took the lead<?cs else ?><?cs var:e.name ?> gave the lead to <?cs var:e.body ?><?cs /if ?></span>
       <?cs elif:e.kind == "private" && viewer_is_staff ?><span class="who"><?cs var:e.name ?> (private):</span> <span class="body"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "monitor" && viewer_is_staff ?><span class="notice"><?cs var:e.name ?> started watching silently</span><?cs /if ?>
     </li>

@@ -27,6 +27,7 @@
   let lastSeq = Number(root.dataset.lastSeq) || 0;
   let signals = 0;
   let closed = false;
+  let leaving = false; // Exit was pressed: nothing more is sent meanwhile
 
   const lines = document.getElementById('lines');
   const peopleList = document.getElementById('people');
@@ -528,7 +529,7 @@
   }
 
   function pumpTyping() {
-    if (closed || typingBusy || typingTimer) return;
+    if (closed || leaving || typingBusy || typingTimer) return;
     if (typingWanted === typingSent) return;
     const wait = typingLastAt + TYPING_EVERY_MS - Date.now();
     if (wait > 0 && typingWanted !== '') {
@@ -580,13 +581,19 @@
       const button = form.querySelector('button[type=submit]');
       if (button) button.disabled = true;
       showAlert('');
-      if (url === '/leave') stopTyping();
+      if (url === '/leave') {
+        // Leaving clears the typing preview on the server; a report sent
+        // now would only be refused once the leave is through.
+        clearTimeout(idleTimer);
+        leaving = true;
+      }
       try {
         const answer = await B.postForm(url, B.formFields(form));
         feed.stop();
         location.assign(answer.next || (isStaff ? '/console' : `/transcript?id=${encodeURIComponent(channelId)}`));
       } catch (err) {
         if (button) button.disabled = false;
+        leaving = false;
         if (url === '/leave' && err.status === 409) {
           ended();
           if (isStaff) location.assign('/console');
@@ -615,7 +622,7 @@
     isStaff,
     isSupervisor,
     people,
-    get closed() { return closed; },
+    get closed() { return closed || leaving; },
     on(kind, fn) {
       if (hooks[kind]) hooks[kind].push(fn);
     },
