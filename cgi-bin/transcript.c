@@ -4,6 +4,8 @@
  * staff read the whole record at /session. A visitor may also leave an
  * e-mail address to get the transcript later: it is queued in mail_outbox
  * (schema/005) for a mailer to send; Baton does not send mail by itself.
+ * Once the session is over for them, a visitor may rate it here
+ * (cgi-bin/rate.c).
  * Template: templates/transcript.cs. Tests: t/transcript.t,
  * t/transcript-private.t. */
 #include <string.h>
@@ -36,6 +38,24 @@ static int find_member(struct request *r, struct member *m)
 {
 	return channel_viewer(r, r->in[IN_ID],
 			      "This transcript belongs to a conversation you were not in.", m);
+}
+
+/* For a visitor whose session is over: their rating so far, and the form
+ * to give or change it (cgi-bin/rate.c). */
+static int rating_to_view(struct request *r, const struct member *m, struct view *v)
+{
+	if (m->channel_open && !m->left)
+		return DB_OK;
+	struct db_rows rating;
+	int rc = db_query(r->db, r->pool, SQL_RATING_OF, &rating, "ii", m->channel_id, m->participant_id);
+	if (rc != DB_OK)
+		return rc;
+	view_set_int(v, "rating.offer", 1);
+	if (rating.rows > 0) {
+		view_set(v, "rating.stars", db_cell(&rating, 0, 0));
+		view_set(v, "rating.comment", db_cell(&rating, 0, 1));
+	}
+	return DB_OK;
 }
 
 /* For a visitor: the form to get it by e-mail, or the address queued. */
@@ -77,6 +97,8 @@ static int transcript(struct request *r)
 	int rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);
 	if (rc == DB_OK && !staff)
 		rc = mail_to_view(r, &m, v);
+	if (rc == DB_OK && !staff)
+		rc = rating_to_view(r, &m, v);
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");
 	else

@@ -34,4 +34,30 @@ const char *const sql_texts_visitor[SQL__MAX] = {
 		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
 		" body, client_msg_id, at) SELECT ?, ?, 'line', ?, NULL, question, NULL,"
 		" LEAST(created_at, NOW(3)) FROM help_request WHERE id = ?",
+	/* A visitor's rating of a session; rating again changes it. */
+	[SQL_RATING_PUT] =
+		"INSERT INTO session_rating (channel_id, participant_id, client_id, stars, comment, rated_at)"
+		" VALUES (?, ?, ?, ?, ?, NOW(3)) ON DUPLICATE KEY UPDATE stars = VALUES(stars),"
+		" comment = VALUES(comment), rated_at = VALUES(rated_at)",
+	[SQL_RATING_OF] =
+		"SELECT stars, comment FROM session_rating WHERE channel_id = ? AND participant_id = ?",
+	/* Per agent: ratings of the sessions they were in, rated in the range,
+	 * and their average (each visitor's rating of a session counted once). */
+	[SQL_REPORT_AGENT_RATINGS] =
+		"SELECT x.agent_id, COUNT(*), ROUND(AVG(x.stars), 1) FROM (SELECT DISTINCT p.agent_id,"
+		"  r.channel_id, r.participant_id, r.stars FROM session_rating r"
+		"  JOIN participant p ON p.channel_id = r.channel_id AND p.kind = 'agent'"
+		"  WHERE r.client_id = ? AND r.rated_at >= ? AND r.rated_at < ?) x GROUP BY x.agent_id",
+	/* The visitors' ratings in the range, newest first, with the agents of
+	 * each session; only sessions of one agent when one is asked for. */
+	[SQL_REPORT_AGENT_COMMENTS] =
+		"SELECT DATE_FORMAT(r.rated_at, '%Y-%m-%d %H:%i'),"
+		" (SELECT GROUP_CONCAT(DISTINCT a.display_name ORDER BY a.display_name SEPARATOR ', ')"
+		"  FROM participant p JOIN agent a ON a.id = p.agent_id"
+		"  WHERE p.channel_id = r.channel_id AND p.kind = 'agent'),"
+		" r.stars, COALESCE(r.comment, '') FROM session_rating r"
+		" WHERE r.client_id = ? AND r.rated_at >= ? AND r.rated_at < ?"
+		" AND (? = 0 OR EXISTS (SELECT 1 FROM participant q WHERE q.channel_id = r.channel_id"
+		"  AND q.kind = 'agent' AND q.agent_id = ?))"
+		" ORDER BY r.rated_at DESC LIMIT 200",
 };

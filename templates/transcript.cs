@@ -22,6 +22,21 @@
     </li>
     <?cs /each ?>
   </ol>
+  <?cs if:rating.offer ?>
+  <form method="post" action="/rate" class="rating-form" id="rating">
+    <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
+    <input type="hidden" name="token" value="<?cs var:token ?>">
+    <fieldset class="stars">
+      <legend><?cs if:rating.stars ?>Your rating: <?cs var:rating.stars ?> of 5. Change it?<?cs else ?>How was this session?<?cs /if ?></legend>
+      <?cs loop:n = 1, 5, 1 ?><input type="radio" name="stars" value="<?cs var:n ?>" id="stars-<?cs var:n ?>" required<?cs if:rating.stars == n ?> checked<?cs /if ?>><label for="stars-<?cs var:n ?>"><span aria-hidden="true">★</span><span class="visually-hidden"><?cs var:n ?> <?cs if:n == 1 ?>star<?cs else ?>stars<?cs /if ?></span></label><?cs /loop ?>
+      <span class="stars-hint muted">1 poor, 5 excellent</span>
+    </fieldset>
+    <label for="rating-comment">Anything to add? <span class="muted">(optional)</span></label>
+    <textarea id="rating-comment" name="comment" maxlength="2000" rows="3"><?cs var:rating.comment ?></textarea>
+    <button type="submit"><?cs if:rating.stars ?>Change my rating<?cs else ?>Send my rating<?cs /if ?></button>
+    <?cs if:rating.stars ?><p class="notice" id="rating-thanks" role="status">Thank you for rating this session.</p><?cs /if ?>
+  </form>
+  <?cs /if ?>
   <?cs if:mail.offer ?>
   <?cs if:mail.address ?>
   <p class="notice" id="mail-queued"><?cs if:mail.sent ?>This transcript was sent to <?cs var:mail.address ?>.<?cs else ?>This transcript is queued to be sent by e-mail to <?cs var:mail.address ?>.<?cs /if ?></p>
