@@ -551,14 +551,22 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     await frameAt(dana, three);
     t.ok(true, 'with the view where it was led');
 
-    // A phone-sized window: the view above, the conversation below.
+    // A phone-sized window: the page or the chat, one tap apart
+    // (t/browser-phone.t has the whole visitor's way on a phone).
     await vera.bringToFront();
-    await vera.setViewportSize({ width: 390, height: 800 });
-    await vera.waitForTimeout(300);
-    const stageBox = await vera.locator('#stage').boundingBox();
-    const talkBox = await vera.locator('.talk').boundingBox();
-    t.ok(stageBox.width <= 390 && talkBox.y >= stageBox.y + stageBox.height - 1, 'on a phone the view is above the conversation');
+    await vera.setViewportSize({ width: 390, height: 844 });
+    await vera.locator('#view-switch').waitFor({ timeout: QUICK });
+    const inView = async (p, sel) => p.evaluate((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && getComputedStyle(document.querySelector(s)).visibility === 'visible';
+    }, sel);
+    t.ok(await inView(vera, '#say-text'), 'on a phone the chat shows first, its input in view');
+    await vera.click('#show-page');
+    t.ok(await inView(vera, '#view'), 'one tap shows the page');
+    t.ok(!(await inView(vera, '#say-text')), 'in place of the chat');
     await t.screenshot(vera, 'viewer-21-phone');
+    await vera.click('#show-chat');
+    t.ok(await inView(vera, '#say-text'), 'and one tap brings the chat back');
 
     // Exit.
     await Promise.all([vera.waitForURL(/\/transcript\?id=/), vera.click('#leave-form button')]);

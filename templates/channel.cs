@@ -1,8 +1,8 @@
 <?cs if:me.role == "visitor" && client.name ?><?cs set:title = "Live help from " + client.name ?><?cs else ?><?cs set:title = channel.name ?><?cs /if ?><?cs set:page.name = "channel" ?>
-<?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?>
+<?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?><?cs set:scripts.2 = "/js/channel-tabs.js" ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
 <?cs include:"header.cs" ?>
-<section class="viewer" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
+<section class="viewer show-chat" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
   <div class="viewer-bar">
     <form method="post" action="/go" id="address-form" class="address-form" novalidate>
       <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
@@ -28,6 +28,10 @@
       <?cs /if ?>
     </div>
     <p id="lead-status" class="lead-status" role="status"></p>
+    <div class="view-switch" id="view-switch" role="group" aria-label="Show on this screen">
+      <button type="button" id="show-page" aria-controls="stage" aria-pressed="false">Page<span class="fresh" id="page-fresh" hidden></span><span class="visually-hidden" id="page-fresh-text" hidden> (moved on)</span></button>
+      <button type="button" id="show-chat" aria-controls="talk" aria-pressed="true">Chat<span class="count" id="chat-unread" hidden>0</span><span class="visually-hidden" id="chat-unread-text"></span></button>
+    </div>
   </div>
 
   <div class="viewer-main">
@@ -99,7 +103,7 @@
       </div>
     </div>
 
-    <div class="talk">
+    <div class="talk" id="talk">
       <div class="talk-head">
         <h1><?cs var:title ?></h1>
         <ul id="people" class="people" aria-label="People here">
@@ -110,8 +114,8 @@
       <ol id="lines" class="lines" aria-live="polite">
         <?cs each:e = events ?>
         <li class="event event-<?cs var:e.kind ?><?cs if:e.mine ?> mine<?cs /if ?>" data-seq="<?cs var:e.seq ?>"<?cs if:e.kind == "address" || e.kind == "window" ?> data-url="<?cs var:e.body ?>" data-at="<?cs var:e.at ?>"<?cs /if ?>>
-          <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?></span> <span class="body"><?cs var:e.body ?></span>
-          <?cs elif:e.kind == "private" ?><span class="who"><?cs var:e.name ?> <span class="private-mark">private</span> <?cs each:x = privates ?><?cs if:x.seq == e.seq ?><?cs if:e.mine ?>to <?cs var:x.to_name ?><?cs else ?>to you<?cs /if ?><?cs /if ?><?cs /each ?></span> <span class="body"><?cs var:e.body ?></span>
+          <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?></span> <span class="body"><?cs var:e.body ?></span> <time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
+          <?cs elif:e.kind == "private" ?><span class="who"><?cs var:e.name ?> <span class="private-mark">private</span> <?cs each:x = privates ?><?cs if:x.seq == e.seq ?><?cs if:e.mine ?>to <?cs var:x.to_name ?><?cs else ?>to you<?cs /if ?><?cs /if ?><?cs /each ?></span> <span class="body"><?cs var:e.body ?></span> <time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
           <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
           <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
           <?cs elif:e.kind == "transfer" ?><span class="notice"><?cs var:e.body ?></span>

@@ -189,6 +189,17 @@
       mine ? ` to ${nameOf(to)}` : ' to you');
   }
 
+  /* A line's time, as the reader's clock shows it. */
+  function clockOf(at) {
+    const d = at ? new Date(at) : new Date();
+    return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  }
+  function timeEl(at) {
+    const t = el('time', { class: 'at', text: clockOf(at) });
+    t.dateTime = at || new Date().toISOString();
+    return t;
+  }
+
   function eventItem(ev) {
     const from = ev.from === null || ev.from === undefined ? null : Number(ev.from);
     const mine = from === me && from !== null;
@@ -197,10 +208,10 @@
     const notice = (...parts) => li.append(el('span', { class: 'notice' }, ...parts));
     switch (ev.kind) {
       case 'line':
-        li.append(el('span', { class: 'who', text: name }), ' ', el('span', { class: 'body', text: ev.body }));
+        li.append(el('span', { class: 'who', text: name }), ' ', el('span', { class: 'body', text: ev.body }), ' ', timeEl(ev.at));
         break;
       case 'private':
-        li.append(privateWho(name, from, Number(ev.to)), ' ', el('span', { class: 'body', text: ev.body }));
+        li.append(privateWho(name, from, Number(ev.to)), ' ', el('span', { class: 'body', text: ev.body }), ' ', timeEl(ev.at));
         break;
       case 'join':
         notice(`${name} joined`);
@@ -464,7 +475,7 @@
     const to = recipient ? recipient.id : 0;
     const li = el('li', { class: `event ${to ? 'event-private' : 'event-line'} mine pending sending`, dataset: { cmid } },
       to ? privateWho(myName, me, to) : el('span', { class: 'who', text: myName }), ' ',
-      el('span', { class: 'body', text: value }), ' ',
+      el('span', { class: 'body', text: value }), ' ', timeEl(null),
       el('span', { class: 'state', role: 'status', text: 'sending…' }));
     pending.set(cmid, { li, text: value, to });
     lines.append(li);
@@ -639,6 +650,8 @@
     alert: showAlert,
   });
 
+  // The lines the page came with: their times as the reader's clock shows them.
+  for (const t of lines.querySelectorAll('time.at[datetime]')) t.textContent = clockOf(t.dateTime);
   if (root.dataset.open !== '1') ended();
   toBottom();
   // Deferred scripts run before DOMContentLoaded: by then viewer.js has
