@@ -8,15 +8,19 @@
 #include <string.h>
 
 #include "buf.h"
+#include "crypto.h"
 #include "db.h"
 #include "estimate.h"
 #include "pool.h"
 #include "program.h"
 #include "response.h"
+#include "visitor.h"
 
-enum { IN_SITE, IN__MAX };
+enum { IN_SITE, IN_PROBE, IN__MAX };
 static const struct input availability_inputs[IN__MAX] = {
 	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	/* The widget's panel asks whether its visitor cookie came back. */
+	[IN_PROBE] = { "probe", INPUT_INT, false, 0, 0, 1, NULL },
 };
 
 /* The host of an Origin header ("https://shop.example:8443" -> "shop.example"). */
@@ -70,7 +74,15 @@ static int availability(struct request *r)
 	buf_init(&out);
 	buf_printf(&out, "{\"status\":\"%s\",", status_word(e.state));
 	estimate_json(&e, &out);
-	buf_printf(&out, ",\"waiting\":%lld}", e.position);
+	buf_printf(&out, ",\"waiting\":%lld", e.position);
+	/* Whether this browser keeps Baton's visitor cookie where it asks from
+	 * (a panel on another site over plain HTTP, or a browser refusing
+	 * cookies in frames, does not): the panel then falls back to the link. */
+	if (r->in[IN_PROBE] != NULL && r->in_int[IN_PROBE] == 1) {
+		const char *cookie = request_cookie(r, VISITOR_COOKIE);
+		buf_printf(&out, ",\"visitor_cookie\":%s", cookie != NULL && crypto_is_token(cookie) ? "true" : "false");
+	}
+	buf_putc(&out, '}');
 	rc = resp_json(r, 200, pool_strdup(r->pool, out.data));
 	buf_free(&out);
 	return rc;

@@ -5,6 +5,8 @@
  * htdocs/js/channel.js makes the conversation live (long-poll, typing),
  * htdocs/js/viewer.js the browsing together; without JavaScript it still
  * posts and shows lines on reload. Someone not in the channel gets 403.
+ * In the widget's panel it is the conversation alone, and htdocs/js/panel.js
+ * makes the visitor's own page of the site the shared view.
  * Template: templates/channel.cs.
  * Tests: t/channel.t. */
 #include <stdio.h>
@@ -12,6 +14,7 @@
 
 #include "channel.h"
 #include "db.h"
+#include "panel.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -109,6 +112,9 @@ static int channel_page(struct request *r)
 		return rc;
 
 	bool agent = strcmp(m.kind, "visitor") != 0; /* agents and supervisors */
+	/* A visitor's conversation may show in the widget's panel on the site. */
+	if (!agent && (rc = panel_allow_channel(r, m.channel_id)) != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	struct view *v = view_new(r);
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);

@@ -127,6 +127,8 @@ static int help_link(struct request *r)
 	const char *page = helpreq_asked_from(r, r->referer, r->in[GET_PAGE]);
 	long long visitor_id;
 	const char *resume;
+	/* A panel that had to make a new visitor checks the cookie comes back. */
+	bool probe = r->framed && request_cookie(r, VISITOR_COOKIE) == NULL;
 	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
 		return failed(r, rc);
 	if ((rc = resume_path(r, &site, visitor_id, &resume)) != DB_OK)
@@ -156,6 +158,7 @@ static int help_link(struct request *r)
 	view_set(v, "expires", r->in[GET_EXPIRES]);
 	view_set(v, "sig", r->in[GET_SIG]);
 	estimate_to_view(&e, v);
+	view_set_int(v, "probe", probe);
 	rc = view_render(r, v, 200, "help");
 	view_free(v);
 	return rc;

@@ -13,6 +13,7 @@
 #include "channel.h"
 #include "crypto.h"
 #include "db.h"
+#include "panel.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -82,6 +83,9 @@ static int transcript(struct request *r)
 	if (status != 0)
 		return status;
 	bool staff = strcmp(m.kind, "visitor") != 0;
+	int rc = staff ? DB_OK : panel_allow_channel(r, m.channel_id);
+	if (rc != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	struct view *v = view_new(r);
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);
@@ -94,7 +98,7 @@ static int transcript(struct request *r)
 		view_set(v, "client.name", db_cell(&client, 0, 5));
 	/* A visitor's transcript is the same for every visitor: as seen by
 	 * nobody in particular, so no private line passes, not even their own. */
-	int rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);
+	rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);
 	if (rc == DB_OK && !staff)
 		rc = mail_to_view(r, &m, v);
 	if (rc == DB_OK && !staff)

@@ -209,12 +209,19 @@ const char *channel_name_for(struct pool *pool, const char *visitor, const char 
 /* Inside the accepting transaction: the conversation starts with the
  * visitor's question as its first line (dated when it was asked), the two
  * joining, and the view on the page the visitor asked from (led there by
- * the leader), so neither side starts on an empty view. */
-static int open_conversation(struct db *db, long long channel_id, long long request_id,
-			     const char *question, const char *page, long long agent_participant,
-			     long long visitor_participant, long long *seq)
+ * the leader), so neither side starts on an empty view. The agent leads,
+ * but a visitor who asked in the widget's panel browses the site's own
+ * pages while they talk: they lead, and the agent's view follows them. */
+static int open_conversation(struct db *db, struct pool *pool, long long channel_id,
+			     long long request_id, const char *question, const char *page,
+			     long long agent_participant, long long visitor_participant, long long *seq)
 {
-	int rc = DB_OK;
+	struct db_rows via;
+	int rc = db_query(db, pool, SQL_REQUEST_VIA, &via, "i", request_id);
+	if (rc != DB_OK)
+		return rc;
+	bool panel = via.rows > 0 && strcmp(db_cell(&via, 0, 0), "panel") == 0;
+	long long leader = panel ? visitor_participant : agent_participant;
 	if (question != NULL && question[0] != '\0') {
 		rc = next_seq(db, channel_id, seq);
 		if (rc == DB_OK)
@@ -222,7 +229,7 @@ static int open_conversation(struct db *db, long long channel_id, long long requ
 				     visitor_participant, request_id);
 	}
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", agent_participant, channel_id);
+		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", leader, channel_id);
 	if (rc == DB_OK)
 		rc = append_event(db, channel_id, agent_participant, "join", NULL, NULL, seq);
 	if (rc == DB_OK)
@@ -230,7 +237,7 @@ static int open_conversation(struct db *db, long long channel_id, long long requ
 	bool web_page = page != NULL
 			&& (strncmp(page, "https://", 8) == 0 || strncmp(page, "http://", 7) == 0);
 	if (rc == DB_OK && web_page)
-		rc = append_event(db, channel_id, agent_participant, "address", page, NULL, seq);
+		rc = append_event(db, channel_id, leader, "address", page, NULL, seq);
 	if (rc == DB_OK && web_page)
 		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", page, channel_id);
 	return rc;
@@ -305,7 +312,7 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 		rc = add_participant(db, *channel_id, "visitor", 0, db_cell_int(&lock, 0, 2),
 				     visitor_name, visitor_avatar, &visitor_participant);
 	if (rc == DB_OK)
-		rc = open_conversation(db, *channel_id, request_id, db_cell(&lock, 0, 6), page,
+		rc = open_conversation(db, r->pool, *channel_id, request_id, db_cell(&lock, 0, 6), page,
 				       agent_participant, visitor_participant, &seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, *channel_id, request_id);

@@ -139,6 +139,9 @@ static int create_once(struct request *r, const struct site_info *site, long lon
 		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssi", id, site->client_id, site->id,
 			     visitor_id, topic, name, question, page_url, db_cell_int(&profile, 0, 0));
 	long long request_id = (long long)db_last_insert_id(db);
+	/* Asked in the widget's panel: the visitor stays on the site's pages. */
+	if (rc == DB_OK && r->framed)
+		rc = db_exec(db, SQL_REQUEST_SET_VIA_PANEL, NULL, "i", request_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
 			     "created", 0LL);

@@ -45,3 +45,14 @@ int panel_allow(struct request *r, long long site_id)
 	r->resp.frame_ancestors = panel_frame_ancestors(r->pool, domains, rows.rows);
 	return DB_OK;
 }
+
+int panel_allow_channel(struct request *r, long long channel_id)
+{
+	if (!r->framed)
+		return DB_OK;
+	struct db_rows site;
+	int rc = db_query(r->db, r->pool, SQL_CHANNEL_SITE, &site, "i", channel_id);
+	if (rc != DB_OK || site.rows == 0)
+		return rc;
+	return panel_allow(r, db_cell_int(&site, 0, 0));
+}

@@ -15,6 +15,9 @@
  * their subdomains, any port) frame it. Returns a db_status. */
 int panel_allow(struct request *r, long long site_id);
 
+/* The same for a visitor page about a channel: its request's site. */
+int panel_allow_channel(struct request *r, long long channel_id);
+
 /* The CSP frame-ancestors sources for a list of domains: "'self'" then
  * "DOMAIN:* *.DOMAIN:*" for each domain that is a plain host name or IPv4
  * address (anything else is left out). Pure (t/unit/panel.c). */

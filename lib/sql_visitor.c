@@ -60,4 +60,10 @@ const char *const sql_texts_visitor[SQL__MAX] = {
 		" AND (? = 0 OR EXISTS (SELECT 1 FROM participant q WHERE q.channel_id = r.channel_id"
 		"  AND q.kind = 'agent' AND q.agent_id = ?))"
 		" ORDER BY r.rated_at DESC LIMIT 200",
+	/* A request made in the widget's panel (schema/111). */
+	[SQL_REQUEST_SET_VIA_PANEL] = "UPDATE help_request SET via = 'panel' WHERE id = ?",
+	[SQL_REQUEST_VIA] = "SELECT via FROM help_request WHERE id = ?",
+	/* The site a channel's visitor came from: who may frame it in a panel. */
+	[SQL_CHANNEL_SITE] =
+		"SELECT r.site_id FROM channel ch JOIN help_request r ON r.id = ch.request_id WHERE ch.id = ?",
 };

@@ -385,4 +385,27 @@ subtest 'each agent\'s maximum of sessions' => sub {
     is state_of($id3), 'waiting', 'a third is not offered';
 };
 
+subtest 'asked in the widget\'s panel: the visitor leads, from the page they are on' => sub {
+    my ($key, $client) = Baton::Test::new_help_site(ask_question => 1);
+    my $agent = Baton::Test::signed_in_agent(client => $client, state => 'away');
+    my $v = Baton::Test::Browser->new;
+    my $page = Baton::Test::visitor_page();
+    my $form = $v->get("/help?site=$key", headers => { Referer => $page, 'Sec-Fetch-Dest' => 'iframe' });
+    is $form->{status}, 200, 'the question form in the panel (a frame)';
+    my $res = $v->post('/help', form => [csrf => Baton::Test::csrf_from($form->{content}), site => $key,
+        page => $page, name => 'Pia Panel', question => 'Is this in stock?'], headers => { 'Sec-Fetch-Dest' => 'iframe' });
+    my ($id) = ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$} or BAIL_OUT("no request: $res->{status}");
+    is sql("SELECT via FROM help_request WHERE public_id = '$id'")->[0][0], 'panel', 'the request is known to come from the panel';
+    my ($plain) = Baton::Test::Browser->new->ask_help($key);
+    is sql("SELECT via FROM help_request WHERE public_id = '$plain'")->[0][0], 'link', 'one from the bare link is not';
+    $res = accept_request($agent, $id);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$};
+    ok $channel, 'the agent accepts';
+    my $ch = sql("SELECT c.id, c.leader_participant_id FROM channel c WHERE c.public_id = '$channel'")->[0];
+    my $visitor_p = sql("SELECT id FROM participant WHERE channel_id = $ch->[0] AND kind = 'visitor'")->[0][0];
+    is $ch->[1], $visitor_p, 'the visitor leads: the agent\'s view follows the pages they browse';
+    is_deeply sql("SELECT kind, participant_id FROM channel_event WHERE channel_id = $ch->[0] AND kind = 'address'"),
+        [['address', $visitor_p]], 'and the session starts on their page, led there by them';
+};
+
 done_testing;

@@ -73,6 +73,18 @@ subtest 'CORS only for the site\'s registered domains' => sub {
     ok !exists $res->{headers}{'access-control-allow-origin'}, 'no Origin: no CORS header';
 };
 
+subtest 'the widget\'s panel asks whether its cookie came back' => sub {
+    my $fresh = Baton::Test::Browser->new;
+    my $d = Baton::Test::json_decode($fresh->get("/availability?site=$key&probe=1")->{content});
+    is $d->{visitor_cookie}, JSON::PP::false, 'no visitor cookie: false';
+    $fresh->set_cookie(baton_visitor => 'a' x 64);
+    $d = Baton::Test::json_decode($fresh->get("/availability?site=$key&probe=1")->{content});
+    is $d->{visitor_cookie}, JSON::PP::true, 'a visitor cookie: true (it came back)';
+    $d = Baton::Test::json_decode($fresh->get("/availability?site=$key")->{content});
+    ok !exists $d->{visitor_cookie}, 'not asked: not said';
+    is $fresh->get("/availability?site=$key&probe=2")->{status}, 400, 'probe is 0 or 1';
+};
+
 subtest 'unknown or missing keys' => sub {
     my $res = $b->get('/availability?site=' . ('0' x 32));
     is $res->{status}, 404, 'an unknown key: 404';

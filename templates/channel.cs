@@ -1,8 +1,26 @@
 <?cs if:me.role == "visitor" && client.name ?><?cs set:title = "Live help from " + client.name ?><?cs else ?><?cs set:title = channel.name ?><?cs /if ?><?cs set:page.name = "channel" ?>
-<?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?><?cs set:scripts.2 = "/js/channel-tabs.js" ?>
+<?cs set:scripts.0 = "/js/channel.js" ?><?cs if:!panel ?><?cs set:scripts.1 = "/js/viewer.js" ?><?cs set:scripts.2 = "/js/channel-tabs.js" ?><?cs /if ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
 <?cs include:"header.cs" ?>
 <section class="viewer show-chat" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
+  <?cs if:panel ?>
+  <?cs # In the widget's panel the visitor's own page of the site is the
+       shared view (htdocs/js/panel.js): the conversation alone here. ?>
+  <div class="panel-bar">
+    <p id="lead-status" class="lead-status" role="status"></p>
+    <div class="panel-tools">
+      <a href="/channel?id=<?cs var:url_escape(channel.id) ?>" target="_blank" rel="noopener" id="full-viewer">Open the full viewer</a>
+      <?cs if:channel.open ?>
+      <form method="post" action="/leave" id="leave-form" class="inline">
+        <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
+        <input type="hidden" name="token" value="<?cs var:token ?>">
+        <button type="submit" class="tool exit">Exit</button>
+      </form>
+      <?cs /if ?>
+    </div>
+    <div id="stage-notices" class="stage-notices" aria-live="polite"></div>
+  </div>
+  <?cs else ?>
   <div class="viewer-bar">
     <form method="post" action="/go" id="address-form" class="address-form" novalidate>
       <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
@@ -33,8 +51,10 @@
       <button type="button" id="show-chat" aria-controls="talk" aria-pressed="true">Chat<span class="count" id="chat-unread" hidden>0</span><span class="visually-hidden" id="chat-unread-text"></span></button>
     </div>
   </div>
+  <?cs /if ?>
 
   <div class="viewer-main">
+    <?cs if:!panel ?>
     <div class="stage" id="stage">
       <iframe id="view" name="baton-view" title="The page you browse together" hidden></iframe>
       <?cs # Opens the led window (viewer.js says why); its sandbox is inherited
@@ -102,12 +122,13 @@
         </fieldset>
       </div>
     </div>
+    <?cs /if ?>
 
     <div class="talk" id="talk">
       <div class="talk-head">
         <h1><?cs var:title ?></h1>
         <ul id="people" class="people" aria-label="People here">
-          <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?>"><?cs var:p.name ?></li><?cs /each ?>
+          <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?><?cs if:p.id == me.participant ?> me<?cs /if ?>"><?cs var:p.name ?></li><?cs /each ?>
         </ul>
       </div>
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>

@@ -1,6 +1,6 @@
 <?cs set:title = "Live help" ?><?cs set:page.name = "help" ?>
 <?cs include:"header.cs" ?>
-<section class="card narrow">
+<section class="card narrow" id="help" data-site="<?cs var:site.key ?>"<?cs if:probe ?> data-probe="1"<?cs /if ?>>
   <h1>Live help from <?cs var:site.client ?></h1>
   <p id="desk" class="desk desk-<?cs var:desk.state ?>"><?cs
     if:desk.state == "free" ?>Someone is free to answer now.<?cs

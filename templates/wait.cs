@@ -66,7 +66,7 @@ if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
       else ?>Keep this page open; you can go on browsing in another tab.<?cs /if ?>
       <span id="wait-alerts" hidden>When an agent is ready, <?cs if:panel ?>this panel says so and chimes.<?cs else ?>this page's title changes and it chimes.<?cs /if ?></span>
       <noscript>This page looks again every 5 seconds.</noscript>
-      <span id="notify-hint" hidden><button type="button" id="notify-enable" class="link">Notify me</button> even if this window is in the background.</span></li><?cs
+      <?cs if:!panel ?><span id="notify-hint" hidden><button type="button" id="notify-enable" class="link">Notify me</button> even if this window is in the background.</span><?cs /if ?></li><?cs
     elif:c == "schedule" ?>
     <li class="choice"><a href="/wait?r=<?cs var:url_escape(request.id) ?>&amp;choice=schedule" id="choose-schedule" class="choice-link">Choose a time</a> for <?cs var:request.client ?> to take up your question later.</li><?cs
     elif:c == "message" ?>

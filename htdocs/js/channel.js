@@ -348,6 +348,7 @@
         onConnection(ok) {
           connection.hidden = ok;
           connection.textContent = ok ? '' : 'Reconnecting…';
+          B.panelSay({ type: 'connection', ok });
         },
         onStop(error) {
           connection.hidden = false;
