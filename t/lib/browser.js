@@ -80,7 +80,10 @@ function watchPage(page, problems, label, allow = []) {
 // is its hash, so only that one element is forgiven.
 const playwrightsOwnStyle = /sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT\+SmwNZWA=/;
 
-async function launch() {
+// options.javaScript === false: pages run no script. Chromium does that per
+// context (javaScriptEnabled: false); Firefox over WebDriver BiDi does not
+// honour that option, so its whole browser is launched without scripts.
+async function launch(options = {}) {
   if (browserName === 'firefox') {
     if (!fs.existsSync('/usr/bin/firefox-esr')) skipAll('no /usr/bin/firefox-esr: `make deps` installs it');
     // Stock Firefox speaks WebDriver BiDi, which playwright-core reaches
@@ -105,6 +108,7 @@ async function launch() {
         // so its frames are kept in-process; postMessage between them is the
         // same either way.
         'fission.autostart': false,
+        ...(options.javaScript === false ? { 'javascript.enabled': false } : {}),
       },
     });
   }
