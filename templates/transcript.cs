@@ -8,7 +8,7 @@
   <?cs # Times are UTC here; transcript.js shows them in the reader's own zone. ?>
   <ol class="lines">
     <?cs each:e = events ?>
-    <li class="event event-<?cs var:e.kind ?><?cs if:e.mine || (!viewer_is_staff && e.role == "visitor") ?> mine<?cs /if ?>"><time datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
+    <li class="event event-<?cs var:e.kind ?><?cs if:e.mine || (!viewer_is_staff && e.role == "visitor") ?> mine<?cs /if ?>"><time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
       <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <span class="body"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
       <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
