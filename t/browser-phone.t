@@ -104,6 +104,14 @@ const tap = (page, sel) => (t.browserName === 'firefox' ? page.click(sel) : page
     t.ok(await vera.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1),
       'and the page itself does not scroll: nothing can push the input away');
     t.ok(await inView(vera, '#lines li.event-line:last-child'), 'and so is the newest line');
+    const clear = await vera.evaluate(() => {
+      const lines = document.getElementById('lines');
+      lines.scrollTop = 0;
+      const first = lines.querySelector('li').getBoundingClientRect();
+      const head = document.querySelector('.talk-head').getBoundingClientRect();
+      return first.top >= head.bottom - 1;
+    });
+    t.ok(clear, 'scrolled to the top, the first line shows whole below the people (they cover no line)');
     await tap(vera, '#say-text');
     await vera.keyboard.type('The one with USB-C, please.');
     await vera.keyboard.press('Enter');

@@ -179,6 +179,16 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     await vera.press('#say-text', 'Enter');
     await dana.locator('#lines li.event-line', { hasText: 'Great, thank you!' }).waitFor({ timeout: QUICK });
     t.ok(true, 'the agent sees the visitor\'s line');
+    for (const [who, p] of [['agent', dana], ['visitor', vera]]) {
+      const clear = await p.evaluate(() => {
+        const lines = document.getElementById('lines');
+        lines.scrollTop = 0;
+        const first = lines.querySelector('li').getBoundingClientRect();
+        const head = document.querySelector('.talk-head').getBoundingClientRect();
+        return first.top >= head.bottom - 1;
+      });
+      t.ok(clear, `the ${who}'s people strip covers no line`);
+    }
 
     // The agent leads to the second page by typing its address.
     await dana.fill('#address', two);
