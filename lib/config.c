@@ -34,6 +34,7 @@ void config_defaults(struct config *cfg)
 	cfg->signin_free_failures_per_account = 5;
 	cfg->signin_free_failures_per_ip = 20;
 	cfg->signin_max_delay_seconds = 900;
+	cfg->turn_credential_seconds = 600;
 }
 
 const char *config_path(void)
@@ -112,6 +113,10 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("signin_free_failures_per_account", signin_free_failures_per_account, 1, 1000);
 	INT_SETTING("signin_free_failures_per_ip", signin_free_failures_per_ip, 1, 100000);
 	INT_SETTING("signin_max_delay_seconds", signin_max_delay_seconds, 1, 86400);
+	STRING_SETTING("turn_urls", turn_urls);
+	STRING_SETTING("stun_urls", stun_urls);
+	STRING_SETTING("turn_secret", turn_secret);
+	INT_SETTING("turn_credential_seconds", turn_credential_seconds, 1, 86400);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)
@@ -119,6 +124,8 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 		cfg->max_body_bytes = v;
 		return 0;
 	}
+	if (strcmp(name, "call_relay_only") == 0)
+		return set_bool(&cfg->call_relay_only, value);
 	if (strcmp(name, "trust_forwarded_for") == 0)
 		return set_bool(&cfg->trust_forwarded_for, value);
 	if (strcmp(name, "secure_cookies") == 0) {

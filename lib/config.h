@@ -34,6 +34,14 @@ struct config {
 	int signin_free_failures_per_account;
 	int signin_free_failures_per_ip;
 	int signin_max_delay_seconds;
+
+	/* Calls (lib/turn.c): TURN and STUN servers for the browsers, and the
+	 * secret shared with the TURN server for short-lived credentials. */
+	char turn_urls[1024];
+	char stun_urls[512];
+	char turn_secret[256];
+	int turn_credential_seconds;
+	bool call_relay_only;
 };
 
 /* Default path when BATON_CONF is not set. */

@@ -83,6 +83,10 @@ const playwrightsOwnStyle = /sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT\+SmwNZWA
 // options.javaScript === false: pages run no script. Chromium does that per
 // context (javaScriptEnabled: false); Firefox over WebDriver BiDi does not
 // honour that option, so its whole browser is launched without scripts.
+// options.media: fake cameras and microphones that need no permission
+// prompt (calls, t/browser-call.t). Chromium's fake devices send a test
+// pattern with a timer and a beeping tone; Firefox's a coloured frame and a
+// tone.
 async function launch(options = {}) {
   if (browserName === 'firefox') {
     if (!fs.existsSync('/usr/bin/firefox-esr')) skipAll('no /usr/bin/firefox-esr: `make deps` installs it');
@@ -109,6 +113,7 @@ async function launch(options = {}) {
         // same either way.
         'fission.autostart': false,
         ...(options.javaScript === false ? { 'javascript.enabled': false } : {}),
+        ...(options.media ? firefoxMediaPrefs : {}),
       },
     });
   }
@@ -119,9 +124,24 @@ async function launch(options = {}) {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(options.media ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+        '--autoplay-policy=no-user-gesture-required'] : [])],
   });
 }
+
+// Firefox's fake media: a generated camera and microphone, no prompt, and
+// ICE candidates on every interface (both browsers of a test are on this
+// machine; Firefox leaves out loopback and hides host addresses by default).
+const firefoxMediaPrefs = {
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  'media.autoplay.default': 0,
+  'media.autoplay.blocking_policy': 0,
+  'media.peerconnection.ice.loopback': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+  'media.peerconnection.ice.link_local': true,
+};
 
 const artifacts = path.join(root, 't', 'artifacts');
 async function screenshot(page, name) {
