@@ -78,9 +78,9 @@ subtest 'after the end: the visitor, and the agent' => sub {
         is scalar @$got, scalar @expected, "$who->[1]: every event is there (" . scalar(@expected) . ')';
         is_deeply $got, \@expected, "$who->[1]: every line, once, in order, with who said it";
         like decode_utf8($res->{content}), qr/&lt;em&gt;café&lt;\/em&gt; &amp; co/, "$who->[1]: markup in a line is shown as text";
-        my @times = $res->{content} =~ /<time datetime="([^"]+)">/g;
+        my @times = $res->{content} =~ /<time class="at" datetime="([^"]+)">/g;
         is scalar @times, scalar @expected, "$who->[1]: each with its time";
-        my @shown = $res->{content} =~ /<time datetime="[^"]+">([^<]*)<\/time>/g;
+        my @shown = $res->{content} =~ /<time class="at" datetime="[^"]+">([^<]*)<\/time>/g;
         is scalar(grep { /^\d\d:\d\d UTC$/ } @shown), scalar @expected, "$who->[1]: shown as HH:MM UTC without a script";
         like $res->{content}, qr{<script src="/js/transcript\.js" defer></script>}, "$who->[1]: whose script shows the reader's own zone";
         is_deeply [sort @times], \@times, "$who->[1]: times never go backwards";
