@@ -2,18 +2,22 @@
  * the Referer's domain), recognises the visitor, takes them back to their
  * open request or conversation if they have one (a second click, another
  * page of the site: never a second request), and otherwise either asks for
- * a question first (templates/help.cs, with what the desk is like now) or
- * puts the visitor straight into the queue; POST sends the question. Both
- * end on the waiting page. The optional page=URL (added by the site
- * scripts) names the page asked from when it is on the Referer's host. The
- * widget's panel opens here too, in a frame (lib/panel.c).
+ * a question first (templates/help.cs, with what the desk is like now, and
+ * "Call me back" and "Call us" where the client takes calls:
+ * cgi-bin/callback.c, cgi-bin/callus.c) or puts the visitor straight into
+ * the queue; POST sends the question. Both end on the waiting page. The
+ * optional page=URL (added by the site scripts) names the page asked from
+ * when it is on the Referer's host. The widget's panel opens here too, in
+ * a frame (lib/panel.c).
  * Tests: t/help.t. */
 #include <string.h>
 
+#include "callback.h"
 #include "db.h"
 #include "estimate.h"
 #include "helpreq.h"
 #include "panel.h"
+#include "phone_line.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -159,6 +163,16 @@ static int help_link(struct request *r)
 	view_set(v, "sig", r->in[GET_SIG]);
 	estimate_to_view(&e, v);
 	view_set_int(v, "probe", probe);
+	/* "Call me back" beside the question, where the client takes calls. */
+	bool calls = false;
+	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)
+		view_set_int(v, "callback.enabled", calls);
+	/* "Call us": the help number, and a code for the page (cgi-bin/callus.c). */
+	struct phone_line line;
+	bool found = false;
+	if (phone_line_load(r->db, r->pool, site.client_id, &line, &found) == DB_OK && found
+	    && line.help_number != NULL)
+		view_set(v, "callus.number", line.help_number);
 	rc = view_render(r, v, 200, "help");
 	view_free(v);
 	return rc;

@@ -1,31 +1,74 @@
 /* wait - the waiting page: the place in the queue, the wait in words (or,
  * with nobody at the desk, that nobody can say), and the choices that fit
- * the desk (lib/estimate.c): wait and keep browsing, choose a later time,
- * leave a message, try later. The page refreshes itself every 5 s without
- * JavaScript (htdocs/js/wait.js makes it live instead); the forms for a
- * message or a time are on pages of their own (?choice=message|schedule)
- * that never refresh, so nothing typed is lost, while the request keeps its
- * place. Inside the site script's panel (Sec-Fetch-Dest: iframe) the same
- * pages render for the panel (lib/panel.c). Template: templates/wait.cs.
- * Tests: t/wait.t, t/browser-wait.t. */
+ * the desk (lib/estimate.c): wait and keep browsing, be called back
+ * (cgi-bin/callback.c) or call us (cgi-bin/callus.c) where the client
+ * takes calls, choose a later time, leave a message, try later. The page
+ * refreshes itself every 5 s without JavaScript (htdocs/js/wait.js makes
+ * it live instead); the forms for a message, a time or a call-back are on
+ * pages of their own (?choice=message|schedule|callback) that never
+ * refresh, so nothing typed is lost, while the request keeps its place. A
+ * call-back's page says when the call comes (and after a try that failed,
+ * the next). Inside the site script's panel (Sec-Fetch-Dest: iframe) the
+ * same pages render for the panel (lib/panel.c). Template:
+ * templates/wait.cs. Tests: t/wait.t, t/browser-wait.t. */
 #include <string.h>
+#include <time.h>
 
+#include "callback.h"
 #include "db.h"
 #include "helpreq.h"
 #include "panel.h"
+#include "phone_line.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
 #include "response.h"
 #include "session.h"
 
-static const char *const form_choices[] = { "message", "schedule", NULL };
+static const char *const form_choices[] = { "message", "schedule", "callback", NULL };
 
 enum { IN_REQUEST, IN_CHOICE, IN__MAX };
 static const struct input wait_inputs[IN__MAX] = {
 	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
 	[IN_CHOICE] = { "choice", INPUT_CHOICE, false, 0, 0, 0, form_choices },
 };
+
+/* A call-back's news (when the call comes, the tries so far), or for a
+ * visitor waiting to chat, what the phone offers: "Call me back" (whether
+ * it fits is the estimate's choice) and "Call us" with the help number. */
+static int call_me_back(struct request *r, const struct request_status *st, bool waiting,
+			struct view *v)
+{
+	view_set(v, "request.kind", st->kind);
+	if (strcmp(st->kind, "callback") != 0) {
+		view_set_int(v, "callback.enabled", st->estimate.desk.takes_calls);
+		view_set(v, "callback.request", r->in[IN_REQUEST]);
+		struct phone_line line;
+		bool found = false;
+		int rc = waiting ? phone_line_load(r->db, r->pool, st->client_id, &line, &found) : DB_OK;
+		if (rc == DB_OK && found && line.help_number != NULL)
+			view_set(v, "callus.number", line.help_number);
+		return rc;
+	}
+	struct callback_status cs;
+	int rc = callback_status(r->db, r->pool, st->id, &cs);
+	if (rc != DB_OK)
+		return rc;
+	view_set(v, "callback.phone", cs.phone);
+	view_set_int(v, "callback.due", cs.due);
+	view_set_int(v, "callback.attempts", cs.attempts);
+	view_set_int(v, "callback.tries", cs.tries);
+	if (cs.next_call > 0) {
+		char stamp[32];
+		struct tm tm;
+		gmtime_r(&cs.next_call, &tm);
+		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		view_set(v, "callback.next_call", stamp);
+		strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M UTC", &tm);
+		view_set(v, "callback.next_call_text", stamp);
+	}
+	return DB_OK;
+}
 
 static int wait_page(struct request *r)
 {
@@ -42,6 +85,9 @@ static int wait_page(struct request *r)
 	if (token == NULL)
 		return -1;
 	bool waiting = strcmp(st.state, "waiting") == 0 || strcmp(st.state, "offered") == 0;
+	if (waiting && r->in[IN_CHOICE] != NULL && strcmp(r->in[IN_CHOICE], "callback") == 0
+	    && !st.estimate.desk.takes_calls)
+		return resp_error(r, 404, "%s takes no phone calls.", st.client_name);
 	struct view *v = view_new(r);
 	view_set(v, "csrf", token);
 	view_set(v, "request.id", r->in[IN_REQUEST]);
@@ -57,6 +103,11 @@ static int wait_page(struct request *r)
 	/* A form page while the request waits; otherwise the page for its state. */
 	if (waiting && r->in[IN_CHOICE] != NULL)
 		view_set(v, "form", r->in[IN_CHOICE]);
+	rc = call_me_back(r, &st, waiting, v);
+	if (rc != DB_OK) {
+		view_free(v);
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
+	}
 	rc = view_render(r, v, 200, "wait");
 	view_free(v);
 	return rc;

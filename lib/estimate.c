@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "callback.h"
 #include "db.h"
 #include "queue.h"
 #include "render.h"
@@ -15,7 +16,7 @@ static const char *const state_names[] = {
 };
 static const char *const choice_names[CHOICE__MAX] = {
 	[CHOICE_WAIT] = "wait", [CHOICE_SCHEDULE] = "schedule", [CHOICE_MESSAGE] = "message",
-	[CHOICE_LATER] = "later",
+	[CHOICE_LATER] = "later", [CHOICE_CALLBACK] = "callback",
 };
 
 const char *estimate_state_name(enum desk_state state)
@@ -43,7 +44,9 @@ bool estimate_offers(const struct estimate *e, enum visitor_choice choice)
 }
 
 /* When nobody can answer soon, waiting is the last thing to suggest; when
- * someone is free it is the only one that fits. */
+ * someone is free it is the only one that fits. A call-back (where the
+ * client takes calls) lets a visitor who cannot be answered now stop
+ * watching the queue: the phone rings once an agent takes it. */
 static void choose(struct estimate *e)
 {
 	e->choice_count = 0;
@@ -53,12 +56,16 @@ static void choose(struct estimate *e)
 		break;
 	case DESK_BUSY:
 		offer(e, CHOICE_WAIT);
+		if (e->desk.takes_calls)
+			offer(e, CHOICE_CALLBACK);
 		offer(e, CHOICE_SCHEDULE);
 		offer(e, CHOICE_MESSAGE);
 		break;
 	case DESK_NOBODY:
 	case DESK_AWAY:
 		offer(e, CHOICE_MESSAGE);
+		if (e->desk.takes_calls)
+			offer(e, CHOICE_CALLBACK);
 		offer(e, CHOICE_SCHEDULE);
 		offer(e, CHOICE_WAIT);
 		break;
@@ -121,7 +128,7 @@ static int desk_read(struct db *db, struct pool *pool, long long client_id,
 	desk->free = db_cell_int(&agents, 0, 2);
 	desk->seats_full = db_cell_int(&used, 0, 0) + db_cell_int(&used, 0, 1)
 			   >= db_cell_int(&settings, 0, 0);
-	return DB_OK;
+	return callback_enabled(db, pool, client_id, &desk->takes_calls);
 }
 
 int estimate_load(struct db *db, struct pool *pool, long long client_id, long long position,

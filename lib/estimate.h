@@ -28,12 +28,15 @@ struct desk_counts {
 	long long available;   /* in state "available" */
 	long long free;        /* available with room for one more visitor */
 	bool seats_full;       /* the client's seat cap is reached */
+	bool takes_calls;      /* the client calls visitors back (lib/callback.c) */
 };
 
 /* The visitor's choices, in the order they are offered. Issue-by-issue
- * additions (a call back, a profile) go at the end of this list and get a
- * section of their own in templates/wait.cs and a name below. */
-enum visitor_choice { CHOICE_WAIT, CHOICE_SCHEDULE, CHOICE_MESSAGE, CHOICE_LATER, CHOICE__MAX };
+ * additions (a profile...) go at the end of this list and get a section
+ * of their own in templates/wait.cs and a name below. CHOICE_CALLBACK is
+ * "Call me back" (cgi-bin/callback.c), where the client takes calls. */
+enum visitor_choice { CHOICE_WAIT, CHOICE_SCHEDULE, CHOICE_MESSAGE, CHOICE_LATER, CHOICE_CALLBACK,
+		      CHOICE__MAX };
 
 struct estimate {
 	enum desk_state state;
@@ -54,7 +57,7 @@ void estimate_compute(const struct desk_counts *desk, long long position, long l
 		      long long accept_seconds, long long handle_seconds, bool offered,
 		      struct estimate *e);
 
-/* Reads the client's desk and averages and works the estimate out for a
+/* Reads the client's desk (and whether it takes calls) and averages and works the estimate out for a
  * visitor with `position` requests ahead who has waited `waited_seconds`;
  * `offered`: an agent is set aside for them, only the accept is left.
  * Returns a db_status. */

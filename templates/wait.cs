@@ -1,10 +1,12 @@
 <?cs # The waiting page and its form pages (cgi-bin/wait.c). Every sentence
      says only what is so: the desk's state and the wait come from one
-     estimate (lib/estimate.c), and the choices offered are its list. A
-     choice added later (a call back, ...) gets a section in each list
-     below, by its name. ?><?cs
+     estimate (lib/estimate.c), and the choices offered are its list. Each
+     choice has a section in each list below, by its name. A call-back
+     (cgi-bin/callback.c) has a page of its own: when the call comes. ?><?cs
 if:form == "message" ?><?cs set:title = "Leave a message" ?><?cs
 elif:form == "schedule" ?><?cs set:title = "Choose a time" ?><?cs
+elif:form == "callback" ?><?cs set:title = "Call me back" ?><?cs
+elif:waiting && request.kind == "callback" ?><?cs set:title = "We will call you back" ?><?cs
 elif:waiting && desk.state == "nobody" ?><?cs set:title = "Nobody is at the desk right now" ?><?cs
 elif:waiting && desk.state == "away" ?><?cs set:title = "Nobody is free right now" ?><?cs
 else ?><?cs set:title = "Waiting for an agent" ?><?cs /if ?><?cs
@@ -12,11 +14,33 @@ set:page.name = "wait" ?><?cs
 # Only the waiting page itself refreshes without JavaScript: never a page
   with a form to fill in. ?><?cs
 if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
-<?cs set:scripts.0 = "/js/wait.js" ?>
+<?cs set:scripts.0 = "/js/wait.js" ?><?cs if:form == "callback" ?><?cs set:scripts.1 = "/js/callback.js" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
-<?cs def:place(ahead) ?><span id="place"><?cs if:ahead == 0 ?>You are next.<?cs elif:ahead == 1 ?>There is 1 person ahead of you.<?cs else ?>There are <?cs var:ahead ?> people ahead of you.<?cs /if ?></span><?cs /def ?>
-<section class="card narrow" id="wait" data-request="<?cs var:request.id ?>" data-version="<?cs var:request.version ?>" data-state="<?cs var:request.state ?>" data-desk="<?cs var:desk.state ?>" data-choices="<?cs each:c = choices ?><?cs var:c ?> <?cs /each ?>"<?cs if:form ?> data-form="<?cs var:form ?>"<?cs /if ?>>
-<?cs if:waiting && form ?>
+<?cs def:place(ahead) ?><span id="place"><?cs if:ahead == 0 ?><?cs if:request.kind == "callback" ?>You are next on the call-back list.<?cs else ?>You are next.<?cs /if ?><?cs elif:ahead == 1 ?>There is 1 person ahead of you.<?cs else ?>There are <?cs var:ahead ?> people ahead of you.<?cs /if ?></span><?cs /def ?>
+<section class="card narrow" id="wait" data-request="<?cs var:request.id ?>" data-version="<?cs var:request.version ?>" data-state="<?cs var:request.state ?>" data-desk="<?cs var:desk.state ?>" data-choices="<?cs each:c = choices ?><?cs var:c ?> <?cs /each ?>" data-kind="<?cs var:request.kind ?>"<?cs if:request.kind == "callback" ?> data-due="<?cs var:callback.due ?>"<?cs /if ?><?cs if:form ?> data-form="<?cs var:form ?>"<?cs /if ?>>
+<?cs if:waiting && request.kind == "callback" ?>
+  <h1><?cs var:title ?></h1>
+  <p id="callback-number">On <strong><?cs var:callback.phone ?></strong>.</p>
+  <?cs if:callback.due ?>
+  <p id="status" aria-live="polite"><?cs call:place(request.ahead) ?>
+    <?cs if:estimate.words ?>The wait is <strong id="estimate"><?cs var:estimate.words ?></strong>.<?cs
+    else ?><span id="estimate-none">We call as soon as an agent is at the desk.</span><?cs /if ?>
+  </p>
+  <?cs if:request.state == "offered" ?><p class="notice" id="connecting">An agent is about to call you…</p><?cs /if ?>
+  <?cs else ?>
+  <p id="status" aria-live="polite">We will call you at
+    <strong><time id="callback-at" datetime="<?cs var:callback.next_call ?>"><?cs var:callback.next_call_text ?></time></strong><?cs if:callback.attempts > 0 ?>:
+    we tried <?cs var:callback.attempts ?> of <?cs var:callback.tries ?> times so far and could not reach you<?cs /if ?>.</p>
+  <?cs /if ?>
+  <p class="muted">Keep this page open and the agent who calls you can show you pages on
+     the screen as you talk. You can close it too: the call comes all the same.</p>
+  <p id="connection" class="connection" role="status" hidden></p>
+  <form method="post" action="/cancel" id="cancel-form">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+    <input type="hidden" name="r" value="<?cs var:request.id ?>">
+    <button type="submit" class="secondary">Cancel the call-back</button>
+  </form>
+<?cs elif:waiting && form ?>
   <h1><?cs var:title ?></h1>
   <p id="status" class="muted" aria-live="polite">You keep your place in the queue meanwhile: <?cs call:place(request.ahead) ?></p>
   <p id="connection" class="connection" role="status" hidden></p>
@@ -33,6 +57,9 @@ if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
     <textarea id="msg-question" name="question" required maxlength="2000" rows="5"><?cs var:request.question ?></textarea>
     <button type="submit">Leave the message</button>
   </form>
+  <?cs elif:form == "callback" ?>
+  <p>Leave your number and an agent of <?cs var:request.client ?> calls you, now or at a time you choose: you need not keep this page open. Your question goes with it.</p>
+  <?cs include:"callback_form.cs" ?>
   <?cs else ?>
   <p>Choose a day and time for <?cs var:request.client ?> to take up your question.</p>
   <form method="post" action="/schedule" id="schedule-form">
@@ -67,11 +94,20 @@ if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
       <span id="wait-alerts" hidden>When an agent is ready, <?cs if:panel ?>this panel says so and chimes.<?cs else ?>this page's title changes and it chimes.<?cs /if ?></span>
       <noscript>This page looks again every 5 seconds.</noscript>
       <?cs if:!panel ?><span id="notify-hint" hidden><button type="button" id="notify-enable" class="link">Notify me</button> even if this window is in the background.</span><?cs /if ?></li><?cs
+    elif:c == "callback" ?>
+    <li class="choice"><a href="/wait?r=<?cs var:url_escape(request.id) ?>&amp;choice=callback" id="choose-callback" class="choice-link">Call me back</a>: leave your number and <?cs var:request.client ?> calls you, now or when you choose, with your place kept.</li><?cs
     elif:c == "schedule" ?>
     <li class="choice"><a href="/wait?r=<?cs var:url_escape(request.id) ?>&amp;choice=schedule" id="choose-schedule" class="choice-link">Choose a time</a> for <?cs var:request.client ?> to take up your question later.</li><?cs
     elif:c == "message" ?>
     <li class="choice"><a href="/wait?r=<?cs var:url_escape(request.id) ?>&amp;choice=message" id="choose-message" class="choice-link">Leave a message</a> and <?cs var:request.client ?> will get back to you.</li><?cs
-    elif:c == "later" ?>
+    elif:c == "later" ?><?cs
+      if:callus.number && desk.state != "free" && request.state != "offered" ?>
+    <li class="choice"><form method="post" action="/callus" id="callus-form" class="inline-form">
+      <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+      <input type="hidden" name="r" value="<?cs var:request.id ?>">
+      Or call us on <strong id="callus-number"><?cs var:callus.number ?></strong>:
+      <button type="submit" class="link" id="callus-get-code">get a code</button> so that the agent sees your page.
+    </form></li><?cs /if ?>
     <li class="choice choice-later"><form method="post" action="/cancel" id="cancel-form">
       <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
       <input type="hidden" name="r" value="<?cs var:request.id ?>">
@@ -90,6 +126,10 @@ if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
 <?cs elif:request.state == "message" ?>
   <h1>Thank you</h1>
   <p id="status">Your message has been passed on to <?cs var:request.client ?>.</p>
+<?cs elif:request.state == "unreachable" ?>
+  <h1>We could not reach you</h1>
+  <p id="status">We called <?cs var:callback.phone ?> <?cs var:callback.attempts ?> times and nobody answered.
+     Ask for help again whenever you like.</p>
 <?cs elif:request.state == "cancelled" ?>
   <h1>You have left the queue</h1>
   <p id="status">Your request is cancelled. You can close this page.</p>

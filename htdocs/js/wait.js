@@ -15,6 +15,8 @@
 
   const requestId = root.dataset.request;
   const formPage = root.dataset.form || '';
+  // A call-back waits for the phone, not for this page (cgi-bin/callback.c).
+  const callback = root.dataset.kind === 'callback';
   let version = Number(root.dataset.version) || 0;
   const connection = document.getElementById('connection');
 
@@ -58,6 +60,17 @@
       if (!formInUse()) location.reload();
       return false;
     }
+    if (callback) {
+      // A call-back's page changes when it becomes due (or is held back
+      // again: calling hours, a try that failed); its form stays as it is.
+      const due = a.deferred === false ? '1' : '0';
+      if (due !== root.dataset.due) {
+        location.reload();
+        return false;
+      }
+      if (due === '1') showPlace(a);
+      return true;
+    }
     showPlace(a);
     if (!formPage && layoutChanged(a)) {
       location.reload();
@@ -68,7 +81,7 @@
 
   /* The same words as templates/wait.cs. */
   function placeWords(ahead) {
-    return ahead === 0 ? 'You are next.'
+    return ahead === 0 ? (callback ? 'You are next on the call-back list.' : 'You are next.')
       : ahead === 1 ? 'There is 1 person ahead of you.'
         : `There are ${ahead} people ahead of you.`;
   }
@@ -83,7 +96,8 @@
     let connecting = document.getElementById('connecting');
     const status = document.getElementById('status');
     if (a.state === 'offered' && !connecting && status) {
-      connecting = B.el('p', { class: 'notice', id: 'connecting', text: 'An agent is being connected to you…' });
+      connecting = B.el('p', { class: 'notice', id: 'connecting',
+        text: callback ? 'An agent is about to call you…' : 'An agent is being connected to you…' });
       status.after(connecting);
     } else if (a.state !== 'offered' && connecting) {
       connecting.remove();
@@ -167,9 +181,12 @@
     form.addEventListener('submit', update);
   }
 
-  /* A scheduled session's time, shown in the visitor's own zone. */
+  /* A scheduled session's (or call-back's) time, in the visitor's own zone. */
   function showScheduledTime() {
-    const t = document.getElementById('scheduled-for');
+    for (const id of ['scheduled-for', 'callback-at']) showLocalTime(document.getElementById(id));
+  }
+
+  function showLocalTime(t) {
     if (!t) return;
     const when = new Date(t.dateTime.replace(' ', 'T'));
     if (Number.isNaN(when.getTime())) return;
