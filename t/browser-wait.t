@@ -10,6 +10,11 @@
 //    agent busy, and one free, the bare help link's words (help-button.js),
 //    the widget's link and panel (baton-site.js) and the waiting page say the
 //    same about the desk and the wait.
+// 3. The telephone, where the client takes calls (issue 15's pages): with
+//    nobody at the desk the waiting page offers "Call me back" among its
+//    choices, its form on a page that never refreshes; sent, the same
+//    request becomes the call-back and the page says so; "Call us" gives the
+//    help number and a code.
 // Screenshots: t/artifacts/wait-*.png.
 'use strict';
 const fs = require('fs');
@@ -178,6 +183,45 @@ ${widget ? `<script src="${base}/js/baton-site.js" async></script>` : `<script s
       }
       await ctx.close();
     }
+    // ---- 3. the telephone --------------------------------------------------
+    const caller = t.newAgent('Nobody Phones');
+    const callerKey = t.newSite(caller.client, ['127.0.0.1', 'localhost'], 'Phone shop');
+    const helpNumber = `+1202${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    t.admin(null, 'phone', 'set', caller.client, 'country', 'US');
+    t.admin(null, 'phone', 'set', caller.client, 'caller_id', '+12025550100');
+    t.admin(null, 'phone', 'set', caller.client, 'help_number', helpNumber);
+    const phoneCtx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const pia = await phoneCtx.newPage();
+    t.watchPage(pia, problems, 'visitor (phone)');
+    await pia.goto(sitePage(callerKey, `${caller.client}-bare`, false));
+    await Promise.all([pia.waitForURL(/\/help\?/), pia.click('#help')]);
+    await pia.fill('#name', 'Pia Phone');
+    await pia.fill('#question', 'Can someone ring me about the pans?');
+    await Promise.all([pia.waitForURL(/\/wait\?r=/), pia.click('#help-form button[type=submit]')]);
+    const phoneWait = pia.url();
+    const phoneId = new URL(phoneWait).searchParams.get('r');
+    t.ok(await pia.isVisible('#choose-callback'), 'nobody at the desk, calls taken: the waiting page offers "Call me back"');
+    t.ok((await pia.textContent('#callus-form')).includes(helpNumber), 'and "Call us" with the help number');
+    await t.screenshot(pia, 'wait-4-phone-choices');
+    await Promise.all([pia.waitForURL(/\/callus$/), pia.click('#callus-get-code')]);
+    t.ok(/^[1-9]\d{5}$/.test((await pia.textContent('#callus-code')).trim()), '"get a code" shows a six-digit code');
+    t.is((await pia.textContent('#callus-number')).trim(), helpNumber, 'beside the number to dial');
+    await pia.goto(phoneWait);
+    await Promise.all([pia.waitForURL(/choice=callback/), pia.click('#choose-callback')]);
+    t.is(await pia.textContent('h1'), 'Call me back', 'the call-back form has a page of its own');
+    const formHtml = await (await pia.request.get(pia.url())).text();
+    t.ok(!/http-equiv="refresh"/i.test(formHtml), 'which never refreshes, with or without JavaScript');
+    t.ok((await pia.textContent('#status')).includes('You are next'), 'and keeps the visitor\'s place meanwhile');
+    await pia.fill('#callback-phone', '(202) 555-0143');
+    await Promise.all([pia.waitForURL(phoneWait), pia.click('#callback-form button[type=submit]')]);
+    t.is(await pia.textContent('h1'), 'We will call you back', 'sent: the waiting page is the call-back\'s');
+    t.ok((await pia.textContent('#callback-number')).includes('+12025550143'), 'to the number given');
+    t.is(sql(`SELECT medium FROM help_request WHERE public_id = '${phoneId}'`), 'callback', 'the same request became the call-back');
+    t.is(sql(`SELECT COUNT(*) FROM help_request r JOIN client c ON c.id = r.client_id WHERE c.slug = '${caller.client}'`), '1',
+      'one request in all');
+    await t.screenshot(pia, 'wait-5-callback');
+    await phoneCtx.close();
+
     t.ok(problems.length === 0, 'no console errors or CSP violations', problems.join('\n'));
   } catch (e) {
     t.ok(false, 'the browser run finished', `${e.stack}\n${problems.join('\n')}`);

@@ -13,7 +13,10 @@
 // agent has every one once, in order; minimised, the panel counts unread
 // lines; it says "Reconnecting…" when its feed fails; the agent leading moves
 // the visitor's page; the full viewer is one click away; Exit leads to the
-// rating. A visitor on a page of another site over plain HTTP (where the
+// rating. Where the client takes calls, the panel offers "Call me back"
+// and "Call us" (issue 15's pages, shown in the panel): a call-back asked
+// there is the panel's page from then on, from page to page of the shop.
+// A visitor on a page of another site over plain HTTP (where the
 // panel's cookie cannot come back) is taken the bare link's way. No console
 // errors. Screenshots: t/artifacts/widget-*.png.
 'use strict';
@@ -261,6 +264,58 @@ function sql(query) {
     t.is(sql(`SELECT r.stars, r.comment FROM session_rating r JOIN channel c ON c.id = r.channel_id WHERE c.public_id = '${channelId}'`),
       '5\tQuick and clear.', 'the visitor rates the session in the panel');
     await t.screenshot(vera, 'widget-7-rating');
+
+    // The client takes calls: "Call me back" and "Call us" in the panel.
+    const helpNumber = `+1202${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    t.admin(null, 'phone', 'set', agent.client, 'country', 'US');
+    t.admin(null, 'phone', 'set', agent.client, 'caller_id', '+12025550100');
+    t.admin(null, 'phone', 'set', agent.client, 'help_number', helpNumber);
+    const callerCtx = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    const cal = await callerCtx.newPage();
+    t.watchPage(cal, problems, 'visitor (phone)');
+    const calFrame = async (pathRe) => {
+      const until = Date.now() + QUICK;
+      for (;;) {
+        const f = cal.frames().find((x) => x !== cal.mainFrame() && x.url().startsWith(base) && pathRe.test(new URL(x.url()).pathname));
+        if (f) {
+          try {
+            await f.waitForLoadState('domcontentloaded', { timeout: Math.max(100, until - Date.now()) });
+            return f;
+          } catch (e) { /* navigating on */ }
+        }
+        if (Date.now() > until) throw new Error(`no panel frame at ${pathRe}: ${cal.frames().map((x) => x.url()).join(' ')}`);
+        await cal.waitForTimeout(50);
+      }
+    };
+    await cal.goto(`${shop}/index.html`);
+    await cal.waitForSelector('a[data-baton-help][data-baton-status]', { timeout: QUICK });
+    await cal.click('a[data-baton-help]');
+    let calPanel = await calFrame(/^\/help$/);
+    t.ok((await calPanel.textContent('#callus-form')).includes(helpNumber), 'the panel offers "Call us" with the help number');
+    await calPanel.click('#callus-form button[type=submit]');
+    calPanel = await calFrame(/^\/callus$/);
+    await calPanel.waitForSelector('#callus-code', { timeout: QUICK });
+    t.ok(/^[1-9]\d{5}$/.test((await calPanel.textContent('#callus-code')).trim()), 'and its code shows in the panel');
+    t.is(cal.url(), `${shop}/index.html`, 'the visitor stays on the shop\'s page');
+    // The next page: the panel, still open, is back at the question.
+    await Promise.all([cal.waitForURL(`${shop}/products.html`), cal.click('nav a[href="products.html"]')]);
+    calPanel = await calFrame(/^\/help$/);
+    await calPanel.waitForSelector('#callback summary', { timeout: QUICK });
+    await calPanel.click('#callback summary');
+    await calPanel.fill('#callback-phone', '(202) 555-0144');
+    await calPanel.fill('#callback-question', 'Please ring me about the kettle.');
+    await calPanel.click('#callback-form button[type=submit]');
+    calPanel = await calFrame(/^\/wait$/);
+    await calPanel.waitForSelector('h1', { timeout: QUICK });
+    t.is(await calPanel.textContent('h1'), 'We will call you back', '"Call me back" in the panel: the panel says the call will come');
+    t.ok((await calPanel.textContent('#callback-number')).includes('+12025550144'), 'to the number given');
+    await t.screenshot(cal, 'widget-8-call-me-back');
+    const callbackId = new URL(calPanel.url()).searchParams.get('r');
+    t.is(sql(`SELECT medium FROM help_request WHERE public_id = '${callbackId}'`), 'callback', 'a call-back request');
+    await Promise.all([cal.waitForURL(`${shop}/index.html`), cal.click('nav a[href="index.html"]')]);
+    calPanel = await calFrame(/^\/wait$/);
+    t.is(new URL(calPanel.url()).searchParams.get('r'), callbackId, 'on the next page the panel is there again with the call-back');
+    await callerCtx.close();
 
     // Another site over plain HTTP: no cookie comes back to the panel, so the
     // link goes its own way.
