@@ -4,7 +4,9 @@
 // works by keyboard alone, in a real browser (Debian's Chromium;
 // t/browser-a11y-firefox.t runs it in Firefox ESR). Checked: the question
 // form, the waiting page in each state of the desk and its message and
-// schedule pages, the conversation (wide and phone-sized), the transcript with
+// schedule pages, the telephone's pages (the question form and the waiting
+// page offering "Call me back" and "Call us", the call-back form, the code,
+// a call-back's waiting page), the conversation (wide and phone-sized), the transcript with
 // the rating, the scheduled and thank-you pages, an error page, and the
 // widget: the demo shop's page with its button and panel, and the panel's
 // pages. Screenshots: t/artifacts/a11y-*.png.
@@ -120,6 +122,35 @@ const MAX_TABS = 60;
     await olga.goto(`${base}/wait?r=${'0'.repeat(32)}`);
     await check(olga, 'an error page');
     await other.close();
+
+    // ---- the telephone's pages (cgi-bin/callback.c, callus.c) --------------
+    const helpNumber = `+1202${2 + Math.floor(Math.random() * 8)}${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    t.admin(null, 'phone', 'set', agent.client, 'country', 'US');
+    t.admin(null, 'phone', 'set', agent.client, 'caller_id', '+12025550100');
+    t.admin(null, 'phone', 'set', agent.client, 'help_number', helpNumber);
+    const phoneCtx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const pia = await phoneCtx.newPage();
+    t.watchPage(pia, problems, 'visitor (telephone)');
+    await pia.goto(`${base}/demo/${bareName}`);
+    await pia.waitForSelector('#help[data-baton-status]', { timeout: QUICK });
+    await Promise.all([pia.waitForURL(/\/help\?/), pia.click('#help')]);
+    await pia.click('#callback summary');
+    await check(pia, 'the question form with "Call me back" and "Call us"');
+    await pia.fill('#question', 'Could you ring me?');
+    await Promise.all([pia.waitForURL(/\/wait\?r=/), pia.click('#help-form button[type=submit]')]);
+    const phoneWait = pia.url();
+    t.ok(await pia.isVisible('#choose-callback'), 'the waiting page offers "Call me back"');
+    await check(pia, 'the waiting page with the telephone\'s choices');
+    await Promise.all([pia.waitForURL(/\/callus$/), pia.click('#callus-get-code')]);
+    await check(pia, 'the "Call us" code page');
+    await pia.goto(`${phoneWait}&choice=callback`);
+    await check(pia, 'the call-back form page');
+    await pia.fill('#callback-phone', '(202) 555-0145');
+    await Promise.all([pia.waitForURL(phoneWait), pia.click('#callback-form button[type=submit]')]);
+    t.is(await pia.textContent('h1'), 'We will call you back', 'the call-back is asked');
+    await check(pia, 'the call-back\'s waiting page');
+    await Promise.all([pia.waitForURL(phoneWait), pia.click('#cancel-form button[type=submit]')]);
+    await phoneCtx.close();
 
     // ---- by keyboard alone: link, question, wait, conversation, rating -----
     await dana.selectOption('#state-choice', 'available');

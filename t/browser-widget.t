@@ -13,7 +13,8 @@
 // agent has every one once, in order; minimised, the panel counts unread
 // lines; it says "Reconnecting…" when its feed fails; the agent leading moves
 // the visitor's page; the full viewer is one click away; Exit leads to the
-// rating. Where the client takes calls, the panel offers "Call me back"
+// rating. A module hooked into the site script (window.BatonSite, for DOM
+// mirroring later) is told when the conversation watches. Where the client takes calls, the panel offers "Call me back"
 // and "Call us" (issue 15's pages, shown in the panel): a call-back asked
 // there is the panel's page from then on, from page to page of the shop.
 // A visitor on a page of another site over plain HTTP (where the
@@ -85,6 +86,19 @@ function sql(query) {
   try {
     const agentCtx = await browser.newContext({ viewport: { width: 1280, height: 820 } });
     const visitorCtx = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    // A module building on the site script (as DOM mirroring will) hooks
+    // into it on every page: it learns when the panel's conversation watches.
+    await visitorCtx.addInitScript(() => {
+      const hook = () => window.BatonSite.use((api) => {
+        window.batonTestExtension = { role: api.role, watching: api.watched(), seen: [] };
+        api.on('watching', (m) => {
+          window.batonTestExtension.watching = m.on && api.watched();
+          window.batonTestExtension.seen.push(m.on);
+        });
+      });
+      if (window.BatonSite) hook();
+      else window.addEventListener('baton-site-ready', hook);
+    });
     const dana = await agentCtx.newPage();
     const vera = await visitorCtx.newPage();
     const allowed = []; // console errors caused on purpose, added where they are
@@ -182,6 +196,9 @@ function sql(query) {
     };
     await agentViewAt(`${shop}/products.html`);
     t.ok(true, 'the agent\'s view shows the page the visitor is on');
+    await vera.waitForFunction(() => window.batonTestExtension && window.batonTestExtension.watching === true, null, { timeout: QUICK });
+    t.is(await vera.evaluate(() => window.batonTestExtension.role), 'site', 'a module hooked into the site script (window.BatonSite.use)');
+    t.ok(true, 'is told the conversation in the panel watches the page, and may report to it');
     t.ok((await dana.textContent('#lead-status')).includes('Vera Visitor leads'), 'the visitor leads');
 
     // A line from each of three pages; nothing lost.

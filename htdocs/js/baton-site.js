@@ -80,6 +80,47 @@
     } catch (e) { /* the viewer is gone */ }
   }
 
+  // ---- extensions ---------------------------------------------------------
+  // Another module of Baton's (DOM mirroring...) builds on this script
+  // rather than on a copy of it:
+  //   window.BatonSite.use(function (api) { ... })
+  // (or, loaded first, on window's 'baton-site-ready' event) gets
+  //   api.role          'viewer' (framed by a viewer), 'led' (a led window)
+  //                     or 'site' (a page of the site, perhaps with the panel)
+  //   api.watched()     whether anyone watches this page now
+  //   api.send(m)       reports m to whoever does (nothing when nobody does)
+  //   api.on(type, fn)  fn(m) for each message of that type from Baton's
+  //                     viewer or panel that this script does not handle
+  //                     itself, and for 'watching' ({ on: true|false }) when
+  //                     a conversation in the panel starts or ends.
+  var extensionHandlers = {};
+  function extend(m) {
+    var fns = m && typeof m.type === 'string' ? extensionHandlers[m.type] : null;
+    if (!fns) return;
+    fns.forEach(function (fn) {
+      try {
+        fn(m);
+      } catch (e) { /* an extension's fault stays its own */ }
+    });
+  }
+  var extensionApi = Object.freeze({
+    role: framed ? 'viewer' : ledWindow ? 'led' : 'site',
+    watched: function () { return !!host(); },
+    send: function (m) { if (m && typeof m === 'object') send(m); },
+    on: function (type, fn) {
+      if (typeof type !== 'string' || typeof fn !== 'function') return;
+      (extensionHandlers[type] = extensionHandlers[type] || []).push(fn);
+    },
+  });
+  window.BatonSite = Object.freeze({
+    use: function (fn) {
+      if (typeof fn === 'function') fn(extensionApi);
+    },
+  });
+  try {
+    window.dispatchEvent(new Event('baton-site-ready'));
+  } catch (e) { /* an old browser: extensions look for window.BatonSite */ }
+
   function isPrivate(el) {
     for (; el && el !== document; el = el.parentNode) {
       if (el.nodeType !== 1) continue;
@@ -264,6 +305,8 @@
       showMarks(m.list);
     } else if (m.type === 'hello') {
       send(where());
+    } else {
+      extend(m);
     }
   });
 
@@ -561,7 +604,9 @@
         break;
       case 'state':
         state.state = m.state;
+        var wasReporting = panelReports;
         panelReports = m.state === 'conversation';
+        if (panelReports !== wasReporting) extend({ type: 'watching', on: panelReports });
         if (panelReports) send({ type: 'hello', url: location.href, title: document.title });
         if (panelReports) send(where());
         // A request or conversation under way opens the panel on the page
@@ -599,6 +644,7 @@
         setStatus(typeof m.message === 'string' && m.message ? m.message : WORDS.unreachable, true);
         break;
       default:
+        extend(m);
         break;
     }
   }
