@@ -27,7 +27,9 @@
   let lastSeq = Number(root.dataset.lastSeq) || 0;
   let signals = 0;
   let closed = false;
-  let leaving = false; // Exit was pressed: nothing more is sent meanwhile
+  // Set while this person's leave is on its way: the viewer's reports
+  // (where the view is, the pointer) stop, or they would meet a 409.
+  let leaving = false;
 
   const lines = document.getElementById('lines');
   const peopleList = document.getElementById('people');
@@ -636,6 +638,7 @@
     isSupervisor,
     people,
     get closed() { return closed || leaving; },
+    get leaving() { return leaving; },
     on(kind, fn) {
       if (hooks[kind]) hooks[kind].push(fn);
     },
