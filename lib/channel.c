@@ -240,11 +240,11 @@ static int open_conversation(struct db *db, struct pool *pool, long long channel
 			     long long request_id, const char *question, const char *page,
 			     long long agent_participant, long long visitor_participant, long long *seq)
 {
-	struct db_rows via;
-	int rc = db_query(db, pool, SQL_REQUEST_VIA, &via, "i", request_id);
+	struct db_rows asked_in;
+	int rc = db_query(db, pool, SQL_REQUEST_ASKED_IN, &asked_in, "i", request_id);
 	if (rc != DB_OK)
 		return rc;
-	bool panel = via.rows > 0 && strcmp(db_cell(&via, 0, 0), "panel") == 0;
+	bool panel = asked_in.rows > 0 && strcmp(db_cell(&asked_in, 0, 0), "panel") == 0;
 	long long leader = panel ? visitor_participant : agent_participant;
 	if (question != NULL && question[0] != '\0') {
 		rc = next_seq(db, channel_id, seq);

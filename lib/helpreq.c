@@ -147,7 +147,7 @@ static int create_once(struct request *r, const struct site_info *site, long lon
 	long long request_id = (long long)db_last_insert_id(db);
 	/* Asked in the widget's panel: the visitor stays on the site's pages. */
 	if (rc == DB_OK && r->framed)
-		rc = db_exec(db, SQL_REQUEST_SET_VIA_PANEL, NULL, "i", request_id);
+		rc = db_exec(db, SQL_REQUEST_SET_ASKED_IN_PANEL, NULL, "i", request_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
 			     "created", 0LL);

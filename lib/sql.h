@@ -223,8 +223,8 @@ enum sql_id {
 	SQL_RATING_OF,
 	SQL_REPORT_AGENT_RATINGS,
 	SQL_REPORT_AGENT_COMMENTS,
-	SQL_REQUEST_SET_VIA_PANEL,
-	SQL_REQUEST_VIA,
+	SQL_REQUEST_SET_ASKED_IN_PANEL,
+	SQL_REQUEST_ASKED_IN,
 	SQL_CHANNEL_SITE,
 
 	/* e-mail in and out (lib/mail_*.c, tools/baton-mailer, tools/baton-mail-in) */

@@ -61,8 +61,8 @@ const char *const sql_texts_visitor[SQL__MAX] = {
 		"  AND q.kind = 'agent' AND q.agent_id = ?))"
 		" ORDER BY r.rated_at DESC LIMIT 200",
 	/* A request made in the widget's panel (schema/111). */
-	[SQL_REQUEST_SET_VIA_PANEL] = "UPDATE help_request SET via = 'panel' WHERE id = ?",
-	[SQL_REQUEST_VIA] = "SELECT via FROM help_request WHERE id = ?",
+	[SQL_REQUEST_SET_ASKED_IN_PANEL] = "UPDATE help_request SET asked_in = 'panel' WHERE id = ?",
+	[SQL_REQUEST_ASKED_IN] = "SELECT asked_in FROM help_request WHERE id = ?",
 	/* The site a channel's visitor came from: who may frame it in a panel. */
 	[SQL_CHANNEL_SITE] =
 		"SELECT r.site_id FROM channel ch JOIN help_request r ON r.id = ch.request_id WHERE ch.id = ?",

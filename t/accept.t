@@ -395,9 +395,9 @@ subtest 'asked in the widget\'s panel: the visitor leads, from the page they are
     my $res = $v->post('/help', form => [csrf => Baton::Test::csrf_from($form->{content}), site => $key,
         page => $page, name => 'Pia Panel', question => 'Is this in stock?'], headers => { 'Sec-Fetch-Dest' => 'iframe' });
     my ($id) = ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$} or BAIL_OUT("no request: $res->{status}");
-    is sql("SELECT via FROM help_request WHERE public_id = '$id'")->[0][0], 'panel', 'the request is known to come from the panel';
+    is sql("SELECT asked_in FROM help_request WHERE public_id = '$id'")->[0][0], 'panel', 'the request is known to come from the panel';
     my ($plain) = Baton::Test::Browser->new->ask_help($key);
-    is sql("SELECT via FROM help_request WHERE public_id = '$plain'")->[0][0], 'link', 'one from the bare link is not';
+    is sql("SELECT asked_in FROM help_request WHERE public_id = '$plain'")->[0][0], 'link', 'one from the bare link is not';
     $res = accept_request($agent, $id);
     my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$};
     ok $channel, 'the agent accepts';
