@@ -217,6 +217,58 @@ static int add_participant(struct db *db, long long channel_id, const char *kind
 	return rc;
 }
 
+const char *channel_name_for(struct pool *pool, const char *visitor, const char *page,
+			     const char *client)
+{
+	const char *from = client;
+	if (page != NULL && (strncmp(page, "https://", 8) == 0 || strncmp(page, "http://", 7) == 0)) {
+		const char *rest = strstr(page, "://") + 3;
+		size_t n = strcspn(rest, "?#");
+		/* Page addresses are stored %-escaped ASCII: any cut is whole. */
+		if (n > 160)
+			n = 160;
+		from = pool_strndup(pool, rest, n);
+	}
+	return pool_printf(pool, "%s · %s", visitor, from ? from : "");
+}
+
+/* Inside the accepting transaction: the conversation starts with the
+ * visitor's question as its first line (dated when it was asked), the two
+ * joining, and the view on the page the visitor asked from (led there by
+ * the leader), so neither side starts on an empty view. The agent leads,
+ * but a visitor who asked in the widget's panel browses the site's own
+ * pages while they talk: they lead, and the agent's view follows them. */
+static int open_conversation(struct db *db, struct pool *pool, long long channel_id,
+			     long long request_id, const char *question, const char *page,
+			     long long agent_participant, long long visitor_participant, long long *seq)
+{
+	struct db_rows asked_in;
+	int rc = db_query(db, pool, SQL_REQUEST_ASKED_IN, &asked_in, "i", request_id);
+	if (rc != DB_OK)
+		return rc;
+	bool panel = asked_in.rows > 0 && strcmp(db_cell(&asked_in, 0, 0), "panel") == 0;
+	long long leader = panel ? visitor_participant : agent_participant;
+	if (question != NULL && question[0] != '\0') {
+		rc = next_seq(db, channel_id, seq);
+		if (rc == DB_OK)
+			rc = db_exec(db, SQL_EVENT_INSERT_QUESTION, NULL, "iiii", channel_id, *seq,
+				     visitor_participant, request_id);
+	}
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", leader, channel_id);
+	if (rc == DB_OK)
+		rc = append_event(db, channel_id, agent_participant, "join", NULL, NULL, seq);
+	if (rc == DB_OK)
+		rc = append_event(db, channel_id, visitor_participant, "join", NULL, NULL, seq);
+	bool web_page = page != NULL
+			&& (strncmp(page, "https://", 8) == 0 || strncmp(page, "http://", 7) == 0);
+	if (rc == DB_OK && web_page)
+		rc = append_event(db, channel_id, leader, "address", page, NULL, seq);
+	if (rc == DB_OK && web_page)
+		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", page, channel_id);
+	return rc;
+}
+
 static int accept_once(struct request *r, const char *request_public_id, const char **out,
 		       long long *client_id, long long *channel_id, long long *last_seq,
 		       unsigned long long *queue_version)
@@ -262,19 +314,14 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 		db_rollback(db);
 		return DB_ERROR;
 	}
-	/* Named from the client and the time, as staff will look for it. */
-	char stamp[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S UTC", &tm);
-	char *name = pool_printf(r->pool, "%s %s", db_cell(&req, 0, 13), stamp);
 	const char *visitor_name = db_cell(&lock, 0, 5) ? db_cell(&lock, 0, 5) : "Visitor";
+	const char *page = db_cell(&req, 0, 12);
+	/* Named for who the visitor is and where they asked from. */
+	const char *name = channel_name_for(r->pool, visitor_name, page, db_cell(&req, 0, 13));
 	long long agent_participant = 0, visitor_participant = 0, seq = 0;
 	/* The client chooses visitors' avatars by the page the link was on. */
 	struct db_rows avatar, agent;
-	const char *page = db_cell(&req, 0, 12) ? db_cell(&req, 0, 12) : "";
-	rc = db_query(db, r->pool, SQL_AVATAR_FOR_PAGE, &avatar, "is", me->client_id, page);
+	rc = db_query(db, r->pool, SQL_AVATAR_FOR_PAGE, &avatar, "is", me->client_id, page ? page : "");
 	if (rc == DB_OK)
 		rc = db_query(db, r->pool, SQL_AGENT_AVATAR, &agent, "i", me->agent_id);
 	const char *visitor_avatar = rc == DB_OK && avatar.rows ? db_cell(&avatar, 0, 0) : "fox";
@@ -291,11 +338,8 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 		rc = add_participant(db, *channel_id, "visitor", 0, db_cell_int(&lock, 0, 2),
 				     visitor_name, visitor_avatar, &visitor_participant);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", agent_participant, *channel_id);
-	if (rc == DB_OK)
-		rc = append_event(db, *channel_id, agent_participant, "join", NULL, NULL, &seq);
-	if (rc == DB_OK)
-		rc = append_event(db, *channel_id, visitor_participant, "join", NULL, NULL, &seq);
+		rc = open_conversation(db, r->pool, *channel_id, request_id, db_cell(&lock, 0, 6), page,
+				       agent_participant, visitor_participant, &seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, *channel_id, request_id);
 	/* A call-back or a caller holding: the call joins the channel. */
@@ -669,6 +713,10 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 			}
 			snprintf(key, sizeof key, "events.%zu.mine", shown);
 			view_set_int(v, key, db_cell_int(&ev, i, 2) == viewer_participant_id);
+			/* A lead passed to oneself is a lead taken. */
+			snprintf(key, sizeof key, "events.%zu.to_self", shown);
+			view_set_int(v, key, db_cell(&ev, i, 8) != NULL
+					     && db_cell_int(&ev, i, 8) == db_cell_int(&ev, i, 2));
 			shown++;
 		}
 	}

@@ -142,6 +142,9 @@ int view_render(struct request *r, struct view *v, int status, const char *templ
 {
 	char file[256];
 	snprintf(file, sizeof file, "%s.cs", template_name);
+	/* Pages in the widget's panel render for it (templates/header.cs). */
+	if (r->resp.frame_ancestors != NULL)
+		view_set(v, "panel", "1");
 	struct buf out;
 	buf_init(&out);
 	if (render_file(v, file, &out) != 0) {

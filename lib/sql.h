@@ -212,6 +212,21 @@ enum sql_id {
 	SQL_DEMO_REQUEST_EVENT,
 	SQL_DEMO_HITS,
 
+	/* the visitor's side (lib/sql_visitor.c): the desk as visitors are told
+	 * of it, the panel of the site script's widget, ratings */
+	SQL_ESTIMATE_DESK,
+	SQL_ESTIMATE_QUEUE_LENGTH,
+	SQL_PANEL_SITE_DOMAINS,
+	SQL_VISITOR_OPEN_CHANNEL,
+	SQL_EVENT_INSERT_QUESTION,
+	SQL_RATING_PUT,
+	SQL_RATING_OF,
+	SQL_REPORT_AGENT_RATINGS,
+	SQL_REPORT_AGENT_COMMENTS,
+	SQL_REQUEST_SET_ASKED_IN_PANEL,
+	SQL_REQUEST_ASKED_IN,
+	SQL_CHANNEL_SITE,
+
 	/* e-mail in and out (lib/mail_*.c, tools/baton-mailer, tools/baton-mail-in) */
 	SQL_MAIL_INSERT,
 	SQL_MAIL_CLAIM,
@@ -512,6 +527,8 @@ extern const char *const sql_texts_billing[SQL__MAX];
 extern const char *const sql_texts_archive[SQL__MAX];
 extern const char *const sql_texts_report[SQL__MAX];
 extern const char *const sql_texts_demo[SQL__MAX];
+extern const char *const sql_texts_visitor[SQL__MAX];
+
 extern const char *const sql_texts_mail[SQL__MAX];
 extern const char *const sql_texts_call[SQL__MAX];
 extern const char *const sql_texts_board[SQL__MAX];

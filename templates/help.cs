@@ -1,9 +1,14 @@
 <?cs set:title = "Live help" ?><?cs set:page.name = "help" ?>
 <?cs if:callback.enabled ?><?cs set:scripts.0 = "/js/callback.js" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
-<section class="card narrow">
+<section class="card narrow" id="help" data-site="<?cs var:site.key ?>"<?cs if:probe ?> data-probe="1"<?cs /if ?>>
   <h1>Live help from <?cs var:site.client ?></h1>
-  <p>Tell us what you need and an agent will join you here in your browser.</p>
+  <p id="desk" class="desk desk-<?cs var:desk.state ?>"><?cs
+    if:desk.state == "free" ?>Someone is free to answer now.<?cs
+    elif:desk.state == "busy" ?>Everyone is busy: the wait is <strong id="estimate"><?cs var:estimate.words ?></strong>.<?cs
+    elif:desk.state == "away" ?>Nobody is free at the desk right now. Ask anyway: you can then leave a message or choose a time.<?cs
+    else ?>Nobody is at the desk right now. Ask anyway: you can then leave a message or choose a time.<?cs /if ?></p>
+  <p>Tell us what you need and an agent will join you here<?cs if:panel ?>, while you go on browsing<?cs else ?> in your browser<?cs /if ?>.</p>
   <form method="post" action="/help" id="help-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
     <input type="hidden" name="site" value="<?cs var:site.key ?>">
