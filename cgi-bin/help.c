@@ -14,6 +14,7 @@
 #include "response.h"
 #include "session.h"
 #include "visitor.h"
+#include "visitor_lang.h"
 
 /* A site may give the visitor priority with a signed parameter:
  * sig = HMAC-SHA256(site secret, "site=KEY&priority=N&expires=T"). */
@@ -22,15 +23,19 @@
 	{ "expires", INPUT_INT, false, 0, 0, 99999999999LL, NULL }, \
 	{ "sig", INPUT_TOKEN, false, 64, 0, 0, NULL }
 
-enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET__MAX };
+/* The visitor's language (the page's <html lang> or their choice): lib/visitor_lang.c. */
+#define LANG_INPUT { "lang", INPUT_LINE, false, 12, 0, 0, NULL }
+
+enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_LANG, GET__MAX };
 static const struct input link_inputs[GET__MAX] = {
 	[GET_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
 	[GET_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
+	[GET_LANG] = LANG_INPUT,
 };
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
-       IN__MAX };
+       IN_LANG, IN__MAX };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
@@ -39,6 +44,7 @@ static const struct input question_inputs[IN__MAX] = {
 	[IN_NAME] = { "name", INPUT_LINE, false, 100, 0, 0, NULL },
 	[IN_QUESTION] = { "question", INPUT_TEXT, true, 2000, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
+	[IN_LANG] = LANG_INPUT,
 };
 
 /* The signed priority of this link (inputs at `first`: priority, expires,
@@ -72,14 +78,19 @@ static int failed(struct request *r, int rc)
 }
 
 static int to_queue(struct request *r, const struct site_info *site, const char *topic,
-		    const char *name, const char *question, const char *page, long long priority)
+		    const char *name, const char *question, const char *page, long long priority,
+		    const char *lang_choice)
 {
 	long long visitor_id;
 	const char *public_id;
+	char lang[TRANSLATE_LANG_MAX];
+	visitor_lang(r, lang_choice, lang);
 	int rc = visitor_identify(r, true, &visitor_id);
 	if (rc == DB_OK)
 		rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
 				    &public_id);
+	if (rc == DB_OK)
+		rc = visitor_lang_remember(r, public_id, lang);
 	if (rc != DB_OK)
 		return failed(r, rc);
 	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));
@@ -101,7 +112,8 @@ static int help_link(struct request *r)
 	if ((rc = db_exec(r->db, SQL_HELP_HIT, NULL, "i", site.id)) != DB_OK)
 		return failed(r, rc);
 	if (!site.ask_question)
-		return to_queue(r, &site, r->in[GET_TOPIC], NULL, NULL, r->referer, priority);
+		return to_queue(r, &site, r->in[GET_TOPIC], NULL, NULL, r->referer, priority,
+				r->in[GET_LANG]);
 
 	long long visitor_id;
 	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
@@ -118,6 +130,7 @@ static int help_link(struct request *r)
 	view_set(v, "priority", r->in[GET_PRIORITY]);
 	view_set(v, "expires", r->in[GET_EXPIRES]);
 	view_set(v, "sig", r->in[GET_SIG]);
+	view_set(v, "lang", r->in[GET_LANG]);
 	/* "Call me back" beside the question, where the client takes calls. */
 	bool calls = false;
 	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)
@@ -148,7 +161,7 @@ static int help_question(struct request *r)
 	if (status != 0)
 		return status;
 	return to_queue(r, &site, r->in[IN_TOPIC], r->in[IN_NAME], r->in[IN_QUESTION], r->in[IN_PAGE],
-			priority);
+			priority, r->in[IN_LANG]);
 }
 
 static const struct action help_actions[] = {

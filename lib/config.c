@@ -47,7 +47,6 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->prompts_dir, sizeof cfg->prompts_dir, "%s", BATON_DEFAULT_PROMPTS);
 	snprintf(cfg->translate_pivots, sizeof cfg->translate_pivots, "%s", "spa eng cat");
 	cfg->translate_timeout_ms = 4000;
-	cfg->translate_typing = true;
 }
 
 const char *config_path(void)
@@ -144,8 +143,6 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	STRING_SETTING("translate_url", translate_url);
 	STRING_SETTING("translate_pivots", translate_pivots);
 	INT_SETTING("translate_timeout_ms", translate_timeout_ms, 100, 60000);
-	if (strcmp(name, "translate_typing") == 0)
-		return set_bool(&cfg->translate_typing, value);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)

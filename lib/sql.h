@@ -323,6 +323,15 @@ enum sql_id {
 	SQL_SUPERVISE_CALLBACKS,
 	SQL_SUPERVISE_CALLS,
 
+	/* languages and translation (lib/sql_lang.c) */
+	SQL_LANG_PEOPLE,
+	SQL_LANG_TRANSLATION_EXISTS,
+	SQL_LANG_CANNED_TRANSLATION,
+	SQL_LANG_AGENT_SET,
+	SQL_LANG_PARTICIPANT_SET,
+	SQL_LANG_REQUEST_SET,
+	SQL_LANG_CANNED_TRANSLATION_SET,
+
 	SQL__MAX
 };
 
@@ -346,5 +355,6 @@ extern const char *const sql_texts_call[SQL__MAX];
 extern const char *const sql_texts_board[SQL__MAX];
 extern const char *const sql_texts_sample[SQL__MAX];
 extern const char *const sql_texts_phone[SQL__MAX];
+extern const char *const sql_texts_lang[SQL__MAX];
 
 #endif

@@ -10,63 +10,6 @@
 
 #include <curl/curl.h>
 
-/* Two-letter tags (what browsers send) and the codes Apertium's pairs use. */
-static const struct {
-	const char *two, *three;
-} codes[] = {
-	{ "en", "eng" }, { "es", "spa" }, { "fr", "fra" }, { "de", "deu" }, { "pt", "por" },
-	{ "it", "ita" }, { "ca", "cat" }, { "gl", "glg" }, { "eu", "eus" }, { "oc", "oci" },
-	{ "ro", "ron" }, { "nl", "nld" }, { "sv", "swe" }, { "da", "dan" }, { "nb", "nob" },
-	{ "nn", "nno" }, { "is", "isl" }, { "eo", "epo" }, { "ru", "rus" }, { "uk", "ukr" },
-};
-
-bool translate_lang_valid(const char *s)
-{
-	size_t n = 0;
-	while (isalpha((unsigned char)s[n]))
-		n++;
-	if (n < 2 || n > 3)
-		return false;
-	if (s[n] == '\0')
-		return true;
-	if (s[n] != '-' && s[n] != '_')
-		return false;
-	size_t m = 0;
-	while (isalnum((unsigned char)s[n + 1 + m]))
-		m++;
-	return m >= 2 && m <= 3 && s[n + 1 + m] == '\0';
-}
-
-void translate_lang_base(const char *tag, char *out)
-{
-	size_t n = 0;
-	while (n < 3 && isalpha((unsigned char)tag[n])) {
-		out[n] = (char)tolower((unsigned char)tag[n]);
-		n++;
-	}
-	out[n] = '\0';
-	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-		if (strcmp(out, codes[i].three) == 0)
-			snprintf(out, TRANSLATE_LANG_MAX, "%s", codes[i].two);
-}
-
-bool translate_same_lang(const char *a, const char *b)
-{
-	char x[TRANSLATE_LANG_MAX], y[TRANSLATE_LANG_MAX];
-	translate_lang_base(a, x);
-	translate_lang_base(b, y);
-	return strcmp(x, y) == 0;
-}
-
-static const char *engine_code(const char *tag, char *out)
-{
-	translate_lang_base(tag, out);
-	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-		if (strcmp(out, codes[i].two) == 0)
-			return codes[i].three;
-	return out;
-}
-
 /* Reads 4 hex digits; -1 if they are not. */
 static long hex4(const char *s)
 {
@@ -235,7 +178,7 @@ enum translate_status translate_text(const struct config *cfg, const char *from,
 				     const char *text, struct buf *out, char via[TRANSLATE_LANG_MAX])
 {
 	char f[TRANSLATE_LANG_MAX], t[TRANSLATE_LANG_MAX], v[TRANSLATE_LANG_MAX];
-	const char *src = engine_code(from, f), *dst = engine_code(to, t);
+	const char *src = lang_tag_engine_code(from, f), *dst = lang_tag_engine_code(to, t);
 	if (via != NULL)
 		via[0] = '\0';
 	buf_clear(out);
@@ -252,7 +195,7 @@ enum translate_status translate_text(const struct config *cfg, const char *from,
 			char pivot_tag[TRANSLATE_LANG_MAX];
 			memcpy(pivot_tag, p, n);
 			pivot_tag[n] = '\0';
-			const char *pivot = engine_code(pivot_tag, v);
+			const char *pivot = lang_tag_engine_code(pivot_tag, v);
 			if (strcmp(pivot, src) != 0 && strcmp(pivot, dst) != 0) {
 				struct buf half;
 				buf_init(&half);
@@ -270,16 +213,4 @@ enum translate_status translate_text(const struct config *cfg, const char *from,
 		p += strspn(p, " ,");
 	}
 	return TRANSLATE_NO_PAIR;
-}
-
-size_t translate_finished_sentences(const char *text)
-{
-	size_t done = 0;
-	for (size_t i = 0; text[i]; i++) {
-		char c = text[i], next = text[i + 1];
-		if (c == '\n' || ((c == '.' || c == '!' || c == '?')
-				  && (next == '\0' || isspace((unsigned char)next))))
-			done = i + 1;
-	}
-	return done;
 }

@@ -30,6 +30,10 @@ void translate_lang_base(const char *tag, char *out);
 /* Whether two tags name the same language (readers then need nothing). */
 bool translate_same_lang(const char *a, const char *b);
 
+/* The engine's (Apertium's) code for a tag ("es" -> "spa"); out holds
+ * TRANSLATE_LANG_MAX bytes. */
+const char *lang_tag_engine_code(const char *tag, char *out);
+
 /* Translates text from one language to another into out (cleared first).
  * Direct pairs are tried first, then each pivot; `via` (may be NULL)
  * receives the pivot used, "" for a direct pair. */

@@ -9,6 +9,7 @@
     <input type="hidden" name="site" value="<?cs var:site.key ?>">
     <input type="hidden" name="topic" value="<?cs var:topic ?>">
     <input type="hidden" name="page" value="<?cs var:page ?>">
+    <?cs if:lang ?><input type="hidden" name="lang" value="<?cs var:lang ?>"><?cs /if ?>
     <?cs if:sig ?><input type="hidden" name="priority" value="<?cs var:priority ?>">
     <input type="hidden" name="expires" value="<?cs var:expires ?>">
     <input type="hidden" name="sig" value="<?cs var:sig ?>"><?cs /if ?>
@@ -23,6 +24,7 @@
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
     <input type="hidden" name="site" value="<?cs var:site.key ?>">
     <input type="hidden" name="page" value="<?cs var:page ?>">
+    <?cs if:lang ?><input type="hidden" name="lang" value="<?cs var:lang ?>"><?cs /if ?>
     <p>Or call us on <strong><?cs var:callus.number ?></strong>:
       <button type="submit" class="link">get a code</button> so that the agent sees this page.</p>
   </form>
