@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "channel.h"
+#include "chat_lang.h"
+#include "config.h"
 #include "db.h"
 #include "phone_call.h"
 #include "pool.h"
@@ -141,6 +143,13 @@ static int channel_page(struct request *r)
 		view_set_int(v, "monitoring_notice", db_cell_int(&notice, 0, 0));
 	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
 			     strcmp(m.kind, "visitor") != 0, v);
+	/* The language this reader reads lines in, and how long a line waits
+	 * for its translation (htdocs/js/translate.js). */
+	const char *lang = "en";
+	if (rc == DB_OK)
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang);
+	view_set(v, "me.lang", lang);
+	view_set_int(v, "translate.deadline_ms", 2LL * r->cfg->translate_timeout_ms + 2000);
 	if (rc == DB_OK)
 		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)
