@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "channel.h"
+#include "chat_lang.h"
 #include "crypto.h"
 #include "db.h"
 #include "pool.h"
@@ -72,6 +73,15 @@ static int transcript(struct request *r)
 	int rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);
 	if (rc == DB_OK && !staff)
 		rc = mail_to_view(r, &m, v);
+	/* The visitor's transcript is in the visitor's language; staff keep
+	 * the originals. */
+	const char *lang = NULL;
+	if (rc == DB_OK && !staff)
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang);
+	if (lang != NULL) {
+		view_set(v, "reader.lang", lang);
+		view_set(v, "t.translated", "translated");
+	}
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");
 	else

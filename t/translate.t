@@ -76,6 +76,21 @@ subtest 'Spanish to English and back, originals kept' => sub {
         'and gets no second translation';
 };
 
+subtest 'transcripts: the visitor\'s in Spanish, staff\'s in the originals' => sub {
+    my $page = $visitor->{browser}->get("/transcript?id=$ch");
+    is $page->{status}, 200, 'the visitor\'s transcript';
+    my $html = $page->{content};
+    utf8::decode($html);
+    like $html, qr{<span class="body" lang="es">[^<]*camino[^<]*</span> <span class="translation-mark">translated</span>},
+        'has the agent\'s line in Spanish, marked';
+    like $html, qr{Hola, necesito ayuda con mi pedido\.}, 'and the visitor\'s own line as written';
+    unlike $html, qr{class="event event-translation"}, 'translations are no entries of their own';
+    my $staff = $agent->{browser}->get("/transcript?id=$ch")->{content};
+    utf8::decode($staff);
+    like $staff, qr{<span class="body">Your order is on the way\.</span>}, 'the agent\'s transcript keeps the originals';
+    like $staff, qr{<span class="body">Hola, necesito ayuda con mi pedido\.</span>}, 'the visitor\'s too';
+};
+
 subtest 'a private line\'s translation is as private as the line' => sub {
     my $vp = sql("SELECT id FROM participant WHERE channel_id = $cid AND kind = 'visitor'")->[0][0];
     my ($res, $d) = Baton::Test::chat_say($agent, $ch, 'Thank you.', to => $vp);

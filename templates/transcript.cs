@@ -1,12 +1,13 @@
 <?cs set:title = "Transcript" ?><?cs set:page.name = "transcript" ?>
 <?cs include:"header.cs" ?>
+<?cs include:"translated_line.cs" ?>
 <section class="card transcript" id="transcript">
   <h1>Transcript: <?cs var:channel.name ?></h1>
   <?cs if:channel.open ?><p class="muted">This session is still going on. <a href="/channel?id=<?cs var:url_escape(channel.id) ?>">Back to it</a>.</p><?cs /if ?>
   <ol class="lines">
-    <?cs each:e = events ?>
+    <?cs each:e = events ?><?cs if:e.kind != "translation" ?>
     <li class="event event-<?cs var:e.kind ?>"><time datetime="<?cs var:e.at ?>"><?cs var:e.at ?></time>
-      <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <span class="body"><?cs var:e.body ?></span>
+      <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <?cs call:transcript_line(e) ?>
       <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
       <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
       <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="notice"><?cs var:e.body ?></span>
@@ -17,7 +18,7 @@
       <?cs elif:e.kind == "private" && viewer_is_staff ?><span class="who"><?cs var:e.name ?> (private):</span> <span class="body"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "monitor" && viewer_is_staff ?><span class="notice"><?cs var:e.name ?> started watching silently</span><?cs /if ?>
     </li>
-    <?cs /each ?>
+    <?cs /if ?><?cs /each ?>
   </ol>
   <?cs if:mail.offer ?>
   <?cs if:mail.address ?>
