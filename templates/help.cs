@@ -24,7 +24,6 @@
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
     <input type="hidden" name="site" value="<?cs var:site.key ?>">
     <input type="hidden" name="page" value="<?cs var:page ?>">
-    <?cs if:lang ?><input type="hidden" name="lang" value="<?cs var:lang ?>"><?cs /if ?>
     <p>Or call us on <strong><?cs var:callus.number ?></strong>:
       <button type="submit" class="link">get a code</button> so that the agent sees this page.</p>
   </form>
