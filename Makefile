@@ -112,6 +112,12 @@ bench-cluster: deps all bench/loadgen
 # Calls and the record (bench/RESULTS-media.md): how much busy co-browsing
 # adds to the archive, and how long calls take to connect through nginx,
 # Apache mod_fcgid and plain CGI. `make bench-media-quick` only prints.
+.PHONY: bench-translate bench-translate-quick
+# Translation throughput through the translation engine (tools/parts/apertium):
+# lines per second for a direct pair and a pivot, appended to bench/RESULTS.md.
+bench-translate bench-translate-quick: deps
+	@tools/bench-translate $(if $(filter bench-translate-quick,$@),--quick)
+
 .PHONY: bench-media bench-media-quick
 bench-media bench-media-quick: deps all
 	@tools/bench-media $(if $(filter bench-media-quick,$@),--quick)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "channel.h"
+#include "catalogue.h"
 #include "chat_lang.h"
 #include "config.h"
 #include "db.h"
@@ -149,6 +150,10 @@ static int channel_page(struct request *r)
 	if (rc == DB_OK)
 		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang);
 	view_set(v, "me.lang", lang);
+	/* Visitors' words in their language (staff pages are English so far). */
+	char page_lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, agent ? "en" : lang, page_lang);
+	catalogue_load(r, v, page_lang);
 	view_set_int(v, "translate.deadline_ms", 2LL * r->cfg->translate_timeout_ms + 2000);
 	if (rc == DB_OK)
 		rc = viewer_extras(r, &m, agent, v);

@@ -5,6 +5,7 @@
  * into the queue; POST sends the question. Both end on the waiting page.
  * Tests: t/help.t. */
 #include "callback.h"
+#include "catalogue.h"
 #include "db.h"
 #include "helpreq.h"
 #include "phone_line.h"
@@ -122,6 +123,10 @@ static int help_link(struct request *r)
 	if (token == NULL)
 		return -1;
 	struct view *v = view_new(r);
+	char page_lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, r->in[GET_LANG], page_lang);
+	catalogue_load(r, v, page_lang);
+	view_set(v, "page.lang", page_lang);
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", site.client_name);

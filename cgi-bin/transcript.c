@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "channel.h"
+#include "catalogue.h"
 #include "chat_lang.h"
 #include "crypto.h"
 #include "db.h"
@@ -79,8 +80,10 @@ static int transcript(struct request *r)
 	if (rc == DB_OK && !staff)
 		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang);
 	if (lang != NULL) {
+		char page_lang[TRANSLATE_LANG_MAX];
 		view_set(v, "reader.lang", lang);
-		view_set(v, "t.translated", "translated");
+		catalogue_lang(r, lang, page_lang);
+		catalogue_load(r, v, page_lang);
 	}
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");

@@ -49,6 +49,7 @@ const { openConversation, sql, QUICK } = require('./lib/conversation.js');
     const read = visitor.locator('#lines li.event-line.translated', { hasText: 'camino' });
     await read.waitFor({ timeout: QUICK });
     t.ok(true, `the visitor reads it in Spanish: "${await read.locator('.body').textContent()}"`);
+    t.is(await read.locator('.translation-mark').textContent(), 'traducido', 'marked in Spanish too (templates/lang/es.hdf)');
     await t.screenshot(visitor, 'translate-2-visitor-reads-spanish');
 
     // Seq and order: both lines once each, the translations no lines of their own.
