@@ -148,7 +148,7 @@ static int channel_page(struct request *r)
 	 * for its translation (htdocs/js/translate.js). */
 	const char *lang = "en";
 	if (rc == DB_OK)
-		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang);
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, NULL);
 	view_set(v, "me.lang", lang);
 	/* Visitors' words in their language (staff pages are English so far). */
 	char page_lang[TRANSLATE_LANG_MAX];

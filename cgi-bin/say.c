@@ -74,8 +74,9 @@ static int say(struct request *r)
 	}
 	long long seq = 0;
 	const char *lang = NULL;
+	struct db_rows people;
 	if (rc == DB_OK)
-		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang);
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, &people);
 	if (rc == DB_OK)
 		rc = channel_post_lang(r->db, m.channel_id, m.participant_id, to,
 				       to ? "private" : "line", r->in[IN_TEXT], r->in[IN_CMID], lang, 0,
@@ -83,7 +84,7 @@ static int say(struct request *r)
 	if (rc != DB_OK)
 		return channel_failed(r, rc);
 	/* Stored and ordered: readers of other languages get translations next. */
-	chat_lang_translate_line(r, &m, seq, to, lang, r->in[IN_TEXT], r->in_int[IN_CANNED]);
+	chat_lang_translate_line(r, &m, &people, seq, to, lang, r->in[IN_TEXT], r->in_int[IN_CANNED]);
 	if (r->wants_json)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
 	return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", r->in[IN_CHANNEL]));

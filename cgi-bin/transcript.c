@@ -78,7 +78,7 @@ static int transcript(struct request *r)
 	 * the originals. */
 	const char *lang = NULL;
 	if (rc == DB_OK && !staff)
-		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang);
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, NULL);
 	if (lang != NULL) {
 		char page_lang[TRANSLATE_LANG_MAX];
 		view_set(v, "reader.lang", lang);

@@ -8,16 +8,18 @@
 #include "translate.h"
 
 int chat_lang_of(struct db *db, struct pool *pool, long long channel_id, long long participant_id,
-		 const char **lang)
+		 const char **lang, struct db_rows *people)
 {
-	struct db_rows people;
+	struct db_rows mine;
+	if (people == NULL)
+		people = &mine;
 	*lang = "en";
-	int rc = db_query(db, pool, SQL_LANG_PEOPLE, &people, "i", channel_id);
+	int rc = db_query(db, pool, SQL_LANG_PEOPLE, people, "i", channel_id);
 	if (rc != DB_OK)
 		return rc;
-	for (size_t i = 0; i < people.rows; i++)
-		if (db_cell_int(&people, i, 0) == participant_id)
-			*lang = db_cell(&people, i, 2);
+	for (size_t i = 0; i < people->rows; i++)
+		if (db_cell_int(people, i, 0) == participant_id)
+			*lang = db_cell(people, i, 2);
 	return DB_OK;
 }
 
@@ -67,18 +69,16 @@ static void post_translation(struct request *r, const struct member *m, long lon
 	buf_free(&out);
 }
 
-void chat_lang_translate_line(struct request *r, const struct member *m, long long seq,
-			      long long to, const char *lang, const char *text, long long canned_id)
+void chat_lang_translate_line(struct request *r, const struct member *m, const struct db_rows *people,
+			      long long seq, long long to, const char *lang, const char *text,
+			      long long canned_id)
 {
-	struct db_rows people;
-	if (db_query(r->db, r->pool, SQL_LANG_PEOPLE, &people, "i", m->channel_id) != DB_OK)
-		return;
-	for (size_t i = 0; i < people.rows; i++) {
-		long long who = db_cell_int(&people, i, 0);
-		const char *reads = db_cell(&people, i, 2);
+	for (size_t i = 0; i < people->rows; i++) {
+		long long who = db_cell_int(people, i, 0);
+		const char *reads = db_cell(people, i, 2);
 		if (who == m->participant_id || (to != 0 && who != to))
 			continue;
-		if (translate_same_lang(reads, lang) || listed_before(&people, i, reads, lang))
+		if (translate_same_lang(reads, lang) || listed_before(people, i, reads, lang))
 			continue;
 		post_translation(r, m, seq, to, lang, reads, text, canned_id);
 	}

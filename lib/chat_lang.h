@@ -14,14 +14,17 @@
 #include "request.h"
 
 /* The language a participant of a channel writes and reads ("en" when
- * nothing says otherwise). */
+ * nothing says otherwise). people (may be NULL) receives everyone present
+ * with their languages, for chat_lang_translate_line. */
 int chat_lang_of(struct db *db, struct pool *pool, long long channel_id, long long participant_id,
-		 const char **lang);
+		 const char **lang, struct db_rows *people);
 
-/* After line `seq` by m (to: a private line's recipient, or 0) in `lang`:
- * posts its translations. canned_id names the canned phrase the line is,
- * or 0. A failure is logged and leaves readers the original. */
-void chat_lang_translate_line(struct request *r, const struct member *m, long long seq,
-			      long long to, const char *lang, const char *text, long long canned_id);
+/* After line `seq` by m (to: a private line's recipient, or 0) in `lang`,
+ * with people as chat_lang_of gave them before the line: posts its
+ * translations. canned_id names the canned phrase the line is, or 0. A
+ * failure is logged and leaves readers the original. */
+void chat_lang_translate_line(struct request *r, const struct member *m, const struct db_rows *people,
+			      long long seq, long long to, const char *lang, const char *text,
+			      long long canned_id);
 
 #endif

@@ -81,8 +81,8 @@ subtest 'transcripts: the visitor\'s in Spanish, staff\'s in the originals' => s
     is $page->{status}, 200, 'the visitor\'s transcript';
     my $html = $page->{content};
     utf8::decode($html);
-    like $html, qr{<span class="body" lang="es">[^<]*camino[^<]*</span> <span class="translation-mark">translated</span>},
-        'has the agent\'s line in Spanish, marked';
+    like $html, qr{<span class="body" lang="es">[^<]*camino[^<]*</span> <span class="translation-mark">traducido</span>},
+        'has the agent\'s line in Spanish, marked in Spanish';
     like $html, qr{Hola, necesito ayuda con mi pedido\.}, 'and the visitor\'s own line as written';
     unlike $html, qr{class="event event-translation"}, 'translations are no entries of their own';
     my $staff = $agent->{browser}->get("/transcript?id=$ch")->{content};
