@@ -8,6 +8,7 @@
 #include "catalogue.h"
 #include "db.h"
 #include "helpreq.h"
+#include "log.h"
 #include "phone_line.h"
 #include "pool.h"
 #include "program.h"
@@ -90,8 +91,9 @@ static int to_queue(struct request *r, const struct site_info *site, const char 
 	if (rc == DB_OK)
 		rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
 				    &public_id);
-	if (rc == DB_OK)
-		rc = visitor_lang_remember(r, public_id, lang);
+	/* Without it the visitor is served in English: no reason to turn them away. */
+	if (rc == DB_OK && visitor_lang_remember(r, public_id, lang) != DB_OK)
+		log_warn("the language of request %s was not stored", public_id);
 	if (rc != DB_OK)
 		return failed(r, rc);
 	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));

@@ -1,5 +1,5 @@
 /* lang_tag.c - language tags (see translate.h): what Baton keeps, what the
- * translation engine calls each language, finished sentences. Apart from
+ * translation engine calls each language. Apart from
  * translate.c so that pages can use them without the HTTP client. */
 #include "translate.h"
 
@@ -62,16 +62,4 @@ const char *lang_tag_engine_code(const char *tag, char *out)
 		if (strcmp(out, codes[i].two) == 0)
 			return codes[i].three;
 	return out;
-}
-
-size_t translate_finished_sentences(const char *text)
-{
-	size_t done = 0;
-	for (size_t i = 0; text[i]; i++) {
-		char c = text[i], next = text[i + 1];
-		if (c == '\n' || ((c == '.' || c == '!' || c == '?')
-				  && (next == '\0' || isspace((unsigned char)next))))
-			done = i + 1;
-	}
-	return done;
 }

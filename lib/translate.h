@@ -45,9 +45,4 @@ enum translate_status translate_text(const struct config *cfg, const char *from,
  * parser of outside input: t/fuzz/translate_reply.c. */
 int translate_reply_parse(const char *body, size_t len, struct buf *out);
 
-/* The longest prefix of text that ends a sentence (., !, ? or a line end,
- * followed by space or the end): what of a typing preview may be
- * translated. 0 when no sentence is finished yet. */
-size_t translate_finished_sentences(const char *text);
-
 #endif

@@ -1,5 +1,5 @@
-/* Unit tests of lib/translate.c's pure parts: language tags, the engine's
- * answer, finished sentences of a typing preview. The engine itself is
+/* Unit tests of lib/translate.c's pure parts: language tags and the
+ * engine's answer. The engine itself is
  * tested against the stack's real Apertium in t/translate.t. */
 #include <string.h>
 
@@ -39,11 +39,6 @@ int main(void)
 	const char *bad = "{\"translatedText\": \"a\\x\"}";
 	ok(translate_reply_parse(bad, strlen(bad), &out) == -1, "a bad escape fails");
 	ok(translate_reply_parse("", 0, &out) == -1, "nothing fails");
-
-	ok(translate_finished_sentences("Hola") == 0, "no sentence finished yet");
-	ok(translate_finished_sentences("Hola. Nec") == 5, "one sentence finished");
-	ok(translate_finished_sentences("Es 3.5 euros? Si") == 13, "a decimal point ends nothing");
-	ok(translate_finished_sentences("Hola!") == 5, "the end of text after ! counts");
 
 	struct config cfg;
 	config_defaults(&cfg);
