@@ -141,4 +141,14 @@ subtest 'the engine stopped: lines delivered in the original, nothing lost' => s
     like $ev->[0]{body}, qr/^Thank/, 'back up, lines are translated again';
 };
 
+subtest 'an agent\'s language' => sub {
+    like admin_out('agent', 'lang', $agent->{email}, 'spanish'), qr/'spanish' is not a language tag/, 'a bad tag is refused, saying why';
+    like admin_out('agent', 'lang', 'nobody@example.com', 'es'), qr/no agent nobody\@example\.com/, 'an unknown agent too';
+    like admin_out('agent', 'lang', $agent->{email}, 'es'), qr/reads and writes es/, 'an agent who reads Spanish';
+    like $agent->{browser}->get("/channel?id=$ch")->{content}, qr/id="channel"[^>]*data-lang="es"/, 'reads the chat in Spanish';
+    my ($res, $d) = Baton::Test::chat_say($visitor, $ch, 'Hasta luego.');
+    is sql("SELECT COUNT(*) FROM channel_event WHERE channel_id = $cid AND ref_seq = $d->{seq}")->[0][0], 0,
+        'and a Spanish line to a Spanish reader needs no translation';
+};
+
 done_testing();
