@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "channel.h"
+#include "catalogue.h"
+#include "chat_lang.h"
+#include "config.h"
 #include "db.h"
 #include "panel.h"
 #include "phone_call.h"
@@ -152,6 +155,17 @@ static int channel_page(struct request *r)
 		view_set(v, "client.name", db_cell(&client, 0, 5));
 	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
 			     strcmp(m.kind, "visitor") != 0, v);
+	/* The language this reader reads lines in, and how long a line waits
+	 * for its translation (htdocs/js/translate.js). */
+	const char *lang = "en";
+	if (rc == DB_OK)
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, NULL);
+	view_set(v, "me.lang", lang);
+	/* Visitors' words in their language (staff pages are English so far). */
+	char page_lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, agent ? "en" : lang, page_lang);
+	catalogue_load(r, v, page_lang);
+	view_set_int(v, "translate.deadline_ms", 2LL * r->cfg->translate_timeout_ms + 2000);
 	if (rc == DB_OK)
 		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)

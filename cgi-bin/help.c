@@ -13,10 +13,12 @@
 #include <string.h>
 
 #include "callback.h"
+#include "catalogue.h"
 #include "db.h"
 #include "estimate.h"
 #include "helpreq.h"
 #include "panel.h"
+#include "log.h"
 #include "phone_line.h"
 #include "pool.h"
 #include "program.h"
@@ -24,6 +26,7 @@
 #include "response.h"
 #include "session.h"
 #include "visitor.h"
+#include "visitor_lang.h"
 
 /* A site may give the visitor priority with a signed parameter:
  * sig = HMAC-SHA256(site secret, "site=KEY&priority=N&expires=T"). */
@@ -32,16 +35,20 @@
 	{ "expires", INPUT_INT, false, 0, 0, 99999999999LL, NULL }, \
 	{ "sig", INPUT_TOKEN, false, 64, 0, 0, NULL }
 
-enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_PAGE, GET__MAX };
+/* The visitor's language (the page's <html lang> or their choice): lib/visitor_lang.c. */
+#define LANG_INPUT { "lang", INPUT_LINE, false, 12, 0, 0, NULL }
+
+enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_PAGE, GET_LANG, GET__MAX };
 static const struct input link_inputs[GET__MAX] = {
 	[GET_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
 	[GET_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
 	[GET_PAGE] = { "page", INPUT_LINE, false, 2000, 0, 0, NULL },
+	[GET_LANG] = LANG_INPUT,
 };
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
-       IN__MAX };
+       IN_LANG, IN__MAX };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
@@ -50,6 +57,7 @@ static const struct input question_inputs[IN__MAX] = {
 	[IN_NAME] = { "name", INPUT_LINE, false, 100, 0, 0, NULL },
 	[IN_QUESTION] = { "question", INPUT_TEXT, true, 2000, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
+	[IN_LANG] = LANG_INPUT,
 };
 
 /* The signed priority of this link (inputs at `first`: priority, expires,
@@ -84,11 +92,16 @@ static int failed(struct request *r, int rc)
 
 static int to_queue(struct request *r, const struct site_info *site, long long visitor_id,
 		    const char *topic, const char *name, const char *question, const char *page,
-		    long long priority)
+		    long long priority, const char *lang_choice)
 {
 	const char *public_id;
+	char lang[TRANSLATE_LANG_MAX];
+	visitor_lang(r, lang_choice, lang);
 	int rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
 				&public_id);
+	/* Without it the visitor is served in English: no reason to turn them away. */
+	if (rc == DB_OK && visitor_lang_remember(r, public_id, lang) != DB_OK)
+		log_warn("the language of request %s was not stored", public_id);
 	if (rc != DB_OK)
 		return failed(r, rc);
 	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));
@@ -142,7 +155,8 @@ static int help_link(struct request *r)
 	if ((rc = db_exec(r->db, SQL_HELP_HIT, NULL, "i", site.id)) != DB_OK)
 		return failed(r, rc);
 	if (!site.ask_question)
-		return to_queue(r, &site, visitor_id, r->in[GET_TOPIC], NULL, NULL, page, priority);
+		return to_queue(r, &site, visitor_id, r->in[GET_TOPIC], NULL, NULL, page, priority,
+				r->in[GET_LANG]);
 
 	struct estimate e;
 	if ((rc = estimate_for_newcomer(r->db, r->pool, site.client_id, &e)) != DB_OK)
@@ -153,6 +167,10 @@ static int help_link(struct request *r)
 	if (token == NULL)
 		return -1;
 	struct view *v = view_new(r);
+	char page_lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, r->in[GET_LANG], page_lang);
+	catalogue_load(r, v, page_lang);
+	view_set(v, "page.lang", page_lang);
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", site.client_name);
@@ -163,6 +181,7 @@ static int help_link(struct request *r)
 	view_set(v, "sig", r->in[GET_SIG]);
 	estimate_to_view(&e, v);
 	view_set_int(v, "probe", probe);
+	view_set(v, "lang", r->in[GET_LANG]);
 	/* "Call me back" beside the question, where the client takes calls. */
 	bool calls = false;
 	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)
@@ -196,7 +215,7 @@ static int help_question(struct request *r)
 	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
 		return failed(r, rc);
 	return to_queue(r, &site, visitor_id, r->in[IN_TOPIC], r->in[IN_NAME], r->in[IN_QUESTION],
-			r->in[IN_PAGE], priority);
+			r->in[IN_PAGE], priority, r->in[IN_LANG]);
 }
 
 static const struct action help_actions[] = {

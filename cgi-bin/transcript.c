@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "channel.h"
+#include "catalogue.h"
+#include "chat_lang.h"
 #include "crypto.h"
 #include "db.h"
 #include "panel.h"
@@ -104,6 +106,17 @@ static int transcript(struct request *r)
 		rc = mail_to_view(r, &m, v);
 	if (rc == DB_OK && !staff)
 		rc = rating_to_view(r, &m, v);
+	/* The visitor's transcript is in the visitor's language; staff keep
+	 * the originals. */
+	const char *lang = NULL;
+	if (rc == DB_OK && !staff)
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, NULL);
+	if (lang != NULL) {
+		char page_lang[TRANSLATE_LANG_MAX];
+		view_set(v, "reader.lang", lang);
+		catalogue_lang(r, lang, page_lang);
+		catalogue_load(r, v, page_lang);
+	}
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");
 	else

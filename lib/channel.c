@@ -124,8 +124,9 @@ static int insert_event(struct db *db, long long channel_id, long long participa
 {
 	int rc = next_seq(db, channel_id, seq);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, recipient, body, client_msg_id);
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", channel_id, *seq, kind,
+			     participant_id, recipient, body, client_msg_id, (const char *)NULL,
+			     0LL);
 	return rc;
 }
 
@@ -154,7 +155,8 @@ bool channel_event_in_chat(const char *kind)
 
 static int post_once(struct db *db, long long channel_id, long long participant_id,
 		     long long recipient, const char *kind, const char *body,
-		     const char *client_msg_id, long long *seq, bool *stored)
+		     const char *client_msg_id, const char *lang, long long ref_seq, long long *seq,
+		     bool *stored)
 {
 	struct db_rows earlier;
 	*stored = false;
@@ -175,8 +177,8 @@ static int post_once(struct db *db, long long channel_id, long long participant_
 		pool_free(pool);
 	}
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, recipient, body, client_msg_id);
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", channel_id, *seq, kind,
+			     participant_id, recipient, body, client_msg_id, lang, ref_seq);
 	if (rc == DB_OK && strcmp(kind, "address") == 0)
 		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", body, channel_id);
 	if (rc == DB_OK && strcmp(kind, "lead") == 0)
@@ -193,11 +195,19 @@ int channel_post(struct db *db, long long channel_id, long long participant_id,
 		 long long recipient, const char *kind, const char *body,
 		 const char *client_msg_id, long long *seq)
 {
+	return channel_post_lang(db, channel_id, participant_id, recipient, kind, body,
+				 client_msg_id, NULL, 0, seq);
+}
+
+int channel_post_lang(struct db *db, long long channel_id, long long participant_id,
+		      long long recipient, const char *kind, const char *body,
+		      const char *client_msg_id, const char *lang, long long ref_seq, long long *seq)
+{
 	int rc, attempt = 0;
 	bool stored = false;
 	do
 		rc = post_once(db, channel_id, participant_id, recipient, kind, body, client_msg_id,
-			       seq, &stored);
+			       lang, ref_seq, seq, &stored);
 	while (db_retry(db, &rc, &attempt));
 	if (stored)
 		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)*seq);
@@ -621,8 +631,10 @@ int channel_typing(struct db *db, const struct member *m, const char *text)
 bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
 			   bool viewer_is_staff)
 {
-	/* An event's questions go to its producer, a pass to one speaker. */
-	if (strcmp(kind, "private") == 0 || strcmp(kind, "question") == 0 || strcmp(kind, "pass") == 0)
+	/* An event's questions go to its producer, a pass to one speaker; a
+	 * private line's translation is as private as the line. */
+	if (strcmp(kind, "private") == 0 || strcmp(kind, "question") == 0 || strcmp(kind, "pass") == 0
+	    || (strcmp(kind, "translation") == 0 && to != 0))
 		return viewer == from || viewer == to;
 	if (strcmp(kind, "removed") == 0)
 		return viewer_is_staff;
@@ -675,6 +687,14 @@ void channel_rows_json(const struct db_rows *ev, long long viewer, bool viewer_i
 		buf_json_string(out, db_cell(ev, i, 6) ? db_cell(ev, i, 6) : "");
 		buf_puts(out, ",\"at\":");
 		buf_json_string(out, db_cell(ev, i, 7));
+		/* Translation (lib/chat_lang.c): a line's language; a translation's
+		 * language and the line it translates. */
+		if (db_cell(ev, i, 10) != NULL) {
+			buf_puts(out, ",\"lang\":");
+			buf_json_string(out, db_cell(ev, i, 10));
+		}
+		if (db_cell(ev, i, 11) != NULL)
+			buf_printf(out, ",\"ref\":%s", db_cell(ev, i, 11));
 		buf_putc(out, '}');
 	}
 	buf_putc(out, ']');
@@ -704,8 +724,9 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 			    || !channel_event_in_chat(db_cell(&ev, i, 1)))
 				continue;
 			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
-							      "body", NULL, "at" };
-			for (size_t c = 0; c < 8; c++) {
+							      "body", NULL, "at", NULL, NULL,
+							      "lang", "ref" };
+			for (size_t c = 0; c < 12; c++) {
 				if (fields[c] == NULL)
 					continue;
 				snprintf(key, sizeof key, "events.%zu.%s", shown, fields[c]);

@@ -65,6 +65,12 @@ enum { CHANNEL_CLOSED = -10 };
 int channel_post(struct db *db, long long channel_id, long long participant_id,
 		 long long recipient, const char *kind, const char *body,
 		 const char *client_msg_id, long long *seq);
+/* channel_post, with the language a line is written in, or for a
+ * "translation" event its language and the seq of the line it translates
+ * (lib/chat_lang.c). */
+int channel_post_lang(struct db *db, long long channel_id, long long participant_id,
+		      long long recipient, const char *kind, const char *body,
+		      const char *client_msg_id, const char *lang, long long ref_seq, long long *seq);
 /* Inside the caller's transaction: appends an event (taking the channel's
  * row lock for its seq). The caller commits, then calls notify_post().
  * Returns a db_status, or CHANNEL_CLOSED. */

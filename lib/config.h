@@ -92,6 +92,12 @@ struct config {
 	int dialer_clock_offset;
 	char prompts_dir[512];
 	char sip_auth_secret[128];
+	/* Translation (lib/translate.c): the engine's address, the languages
+	 * tried in turn as a pivot where no direct pair exists, and how long
+	 * a line waits for its translation. */
+	char translate_url[256];
+	char translate_pivots[128];
+	int translate_timeout_ms;
 };
 
 void config_defaults(struct config *cfg);

@@ -68,6 +68,26 @@ void view_set(struct view *v, const char *name, const char *value)
 	nerr_ignore(&err);
 }
 
+int view_read_strings(struct view *v, const char *name, const char *path)
+{
+	HDF *node = NULL;
+	if (v->hdf == NULL)
+		return -1;
+	NEOERR *err = hdf_get_node(v->hdf, name, &node);
+	if (err == STATUS_OK)
+		err = hdf_read_file(node, path);
+	if (err != STATUS_OK) {
+		STRING msg;
+		string_init(&msg);
+		nerr_error_string(err, &msg);
+		log_error("strings %s: %s", path, msg.buf ? msg.buf : "unreadable");
+		string_clear(&msg);
+		nerr_ignore(&err);
+		return -1;
+	}
+	return 0;
+}
+
 void view_set_int(struct view *v, const char *name, long long value)
 {
 	char s[32];

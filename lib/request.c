@@ -80,6 +80,9 @@ int request_read_head(struct request *r, const char **error)
 	r->host = env(r, "HTTP_HOST");
 	r->origin = env(r, "HTTP_ORIGIN");
 	r->referer = env(r, "HTTP_REFERER");
+	r->accept_language = env(r, "HTTP_ACCEPT_LANGUAGE");
+	if (r->accept_language != NULL && strlen(r->accept_language) > 255)
+		r->accept_language = NULL;
 	const char *https = env(r, "HTTPS");
 	const char *proto = env(r, "HTTP_X_FORWARDED_PROTO");
 	r->https = (https != NULL && (strcmp(https, "on") == 0 || strcmp(https, "1") == 0))

@@ -59,6 +59,7 @@ struct request {
 	const char *host;
 	const char *origin;        /* Origin header, NULL if absent */
 	const char *referer;
+	const char *accept_language; /* NULL if absent (lib/visitor_lang.c) */
 	bool https;
 	bool wants_json;
 	bool framed;               /* asked for by a frame (Sec-Fetch-Dest: iframe) */

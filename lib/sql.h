@@ -508,6 +508,15 @@ enum sql_id {
 	SQL_SUPERVISE_CALLBACKS,
 	SQL_SUPERVISE_CALLS,
 
+	/* languages and translation (lib/sql_lang.c) */
+	SQL_LANG_PEOPLE,
+	SQL_LANG_TRANSLATION_EXISTS,
+	SQL_LANG_CANNED_TRANSLATION,
+	SQL_LANG_AGENT_SET,
+	SQL_LANG_PARTICIPANT_SET,
+	SQL_LANG_REQUEST_SET,
+	SQL_LANG_CANNED_TRANSLATION_SET,
+
 	SQL__MAX
 };
 
@@ -536,5 +545,6 @@ extern const char *const sql_texts_sample[SQL__MAX];
 extern const char *const sql_texts_room[SQL__MAX];
 extern const char *const sql_texts_event[SQL__MAX];
 extern const char *const sql_texts_phone[SQL__MAX];
+extern const char *const sql_texts_lang[SQL__MAX];
 
 #endif

@@ -123,14 +123,14 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		" WHERE ch.id = ?",
 	[SQL_EVENT_INSERT] =
 		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
-		" body, client_msg_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))",
+		" body, client_msg_id, lang, ref_seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
 	[SQL_EVENT_BY_CLIENT_MSG] =
 		"SELECT seq FROM channel_event WHERE channel_id = ? AND participant_id = ?"
 		" AND client_msg_id = ?",
 	[SQL_EVENTS_AFTER] =
 		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
 		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'),"
-		" e.recipient_participant_id, p.avatar"
+		" e.recipient_participant_id, p.avatar, e.lang, e.ref_seq"
 		" FROM channel_event e LEFT JOIN participant p ON p.id = e.participant_id"
 		" WHERE e.channel_id = ? AND e.seq > ? ORDER BY e.seq LIMIT 500",
 };

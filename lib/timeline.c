@@ -61,6 +61,10 @@ static int load_channel_events(struct db *db, struct collect *col, const struct 
 				continue;
 			if (strcmp(kind, "rtc") == 0)
 				continue;
+			/* Staff replay and read originals; what each reader was shown in
+			 * translation stays in the event log (lib/chat_lang.c). */
+			if (strcmp(kind, "translation") == 0)
+				continue;
 			struct timeline_item *it = add_item(col);
 			it->source = TIMELINE_CHANNEL;
 			it->seq = after;

@@ -120,7 +120,8 @@ ALTER TABLE participant
 ALTER TABLE channel_event
   MODIFY COLUMN kind ENUM('line', 'join', 'leave', 'transfer', 'close', 'address', 'lead',
                           'window', 'private', 'monitor', 'call', 'rtc', 'mark', 'erase',
-                          'draw', 'phone', 'stage', 'qa', 'aline', 'removed', 'question', 'pass') NOT NULL,
+                          'draw', 'phone', 'stage', 'qa', 'aline', 'removed', 'question', 'pass',
+                          'translation') NOT NULL,
   ADD COLUMN attendee_id BIGINT UNSIGNED NULL;
 
 -- Events are billed per attendee (each who was there at all) or per seat-

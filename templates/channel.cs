@@ -7,8 +7,9 @@
 <?cs include:"whiteboard.cs" ?><?cs if:!panel ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?><?cs /if ?>
 <?cs # Rooms (issue 17): invitations, the client's open rooms. ?>
 <?cs include:"room.cs" ?><?cs if:!panel ?><?cs set:scripts.23 = "/js/room.js" ?><?cs set:styles.22 = "/css/room.css" ?><?cs /if ?>
+<?cs # Translation (issue 18): htdocs/js/translate.js shows each line in the reader's language (in the panel too). ?><?cs set:scripts.24 = "/js/translate.js" ?>
 <?cs include:"header.cs" ?>
-<section class="viewer show-chat" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
+<section class="viewer show-chat" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>" data-lang="<?cs var:me.lang ?>" data-translate-ms="<?cs var:translate.deadline_ms ?>" data-label-translated="<?cs var:t.chat.translated ?>" data-label-show-original="<?cs var:t.chat.show_original ?>" data-label-show-translation="<?cs var:t.chat.show_translation ?>" data-label-unavailable="<?cs var:t.chat.unavailable ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
   <?cs if:panel ?>
   <?cs # In the widget's panel the visitor's own page of the site is the
        shared view (htdocs/js/panel.js): the conversation alone here. ?>
@@ -147,7 +148,7 @@
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>
       <ol id="lines" class="lines" aria-live="polite">
         <?cs each:e = events ?>
-        <li class="event event-<?cs var:e.kind ?><?cs if:e.mine ?> mine<?cs /if ?>" data-seq="<?cs var:e.seq ?>"<?cs if:e.kind == "address" || e.kind == "window" ?> data-url="<?cs var:e.body ?>" data-at="<?cs var:e.at ?>"<?cs /if ?>>
+        <li class="event event-<?cs var:e.kind ?><?cs if:e.mine ?> mine<?cs /if ?>" data-seq="<?cs var:e.seq ?>"<?cs if:e.kind == "address" || e.kind == "window" ?> data-url="<?cs var:e.body ?>" data-at="<?cs var:e.at ?>"<?cs /if ?><?cs if:e.lang ?> data-lang="<?cs var:e.lang ?>"<?cs /if ?><?cs if:e.kind == "translation" ?> hidden data-ref="<?cs var:e.ref ?>" data-text="<?cs var:e.body ?>"<?cs /if ?>>
           <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?></span> <span class="body"><?cs var:e.body ?></span> <time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
           <?cs elif:e.kind == "private" ?><span class="who"><?cs var:e.name ?> <span class="private-mark">private</span> <?cs each:x = privates ?><?cs if:x.seq == e.seq ?><?cs if:e.mine ?>to <?cs var:x.to_name ?><?cs else ?>to you<?cs /if ?><?cs /if ?><?cs /each ?></span> <span class="body"><?cs var:e.body ?></span> <time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
           <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
@@ -177,7 +178,7 @@
       <div class="agent-tools" id="agent-tools">
         <?cs if:subcount(canned) > 0 ?>
         <div id="canned" class="canned"><span class="muted">Phrases:</span>
-          <?cs each:c = canned ?><button type="button" class="chip" data-text="<?cs var:c.body ?>"><?cs var:c.title ?></button><?cs /each ?>
+          <?cs each:c = canned ?><button type="button" class="chip" data-text="<?cs var:c.body ?>" data-canned="<?cs var:c.id ?>"><?cs var:c.title ?></button><?cs /each ?>
         </div>
         <?cs /if ?>
         <details class="handover">

@@ -1,5 +1,5 @@
 <!doctype html>
-<html lang="en">
+<html lang="<?cs if:page.lang ?><?cs var:page.lang ?><?cs else ?>en<?cs /if ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, interactive-widget=resizes-content">

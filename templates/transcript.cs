@@ -1,15 +1,16 @@
 <?cs set:title = "Transcript" ?><?cs set:page.name = "transcript" ?>
 <?cs set:scripts.0 = "/js/transcript.js" ?>
 <?cs include:"header.cs" ?>
+<?cs include:"translated_line.cs" ?>
 <section class="card transcript" id="transcript">
   <h1>Transcript: <?cs if:client.name ?>live help from <?cs var:client.name ?><?cs else ?><?cs var:channel.name ?><?cs /if ?></h1>
   <?cs if:channel.open && !me.left ?><p class="muted" id="still-open">This session is still going on. <a href="/channel?id=<?cs var:url_escape(channel.id) ?>">Back to it</a>.</p><?cs
   elif:channel.open ?><p class="muted" id="over-for-you">You have left this session: it is over for you.</p><?cs /if ?>
   <?cs # Times are UTC here; transcript.js shows them in the reader's own zone. ?>
   <ol class="lines">
-    <?cs each:e = events ?>
+    <?cs each:e = events ?><?cs if:e.kind != "translation" ?>
     <li class="event event-<?cs var:e.kind ?><?cs if:e.mine || (!viewer_is_staff && e.role == "visitor") ?> mine<?cs /if ?>"><time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
-      <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <span class="body"><?cs var:e.body ?></span>
+      <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <?cs call:transcript_line(e) ?>
       <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
       <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
       <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="notice"><?cs var:e.body ?></span>
@@ -20,7 +21,7 @@
       <?cs elif:e.kind == "private" && viewer_is_staff ?><span class="who"><?cs var:e.name ?> (private):</span> <span class="body"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "monitor" && viewer_is_staff ?><span class="notice"><?cs var:e.name ?> started watching silently</span><?cs /if ?>
     </li>
-    <?cs /each ?>
+    <?cs /if ?><?cs /each ?>
   </ol>
   <?cs if:rating.offer ?>
   <form method="post" action="/rate" class="rating-form" id="rating">

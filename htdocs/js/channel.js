@@ -445,6 +445,7 @@
     li.querySelector('.state').replaceChildren('sending…');
     const fields = { channel: channelId, token, text: entry.text, cmid };
     if (entry.to) fields.to = String(entry.to);
+    if (entry.canned) fields.canned = entry.canned;
     try {
       const answer = await B.postForm('/say', fields);
       if (!pending.has(cmid)) return; // the feed brought it first
@@ -481,7 +482,9 @@
       to ? privateWho(myName, me, to) : el('span', { class: 'who', text: myName }), ' ',
       el('span', { class: 'body', text: value }), ' ', timeEl(null),
       el('span', { class: 'state', role: 'status', text: 'sending…' }));
-    pending.set(cmid, { li, text: value, to });
+    const canned = text.dataset.canned && value === text.dataset.cannedText ? text.dataset.canned : '';
+    delete text.dataset.canned;
+    pending.set(cmid, { li, text: value, to, canned });
     lines.append(li);
     toBottom();
     text.value = '';
@@ -580,6 +583,9 @@
       const end = text.selectionEnd ?? start;
       text.focus();
       text.setRangeText(chip.dataset.text, start, end, 'end');
+      // Sent as it is, the line is the phrase: its written translations count.
+      text.dataset.canned = chip.dataset.canned || '';
+      text.dataset.cannedText = chip.dataset.text;
       text.dispatchEvent(new Event('input', { bubbles: true }));
     });
   }

@@ -42,6 +42,19 @@
     return url.origin + url.pathname.replace(/help$/, 'availability') + '?site=' + encodeURIComponent(key);
   }
 
+  /* The page's language (<html lang="es">) goes with the link unless it
+   * names one: the visitor is then served, and translated, in it. */
+  function addLang(link) {
+    var lang = document.documentElement.getAttribute('lang');
+    if (!lang || !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,3})?$/.test(lang)) return;
+    try {
+      var url = new URL(link.href, document.baseURI);
+      if (url.searchParams.has('lang')) return;
+      url.searchParams.set('lang', lang);
+      link.href = url.href;
+    } catch (e) { /* the link stays as it was */ }
+  }
+
   /* The words for a state of the desk; a busy desk says how long. */
   function words(answer) {
     var status = answer.status;
@@ -89,7 +102,10 @@
    * later may call BatonHelp.refresh(). */
   ns.refresh = function () {
     var links = document.querySelectorAll('a[data-baton-help]');
-    for (var i = 0; i < links.length; i++) check(links[i]);
+    for (var i = 0; i < links.length; i++) {
+      addLang(links[i]);
+      check(links[i]);
+    }
   };
 
   if (document.readyState === 'loading') {

@@ -14,11 +14,11 @@ const QUICK = 10000;
 // Writes a client page into the stack's demo directory; returns its URL on
 // "another site" (localhost, as nginx serves it: BATON_SITE_URL may say
 // otherwise), with Baton's site script from `base` (default BATON_URL).
-function sitePage(name, title, body, { script = true, head = '', base = process.env.BATON_URL } = {}) {
+function sitePage(name, title, body, { script = true, head = '', base = process.env.BATON_URL, lang = 'en' } = {}) {
   const dir = process.env.BATON_DIR;
   const site = (process.env.BATON_SITE_URL || process.env.BATON_URL).replace('//127.0.0.1:', '//localhost:');
   fs.writeFileSync(path.join(dir, 'demo', name), `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="icon" href="${base}/favicon.svg">${head}
 <style>
@@ -41,7 +41,8 @@ ${script ? `<script src="${base}/js/baton-site.js" async></script>` : ''}
 // channelId, channelUrl, home (the visitor's page), client, key }.
 // options: agentName, visitorName, contextOptions (for both contexts),
 // prefix (file names), initScript (for both contexts, before any page),
-// base (Baton's address; default BATON_URL: another front such as Apache).
+// base (Baton's address; default BATON_URL: another front such as Apache),
+// lang (the client page's <html lang>, which the help link passes on).
 async function openConversation(browser, problems, options = {}) {
   const base = options.base || process.env.BATON_URL;
   const account = t.newAgent(options.agentName || 'Dana Agent');
@@ -49,7 +50,7 @@ async function openConversation(browser, problems, options = {}) {
   const prefix = options.prefix || `c${account.client}`;
   const home = sitePage(`${prefix}-home.html`, 'Kettle shop', `<p>Kettles and teapots.</p>
 <p><a id="help" href="${base}/help?site=${key}" referrerpolicy="no-referrer-when-downgrade" data-baton-help>Talk to us</a></p>
-<script src="${base}/js/help-button.js" async></script>`, { base });
+<script src="${base}/js/help-button.js" async></script>`, { base, lang: options.lang || 'en' });
   const contextOptions = options.contextOptions || {};
   const agentCtx = await browser.newContext({ viewport: { width: 1280, height: 820 }, ...contextOptions });
   const visitorCtx = await browser.newContext({ viewport: { width: 1100, height: 800 }, ...contextOptions });
