@@ -53,7 +53,7 @@ const { openConversation, sql, QUICK } = require('./lib/conversation.js');
     await t.screenshot(visitor, 'translate-2-visitor-reads-spanish');
 
     // Seq and order: both lines once each, the translations no lines of their own.
-    const [[lines, translations]] = sql(`SELECT SUM(kind = 'line'), SUM(kind = 'translation') FROM channel_event e
+    const [[lines, translations]] = sql(`SELECT SUM(e.kind = 'line'), SUM(e.kind = 'translation') FROM channel_event e
       JOIN channel c ON c.id = e.channel_id WHERE c.public_id = '${c.channelId}'`);
     t.is(`${lines}/${translations}`, '2/2', 'the archive holds two lines and their two translations');
     t.is(await agent.locator('#lines > li.event-line').count(), 2, 'the agent sees two lines');
