@@ -23,7 +23,8 @@ TOOLS        := tools/baton-admin
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
-    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm
+    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
+    tzdata
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -50,6 +51,12 @@ lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"'
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
+
+# The Health page names this build and its programs, and reads schema/.
+cgi-bin/installation.fcgi: CFLAGS += -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' \
+    -DBATON_VERSION='"$(shell git -C $(CURDIR) describe --always --dirty 2>/dev/null || echo unknown)"' \
+    -DBATON_PROGRAM_NAMES='"$(subst $(eval) ,$(comma),$(sort $(patsubst cgi-bin/%.fcgi,%,$(PROGRAMS))))"'
+comma := ,
 
 # Only the frame check fetches anything (response headers), with libcurl.
 cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)

@@ -9,9 +9,13 @@
 #include "render.h"
 #include "request.h"
 #include "response.h"
+#include "staff.h"
 
 static int console_page(struct request *r)
 {
+	/* A reseller's account has no desk of its own to work. */
+	if (staff_role(r->session) == ROLE_RESELLER)
+		return resp_redirect(r, "/clients");
 	struct desk d;
 	int rc = desk_load(r->db, r->pool, r->session->client_id, r->session->agent_id, &d);
 	if (rc == DB_DOWN)

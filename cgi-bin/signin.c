@@ -10,13 +10,15 @@
 #include "response.h"
 #include "session.h"
 #include "signin_guard.h"
+#include "staff.h"
 
 enum { IN_CSRF, IN_EMAIL, IN_PASSWORD, IN_STATE, IN__MAX };
 
-enum { PAGE_SIGNED_OUT, PAGE__MAX };
+enum { PAGE_SIGNED_OUT, PAGE_PASSWORD_SET, PAGE__MAX };
 
 static const struct input page_inputs[PAGE__MAX] = {
 	[PAGE_SIGNED_OUT] = { "signed_out", INPUT_INT, false, 1, 0, 1, NULL },
+	[PAGE_PASSWORD_SET] = { "password_set", INPUT_INT, false, 1, 0, 1, NULL },
 };
 
 static const struct input signin_inputs[IN__MAX] = {
@@ -48,7 +50,8 @@ static int signin_page(struct request *r)
 	int rc = session_load(r);
 	if (rc == DB_OK && r->session != NULL)
 		return resp_redirect(r, "/console");
-	const char *notice = r->in_int[PAGE_SIGNED_OUT] ? "You have signed out." : NULL;
+	const char *notice = r->in_int[PAGE_SIGNED_OUT] ? "You have signed out."
+			     : r->in_int[PAGE_PASSWORD_SET] ? "Your password is set: sign in with it." : NULL;
 	return show_form(r, 200, notice, NULL, NULL);
 }
 
@@ -99,6 +102,13 @@ static int signin_submit(struct request *r)
 		signin_record(r, email, agent_id, "disabled");
 		return refuse(r, 403, "This agent account is disabled. Ask your administrator.");
 	}
+	if (db_cell_int(&agent, 0, 5) != 0) {
+		signin_record(r, email, agent_id, "disabled");
+		return refuse(r, 403, "This desk is suspended. Ask your administrator or the Baton operator.");
+	}
+	/* A reseller's account has no desk: it neither takes visitors nor
+	 * shows on the desk, and starts on its clients. */
+	bool reseller = staff_role_named(db_cell(&agent, 0, 4)) == ROLE_RESELLER;
 
 	rc = session_start(r, agent_id);
 	if (rc == DB_OK)
@@ -106,15 +116,15 @@ static int signin_submit(struct request *r)
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_AGENT_SIGNED_IN, NULL, "si", r->remote_addr, agent_id);
 	if (rc == DB_OK)
-		rc = agent_record_event(r, agent_id, client_id, "signin", state);
-	if (rc == DB_OK)
+		rc = agent_record_event(r, agent_id, client_id, "signin", reseller ? NULL : state);
+	if (rc == DB_OK && !reseller)
 		rc = agent_change_state(r, agent_id, client_id, state);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
 	resp_cookie(r, FORM_CSRF_COOKIE, "", 0, "Strict");
-	return resp_redirect(r, "/console");
+	return resp_redirect(r, reseller ? "/clients" : "/console");
 }
 
 static const struct action signin_actions[] = {

@@ -6,6 +6,7 @@
 #include "pool.h"
 #include "program.h"
 #include "response.h"
+#include "staff.h"
 
 enum { IN_CSRF, IN_STATE, IN__MAX };
 
@@ -17,6 +18,8 @@ static const struct input state_inputs[IN__MAX] = {
 static int change_state(struct request *r)
 {
 	const char *state = r->in[IN_STATE];
+	if (staff_role(r->session) == ROLE_RESELLER)
+		return resp_error(r, 403, "A reseller's account takes no visitors, so it has no state.");
 	int rc = agent_change_state(r, r->session->agent_id, r->session->client_id, state);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);

@@ -34,6 +34,8 @@ void config_defaults(struct config *cfg)
 	cfg->signin_free_failures_per_account = 5;
 	cfg->signin_free_failures_per_ip = 20;
 	cfg->signin_max_delay_seconds = 900;
+	cfg->invitation_hours = 72;
+	cfg->reset_hours = 24;
 }
 
 const char *config_path(void)
@@ -112,6 +114,8 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("signin_free_failures_per_account", signin_free_failures_per_account, 1, 1000);
 	INT_SETTING("signin_free_failures_per_ip", signin_free_failures_per_ip, 1, 100000);
 	INT_SETTING("signin_max_delay_seconds", signin_max_delay_seconds, 1, 86400);
+	INT_SETTING("invitation_hours", invitation_hours, 1, 30 * 24);
+	INT_SETTING("reset_hours", reset_hours, 1, 7 * 24);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)

@@ -34,6 +34,9 @@ struct config {
 	int signin_free_failures_per_account;
 	int signin_free_failures_per_ip;
 	int signin_max_delay_seconds;
+
+	int invitation_hours;      /* how long a link to set a first password works */
+	int reset_hours;           /* how long a password reset link works */
 };
 
 /* Default path when BATON_CONF is not set. */

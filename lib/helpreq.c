@@ -82,6 +82,10 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	site->name = db_cell(&rows, 0, 2);
 	site->ask_question = db_cell_int(&rows, 0, 3) != 0;
 	site->client_name = db_cell(&rows, 0, 4);
+	if (db_cell_int(&rows, 0, 5) != 0) {
+		*refusal = "This help desk is not available at the moment.";
+		return refuse(r, site, site_key, referer, "client_suspended");
+	}
 	char *host = referer ? url_host(r->pool, referer) : NULL;
 	if (host == NULL) {
 		*refusal = "Baton could not tell which web site you came from, so it cannot connect "

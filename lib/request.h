@@ -30,12 +30,14 @@ struct session {
 	long long state_seconds;
 	const char *client_name;
 	long long max_sessions;
+	long long reseller_id;     /* role reseller: the reseller they work for */
 };
 
 struct response {
 	int status;
 	const char *content_type;
 	bool frames_web_pages;   /* the viewer: may frame any http(s) page */
+	bool no_referrer;        /* the address holds a secret (a link's token) */
 	struct buf headers; /* extra "Name: value\r\n" lines */
 	struct buf body;
 };

@@ -152,10 +152,10 @@ void resp_send(struct request *r)
 	buf_printf(&head, "Status: %d %s\r\n", resp->status, http_reason(resp->status));
 	buf_printf(&head, "Content-Type: %s\r\n", resp->content_type);
 	buf_printf(&head, "Content-Length: %zu\r\n", resp->body.len);
+	buf_printf(&head, "Referrer-Policy: %s\r\n", resp->no_referrer ? "no-referrer" : "same-origin");
 	/* Our own pages are never framed, sniffed or cached by intermediaries. */
 	buf_puts(&head, "X-Content-Type-Options: nosniff\r\n"
 			"X-Frame-Options: DENY\r\n"
-			"Referrer-Policy: same-origin\r\n"
 			"Cache-Control: no-store\r\n"
 			"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
 			"frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");

@@ -4,7 +4,7 @@
 
 const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_SITE_BY_KEY] =
-		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name FROM site s"
+		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name, c.suspended_at IS NOT NULL FROM site s"
 		" JOIN client c ON c.id = s.client_id WHERE s.site_key = ?",
 	/* The Referer's host matches a registered domain or is below it. */
 	[SQL_SITE_HAS_DOMAIN] =

@@ -4,7 +4,8 @@
 
 const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_AGENT_FOR_SIGNIN] =
-		"SELECT a.id, a.password_hash, a.disabled, a.client_id FROM agent a WHERE a.email = ?",
+		"SELECT a.id, a.password_hash, a.disabled, a.client_id, a.role, c.suspended_at IS NOT NULL"
+		" FROM agent a JOIN client c ON c.id = a.client_id WHERE a.email = ?",
 	[SQL_SIGNIN_RECORD] =
 		"INSERT INTO signin_attempt (email, agent_id, ip, user_agent, outcome, at)"
 		" VALUES (?, ?, ?, ?, ?, NOW(3))",
@@ -31,11 +32,11 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_SESSION_BY_TOKEN] =
 		"SELECT s.id, s.agent_id, s.csrf_token, a.client_id, a.email, a.display_name, a.role,"
 		" a.state, TIMESTAMPDIFF(SECOND, a.state_since, NOW(3)), c.name, a.max_sessions,"
-		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND"
+		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND, a.reseller_id"
 		" FROM staff_session s JOIN agent a ON a.id = s.agent_id"
 		" JOIN client c ON c.id = a.client_id"
 		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
-		" AND NOW(3) < s.expires_at AND a.disabled = 0",
+		" AND NOW(3) < s.expires_at AND a.disabled = 0 AND c.suspended_at IS NULL",
 	/* At most once a minute: every post and poll would otherwise be a durable
 	 * write (and the agent's requests would queue on this one row). Run only
 	 * when the lookup above says the stamp is that old, so most requests

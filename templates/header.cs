@@ -16,13 +16,14 @@
   <a class="brand" href="/">Baton</a>
   <?cs if:me.name ?>
   <nav class="who">
-    <a href="/console">Console</a>
-    <a href="/settings">Settings</a>
+    <?cs if:me.role != "reseller" ?><a href="/console">Console</a>
+    <a href="/settings">Settings</a><?cs /if ?>
     <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" ?><a href="/supervise" id="nav-supervise">Supervise</a>
     <a href="/archive" id="nav-archive">Archive</a>
-    <a href="/report" id="nav-report">Reports</a>
-    <a href="/statement">Statements</a><?cs /if ?>
-    <span class="me"><?cs var:me.name ?> · <?cs var:me.client ?></span>
+    <a href="/report" id="nav-report">Reports</a><?cs /if ?>
+    <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" || me.role == "reseller" ?><a href="/statement">Statements</a><?cs /if ?>
+    <?cs if:me.role == "operator" || me.role == "reseller" ?><a href="/clients" id="nav-admin">Admin</a><?cs elif:me.role == "admin" ?><a href="/agents" id="nav-admin">Admin</a><?cs else ?><a href="/canned" id="nav-admin">Phrases</a><?cs /if ?>
+    <a href="/profile" class="me" id="nav-me"><?cs var:me.name ?> · <?cs var:me.client ?></a>
     <form method="post" action="/signout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
       <button type="submit" class="link">Sign out</button>
