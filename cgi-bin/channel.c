@@ -18,6 +18,7 @@
 #include "response.h"
 #include "session.h"
 #include "visitor.h"
+#include "visitor_panel.h"
 
 enum { IN_ID, IN__MAX };
 static const struct input channel_inputs[IN__MAX] = {
@@ -128,6 +129,8 @@ static int channel_page(struct request *r)
 		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)
 		rc = agent_extras(r, &m, v);
+	if (rc == DB_OK && agent)
+		rc = visitor_panel_to_view(r, m.channel_id, v);
 	if (rc != DB_OK) {
 		view_free(v);
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;

@@ -80,6 +80,7 @@ int request_read_head(struct request *r, const char **error)
 	r->host = env(r, "HTTP_HOST");
 	r->origin = env(r, "HTTP_ORIGIN");
 	r->referer = env(r, "HTTP_REFERER");
+	r->accept_language = env(r, "HTTP_ACCEPT_LANGUAGE");
 	const char *https = env(r, "HTTPS");
 	const char *proto = env(r, "HTTP_X_FORWARDED_PROTO");
 	r->https = (https != NULL && (strcmp(https, "on") == 0 || strcmp(https, "1") == 0))
@@ -95,6 +96,7 @@ int request_read_head(struct request *r, const char **error)
 		r->cookies = input_parse_cookies(r->pool, cookie);
 
 	const char *query = env(r, "QUERY_STRING");
+	r->query_string = query ? query : "";
 	if (query != NULL && *query != '\0') {
 		size_t len = strlen(query);
 		if (len > MAX_QUERY_BYTES) {

@@ -31,6 +31,9 @@ struct session {
 	const char *client_name;
 	long long max_sessions;
 	long long reseller_id;     /* role reseller: the reseller they work for */
+	/* What chimes and what shows a desktop notification (lib/account.h's
+	 * account_preferences, in that order): "1" or "0" each. */
+	const char *preferences[6];
 };
 
 struct response {
@@ -53,11 +56,13 @@ struct request {
 	enum http_method method;
 	const char *method_name;
 	const char *path;          /* the program's URL path, e.g. "/signin" */
+	const char *query_string;  /* as sent, "" when none */
 	const char *remote_addr;
 	const char *user_agent;
 	const char *host;
 	const char *origin;        /* Origin header, NULL if absent */
 	const char *referer;
+	const char *accept_language; /* Accept-Language, NULL if absent */
 	bool https;
 	bool wants_json;
 

@@ -32,8 +32,8 @@ const char *const sql_texts_help[SQL__MAX] = {
 
 	[SQL_REQUEST_INSERT] =
 		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, topic, name,"
-		" question, page_url, priority, state, created_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
+		" question, page_url, priority, language, state, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
 	[SQL_REQUEST_OPEN_FOR_VISITOR] =
 		"SELECT public_id FROM help_request WHERE client_id = ? AND visitor_id = ?"
 		" AND state IN ('waiting', 'offered') ORDER BY id DESC LIMIT 1",

@@ -32,7 +32,9 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_SESSION_BY_TOKEN] =
 		"SELECT s.id, s.agent_id, s.csrf_token, a.client_id, a.email, a.display_name, a.role,"
 		" a.state, TIMESTAMPDIFF(SECOND, a.state_since, NOW(3)), c.name, a.max_sessions,"
-		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND, a.reseller_id"
+		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND, a.reseller_id,"
+		" a.sound_offer, a.sound_line, a.sound_supervisor, a.desktop_offer, a.desktop_line,"
+		" a.desktop_supervisor"
 		" FROM staff_session s JOIN agent a ON a.id = s.agent_id"
 		" JOIN client c ON c.id = a.client_id"
 		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"

@@ -15,6 +15,8 @@ int supervise_load(struct db *db, struct pool *pool, long long client_id, struct
 		rc = db_query(db, pool, SQL_SUPERVISE_AGENTS, &s->agents, "i", client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_SUPERVISE_QUEUE, &queue, "ii", client_id, client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_SUPERVISE_QUEUE_LIST, &s->queue, "i", client_id);
 	if (rc != DB_OK)
 		return rc;
 	s->version = (unsigned long long)db_cell_int(&version, 0, 0);
@@ -70,6 +72,21 @@ void supervise_json(const struct supervision *s, struct buf *out)
 			buf_puts(out, "null");
 		buf_putc(out, '}');
 	}
+	buf_puts(out, "],\"queue\":[");
+	static const char *const queue_cols[] = { "id", "name", "question", "waited", "priority", "state",
+		"offered_to", NULL };
+	for (size_t i = 0; i < s->queue.rows; i++) {
+		buf_puts(out, i ? ",{" : "{");
+		for (size_t c = 0; queue_cols[c] != NULL; c++) {
+			const char *cell = db_cell(&s->queue, i, c);
+			buf_printf(out, "%s\"%s\":", c ? "," : "", queue_cols[c]);
+			if (cell == NULL)
+				buf_puts(out, "null");
+			else
+				buf_json_string(out, cell);
+		}
+		buf_putc(out, '}');
+	}
 	buf_puts(out, "]}");
 }
 
@@ -102,6 +119,9 @@ void supervise_to_view(const struct supervision *s, struct pool *pool, struct vi
 	static const char *const cols[] = { "id", "name", "state", "state_seconds", "max_sessions",
 		"sessions", "session_seconds", "channels", NULL };
 	view_set_rows(v, "agents", &s->agents, cols);
+	static const char *const queue_cols[] = { "id", "name", "question", "waited", "priority", "state",
+		"offered_to", NULL };
+	view_set_rows(v, "queue", &s->queue, queue_cols);
 	for (size_t i = 0; i < s->agents.rows; i++) {
 		view_set(v, pool_printf(pool, "agents.%zu.alert", i), agent_alert(s, i));
 		live_sessions_to_view(&s->agents, i, pool, v);

@@ -118,11 +118,25 @@ const handoverLink = (page) => page.inputValue('#handover-link');
     t.ok((await ada.textContent('#notice')).includes('is saved'), 'the administrator edits a canned phrase');
     await t.screenshot(ada, 'admin-4-canned-phrases');
 
+    // A page of the shop with its help link (the test stack serves DIR/demo/).
+    const fs = require('fs');
+    const path = require('path');
+    const shopPage = `admin-${stamp}.html`;
+    fs.mkdirSync(path.join(process.env.BATON_DIR, 'demo'), { recursive: true });
+    fs.writeFileSync(path.join(process.env.BATON_DIR, 'demo', shopPage),
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Teapots</title></head>'
+      + `<body><h1>Teapots</h1><p><a id="help" href="${base}/help?site=${key}">Talk to us</a></p></body></html>\n`);
+    const askForHelp = async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${base}/demo/${shopPage}`);
+      await Promise.all([page.waitForURL(/\/wait\?r=/), page.click('#help')]);
+      return page;
+    };
+
     // Capacity 1 (the default): with one session open, a second visitor waits.
-    const visitorOne = await (await browser.newContext()).newPage();
-    await visitorOne.goto(`${base}/help?site=${key}`, { referer: `${base}/demo/` });
-    await andy.waitForSelector('#queue > li.offered', { timeout: 8000 });
-    await Promise.all([andy.waitForURL(/\/channel\?id=/), andy.click('#queue > li.offered button[type=submit]')]);
+    await askForHelp();
+    await andy.waitForSelector('#offered > li.offered', { timeout: 8000 });
+    await Promise.all([andy.waitForURL(/\/channel\?id=/), andy.click('#offered > li.offered button[type=submit]')]);
     t.ok(true, 'the agent accepts the first visitor');
     const canned = andy.locator('#canned button.chip', { hasText: 'Shipping' });
     t.is(await canned.getAttribute('data-text'), 'Delivery takes 2 days, free from 30 EUR.', 'the edited phrase is in the viewer');
@@ -130,19 +144,20 @@ const handoverLink = (page) => page.inputValue('#handover-link');
     t.is(await andy.inputValue('#say-text'), 'Delivery takes 2 days, free from 30 EUR.', 'one click puts it in the line');
     await t.screenshot(andy, 'admin-5-phrase-in-the-viewer');
 
-    const visitorTwo = await (await browser.newContext()).newPage();
-    await visitorTwo.goto(`${base}/help?site=${key}`, { referer: `${base}/demo/` });
+    const visitorTwo = await askForHelp();
     const second = new URL(visitorTwo.url()).searchParams.get('r');
     // Routing ran when the request was made: at capacity, no offer.
     t.is(sql(`SELECT state FROM help_request WHERE public_id = '${second}'`)[0][0], 'waiting',
       'at capacity (1 session), the second visitor is not offered to the agent');
     await Promise.all([ada.waitForURL(`${base}/agents`), ada.click('#nav-agents')]);
+    // (Firefox ESR's fill types after what a number field holds: empty it first.)
+    await ada.fill(`#capacity-${andyId}`, '');
     await ada.fill(`#capacity-${andyId}`, '2');
     await Promise.all([ada.waitForNavigation(), ada.click(`tr[data-agent="${andyId}"] .capacity-form button[type=submit]`)]);
     t.ok((await ada.textContent('#notice')).includes('takes up to 2 sessions at once'), 'the administrator raises the capacity to 2');
     const consoleTab = await andyContext.newPage();
     await consoleTab.goto(`${base}/console`);
-    await consoleTab.waitForSelector(`#queue > li.offered[data-request="${second}"]`, { timeout: 8000 });
+    await consoleTab.waitForSelector(`#offered > li.offered[data-request="${second}"]`, { timeout: 8000 });
     t.ok(true, 'and the second visitor is offered to the agent at once');
 
     // The operator: health, rates, audit log.

@@ -1,5 +1,5 @@
 <?cs set:title = channel.name ?><?cs set:page.name = "channel" ?>
-<?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?>
+<?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?><?cs if:me.role != "visitor" ?><?cs set:scripts.2 = "/js/visitor-panel.js" ?><?cs /if ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
 <?cs include:"header.cs" ?>
 <section class="viewer" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
@@ -106,6 +106,7 @@
           <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?>"><?cs var:p.name ?></li><?cs /each ?>
         </ul>
       </div>
+      <?cs if:me.role != "visitor" ?><?cs include:"visitor_panel.cs" ?><?cs /if ?>
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>
       <ol id="lines" class="lines" aria-live="polite">
         <?cs each:e = events ?>

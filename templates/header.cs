@@ -9,12 +9,26 @@
 <?cs each:s = styles ?><link rel="stylesheet" href="<?cs var:s ?>">
 <?cs /each ?><?cs if:refresh ?><noscript><meta http-equiv="refresh" content="<?cs var:refresh ?>"></noscript><?cs /if ?>
 <?cs if:subcount(scripts) > 0 ?><script src="/js/baton.js" defer></script>
+<?cs /if ?><?cs if:me.name && me.role != "reseller" ?><script src="/js/statebar.js" defer></script>
 <?cs /if ?><?cs each:s = scripts ?><script src="<?cs var:s ?>" defer></script>
 <?cs /each ?></head>
-<body class="page-<?cs var:page.name ?>">
+<body class="page-<?cs var:page.name ?>"<?cs if:me.name ?> data-sound-offer="<?cs var:me.notify.sound_offer ?>" data-sound-line="<?cs var:me.notify.sound_line ?>" data-sound-supervisor="<?cs var:me.notify.sound_supervisor ?>" data-desktop-offer="<?cs var:me.notify.desktop_offer ?>" data-desktop-line="<?cs var:me.notify.desktop_line ?>" data-desktop-supervisor="<?cs var:me.notify.desktop_supervisor ?>"<?cs /if ?>>
 <header class="topbar">
   <a class="brand" href="/">Baton</a>
   <?cs if:me.name ?>
+  <?cs if:me.role != "reseller" ?>
+  <form method="post" action="/state" id="statebar" class="statebar" data-state="<?cs var:me.state ?>">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+    <input type="hidden" name="back" value="<?cs var:page.back ?>">
+    <span class="visually-hidden" id="statebar-label">Your state:</span>
+    <span class="statebar-buttons" role="group" aria-labelledby="statebar-label">
+      <button type="submit" name="state" value="available" aria-pressed="<?cs if:me.state == "available" ?>true<?cs else ?>false<?cs /if ?>">Available</button>
+      <button type="submit" name="state" value="break" aria-pressed="<?cs if:me.state == "break" ?>true<?cs else ?>false<?cs /if ?>">On break</button>
+      <button type="submit" name="state" value="away" aria-pressed="<?cs if:me.state == "away" ?>true<?cs else ?>false<?cs /if ?>">Away</button>
+    </span>
+    <span class="statebar-message" role="status" hidden></span>
+  </form>
+  <?cs /if ?>
   <nav class="who">
     <?cs if:me.role != "reseller" ?><a href="/console">Console</a>
     <a href="/settings">Settings</a><?cs /if ?>
