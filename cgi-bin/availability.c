@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "admin_desk.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
@@ -52,8 +53,11 @@ static int availability(struct request *r)
 		resp_header(r, "Access-Control-Allow-Origin", r->origin);
 		resp_header(r, "Vary", "Origin");
 	}
+	bool open = true;
+	if ((rc = desk_open_now(r->db, r->pool, client_id, &open)) != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	const char *status = "closed";
-	if (db_cell_int(&agents, 0, 0) > 0)
+	if (open && db_cell_int(&agents, 0, 0) > 0)
 		status = db_cell_int(&agents, 0, 1) > 0
 				 && db_cell_int(&used, 0, 0) < db_cell_int(&settings, 0, 0)
 			 ? "available" : "busy";

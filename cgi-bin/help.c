@@ -3,6 +3,7 @@
  * question first (templates/help.cs) or puts the visitor straight into the
  * queue; POST sends the question. Both end on the waiting page.
  * Tests: t/help.t. */
+#include "admin_desk.h"
 #include "db.h"
 #include "helpreq.h"
 #include "pool.h"
@@ -110,6 +111,14 @@ static int help_link(struct request *r)
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", site.client_name);
+	const char *greeting;
+	bool open;
+	if ((rc = desk_for_visitors(r->db, r->pool, site.client_id, &greeting, &open)) != DB_OK) {
+		view_free(v);
+		return failed(r, rc);
+	}
+	view_set(v, "desk.greeting", greeting);
+	view_set_int(v, "desk.closed", !open);
 	view_set(v, "topic", r->in[GET_TOPIC]);
 	view_set(v, "page", helpreq_page_url(r->pool, r->referer));
 	view_set(v, "priority", r->in[GET_PRIORITY]);

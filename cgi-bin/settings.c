@@ -45,7 +45,8 @@ static const struct input settings_inputs[] = {
 	{ "always", INPUT_INT, false, 0, 0, 1, NULL },
 };
 
-/* The settings the form sent (a script may send only some). */
+/* The settings the form sent (a script may send only some; the page's form
+ * sends them all, marked by panel=1). */
 static int desk(struct request *r, struct admin_context *ac, long long client_id)
 {
 	const char *names[16], *values[16];
@@ -64,10 +65,10 @@ static int desk(struct request *r, struct admin_context *ac, long long client_id
 					strcat(list, desk_panel_fields[f]);
 				}
 			value = list;
-		} else if (value == NULL && strcmp(name, "greeting") != 0) {
-			continue;
+		} else if (value == NULL && strcmp(name, "greeting") == 0 && admin_field_int(r, "panel")) {
+			value = ""; /* the whole form, its greeting emptied: that arrives as nothing */
 		} else if (value == NULL) {
-			value = ""; /* an emptied greeting arrives as nothing */
+			continue;
 		}
 		names[count] = name;
 		values[count] = value;

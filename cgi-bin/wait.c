@@ -6,6 +6,8 @@
  * Tests: t/wait.t. */
 #include <string.h>
 
+#include "admin_desk.h"
+#include "db.h"
 #include "helpreq.h"
 #include "pool.h"
 #include "program.h"
@@ -46,8 +48,19 @@ static int wait_page(struct request *r)
 	view_set_int(v, "seats_full", st.seats_full);
 	bool waiting = strcmp(st.state, "waiting") == 0 || strcmp(st.state, "offered") == 0;
 	view_set_int(v, "waiting", waiting);
-	view_set_int(v, "overflow", waiting && (st.agents_available == 0 || st.seats_full));
-	int rc = view_render(r, v, 200, "wait");
+	/* The desk's greeting, and outside its opening hours the choices of an
+	 * empty desk (lib/admin_desk.h). */
+	const char *greeting;
+	bool open;
+	int rc = desk_for_visitors(r->db, r->pool, st.client_id, &greeting, &open);
+	if (rc != DB_OK) {
+		view_free(v);
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
+	}
+	view_set(v, "desk.greeting", greeting);
+	view_set_int(v, "desk.closed", !open);
+	view_set_int(v, "overflow", waiting && (st.agents_available == 0 || st.seats_full || !open));
+	rc = view_render(r, v, 200, "wait");
 	view_free(v);
 	return rc;
 }

@@ -271,6 +271,19 @@ int desk_open_now(struct db *db, struct pool *pool, long long client_id, bool *o
 	return rc;
 }
 
+int desk_for_visitors(struct db *db, struct pool *pool, long long client_id, const char **greeting,
+		      bool *open)
+{
+	struct db_rows rows;
+	*greeting = NULL;
+	int rc = desk_open_now(db, pool, client_id, open);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_CLIENT_GREETING, &rows, "i", client_id);
+	if (rc == DB_OK && rows.rows > 0)
+		*greeting = db_cell(&rows, 0, 0);
+	return rc;
+}
+
 int admin_avatar_rule_add(struct admin_context *ac, long long client_id, const char *prefix_in,
 			  const char *avatar)
 {

@@ -39,6 +39,11 @@ int admin_hours_load(struct admin_context *ac, long long client_id, struct db_ro
  * none set). Returns a db_status. */
 int desk_open_now(struct db *db, struct pool *pool, long long client_id, bool *open);
 
+/* What visitors are told of the desk: the greeting (NULL for none) and
+ * whether it is within its opening hours now. Returns a db_status. */
+int desk_for_visitors(struct db *db, struct pool *pool, long long client_id, const char **greeting,
+		      bool *open);
+
 /* The avatar a visitor gets when the help link was on a page whose address
  * starts with url_prefix (the longest matching prefix wins). */
 int admin_avatar_rule_add(struct admin_context *ac, long long client_id, const char *url_prefix,

@@ -242,6 +242,7 @@ const char *const sql_texts_admin[SQL__MAX] = {
 		"  AND h.weekday = WEEKDAY(x.t) AND TIME(x.t) >= h.opens AND TIME(x.t) < h.closes)"
 		" FROM (SELECT c.id, COALESCE(CONVERT_TZ(NOW(), '+00:00', c.time_zone), NOW()) AS t"
 		"  FROM client c WHERE c.id = ?) x",
+	[SQL_CLIENT_GREETING] = "SELECT greeting FROM client WHERE id = ?",
 	[SQL_AVATAR_RULE_BY_ID] =
 		"SELECT id, client_id, url_prefix, avatar FROM avatar_rule WHERE id = ?",
 	[SQL_AVATAR_RULE_DELETE] = "DELETE FROM avatar_rule WHERE id = ?",

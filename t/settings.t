@@ -124,4 +124,22 @@ is desk('seat_cap'), 5, 'unchanged';
 is form_post(operator(), '/settings', 'desk', client => $client, seat_cap => 6)->{status}, 200, 'the operator may, naming the client';
 is desk('seat_cap'), 6, 'stored';
 
+# What visitors see of it: the greeting, and the desk closed outside its hours.
+my $visitor = Baton::Test::Browser->new;
+$res = $visitor->get("/help?site=$key", headers => { Referer => 'https://shop.example/p' });
+like $res->{content}, qr{<p class="greeting" id="greeting">Welcome to &lt;our&gt; shop!</p>}, 'the help form greets visitors';
+unlike $res->{content}, qr/desk-closed/, 'open: no word of closing';
+like $visitor->get("/availability?site=$key")->{content}, qr/"status":"(available|busy|closed)"/, 'the button asks';
+form_post($ada, '/settings', 'hours', map { ("hours_$_" => $_ == $now_paris ? '' : '00:00-24:00') } 0 .. 6);
+like $visitor->get("/availability?site=$key")->{content}, qr/"status":"closed"/, 'outside the hours the button says closed';
+my $form = $visitor->get("/help?site=$key", headers => { Referer => 'https://shop.example/p' });
+like $form->{content}, qr/id="desk-closed"/, 'the help form says the desk is closed';
+$res = $visitor->post('/help', form => [csrf => Baton::Test::csrf_from($form->{content}), site => $key,
+    page => 'https://shop.example/p', question => 'Open?'], headers => { Origin => $base });
+my $wait = $visitor->get($res->{headers}{location})->{content};
+like $wait, qr/id="desk-closed"/, 'the waiting page says so too';
+like $wait, qr/id="message-form"/, 'and offers to leave a message';
+like $wait, qr/id="schedule-form"/, 'or to choose a time';
+form_post($ada, '/settings', 'hours', always => 1);
+
 done_testing;

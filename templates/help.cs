@@ -2,6 +2,8 @@
 <?cs include:"header.cs" ?>
 <section class="card narrow">
   <h1>Live help from <?cs var:site.client ?></h1>
+  <?cs if:desk.greeting ?><p class="greeting" id="greeting"><?cs var:desk.greeting ?></p><?cs /if ?>
+  <?cs if:desk.closed ?><p class="notice" id="desk-closed">The desk is closed at this hour: ask anyway, and you may leave a message or choose a time to come back.</p><?cs /if ?>
   <p>Tell us what you need and an agent will join you here in your browser.</p>
   <form method="post" action="/help" id="help-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">

@@ -5,6 +5,8 @@
 <section class="card narrow" id="wait" data-request="<?cs var:request.id ?>" data-version="<?cs var:request.version ?>" data-state="<?cs var:request.state ?>">
 <?cs if:waiting ?>
   <h1>You are in the queue</h1>
+  <?cs if:desk.greeting ?><p class="greeting" id="greeting"><?cs var:desk.greeting ?></p><?cs /if ?>
+  <?cs if:desk.closed ?><p class="notice" id="desk-closed">The desk is closed at this hour. You may wait, leave a message or choose a time to come back.</p><?cs /if ?>
   <p id="status" aria-live="polite">
     <?cs if:request.ahead == 0 ?>You are next.<?cs elif:request.ahead == 1 ?>There is 1 person ahead of you.<?cs else ?>There are <?cs var:request.ahead ?> people ahead of you.<?cs /if ?>
     The wait is <strong id="estimate"><?cs var:request.estimate ?></strong>.
@@ -14,8 +16,8 @@
      another tab: this page's title changes and it chimes when an agent is ready.</p>
   <p id="connection" class="connection" role="status" hidden></p>
   <p id="notify-hint" class="muted" hidden><button type="button" id="notify-enable" class="link">Notify me</button> when an agent is ready, even if this window is in the background.</p>
-  <?cs if:agents.signed_in == 0 ?>
-  <h2>Nobody is at the desk right now</h2>
+  <?cs if:agents.signed_in == 0 || desk.closed ?>
+  <h2><?cs if:desk.closed ?>Leave a message<?cs else ?>Nobody is at the desk right now<?cs /if ?></h2>
   <p>Leave a message and <?cs var:request.client ?> will get back to you.</p>
   <form method="post" action="/message" id="message-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
