@@ -1,7 +1,8 @@
 /* agents - the client's people, for its administrators: invite someone
  * (they get a link to set their password), change a role, the number of
  * sessions an agent takes at once (routing respects it), a new password
- * link, deactivate and reactivate. Every form calls lib/account.c, as
+ * link, turning off two-factor sign-in for someone who lost their phone,
+ * deactivate and reactivate. Every form calls lib/account.c, as
  * baton-admin does. Template: templates/agents.cs. Tests: t/agents.t,
  * t/browser-admin.t. */
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "db.h"
 #include "pool.h"
 #include "render.h"
+#include "two_factor.h"
 
 static const struct input agents_inputs[] = {
 	{ "agent", INPUT_INT, false, 0, 1, (1LL << 62), NULL },
@@ -56,6 +58,11 @@ static int rename_agent(struct request *r, struct admin_context *ac, long long c
 	return account_rename(ac, admin_field_int(r, "agent"), admin_field(r, "name"));
 }
 
+static int two_factor_off_for(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return two_factor_reset(ac, admin_field_int(r, "agent"));
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	static const char *const columns[] = { "id", "email", "name", "role", "state", "capacity",
@@ -75,6 +82,7 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 static const struct admin_form agents_forms[] = {
 	{ "invite", invite }, { "role", set_role }, { "capacity", set_capacity }, { "reset", reset },
 	{ "deactivate", deactivate }, { "activate", activate }, { "rename", rename_agent },
+	{ "two-factor-off", two_factor_off_for },
 };
 
 static const struct admin_page agents_page = {

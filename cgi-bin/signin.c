@@ -1,4 +1,5 @@
-/* signin - the agents' sign-in page (GET) and sign-in (POST).
+/* signin - the agents' sign-in page (GET) and sign-in (POST); accounts with
+ * two-factor sign-in go on to /verify for their code.
  * Template: templates/signin.cs. Tests: t/signin.t. */
 #include "agent.h"
 #include "config.h"
@@ -10,7 +11,7 @@
 #include "response.h"
 #include "session.h"
 #include "signin_guard.h"
-#include "staff.h"
+#include "two_factor.h"
 
 enum { IN_CSRF, IN_EMAIL, IN_PASSWORD, IN_STATE, IN__MAX };
 
@@ -106,25 +107,11 @@ static int signin_submit(struct request *r)
 		signin_record(r, email, agent_id, "disabled");
 		return refuse(r, 403, "This desk is suspended. Ask your administrator or the Baton operator.");
 	}
-	/* A reseller's account has no desk: it neither takes visitors nor
-	 * shows on the desk, and starts on its clients. */
-	bool reseller = staff_role_named(db_cell(&agent, 0, 4)) == ROLE_RESELLER;
-
-	rc = session_start(r, agent_id);
-	if (rc == DB_OK)
-		rc = signin_record(r, email, agent_id, "ok");
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_AGENT_SIGNED_IN, NULL, "si", r->remote_addr, agent_id);
-	if (rc == DB_OK)
-		rc = agent_record_event(r, agent_id, client_id, "signin", reseller ? NULL : state);
-	if (rc == DB_OK && !reseller)
-		rc = agent_change_state(r, agent_id, client_id, state);
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
-	if (rc != DB_OK)
-		return -1;
-	resp_cookie(r, FORM_CSRF_COOKIE, "", 0, "Strict");
-	return resp_redirect(r, reseller ? "/clients" : "/console");
+	/* The password is right: a code next, for accounts that ask for one,
+	 * else the session (lib/two_factor.c ends every sign-in). */
+	struct signin_account account = { agent_id, client_id, email, db_cell(&agent, 0, 4),
+					  db_cell_int(&agent, 0, 6) != 0 };
+	return signin_password_accepted(r, &account, state);
 }
 
 static const struct action signin_actions[] = {

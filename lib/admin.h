@@ -42,6 +42,7 @@ struct admin_context {
 	/* What came of it. */
 	const char *message;       /* done: what; refused: why */
 	const char *link;          /* an invitation or reset link to hand over once */
+	const char *link_label;    /* what it is, when not such a link */
 	long long new_id;          /* the id of what was created */
 
 	/* A change to what routing and the live desks see (admin_touch_queue). */

@@ -118,8 +118,10 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		view_set(v, status < 300 ? "notice" : "error", outcome);
 	else if (message != NULL)
 		view_set(v, status < 300 ? "notice" : "error", message);
-	if (status < 300 && ac->link != NULL)
+	if (status < 300 && ac->link != NULL) {
 		view_set(v, "link", ac->link);
+		view_set(v, "link_label", ac->link_label);
+	}
 	if (keep_fields) {
 		const struct input *in = r->action->inputs;
 		for (size_t i = 0; i < r->action->input_count; i++)
@@ -158,6 +160,10 @@ static int done(struct request *r, struct admin_context *ac, long long client_id
 		buf_puts(&value, "&l=");
 		escape_into(&value, ac->link);
 	}
+	if (ac->link_label != NULL) {
+		buf_puts(&value, "&k=");
+		escape_into(&value, ac->link_label);
+	}
 	resp_cookie(r, OUTCOME_COOKIE, value.data, 120, "Strict");
 	buf_free(&value);
 	const char *slug = r->in[COMMON_CLIENT];
@@ -182,6 +188,7 @@ static int page_get(struct request *r)
 		struct param *p = input_parse_urlencoded(r->pool, carried, strlen(carried), &error);
 		outcome = param_get(p, "m");
 		ac.link = param_get(p, "l");
+		ac.link_label = param_get(p, "k");
 	}
 	return show(r, &ac, client_id, 200, outcome, false);
 }

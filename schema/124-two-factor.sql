@@ -30,3 +30,7 @@ CREATE TABLE signin_challenge (
   UNIQUE KEY signin_challenge_token (token_hash),
   CONSTRAINT signin_challenge_agent_fk FOREIGN KEY (agent_id) REFERENCES agent (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- A wrong code counts as a failed sign-in, as a wrong password does.
+ALTER TABLE signin_attempt
+  MODIFY COLUMN outcome ENUM('ok', 'bad_password', 'unknown', 'disabled', 'throttled', 'bad_code') NOT NULL;

@@ -35,6 +35,6 @@
 <?cs if:notice ?><p class="notice card wide" id="notice" role="status"><?cs var:notice ?></p><?cs /if ?>
 <?cs if:error ?><p class="message card wide" id="error" role="alert"><?cs var:error ?></p><?cs /if ?>
 <?cs if:link ?><section class="card wide handover">
-  <label for="handover-link">To hand over (shown once)</label>
+  <label for="handover-link"><?cs if:link_label ?><?cs var:link_label ?><?cs else ?>To hand over (shown once)<?cs /if ?></label>
   <input type="text" id="handover-link" class="copy" readonly value="<?cs var:link ?>">
 </section><?cs /if ?>

@@ -56,6 +56,11 @@
           <?cs call:admin_fields("reset") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
           <button type="submit" class="secondary"><?cs if:p.has_password == "0" ?>New invitation link<?cs else ?>Password reset link<?cs /if ?></button>
         </form>
+        <?cs if:p.two_factor == "1" ?>
+        <form method="post" action="/agents" class="inline two-factor-off-form">
+          <?cs call:admin_fields("two-factor-off") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
+          <button type="submit" class="secondary">Turn off two-factor</button>
+        </form><?cs /if ?>
         <?cs if:p.disabled == "1" ?>
         <form method="post" action="/agents" class="inline activate-form">
           <?cs call:admin_fields("activate") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">

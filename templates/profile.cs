@@ -1,5 +1,6 @@
 <?cs set:title = "Your profile" ?><?cs set:page.name = "profile" ?>
 <?cs set:styles.0 = "/css/admin.css" ?>
+<?cs if:two_factor.uri ?><?cs set:scripts.0 = "/js/vendor/qrcode.js" ?><?cs set:scripts.1 = "/js/profile.js" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"admin_top.cs" ?>
 <?cs def:pref(name, label) ?><label class="choice"><input type="checkbox" name="<?cs var:name ?>" value="1"<?cs if:profile[name] == "1" ?> checked<?cs /if ?>> <?cs var:label ?></label><?cs /def ?>
@@ -48,5 +49,31 @@
     <input type="password" id="new-again" name="again" autocomplete="new-password" required minlength="10">
     <button type="submit" class="secondary">Change the password</button>
   </form>
+  <h2>Two-factor sign-in</h2>
+  <?cs if:profile.two_factor == "1" ?>
+  <p id="two-factor-state">On: Baton asks for a code from your authenticator app after your password. <?cs var:profile.recovery_left ?> recovery codes left.</p>
+  <form method="post" action="/profile" id="two-factor-off-form" class="row">
+    <?cs call:admin_fields("two-factor-off") ?>
+    <label for="off-password">Your password</label>
+    <input type="password" id="off-password" name="current" autocomplete="current-password" required>
+    <button type="submit" class="secondary danger">Turn it off</button>
+  </form>
+  <?cs elif:two_factor.key ?>
+  <p id="two-factor-state">Waiting for your first code. Scan the QR code with your authenticator app, or type the key in it:</p>
+  <div id="two-factor-qr" class="qr" data-uri="<?cs var:two_factor.uri ?>"></div>
+  <p><code id="two-factor-key"><?cs var:two_factor.key ?></code></p>
+  <form method="post" action="/profile" id="two-factor-confirm-form" class="row">
+    <?cs call:admin_fields("two-factor-confirm") ?>
+    <label for="two-factor-code">The code your app shows</label>
+    <input type="text" id="two-factor-code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="10" required>
+    <button type="submit" class="secondary">Turn it on</button>
+  </form>
+  <?cs else ?>
+  <p id="two-factor-state">Off. With it on, signing in takes your password and a code from an app on your phone (any TOTP authenticator).</p>
+  <form method="post" action="/profile" id="two-factor-start-form">
+    <?cs call:admin_fields("two-factor-start") ?>
+    <button type="submit" class="secondary">Set up two-factor sign-in</button>
+  </form>
+  <?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

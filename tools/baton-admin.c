@@ -27,6 +27,7 @@
 #include "input.h"
 #include "log.h"
 #include "pool.h"
+#include "two_factor.h"
 
 #ifndef BATON_SCHEMA_DIR
 #define BATON_SCHEMA_DIR "/usr/share/baton/schema"
@@ -76,6 +77,7 @@ static const char usage[] =
 	"  agent role EMAIL ROLE\n"
 	"  agent capacity EMAIL N                   sessions the agent takes at once\n"
 	"  agent deactivate|activate EMAIL\n"
+	"  agent two-factor-off EMAIL               turn off two-factor sign-in (a lost phone)\n"
 	"  agent list CLIENT\n"
 	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
 	"                                           the client, or for one agent\n"
@@ -587,6 +589,10 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		if (is(sub, "reset"))
 			return told(a, account_reset(actor(a), id));
 		return told(a, account_set_active(actor(a), id, is(sub, "activate")));
+	}
+	if (is(cmd, "agent") && is(sub, "two-factor-off") && argc == 3) {
+		long long id = account_id(a, argv[2]);
+		return id < 0 ? 1 : told(a, two_factor_reset(actor(a), id));
 	}
 	if (is(cmd, "agent") && is(sub, "list") && argc == 3) {
 		long long cid = client_id(a, argv[2]);
