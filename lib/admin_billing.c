@@ -79,7 +79,7 @@ static int find_reseller(struct admin_context *ac, const char *slug, long long *
 	int rc = db_query(ac->db, ac->pool, SQL_RESELLER_BY_SLUG, &rows, "s", slug);
 	if (rc != DB_OK)
 		return rc;
-	if (rows.rows == 0)
+	if (rows.rows == 0 || db_cell_int(&rows, 0, 3) != 0)
 		return admin_refuse(ac, 404, "There is no reseller '%s'.", slug);
 	*id = db_cell_int(&rows, 0, 0);
 	if (name)
@@ -210,4 +210,63 @@ int admin_reseller_list(struct admin_context *ac, struct db_rows *out)
 	if (status != 0)
 		return status;
 	return db_query(ac->db, ac->pool, SQL_RESELLER_LIST, out, "");
+}
+
+int admin_reseller_suspend(struct admin_context *ac, const char *slug, bool suspend)
+{
+	long long reseller_id;
+	int status = admin_authorize(ac, POWER_OPERATOR, 0);
+	if (status == 0)
+		status = find_reseller(ac, slug, &reseller_id, NULL);
+	if (status != 0)
+		return status;
+	int rc = db_begin(ac->db);
+	if (rc == DB_OK)
+		rc = db_exec(ac->db, SQL_RESELLER_SUSPEND, NULL, "ii", (long long)suspend, reseller_id);
+	if (rc == DB_OK && suspend)
+		rc = db_exec(ac->db, SQL_RESELLER_SIGN_OUT, NULL, "i", reseller_id);
+	if (rc == DB_OK)
+		rc = admin_audit(ac, 0, reseller_id, suspend ? "reseller.suspend" : "reseller.resume",
+				 pool_printf(ac->pool, "reseller %s", slug), "%s", "");
+	if ((rc = admin_finish(ac, rc)) != 0)
+		return rc;
+	return admin_done(ac, suspend ? "Reseller %s is suspended: its accounts are signed out and "
+			  "cannot sign in; its clients are not touched." : "Reseller %s is active again.",
+			  slug);
+}
+
+int admin_reseller_remove(struct admin_context *ac, const char *slug, const char *confirmation)
+{
+	long long reseller_id;
+	int status = admin_authorize(ac, POWER_OPERATOR, 0);
+	if (status == 0)
+		status = find_reseller(ac, slug, &reseller_id, NULL);
+	if (status != 0)
+		return status;
+	if (confirmation == NULL || strcmp(confirmation, slug) != 0)
+		return admin_refuse(ac, 400, "To remove reseller %s, type its slug (%s) to confirm.", slug, slug);
+	struct db_rows clients;
+	int rc = db_begin(ac->db);
+	if (rc == DB_OK)
+		rc = db_query(ac->db, ac->pool, SQL_RESELLER_CURRENT_CLIENTS, &clients, "i", reseller_id);
+	/* Its clients stay, with no reseller from this month on. */
+	for (size_t i = 0; rc == DB_OK && i < clients.rows; i++) {
+		struct client_terms t;
+		rc = terms_of_client(ac->db, ac->pool, db_cell_int(&clients, i, 0), NULL, &t);
+		t.reseller_id = 0;
+		if (rc == DB_OK)
+			rc = new_terms(ac, db_cell_int(&clients, i, 0), &t);
+	}
+	static const enum sql_id accounts[] = { SQL_RESELLER_DELETE_SESSIONS, SQL_RESELLER_DELETE_SIGNINS,
+		SQL_RESELLER_DELETE_EVENTS, SQL_RESELLER_DELETE_ACCOUNTS, SQL_RESELLER_REMOVE };
+	for (size_t i = 0; rc == DB_OK && i < sizeof accounts / sizeof accounts[0]; i++)
+		rc = db_exec(ac->db, accounts[i], NULL, "i", reseller_id);
+	if (rc == DB_OK)
+		rc = admin_audit(ac, 0, reseller_id, "reseller.remove", pool_printf(ac->pool, "reseller %s",
+				 slug), "its accounts deleted; %zu client%s without a reseller from now on",
+				 clients.rows, clients.rows == 1 ? "" : "s");
+	if ((rc = admin_finish(ac, rc)) != 0)
+		return rc;
+	return admin_done(ac, "Reseller %s is removed with its accounts; its clients have no reseller "
+			  "from this month on, and past months' statements still name it.", slug);
 }

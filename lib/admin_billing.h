@@ -6,6 +6,8 @@
 #ifndef BATON_ADMIN_BILLING_H
 #define BATON_ADMIN_BILLING_H
 
+#include <stdbool.h>
+
 #include "admin.h"
 
 struct db_rows;
@@ -29,6 +31,12 @@ int admin_reseller_set_share(struct admin_context *ac, const char *slug, const c
 /* An account the reseller signs in with, invited (link in ac->link). */
 int admin_reseller_invite(struct admin_context *ac, const char *slug, const char *email,
 			  const char *name);
+/* Suspended: its accounts are signed out and cannot sign in (its clients
+ * go on). Removed (confirmation: the slug): its accounts deleted, its
+ * clients without a reseller from this month on, itself gone from the
+ * lists but kept in the histories for past statements. */
+int admin_reseller_suspend(struct admin_context *ac, const char *slug, bool suspend);
+int admin_reseller_remove(struct admin_context *ac, const char *slug, const char *confirmation);
 /* Resellers with their current share and clients (columns in the .c). */
 int admin_reseller_list(struct admin_context *ac, struct db_rows *out);
 

@@ -108,6 +108,24 @@ const char *const sql_texts_admin[SQL__MAX] = {
 		" t.monthly_minimum_cents, t.currency, r.slug FROM client_terms t"
 		" LEFT JOIN reseller r ON r.id = t.reseller_id WHERE t.client_id = ?"
 		" ORDER BY t.effective_at DESC, t.id DESC LIMIT 100",
+	[SQL_RESELLER_SUSPEND] =
+		"UPDATE reseller SET suspended_at = IF(?, COALESCE(suspended_at, NOW(3)), NULL) WHERE id = ?",
+	[SQL_RESELLER_REMOVE] = "UPDATE reseller SET removed_at = NOW(3) WHERE id = ? AND removed_at IS NULL",
+	[SQL_RESELLER_SIGN_OUT] =
+		"UPDATE staff_session s JOIN agent a ON a.id = s.agent_id SET s.ended_at = NOW(3)"
+		" WHERE a.reseller_id = ? AND s.ended_at IS NULL",
+	/* Removing a reseller: its accounts, and what they left behind. */
+	[SQL_RESELLER_DELETE_SESSIONS] =
+		"DELETE s FROM staff_session s JOIN agent a ON a.id = s.agent_id WHERE a.reseller_id = ?",
+	[SQL_RESELLER_DELETE_SIGNINS] =
+		"DELETE sa FROM signin_attempt sa JOIN agent a ON a.id = sa.agent_id WHERE a.reseller_id = ?",
+	[SQL_RESELLER_DELETE_EVENTS] =
+		"DELETE ev FROM agent_event ev JOIN agent a ON a.id = ev.agent_id WHERE a.reseller_id = ?",
+	[SQL_RESELLER_DELETE_ACCOUNTS] = "DELETE FROM agent WHERE reseller_id = ?",
+	/* The clients the reseller has now. */
+	[SQL_RESELLER_CURRENT_CLIENTS] =
+		"SELECT c.id, c.slug FROM client c WHERE (SELECT t.reseller_id FROM client_terms t"
+		" WHERE t.client_id = c.id ORDER BY t.effective_at DESC, t.id DESC LIMIT 1) = ?",
 	[SQL_SHARE_INSERT] =
 		"INSERT INTO reseller_share (reseller_id, effective_at, share_percent)"
 		" VALUES (?, NOW(3), ? / 100)",

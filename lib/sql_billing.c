@@ -30,7 +30,9 @@ const char *const sql_texts_billing[SQL__MAX] = {
 		" FROM channel ch WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
 		" ORDER BY ch.created_at, ch.id",
 	[SQL_RESELLER_INSERT] = "INSERT INTO reseller (slug, name) VALUES (?, ?)",
-	[SQL_RESELLER_BY_SLUG] = "SELECT id, slug, name FROM reseller WHERE slug = ?",
+	[SQL_RESELLER_BY_SLUG] =
+		"SELECT id, slug, name, removed_at IS NOT NULL, suspended_at IS NOT NULL FROM reseller"
+		" WHERE slug = ?",
 	[SQL_RESELLER_BY_ID] = "SELECT slug FROM reseller WHERE id = ?",
 	/* Each reseller with its share now, its clients now and its accounts. */
 	[SQL_RESELLER_LIST] =
@@ -40,6 +42,7 @@ const char *const sql_texts_billing[SQL__MAX] = {
 		"  FROM client_terms t WHERE t.client_id = c.id ORDER BY t.effective_at DESC, t.id DESC"
 		"  LIMIT 1) = r.id),"
 		" (SELECT GROUP_CONCAT(a.email ORDER BY a.email) FROM agent a WHERE a.reseller_id = r.id"
-		"  AND a.disabled = 0)"
-		" FROM reseller r ORDER BY r.slug",
+		"  AND a.disabled = 0),"
+		" r.suspended_at IS NOT NULL"
+		" FROM reseller r WHERE r.removed_at IS NULL ORDER BY r.slug",
 };

@@ -4,7 +4,9 @@
 
 const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_AGENT_FOR_SIGNIN] =
-		"SELECT a.id, a.password_hash, a.disabled, a.client_id, a.role, c.suspended_at IS NOT NULL,"
+		"SELECT a.id, a.password_hash, a.disabled, a.client_id, a.role,"
+		" c.suspended_at IS NOT NULL OR EXISTS (SELECT 1 FROM reseller r WHERE r.id = a.reseller_id"
+		"  AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL)),"
 		" a.totp_enabled_at IS NOT NULL FROM agent a JOIN client c ON c.id = a.client_id"
 		" WHERE a.email = ?",
 	[SQL_SIGNIN_RECORD] =
@@ -39,7 +41,9 @@ const char *const sql_texts_staff[SQL__MAX] = {
 		" FROM staff_session s JOIN agent a ON a.id = s.agent_id"
 		" JOIN client c ON c.id = a.client_id"
 		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
-		" AND NOW(3) < s.expires_at AND a.disabled = 0 AND c.suspended_at IS NULL",
+		" AND NOW(3) < s.expires_at AND a.disabled = 0 AND c.suspended_at IS NULL"
+		" AND NOT EXISTS (SELECT 1 FROM reseller r WHERE r.id = a.reseller_id"
+		"  AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL))",
 	/* At most once a minute: every post and poll would otherwise be a durable
 	 * write (and the agent's requests would queue on this one row). Run only
 	 * when the lookup above says the stamp is that old, so most requests

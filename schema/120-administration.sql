@@ -16,6 +16,13 @@ ALTER TABLE client
   ADD COLUMN house TINYINT(1) NOT NULL DEFAULT 0
     COMMENT 'the installation''s own client, home of operator and reseller accounts';
 
+-- A suspended reseller's accounts cannot sign in; a removed one is gone from
+-- the lists but stays in the histories, so that past months' statements
+-- still name it.
+ALTER TABLE reseller
+  ADD COLUMN suspended_at DATETIME(3) NULL,
+  ADD COLUMN removed_at DATETIME(3) NULL;
+
 ALTER TABLE refused_link
   MODIFY COLUMN reason ENUM('unknown_key', 'unregistered_domain', 'no_referer', 'client_suspended') NOT NULL,
   ADD KEY refused_link_at (at);

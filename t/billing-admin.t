@@ -76,7 +76,7 @@ is $rc, 0, 'client reseller';
 is $out, "client $client now belongs to reseller $reseller\n", 'saying so';
 is terms($client)->[4], $reseller, 'stored';
 ($rc, $out) = run_admin(undef, 'reseller', 'list');
-like $out, qr/^\Q$reseller\E\tPartner & Co\t12\.50\t\Q$client\E\t-$/m, 'reseller list: slug, name, share, clients';
+like $out, qr/^\Q$reseller\E\tPartner & Co\t12\.50\t\Q$client\E\t-\t0$/m, 'reseller list: slug, name, share, clients';
 ($rc, $out) = run_admin(undef, 'client', 'reseller', $client, 'no-such-reseller');
 is $rc, 1, 'an unknown reseller is refused';
 like $out, qr/There is no reseller 'no-such-reseller'/, 'and named';

@@ -61,4 +61,33 @@ for my $who ([$ada, 'a client\'s administrator'], [$rex, 'a reseller']) {
     is form_post($who->[0], '/resellers', 'create', slug => random_name('x'), name => 'X', share => '1')->{status}, 403, "nor add a reseller";
     is form_post($who->[0], '/resellers', 'invite', slug => $slug, name => 'X', email => random_name('x') . '@example.com')->{status}, 403, 'nor invite accounts';
 }
+
+# Suspend, resume, remove.
+my $client = new_client();
+admin(undef, 'client', 'reseller', $client, $slug);
+my $pat_b = Baton::Test::Browser->new;
+$pat_b->sign_in($email, 'pat-password-1');
+is $pat_b->get('/clients')->{status}, 200, 'the reseller works';
+$res = form_post($olga, '/resellers', 'suspend', slug => $slug);
+is $res->{status}, 200, 'the operator suspends the reseller';
+is $pat_b->get('/clients')->{status}, 303, 'its accounts are signed out';
+like(Baton::Test::Browser->new->sign_in($email, 'pat-password-1')->{content}, qr/suspended/, 'and cannot sign in');
+like $res->{content}, qr{<tr data-reseller="\Q$slug\E">.*?<span class="chip suspended">suspended</span>}s, 'shown as suspended';
+is audit_count('reseller.suspend', "reseller $slug"), 1, 'on record';
+is form_post($ada, '/resellers', 'resume', slug => $slug)->{status}, 403, 'an administrator cannot resume it';
+is form_post($olga, '/resellers', 'resume', slug => $slug)->{status}, 200, 'the operator resumes it';
+is(Baton::Test::Browser->new->sign_in($email, 'pat-password-1')->{status}, 303, 'its accounts sign in again');
+$res = form_post($olga, '/resellers', 'remove', slug => $slug, confirm => 'nope');
+is $res->{status}, 400, 'removing needs the slug typed';
+$res = form_post($olga, '/resellers', 'remove', slug => $slug, confirm => $slug);
+is $res->{status}, 200, 'the operator removes the reseller';
+unlike $res->{content}, qr/data-reseller="\Q$slug\E"/, 'gone from the list';
+is sql("SELECT COUNT(*) FROM agent WHERE email = '$email'")->[0][0], 0, 'its accounts are deleted';
+is sql("SELECT t.reseller_id IS NULL FROM client_terms t JOIN client c ON c.id = t.client_id WHERE c.slug = '$client' ORDER BY t.effective_at DESC, t.id DESC LIMIT 1")->[0][0], 1,
+    'its client has no reseller from now on';
+is sql("SELECT COUNT(*) FROM client_terms t JOIN client c ON c.id = t.client_id JOIN reseller r ON r.id = t.reseller_id WHERE c.slug = '$client' AND r.slug = '$slug'")->[0][0], 1,
+    'while the history keeps it';
+is $olga->{browser}->get("/statement?reseller=$slug")->{status}, 200, 'its statements can still be read';
+is form_post($olga, '/resellers', 'share', slug => $slug, share => '5')->{status}, 404, 'but it takes no more changes';
+is audit_count('reseller.remove', "reseller $slug"), 1, 'on record';
 done_testing;

@@ -11,7 +11,21 @@
     <?cs each:x = resellers ?>
     <tr data-reseller="<?cs var:x.slug ?>">
       <td><strong><?cs var:x.name ?></strong> <span class="muted">(<?cs var:x.slug ?>)</span>
-        <br><a href="/statement?reseller=<?cs var:url_escape(x.slug) ?>">Statement</a></td>
+        <?cs if:x.suspended == "1" ?><span class="chip suspended">suspended</span><?cs /if ?>
+        <br><a href="/statement?reseller=<?cs var:url_escape(x.slug) ?>">Statement</a>
+        <form method="post" action="/resellers" class="inline">
+          <?cs if:x.suspended == "1" ?><?cs call:admin_fields("resume") ?><?cs else ?><?cs call:admin_fields("suspend") ?><?cs /if ?>
+          <input type="hidden" name="slug" value="<?cs var:x.slug ?>">
+          <button type="submit" class="secondary<?cs if:x.suspended != "1" ?> danger<?cs /if ?>"><?cs if:x.suspended == "1" ?>Resume<?cs else ?>Suspend<?cs /if ?></button>
+        </form>
+        <details class="delete"><summary>Remove…</summary>
+          <form method="post" action="/resellers" class="remove-form">
+            <?cs call:admin_fields("remove") ?><input type="hidden" name="slug" value="<?cs var:x.slug ?>">
+            <p>Its accounts are deleted and its clients have no reseller from this month on; past statements still name it.</p>
+            <label for="remove-<?cs var:x.slug ?>">Type <strong><?cs var:x.slug ?></strong> to confirm</label>
+            <input type="text" id="remove-<?cs var:x.slug ?>" name="confirm" autocomplete="off">
+            <button type="submit" class="secondary danger">Remove for good</button>
+          </form></details></td>
       <td><form method="post" action="/resellers" class="row share-form">
           <?cs call:admin_fields("share") ?><input type="hidden" name="slug" value="<?cs var:x.slug ?>">
           <label class="visually-hidden" for="share-<?cs var:x.slug ?>">Share of <?cs var:x.name ?> in %</label>

@@ -90,6 +90,8 @@ static const char usage[] =
 	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
 	"  reseller share SLUG SHARE_PERCENT        a new share, from this month on\n"
 	"  reseller invite SLUG EMAIL NAME          an account the reseller signs in with\n"
+	"  reseller suspend|resume SLUG             its accounts cannot sign in (clients go on)\n"
+	"  reseller remove SLUG SLUG                its accounts deleted, clients without it\n"
 	"  reseller list\n"
 	"  audit [CLIENT]                           the newest entries of the audit log\n"
 	"  demo                                     create the demo client, its site and people\n"
@@ -618,6 +620,10 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return told(a, admin_reseller_set_share(actor(a), argv[2], argv[3]));
 	if (is(cmd, "reseller") && is(sub, "invite") && argc == 5)
 		return told(a, admin_reseller_invite(actor(a), argv[2], argv[3], argv[4]));
+	if (is(cmd, "reseller") && (is(sub, "suspend") || is(sub, "resume")) && argc == 3)
+		return told(a, admin_reseller_suspend(actor(a), argv[2], is(sub, "suspend")));
+	if (is(cmd, "reseller") && is(sub, "remove") && argc == 4)
+		return told(a, admin_reseller_remove(actor(a), argv[2], argv[3]));
 	if (is(cmd, "reseller") && is(sub, "list") && argc == 2)
 		return print_rows(a, SQL_RESELLER_LIST, "", 0);
 	if (is(cmd, "audit") && (argc == 1 || argc == 2))
