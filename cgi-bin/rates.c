@@ -1,6 +1,7 @@
 /* rates - what each client pays, for the Baton operator: the rate per
- * started minute or per session, the monthly minimum, the currency and the
- * reseller, with the history of each change. A change applies from the
+ * started minute or per session, the monthly minimum, the currency, the
+ * rate per started minute of a call and the reseller, with the history of
+ * each change. A change applies from the
  * month it is made: months that are over keep their statements
  * (lib/terms.h). Amounts are typed as money (0.05) and stored in cents.
  * Every form calls lib/admin_billing.c, as baton-admin does.
@@ -23,6 +24,7 @@ static const struct input rates_inputs[] = {
 	{ "minimum", INPUT_LINE, false, 20, 0, 0, NULL },
 	{ "currency", INPUT_LINE, false, 3, 0, 0, NULL },
 	{ "reseller", INPUT_LINE, false, 64, 0, 0, NULL },
+	{ "call_rate", INPUT_LINE, false, 20, 0, 0, NULL },
 };
 
 /* "0.05" to "5" (cents, as the action takes them), or NULL with a refusal. */
@@ -53,6 +55,17 @@ static int set_rate(struct request *r, struct admin_context *ac, long long clien
 		return status;
 	return admin_client_set_rate(ac, admin_field(r, "slug"), admin_field(r, "unit"), rate, minimum,
 				     admin_field(r, "currency"));
+}
+
+static int set_call_rate(struct request *r, struct admin_context *ac, long long client_id)
+{
+	int status;
+	const char *rate = cents(ac, "call rate", admin_field(r, "call_rate"), &status);
+	if (status != 0)
+		return status;
+	if (rate == NULL)
+		return admin_refuse(ac, 400, "Give the call rate (0: calls are counted, not billed).");
+	return admin_client_set_call_rate(ac, admin_field(r, "slug"), rate);
 }
 
 static int set_reseller(struct request *r, struct admin_context *ac, long long client_id)
@@ -94,11 +107,13 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		SET("rate", money(ac->pool, t.billing.rate_cents));
 		SET("minimum", money(ac->pool, t.billing.minimum_cents));
 		SET("currency", t.currency);
+		SET("call_rate", money(ac->pool, t.billing.call_rate_cents));
 		for (size_t h = 0; h < history.rows; h++) {
-			const char *fields[] = { "at", "unit", "rate", "minimum", "currency", "reseller" };
-			for (size_t f = 0; f < 6; f++) {
+			const char *fields[] = { "at", "unit", "rate", "minimum", "currency", "reseller",
+				"call_rate" };
+			for (size_t f = 0; f < 7; f++) {
 				const char *value = db_cell(&history, h, f);
-				if (f == 2 || f == 3)
+				if (f == 2 || f == 3 || f == 6)
 					value = money(ac->pool, db_cell_int(&history, h, f));
 				snprintf(key, sizeof key, "clients.%zu.history.%zu.%s", i, h, fields[f]);
 				view_set(v, key, value);
@@ -110,7 +125,7 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 }
 
 static const struct admin_form rates_forms[] = {
-	{ "rate", set_rate }, { "reseller", set_reseller },
+	{ "rate", set_rate }, { "call-rate", set_call_rate }, { "reseller", set_reseller },
 };
 
 static const struct admin_page rates_page = {

@@ -23,6 +23,7 @@ static const struct input settings_inputs[] = {
 	{ "wait_target_seconds", INPUT_LINE, false, 10, 0, 0, NULL },
 	{ "show_rooms", INPUT_LINE, false, 1, 0, 0, NULL },
 	{ "tell_visitors_monitored", INPUT_LINE, false, 1, 0, 0, NULL },
+	{ "supervisors_listen", INPUT_LINE, false, 1, 0, 0, NULL },
 	{ "greeting", INPUT_TEXT, false, 500, 0, 0, NULL },
 	{ "time_zone", INPUT_LINE, false, 64, 0, 0, NULL },
 	{ "panel", INPUT_INT, false, 0, 0, 1, NULL },
@@ -49,7 +50,7 @@ static const struct input settings_inputs[] = {
  * sends them all, marked by panel=1). */
 static int desk(struct request *r, struct admin_context *ac, long long client_id)
 {
-	const char *names[16], *values[16];
+	const char *names[20], *values[20];
 	int count = 0;
 	for (int i = 0; desk_setting_names[i] != NULL; i++) {
 		const char *name = desk_setting_names[i];

@@ -12,9 +12,9 @@
 /* Writes the client's terms as t, in force from now. */
 static int new_terms(struct admin_context *ac, long long client_id, const struct client_terms *t)
 {
-	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisn", client_id,
+	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisni", client_id,
 		       billing_unit_name(t->billing.unit), t->billing.rate_cents, t->billing.minimum_cents,
-		       t->currency, t->reseller_id);
+		       t->currency, t->reseller_id, t->billing.call_rate_cents);
 }
 
 int admin_client_set_rate(struct admin_context *ac, const char *client_slug, const char *unit_text,
@@ -69,6 +69,34 @@ int admin_client_set_rate(struct admin_context *ac, const char *client_slug, con
 	return admin_done(ac, "rate of %s set to %s per %s, monthly minimum %s%s%s", client_slug,
 			  rate_shown, billing_unit_name(unit), minimum_shown,
 			  currency ? ", currency " : "", currency ? currency : "");
+}
+
+int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug, const char *rate_text)
+{
+	long long client_id, rate;
+	int status = admin_client_find(ac, client_slug, POWER_OPERATOR, &client_id);
+	if (status != 0)
+		return status;
+	if (billing_parse_cents(rate_text, BILLING_MAX_CENTS, &rate) != 0)
+		return admin_refuse(ac, 400, "The call rate is a whole number of cents from 0 to %d, not '%s'.",
+				    BILLING_MAX_CENTS, rate_text ? rate_text : "");
+	struct client_terms t;
+	int rc = db_begin(ac->db);
+	if (rc == DB_OK)
+		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
+	char before[32], shown[32];
+	billing_format_cents(t.billing.call_rate_cents, before);
+	billing_format_cents(rate, shown);
+	t.billing.call_rate_cents = rate;
+	if (rc == DB_OK)
+		rc = new_terms(ac, client_id, &t);
+	if (rc == DB_OK)
+		rc = admin_audit(ac, client_id, t.reseller_id, "client.call_rate",
+				 pool_printf(ac->pool, "client %s", client_slug), "%s -> %s per started minute of a call",
+				 before, shown);
+	if ((rc = admin_finish(ac, rc)) != 0)
+		return rc;
+	return admin_done(ac, "call rate of %s set to %s per started minute of a call", client_slug, shown);
 }
 
 static int find_reseller(struct admin_context *ac, const char *slug, long long *id, const char **name)

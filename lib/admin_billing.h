@@ -19,6 +19,9 @@ enum { BILLING_MAX_CENTS = 100000000 };
  * currency NULL keeps the client's. */
 int admin_client_set_rate(struct admin_context *ac, const char *client_slug, const char *unit,
 			  const char *rate_cents, const char *minimum_cents, const char *currency);
+/* What each started minute of a call costs, on top of the rate (cents;
+ * 0: calls are counted, not billed). */
+int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug, const char *rate_cents);
 /* The reseller who brought the client, or "none". */
 int admin_client_set_reseller(struct admin_context *ac, const char *client_slug,
 			      const char *reseller_slug);

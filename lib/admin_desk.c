@@ -30,13 +30,15 @@ static const struct setting {
 	{ "greeting", "the greeting", S_TEXT, 0, 500, SQL_CLIENT_SET_GREETING },
 	{ "time_zone", "the time zone", S_ZONE, 0, 64, SQL_CLIENT_SET_TIME_ZONE },
 	{ "panel_fields", "the visitor panel", S_FIELDS, 0, 200, SQL_CLIENT_SET_PANEL_FIELDS },
+	{ "supervisors_listen", "supervisors listening to calls", S_BOOL, 0, 1,
+	  SQL_CLIENT_SET_SUPERVISORS_LISTEN },
 };
 enum { SETTING_COUNT = sizeof settings / sizeof settings[0] };
 
 const char *const desk_setting_names[] = {
 	"seat_cap", "accept_timeout_seconds", "max_missed_offers", "channel_participant_cap",
 	"wait_target_seconds", "show_rooms", "tell_visitors_monitored", "greeting", "time_zone",
-	"panel_fields", NULL,
+	"panel_fields", "supervisors_listen", NULL,
 };
 
 const char *const desk_panel_fields[] = {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "call.h"
 #include "crypto.h"
 #include "db.h"
 #include "notify.h"
@@ -13,6 +14,7 @@
 #include "render.h"
 #include "response.h"
 #include "router.h"
+#include "sample.h"
 #include "session.h"
 #include "visitor.h"
 
@@ -116,15 +118,37 @@ static int next_seq(struct db *db, long long channel_id, long long *seq)
 	return rc;
 }
 
-/* Inside a transaction: appends one event. */
-static int append_event(struct db *db, long long channel_id, long long participant_id,
-			const char *kind, const char *body, const char *client_msg_id, long long *seq)
+/* Inside a transaction: appends one event (next seq, then the row). */
+static int insert_event(struct db *db, long long channel_id, long long participant_id,
+			long long recipient, const char *kind, const char *body,
+			const char *client_msg_id, long long *seq)
 {
 	int rc = next_seq(db, channel_id, seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, 0LL, body, client_msg_id);
+			     participant_id, recipient, body, client_msg_id);
 	return rc;
+}
+
+static int append_event(struct db *db, long long channel_id, long long participant_id,
+			const char *kind, const char *body, const char *client_msg_id, long long *seq)
+{
+	return insert_event(db, channel_id, participant_id, 0, kind, body, client_msg_id, seq);
+}
+
+int channel_append(struct db *db, long long channel_id, long long participant_id,
+		   long long recipient, const char *kind, const char *body, long long *seq)
+{
+	return insert_event(db, channel_id, participant_id, recipient, kind, body, NULL, seq);
+}
+
+bool channel_event_in_chat(const char *kind)
+{
+	static const char *const not_chat[] = { "call", "rtc", "mark", "erase", "draw", NULL };
+	for (size_t i = 0; not_chat[i] != NULL; i++)
+		if (strcmp(kind, not_chat[i]) == 0)
+			return false;
+	return true;
 }
 
 static int post_once(struct db *db, long long channel_id, long long participant_id,
@@ -363,6 +387,8 @@ int channel_leave(struct request *r, const struct member *m)
 		return rc;
 	if (seq > 0)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+	/* Whoever leaves hangs up (lib/call.c); a closed channel's call ends. */
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	queue_notify(m->client_id, version);
 	/* A seat came free: someone waiting may be routed now. */
 	return router_route_client(r->db, r->pool, m->client_id);
@@ -423,6 +449,7 @@ int channel_transfer(struct request *r, const struct member *m, long long target
 		return rc;
 	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
 	queue_notify(m->client_id, version);
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	return DB_OK;
 }
 
@@ -457,6 +484,18 @@ static int set_signal(struct db *db, const struct member *m, const struct signal
 			break;
 		}
 	}
+	/* The replay's record of pointers and scrolling (issue 14). */
+	if (rc == DB_OK && sig->sample != NULL) {
+		char sx[24], sy[24];
+		const char *x = sig->px, *y = sig->py;
+		if (sig->kind == SIGNAL_SEEN) {
+			snprintf(sx, sizeof sx, "%lld", sig->x);
+			snprintf(sy, sizeof sy, "%lld", sig->y);
+			x = sx;
+			y = sy;
+		}
+		rc = sample_note(db, m->channel_id, m->participant_id, sig->sample, x, y);
+	}
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	else
@@ -485,6 +524,9 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 {
 	if (strcmp(kind, "private") == 0)
 		return viewer == from || viewer == to;
+	/* A call's signalling is for the one it is addressed to. */
+	if (strcmp(kind, "rtc") == 0)
+		return viewer == to;
 	if (strcmp(kind, "monitor") == 0)
 		return viewer_is_staff;
 	return true;
@@ -556,7 +598,8 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		for (size_t i = 0; i < ev.rows; i++) {
 			char key[64];
 			last = db_cell_int(&ev, i, 0);
-			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff))
+			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff)
+			    || !channel_event_in_chat(db_cell(&ev, i, 1)))
 				continue;
 			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
 							      "body", NULL, "at" };

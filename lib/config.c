@@ -36,6 +36,7 @@ void config_defaults(struct config *cfg)
 	cfg->signin_max_delay_seconds = 900;
 	cfg->invitation_hours = 72;
 	cfg->reset_hours = 24;
+	cfg->turn_credential_seconds = 600;
 }
 
 const char *config_path(void)
@@ -116,6 +117,10 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("signin_max_delay_seconds", signin_max_delay_seconds, 1, 86400);
 	INT_SETTING("invitation_hours", invitation_hours, 1, 30 * 24);
 	INT_SETTING("reset_hours", reset_hours, 1, 7 * 24);
+	STRING_SETTING("turn_urls", turn_urls);
+	STRING_SETTING("stun_urls", stun_urls);
+	STRING_SETTING("turn_secret", turn_secret);
+	INT_SETTING("turn_credential_seconds", turn_credential_seconds, 1, 86400);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)
@@ -123,6 +128,8 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 		cfg->max_body_bytes = v;
 		return 0;
 	}
+	if (strcmp(name, "call_relay_only") == 0)
+		return set_bool(&cfg->call_relay_only, value);
 	if (strcmp(name, "trust_forwarded_for") == 0)
 		return set_bool(&cfg->trust_forwarded_for, value);
 	if (strcmp(name, "secure_cookies") == 0) {

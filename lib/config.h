@@ -37,6 +37,13 @@ struct config {
 
 	int invitation_hours;      /* how long a link to set a first password works */
 	int reset_hours;           /* how long a password reset link works */
+	/* Calls (lib/turn.c): TURN and STUN servers for the browsers, and the
+	 * secret shared with the TURN server for short-lived credentials. */
+	char turn_urls[1024];
+	char stun_urls[512];
+	char turn_secret[256];
+	int turn_credential_seconds;
+	bool call_relay_only;
 };
 
 /* Default path when BATON_CONF is not set. */

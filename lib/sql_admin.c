@@ -95,17 +95,18 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	/* ---- billing terms and resellers (lib/terms.c, lib/admin_billing.c) ---- */
 	[SQL_TERMS_INSERT] =
 		"INSERT INTO client_terms (client_id, effective_at, rate_unit, rate_cents,"
-		" monthly_minimum_cents, currency, reseller_id) VALUES (?, NOW(3), ?, ?, ?, ?, ?)",
+		" monthly_minimum_cents, currency, reseller_id, call_rate_cents)"
+		" VALUES (?, NOW(3), ?, ?, ?, ?, ?, ?)",
 	[SQL_TERMS_BEFORE] =
-		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id"
+		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents"
 		" FROM client_terms WHERE client_id = ? AND effective_at < ?"
 		" ORDER BY effective_at DESC, id DESC LIMIT 1",
 	[SQL_TERMS_FIRST] =
-		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id"
+		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents"
 		" FROM client_terms WHERE client_id = ? ORDER BY effective_at, id LIMIT 1",
 	[SQL_TERMS_HISTORY] =
 		"SELECT DATE_FORMAT(t.effective_at, '%Y-%m-%d %H:%i'), t.rate_unit, t.rate_cents,"
-		" t.monthly_minimum_cents, t.currency, r.slug FROM client_terms t"
+		" t.monthly_minimum_cents, t.currency, r.slug, t.call_rate_cents FROM client_terms t"
 		" LEFT JOIN reseller r ON r.id = t.reseller_id WHERE t.client_id = ?"
 		" ORDER BY t.effective_at DESC, t.id DESC LIMIT 100",
 	[SQL_RESELLER_SUSPEND] =
@@ -235,11 +236,11 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	[SQL_CLIENT_DESK] =
 		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers, channel_participant_cap,"
 		" wait_target_seconds, show_rooms, tell_visitors_monitored, COALESCE(greeting, ''),"
-		" time_zone, panel_fields FROM client WHERE id = ?",
+		" time_zone, panel_fields, supervisors_listen FROM client WHERE id = ?",
 	[SQL_CLIENT_DESK_LOCK] =
 		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers, channel_participant_cap,"
 		" wait_target_seconds, show_rooms, tell_visitors_monitored, COALESCE(greeting, ''),"
-		" time_zone, panel_fields FROM client WHERE id = ? FOR UPDATE",
+		" time_zone, panel_fields, supervisors_listen FROM client WHERE id = ? FOR UPDATE",
 	[SQL_CLIENT_DESK_NAME] = "SELECT slug, name FROM client WHERE id = ?",
 	[SQL_CLIENT_SET_GREETING] = "UPDATE client SET greeting = ? WHERE id = ?",
 	[SQL_CLIENT_SET_TIME_ZONE] = "UPDATE client SET time_zone = ? WHERE id = ?",

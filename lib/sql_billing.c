@@ -26,7 +26,7 @@ const char *const sql_texts_billing[SQL__MAX] = {
 		"  FROM participant q WHERE q.channel_id = p.channel_id AND q.kind = 'agent'"
 		"  AND q.agent_id = p.agent_id AND q.id < p.id)),"
 		" CAST(UNIX_TIMESTAMP(ch.created_at) * 1000 AS SIGNED),"
-		" CAST(UNIX_TIMESTAMP(ch.closed_at) * 1000 AS SIGNED)"
+		" CAST(UNIX_TIMESTAMP(ch.closed_at) * 1000 AS SIGNED), ch.id"
 		" FROM channel ch WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
 		" ORDER BY ch.created_at, ch.id",
 	[SQL_RESELLER_INSERT] = "INSERT INTO reseller (slug, name) VALUES (?, ?)",

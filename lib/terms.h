@@ -1,4 +1,5 @@
-/* terms.h - a client's billing terms (rate, minimum, currency, reseller)
+/* terms.h - a client's billing terms (rate, minimum, currency, call rate,
+ * reseller)
  * and resellers' shares, kept as histories: each change is a new row with
  * the instant it took effect. The terms of a month are the newest set
  * before the month ended; a client whose first terms came later (set the

@@ -25,6 +25,13 @@
       <input type="text" id="currency-<?cs var:c.slug ?>" name="currency" value="<?cs var:c.currency ?>" maxlength="3" class="narrow-number">
       <button type="submit" class="secondary">Set</button>
     </form>
+    <form method="post" action="/rates" class="row call-rate-form">
+      <?cs call:admin_fields("call-rate") ?><input type="hidden" name="slug" value="<?cs var:c.slug ?>">
+      <label for="call-rate-<?cs var:c.slug ?>">Calls: per started minute</label>
+      <input type="text" id="call-rate-<?cs var:c.slug ?>" name="call_rate" value="<?cs var:c.call_rate ?>" class="narrow-number" inputmode="decimal">
+      <span class="muted">(0: counted, not billed)</span>
+      <button type="submit" class="secondary">Set</button>
+    </form>
     <form method="post" action="/rates" class="row reseller-form">
       <?cs call:admin_fields("reseller") ?><input type="hidden" name="slug" value="<?cs var:c.slug ?>">
       <label for="reseller-<?cs var:c.slug ?>">Brought by</label>
@@ -36,8 +43,8 @@
     </form>
     <details><summary>History</summary>
       <table class="grid history">
-        <thead><tr><th>From (UTC)</th><th>Rate</th><th>Minimum</th><th>Reseller</th></tr></thead>
-        <tbody><?cs each:h = c.history ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.rate ?> <?cs var:h.currency ?> per <?cs var:h.unit ?></td><td><?cs var:h.minimum ?></td><td><?cs var:h.reseller ?></td></tr><?cs /each ?></tbody>
+        <thead><tr><th>From (UTC)</th><th>Rate</th><th>Minimum</th><th>Calls</th><th>Reseller</th></tr></thead>
+        <tbody><?cs each:h = c.history ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.rate ?> <?cs var:h.currency ?> per <?cs var:h.unit ?></td><td><?cs var:h.minimum ?></td><td><?cs var:h.call_rate ?></td><td><?cs var:h.reseller ?></td></tr><?cs /each ?></tbody>
       </table>
     </details>
   </div>

@@ -59,6 +59,8 @@
         <input type="text" id="time_zone" name="time_zone" value="<?cs var:desk.time_zone ?>" maxlength="64" placeholder="Europe/Paris" required></div>
       <div><label for="tell_visitors_monitored">Tell visitors sessions may be monitored</label>
         <select id="tell_visitors_monitored" name="tell_visitors_monitored"><option value="1"<?cs if:desk.tell_visitors_monitored == "1" ?> selected<?cs /if ?>>yes</option><option value="0"<?cs if:desk.tell_visitors_monitored != "1" ?> selected<?cs /if ?>>no</option></select></div>
+      <div><label for="supervisors_listen">Supervisors may listen to calls <span class="muted">(with the monitoring notice)</span></label>
+        <select id="supervisors_listen" name="supervisors_listen"><option value="1"<?cs if:desk.supervisors_listen == "1" ?> selected<?cs /if ?>>yes</option><option value="0"<?cs if:desk.supervisors_listen != "1" ?> selected<?cs /if ?>>no</option></select></div>
       <div><label for="show_rooms">Rooms button in the viewer</label>
         <select id="show_rooms" name="show_rooms"><option value="1"<?cs if:desk.show_rooms == "1" ?> selected<?cs /if ?>>shown</option><option value="0"<?cs if:desk.show_rooms != "1" ?> selected<?cs /if ?>>hidden</option></select></div>
     </div>

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "account.h"
@@ -27,6 +28,7 @@
 #include "input.h"
 #include "log.h"
 #include "pool.h"
+#include "turn.h"
 #include "two_factor.h"
 
 #ifndef BATON_SCHEMA_DIR
@@ -58,12 +60,17 @@ static const char usage[] =
 	"                                           max_missed_offers, channel_participant_cap,\n"
 	"                                           wait_target_seconds, show_rooms (0/1),\n"
 	"                                           tell_visitors_monitored (0/1), greeting,\n"
-	"                                           time_zone, panel_fields\n"
+	"                                           time_zone, panel_fields, supervisors_listen\n"
+	"                                           (0/1: supervisors may listen to calls, where\n"
+	"                                           visitors are told of monitoring)\n"
 	"  client rate CLIENT minute|session CENTS [MINIMUM_CENTS] [CURRENCY]\n"
 	"                                           the client's rate per started minute or per\n"
 	"                                           session, monthly minimum (default 0), and\n"
 	"                                           currency (EUR, USD...; default: unchanged),\n"
 	"                                           from this month on\n"
+	"  client call-rate CLIENT CENTS            what each started minute of a call costs, on top\n"
+	"                                           of the rate (default 0: calls counted, not\n"
+	"                                           billed), from this month on\n"
 	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
 	"  site add CLIENT NAME DOMAIN [DOMAIN...]  register a site; prints its key\n"
 	"  site list CLIENT\n"
@@ -94,6 +101,9 @@ static const char usage[] =
 	"  reseller remove SLUG SLUG                its accounts deleted, clients without it\n"
 	"  reseller list\n"
 	"  audit [CLIENT]                           the newest entries of the audit log\n"
+	"  turn credential ID [SECONDS]             a TURN credential (TURN REST, from turn_secret)\n"
+	"                                           for ID, valid SECONDS (default\n"
+	"                                           turn_credential_seconds): to test a TURN server\n"
 	"  demo                                     create the demo client, its site and people\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
@@ -304,6 +314,27 @@ static int cmd_migrate(struct admin *a)
 	return status;
 }
 
+
+/* A credential as the browsers get one, to try a TURN server with (for
+ * instance turnutils_uclient -u USERNAME -w PASSWORD). */
+static int turn_credential(struct admin *a, const char *id, const char *seconds_text)
+{
+	long long seconds = a->cfg.turn_credential_seconds;
+	if (seconds_text != NULL) {
+		char *end;
+		seconds = strtoll(seconds_text, &end, 10);
+		if (*seconds_text == '\0' || *end != '\0' || seconds < 1 || seconds > 86400)
+			return fail("SECONDS must be a whole number from 1 to 86400, not '%s'", seconds_text);
+	}
+	if (a->cfg.turn_secret[0] == '\0')
+		return fail("%s", "baton.conf sets no turn_secret");
+	char username[TURN_USERNAME_MAX], password[TURN_PASSWORD_MAX];
+	if (turn_rest_credential(a->cfg.turn_secret, (long long)time(NULL) + seconds, id, username,
+				 password) != 0)
+		return fail("the ID may hold letters, digits, '-', '_' and '.' (at most 64), not '%s'", id);
+	printf("username %s\npassword %s\nurls %s\n", username, password, a->cfg.turn_urls);
+	return 0;
+}
 
 /* ---- accounts, sites, canned entries ----------------------------------- */
 
@@ -535,6 +566,11 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return told(a, admin_client_set_rate(actor(a), argv[2], argv[3], argv[4],
 						     argc > 5 ? argv[5] : NULL, argc > 6 ? argv[6] : NULL));
 	}
+	if (is(cmd, "client") && is(sub, "call-rate") && argc == 4) {
+		if (client_id(a, argv[2]) < 0)
+			return 1;
+		return told(a, admin_client_set_call_rate(actor(a), argv[2], argv[3]));
+	}
 	if (is(cmd, "client") && is(sub, "reseller") && argc == 4) {
 		if (client_id(a, argv[2]) < 0)
 			return 1;
@@ -626,6 +662,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return told(a, admin_reseller_remove(actor(a), argv[2], argv[3]));
 	if (is(cmd, "reseller") && is(sub, "list") && argc == 2)
 		return print_rows(a, SQL_RESELLER_LIST, "", 0);
+	if (is(cmd, "turn") && is(sub, "credential") && (argc == 3 || argc == 4))
+		return turn_credential(a, argv[2], argc == 4 ? argv[3] : NULL);
 	if (is(cmd, "audit") && (argc == 1 || argc == 2))
 		return print_audit(a, argc == 2 ? argv[1] : NULL);
 	fputs(usage, is(cmd, "help") ? stdout : stderr);
