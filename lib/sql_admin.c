@@ -66,6 +66,14 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	[SQL_DELETE_CLIENT_EVENTS] =
 		"DELETE e FROM channel_event e JOIN channel ch ON ch.id = e.channel_id WHERE ch.client_id = ?",
 	[SQL_DELETE_CLIENT_MAIL] = "DELETE FROM mail_outbox WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_SAMPLE_CLOCKS] =
+		"DELETE k FROM sample_clock k JOIN participant p ON p.id = k.participant_id"
+		" JOIN channel ch ON ch.id = p.channel_id WHERE ch.client_id = ?",
+	[SQL_DELETE_CLIENT_SAMPLES] =
+		"DELETE s FROM archive_sample s JOIN channel ch ON ch.id = s.channel_id WHERE ch.client_id = ?",
+	[SQL_DELETE_CLIENT_CALL_MEMBERS] =
+		"DELETE m FROM media_call_member m JOIN media_call c ON c.id = m.call_id WHERE c.client_id = ?",
+	[SQL_DELETE_CLIENT_CALLS] = "DELETE FROM media_call WHERE client_id = ?",
 	[SQL_DELETE_CLIENT_PARTICIPANTS] =
 		"DELETE p FROM participant p JOIN channel ch ON ch.id = p.channel_id WHERE ch.client_id = ?",
 	[SQL_DELETE_CLIENT_REFUSALS] =

@@ -123,6 +123,13 @@ my $doomed_id = sql("SELECT id FROM client WHERE slug = '$doomed'")->[0][0];
 my $agent_id = $session->{agent}{id};
 sql("INSERT INTO visitor_note (client_id, visitor_id, agent_id, author, body, created_at) VALUES ($doomed_id, $session->{visitor}{id}, $agent_id, 'A', 'note', NOW(3))");
 sql("INSERT INTO opening_hours (client_id, weekday, opens, closes) VALUES ($doomed_id, 0, '09:00', '17:00')");
+# A call and the replay's samples of that session (schema 140).
+my ($channel_db, $participant_db) = @{ sql("SELECT ch.id, p.id FROM channel ch JOIN participant p ON p.channel_id = ch.id WHERE ch.public_id = '$session->{channel}' LIMIT 1")->[0] };
+sql("INSERT INTO media_call (channel_id, client_id, started_by, media, state, started_at) VALUES ($channel_db, $doomed_id, $participant_db, 'audio', 'ended', NOW(3))");
+my $call = sql("SELECT MAX(id) FROM media_call WHERE channel_id = $channel_db")->[0][0];
+sql("INSERT INTO media_call_member (call_id, participant_id, state) VALUES ($call, $participant_db, 'left')");
+sql("INSERT INTO archive_sample (channel_id, at, participant_id, kind, x, y) VALUES ($channel_db, NOW(3), $participant_db, 'pointer', 1, 2)");
+sql("INSERT INTO sample_clock (participant_id, kind, at) VALUES ($participant_db, 'pointer', NOW(3))");
 $res = form_post($olga, '/clients', 'delete', slug => $doomed, confirm => 'wrong');
 is $res->{status}, 400, 'deleting without typing the slug: 400';
 like $res->{content}, qr/type its slug/, 'saying what to do';
@@ -144,8 +151,17 @@ for my $col (qw(agent_id client_id)) {
         is $n, 0, "no row of the deleted client in $t.$col";
     }
 }
-is sql("SELECT COUNT(*) FROM channel_event e LEFT JOIN channel c ON c.id = e.channel_id WHERE c.id IS NULL")->[0][0], 0, 'no line of its sessions';
-is sql("SELECT COUNT(*) FROM participant p LEFT JOIN channel c ON c.id = p.channel_id WHERE c.id IS NULL")->[0][0], 0, 'no participant';
+# And nothing that hangs off its sessions: any table with a channel_id or a
+# participant_id holds none whose channel or participant is gone.
+for my $ref (['channel_id', 'channel'], ['participant_id', 'participant']) {
+    my ($col, $parent) = @$ref;
+    for my $t (map { $_->[0] } @{ sql("SELECT table_name FROM information_schema.columns WHERE table_schema = 'baton' AND column_name = '$col'") }) {
+        next if $t eq $parent;
+        is sql("SELECT COUNT(*) FROM `$t` x LEFT JOIN `$parent` y ON y.id = x.$col WHERE x.$col IS NOT NULL AND y.id IS NULL")->[0][0], 0,
+            "no row of $t is left without its $parent";
+    }
+}
+is sql("SELECT COUNT(*) FROM media_call_member m LEFT JOIN media_call c ON c.id = m.call_id WHERE c.id IS NULL")->[0][0], 0, 'no call member';
 is sql("SELECT COUNT(*) FROM site_domain d LEFT JOIN site s ON s.id = d.site_id WHERE s.id IS NULL")->[0][0], 0, 'no domain';
 is sql("SELECT COUNT(*) FROM request_refusal f LEFT JOIN help_request r ON r.id = f.request_id WHERE r.id IS NULL")->[0][0], 0, 'no refusal';
 is audit_count('client.delete', "client $doomed"), 1, 'the deletion is on record';
