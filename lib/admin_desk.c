@@ -194,6 +194,34 @@ static int parse_clock(const char *s, size_t len, int *minutes)
 	return 0;
 }
 
+int desk_hours_parse(const char *text, struct desk_range ranges[DESK_RANGES_A_DAY], int *count,
+		     size_t *bad_at, size_t *bad_len)
+{
+	*count = 0;
+	*bad_at = *bad_len = 0;
+	for (const char *p = text; *p;) {
+		p += strspn(p, " ,;");
+		size_t len = strcspn(p, " ,;");
+		if (len == 0)
+			break;
+		const char *dash = memchr(p, '-', len);
+		int opens, closes;
+		if (dash == NULL || parse_clock(p, (size_t)(dash - p), &opens) != 0
+		    || parse_clock(dash + 1, len - (size_t)(dash - p) - 1, &closes) != 0 || closes <= opens) {
+			*bad_at = (size_t)(p - text);
+			*bad_len = len;
+			return -1;
+		}
+		if (*count == DESK_RANGES_A_DAY)
+			return -1; /* bad_len 0: too many */
+		ranges[*count].opens = opens;
+		ranges[*count].closes = closes;
+		(*count)++;
+		p += len;
+	}
+	return 0;
+}
+
 static const char *const day_names[7] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 	"Saturday", "Sunday" };
 
@@ -203,33 +231,28 @@ int admin_hours_set(struct admin_context *ac, long long client_id, const char *c
 	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
 	if (status != 0)
 		return status;
-	enum { MAX_RANGES = 7 * 6 };
-	struct { int day, opens, closes; } ranges[MAX_RANGES];
+	struct { int day; struct desk_range range; } ranges[7 * DESK_RANGES_A_DAY];
 	int count = 0;
 	for (int d = 0; d < 7 && !always_open; d++) {
-		const char *p = days[d] ? days[d] : "";
+		const char *text = days[d] ? days[d] : "";
 		int refused;
-		if (*p && admin_text(ac, day_names[d], INPUT_LINE, 100, p, false, &refused) == NULL)
+		if (*text && admin_text(ac, day_names[d], INPUT_LINE, 100, text, false, &refused) == NULL)
 			return refused;
-		while (*p) {
-			p += strspn(p, " ,;");
-			size_t len = strcspn(p, " ,;");
-			if (len == 0)
-				break;
-			const char *dash = memchr(p, '-', len);
-			int opens, closes;
-			if (dash == NULL || parse_clock(p, (size_t)(dash - p), &opens) != 0
-			    || parse_clock(dash + 1, len - (size_t)(dash - p) - 1, &closes) != 0 || closes <= opens)
-				return admin_refuse(ac, 400, "%s: '%.*s' is not a time range: write 09:00-17:30 "
-						    "(several ranges with commas, nothing for a closed day).",
-						    day_names[d], (int)len, p);
-			if (count == MAX_RANGES)
-				return admin_refuse(ac, 400, "At most six ranges a day.");
+		struct desk_range day[DESK_RANGES_A_DAY];
+		int n;
+		size_t bad_at, bad_len;
+		if (desk_hours_parse(text, day, &n, &bad_at, &bad_len) != 0) {
+			if (bad_len == 0)
+				return admin_refuse(ac, 400, "%s: at most %d ranges a day.", day_names[d],
+						    DESK_RANGES_A_DAY);
+			return admin_refuse(ac, 400, "%s: '%.*s' is not a time range: write 09:00-17:30 "
+					    "(several ranges with commas, nothing for a closed day).",
+					    day_names[d], (int)bad_len, text + bad_at);
+		}
+		for (int i = 0; i < n; i++) {
 			ranges[count].day = d;
-			ranges[count].opens = opens;
-			ranges[count].closes = closes;
+			ranges[count].range = day[i];
 			count++;
-			p += len;
 		}
 	}
 	if (!always_open && count == 0)
@@ -239,8 +262,9 @@ int admin_hours_set(struct admin_context *ac, long long client_id, const char *c
 		rc = db_exec(ac->db, SQL_HOURS_CLEAR, NULL, "i", client_id);
 	for (int i = 0; rc == DB_OK && i < count; i++) {
 		char opens[32], closes[32];
-		snprintf(opens, sizeof opens, "%02d:%02d:00", ranges[i].opens / 60, ranges[i].opens % 60);
-		snprintf(closes, sizeof closes, "%02d:%02d:00", ranges[i].closes / 60, ranges[i].closes % 60);
+		const struct desk_range *range = &ranges[i].range;
+		snprintf(opens, sizeof opens, "%02d:%02d:00", range->opens / 60, range->opens % 60);
+		snprintf(closes, sizeof closes, "%02d:%02d:00", range->closes / 60, range->closes % 60);
 		rc = db_exec(ac->db, SQL_HOURS_INSERT, NULL, "iiss", client_id, (long long)ranges[i].day,
 			     opens, closes);
 	}

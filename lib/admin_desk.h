@@ -33,6 +33,14 @@ int admin_desk_load(struct admin_context *ac, long long client_id, struct db_row
  * desk is then always open). */
 int admin_hours_set(struct admin_context *ac, long long client_id, const char *const days[7],
 		    bool always_open);
+/* One day's opening hours as typed ("09:00-12:30, 13:30-17:00"; empty: a
+ * closed day) into minutes since midnight: 0 with *count ranges, or -1
+ * with *bad_at, *bad_len the part that is not a time range. */
+struct desk_range { int opens, closes; };
+enum { DESK_RANGES_A_DAY = 6 };
+int desk_hours_parse(const char *text, struct desk_range ranges[DESK_RANGES_A_DAY], int *count,
+		     size_t *bad_at, size_t *bad_len);
+
 /* The hours now: one row per range (weekday, opens HH:MM, closes HH:MM). */
 int admin_hours_load(struct admin_context *ac, long long client_id, struct db_rows *out);
 /* Whether the client's desk is within its opening hours now (always, with
