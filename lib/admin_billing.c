@@ -99,7 +99,7 @@ int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug
 	return admin_done(ac, "call rate of %s set to %s per started minute of a call", client_slug, shown);
 }
 
-static int find_reseller(struct admin_context *ac, const char *slug, long long *id, const char **name)
+int admin_reseller_find(struct admin_context *ac, const char *slug, long long *id, const char **name)
 {
 	struct db_rows rows;
 	if (slug == NULL || *slug == '\0')
@@ -123,7 +123,7 @@ int admin_client_set_reseller(struct admin_context *ac, const char *client_slug,
 	if (status != 0)
 		return status;
 	bool none = reseller_slug == NULL || *reseller_slug == '\0' || strcmp(reseller_slug, "none") == 0;
-	if (!none && (status = find_reseller(ac, reseller_slug, &reseller_id, NULL)) != 0)
+	if (!none && (status = admin_reseller_find(ac, reseller_slug, &reseller_id, NULL)) != 0)
 		return status;
 	struct client_terms t;
 	int rc = db_begin(ac->db);
@@ -196,7 +196,7 @@ int admin_reseller_set_share(struct admin_context *ac, const char *slug, const c
 	long long reseller_id, share, before;
 	int status = admin_authorize(ac, POWER_OPERATOR, 0);
 	if (status == 0)
-		status = find_reseller(ac, slug, &reseller_id, NULL);
+		status = admin_reseller_find(ac, slug, &reseller_id, NULL);
 	if (status != 0)
 		return status;
 	if (billing_parse_percent(share_text, &share) != 0)
@@ -224,7 +224,7 @@ int admin_reseller_invite(struct admin_context *ac, const char *slug, const char
 	long long reseller_id, house;
 	int status = admin_authorize(ac, POWER_OPERATOR, 0);
 	if (status == 0)
-		status = find_reseller(ac, slug, &reseller_id, NULL);
+		status = admin_reseller_find(ac, slug, &reseller_id, NULL);
 	if (status == 0)
 		status = admin_house_client(ac, true, &house);
 	if (status != 0)
@@ -245,7 +245,7 @@ int admin_reseller_suspend(struct admin_context *ac, const char *slug, bool susp
 	long long reseller_id;
 	int status = admin_authorize(ac, POWER_OPERATOR, 0);
 	if (status == 0)
-		status = find_reseller(ac, slug, &reseller_id, NULL);
+		status = admin_reseller_find(ac, slug, &reseller_id, NULL);
 	if (status != 0)
 		return status;
 	int rc = db_begin(ac->db);
@@ -268,7 +268,7 @@ int admin_reseller_remove(struct admin_context *ac, const char *slug, const char
 	long long reseller_id;
 	int status = admin_authorize(ac, POWER_OPERATOR, 0);
 	if (status == 0)
-		status = find_reseller(ac, slug, &reseller_id, NULL);
+		status = admin_reseller_find(ac, slug, &reseller_id, NULL);
 	if (status != 0)
 		return status;
 	if (confirmation == NULL || strcmp(confirmation, slug) != 0)

@@ -40,6 +40,9 @@ int admin_reseller_invite(struct admin_context *ac, const char *slug, const char
  * lists but kept in the histories for past statements. */
 int admin_reseller_suspend(struct admin_context *ac, const char *slug, bool suspend);
 int admin_reseller_remove(struct admin_context *ac, const char *slug, const char *confirmation);
+/* The reseller with this slug (not a removed one): 0 with *id (and *name
+ * when asked for), or 404 with the reason. */
+int admin_reseller_find(struct admin_context *ac, const char *slug, long long *id, const char **name);
 /* Resellers with their current share and clients (columns in the .c). */
 int admin_reseller_list(struct admin_context *ac, struct db_rows *out);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "admin_billing.h"
 #include "config.h"
 #include "db.h"
 #include "pool.h"
@@ -29,18 +30,6 @@ int admin_client_find(struct admin_context *ac, const char *slug, enum admin_pow
 	return admin_authorize(ac, power, *client_id);
 }
 
-static int reseller_by_slug(struct admin_context *ac, const char *slug, long long *reseller_id)
-{
-	struct db_rows rows;
-	int rc = db_query(ac->db, ac->pool, SQL_RESELLER_BY_SLUG, &rows, "s", slug);
-	if (rc != DB_OK)
-		return rc;
-	if (rows.rows == 0)
-		return admin_refuse(ac, 404, "There is no reseller '%s'.", slug);
-	*reseller_id = db_cell_int(&rows, 0, 0);
-	return 0;
-}
-
 int admin_client_create(struct admin_context *ac, const char *slug, const char *name_in,
 			const char *admin_email, const char *admin_name, const char *reseller_slug)
 {
@@ -57,7 +46,7 @@ int admin_client_create(struct admin_context *ac, const char *slug, const char *
 	} else if (ac->role != ROLE_OPERATOR) {
 		return admin_refuse(ac, 403, "Only the Baton operator and resellers create clients.");
 	} else if (reseller_slug != NULL && *reseller_slug != '\0' && strcmp(reseller_slug, "none") != 0
-		   && (status = reseller_by_slug(ac, reseller_slug, &reseller_id)) != 0) {
+		   && (status = admin_reseller_find(ac, reseller_slug, &reseller_id, NULL)) != 0) {
 		return status;
 	}
 	if (reseller_id == 0 && ac->role == ROLE_RESELLER)

@@ -9,14 +9,8 @@
 // audit log with all of the above. No console errors or CSP violations.
 // Screenshots: t/artifacts/admin-*.png (README's tour shows them).
 'use strict';
-const { execFileSync } = require('child_process');
 const t = require('./lib/browser.js');
-
-function sql(query) {
-  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.BATON_DB_SOCKET}`, '-uroot',
-    '--batch', '--skip-column-names', 'baton', '-e', query], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
+const { sql } = require('./lib/conversation.js');
 
 async function signIn(page, base, email, password, state) {
   await page.goto(`${base}/signin`);

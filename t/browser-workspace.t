@@ -11,14 +11,8 @@
 // script runs, and every chime is a "baton:sound" event. No console errors
 // or CSP violations. Screenshots: t/artifacts/workspace-*.png.
 'use strict';
-const { execFileSync } = require('child_process');
 const t = require('./lib/browser.js');
-
-function sql(query) {
-  const out = execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.BATON_DB_SOCKET}`, '-uroot',
-    '--batch', '--skip-column-names', 'baton', '-e', query], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
-}
+const { sql } = require('./lib/conversation.js');
 
 async function signIn(page, base, who, state) {
   await page.goto(`${base}/signin`);
