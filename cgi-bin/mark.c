@@ -24,8 +24,6 @@
 #include "program.h"
 #include "response.h"
 
-enum { MARK_ATTEMPTS = 5 };
-
 static const char *const mark_actions_names[] = { "add", "erase", "draw", NULL };
 static const char *const scopes[] = { "mine", "all", NULL };
 static const char *const drawers[] = { "leader", "everyone", NULL };
@@ -173,9 +171,10 @@ static int marks_post(struct request *r)
 	}
 	long long seq = 0;
 	const char *refusal = NULL;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < MARK_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = post_once(r, &m, kind, body.data, rule, everyone, &seq, &refusal);
+	while (db_retry(r->db, &rc, &attempt));
 	buf_free(&body);
 	if (rc != DB_OK)
 		return channel_failed(r, rc);

@@ -18,49 +18,76 @@ int agent_record_event(struct request *r, long long agent_id, long long client_i
 		       state, r->remote_addr);
 }
 
-int agent_change_state(struct request *r, long long agent_id, long long client_id,
-		       const char *state)
+static int change_state_once(struct request *r, long long agent_id, long long client_id,
+			     const char *state, unsigned long long *changed,
+			     unsigned long long *version)
 {
-	unsigned long long changed = 0, version = 0;
+	*changed = 0;
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_AGENT_SET_STATE, &changed, "sis", state, agent_id, state);
-	if (rc == DB_OK && changed > 0)
+		rc = db_exec(r->db, SQL_AGENT_SET_STATE, changed, "sis", state, agent_id, state);
+	if (rc == DB_OK && *changed > 0)
 		rc = agent_record_event(r, agent_id, client_id, "state", state);
 	/* Supervisors' live view and routing both follow the client's queue. */
-	if (rc == DB_OK && changed > 0)
-		rc = queue_bump(r->db, client_id, &version);
-	if (rc == DB_OK && changed > 0 && strcmp(state, "available") == 0)
+	if (rc == DB_OK && *changed > 0)
+		rc = queue_bump(r->db, client_id, version);
+	if (rc == DB_OK && *changed > 0 && strcmp(state, "available") == 0)
 		rc = db_exec(r->db, SQL_AGENT_SET_IDLE, NULL, "i", agent_id);
 	if (rc == DB_OK)
 		rc = db_commit(r->db);
 	else
 		db_rollback(r->db);
+	return rc;
+}
+
+int agent_change_state(struct request *r, long long agent_id, long long client_id,
+		       const char *state)
+{
+	unsigned long long changed = 0, version = 0;
+	int rc, attempt = 0;
+	do
+		rc = change_state_once(r, agent_id, client_id, state, &changed, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(client_id, version);
 	/* An agent who became available may take a waiting visitor at once. */
 	if (changed > 0 && strcmp(state, "available") == 0)
-		return router_route_client(r->db, r->pool, client_id);
+		router_route_after(r->db, r->pool, client_id);
 	return DB_OK;
 }
 
-static int sign_out_lapsed(struct db *db, long long agent_id, long long client_id, const char *at)
+static int sign_out_lapsed_once(struct db *db, long long agent_id, long long client_id,
+				const char *at, unsigned long long *changed,
+				unsigned long long *version)
 {
-	unsigned long long changed = 0, version = 0;
+	*changed = 0;
 	int rc = db_begin(db);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_AGENT_SET_OFFLINE_AT, &changed, "si", at, agent_id);
+		rc = db_exec(db, SQL_AGENT_SET_OFFLINE_AT, changed, "si", at, agent_id);
 	/* Another host may have done it first: then changed is 0. */
-	if (rc == DB_OK && changed > 0)
+	if (rc == DB_OK && *changed > 0)
 		rc = db_exec(db, SQL_AGENT_EVENT_INSERT_AT, NULL, "iisss", agent_id, client_id, "signout",
 			     "offline", at);
-	if (rc == DB_OK && changed > 0)
-		rc = queue_bump(db, client_id, &version);
+	if (rc == DB_OK && *changed > 0)
+		rc = queue_bump(db, client_id, version);
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	else
 		db_rollback(db);
+	return rc;
+}
+
+/* Every app host's poll program sweeps at once: two may sign the same agent
+ * out together, and one then loses (a deadlock, or on Galera a conflict)
+ * and finds it done when it runs again. */
+static int sign_out_lapsed(struct db *db, long long agent_id, long long client_id, const char *at)
+{
+	unsigned long long changed = 0, version = 0;
+	int rc, attempt = 0;
+	do
+		rc = sign_out_lapsed_once(db, agent_id, client_id, at, &changed, &version);
+	while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK && changed > 0)
 		queue_notify(client_id, version);
 	return rc;

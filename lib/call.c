@@ -10,8 +10,6 @@
 #include "notify.h"
 #include "pool.h"
 
-enum { CALL_ATTEMPTS = 5 };
-
 /* Columns of SQL_CALL_MEMBERS. */
 enum { M_ID, M_STATE, M_MEDIA, M_MUTED, M_CAMERA_OFF, M_NAME, M_KIND, M_AVATAR };
 
@@ -244,9 +242,10 @@ int call_act(struct db *db, struct pool *pool, const struct member *m, enum call
 	     const char *media, long long call_id, struct call_result *res)
 {
 	long long seq = 0;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < CALL_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = act_once(db, pool, m, action, media, call_id, res, &seq);
+	while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK && seq > 0)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
 	return rc;
@@ -288,9 +287,10 @@ int call_participant_gone(struct db *db, struct pool *pool, long long channel_id
 			  long long participant_id)
 {
 	long long seq = 0;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < CALL_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = gone_once(db, pool, channel_id, participant_id, &seq);
+	while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK && seq > 0)
 		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)seq);
 	/* The leave itself has happened; a call left behind ends at the

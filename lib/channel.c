@@ -9,6 +9,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "notify.h"
+#include "phone_call.h"
 #include "pool.h"
 #include "queue.h"
 #include "render.h"
@@ -17,8 +18,6 @@
 #include "sample.h"
 #include "session.h"
 #include "visitor.h"
-
-enum { POST_ATTEMPTS = 5 };
 
 const char *const channel_avatars[] = { "fox", "owl", "cat", "bear", "whale", "robin", "bee",
 	"tortoise", NULL };
@@ -192,11 +191,12 @@ int channel_post(struct db *db, long long channel_id, long long participant_id,
 		 long long recipient, const char *kind, const char *body,
 		 const char *client_msg_id, long long *seq)
 {
-	int rc = DB_RETRY;
+	int rc, attempt = 0;
 	bool stored = false;
-	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+	do
 		rc = post_once(db, channel_id, participant_id, recipient, kind, body, client_msg_id,
 			       seq, &stored);
+	while (db_retry(db, &rc, &attempt));
 	if (stored)
 		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)*seq);
 	return rc;
@@ -296,6 +296,9 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 		rc = append_event(db, *channel_id, visitor_participant, "join", NULL, NULL, &seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, *channel_id, request_id);
+	/* A call-back or a caller holding: the call joins the channel. */
+	if (rc == DB_OK)
+		rc = phone_call_accepted(db, request_id, db_cell(&lock, 0, 8), *channel_id, me->agent_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, me->client_id,
 			     "accepted", me->agent_id);
@@ -317,15 +320,17 @@ int channel_accept(struct request *r, const char *request_public_id,
 {
 	long long client_id = 0, channel_id = 0, last_seq = 0;
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = accept_once(r, request_public_id, channel_public_id, &client_id, &channel_id,
 				 &last_seq, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(client_id, version);
 	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)last_seq);
-	return router_route_client(r->db, r->pool, client_id);
+	router_route_after(r->db, r->pool, client_id);
+	return DB_OK;
 }
 
 static int leave_once(struct request *r, const struct member *m, bool *closed, long long *seq,
@@ -378,9 +383,10 @@ int channel_leave(struct request *r, const struct member *m)
 	bool closed = false;
 	long long seq = 0;
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = leave_once(r, m, &closed, &seq, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED)
 		return DB_OK; /* closed meanwhile: nothing left to leave */
 	if (rc != DB_OK)
@@ -391,7 +397,52 @@ int channel_leave(struct request *r, const struct member *m)
 	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	queue_notify(m->client_id, version);
 	/* A seat came free: someone waiting may be routed now. */
-	return router_route_client(r->db, r->pool, m->client_id);
+	router_route_after(r->db, r->pool, m->client_id);
+	return DB_OK;
+}
+
+static int close_once(struct db *db, struct pool *pool, long long channel_id, long long client_id,
+		      long long *seq, unsigned long long *version)
+{
+	struct db_rows present;
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = append_event(db, channel_id, 0, "close", NULL, NULL, seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_CLOSE, NULL, "i", channel_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_PARTICIPANTS_PRESENT, &present, "i", channel_id);
+	for (size_t i = 0; rc == DB_OK && i < present.rows; i++) {
+		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", db_cell_int(&present, i, 0));
+		if (rc == DB_OK && db_cell(&present, i, 3) != NULL)
+			rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", db_cell_int(&present, i, 3));
+	}
+	if (rc == DB_OK)
+		rc = queue_bump(db, client_id, version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
+int channel_close(struct db *db, long long channel_id, long long client_id)
+{
+	long long seq = 0;
+	unsigned long long version = 0;
+	struct pool *pool = pool_new();
+	int rc, attempt = 0;
+	do
+		rc = close_once(db, pool, channel_id, client_id, &seq, &version);
+	while (db_retry(db, &rc, &attempt));
+	pool_free(pool);
+	if (rc == CHANNEL_CLOSED)
+		return DB_OK;
+	if (rc != DB_OK)
+		return rc;
+	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)seq);
+	queue_notify(client_id, version);
+	return DB_OK;
 }
 
 static int transfer_once(struct request *r, const struct member *m, long long target,
@@ -442,9 +493,10 @@ int channel_transfer(struct request *r, const struct member *m, long long target
 {
 	long long seq = 0;
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = transfer_once(r, m, target_agent_id, &seq, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
@@ -507,9 +559,10 @@ static int set_signal(struct db *db, const struct member *m, const struct signal
 
 int channel_signal(struct db *db, const struct member *m, const struct signal *sig)
 {
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < POST_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = set_signal(db, m, sig);
+	while (db_retry(db, &rc, &attempt));
 	return rc;
 }
 

@@ -4,17 +4,23 @@
  * connection. When the server goes away, the connection and its statements
  * are dropped; a statement outside a transaction is tried once more on a new
  * connection (so a restarted server costs no failed request), and otherwise
- * the caller gets DB_DOWN and answers 503. */
+ * the caller gets DB_DOWN and answers 503. A transaction that lost to a
+ * concurrent one (a deadlock, or on Galera a certification conflict) is run
+ * again by its caller through db_retry(). */
 #include "db.h"
 
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "log.h"
@@ -22,11 +28,19 @@
 
 enum { DB_MAX_ARGS = 32, DB_SMALL_CELL = 256 };
 
+/* db_retry: attempts of one transaction in all, and the longest pause
+ * before the next one (the pauses are random, up to 4 ms, 8, 16 ... ms). */
+enum { DB_TX_ATTEMPTS = 6, DB_RETRY_FIRST_MS = 4, DB_RETRY_MAX_MS = 100 };
+
 struct db {
 	const struct config *cfg;
 	MYSQL *conn;
 	MYSQL_STMT *stmt[SQL__MAX];
 	bool in_transaction;
+	bool committing;
+	/* The connection broke inside a transaction before its COMMIT was
+	 * sent: the server rolled it back, so running it again is safe. */
+	bool lost_in_transaction;
 	unsigned long long last_insert_id;
 };
 
@@ -117,6 +131,7 @@ static int db_failure(struct db *db, enum sql_id id, unsigned int code, const ch
 {
 	if (is_connection_error(code)) {
 		log_warn("database connection lost (statement %d): %s", (int)id, message);
+		db->lost_in_transaction = db->in_transaction && !db->committing;
 		db_disconnect(db);
 		return DB_DOWN;
 	}
@@ -164,6 +179,9 @@ static int collect_args(struct db_arg *args, const char *types, va_list ap)
 		if (*t == 's') {
 			args[n].s = va_arg(ap, const char *);
 			args[n].len = args[n].s ? (unsigned long)strlen(args[n].s) : 0;
+		} else if (*t == 'b') {
+			args[n].s = va_arg(ap, const char *);
+			args[n].len = (unsigned long)va_arg(ap, size_t);
 		} else if (*t == 'i' || *t == 'n') {
 			args[n].i = va_arg(ap, long long);
 		} else {
@@ -193,8 +211,8 @@ static int db_execute_once(struct db *db, enum sql_id id, struct db_arg *args, i
 	memset(bind, 0, sizeof bind);
 	for (int i = 0; i < nargs; i++) {
 		is_null[i] = 0;
-		if (args[i].type == 's') {
-			bind[i].buffer_type = MYSQL_TYPE_STRING;
+		if (args[i].type == 's' || args[i].type == 'b') {
+			bind[i].buffer_type = args[i].type == 'b' ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
 			bind[i].buffer = (void *)args[i].s;
 			bind[i].buffer_length = args[i].len;
 			bind[i].length = &args[i].len;
@@ -227,6 +245,12 @@ static int db_execute(struct db *db, enum sql_id id, const char *types, va_list 
 	/* A connection that died while idle (server restart, wait_timeout) is
 	 * replaced transparently, unless it held an open transaction. */
 	if (rc == DB_DOWN && was_connected && !in_transaction)
+		rc = db_execute_once(db, id, args, nargs, out);
+	/* A statement on its own that lost to a concurrent write (on Galera,
+	 * to a write on another node; the server retries it only once, as
+	 * wsrep_retry_autocommit says) was rolled back whole: run it again. */
+	int attempt = 0;
+	while (!in_transaction && rc == DB_RETRY && db_retry(db, &rc, &attempt))
 		rc = db_execute_once(db, id, args, nargs, out);
 	return rc;
 }
@@ -339,6 +363,7 @@ int db_begin(struct db *db)
 	 * open: drop that instead. */
 	if (db->in_transaction)
 		db_rollback(db);
+	db->lost_in_transaction = false;
 	/* No transaction is open now, so db_exec replaces a connection that
 	 * died while idle. */
 	int rc = db_exec(db, SQL_START_TRANSACTION, NULL, "");
@@ -352,10 +377,50 @@ int db_commit(struct db *db)
 	if (db->conn == NULL)
 		return DB_DOWN;
 	int rc = DB_OK;
+	/* A connection lost now leaves the outcome unknown: not retried here
+	 * (a post's client message id makes the client's own retry safe). */
+	db->committing = true;
 	if (mysql_commit(db->conn) != 0)
 		rc = db_failure(db, SQL__MAX, mysql_errno(db->conn), mysql_error(db->conn));
+	db->committing = false;
 	db->in_transaction = false;
 	return rc;
+}
+
+/* A pause of up to `cap_ms`, different in every thread and process, so two
+ * writers that collided do not collide again at once. */
+static void random_pause(long cap_ms)
+{
+	static _Thread_local uint64_t state;
+	if (state == 0) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		state = ((uint64_t)t.tv_nsec << 20) ^ (uint64_t)getpid() ^ (uint64_t)(uintptr_t)pthread_self();
+		state |= 1;
+	}
+	state ^= state << 13;
+	state ^= state >> 7;
+	state ^= state << 17;
+	long us = (long)(state % (uint64_t)(cap_ms * 1000 + 1));
+	struct timespec pause = { us / 1000000, (us % 1000000) * 1000 };
+	nanosleep(&pause, NULL);
+}
+
+bool db_retry(struct db *db, int *rc, int *attempt)
+{
+	bool lost = *rc == DB_DOWN && db->lost_in_transaction;
+	if (*rc != DB_RETRY && !lost)
+		return false;
+	db->lost_in_transaction = false;
+	if (++*attempt >= DB_TX_ATTEMPTS) {
+		log_warn("transaction given up after %d attempts (%s); the client is told to try again",
+			 *attempt, lost ? "the connection was lost" : "conflicting writes");
+		*rc = DB_DOWN;
+		return false;
+	}
+	long cap = DB_RETRY_FIRST_MS << (*attempt - 1);
+	random_pause(cap < DB_RETRY_MAX_MS ? cap : DB_RETRY_MAX_MS);
+	return true;
 }
 
 void db_rollback(struct db *db)

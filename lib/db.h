@@ -5,6 +5,7 @@
 #ifndef BATON_DB_H
 #define BATON_DB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "sql.h"
@@ -37,6 +38,7 @@ int db_connect(struct db *db);
  *   's' const char * (NULL binds SQL NULL)
  *   'i' long long
  *   'n' long long id where 0 binds SQL NULL ("no such row")
+ *   'b' const void *, size_t: bytes (a BLOB; NULLs inside are kept)
  * Results come back as text, copied into pool. */
 int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
 	     const char *types, ...);
@@ -47,6 +49,25 @@ unsigned long long db_last_insert_id(struct db *db);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+
+/* Whether to run a whole transaction (db_begin ... db_commit) again, given
+ * what its last attempt returned in *rc and the attempts so far in
+ * *attempt (start at 0):
+ *
+ *     int rc, attempt = 0;
+ *     do
+ *             rc = transfer_once(db, ...);
+ *     while (db_retry(db, &rc, &attempt));
+ *
+ * Yes, after a random pause that grows with each attempt, when it lost to a
+ * concurrent transaction (DB_RETRY: a deadlock, a lock wait timeout, or on
+ * Galera a certification conflict with a write on another node) or when
+ * the connection broke before COMMIT was sent (the server rolled it back;
+ * the next attempt reconnects, through a load balancer perhaps to another
+ * node). Never when the connection broke during COMMIT: whether it
+ * committed is unknown. After the last attempt a conflict is logged and
+ * turned into DB_DOWN, so the client is told to try again (503). */
+bool db_retry(struct db *db, int *rc, int *attempt);
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col);
 long long db_cell_int(const struct db_rows *r, size_t row, size_t col);

@@ -169,15 +169,17 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
 		   long long priority, const char **public_id)
 {
 	unsigned long long version = 0;
-	int rc = DB_RETRY;
+	int rc, attempt = 0;
 	page_url = helpreq_page_url(r->pool, page_url);
-	for (int attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++)
+	do
 		rc = create_once(r, site, visitor_id, topic, name, question, page_url, priority,
 				 public_id, &version);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(site->client_id, version);
-	return router_route_client(r->db, r->pool, site->client_id);
+	router_route_after(r->db, r->pool, site->client_id);
+	return DB_OK;
 }
 
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
@@ -231,6 +233,9 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	st->channel_public_id = db_cell(&req, 0, 7);
 	st->scheduled_for = db_cell(&req, 0, 8);
 	st->client_name = db_cell(&req, 0, 13);
+	st->kind = db_cell(&req, 0, 14);
+	st->phone = db_cell(&req, 0, 15);
+	st->deferred = db_cell_int(&req, 0, 16) != 0;
 	rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", st->client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REQUEST_POSITION, &pos, "i", st->id);
@@ -303,6 +308,9 @@ void helpreq_status_json(const struct request_status *st, struct buf *out)
 		buf_json_string(out, st->channel_public_id);
 	else
 		buf_puts(out, "null");
+	buf_puts(out, ",\"kind\":");
+	buf_json_string(out, st->kind);
+	buf_printf(out, ",\"deferred\":%s", st->deferred ? "true" : "false");
 	buf_printf(out, ",\"version\":%llu}", st->queue_version);
 }
 
@@ -326,7 +334,8 @@ static int finish_change(struct request *r, const struct request_status *st, int
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(st->client_id, version);
-	return router_route_client(r->db, r->pool, st->client_id);
+	router_route_after(r->db, r->pool, st->client_id);
+	return DB_OK;
 }
 
 int helpreq_cancel(struct request *r, const struct request_status *st)
@@ -385,4 +394,23 @@ int helpreq_leave_message(struct request *r, const struct request_status *st, co
 		rc = db_exec(r->db, SQL_REQUEST_LEAVE_MESSAGE, &changed, "sssi", name, contact, question,
 			     st->id);
 	return finish_change(r, st, rc, changed, "message");
+}
+
+time_t helpreq_local_time(const char *date, const char *clock, long long offset_minutes)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	char *end = strptime(date, "%Y-%m-%d", &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	end = strptime(clock, "%H:%M", &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	int day = tm.tm_mday;
+	time_t t = timegm(&tm);
+	struct tm check;
+	gmtime_r(&t, &check);
+	if (check.tm_mday != day) /* 31 February and the like */
+		return -1;
+	return t + offset_minutes * 60;
 }

@@ -2,11 +2,10 @@
 #include "router.h"
 
 #include "db.h"
+#include "log.h"
 #include "notify.h"
 #include "pool.h"
 #include "queue.h"
-
-enum { ROUTE_ATTEMPTS = 3 };
 
 static int request_event(struct db *db, long long request_id, long long client_id,
 			 const char *kind, long long agent_id)
@@ -96,10 +95,18 @@ static int route_once(struct db *db, struct pool *pool, long long client_id)
 
 int router_route_client(struct db *db, struct pool *pool, long long client_id)
 {
-	int rc = DB_RETRY;
-	for (int attempt = 0; attempt < ROUTE_ATTEMPTS && rc == DB_RETRY; attempt++)
+	int rc, attempt = 0;
+	do
 		rc = route_once(db, pool, client_id);
+	while (db_retry(db, &rc, &attempt));
 	return rc;
+}
+
+void router_route_after(struct db *db, struct pool *pool, long long client_id)
+{
+	int rc = router_route_client(db, pool, client_id);
+	if (rc != DB_OK)
+		log_warn("routing client %lld left to the next sweep (status %d)", client_id, rc);
 }
 
 int router_sweep(struct db *db, struct pool *pool)

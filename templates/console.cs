@@ -5,6 +5,7 @@
     <li class="request<?cs if:q.offered_to_me == "1" ?> offered<?cs /if ?>" data-request="<?cs var:q.id ?>" data-priority="<?cs var:q.priority ?>" data-waited="<?cs var:q.waited ?>">
       <div class="request-main"><strong class="visitor-name"><?cs if:q.name ?><?cs var:q.name ?><?cs else ?>Visitor<?cs /if ?></strong>
         <?cs if:q.priority != "0" ?><span class="chip priority-chip">priority <?cs var:q.priority ?></span><?cs /if ?>
+        <?cs if:q.kind == "callback" ?><span class="chip phone-chip">Call-back <?cs var:q.phone ?></span><?cs elif:q.kind == "call" ?><span class="chip phone-chip">On the phone<?cs if:q.phone ?> <?cs var:q.phone ?><?cs /if ?></span><?cs /if ?>
         <span class="muted">waiting <?cs var:q.waited ?> s · <?cs var:q.past_sessions ?> earlier sessions</span>
         <?cs if:q.offered_to ?><span class="muted offered-to">offered to <?cs var:q.offered_to ?></span><?cs /if ?>
         <?cs if:q.question ?><p class="question"><?cs var:q.question ?></p><?cs /if ?>
@@ -82,7 +83,7 @@
 <section class="card" id="messages-card">
   <h2>Messages <span id="messages-count" class="count"><?cs var:subcount(messages) ?></span></h2>
   <ul id="messages" class="messages">
-    <?cs each:m = messages ?><li><strong><?cs var:m.name ?></strong> <span class="muted"><?cs var:m.contact ?> · <?cs var:m.at ?> UTC</span><p><?cs var:m.question ?></p></li><?cs /each ?>
+    <?cs each:m = messages ?><li><strong><?cs var:m.name ?></strong> <span class="muted"><?cs var:m.contact ?> · <?cs var:m.at ?> UTC</span><p><?cs var:m.question ?></p><?cs if:m.voice ?><audio controls preload="none" src="/voicemail?id=<?cs var:url_escape(m.voice) ?>"></audio><?cs /if ?></li><?cs /each ?>
   </ul>
 </section>
 </div>

@@ -23,10 +23,12 @@
 #include "admin_logs.h"
 #include "admin_sites.h"
 #include "config.h"
+#include "buf.h"
 #include "crypto.h"
 #include "db.h"
 #include "input.h"
 #include "log.h"
+#include "admin_phone.h"
 #include "pool.h"
 #include "turn.h"
 #include "two_factor.h"
@@ -101,6 +103,20 @@ static const char usage[] =
 	"  reseller remove SLUG SLUG                its accounts deleted, clients without it\n"
 	"  reseller list\n"
 	"  audit [CLIENT]                           the newest entries of the audit log\n"
+	"  phone set CLIENT SETTING VALUE           the client's telephony: help_number (the\n"
+	"                                           number the IVR answers), caller_id,\n"
+	"                                           country (GB...), dial_countries (GB,IE),\n"
+	"                                           time_zone (Europe/London), calling_hours\n"
+	"                                           (\"mon-fri 09:00-17:00, sat 10:00-13:00\" or\n"
+	"                                           always), retry_tries, retry_minutes,\n"
+	"                                           ring_seconds, announce_seconds,\n"
+	"                                           message_seconds, greeting, rate_cents\n"
+	"                                           (per started minute); none clears\n"
+	"  phone show CLIENT                        the client's telephony settings\n"
+	"  agent phone EMAIL [off]                  a SIP account for the agent's desk phone\n"
+	"                                           (calls ring it instead of the browser);\n"
+	"                                           prints its user and a new password; off\n"
+	"                                           removes it\n"
 	"  turn credential ID [SECONDS]             a TURN credential (TURN REST, from turn_secret)\n"
 	"                                           for ID, valid SECONDS (default\n"
 	"                                           turn_credential_seconds): to test a TURN server\n"
@@ -464,6 +480,64 @@ static int demo_history(struct admin *a)
 	return rc;
 }
 
+/* ---- the call centre ---------------------------------------------------- */
+
+static int set_phone(struct admin *a, const char *client, const char *setting, const char *value)
+{
+	long long cid = client_id(a, client);
+	return cid < 0 ? 1 : told(a, admin_phone_set(actor(a), cid, setting, value));
+}
+
+static int show_phone(struct admin *a, const char *client)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	struct phone_line line;
+	int status = admin_phone_load(actor(a), cid, &line);
+	if (status != 0)
+		return told(a, status);
+	struct buf hours;
+	buf_init(&hours);
+	calling_hours_format(line.hours, line.hour_count, &hours);
+	printf("help_number\t%s\ncaller_id\t%s\ncountry\t%s\ndial_countries\t%s\ntime_zone\t%s\n"
+	       "calling_hours\t%s\nretry_tries\t%lld\nretry_minutes\t%lld\nring_seconds\t%lld\n"
+	       "announce_seconds\t%lld\nmessage_seconds\t%lld\ngreeting\t%s\nrate_cents\t%lld\n",
+	       line.help_number ? line.help_number : "none", line.caller_id ? line.caller_id : "none",
+	       line.country, line.dial_countries ? line.dial_countries : line.country, line.time_zone,
+	       hours.data, line.retry_tries, line.retry_minutes, line.ring_seconds,
+	       line.announce_seconds, line.message_seconds, line.greeting ? line.greeting : "none",
+	       line.rate_cents);
+	buf_free(&hours);
+	return 0;
+}
+
+static int desk_phone(struct admin *a, const char *email, bool off)
+{
+	long long id = account_id(a, email);
+	if (id < 0)
+		return 1;
+	int status = admin_desk_phone(actor(a), id, !off);
+	if (status == 0 && a->ac.link_label != NULL)
+		printf("%s\n", a->ac.link_label);
+	return told(a, status);
+}
+
+/* The demo's call centre, on the stand-in telephone network of a private
+ * stack: its help number and caller ID, and a softphone number
+ * (tools/demo-phone) among the countries it calls. */
+static int demo_phone(struct admin *a)
+{
+	static const char *const settings[][2] = {
+		{ "country", "US" }, { "dial_countries", "US" }, { "help_number", "+12025550100" },
+		{ "caller_id", "+12025550100" }, { "announce_seconds", "20" }, { "rate_cents", "2" },
+		{ "greeting", "Thank you for calling Demo Shop." },
+	};
+	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++)
+		if (set_phone(a, "demo", settings[i][0], settings[i][1]) != 0)
+			return 1;
+	return 0;
+}
 
 static int cmd_demo(struct admin *a)
 {
@@ -512,6 +586,8 @@ static int cmd_demo(struct admin *a)
 		status = admin_operator_add(actor(a), "operator@demo.example", "Olga Operator", olga);
 	if (status != 0)
 		return told(a, status);
+	if (demo_phone(a) != 0)
+		return 1;
 	if (demo_history(a) != DB_OK)
 		return fail("%s", "could not add the demo's history");
 	printf("Demo agent, and the demo client's administrator: agent@demo.example  password: %s\n", dana);
@@ -613,6 +689,12 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			printf("new password: %s\n", password);
 		return rc;
 	}
+	if (is(cmd, "phone") && is(sub, "set") && argc == 5)
+		return set_phone(a, argv[2], argv[3], argv[4]);
+	if (is(cmd, "phone") && is(sub, "show") && argc == 3)
+		return show_phone(a, argv[2]);
+	if (is(cmd, "agent") && is(sub, "phone") && (argc == 3 || (argc == 4 && is(argv[3], "off"))))
+		return desk_phone(a, argv[2], argc == 4);
 	if (is(cmd, "agent") && argc == 4 && (is(sub, "role") || is(sub, "capacity"))) {
 		long long id = account_id(a, argv[2]);
 		if (id < 0)

@@ -76,7 +76,8 @@
   updateTitle();
   // Signing out ends the session while the feed still waits: its 401 must
   // not send the page anywhere but where the sign-out leads.
-  let leaving = false;
+  let leaving = false; // a form of this page is taking it elsewhere
+  document.addEventListener('submit', (e) => { if (!e.defaultPrevented) leaving = true; });
   window.addEventListener('beforeunload', () => { leaving = true; });
 
   B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
@@ -88,6 +89,9 @@
       connection.hidden = false;
       connection.replaceChildren(`This page has stopped updating: ${error.message} `,
         el('a', { href: '/console', text: 'Reload' }));
+      // Signed out elsewhere (or the session lapsed): to the sign-in page,
+      // unless this page is already on its way (the sign-out form, whose
+      // own answer says "You have signed out").
       if (error.status === 401 && !leaving) location.assign('/signin');
     },
   });
@@ -187,6 +191,7 @@
     const main = el('div', { class: 'request-main' },
       el('div', { class: 'request-head' },
         el('strong', { class: 'visitor-name' }),
+        el('span', { class: 'phone-chip chip' }),
         el('span', { class: 'topic chip' }),
         el('span', { class: 'chip priority-chip' }),
         el('span', { class: 'offer', role: 'status' })),
@@ -219,6 +224,11 @@
     li.dataset.priority = q.priority || '0';
     li.dataset.state = q.state;
     li.querySelector('.visitor-name').textContent = name;
+    // Call-backs (the agent's phone calls the visitor) and callers holding.
+    const phone = li.querySelector('.phone-chip');
+    phone.textContent = q.kind === 'callback' ? `Call-back ${q.phone || ''}`
+      : q.kind === 'call' ? `On the phone ${q.phone || ''}` : '';
+    phone.hidden = !phone.textContent;
     const topic = li.querySelector('.topic');
     topic.textContent = q.topic || '';
     topic.hidden = !q.topic;
@@ -372,8 +382,10 @@
   function renderMessages(list) {
     messages.replaceChildren(...list.map((m) => el('li', {},
       el('strong', { text: m.name || 'Visitor' }),
-      el('span', { class: 'muted', text: ` ${m.contact || ''} · ${utcToLocal(m.at)}` }),
-      el('p', { text: m.question || '' }))));
+      el('span', { class: 'muted', text: ` ${m.contact || m.phone || ''} · ${utcToLocal(m.at)}` }),
+      el('p', { text: m.question || '' }),
+      // A caller's voice message, played in the page.
+      m.voice ? el('audio', { controls: true, preload: 'none', src: `/voicemail?id=${encodeURIComponent(m.voice)}` }) : null)));
     if (list.length === 0) messages.append(el('li', { class: 'muted empty', text: 'None.' }));
     setCount('messages', list.length);
   }
