@@ -89,7 +89,10 @@ static int set_password(struct request *r)
 {
 	struct admin_context ac;
 	link_actor(&ac, r);
-	int status = account_link_use(&ac, r->in[IN_TOKEN], r->in[IN_PASSWORD], r->in[IN_AGAIN]);
+	int status, attempt = 0;
+	do /* the whole action again after a conflict (lib/db.h, db_retry) */
+		status = account_link_use(&ac, r->in[IN_TOKEN], r->in[IN_PASSWORD], r->in[IN_AGAIN]);
+	while (status < 0 && db_retry(r->db, &status, &attempt));
 	if (status == 400) {
 		/* A weak or mistyped password: the same form again, saying why. */
 		struct admin_context check;

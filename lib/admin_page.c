@@ -207,7 +207,15 @@ static int page_post(struct request *r)
 	int status = page_client(r, &ac, r->in[COMMON_CLIENT], &client_id);
 	if (status != 0)
 		return failure(r, &ac, status);
-	status = form->run(r, &ac, client_id);
+	/* An action that lost to a concurrent transaction (a deadlock, or on
+	 * Galera a write on another node) was rolled back: it runs again whole,
+	 * reading afresh what it checks (lib/db.h, db_retry). */
+	int attempt = 0;
+	do {
+		ac.message = ac.link = ac.link_label = NULL;
+		ac.new_id = 0;
+		status = form->run(r, &ac, client_id);
+	} while (status < 0 && db_retry(r->db, &status, &attempt));
 	if (status < 0)
 		return failure(r, &ac, status);
 	if (r->wants_json) {
