@@ -2,12 +2,14 @@
  * (they get a link to set their password), change a role, the number of
  * sessions an agent takes at once (routing respects it), a new password
  * link, turning off two-factor sign-in for someone who lost their phone,
- * deactivate and reactivate. Every form calls lib/account.c, as
- * baton-admin does. Template: templates/agents.cs. Tests: t/agents.t,
+ * a desk phone (a SIP account its calls ring instead of the browser),
+ * deactivate and reactivate. Every form calls lib/account.c or
+ * lib/admin_phone.c, as baton-admin does. Template: templates/agents.cs. Tests: t/agents.t,
  * t/browser-admin.t. */
 #include <string.h>
 
 #include "account.h"
+#include "admin_phone.h"
 #include "admin_page.h"
 #include "db.h"
 #include "pool.h"
@@ -63,11 +65,23 @@ static int two_factor_off_for(struct request *r, struct admin_context *ac, long 
 	return two_factor_reset(ac, admin_field_int(r, "agent"));
 }
 
+static int desk_phone(struct request *r, struct admin_context *ac, long long client_id)
+{
+	const char *user;
+	return admin_desk_phone(ac, admin_field_int(r, "agent"), true, &user);
+}
+
+static int desk_phone_off(struct request *r, struct admin_context *ac, long long client_id)
+{
+	const char *user;
+	return admin_desk_phone(ac, admin_field_int(r, "agent"), false, &user);
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	static const char *const columns[] = { "id", "email", "name", "role", "state", "capacity",
 		"disabled", "has_password", "last_signin", "last_ip", "pending", "reseller", "open",
-		"two_factor", NULL };
+		"two_factor", "desk_phone", NULL };
 	struct db_rows people;
 	int rc = account_list(ac, client_id, &people);
 	if (rc != 0)
@@ -82,7 +96,8 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 static const struct admin_form agents_forms[] = {
 	{ "invite", invite }, { "role", set_role }, { "capacity", set_capacity }, { "reset", reset },
 	{ "deactivate", deactivate }, { "activate", activate }, { "rename", rename_agent },
-	{ "two-factor-off", two_factor_off_for },
+	{ "two-factor-off", two_factor_off_for }, { "desk-phone", desk_phone },
+	{ "desk-phone-off", desk_phone_off },
 };
 
 static const struct admin_page agents_page = {

@@ -1,16 +1,18 @@
 /* rates - what each client pays, for the Baton operator: the rate per
  * started minute or per session, the monthly minimum, the currency, the
- * rate per started minute of a call and the reseller, with the history of
- * each change. A change applies from the
+ * rate per started minute of a call, the phone rate (the call centre's
+ * talk time) and the reseller, with the history of each change. A change applies from the
  * month it is made: months that are over keep their statements
  * (lib/terms.h). Amounts are typed as money (0.05) and stored in cents.
- * Every form calls lib/admin_billing.c, as baton-admin does.
+ * Every form calls lib/admin_billing.c (the phone rate lib/admin_phone.c),
+ * as baton-admin does.
  * Template: templates/rates.cs. Tests: t/rates.t. */
 #include <stdio.h>
 
 #include "admin_billing.h"
 #include "admin_clients.h"
 #include "admin_page.h"
+#include "admin_phone.h"
 #include "billing.h"
 #include "db.h"
 #include "pool.h"
@@ -25,6 +27,7 @@ static const struct input rates_inputs[] = {
 	{ "currency", INPUT_LINE, false, 3, 0, 0, NULL },
 	{ "reseller", INPUT_LINE, false, 64, 0, 0, NULL },
 	{ "call_rate", INPUT_LINE, false, 20, 0, 0, NULL },
+	{ "phone_rate", INPUT_LINE, false, 20, 0, 0, NULL },
 };
 
 /* "0.05" to "5" (cents, as the action takes them), or NULL with a refusal. */
@@ -68,6 +71,20 @@ static int set_call_rate(struct request *r, struct admin_context *ac, long long 
 	return admin_client_set_call_rate(ac, admin_field(r, "slug"), rate);
 }
 
+static int set_phone_rate(struct request *r, struct admin_context *ac, long long client_id)
+{
+	int status;
+	const char *rate = cents(ac, "phone rate", admin_field(r, "phone_rate"), &status);
+	if (status != 0)
+		return status;
+	if (rate == NULL)
+		return admin_refuse(ac, 400, "Give the phone rate (0: phone calls are counted, not billed).");
+	long long id;
+	if ((status = admin_client_find(ac, admin_field(r, "slug"), POWER_OPERATOR, &id)) != 0)
+		return status;
+	return admin_phone_set(ac, id, "rate_cents", rate);
+}
+
 static int set_reseller(struct request *r, struct admin_context *ac, long long client_id)
 {
 	return admin_client_set_reseller(ac, admin_field(r, "slug"), admin_field(r, "reseller"));
@@ -108,12 +125,13 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		SET("minimum", money(ac->pool, t.billing.minimum_cents));
 		SET("currency", t.currency);
 		SET("call_rate", money(ac->pool, t.billing.call_rate_cents));
+		SET("phone_rate", money(ac->pool, t.billing.phone_rate_cents));
 		for (size_t h = 0; h < history.rows; h++) {
 			const char *fields[] = { "at", "unit", "rate", "minimum", "currency", "reseller",
-				"call_rate" };
-			for (size_t f = 0; f < 7; f++) {
+				"call_rate", "phone_rate" };
+			for (size_t f = 0; f < 8; f++) {
 				const char *value = db_cell(&history, h, f);
-				if (f == 2 || f == 3 || f == 6)
+				if (f == 2 || f == 3 || f >= 6)
 					value = money(ac->pool, db_cell_int(&history, h, f));
 				snprintf(key, sizeof key, "clients.%zu.history.%zu.%s", i, h, fields[f]);
 				view_set(v, key, value);
@@ -125,7 +143,8 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 }
 
 static const struct admin_form rates_forms[] = {
-	{ "rate", set_rate }, { "call-rate", set_call_rate }, { "reseller", set_reseller },
+	{ "rate", set_rate }, { "call-rate", set_call_rate }, { "phone-rate", set_phone_rate },
+	{ "reseller", set_reseller },
 };
 
 static const struct admin_page rates_page = {

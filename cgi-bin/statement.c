@@ -113,18 +113,16 @@ static int bill_calls(struct request *r, struct pool *pool, const struct billing
 	return DB_OK;
 }
 
-/* Bills the client's phone calls of month m (talk time, at the phone rate). */
+/* Bills the client's phone calls of month m (talk time, at the phone rate
+ * of the month's terms). */
 static int bill_phone_calls(struct request *r, struct pool *pool, const struct billing_month *m,
 			    long long cutoff_ms, bool want_lines, struct statement *s)
 {
-	struct db_rows rate, rows;
-	int rc = db_query(r->db, pool, SQL_BILLING_PHONE_RATE, &rate, "i", s->client_id);
-	if (rc == DB_OK)
-		rc = db_query(r->db, pool, SQL_BILLING_PHONE_CALLS, &rows, "iss", s->client_id, m->start,
-			      m->end);
+	struct db_rows rows;
+	int rc = db_query(r->db, pool, SQL_BILLING_PHONE_CALLS, &rows, "iss", s->client_id, m->start,
+			  m->end);
 	if (rc != DB_OK)
 		return rc;
-	s->terms.phone_rate_cents = db_cell_int(&rate, 0, 0);
 	if (want_lines)
 		s->phones = pool_zalloc(pool, (rows.rows + 1) * sizeof *s->phones);
 	for (size_t k = 0; k < rows.rows; k++) {

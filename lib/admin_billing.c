@@ -12,9 +12,9 @@
 /* Writes the client's terms as t, in force from now. */
 static int new_terms(struct admin_context *ac, long long client_id, const struct client_terms *t)
 {
-	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisni", client_id,
+	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", client_id,
 		       billing_unit_name(t->billing.unit), t->billing.rate_cents, t->billing.minimum_cents,
-		       t->currency, t->reseller_id, t->billing.call_rate_cents);
+		       t->currency, t->reseller_id, t->billing.call_rate_cents, t->billing.phone_rate_cents);
 }
 
 int admin_client_set_rate(struct admin_context *ac, const char *client_slug, const char *unit_text,
@@ -97,6 +97,16 @@ int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug
 	if ((rc = admin_finish(ac, rc)) != 0)
 		return rc;
 	return admin_done(ac, "call rate of %s set to %s per started minute of a call", client_slug, shown);
+}
+
+int admin_terms_set_phone_rate(struct admin_context *ac, long long client_id, long long rate_cents)
+{
+	struct client_terms t;
+	int rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
+	if (rc != DB_OK || t.billing.phone_rate_cents == rate_cents)
+		return rc;
+	t.billing.phone_rate_cents = rate_cents;
+	return new_terms(ac, client_id, &t);
 }
 
 int admin_reseller_find(struct admin_context *ac, const char *slug, long long *id, const char **name)

@@ -22,6 +22,10 @@ int admin_client_set_rate(struct admin_context *ac, const char *client_slug, con
 /* What each started minute of a call costs, on top of the rate (cents;
  * 0: calls are counted, not billed). */
 int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug, const char *rate_cents);
+/* Inside the caller's transaction (lib/admin_phone.c, which also keeps the
+ * telephony settings' rate now): new terms with this phone rate, per
+ * started minute on the phone; the operator's. Returns a db_status. */
+int admin_terms_set_phone_rate(struct admin_context *ac, long long client_id, long long rate_cents);
 /* The reseller who brought the client, or "none". */
 int admin_client_set_reseller(struct admin_context *ac, const char *client_slug,
 			      const char *reseller_slug);

@@ -66,8 +66,8 @@ int admin_client_create(struct admin_context *ac, const char *slug, const char *
 	long long client_id = rc == DB_OK ? (long long)db_last_insert_id(ac->db) : 0;
 	/* Every client has terms from the start (rate 0 until the operator sets one). */
 	if (rc == DB_OK)
-		rc = db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisni", client_id, "minute", 0LL, 0LL,
-			     "EUR", reseller_id, 0LL);
+		rc = db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", client_id, "minute", 0LL, 0LL,
+			     "EUR", reseller_id, 0LL, 0LL);
 	if (rc == DB_OK)
 		rc = admin_audit(ac, client_id, reseller_id, "client.create",
 				 pool_printf(ac->pool, "client %s", slug), "named '%s'", name);
@@ -123,13 +123,15 @@ int admin_client_suspend(struct admin_context *ac, const char *slug, bool suspen
 static const enum sql_id client_data[] = {
 	SQL_DELETE_CLIENT_EVENTS, SQL_DELETE_CLIENT_MAIL, SQL_DELETE_CLIENT_SAMPLE_CLOCKS,
 	SQL_DELETE_CLIENT_SAMPLES, SQL_DELETE_CLIENT_CALL_MEMBERS, SQL_DELETE_CLIENT_CALLS,
-	SQL_DELETE_CLIENT_PARTICIPANTS,
+	SQL_DELETE_CLIENT_VOICE_MESSAGES, SQL_DELETE_CLIENT_CALL_COMMANDS, SQL_DELETE_CLIENT_CALL_EVENTS,
+	SQL_DELETE_CLIENT_PHONE_CALLS, SQL_DELETE_CLIENT_CALL_CODES, SQL_DELETE_CLIENT_CALLING_HOURS,
+	SQL_DELETE_CLIENT_PHONE_LINE, SQL_DELETE_CLIENT_PARTICIPANTS,
 	SQL_DELETE_CLIENT_REFUSALS, SQL_DELETE_CLIENT_REQUEST_EVENTS, SQL_DELETE_CLIENT_REQUESTS,
 	SQL_DELETE_CLIENT_CHANNELS, SQL_DELETE_CLIENT_PROFILES, SQL_DELETE_CLIENT_NOTES,
 	SQL_DELETE_CLIENT_CANNED, SQL_DELETE_CLIENT_ADDRESSES, SQL_DELETE_CLIENT_AVATAR_RULES,
 	SQL_DELETE_CLIENT_HITS, SQL_DELETE_CLIENT_REFUSED_LINKS, SQL_DELETE_CLIENT_SITES,
 	SQL_DELETE_CLIENT_AGENT_EVENTS, SQL_DELETE_CLIENT_SESSIONS, SQL_DELETE_CLIENT_SIGNINS,
-	SQL_DELETE_CLIENT_AGENTS, SQL_DELETE_CLIENT,
+	SQL_DELETE_CLIENT_DESK_PHONES, SQL_DELETE_CLIENT_AGENTS, SQL_DELETE_CLIENT,
 };
 
 int admin_client_delete(struct admin_context *ac, const char *slug, const char *confirmation)
@@ -186,8 +188,8 @@ int admin_house_client(struct admin_context *ac, bool create, long long *client_
 	if (rc != DB_OK)
 		return rc;
 	*client_id = (long long)db_last_insert_id(ac->db);
-	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisni", *client_id, "minute", 0LL, 0LL, "EUR",
-		       0LL, 0LL);
+	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", *client_id, "minute", 0LL, 0LL, "EUR",
+		       0LL, 0LL, 0LL);
 }
 
 int admin_operator_add(struct admin_context *ac, const char *email, const char *name,

@@ -168,7 +168,7 @@ static const struct {
 	{ "ring_seconds", SQL_PHONE_LINE_SET_RING_SECONDS, 5, 120 },
 	{ "announce_seconds", SQL_PHONE_LINE_SET_ANNOUNCE_SECONDS, 5, 600 },
 	{ "message_seconds", SQL_PHONE_LINE_SET_MESSAGE_SECONDS, 10, 600 },
-	{ "rate_cents", SQL_PHONE_LINE_SET_RATE_CENTS, 0, 1000000 },
+	{ "rate_cents", SQL_PHONE_LINE_SET_RATE_CENTS, 0, 100000000 },
 };
 
 static int set_one(struct db *db, struct pool *pool, const struct phone_line *line,

@@ -74,6 +74,18 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	[SQL_DELETE_CLIENT_CALL_MEMBERS] =
 		"DELETE m FROM media_call_member m JOIN media_call c ON c.id = m.call_id WHERE c.client_id = ?",
 	[SQL_DELETE_CLIENT_CALLS] = "DELETE FROM media_call WHERE client_id = ?",
+	/* The call centre's (schema 150, 151). */
+	[SQL_DELETE_CLIENT_VOICE_MESSAGES] = "DELETE FROM voice_message WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_CALL_COMMANDS] =
+		"DELETE cc FROM call_command cc JOIN phone_call c ON c.id = cc.call_id WHERE c.client_id = ?",
+	[SQL_DELETE_CLIENT_CALL_EVENTS] =
+		"DELETE ce FROM call_event ce JOIN phone_call c ON c.id = ce.call_id WHERE c.client_id = ?",
+	[SQL_DELETE_CLIENT_PHONE_CALLS] = "DELETE FROM phone_call WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_CALL_CODES] = "DELETE FROM call_code WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_CALLING_HOURS] = "DELETE FROM calling_hours WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_PHONE_LINE] = "DELETE FROM phone_line WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_DESK_PHONES] =
+		"DELETE ap FROM agent_phone ap JOIN agent a ON a.id = ap.agent_id WHERE a.client_id = ?",
 	[SQL_DELETE_CLIENT_PARTICIPANTS] =
 		"DELETE p FROM participant p JOIN channel ch ON ch.id = p.channel_id WHERE ch.client_id = ?",
 	[SQL_DELETE_CLIENT_REFUSALS] =
@@ -103,18 +115,19 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	/* ---- billing terms and resellers (lib/terms.c, lib/admin_billing.c) ---- */
 	[SQL_TERMS_INSERT] =
 		"INSERT INTO client_terms (client_id, effective_at, rate_unit, rate_cents,"
-		" monthly_minimum_cents, currency, reseller_id, call_rate_cents)"
-		" VALUES (?, NOW(3), ?, ?, ?, ?, ?, ?)",
+		" monthly_minimum_cents, currency, reseller_id, call_rate_cents, phone_rate_cents)"
+		" VALUES (?, NOW(3), ?, ?, ?, ?, ?, ?, ?)",
 	[SQL_TERMS_BEFORE] =
-		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents"
-		" FROM client_terms WHERE client_id = ? AND effective_at < ?"
+		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents,"
+		" phone_rate_cents FROM client_terms WHERE client_id = ? AND effective_at < ?"
 		" ORDER BY effective_at DESC, id DESC LIMIT 1",
 	[SQL_TERMS_FIRST] =
-		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents"
-		" FROM client_terms WHERE client_id = ? ORDER BY effective_at, id LIMIT 1",
+		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents,"
+		" phone_rate_cents FROM client_terms WHERE client_id = ? ORDER BY effective_at, id LIMIT 1",
 	[SQL_TERMS_HISTORY] =
 		"SELECT DATE_FORMAT(t.effective_at, '%Y-%m-%d %H:%i'), t.rate_unit, t.rate_cents,"
-		" t.monthly_minimum_cents, t.currency, r.slug, t.call_rate_cents FROM client_terms t"
+		" t.monthly_minimum_cents, t.currency, r.slug, t.call_rate_cents, t.phone_rate_cents"
+		" FROM client_terms t"
 		" LEFT JOIN reseller r ON r.id = t.reseller_id WHERE t.client_id = ?"
 		" ORDER BY t.effective_at DESC, t.id DESC LIMIT 100",
 	[SQL_RESELLER_SUSPEND] =
@@ -201,7 +214,8 @@ const char *const sql_texts_admin[SQL__MAX] = {
 		" r.slug,"
 		" (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
 		"  WHERE p.agent_id = a.id AND p.kind = 'agent' AND p.left_at IS NULL AND ch.state = 'open'),"
-		" a.totp_enabled_at IS NOT NULL"
+		" a.totp_enabled_at IS NOT NULL,"
+		" (SELECT ap.sip_user FROM agent_phone ap WHERE ap.agent_id = a.id)"
 		" FROM agent a LEFT JOIN reseller r ON r.id = a.reseller_id WHERE a.client_id = ?"
 		" ORDER BY a.disabled, a.display_name, a.email",
 

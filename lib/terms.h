@@ -1,7 +1,6 @@
 /* terms.h - a client's billing terms (rate, minimum, currency, call rate,
- * reseller)
- * and resellers' shares, kept as histories: each change is a new row with
- * the instant it took effect. The terms of a month are the newest set
+ * phone rate, reseller) and resellers' shares, kept as histories: each
+ * change is a new row with the instant it took effect. The terms of a month are the newest set
  * before the month ended; a client whose first terms came later (set the
  * day it was created, say) has those first ones. So a change applies to the
  * month in progress and later months, and a month that is over keeps its

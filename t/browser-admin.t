@@ -4,7 +4,8 @@
 // client with its first administrator; the administrator sets a password
 // through the link, adds a site, invites an agent who joins through their
 // own link, keeps a canned phrase that the agent then finds in the viewer,
-// and sets the agent's capacity, which routing respects at once. The
+// and sets the agent's capacity, which routing respects at once; sets the
+// calling hours on Telephony and gives the agent a desk phone. The
 // operator reads the health page (every program answers), the rates and the
 // audit log with all of the above. No console errors or CSP violations.
 // Screenshots: t/artifacts/admin-*.png (README's tour shows them).
@@ -154,6 +155,20 @@ const handoverLink = (page) => page.inputValue('#handover-link');
     await consoleTab.waitForSelector(`#offered > li.offered[data-request="${second}"]`, { timeout: 8000 });
     t.ok(true, 'and the second visitor is offered to the agent at once');
 
+    // The call centre: calling hours on Telephony, a desk phone on Agents.
+    await Promise.all([ada.waitForURL(`${base}/telephony`), ada.click('#nav-telephony')]);
+    await ada.fill('#calling_hours', 'mon-fri 08:30-18:00, sat 10:00-13:00');
+    await ada.fill('#time_zone', 'Europe/Paris');
+    await Promise.all([ada.waitForNavigation(), ada.click('#telephony-form button[type=submit]')]);
+    t.ok((await ada.textContent('#notice')).includes('The telephony settings are saved'), 'the administrator sets the calling hours');
+    t.is(await ada.inputValue('#calling_hours'), 'mon-fri 08:30-18:00, sat 10:00-13:00', 'shown as set');
+    t.ok((await ada.textContent('#help-number')).includes('none'), 'the help number is the operator\'s, shown');
+    await t.screenshot(ada, 'admin-8-telephony');
+    await Promise.all([ada.waitForURL(`${base}/agents`), ada.click('#nav-agents')]);
+    await Promise.all([ada.waitForNavigation(), ada.click(`tr[data-agent="${andyId}"] .desk-phone-form button[type=submit]`)]);
+    t.ok(/^[0-9a-f]{20,}$/.test(await handoverLink(ada)), 'a desk phone for the agent: its password shown once');
+    t.ok((await ada.textContent(`tr[data-agent="${andyId}"]`)).includes(`desk${andyId}`), 'and its SIP user in the list');
+
     // The operator: health, rates, audit log.
     const olgaEmail = `olga${stamp}@example.com`;
     t.admin(`pw-olga-${stamp}`, 'operator', 'add', olgaEmail, 'Olga Operator');
@@ -176,7 +191,8 @@ const handoverLink = (page) => page.inputValue('#handover-link');
     t.ok((await olga.textContent(`${rateRow} .terms`)).startsWith('0.04 EUR per minute'), 'the operator sets the client\'s rate');
     await Promise.all([olga.waitForURL(`${base}/audit`), olga.click('#nav-audit')]);
     const audit = await olga.textContent('#entries');
-    for (const what of ['client.create', 'site.add', 'account.invite', 'canned.edit', 'account.capacity', 'client.rate']) {
+    for (const what of ['client.create', 'site.add', 'account.invite', 'canned.edit', 'account.capacity', 'phone.setting',
+      'account.desk_phone', 'client.rate']) {
       t.ok(audit.includes(what), `the audit log has ${what}`);
     }
     t.ok(audit.includes(rexEmail) && audit.includes(adaEmail), 'with who did it');

@@ -130,6 +130,17 @@ my $call = sql("SELECT MAX(id) FROM media_call WHERE channel_id = $channel_db")-
 sql("INSERT INTO media_call_member (call_id, participant_id, state) VALUES ($call, $participant_db, 'left')");
 sql("INSERT INTO archive_sample (channel_id, at, participant_id, kind, x, y) VALUES ($channel_db, NOW(3), $participant_db, 'pointer', 1, 2)");
 sql("INSERT INTO sample_clock (participant_id, kind, at) VALUES ($participant_db, 'pointer', NOW(3))");
+# The call centre's (schema 150, 151): its telephony settings and calling
+# hours, a desk phone, a phone call with its events, a command and a voice
+# message, a call-us code.
+admin(undef, 'phone', 'set', $doomed, 'calling_hours', 'mon-fri 09:00-17:00');
+admin(undef, 'agent', 'phone', $session->{agent}{email});
+sql("INSERT INTO phone_call (public_id, client_id, agent_id, direction, number, state, created_at) VALUES (REPEAT('d', 32), $doomed_id, $agent_id, 'inbound', '+12025550199', 'ended', NOW(3))");
+my $phone_call = sql("SELECT id FROM phone_call WHERE public_id = REPEAT('d', 32)")->[0][0];
+sql("INSERT INTO call_event (call_id, kind, at) VALUES ($phone_call, 'ended', NOW(3))");
+sql("INSERT INTO call_command (call_id, agent_id, command, created_at) VALUES ($phone_call, $agent_id, 'hangup', NOW(3))");
+sql("INSERT INTO voice_message (public_id, client_id, call_id, seconds, audio, created_at) VALUES (REPEAT('v', 32), $doomed_id, $phone_call, 1, 'RIFF', NOW(3))");
+sql("INSERT INTO call_code (client_id, code, visitor_id, site_id, created_at, expires_at) VALUES ($doomed_id, '123456', $session->{visitor}{id}, (SELECT id FROM site WHERE client_id = $doomed_id LIMIT 1), NOW(3), NOW(3) + INTERVAL 1 HOUR)");
 $res = form_post($olga, '/clients', 'delete', slug => $doomed, confirm => 'wrong');
 is $res->{status}, 400, 'deleting without typing the slug: 400';
 like $res->{content}, qr/type its slug/, 'saying what to do';
@@ -162,6 +173,9 @@ for my $ref (['channel_id', 'channel'], ['participant_id', 'participant']) {
     }
 }
 is sql("SELECT COUNT(*) FROM media_call_member m LEFT JOIN media_call c ON c.id = m.call_id WHERE c.id IS NULL")->[0][0], 0, 'no call member';
+for my $t (qw(call_event call_command)) {
+    is sql("SELECT COUNT(*) FROM $t x LEFT JOIN phone_call c ON c.id = x.call_id WHERE c.id IS NULL")->[0][0], 0, "no $t of a deleted phone call";
+}
 is sql("SELECT COUNT(*) FROM site_domain d LEFT JOIN site s ON s.id = d.site_id WHERE s.id IS NULL")->[0][0], 0, 'no domain';
 is sql("SELECT COUNT(*) FROM request_refusal f LEFT JOIN help_request r ON r.id = f.request_id WHERE r.id IS NULL")->[0][0], 0, 'no refusal';
 is audit_count('client.delete', "client $doomed"), 1, 'the deletion is on record';

@@ -1,6 +1,6 @@
 #!/usr/bin/perl
 # The Rates page (cgi-bin/rates.c), the operator's alone: a client's rate
-# (typed as money), minimum, currency and reseller, each change a new entry
+# (typed as money), minimum, currency, phone rate and reseller, each change a new entry
 # of the history shown on the page. Refused roles, bad input, audit rows.
 # (That a closed month's statement stays the same is t/statement.t's.)
 use strict;
@@ -53,6 +53,22 @@ for my $bad ([[rate => '0.005', unit => 'minute'], qr/The rate is an amount such
 is_deeply now_terms(), ['session', 250, 0, 'USD', '-'], 'refused rates change nothing';
 is form_post($olga, '/rates', 'rate', slug => 'no-such-client', rate => '1', unit => 'minute')->{status}, 404, 'an unknown client: 404';
 is form_post($olga, '/rates', 'reseller', slug => $client, reseller => 'no-such')->{status}, 404, 'an unknown reseller: 404';
+
+# The phone rate (the call centre's talk time), in the same history.
+sub phone_rate { sql("SELECT t.phone_rate_cents FROM client_terms t JOIN client c ON c.id = t.client_id WHERE c.slug = '$client'"
+    . " ORDER BY t.effective_at DESC, t.id DESC LIMIT 1")->[0][0] }
+$res = form_post($olga, '/rates', 'phone-rate', slug => $client, phone_rate => '0.12');
+is $res->{status}, 200, 'the operator sets the phone rate as money';
+like $res->{content}, qr/rate_cents set to 12/, 'saying so';
+is phone_rate(), 12, 'a new entry of the history';
+is sql("SELECT rate_cents FROM phone_line pl JOIN client c ON c.id = pl.client_id WHERE c.slug = '$client'")->[0][0], 12,
+    'and the telephony settings\' rate';
+like $res->{content}, qr{id="phone-rate-\Q$client\E" name="phone_rate" value="0\.12"}, 'shown';
+is now_terms()->[1], 250, 'the other terms carried over';
+is audit_count('phone.setting', 'setting rate_cents', actor => $olga->{email}), 1, 'on record';
+is form_post($olga, '/rates', 'phone-rate', slug => $client, phone_rate => 'cheap')->{status}, 400, 'a phone rate in words: 400';
+is form_post($ada, '/rates', 'phone-rate', slug => $client, phone_rate => '0')->{status}, 403, 'the client\'s administrator cannot set it';
+is phone_rate(), 12, 'unchanged';
 
 for my $who ([$ada, 'the client\'s administrator'], [$rex, 'a reseller']) {
     is $who->[0]{browser}->get('/rates')->{status}, 403, "$who->[1] has no Rates page";

@@ -267,17 +267,25 @@ is $res->{content}, $csv_a, 'the operator sees the same statement as the client\
 
 # ---- a rate change does not rewrite a month that is over ---------------------
 
+# A phone call (the call centre) in that month, billed at the month's phone
+# rate: changing the rate later leaves it as it was.
+sql("INSERT INTO phone_call (public_id, client_id, direction, number, state, outcome, created_at, connected_at, ended_at)"
+    . " VALUES (REPLACE(UUID(), '-', ''), " . id_of('client', 'slug', $slug_b) . ", 'inbound', '+12025550199', 'ended',"
+    . " 'answered', '$month-10 10:00:00', '$month-10 10:00:05', '$month-10 10:03:05')");
 my $csv_b = $olga->get("/statement?month=$month&client=$slug_b&format=csv")->{content};
+like $csv_b, qr/phone minute/, 'the phone call is on the statement';
 my $reseller_csv = $olga->get("/statement?month=$month&reseller=$reseller&format=csv")->{content};
 admin(undef, 'client', 'rate', $slug_a, 'session', '999', '0', 'USD');
 admin(undef, 'client', 'rate', $slug_b, 'minute', '1');
+admin(undef, 'phone', 'set', $slug_b, 'rate_cents', '25');
 admin(undef, 'reseller', 'share', $reseller, '50');
 my $other_reseller = "$prefix-r2";
 admin(undef, 'reseller', 'add', $other_reseller, 'Other Partner', '30');
 admin(undef, 'client', 'reseller', $slug_c, $other_reseller);
 is $ada->get("/statement?month=$month&format=csv")->{content}, $csv_a,
     'the closed month\'s statement is the same bytes after its rate, minimum and currency changed';
-is $olga->get("/statement?month=$month&client=$slug_b&format=csv")->{content}, $csv_b, 'per session too';
+is $olga->get("/statement?month=$month&client=$slug_b&format=csv")->{content}, $csv_b,
+    'per session too, and its phone call at the phone rate of then';
 is $olga->get("/statement?month=$month&reseller=$reseller&format=csv")->{content}, $reseller_csv,
     'and the reseller\'s: the old share, and the client that moved to another reseller still listed';
 like $olga->get("/statement?month=$month&reseller=$other_reseller&format=csv")->{content}, qr/\A\Q$BOM\Ekind,client,name,sessions,total,share,currency\r\n\z/,

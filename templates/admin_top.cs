@@ -23,6 +23,7 @@
   <a href="<?cs call:admin_link("/agents") ?>" id="nav-agents">Agents</a>
   <a href="<?cs call:admin_link("/sites") ?>" id="nav-sites">Sites</a>
   <a href="<?cs call:admin_link("/settings") ?>" id="nav-settings">Desk settings</a>
+  <a href="<?cs call:admin_link("/telephony") ?>" id="nav-telephony">Telephony</a>
   <a href="<?cs call:admin_link("/canned") ?>" id="nav-canned">Canned phrases</a>
   <a href="<?cs call:admin_link("/avatars") ?>" id="nav-avatars">Avatars</a>
   <?cs if:me.role == "admin" ?><a href="/refused" id="nav-refused">Refused links</a>

@@ -29,7 +29,8 @@
     <tr data-agent="<?cs var:p.id ?>" class="<?cs if:p.disabled == "1" ?>disabled<?cs /if ?>">
       <td><strong class="name"><?cs var:p.name ?></strong><br><span class="muted email"><?cs var:p.email ?></span>
         <?cs if:p.reseller ?><br><span class="chip">reseller <?cs var:p.reseller ?></span><?cs /if ?>
-        <?cs if:p.two_factor == "1" ?><br><span class="chip">two-factor</span><?cs /if ?></td>
+        <?cs if:p.two_factor == "1" ?><br><span class="chip">two-factor</span><?cs /if ?>
+        <?cs if:p.desk_phone ?><br><span class="chip desk-phone">desk phone <?cs var:p.desk_phone ?></span><?cs /if ?></td>
       <td><?cs if:p.role == "operator" || p.role == "reseller" ?><span class="role"><?cs var:p.role ?></span><?cs else ?>
         <form method="post" action="/agents" class="row role-form">
           <?cs call:admin_fields("role") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
@@ -61,6 +62,16 @@
           <?cs call:admin_fields("two-factor-off") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
           <button type="submit" class="secondary">Turn off two-factor</button>
         </form><?cs /if ?>
+        <?cs if:p.role != "operator" && p.role != "reseller" ?>
+        <form method="post" action="/agents" class="inline desk-phone-form">
+          <?cs call:admin_fields("desk-phone") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
+          <button type="submit" class="secondary"><?cs if:p.desk_phone ?>New desk-phone password<?cs else ?>Desk phone<?cs /if ?></button>
+        </form><?cs /if ?>
+        <?cs if:p.desk_phone ?>
+        <form method="post" action="/agents" class="inline desk-phone-off-form">
+          <?cs call:admin_fields("desk-phone-off") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
+          <button type="submit" class="secondary">Calls in the browser</button>
+        </form><?cs /if ?>
         <?cs if:p.disabled == "1" ?>
         <form method="post" action="/agents" class="inline activate-form">
           <?cs call:admin_fields("activate") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
@@ -77,6 +88,7 @@
     <?cs /each ?>
     </tbody>
   </table>
+  <p class="muted">A desk phone is a SIP account at Baton's SIP proxy for a phone on the agent's desk: their calls ring it instead of the browser. Its password is shown once.</p>
   <p class="muted">“Sessions at once” is how many conversations an agent is offered at the same time: routing offers a waiting visitor only to an available agent below it.</p>
 </section>
 <?cs include:"footer.cs" ?>

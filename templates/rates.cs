@@ -32,6 +32,13 @@
       <span class="muted">(0: counted, not billed)</span>
       <button type="submit" class="secondary">Set</button>
     </form>
+    <form method="post" action="/rates" class="row phone-rate-form">
+      <?cs call:admin_fields("phone-rate") ?><input type="hidden" name="slug" value="<?cs var:c.slug ?>">
+      <label for="phone-rate-<?cs var:c.slug ?>">Phone: per started minute</label>
+      <input type="text" id="phone-rate-<?cs var:c.slug ?>" name="phone_rate" value="<?cs var:c.phone_rate ?>" class="narrow-number" inputmode="decimal">
+      <span class="muted">(call-backs and calls to the help number)</span>
+      <button type="submit" class="secondary">Set</button>
+    </form>
     <form method="post" action="/rates" class="row reseller-form">
       <?cs call:admin_fields("reseller") ?><input type="hidden" name="slug" value="<?cs var:c.slug ?>">
       <label for="reseller-<?cs var:c.slug ?>">Brought by</label>
@@ -43,8 +50,8 @@
     </form>
     <details><summary>History</summary>
       <table class="grid history">
-        <thead><tr><th>From (UTC)</th><th>Rate</th><th>Minimum</th><th>Calls</th><th>Reseller</th></tr></thead>
-        <tbody><?cs each:h = c.history ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.rate ?> <?cs var:h.currency ?> per <?cs var:h.unit ?></td><td><?cs var:h.minimum ?></td><td><?cs var:h.call_rate ?></td><td><?cs var:h.reseller ?></td></tr><?cs /each ?></tbody>
+        <thead><tr><th>From (UTC)</th><th>Rate</th><th>Minimum</th><th>Calls</th><th>Phone</th><th>Reseller</th></tr></thead>
+        <tbody><?cs each:h = c.history ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.rate ?> <?cs var:h.currency ?> per <?cs var:h.unit ?></td><td><?cs var:h.minimum ?></td><td><?cs var:h.call_rate ?></td><td><?cs var:h.phone_rate ?></td><td><?cs var:h.reseller ?></td></tr><?cs /each ?></tbody>
       </table>
     </details>
   </div>

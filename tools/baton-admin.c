@@ -517,10 +517,14 @@ static int desk_phone(struct admin *a, const char *email, bool off)
 	long long id = account_id(a, email);
 	if (id < 0)
 		return 1;
-	int status = admin_desk_phone(actor(a), id, !off);
-	if (status == 0 && a->ac.link_label != NULL)
-		printf("%s\n", a->ac.link_label);
-	return told(a, status);
+	const char *user;
+	int status = admin_desk_phone(actor(a), id, !off, &user);
+	if (status != 0 || off)
+		return told(a, status);
+	printf("desk phone of %s: user %s, password %s, domain %s\n"
+	       "(register it with Baton's SIP proxy; its calls ring there from now on)\n",
+	       email, user, a->ac.link, a->cfg.sip_domain);
+	return 0;
 }
 
 /* The demo's call centre, on the stand-in telephone network of a private
