@@ -41,7 +41,7 @@ int admin_client_set_rate(struct admin_context *ac, const char *client_slug, con
 	if (currency != NULL && !billing_currency_valid(currency))
 		return admin_refuse(ac, 400, "The currency is three capital letters (EUR, USD, GBP...), "
 				    "not '%s'.", currency);
-	struct client_terms t;
+	struct client_terms t = { 0 }; /* read below even when the lookup failed */
 	int rc = db_begin(ac->db);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
@@ -80,7 +80,7 @@ int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug
 	if (billing_parse_cents(rate_text, BILLING_MAX_CENTS, &rate) != 0)
 		return admin_refuse(ac, 400, "The call rate is a whole number of cents from 0 to %d, not '%s'.",
 				    BILLING_MAX_CENTS, rate_text ? rate_text : "");
-	struct client_terms t;
+	struct client_terms t = { 0 };
 	int rc = db_begin(ac->db);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
@@ -135,7 +135,7 @@ int admin_client_set_reseller(struct admin_context *ac, const char *client_slug,
 	bool none = reseller_slug == NULL || *reseller_slug == '\0' || strcmp(reseller_slug, "none") == 0;
 	if (!none && (status = admin_reseller_find(ac, reseller_slug, &reseller_id, NULL)) != 0)
 		return status;
-	struct client_terms t;
+	struct client_terms t = { 0 };
 	int rc = db_begin(ac->db);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
