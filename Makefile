@@ -18,7 +18,7 @@ LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
 PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
 UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
-TOOLS        := tools/baton-admin tools/baton-dialer
+TOOLS        := tools/baton-admin tools/baton-dialer tools/baton-mailer tools/baton-mail-in
 # The dialer's prompts: words spoken by espeak-ng, tones by sox (at build time).
 PROMPTS      := prompts/en/.made
 
@@ -27,7 +27,7 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
-    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables tzdata
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light tzdata
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -76,6 +76,10 @@ tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
 
 prompts/en/.made: prompts/en.txt tools/make-prompts
 	tools/make-prompts prompts/en.txt prompts/en && touch $@
+
+# The mail programs (INSTALL, "E-mail"): the sender and the incoming pipe.
+tools/baton-mailer tools/baton-mail-in: tools/%: tools/%.c lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@

@@ -99,6 +99,8 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 	if ((rc = admin_hours_load(ac, client_id, &ranges)) != 0)
 		return rc;
 	site_snippets_to_view(r, v, &sites);
+	for (size_t i = 0; i < sites.rows; i++)  /* mail to it waits in the queue (issue 13) */
+		view_set(v, pool_printf(r->pool, "sites.%zu.help_address", i), db_cell(&sites, i, 4));
 	for (int i = 0; desk_setting_names[i] != NULL && settings.rows > 0; i++)
 		view_set(v, pool_printf(r->pool, "desk.%s", desk_setting_names[i]),
 			 db_cell(&settings, 0, (size_t)i));

@@ -6,6 +6,12 @@
 #include <stdbool.h>
 
 enum secure_cookies { SECURE_COOKIES_AUTO, SECURE_COOKIES_ALWAYS, SECURE_COOKIES_NEVER };
+enum mail_transport { MAIL_TRANSPORT_SENDMAIL, MAIL_TRANSPORT_SMTP };
+enum smtp_security { SMTP_STARTTLS, SMTP_TLS, SMTP_PLAIN };
+/* What incoming mail's attachments become: kept with the message, dropped
+ * (the text is kept, a note says what was left out), or the whole message
+ * refused. */
+enum mail_attachments { MAIL_ATTACHMENTS_KEEP, MAIL_ATTACHMENTS_DROP, MAIL_ATTACHMENTS_REFUSE };
 
 struct config {
 	char db_host[256];
@@ -37,6 +43,32 @@ struct config {
 
 	int invitation_hours;      /* how long a link to set a first password works */
 	int reset_hours;           /* how long a password reset link works */
+	/* E-mail in and out (lib/mail_*.c, tools/baton-mailer, tools/baton-mail-in). */
+	char mail_domain[254];
+	char mail_from[254];
+	char mail_from_name[128];
+	enum mail_transport mail_transport;
+	char sendmail_command[512];
+	char smtp_host[256];
+	int smtp_port;
+	enum smtp_security smtp_security;
+	char smtp_user[254];
+	char smtp_password[256];
+	char smtp_ca_file[512];
+	bool smtp_verify;
+	int smtp_timeout_seconds;
+	int mail_give_up_hours;
+	int mail_interval_ms;
+	long mail_in_max_bytes;
+	enum mail_attachments mail_in_attachments;
+	bool mail_acknowledge;
+	char operator_email[254];
+	bool signin_alerts;
+	int appointment_reminder_minutes;
+	int appointment_grace_minutes;
+	int appointment_minutes;
+	int digest_weekday;
+	int digest_hour;
 	/* Calls (lib/turn.c): TURN and STUN servers for the browsers, and the
 	 * secret shared with the TURN server for short-lived credentials. */
 	char turn_urls[1024];

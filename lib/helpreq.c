@@ -6,18 +6,20 @@
 #include <string.h>
 #include <time.h>
 
+#include "alert.h"
+#include "appointment.h"
 #include "crypto.h"
 #include "db.h"
 #include "pool.h"
 #include "queue.h"
 #include "response.h"
 #include "router.h"
+#include "thread.h"
 #include "visitor.h"
 
 enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300, PAGE_URL_MAX = 2000 };
 
-/* The lower-cased host of an http(s) URL, or NULL. */
-static char *url_host(struct pool *pool, const char *url)
+const char *helpreq_url_host(struct pool *pool, const char *url)
 {
 	const char *p = NULL;
 	if (strncmp(url, "https://", 8) == 0)
@@ -86,7 +88,7 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 		*refusal = "This help desk is not available at the moment.";
 		return refuse(r, site, site_key, referer, "client_suspended");
 	}
-	char *host = referer ? url_host(r->pool, referer) : NULL;
+	const char *host = referer ? helpreq_url_host(r->pool, referer) : NULL;
 	if (host == NULL) {
 		*refusal = "Baton could not tell which web site you came from, so it cannot connect "
 			   "you. Please use the help link on the site's own page.";
@@ -98,7 +100,11 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	if (db_cell_int(&rows, 0, 0) == 0) {
 		*refusal = pool_printf(r->pool, "The site %s is not registered with Baton for live "
 				       "help, so this link cannot connect you.", host);
-		return refuse(r, site, site_key, referer, "unregistered_domain");
+		rc = refuse(r, site, site_key, referer, "unregistered_domain");
+		/* The operator and the client hear of it (lib/alert.c). */
+		if (rc == DB_OK)
+			alert_unregistered_domain(r, site, host, helpreq_page_url(r->pool, referer));
+		return rc;
 	}
 	return DB_OK;
 }
@@ -354,6 +360,9 @@ int helpreq_schedule(struct request *r, const struct request_status *st, const c
 	int rc = db_begin(r->db);
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_REQUEST_SCHEDULE, &changed, "ssi", when_utc, contact, st->id);
+	/* Its confirmation (and calendar file) by e-mail: lib/appointment.c. */
+	if (rc == DB_OK && changed > 0)
+		rc = appointment_confirm(r, st->id);
 	return finish_change(r, st, rc, changed, "scheduled");
 }
 
@@ -393,6 +402,9 @@ int helpreq_leave_message(struct request *r, const struct request_status *st, co
 	if (rc == DB_OK)
 		rc = db_exec(r->db, SQL_REQUEST_LEAVE_MESSAGE, &changed, "sssi", name, contact, question,
 			     st->id);
+	/* The message starts a thread agents answer by e-mail (lib/thread.c). */
+	if (rc == DB_OK && changed > 0)
+		rc = thread_start_from_form(r->db, st->id, st->client_id, contact, question);
 	return finish_change(r, st, rc, changed, "message");
 }
 

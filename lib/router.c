@@ -57,7 +57,8 @@ static int offer_waiting(struct db *db, struct pool *pool, long long client_id,
 	for (size_t i = 0; rc == DB_OK && i < waiting.rows && seats > 0; i++) {
 		long long request_id = db_cell_int(&waiting, i, 0);
 		struct db_rows agent;
-		rc = db_query(db, pool, SQL_ROUTE_PICK_AGENT, &agent, "ii", client_id, request_id);
+		rc = db_query(db, pool, SQL_ROUTE_PICK_AGENT, &agent, "iii", client_id, request_id,
+			      request_id);
 		if (rc != DB_OK || agent.rows == 0)
 			continue;
 		long long agent_id = db_cell_int(&agent, 0, 0);

@@ -20,7 +20,8 @@ const char *const sql_texts_admin[SQL__MAX] = {
 		"INSERT INTO site (client_id, name, site_key, created_at) VALUES (?, ?, ?, NOW(3))",
 	[SQL_SITE_BY_CLIENT] =
 		"SELECT s.id, s.name, s.site_key, (SELECT GROUP_CONCAT(d.domain ORDER BY d.domain)"
-		" FROM site_domain d WHERE d.site_id = s.id) FROM site s WHERE s.client_id = ? ORDER BY s.id",
+		" FROM site_domain d WHERE d.site_id = s.id), s.help_address FROM site s"
+		" WHERE s.client_id = ? ORDER BY s.id",
 	[SQL_SITE_DOMAIN_INSERT] = "INSERT INTO site_domain (site_id, domain) VALUES (?, ?)",
 	[SQL_AGENT_INSERT] =
 		"INSERT INTO agent (client_id, email, display_name, role, password_hash, state,"
@@ -74,6 +75,14 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	[SQL_DELETE_CLIENT_CALL_MEMBERS] =
 		"DELETE m FROM media_call_member m JOIN media_call c ON c.id = m.call_id WHERE c.client_id = ?",
 	[SQL_DELETE_CLIENT_CALLS] = "DELETE FROM media_call WHERE client_id = ?",
+	/* Mail in and out (schema 130). */
+	[SQL_DELETE_CLIENT_ATTACHMENTS] =
+		"DELETE a FROM help_attachment a JOIN help_message m ON m.id = a.help_message_id"
+		" WHERE m.client_id = ?",
+	[SQL_DELETE_CLIENT_HELP_MESSAGES] = "DELETE FROM help_message WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_MAIL_MESSAGES] = "DELETE FROM mail_message WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_VISITOR_EMAILS] = "DELETE FROM visitor_email WHERE client_id = ?",
+	[SQL_DELETE_CLIENT_DOMAIN_ALERTS] = "DELETE FROM unregistered_domain_alert WHERE client_id = ?",
 	/* The call centre's (schema 150, 151). */
 	[SQL_DELETE_CLIENT_VOICE_MESSAGES] = "DELETE FROM voice_message WHERE client_id = ?",
 	[SQL_DELETE_CLIENT_CALL_COMMANDS] =

@@ -8,7 +8,8 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting' AND deferred = 0"
 		" ORDER BY priority DESC, COALESCE(preferred_at, '9999-12-31'), id LIMIT 50",
 	/* The available, signed-in agent with room, no open offer, who has not
-	 * let this request roll, idle longest. */
+	 * let this request roll: the one who took the appointment, else the
+	 * one idle longest. */
 	[SQL_ROUTE_PICK_AGENT] =
 		"SELECT a.id FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
 		" AND a.disabled = 0"
@@ -20,7 +21,9 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		"  AND o.state = 'offered')"
 		" AND NOT EXISTS (SELECT 1 FROM request_refusal f WHERE f.request_id = ?"
 		"  AND f.agent_id = a.id)"
-		" ORDER BY a.idle_since, a.id LIMIT 1",
+		/* The agent who took an appointment is offered it first. */
+		" ORDER BY a.id = (SELECT COALESCE(h.assigned_agent_id, 0) FROM help_request h"
+		"  WHERE h.id = ?) DESC, a.idle_since, a.id LIMIT 1",
 	[SQL_ROUTE_OFFER] =
 		"UPDATE help_request SET state = 'offered', offered_agent_id = ?, offered_at = NOW(3)"
 		" WHERE id = ? AND state = 'waiting'",
@@ -67,8 +70,8 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
 		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3))),"
 		/* Whom it is offered to, for the desk's Offered list. */
-		" (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id)"
-		" , r.medium, r.phone"
+		" (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id),"
+		" r.via, r.medium, r.phone"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
 		" ORDER BY r.priority DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id LIMIT 100",
@@ -78,18 +81,13 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		"  WHERE o.channel_id = ch.id AND o.left_at IS NULL AND o.id <> p.id)"
 		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
 		" WHERE p.agent_id = ? AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id",
-	[SQL_CONSOLE_MESSAGES] =
-		"SELECT r.public_id, r.name, r.contact, r.question, r.page_url,"
-		" DATE_FORMAT(r.ended_at, '%Y-%m-%d %H:%i'),"
-		" (SELECT vm.public_id FROM voice_message vm WHERE vm.request_id = r.id LIMIT 1), r.phone"
-		" FROM help_request r"
-		" WHERE r.client_id = ? AND r.state = 'message'"
-		" AND r.ended_at > NOW(3) - INTERVAL 30 DAY ORDER BY r.id DESC LIMIT 50",
 	[SQL_CONSOLE_SCHEDULED] =
 		"SELECT r.public_id, r.name, r.contact, r.question,"
 		" DATE_FORMAT(r.scheduled_for, '%Y-%m-%d %H:%i'),"
-		" TIMESTAMPDIFF(MINUTE, NOW(), r.scheduled_for)"
-		" FROM help_request r WHERE r.client_id = ? AND r.state = 'scheduled'"
+		" TIMESTAMPDIFF(MINUTE, NOW(), r.scheduled_for), a.display_name,"
+		" COALESCE(r.assigned_agent_id = ?, 0)"
+		" FROM help_request r LEFT JOIN agent a ON a.id = r.assigned_agent_id"
+		" WHERE r.client_id = ? AND r.state = 'scheduled'"
 		" AND r.scheduled_for > NOW() - INTERVAL 1 DAY ORDER BY r.scheduled_for LIMIT 50",
 	[SQL_CONSOLE_AGENTS] =
 		"SELECT a.id, a.display_name, a.state FROM agent a WHERE a.client_id = ? AND a.id <> ?"

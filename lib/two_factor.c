@@ -5,6 +5,7 @@
 
 #include "account.h"
 #include "agent.h"
+#include "alert.h"
 #include "crypto.h"
 #include "db.h"
 #include "pool.h"
@@ -235,6 +236,8 @@ int signin_complete(struct request *r, const struct signin_account *a, const cha
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
+	/* A sign-in from an address never used before is mailed to the agent. */
+	alert_new_signin_address(r, a->id);
 	resp_cookie(r, FORM_CSRF_COOKIE, "", 0, "Strict");
 	resp_cookie(r, CHALLENGE_COOKIE, "", 0, "Strict");
 	return resp_redirect(r, reseller ? "/clients" : "/console");

@@ -31,6 +31,7 @@
   <?cs /if ?>
   <nav class="who">
     <?cs if:me.role != "reseller" ?><a href="/console">Console</a>
+    <a href="/messages" id="nav-messages">Messages</a>
     <a href="/settings">Settings</a><?cs /if ?>
     <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" ?><a href="/supervise" id="nav-supervise">Supervise</a>
     <a href="/archive" id="nav-archive">Archive</a>

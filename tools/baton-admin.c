@@ -29,6 +29,7 @@
 #include "input.h"
 #include "log.h"
 #include "admin_phone.h"
+#include "mail_admin.h"
 #include "pool.h"
 #include "turn.h"
 #include "two_factor.h"
@@ -103,6 +104,12 @@ static const char usage[] =
 	"  reseller remove SLUG SLUG                its accounts deleted, clients without it\n"
 	"  reseller list\n"
 	"  audit [CLIENT]                           the newest entries of the audit log\n"
+	"  site help-address SITE_KEY ADDRESS|none  mail to ADDRESS becomes a help request\n"
+	"                                           of the site's client (INSTALL, \"E-mail\")\n"
+	"  client alert-email CLIENT ADDRESS|none   where the client hears of help links on\n"
+	"                                           domains it has not registered\n"
+	"  agent digest EMAIL on|off                whether a supervisor or admin gets the\n"
+	"                                           weekly digest\n"
 	"  phone set CLIENT SETTING VALUE           the client's telephony: help_number (the\n"
 	"                                           number the IVR answers), caller_id,\n"
 	"                                           country (GB...), dial_countries (GB,IE),\n"
@@ -607,6 +614,53 @@ static int is(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* ---- mail settings (lib/mail_admin.c) ---------------------------------- */
+
+static int mail_setting_done(int rc, const char *what, const char *value)
+{
+	if (rc == MAIL_ADMIN_BAD_ADDRESS)
+		return fail("'%s' is not an e-mail address Baton can use", value);
+	if (rc == MAIL_ADMIN_NO_SUCH)
+		return fail("no %s '%s'", what, value);
+	if (rc == DB_DUPLICATE)
+		return fail("another site has the help address %s", value);
+	if (rc != DB_OK)
+		return db_fail(rc, what);
+	return 0;
+}
+
+static int set_help_address(struct admin *a, const char *site_key, const char *address)
+{
+	int rc = mail_admin_site_address(a->db, a->pool, site_key, address);
+	if (rc == MAIL_ADMIN_NO_SUCH)
+		return mail_setting_done(rc, "site with the key", site_key);
+	if (mail_setting_done(rc, "the help address", address) != 0)
+		return 1;
+	printf(strcmp(address, "none") == 0 ? "the site has no help address now\n"
+					     : "mail to %s now becomes a help request\n", address);
+	return 0;
+}
+
+static int set_alert_email(struct admin *a, const char *client, const char *address)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	return mail_setting_done(mail_admin_client_alerts(a->db, a->pool, cid, address),
+				 "the alert address", address);
+}
+
+static int set_digest(struct admin *a, const char *email, const char *on_off)
+{
+	if (strcmp(on_off, "on") != 0 && strcmp(on_off, "off") != 0)
+		return fail("%s", "say on or off");
+	long long id = account_id(a, email);
+	if (id < 0)
+		return 1;
+	return mail_setting_done(mail_admin_digest(a->db, id, strcmp(on_off, "on") == 0),
+				 "the digest choice", on_off);
+}
+
 static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
@@ -693,6 +747,12 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			printf("new password: %s\n", password);
 		return rc;
 	}
+	if (is(cmd, "site") && is(sub, "help-address") && argc == 4)
+		return set_help_address(a, argv[2], argv[3]);
+	if (is(cmd, "client") && is(sub, "alert-email") && argc == 4)
+		return set_alert_email(a, argv[2], argv[3]);
+	if (is(cmd, "agent") && is(sub, "digest") && argc == 4)
+		return set_digest(a, argv[2], argv[3]);
 	if (is(cmd, "phone") && is(sub, "set") && argc == 5)
 		return set_phone(a, argv[2], argv[3], argv[4]);
 	if (is(cmd, "phone") && is(sub, "show") && argc == 3)
