@@ -6,6 +6,7 @@
 
 #include "config.h"
 #include "crypto.h"
+#include "mail_queue.h"
 #include "db.h"
 #include "pool.h"
 
@@ -136,10 +137,28 @@ int account_link_issue(struct admin_context *ac, const struct account *a, const 
 	if (rc != DB_OK)
 		return rc;
 	ac->link = pool_printf(ac->pool, "%s/invite?t=%s", ac->base_url ? ac->base_url : "", token);
-	/* Baton sends no e-mail yet: the page shows the link (and baton-admin
-	 * prints it) for the administrator to pass on. When it does, the mail
-	 * to a->email is queued here, in this transaction. */
-	return DB_OK;
+	/* The page shows the link (and baton-admin prints it) to pass on, and
+	 * it is mailed to the account's address, queued in this transaction so
+	 * that it goes exactly when the link exists. */
+	const char *address = pool_printf(ac->pool, "%s/invite?t=%s",
+					  ac->base_url && *ac->base_url ? ac->base_url
+									: mail_public_url(ac->cfg, ac->pool), token);
+	int hours = invitation ? ac->cfg->invitation_hours : ac->cfg->reset_hours;
+	struct mail m = {
+		.kind = invitation ? "invitation" : "password_reset", .client_id = a->client_id,
+		.to = a->email, .to_name = a->name, .auto_submitted = "auto-generated",
+		.subject = invitation ? "Your Baton account: set your password"
+				      : "Baton: a link to set a new password",
+		.text = pool_printf(ac->pool, "Hello %s,\n\n%s\n\n    %s\n\nThe link works once, for %d "
+				    "hours. If you did not expect this, ignore this message.\n",
+				    a->name ? a->name : "",
+				    invitation ? "You have an account at Baton. Choose your password here:"
+					       : "Someone who administers your Baton account made a link for you "
+						 "to set a new password:", address, hours),
+	};
+	rc = mail_queue_add(ac->db, ac->cfg, ac->pool, &m, NULL, NULL);
+	/* An address mail cannot go to still gets its link on the screen. */
+	return rc == MAIL_BAD_MESSAGE ? DB_OK : rc;
 }
 
 static int invite_in_transaction(struct admin_context *ac, long long client_id, const char *email,
@@ -173,7 +192,8 @@ int account_invite(struct admin_context *ac, long long client_id, const char *em
 	if ((rc = admin_finish(ac, rc)) != 0)
 		return rc;
 	return admin_done(ac, "%s is invited. Send them this link to set their password "
-			  "(it works once, for %d hours): %s", name, ac->cfg->invitation_hours, ac->link);
+			  "(it works once, for %d hours; it is also mailed to them): %s", name,
+			  ac->cfg->invitation_hours, ac->link);
 }
 
 int account_add(struct admin_context *ac, long long client_id, const char *email, const char *name,
@@ -299,7 +319,8 @@ int account_reset(struct admin_context *ac, long long agent_id)
 	if ((rc = admin_finish(ac, rc)) != 0)
 		return rc;
 	return admin_done(ac, "Send %s this link to set a new password (it works once, for %d "
-			  "hours; their current password keeps working until then): %s", a.name,
+			  "hours; their current password keeps working until then; it is also mailed to "
+			  "them): %s", a.name,
 			  a.has_password ? ac->cfg->reset_hours : ac->cfg->invitation_hours, ac->link);
 }
 

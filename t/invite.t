@@ -2,8 +2,8 @@
 # The page a link to set a password leads to (cgi-bin/invite.c): the link
 # checked (unknown, used, replaced, expired, a deactivated account or a
 # suspended client: 404), the form's double-submit token, the password
-# rules, and the sign-in page after it. (The invitations and resets that
-# make links are t/agents.t's.)
+# rules, and the sign-in page after it; the link mailed to the account.
+# (The invitations and resets that make links are t/agents.t's.)
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
@@ -66,4 +66,21 @@ is fresh()->get("/invite?t=$token3")->{status}, 404, 'so is a suspended client\'
 admin(undef, 'client', 'resume', $suspended);
 is set_password_by_link($token3, 'finally-a-password')->{status}, 303, 'until it is resumed';
 is fresh()->post('/invite?t=x', form => [])->{status}, 400, 'an empty post: 400';
+
+# The link is mailed to the account too (the private mail server's maildir),
+# with the same token; a reset link likewise.
+{
+    require Baton::Mail;
+    Baton::Mail::maildir();
+    my $mailed = Baton::Mail::mail_address('ivy');
+    my $tok = link_token(admin(undef, 'agent', 'invite', $client, $mailed, 'Ivy Mailed', 'agent'));
+    my ($mail) = Baton::Mail::wait_mail($mailed, subject => qr/set your password/);
+    ok $mail, 'the invitation is mailed to the new account';
+    like $mail ? $mail->{text} : '', qr{/invite\?t=\Q$tok\E}, 'with the link the administrator got';
+    is $mail && $mail->header('Auto-Submitted'), 'auto-generated', 'as Baton\'s own mail';
+    set_password_by_link($tok, 'mailed-password-1');
+    my $reset = link_token(admin(undef, 'agent', 'reset', $mailed));
+    my ($again) = Baton::Mail::wait_mail($mailed, subject => qr/new password/);
+    like $again ? $again->{text} : '', qr{/invite\?t=\Q$reset\E}, 'a reset link is mailed as well';
+}
 done_testing;
