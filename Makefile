@@ -32,6 +32,12 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
 STACK_DIR ?= var/stack
 PORT      ?= 8080
 
+# make install / uninstall / dist / deb, the version and the installed
+# paths (lib/build.h): mk/install.mk.
+include mk/install.mk
+# make soak, an hour under load: mk/soak.mk.
+include mk/soak.mk
+
 .PHONY: all deps run stop test test-cluster bench clean lint
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)
 
@@ -48,10 +54,6 @@ deps:
 lib/libbaton.a: $(LIB_OBJECTS)
 	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
 
-# Baton runs from the directory it was built in (see INSTALL), so the
-# defaults point into this tree; baton.conf can say otherwise.
-lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"' \
-                        -DBATON_DEFAULT_PROMPTS='"$(CURDIR)/prompts/en"'
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
@@ -69,7 +71,7 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
@@ -142,5 +144,5 @@ vendor:
 		"$(SIPJS_VERSION)" >htdocs/js/vendor/sip.js/README
 
 clean:
-	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
+	rm -f lib/*.o lib/*.a lib/build.h cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
 	rm -rf prompts/en

@@ -2,13 +2,6 @@
  * the program at start-up, so a typo never silently runs with a default. */
 #include "config.h"
 
-#ifndef BATON_DEFAULT_TEMPLATES
-#define BATON_DEFAULT_TEMPLATES "/usr/share/baton/templates"
-#endif
-#ifndef BATON_DEFAULT_PROMPTS
-#define BATON_DEFAULT_PROMPTS "/usr/share/baton/prompts/en"
-#endif
-
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -25,6 +18,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->db_name, sizeof cfg->db_name, "baton");
 	cfg->db_connect_timeout = 3;
 	snprintf(cfg->templates_dir, sizeof cfg->templates_dir, "%s", BATON_DEFAULT_TEMPLATES);
+	snprintf(cfg->schema_dir, sizeof cfg->schema_dir, "%s", BATON_DEFAULT_SCHEMA);
 	cfg->max_body_bytes = 64 * 1024;
 	cfg->watch_interval_ms = 250;
 	cfg->poll_hold_seconds = 25;
@@ -190,6 +184,7 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	STRING_SETTING("db_name", db_name);
 	INT_SETTING("db_connect_timeout", db_connect_timeout, 1, 60);
 	STRING_SETTING("templates_dir", templates_dir);
+	STRING_SETTING("schema_dir", schema_dir);
 	STRING_SETTING("log_file", log_file);
 	STRING_SETTING("public_url", public_url);
 	STRING_SETTING("notify_name", notify_name);

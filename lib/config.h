@@ -5,6 +5,10 @@
 
 #include <stdbool.h>
 
+/* The version and the installed paths (BATON_DEFAULT_*), made by the
+ * Makefile from PREFIX and friends. */
+#include "build.h"
+
 enum secure_cookies { SECURE_COOKIES_AUTO, SECURE_COOKIES_ALWAYS, SECURE_COOKIES_NEVER };
 enum mail_transport { MAIL_TRANSPORT_SENDMAIL, MAIL_TRANSPORT_SMTP };
 enum smtp_security { SMTP_STARTTLS, SMTP_TLS, SMTP_PLAIN };
@@ -23,6 +27,7 @@ struct config {
 	int db_connect_timeout;
 
 	char templates_dir[512];
+	char schema_dir[512];
 	char log_file[512];
 	char public_url[256];
 	char notify_name[64];
@@ -90,16 +95,11 @@ struct config {
 	char sip_auth_secret[128];
 };
 
-/* Default path when BATON_CONF is not set. */
-#ifndef BATON_DEFAULT_CONF
-#define BATON_DEFAULT_CONF "/etc/baton/baton.conf"
-#endif
-
 void config_defaults(struct config *cfg);
 /* Reads path over the defaults. On error writes a one-line reason into
  * err (e.g. "baton.conf:12: unknown setting 'db_pasword'") and returns -1. */
 int config_load(struct config *cfg, const char *path, char *err, int errlen);
-/* The file named by $BATON_CONF, or the default path. */
+/* The file named by $BATON_CONF, or the default path (BATON_DEFAULT_CONF). */
 const char *config_path(void);
 
 #endif

@@ -33,10 +33,7 @@
 #include "pool.h"
 #include "turn.h"
 #include "two_factor.h"
-
-#ifndef BATON_SCHEMA_DIR
-#define BATON_SCHEMA_DIR "/usr/share/baton/schema"
-#endif
+#include "version.h"
 
 struct admin {
 	int quiet; /* the demo command prints only the credentials */
@@ -49,7 +46,9 @@ struct admin {
 static const char usage[] =
 	"usage: baton-admin [--conf FILE] [--generate] COMMAND ...\n"
 	"\n"
-	"  migrate                                  apply new schema migrations\n"
+	"  version                                  Baton's version\n"
+	"  help                                     this list\n"
+	"  migrate                                  apply new schema migrations (from schema_dir)\n"
 	"  operator add EMAIL NAME                  an operator account (the Baton operator:\n"
 	"                                           every client); the first one is made so\n"
 	"  operator invite EMAIL NAME               the same, with a link to set the password\n"
@@ -323,9 +322,10 @@ static int apply_migrations(struct admin *a, const char *dir)
 
 static int cmd_migrate(struct admin *a)
 {
+	/* The environment wins over baton.conf, for tests and one-off runs. */
 	const char *dir = getenv("BATON_SCHEMA_DIR");
 	if (dir == NULL || *dir == '\0')
-		dir = BATON_SCHEMA_DIR;
+		dir = a->cfg.schema_dir;
 	struct db_rows lock;
 	int rc = db_query(a->db, a->pool, SQL_MIGRATION_LOCK, &lock, "");
 	if (rc != DB_OK)
@@ -832,6 +832,19 @@ int main(int argc, char **argv)
 			fputs(usage, stderr);
 			return 2;
 		}
+	}
+	/* These need neither the configuration nor the database. */
+	if (argc - i == 1 && strcmp(argv[i], "version") == 0) {
+		printf("baton %s\n", baton_version());
+		return 0;
+	}
+	if (argc - i == 1 && strcmp(argv[i], "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (argc == i) {
+		fputs(usage, stderr);
+		return 2;
 	}
 	config_defaults(&a.cfg);
 	char error[512];
