@@ -136,11 +136,11 @@ int account_link_issue(struct admin_context *ac, const struct account *a, const 
 		rc = db_exec(ac->db, SQL_ACCOUNT_TOKEN_INSERT, NULL, "sisi", hash, a->id, kind, seconds);
 	if (rc != DB_OK)
 		return rc;
-	ac->link = pool_printf(ac->pool, "%s/invite?t=%s", ac->base_url ? ac->base_url : "", token);
+	ac->link = pool_printf(ac->pool, "%s/password?t=%s", ac->base_url ? ac->base_url : "", token);
 	/* The page shows the link (and baton-admin prints it) to pass on, and
 	 * it is mailed to the account's address, queued in this transaction so
 	 * that it goes exactly when the link exists. */
-	const char *address = pool_printf(ac->pool, "%s/invite?t=%s",
+	const char *address = pool_printf(ac->pool, "%s/password?t=%s",
 					  ac->base_url && *ac->base_url ? ac->base_url
 									: mail_public_url(ac->cfg, ac->pool), token);
 	int hours = invitation ? ac->cfg->invitation_hours : ac->cfg->reset_hours;

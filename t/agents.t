@@ -47,7 +47,7 @@ is $res->{status}, 200, 'an administrator invites someone';
 like $res->{content}, qr{<p class="notice card wide" id="notice" role="status">Nina New is invited\. Send them this link}, 'saying so';
 my $token = link_token($res->{content});
 ok $token, 'with the link to set a password, shown once';
-like $res->{content}, qr{<input type="text" id="handover-link" class="copy" readonly value="http://[^"]+/invite\?t=$token">}, 'ready to copy, with the full address';
+like $res->{content}, qr{<input type="text" id="handover-link" class="copy" readonly value="http://[^"]+/password\?t=$token">}, 'ready to copy, with the full address';
 is $res->{posted}{status}, 303, 'the form\'s answer sends the browser back to the page (a reload sends nothing again)';
 unlike $ada->{browser}->get('/agents')->{content}, qr/handover-link|is invited\./, 'which shows the link once only';
 is field($new_email, 'role'), 'supervisor', 'the account exists with its role (the address lower-cased)';
@@ -55,7 +55,7 @@ is field($new_email, "password_hash = ''"), 1, 'and no password yet';
 is audit_count('account.invite', $new_email, actor => $ada->{email}), 1, 'the audit log says who invited whom';
 is fresh()->sign_in($new_email, '')->{status}, 400, 'nobody signs in without a password';
 
-$res = fresh()->get("/invite?t=$token");
+$res = fresh()->get("/password?t=$token");
 is $res->{status}, 200, 'the link opens the page to set a password';
 like $res->{content}, qr/Nina New, you are invited as <strong>supervisor<\/strong>/, 'naming the person and role';
 is $res->{headers}{'referrer-policy'}, 'no-referrer', 'the page does not pass its address on';
@@ -71,9 +71,9 @@ is $res->{headers}{location}, '/signin?password_set=1', 'and leads to the sign-i
 my $nina = fresh();
 is $nina->sign_in($new_email, 'nina-password')->{status}, 303, 'the invited person signs in';
 is set_password_by_link($token, 'another-password')->{status}, 404, 'the link works once';
-like fresh()->get("/invite?t=$token")->{content}, qr/This link is not valid any more/, 'and says so afterwards';
-is fresh()->get('/invite?t=' . ('0' x 64))->{status}, 404, 'an unknown link: 404';
-is fresh()->get('/invite?t=nonsense')->{status}, 404, 'a malformed one too';
+like fresh()->get("/password?t=$token")->{content}, qr/This link is not valid any more/, 'and says so afterwards';
+is fresh()->get('/password?t=' . ('0' x 64))->{status}, 404, 'an unknown link: 404';
+is fresh()->get('/password?t=nonsense')->{status}, 404, 'a malformed one too';
 is audit_count('account.password', $new_email, actor => $new_email), 1, 'setting the password is on record, as the person';
 
 for my $bad ([[name => 'X', email => 'not-an-address', role => 'agent'], 400, qr/must be an e-mail address/, 'a bad e-mail address'],

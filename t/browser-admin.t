@@ -45,7 +45,7 @@ const handoverLink = (page) => page.inputValue('#handover-link');
     t.admin(null, 'reseller', 'add', reseller, 'Web Partners', '15');
     const rexEmail = `rex${stamp}@example.com`;
     // (The stack sets no public_url: baton-admin prints the link's path.)
-    const rexLink = /(\/invite\?t=[0-9a-f]{64})/.exec(t.admin(null, 'reseller', 'invite', reseller, rexEmail, 'Rex Reseller'))[1];
+    const rexLink = /(\/password\?t=[0-9a-f]{64})/.exec(t.admin(null, 'reseller', 'invite', reseller, rexEmail, 'Rex Reseller'))[1];
     const rexPage = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
     t.watchPage(rexPage, problems, 'reseller');
     await acceptLink(rexPage, base, `${base}${rexLink}`, rexEmail, `pw-rex-${stamp}`);
@@ -60,7 +60,7 @@ const handoverLink = (page) => page.inputValue('#handover-link');
     await Promise.all([rexPage.waitForNavigation(), rexPage.click('#create-form button[type=submit]')]);
     t.ok((await rexPage.textContent('#notice')).includes(`Client ${clientSlug} is created`), 'the client is created');
     const adaLink = await handoverLink(rexPage);
-    t.ok(/\/invite\?t=[0-9a-f]{64}$/.test(adaLink), 'with the administrator\'s link to pass on');
+    t.ok(/\/password\?t=[0-9a-f]{64}$/.test(adaLink), 'with the administrator\'s link to pass on');
     t.ok(await rexPage.isVisible(`tr[data-client="${clientSlug}"]`), 'listed among the reseller\'s clients');
     await t.screenshot(rexPage, 'admin-1-reseller-creates-a-client');
 
@@ -90,7 +90,7 @@ const handoverLink = (page) => page.inputValue('#handover-link');
     await ada.selectOption('#invite-role', 'agent');
     await Promise.all([ada.waitForNavigation(), ada.click('#invite-form button[type=submit]')]);
     const andyLink = await handoverLink(ada);
-    t.ok(/\/invite\?t=/.test(andyLink), 'the administrator invites an agent');
+    t.ok(/\/password\?t=/.test(andyLink), 'the administrator invites an agent');
     t.ok((await ada.textContent('#people')).includes('invited'), 'who shows as invited');
     await t.screenshot(ada, 'admin-3-agents');
     const andyContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });

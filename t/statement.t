@@ -297,10 +297,10 @@ like $ada->get("/statement?format=csv&month=" . sql("SELECT DATE_FORMAT(UTC_DATE
 
 my $rex_email = random_name('rex') . '@example.com';
 my $invite = admin(undef, 'reseller', 'invite', $reseller, $rex_email, 'Rex Reseller');
-my ($token) = $invite =~ m{/invite\?t=([0-9a-f]{64})} or die "no link in: $invite";
+my ($token) = $invite =~ m{/password\?t=([0-9a-f]{64})} or die "no link in: $invite";
 my $rex = Baton::Test::Browser->new;
-my $page = $rex->get("/invite?t=$token");
-$rex->post('/invite', form => [csrf => Baton::Test::csrf_from($page->{content}), t => $token,
+my $page = $rex->get("/password?t=$token");
+$rex->post('/password', form => [csrf => Baton::Test::csrf_from($page->{content}), t => $token,
     password => 'rex-password-1', again => 'rex-password-1']);
 is $rex->sign_in($rex_email, 'rex-password-1')->{status}, 303, 'the reseller signs in';
 $res = $rex->get("/statement?month=$month&format=csv");

@@ -85,16 +85,16 @@ sub audit_count {
 # The token of the first link to set a password in some text.
 sub link_token {
     my ($text) = @_;
-    return ($text // '') =~ m{/invite\?t=([0-9a-f]{64})} ? $1 : undef;
+    return ($text // '') =~ m{/password\?t=([0-9a-f]{64})} ? $1 : undef;
 }
 
 # Follows a link to set a password, as its owner would: the POST's response.
 sub set_password_by_link {
     my ($token, $password, $again) = @_;
     my $b = Baton::Test::Browser->new;
-    my $page = $b->get("/invite?t=$token");
+    my $page = $b->get("/password?t=$token");
     my $csrf = Baton::Test::csrf_from($page->{content}) or return $page;
-    return $b->post('/invite', form => [csrf => $csrf, t => $token, password => $password,
+    return $b->post('/password', form => [csrf => $csrf, t => $token, password => $password,
         again => $again // $password], headers => { Origin => stack()->{URL} });
 }
 

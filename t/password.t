@@ -1,5 +1,5 @@
 #!/usr/bin/perl
-# The page a link to set a password leads to (cgi-bin/invite.c): the link
+# The page a link to set a password leads to (cgi-bin/password.c): the link
 # checked (unknown, used, replaced, expired, a deactivated account or a
 # suspended client: 404), the form's double-submit token, the password
 # rules, and the sign-in page after it; the link mailed to the account.
@@ -25,23 +25,23 @@ my $client = new_client();
 my ($email, $token) = invite($client, name => 'Ivy <Invited>');
 ok $token, 'baton-admin agent invite prints the link';
 
-my $res = fresh()->get("/invite?t=$token");
+my $res = fresh()->get("/password?t=$token");
 is $res->{status}, 200, 'the link opens the form';
 like $res->{content}, qr/Ivy &lt;Invited&gt;, you are invited as <strong>agent<\/strong>/, 'the name escaped';
 like $res->{content}, qr/<strong id="invite-email">\Q$email\E<\/strong>/, 'the account\'s address';
 like $res->{headers}{'set-cookie'} // '', qr/baton_csrf=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict/, 'the form\'s token cookie';
 is $res->{headers}{'referrer-policy'}, 'no-referrer', 'no Referer carries the token on';
-is fresh()->get('/invite')->{status}, 400, 'no token: 400';
+is fresh()->get('/password')->{status}, 400, 'no token: 400';
 
 my $b = fresh();
-my $page = $b->get("/invite?t=$token");
-$res = $b->post('/invite', form => [t => $token, password => 'long-password', again => 'long-password'],
+my $page = $b->get("/password?t=$token");
+$res = $b->post('/password', form => [t => $token, password => 'long-password', again => 'long-password'],
     headers => { Origin => $s->{URL} });
 is $res->{status}, 400, 'no form token: 400';
-$res = $b->post('/invite', form => [csrf => 'a' x 64, t => $token, password => 'long-password', again => 'long-password'],
+$res = $b->post('/password', form => [csrf => 'a' x 64, t => $token, password => 'long-password', again => 'long-password'],
     headers => { Origin => $s->{URL} });
 is $res->{status}, 403, 'a wrong form token: 403';
-$res = $b->post('/invite', form => [csrf => Baton::Test::csrf_from($page->{content}), t => $token,
+$res = $b->post('/password', form => [csrf => Baton::Test::csrf_from($page->{content}), t => $token,
     password => 'long-password', again => 'long-password'], headers => { Origin => 'https://evil.example' });
 is $res->{status}, 403, 'from another site: 403';
 is sql("SELECT password_hash = '' FROM agent WHERE email = '$email'")->[0][0], 1, 'nothing was set';
@@ -58,14 +58,14 @@ is sql("SELECT COUNT(*) FROM account_token WHERE agent_id = (SELECT id FROM agen
 
 my ($email2, $token2) = invite($client);
 admin(undef, 'agent', 'deactivate', $email2);
-is fresh()->get("/invite?t=$token2")->{status}, 404, 'a deactivated account\'s link is dead';
+is fresh()->get("/password?t=$token2")->{status}, 404, 'a deactivated account\'s link is dead';
 my $suspended = new_client();
 my ($email3, $token3) = invite($suspended);
 admin(undef, 'client', 'suspend', $suspended);
-is fresh()->get("/invite?t=$token3")->{status}, 404, 'so is a suspended client\'s';
+is fresh()->get("/password?t=$token3")->{status}, 404, 'so is a suspended client\'s';
 admin(undef, 'client', 'resume', $suspended);
 is set_password_by_link($token3, 'finally-a-password')->{status}, 303, 'until it is resumed';
-is fresh()->post('/invite?t=x', form => [])->{status}, 400, 'an empty post: 400';
+is fresh()->post('/password?t=x', form => [])->{status}, 400, 'an empty post: 400';
 
 # The link is mailed to the account too (the private mail server's maildir),
 # with the same token; a reset link likewise.
@@ -76,11 +76,11 @@ is fresh()->post('/invite?t=x', form => [])->{status}, 400, 'an empty post: 400'
     my $tok = link_token(admin(undef, 'agent', 'invite', $client, $mailed, 'Ivy Mailed', 'agent'));
     my ($mail) = Baton::Mail::wait_mail($mailed, subject => qr/set your password/);
     ok $mail, 'the invitation is mailed to the new account';
-    like $mail ? $mail->{text} : '', qr{/invite\?t=\Q$tok\E}, 'with the link the administrator got';
+    like $mail ? $mail->{text} : '', qr{/password\?t=\Q$tok\E}, 'with the link the administrator got';
     is $mail && $mail->header('Auto-Submitted'), 'auto-generated', 'as Baton\'s own mail';
     set_password_by_link($tok, 'mailed-password-1');
     my $reset = link_token(admin(undef, 'agent', 'reset', $mailed));
     my ($again) = Baton::Mail::wait_mail($mailed, subject => qr/new password/);
-    like $again ? $again->{text} : '', qr{/invite\?t=\Q$reset\E}, 'a reset link is mailed as well';
+    like $again ? $again->{text} : '', qr{/password\?t=\Q$reset\E}, 'a reset link is mailed as well';
 }
 done_testing;

@@ -1,9 +1,9 @@
-/* invite - where a link to set a password leads (invitations and password
+/* password - where a link to set a password leads (invitations and password
  * resets, lib/account.c): GET shows whose account it is and asks for the
  * password twice; POST sets it, uses the link up and sends the person to
  * sign in. A used, replaced or expired link says so (404). Nobody needs to
  * be signed in; the form carries the double-submit token of the sign-in
- * page. Template: templates/invite.cs. Tests: t/invite.t. */
+ * page. Template: templates/password.cs. Tests: t/password.t. */
 #include <string.h>
 
 #include "account.h"
@@ -65,7 +65,7 @@ static int show_form(struct request *r, const char *token, const struct account 
 	view_set(v, "kind", kind);
 	view_set(v, "message", message);
 	view_set_int(v, "password_min", PASSWORD_MIN_CHARS);
-	int rc = view_render(r, v, status, "invite");
+	int rc = view_render(r, v, status, "password");
 	view_free(v);
 	/* The token is in this page's address: it must not travel on, not
 	 * even to our own styles in the web server's log. */
@@ -114,7 +114,7 @@ static const struct action invite_actions[] = {
 };
 
 static const struct program invite_program = {
-	"invite", false, invite_actions, COUNT_OF(invite_actions)
+	"password", false, invite_actions, COUNT_OF(invite_actions)
 };
 
 int main(int argc, char **argv)

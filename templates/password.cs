@@ -1,11 +1,11 @@
-<?cs set:title = "Set your password" ?><?cs set:page.name = "invite" ?>
+<?cs set:title = "Set your password" ?><?cs set:page.name = "password" ?>
 <?cs include:"header.cs" ?>
 <section class="card narrow" id="invite">
   <h1><?cs if:kind == "reset" ?>Choose a new password<?cs else ?>Welcome to Baton<?cs /if ?></h1>
   <p><?cs var:account.name ?>, <?cs if:kind == "reset" ?>choose a new password for your account<?cs else ?>you are invited as <strong><?cs var:account.role ?></strong>. Choose a password for your account<?cs /if ?>
      <strong id="invite-email"><?cs var:account.email ?></strong>.</p>
   <?cs if:message ?><p class="message" id="message" role="alert"><?cs var:message ?></p><?cs /if ?>
-  <form method="post" action="/invite" id="invite-form">
+  <form method="post" action="/password" id="invite-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
     <input type="hidden" name="t" value="<?cs var:token ?>">
     <input type="email" name="email" value="<?cs var:account.email ?>" autocomplete="username" hidden>
