@@ -41,6 +41,9 @@ struct response {
 	const char *content_type;
 	bool frames_web_pages;   /* the viewer: may frame any http(s) page */
 	bool no_referrer;        /* the address holds a secret (a link's token) */
+	/* Who may frame this page (CSP frame-ancestors): NULL for nobody; the
+	 * site's domains for a page of the widget's panel (lib/panel.c). */
+	const char *frame_ancestors;
 	struct buf headers; /* extra "Name: value\r\n" lines */
 	struct buf body;
 };
@@ -65,6 +68,7 @@ struct request {
 	const char *accept_language; /* Accept-Language, NULL if absent */
 	bool https;
 	bool wants_json;
+	bool framed;               /* asked for by a frame (Sec-Fetch-Dest: iframe) */
 
 	struct param *query;
 	struct param *form;

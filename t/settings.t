@@ -134,12 +134,18 @@ form_post($ada, '/settings', 'hours', map { ("hours_$_" => $_ == $now_paris ? ''
 like $visitor->get("/availability?site=$key")->{content}, qr/"status":"closed"/, 'outside the hours the button says closed';
 my $form = $visitor->get("/help?site=$key", headers => { Referer => 'https://shop.example/p' });
 like $form->{content}, qr/id="desk-closed"/, 'the help form says the desk is closed';
+# (Nobody available either, or the request would be offered to Ada at once:
+# opening hours tell visitors what to expect, they do not send agents away.)
+ok $ada->{browser}->post('/state', form => [csrf => $ada->{browser}->session_csrf, state => 'away'],
+    headers => { Origin => $base })->{status} < 400, 'Ada steps away';
 $res = $visitor->post('/help', form => [csrf => Baton::Test::csrf_from($form->{content}), site => $key,
     page => 'https://shop.example/p', question => 'Open?'], headers => { Origin => $base });
 my $wait = $visitor->get($res->{headers}{location})->{content};
 like $wait, qr/id="desk-closed"/, 'the waiting page says so too';
-like $wait, qr/id="message-form"/, 'and offers to leave a message';
-like $wait, qr/id="schedule-form"/, 'or to choose a time';
+like $wait, qr/id="choose-message"/, 'and offers to leave a message';
+like $wait, qr/id="choose-schedule"/, 'or to choose a time';
+like $visitor->get("$res->{headers}{location}&choice=message")->{content}, qr/id="message-form"/,
+    'on a page of its own';
 form_post($ada, '/settings', 'hours', always => 1);
 
 done_testing;

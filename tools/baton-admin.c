@@ -19,6 +19,7 @@
 #include "admin_billing.h"
 #include "admin_canned.h"
 #include "admin_clients.h"
+#include "admin_crowd.h"
 #include "admin_desk.h"
 #include "admin_logs.h"
 #include "admin_sites.h"
@@ -31,6 +32,7 @@
 #include "admin_phone.h"
 #include "mail_admin.h"
 #include "pool.h"
+#include "translate.h"
 #include "turn.h"
 #include "two_factor.h"
 #include "version.h"
@@ -88,6 +90,13 @@ static const char usage[] =
 	"  agent deactivate|activate EMAIL\n"
 	"  agent two-factor-off EMAIL               turn off two-factor sign-in (a lost phone)\n"
 	"  agent list CLIENT\n"
+	"  agent lang EMAIL LANG                    the language the agent reads and writes\n"
+	"                                           (e.g. en, es, pt-BR); lines in others are\n"
+	"                                           translated for them\n"
+	"  canned translate CLIENT TITLE LANG TEXT  the canned phrase's own translation into\n"
+	"                                           LANG, used instead of machine translation\n"
+	"  translate FROM TO TEXT                   TEXT through the translation engine\n"
+	"                                           (translate_url), as chat lines go"
 	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
 	"                                           the client, or for one agent\n"
 	"  canned-address add CLIENT TITLE URL [EMAIL]  an address agents lead to with one\n"
@@ -390,6 +399,93 @@ static int add_canned(struct admin *a, enum canned_kind kind, const char *client
 	return told(a, admin_canned_add(actor(a), kind, cid, agent, title, body));
 }
 
+/* ---- languages (issue 18) ------------------------------------------------ */
+
+/* Language tags as Baton keeps them (lib/translate.h), or 1 after saying why not. */
+static int checked_lang(const char *lang)
+{
+	if (!translate_lang_valid(lang))
+		return fail("'%s' is not a language tag (two or three letters, e.g. es or pt-BR)", lang);
+	return 0;
+}
+
+static const char *checked(struct admin *a, const char *name, enum input_kind kind,
+			   size_t max, const char *value)
+{
+	struct input spec = { name, kind, true, max, 0, 0, NULL };
+	struct param p = { name, value, NULL };
+	const char *out = NULL, *error = NULL;
+	long long number;
+	if (input_validate(a->pool, &p, &spec, 1, &out, &number, &error) != 0) {
+		fprintf(stderr, "baton-admin: %s\n", error);
+		return NULL;
+	}
+	return out;
+}
+
+static int set_agent_lang(struct admin *a, const char *email, const char *lang)
+{
+	if (checked_lang(lang) != 0)
+		return 1;
+	struct account acc;
+	int status = account_find(actor(a), 0, email, POWER_ADMINISTER, &acc);
+	if (status == 404)
+		return fail("no agent %s", email);
+	if (status != 0)
+		return told(a, status);
+	int rc = db_exec(a->db, SQL_LANG_AGENT_SET, NULL, "sii", lang, acc.id, acc.client_id);
+	if (rc != DB_OK)
+		return db_fail(rc, "the agent's language");
+	if (!a->quiet)
+		printf("%s reads and writes %s\n", email, lang);
+	return 0;
+}
+
+static int translate_canned(struct admin *a, const char *client, const char *title_in,
+			    const char *lang, const char *text_in)
+{
+	long long cid = client_id(a, client);
+	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
+	const char *text = checked(a, "text", INPUT_TEXT, 2000, text_in);
+	if (cid < 0 || title == NULL || text == NULL || checked_lang(lang) != 0)
+		return 1;
+	char base[TRANSLATE_LANG_MAX];
+	translate_lang_base(lang, base);
+	unsigned long long changed = 0;
+	int rc = db_exec(a->db, SQL_LANG_CANNED_TRANSLATION_SET, &changed, "ssis", base, text, cid,
+			 title);
+	if (rc != DB_OK)
+		return db_fail(rc, "the canned phrase's translation");
+	if (changed == 0)
+		return fail("client %s has no canned phrase '%s' for every agent", client, title);
+	if (!a->quiet)
+		printf("canned phrase '%s' in %s saved\n", title, base);
+	return 0;
+}
+
+static int translate_line(struct admin *a, const char *from, const char *to, const char *text)
+{
+	if (checked_lang(from) != 0 || checked_lang(to) != 0)
+		return 1;
+	struct buf out;
+	buf_init(&out);
+	char via[TRANSLATE_LANG_MAX];
+	enum translate_status st = translate_text(&a->cfg, from, to, text, &out, via);
+	if (st == TRANSLATE_OK)
+		printf("%s\n", out.data ? out.data : "");
+	if (st == TRANSLATE_OK && via[0] != '\0')
+		fprintf(stderr, "(through %s)\n", via);
+	buf_free(&out);
+	if (st == TRANSLATE_OFF)
+		return fail("%s", "no translation engine: set translate_url in baton.conf");
+	if (st == TRANSLATE_NO_PAIR)
+		return fail("the engine cannot translate %s to %s, directly or through %s", from, to,
+			    a->cfg.translate_pivots);
+	if (st != TRANSLATE_OK)
+		return fail("the engine at %s did not answer in time", a->cfg.translate_url);
+	return 0;
+}
+
 static int print_audit(struct admin *a, const char *client)
 {
 	long long cid = 0;
@@ -550,6 +646,7 @@ static int demo_phone(struct admin *a)
 	return 0;
 }
 
+static const char *crowd_password(void *context, int generate);
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -606,12 +703,24 @@ static int cmd_demo(struct admin *a)
 	printf("Supervisor: sue@demo.example  password: %s\n", sue);
 	printf("Reseller (Demo Partners, who brought Demo Shop): reseller@demo.example  password: %s\n", rex);
 	printf("Baton operator (every client): operator@demo.example  password: %s\n", olga);
+	/* The auditorium (issue 17): a scheduled event with 20,000 seats. */
+	const char *seat_cap = "seat_cap", *seats = "20000";
+	if ((status = admin_desk_update(actor(a), client, &seat_cap, &seats, 1)) != 0)
+		return told(a, status);
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	if (crowd_demo_event(&crowd) != 0)
+		return 1;
 	return 0;
 }
 
 static int is(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
+}
+
+static const char *crowd_password(void *context, int generate)
+{
+	return read_password(context, generate);
 }
 
 /* ---- mail settings (lib/mail_admin.c) ---------------------------------- */
@@ -665,6 +774,11 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
 	const char *sub = argc > 1 ? argv[1] : "";
+	/* Rooms and events (issue 17): tools/admin_crowd.c. */
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	int crowd_status = crowd_admin_command(&crowd, argc, argv, generate);
+	if (crowd_status != CROWD_ADMIN_NOT_MINE)
+		return crowd_status;
 	if (is(cmd, "migrate") && argc == 1)
 		return cmd_migrate(a);
 	if (is(cmd, "demo") && argc == 1)
@@ -747,6 +861,12 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			printf("new password: %s\n", password);
 		return rc;
 	}
+	if (is(cmd, "agent") && is(sub, "lang") && argc == 4)
+		return set_agent_lang(a, argv[2], argv[3]);
+	if (is(cmd, "canned") && is(sub, "translate") && argc == 6)
+		return translate_canned(a, argv[2], argv[3], argv[4], argv[5]);
+	if (is(cmd, "translate") && argc == 4)
+		return translate_line(a, argv[1], argv[2], argv[3]);
 	if (is(cmd, "site") && is(sub, "help-address") && argc == 4)
 		return set_help_address(a, argv[2], argv[3]);
 	if (is(cmd, "client") && is(sub, "alert-email") && argc == 4)
@@ -813,6 +933,7 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	if (is(cmd, "audit") && (argc == 1 || argc == 2))
 		return print_audit(a, argc == 2 ? argv[1] : NULL);
 	fputs(usage, is(cmd, "help") ? stdout : stderr);
+	fputs(crowd_admin_usage, is(cmd, "help") ? stdout : stderr);
 	return is(cmd, "help") ? 0 : 2;
 }
 
