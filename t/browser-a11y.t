@@ -153,8 +153,8 @@ const MAX_TABS = 60;
     await phoneCtx.close();
 
     // ---- by keyboard alone: link, question, wait, conversation, rating -----
-    await dana.selectOption('#state-choice', 'available');
-    await Promise.all([dana.waitForURL(`${base}/console`), dana.click('#state-form button')]);
+    await dana.click('#statebar button[value=available]');
+    await dana.waitForSelector('#statebar[data-state=available]', { timeout: QUICK });
     const visitorCtx = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     const vera = await visitorCtx.newPage();
     t.watchPage(vera, problems, 'visitor');
