@@ -53,18 +53,7 @@ const MAX_TABS = 60;
   const problems = [];
   const checked = [];
   const check = async (where, name, options) => {
-    let found;
-    for (let tries = 1; ; tries++) {
-      try {
-        found = await t.accessibilityProblems(where, options);
-        break;
-      } catch (err) {
-        // A live page (the waiting page: htdocs/js/wait.js) loads itself
-        // afresh when the desk or the request changes: check the new one.
-        if (tries >= 3 || !/Execution context was destroyed/.test(err.message)) throw err;
-        await where.waitForLoadState('load');
-      }
-    }
+    const found = await t.accessibilityProblems(where, options);
     checked.push(name);
     t.ok(found.length === 0, `${name}: no serious or critical accessibility problem`, found.join('\n'));
   };
