@@ -27,7 +27,7 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
-    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light \
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light tzdata \
     apertium apertium-apy apertium-eng-spa apertium-eng-cat apertium-spa-ita apertium-es-pt apertium-fra-cat
 
 STACK_DIR ?= var/stack
@@ -58,6 +58,12 @@ lib/libbaton.a: $(LIB_OBJECTS)
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
+
+# The Health page names this build and its programs, and reads schema/.
+cgi-bin/installation.fcgi: CFLAGS += -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' \
+    -DBATON_VERSION='"$(shell git -C $(CURDIR) describe --always --dirty 2>/dev/null || echo unknown)"' \
+    -DBATON_PROGRAM_NAMES='"$(subst $(eval) ,$(comma),$(sort $(patsubst cgi-bin/%.fcgi,%,$(PROGRAMS))))"'
+comma := ,
 
 # Only the frame check fetches anything (response headers), with libcurl.
 cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)

@@ -26,6 +26,7 @@
 #include "room.h"
 #include "session.h"
 #include "visitor.h"
+#include "visitor_panel.h"
 
 enum { IN_ID, IN__MAX };
 static const struct input channel_inputs[IN__MAX] = {
@@ -170,6 +171,8 @@ static int channel_page(struct request *r)
 		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)
 		rc = agent_extras(r, &m, v);
+	if (rc == DB_OK && agent)
+		rc = visitor_panel_to_view(r, m.channel_id, v);
 	if (rc == DB_OK)
 		rc = room_to_view(r, &m, v); /* rooms (issue 17) */
 	if (rc != DB_OK) {

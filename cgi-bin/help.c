@@ -12,6 +12,7 @@
  * Tests: t/help.t. */
 #include <string.h>
 
+#include "admin_desk.h"
 #include "callback.h"
 #include "catalogue.h"
 #include "db.h"
@@ -174,6 +175,13 @@ static int help_link(struct request *r)
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", site.client_name);
+	const char *greeting;
+	bool open;
+	if ((rc = desk_for_visitors(r->db, r->pool, site.client_id, &greeting, &open)) != DB_OK) {
+		view_free(v);
+		return failed(r, rc);
+	}
+	view_set(v, "desk.greeting", greeting);
 	view_set(v, "topic", r->in[GET_TOPIC]);
 	view_set(v, "page", page);
 	view_set(v, "priority", r->in[GET_PRIORITY]);

@@ -32,6 +32,8 @@ void config_defaults(struct config *cfg)
 	cfg->signin_free_failures_per_account = 5;
 	cfg->signin_free_failures_per_ip = 20;
 	cfg->signin_max_delay_seconds = 900;
+	cfg->invitation_hours = 72;
+	cfg->reset_hours = 24;
 	cfg->mail_transport = MAIL_TRANSPORT_SENDMAIL;
 	snprintf(cfg->sendmail_command, sizeof cfg->sendmail_command, "/usr/sbin/sendmail");
 	snprintf(cfg->mail_from_name, sizeof cfg->mail_from_name, "Baton");
@@ -199,6 +201,8 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("signin_free_failures_per_account", signin_free_failures_per_account, 1, 1000);
 	INT_SETTING("signin_free_failures_per_ip", signin_free_failures_per_ip, 1, 100000);
 	INT_SETTING("signin_max_delay_seconds", signin_max_delay_seconds, 1, 86400);
+	INT_SETTING("invitation_hours", invitation_hours, 1, 30 * 24);
+	INT_SETTING("reset_hours", reset_hours, 1, 7 * 24);
 	STRING_SETTING("turn_urls", turn_urls);
 	STRING_SETTING("stun_urls", stun_urls);
 	STRING_SETTING("turn_secret", turn_secret);

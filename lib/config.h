@@ -47,6 +47,8 @@ struct config {
 	int signin_free_failures_per_ip;
 	int signin_max_delay_seconds;
 
+	int invitation_hours;      /* how long a link to set a first password works */
+	int reset_hours;           /* how long a password reset link works */
 	/* E-mail in and out (lib/mail_*.c, tools/baton-mailer, tools/baton-mail-in). */
 	char mail_domain[254];
 	char mail_from[254];

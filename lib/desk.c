@@ -6,8 +6,8 @@
 #include "thread.h"
 
 static const char *const queue_cols[] = { "id", "state", "name", "question", "page", "topic",
-	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "via", "kind",
-	"phone", NULL };
+	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "offered_to", "via",
+	"kind", "phone", NULL };
 static const char *const channel_cols[] = { "id", "name", "seconds", "with", NULL };
 static const char *const scheduled_cols[] = { "id", "name", "contact", "question", "at",
 	"minutes_until", "owner", "mine", NULL };

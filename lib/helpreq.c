@@ -95,6 +95,10 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	site->name = db_cell(&rows, 0, 2);
 	site->ask_question = db_cell_int(&rows, 0, 3) != 0;
 	site->client_name = db_cell(&rows, 0, 4);
+	if (db_cell_int(&rows, 0, 5) != 0) {
+		*refusal = "This help desk is not available at the moment.";
+		return refuse(r, site, site_key, referer, "client_suspended");
+	}
 	const char *host = referer ? helpreq_url_host(r->pool, referer) : NULL;
 	if (host == NULL) {
 		*refusal = "Baton could not tell which web site you came from, so it cannot connect "
@@ -114,6 +118,24 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 		return rc;
 	}
 	return DB_OK;
+}
+
+/* The first language the visitor's browser asks for ("fr-CH" of
+ * "fr-CH, fr;q=0.9"), for the desk's visitor panel; NULL for none or junk. */
+static const char *first_language(struct request *r)
+{
+	const char *list = r->accept_language;
+	if (list == NULL)
+		return NULL;
+	list += strspn(list, " ");
+	size_t len = strcspn(list, ",; ");
+	if (len == 0 || len > 35 || (len == 1 && *list == '*'))
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if (!((list[i] >= 'a' && list[i] <= 'z') || (list[i] >= 'A' && list[i] <= 'Z')
+		      || (list[i] >= '0' && list[i] <= '9') || list[i] == '-'))
+			return NULL;
+	return pool_strndup(r->pool, list, len);
 }
 
 static int create_once(struct request *r, const struct site_info *site, long long visitor_id,
@@ -142,8 +164,9 @@ static int create_once(struct request *r, const struct site_info *site, long lon
 	if (rc == DB_OK && crypto_public_id(id) != 0)
 		rc = DB_ERROR;
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssi", id, site->client_id, site->id,
-			     visitor_id, topic, name, question, page_url, db_cell_int(&profile, 0, 0));
+		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssis", id, site->client_id, site->id,
+			     visitor_id, topic, name, question, page_url, db_cell_int(&profile, 0, 0),
+			     first_language(r));
 	long long request_id = (long long)db_last_insert_id(db);
 	/* Asked in the widget's panel: the visitor stays on the site's pages. */
 	if (rc == DB_OK && r->framed)

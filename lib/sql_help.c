@@ -4,7 +4,7 @@
 
 const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_SITE_BY_KEY] =
-		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name FROM site s"
+		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name, c.suspended_at IS NOT NULL FROM site s"
 		" JOIN client c ON c.id = s.client_id WHERE s.site_key = ?",
 	/* The Referer's host matches a registered domain or is below it. */
 	[SQL_SITE_HAS_DOMAIN] =
@@ -32,8 +32,8 @@ const char *const sql_texts_help[SQL__MAX] = {
 
 	[SQL_REQUEST_INSERT] =
 		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, topic, name,"
-		" question, page_url, priority, state, created_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
+		" question, page_url, priority, language, state, created_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
 	[SQL_REQUEST_OPEN_FOR_VISITOR] =
 		"SELECT public_id FROM help_request WHERE client_id = ? AND visitor_id = ?"
 		" AND state IN ('waiting', 'offered') ORDER BY id DESC LIMIT 1",

@@ -119,7 +119,7 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     await Promise.all([vera.waitForURL(/\/wait\?r=/), vera.click('#help-form button[type=submit]')]);
 
     // The agent accepts; both are in the viewer.
-    const request = dana.locator('#queue li.request', { hasText: 'Vera Visitor' });
+    const request = dana.locator('li.request', { hasText: 'Vera Visitor' });
     await request.waitFor({ timeout: QUICK });
     await Promise.all([dana.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
     const channelUrl = dana.url();
