@@ -10,7 +10,7 @@
 enum { IN_CSRF, IN_REQUEST, IN__MAX };
 static const struct input accept_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_REQUEST] = { "request", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "request", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int accept_request(struct request *r)

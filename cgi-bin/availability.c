@@ -11,7 +11,7 @@
 
 enum { IN_SITE, IN__MAX };
 static const struct input availability_inputs[IN__MAX] = {
-	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	[IN_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 /* The host of an Origin header ("https://shop.example:8443" -> "shop.example"). */

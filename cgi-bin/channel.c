@@ -21,7 +21,7 @@
 
 enum { IN_ID, IN__MAX };
 static const struct input channel_inputs[IN__MAX] = {
-	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_ID] = { "id", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int agent_extras(struct request *r, const struct member *m, struct view *v)

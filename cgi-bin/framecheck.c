@@ -30,7 +30,7 @@ enum { MAX_REDIRECTS = 3, TIMEOUT_SECONDS = 4 };
 
 enum { IN_CHANNEL, IN_URL, IN__MAX };
 static const struct input framecheck_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_URL] = { "url", INPUT_LINE, true, 2000, 0, 0, NULL },
 };
 

@@ -13,7 +13,7 @@ static const char *const go_modes[] = { "frame", "window", NULL };
 
 enum { IN_CHANNEL, IN_TOKEN, IN_URL, IN_MODE, IN__MAX };
 static const struct input go_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_URL] = { "url", INPUT_LINE, true, 2000, 0, 0, NULL },
 	[IN_MODE] = { "mode", INPUT_CHOICE, false, 10, 0, 0, go_modes },

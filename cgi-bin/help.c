@@ -21,7 +21,7 @@
 
 enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET__MAX };
 static const struct input link_inputs[GET__MAX] = {
-	[GET_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	[GET_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	[GET_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
 };
@@ -30,7 +30,7 @@ enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, I
        IN__MAX };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	[IN_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	[IN_PAGE] = { "page", INPUT_LINE, true, 2000, 0, 0, NULL },
 	[IN_NAME] = { "name", INPUT_LINE, false, 100, 0, 0, NULL },

@@ -12,7 +12,7 @@
 
 enum { IN_CHANNEL, IN_TOKEN, IN_URL, IN_SCROLL_X, IN_SCROLL_Y, IN__MAX };
 static const struct input seen_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_URL] = { "url", INPUT_LINE, true, 2000, 0, 0, NULL },
 	[IN_SCROLL_X] = { "sx", INPUT_INT, false, 0, 0, 10000000, NULL },

@@ -15,7 +15,7 @@
 
 enum { IN_REQUEST, IN__MAX };
 static const struct input wait_inputs[IN__MAX] = {
-	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int wait_page(struct request *r)

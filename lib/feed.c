@@ -18,9 +18,9 @@
 #define SEQ_MAX 1000000000000000LL
 
 const struct input feed_inputs[FEED_IN__MAX] = {
-	[FEED_IN_CHANNEL] = { "channel", INPUT_LINE, false, 32, 0, 0, NULL },
+	[FEED_IN_CHANNEL] = { "channel", INPUT_KEY, false, 32, 0, 0, NULL },
 	[FEED_IN_CONSOLE] = { "console", INPUT_INT, false, 0, 0, 1, NULL },
-	[FEED_IN_REQUEST] = { "request", INPUT_LINE, false, 32, 0, 0, NULL },
+	[FEED_IN_REQUEST] = { "request", INPUT_KEY, false, 32, 0, 0, NULL },
 	[FEED_IN_AFTER] = { "after", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
 	[FEED_IN_SIGNALS] = { "signals", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
 	[FEED_IN_VERSION] = { "version", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },

@@ -172,7 +172,7 @@ subtest 'who may read it' => sub {
     is $anon->{status}, 303, 'nobody signed in: sent to sign in';
     is $visitor->{browser}->get("/session?id=$channel")->{status}, 303, 'the visitor (no staff session) too';
     is $sup->{browser}->get('/session?id=' . ('0' x 32))->{status}, 404, 'an unknown session: 404';
-    is $sup->{browser}->get('/session?id=nonsense')->{status}, 404, 'a malformed id: 404';
+    is $sup->{browser}->get('/session?id=nonsense')->{status}, 400, 'a malformed id: 400';
     is $sup->{browser}->get('/session')->{status}, 400, 'no id: 400';
 };
 
