@@ -22,6 +22,9 @@ static int accept_request(struct request *r)
 				  "visitor is no longer waiting.");
 	if (rc == CHANNEL_FULL)
 		return resp_error(r, 409, "All of your desk's seats are in use; finish a session first.");
+	if (rc == CHANNEL_AGENT_FULL)
+		return resp_error(r, 409, "You already hold as many sessions as you may (%lld); finish "
+				  "one first.", r->session->max_sessions);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "capacity.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
@@ -30,17 +31,14 @@ static char *origin_host(struct pool *pool, const char *origin)
 
 static int availability(struct request *r)
 {
-	struct db_rows site, agents, used, settings, registered;
+	struct db_rows site, registered;
+	struct client_capacity cap;
 	int rc = db_query(r->db, r->pool, SQL_SITE_BY_KEY, &site, "s", r->in[IN_SITE]);
 	if (rc == DB_OK && site.rows == 0)
 		return resp_error(r, 404, "No site is registered with this key.");
 	long long site_id = db_cell_int(&site, 0, 0), client_id = db_cell_int(&site, 0, 1);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CLIENT_AGENTS_SIGNED_IN, &agents, "i", client_id);
-	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", client_id, client_id);
-	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CLIENT_SETTINGS, &settings, "i", client_id);
+		rc = capacity_of_client(r->db, r->pool, client_id, &cap);
 	char *host = r->origin ? origin_host(r->pool, r->origin) : NULL;
 	if (rc == DB_OK && host != NULL)
 		rc = db_query(r->db, r->pool, SQL_SITE_HAS_DOMAIN, &registered, "iss", site_id, host, host);
@@ -52,11 +50,8 @@ static int availability(struct request *r)
 		resp_header(r, "Access-Control-Allow-Origin", r->origin);
 		resp_header(r, "Vary", "Origin");
 	}
-	const char *status = "closed";
-	if (db_cell_int(&agents, 0, 0) > 0)
-		status = db_cell_int(&agents, 0, 1) > 0
-				 && db_cell_int(&used, 0, 0) < db_cell_int(&settings, 0, 0)
-			 ? "available" : "busy";
+	const char *status = cap.signed_in == 0 ? "closed"
+			     : cap.can_take_visitor ? "available" : "busy";
 	return resp_json(r, 200, pool_printf(r->pool, "{\"status\":\"%s\"}", status));
 }
 

@@ -12,6 +12,7 @@
 
 #include "channel.h"
 #include "db.h"
+#include "desk.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -34,7 +35,7 @@ static int agent_extras(struct request *r, const struct member *m, struct view *
 	const struct session *s = r->session;
 	int rc = db_query(r->db, r->pool, SQL_CANNED_FOR_AGENT, &canned, "ii", s->client_id, s->agent_id);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CONSOLE_AGENTS, &agents, "ii", s->client_id, s->agent_id);
+		rc = desk_colleagues(r->db, r->pool, s->client_id, s->agent_id, &agents);
 	/* The viewer: addresses to lead to with one click, the agent's other
 	 * open channels (the rooms button, unless the client hides it), and the
 	 * page the visitor asked on, to start from. */

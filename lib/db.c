@@ -15,8 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "config.h"
+#include "crypto.h"
 #include "log.h"
 #include "pool.h"
 
@@ -27,6 +29,7 @@ struct db {
 	MYSQL *conn;
 	MYSQL_STMT *stmt[SQL__MAX];
 	bool in_transaction;
+	bool gave_up_on_conflict;
 	unsigned long long last_insert_id;
 };
 
@@ -173,6 +176,19 @@ static int collect_args(struct db_arg *args, const char *types, va_list ap)
 	return n;
 }
 
+/* Before the next attempt after a conflict: a random pause that doubles
+ * with each attempt (up to about 0.3 s), so transactions that collided do
+ * not collide again in step. */
+static void db_conflict_pause(int attempt)
+{
+	unsigned int r = 0;
+	crypto_random(&r, sizeof r);
+	long cap_us = 2000L << (attempt < 7 ? attempt : 7);
+	long us = 500 + (long)(r % (unsigned int)cap_us);
+	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
+	nanosleep(&ts, NULL);
+}
+
 /* Prepares (connecting if needed), binds and executes once. */
 static int db_execute_once(struct db *db, enum sql_id id, struct db_arg *args, int nargs,
 			   MYSQL_STMT **out)
@@ -228,6 +244,18 @@ static int db_execute(struct db *db, enum sql_id id, const char *types, va_list 
 	 * replaced transparently, unless it held an open transaction. */
 	if (rc == DB_DOWN && was_connected && !in_transaction)
 		rc = db_execute_once(db, id, args, nargs, out);
+	/* A statement on its own is its own transaction: after a deadlock it
+	 * was rolled back whole, so running it again is safe. */
+	for (int attempt = 1; rc == DB_RETRY && !in_transaction && attempt < DB_TRANSACTION_ATTEMPTS;
+	     attempt++) {
+		db_conflict_pause(attempt);
+		rc = db_execute_once(db, id, args, nargs, out);
+	}
+	if (rc == DB_RETRY && !in_transaction) {
+		log_warn("statement %d gave up after %d conflicts with other transactions", (int)id,
+			 DB_TRANSACTION_ATTEMPTS);
+		db->gave_up_on_conflict = true;
+	}
 	return rc;
 }
 
@@ -363,6 +391,39 @@ void db_rollback(struct db *db)
 	if (db->conn != NULL && db->in_transaction)
 		mysql_rollback(db->conn);
 	db->in_transaction = false;
+}
+
+int db_transaction(struct db *db, const char *what, db_transaction_body body, void *arg)
+{
+	int rc = DB_RETRY;
+	for (int attempt = 1; attempt <= DB_TRANSACTION_ATTEMPTS; attempt++) {
+		if (attempt > 1)
+			db_conflict_pause(attempt - 1);
+		if ((rc = db_begin(db)) != DB_OK)
+			return rc;
+		rc = body(db, arg);
+		if (rc == DB_OK) {
+			rc = db_commit(db);
+		} else {
+			db_rollback(db);
+			if (rc == DB_UNCHANGED)
+				return DB_OK;
+		}
+		if (rc != DB_RETRY)
+			return rc;
+	}
+	log_warn("%s: gave up after %d conflicts with other transactions (deadlock, lock wait "
+		 "or certification failure); nothing of it was stored", what,
+		 DB_TRANSACTION_ATTEMPTS);
+	db->gave_up_on_conflict = true;
+	return DB_RETRY;
+}
+
+bool db_take_conflict(struct db *db)
+{
+	bool gave_up = db->gave_up_on_conflict;
+	db->gave_up_on_conflict = false;
+	return gave_up;
 }
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col)

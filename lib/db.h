@@ -5,6 +5,7 @@
 #ifndef BATON_DB_H
 #define BATON_DB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "sql.h"
@@ -47,6 +48,26 @@ unsigned long long db_last_insert_id(struct db *db);
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+
+/* Every write transaction runs through db_transaction(): BEGIN, the body,
+ * COMMIT. A deadlock, lock wait timeout or (on Galera) certification
+ * failure anywhere in it, the commit included, rolls the whole transaction
+ * back and runs the body again after a short random pause, up to
+ * DB_TRANSACTION_ATTEMPTS times; after the last it is logged (with `what`)
+ * and DB_RETRY returned, which the request answers with 503 "busy, try
+ * again". The body must therefore set its results afresh on each run and
+ * do nothing outside the database (notify only after this returns).
+ *
+ * The body returns DB_OK to commit, DB_UNCHANGED to roll back and report
+ * DB_OK (it found its work already done), or any other status to roll back
+ * and report that status. A statement run outside any transaction is
+ * retried the same way by db_exec/db_query themselves. */
+enum { DB_TRANSACTION_ATTEMPTS = 8, DB_UNCHANGED = 1 };
+typedef int (*db_transaction_body)(struct db *db, void *arg);
+int db_transaction(struct db *db, const char *what, db_transaction_body body, void *arg);
+/* Whether a transaction gave up on conflicts since the last call (which
+ * clears it): program.c answers such a failure 503 rather than 500. */
+bool db_take_conflict(struct db *db);
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col);
 long long db_cell_int(const struct db_rows *r, size_t row, size_t col);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "capacity.h"
 #include "crypto.h"
 #include "db.h"
 #include "pool.h"
@@ -99,45 +100,54 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	return DB_OK;
 }
 
-static int create_once(struct request *r, const struct site_info *site, long long visitor_id,
-		       const char *topic, const char *name, const char *question,
-		       const char *page_url, long long priority, const char **public_id,
-		       unsigned long long *version)
+struct creation {
+	struct request *r;
+	const struct site_info *site;
+	long long visitor_id, priority;
+	const char *topic, *name, *question, *page_url;
+	const char *public_id;         /* out */
+	unsigned long long version;    /* out: the queue's, when it changed */
+};
+
+static int create_once(struct db *db, void *arg)
 {
-	struct db *db = r->db;
+	struct creation *c = arg;
+	const struct site_info *site = c->site;
+	struct pool *pool = c->r->pool;
 	struct db_rows open, profile;
-	int rc = db_begin(db);
+	c->version = 0;
+	int rc = queue_lock(db, site->client_id);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_VISITOR_PROFILE_UPSERT, NULL, "iis", site->client_id, visitor_id, name);
-	if (rc == DB_OK && priority >= 0)
-		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", priority, site->client_id, visitor_id);
+		rc = db_exec(db, SQL_VISITOR_PROFILE_UPSERT, NULL, "iis", site->client_id, c->visitor_id,
+			     c->name);
+	if (rc == DB_OK && c->priority >= 0)
+		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", c->priority, site->client_id,
+			     c->visitor_id);
 	if (rc == DB_OK)
-		rc = db_query(db, r->pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
-			      visitor_id);
+		rc = db_query(db, pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
+			      c->visitor_id);
 	if (rc == DB_OK && open.rows > 0) {
 		/* A second click, or a second tab: the same place in the queue. */
-		*public_id = db_cell(&open, 0, 0);
-		return db_commit(db);
+		c->public_id = db_cell(&open, 0, 0);
+		return DB_OK;
 	}
 	if (rc == DB_OK)
-		rc = db_query(db, r->pool, SQL_VISITOR_PROFILE, &profile, "ii", site->client_id, visitor_id);
-	char *id = pool_alloc(r->pool, 33);
+		rc = db_query(db, pool, SQL_VISITOR_PROFILE, &profile, "ii", site->client_id,
+			      c->visitor_id);
+	char *id = pool_alloc(pool, 33);
 	if (rc == DB_OK && crypto_public_id(id) != 0)
 		rc = DB_ERROR;
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssi", id, site->client_id, site->id,
-			     visitor_id, topic, name, question, page_url, db_cell_int(&profile, 0, 0));
+			     c->visitor_id, c->topic, c->name, c->question, c->page_url,
+			     db_cell_int(&profile, 0, 0));
 	long long request_id = (long long)db_last_insert_id(db);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
 			     "created", 0LL);
 	if (rc == DB_OK)
-		rc = queue_bump(db, site->client_id, version);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	*public_id = id;
+		rc = queue_bump(db, site->client_id, &c->version);
+	c->public_id = id;
 	return rc;
 }
 
@@ -145,16 +155,17 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
 		   const char *topic, const char *name, const char *question, const char *page_url,
 		   long long priority, const char **public_id)
 {
-	unsigned long long version = 0;
-	int rc = DB_RETRY;
-	page_url = helpreq_page_url(r->pool, page_url);
-	for (int attempt = 0; attempt < 3 && rc == DB_RETRY; attempt++)
-		rc = create_once(r, site, visitor_id, topic, name, question, page_url, priority,
-				 public_id, &version);
+	struct creation c = { .r = r, .site = site, .visitor_id = visitor_id, .priority = priority,
+			      .topic = topic, .name = name, .question = question,
+			      .page_url = helpreq_page_url(r->pool, page_url) };
+	int rc = db_transaction(r->db, "help request", create_once, &c);
 	if (rc != DB_OK)
 		return rc;
-	queue_notify(site->client_id, version);
-	return router_route_client(r->db, r->pool, site->client_id);
+	*public_id = c.public_id;
+	if (c.version > 0)
+		queue_notify(site->client_id, c.version);
+	router_after_change(r->db, r->pool, site->client_id);
+	return DB_OK;
 }
 
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
@@ -193,7 +204,8 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	*found = false;
 	if (!crypto_is_public_id(public_id))
 		return DB_OK;
-	struct db_rows req, pos, agents, used, settings, stats, version;
+	struct db_rows req, pos, stats, version;
+	struct client_capacity cap;
 	int rc = db_query(db, pool, SQL_REQUEST_BY_PUBLIC_ID, &req, "s", public_id);
 	if (rc != DB_OK || req.rows == 0)
 		return rc;
@@ -212,20 +224,16 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REQUEST_POSITION, &pos, "i", st->id);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_AGENTS_SIGNED_IN, &agents, "i", st->client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", st->client_id, st->client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_SETTINGS, &settings, "i", st->client_id);
+		rc = capacity_of_client(db, pool, st->client_id, &cap);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_WAIT_STATS, &stats, "i", st->client_id);
 	if (rc != DB_OK)
 		return rc;
 	st->queue_version = (unsigned long long)db_cell_int(&version, 0, 0);
 	st->position = db_cell_int(&pos, 0, 0);
-	st->agents_signed_in = db_cell_int(&agents, 0, 0);
-	st->agents_available = db_cell_int(&agents, 0, 1);
-	st->seats_full = db_cell_int(&used, 0, 0) >= db_cell_int(&settings, 0, 0);
+	st->agents_signed_in = cap.signed_in;
+	st->agents_available = cap.free_agents;
+	st->seats_full = cap.seats_full;
 	st->estimate_seconds = estimate(st, &stats);
 	st->estimate_words = queue_wait_words(st->estimate_seconds);
 	return DB_OK;
@@ -283,83 +291,108 @@ void helpreq_status_json(const struct request_status *st, struct buf *out)
 	buf_printf(out, ",\"version\":%llu}", st->queue_version);
 }
 
-/* Completes a state change begun by the caller inside a transaction:
- * archives it, marks the queue changed, commits, notifies and re-routes
- * (a withdrawn offer frees its agent for the next request). */
-static int finish_change(struct request *r, const struct request_status *st, int rc,
-			 unsigned long long changed, const char *kind)
+/* A visitor's or staff member's change to a request, as one transaction:
+ * the change itself (an UPDATE that matches only while the request is in a
+ * state that allows it), its archived event and the queue's new version. */
+struct change {
+	const struct request_status *st;
+	enum sql_id statement;
+	const char *kind;                 /* the request_event kind */
+	const char *s1, *s2, *s3;         /* the statement's text values, in order */
+	long long priority;               /* for SQL_REQUEST_SET_PRIORITY */
+	unsigned long long version;       /* out */
+};
+
+static int change_once(struct db *db, void *arg)
 {
-	unsigned long long version = 0;
-	if (rc == DB_OK && changed == 0)
-		rc = HELPREQ_CLOSED;
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", st->id, st->client_id, kind, 0LL);
-	if (rc == DB_OK)
-		rc = queue_bump(r->db, st->client_id, &version);
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	else
-		db_rollback(r->db);
+	struct change *c = arg;
+	const struct request_status *st = c->st;
+	unsigned long long changed = 0;
+	c->version = 0;
+	int rc = queue_lock(db, st->client_id);
 	if (rc != DB_OK)
 		return rc;
-	queue_notify(st->client_id, version);
-	return router_route_client(r->db, r->pool, st->client_id);
+	switch (c->statement) {
+	case SQL_REQUEST_SET_STATE:
+	case SQL_REQUEST_REQUEUE:
+		rc = c->statement == SQL_REQUEST_SET_STATE
+			     ? db_exec(db, c->statement, &changed, "si", c->s1, st->id)
+			     : db_exec(db, c->statement, &changed, "i", st->id);
+		break;
+	case SQL_REQUEST_SCHEDULE:
+		rc = db_exec(db, c->statement, &changed, "ssi", c->s1, c->s2, st->id);
+		break;
+	case SQL_REQUEST_LEAVE_MESSAGE:
+		rc = db_exec(db, c->statement, &changed, "sssi", c->s1, c->s2, c->s3, st->id);
+		break;
+	case SQL_REQUEST_SET_PRIORITY:
+		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", c->priority, st->client_id,
+			     st->visitor_id);
+		if (rc == DB_OK)
+			rc = db_exec(db, SQL_REQUEST_SET_PRIORITY, &changed, "iii", c->priority, st->id,
+				     st->client_id);
+		/* Setting the same priority again changes no row but is no error. */
+		if (rc == DB_OK && changed == 0 && (strcmp(st->state, "waiting") == 0
+						    || strcmp(st->state, "offered") == 0))
+			changed = 1;
+		break;
+	default:
+		return DB_ERROR;
+	}
+	if (rc == DB_OK && changed == 0)
+		return HELPREQ_CLOSED;
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", st->id, st->client_id, c->kind,
+			     0LL);
+	if (rc == DB_OK)
+		rc = queue_bump(db, st->client_id, &c->version);
+	return rc;
+}
+
+/* Runs the change, then notifies and re-routes (a withdrawn offer frees its
+ * agent for the next request). */
+static int change_request(struct request *r, struct change *c)
+{
+	int rc = db_transaction(r->db, c->kind, change_once, c);
+	if (rc != DB_OK)
+		return rc;
+	queue_notify(c->st->client_id, c->version);
+	router_after_change(r->db, r->pool, c->st->client_id);
+	return DB_OK;
 }
 
 int helpreq_cancel(struct request *r, const struct request_status *st)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_SET_STATE, &changed, "si", "cancelled", st->id);
-	return finish_change(r, st, rc, changed, "cancelled");
+	struct change c = { .st = st, .statement = SQL_REQUEST_SET_STATE, .kind = "cancelled",
+			    .s1 = "cancelled" };
+	return change_request(r, &c);
 }
 
 int helpreq_schedule(struct request *r, const struct request_status *st, const char *when_utc,
 		     const char *contact)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_SCHEDULE, &changed, "ssi", when_utc, contact, st->id);
-	return finish_change(r, st, rc, changed, "scheduled");
+	struct change c = { .st = st, .statement = SQL_REQUEST_SCHEDULE, .kind = "scheduled",
+			    .s1 = when_utc, .s2 = contact };
+	return change_request(r, &c);
 }
 
 int helpreq_set_priority(struct request *r, const struct request_status *st, long long priority)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", priority, st->client_id,
-			     st->visitor_id);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_SET_PRIORITY, &changed, "iii", priority, st->id,
-			     st->client_id);
-	/* Setting the same priority again changes no row but is no error. */
-	if (rc == DB_OK && changed == 0 && strcmp(st->state, "waiting") != 0
-	    && strcmp(st->state, "offered") != 0)
-		rc = HELPREQ_CLOSED;
-	else if (rc == DB_OK)
-		changed = 1;
-	return finish_change(r, st, rc, changed, "prioritized");
+	struct change c = { .st = st, .statement = SQL_REQUEST_SET_PRIORITY, .kind = "prioritized",
+			    .priority = priority };
+	return change_request(r, &c);
 }
 
 int helpreq_requeue(struct request *r, const struct request_status *st)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_REQUEUE, &changed, "i", st->id);
-	return finish_change(r, st, rc, changed, "requeued");
+	struct change c = { .st = st, .statement = SQL_REQUEST_REQUEUE, .kind = "requeued" };
+	return change_request(r, &c);
 }
 
 int helpreq_leave_message(struct request *r, const struct request_status *st, const char *name,
 			  const char *contact, const char *question)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_LEAVE_MESSAGE, &changed, "sssi", name, contact, question,
-			     st->id);
-	return finish_change(r, st, rc, changed, "message");
+	struct change c = { .st = st, .statement = SQL_REQUEST_LEAVE_MESSAGE, .kind = "message",
+			    .s1 = name, .s2 = contact, .s3 = question };
+	return change_request(r, &c);
 }

@@ -75,20 +75,19 @@ enum sql_id {
 	SQL_REQUEST_LEAVE_MESSAGE,
 	SQL_REQUEST_EVENT_INSERT,
 	SQL_REQUEST_POSITION,
+	SQL_QUEUE_LOCK,
 	SQL_QUEUE_BUMP,
 	SQL_CLIENT_SETTINGS,
 	SQL_CLIENT_SETTINGS_LOCK,
-	SQL_CLIENT_OPEN_CHANNELS,
-	SQL_CLIENT_AGENTS_SIGNED_IN,
 	SQL_WAIT_STATS,
 
 	/* routing */
 	SQL_ROUTE_WAITING,
-	SQL_ROUTE_PICK_AGENT,
 	SQL_ROUTE_OFFER,
 	SQL_ROUTE_EXPIRED_OFFERS,
 	SQL_ROUTE_CLIENTS_DUE,
 	SQL_ROUTE_UNOFFER,
+	SQL_ROUTE_WITHDRAW_OFFERS,
 	SQL_ROUTE_REFUSAL_INSERT,
 	SQL_AGENT_MISSED_OFFER,
 	SQL_AGENT_BY_ID,
@@ -102,7 +101,6 @@ enum sql_id {
 	SQL_CONSOLE_MY_CHANNELS,
 	SQL_CONSOLE_MESSAGES,
 	SQL_CONSOLE_SCHEDULED,
-	SQL_CONSOLE_AGENTS,
 	SQL_CANNED_FOR_AGENT,
 	SQL_CANNED_INSERT,
 
@@ -202,6 +200,12 @@ enum sql_id {
 	SQL_REPORT_ATTENDANCE_SESSIONS,
 	SQL_REPORT_ATTENDANCE_PEOPLE,
 
+	/* who is free to take a visitor (lib/capacity.c) */
+	SQL_CAPACITY_CLIENT,
+	SQL_CAPACITY_AGENT,
+	SQL_CAPACITY_FREE_AGENTS,
+	SQL_CAPACITY_PICK_AGENT,
+
 	/* demo history (baton-admin demo): a finished session from yesterday */
 	SQL_DEMO_VISITOR,
 	SQL_DEMO_REQUEST,
@@ -230,5 +234,6 @@ extern const char *const sql_texts_billing[SQL__MAX];
 extern const char *const sql_texts_archive[SQL__MAX];
 extern const char *const sql_texts_report[SQL__MAX];
 extern const char *const sql_texts_demo[SQL__MAX];
+extern const char *const sql_texts_capacity[SQL__MAX];
 
 #endif

@@ -73,6 +73,7 @@ const char *const sql_texts_help[SQL__MAX] = {
 		"SELECT COUNT(*) FROM help_request o JOIN help_request r ON r.id = ?"
 		" WHERE o.client_id = r.client_id AND o.state IN ('waiting', 'offered')"
 		" AND (o.priority > r.priority OR (o.priority = r.priority AND o.id < r.id))",
+	[SQL_QUEUE_LOCK] = "SELECT id FROM client WHERE id = ? FOR UPDATE",
 	[SQL_QUEUE_BUMP] =
 		"UPDATE client SET queue_version = LAST_INSERT_ID(queue_version + 1),"
 		" queue_changed_at = NOW(6) WHERE id = ?",
@@ -83,20 +84,6 @@ const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_CLIENT_SETTINGS_LOCK] =
 		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers FROM client"
 		" WHERE id = ? FOR UPDATE",
-	/* Seats in use: open channels and offers out (each may become one). */
-	[SQL_CLIENT_OPEN_CHANNELS] =
-		"SELECT (SELECT COUNT(*) FROM channel WHERE client_id = ? AND state = 'open'),"
-		" (SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state = 'offered')",
-	/* Signed-in agents, and those of them available with room for one more
-	 * session (an agent at their maximum is not really available). */
-	[SQL_CLIENT_AGENTS_SIGNED_IN] =
-		"SELECT COUNT(DISTINCT a.id), COALESCE(SUM(a.state = 'available'"
-		"  AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
-		"   WHERE p.agent_id = a.id AND p.kind = 'agent' AND p.left_at IS NULL"
-		"   AND ch.state = 'open') < a.max_sessions), 0)"
-		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
-		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
-		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
 	/* Seconds to accept and to handle, averaged over recent sessions. */
 	[SQL_WAIT_STATS] =
 		"SELECT AVG(TIMESTAMPDIFF(SECOND, r.created_at, r.accepted_at)),"

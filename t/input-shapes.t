@@ -92,6 +92,7 @@ sub good_value {
     return $party->{token} if $n eq 'token' && $party->{token};
     return $c->{channel} if $n eq 'channel' || ($n eq 'id' && $party->{wants} eq 'channel');
     return $party->{request} if $n eq 'r' || $n eq 'request';
+    return '0' if $n =~ /^(after|signals|version)$/;  # a poll answered at once, not held
     return $site_key if $n eq 'site' && $in->{kind} ne 'INPUT_INT';
     return $c->{client} if $n eq 'client';
     return $in->{choices}[0] if $in->{choices};
