@@ -18,7 +18,7 @@ LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
 PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
 UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
-TOOLS        := tools/baton-admin
+TOOLS        := tools/baton-admin tools/baton-supervise
 
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
@@ -59,6 +59,11 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 
 tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+
+# The supervisor every program of a private stack runs under: plain C, no
+# libraries (tools/baton-supervise.c).
+tools/baton-supervise: tools/baton-supervise.c
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< && mv -f $@.$$$$ $@
 
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@

@@ -297,6 +297,27 @@ static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Reque
 	send_json(fcgi, 200, ASK_AGAIN);
 }
 
+/* Waits until a connection is there to accept, or the program stops
+ * (checked four times a second). The listening socket is shared with the
+ * supervisor that restarts us, so it must not be shut down to wake a
+ * blocked accept(): waiting here first means accept() never blocks. One
+ * acceptor at a time is here (accept_lock), and no other process takes
+ * connections from this socket. */
+static bool connection_waiting(struct engine *e)
+{
+	while (!e->stopping) {
+		struct pollfd listener = { .fd = 0, .events = POLLIN };
+		int n = poll(&listener, 1, 250);
+		if (n > 0)
+			return true;
+		if (n < 0 && errno != EINTR) {
+			log_warn("poll: waiting for connections failed: %s", strerror(errno));
+			usleep(100000);
+		}
+	}
+	return false;
+}
+
 static void *acceptor_main(void *arg)
 {
 	struct engine *e = arg;
@@ -307,7 +328,7 @@ static void *acceptor_main(void *arg)
 		if (fcgi == NULL || FCGX_InitRequest(fcgi, 0, 0) != 0)
 			abort();
 		pthread_mutex_lock(&e->accept_lock);
-		int rc = e->stopping ? -1 : FCGX_Accept_r(fcgi);
+		int rc = connection_waiting(e) ? FCGX_Accept_r(fcgi) : -1;
 		pthread_mutex_unlock(&e->accept_lock);
 		if (rc < 0) {
 			FCGX_Free(fcgi, 0);
@@ -724,8 +745,6 @@ static int serve_threaded(const struct config *cfg)
 	int sig;
 	sigwait(&stop, &sig);
 	e.stopping = 1;
-	/* Wakes acceptors blocked in accept() on the shared listening socket. */
-	shutdown(0, SHUT_RDWR);
 	for (int i = 0; i < ACCEPTORS; i++)
 		pthread_join(acceptors[i], NULL);
 	pthread_join(watcher, NULL);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -199,6 +200,12 @@ static pid_t start_worker(struct program_context *ctx)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* A worker whose supervisor died (kill -9) stops too, rather than
+		 * serving on unsupervised; the supervisor's own supervisor starts
+		 * a new set. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() == 1)
+			_exit(0);
 		serve_fastcgi(ctx);
 		db_free(ctx->db);
 		program_teardown();
