@@ -9,6 +9,7 @@
 #include "pool.h"
 #include "program.h"
 #include "response.h"
+#include "webaddr.h"
 
 enum { IN_SITE, IN__MAX };
 static const struct input availability_inputs[IN__MAX] = {
@@ -40,6 +41,8 @@ static int availability(struct request *r)
 	if (rc == DB_OK)
 		rc = capacity_of_client(r->db, r->pool, client_id, &cap);
 	char *host = r->origin ? origin_host(r->pool, r->origin) : NULL;
+	if (host != NULL && !webaddr_host_is_ascii(host))
+		host = NULL; /* names no registered domain (those are ASCII) */
 	if (rc == DB_OK && host != NULL)
 		rc = db_query(r->db, r->pool, SQL_SITE_HAS_DOMAIN, &registered, "iss", site_id, host, host);
 	if (rc == DB_DOWN)

@@ -72,11 +72,15 @@ static int to_queue(struct request *r, const struct site_info *site, const char 
 		    const char *name, const char *question, const char *page, long long priority)
 {
 	long long visitor_id;
-	const char *public_id;
+	const char *public_id, *refusal = NULL;
 	int rc = visitor_identify(r, true, &visitor_id);
 	if (rc == DB_OK)
 		rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
-				    &public_id);
+				    &public_id, &refusal);
+	if (rc == HELPREQ_LIMITED) {
+		resp_header(r, "Retry-After", "60");
+		return resp_error(r, 429, "%s", refusal);
+	}
 	if (rc != DB_OK)
 		return failed(r, rc);
 	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));

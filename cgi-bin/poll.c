@@ -39,6 +39,7 @@
 #include "notify.h"
 #include "pool.h"
 #include "program.h"
+#include "queue_guard.h"
 #include "response.h"
 #include "router.h"
 #include "session.h"
@@ -188,8 +189,10 @@ static int poll_run(struct request *r)
 	/* Under plain CGI no process runs the router thread's sweeps: the
 	 * consoles' and waiting visitors' polls (every 1.5 s) route, and the
 	 * staff's polls sign out lapsed sessions. */
-	if (slot == NULL && w.topic == NOTIFY_QUEUE)
+	if (slot == NULL && w.topic == NOTIFY_QUEUE) {
+		queue_guard_sweep_client(r->db, r->pool, w.topic_id, r->cfg->abandon_after_seconds);
 		router_route_client(r->db, r->pool, w.topic_id);
+	}
 	if (slot == NULL && (w.kind == FEED_CONSOLE || w.kind == FEED_SUPERVISE))
 		agent_sweep_lapsed(r->db, r->pool);
 	int rc = feed_answer(r->db, r->pool, NULL, &w, hold == 0, hold, &r->resp.body);
@@ -688,6 +691,9 @@ static void *router_main(void *arg)
 		 * few seconds' delay changes no report. */
 		if (tick % LAPSE_EVERY_TICKS == 0)
 			agent_sweep_lapsed(db, pool);
+		/* Requests whose waiting pages stopped asking leave the queue. */
+		if (tick % LAPSE_EVERY_TICKS == 2)
+			queue_guard_sweep(db, pool, e->cfg->abandon_after_seconds);
 		pool_free(pool);
 		for (int i = 0; i < 10 && !e->stopping; i++)
 			usleep(100000);

@@ -7,6 +7,7 @@
 
 #include "channel.h"
 #include "db.h"
+#include "lead.h"
 #include "program.h"
 #include "response.h"
 
@@ -36,8 +37,16 @@ static int seen(struct request *r)
 		rc = db_query(r->db, r->pool, SQL_CHANNEL_VERSIONS, &ch, "i", m.channel_id);
 	if (rc == DB_OK && m.participant_id == m.leader_participant_id
 	    && (db_cell(&ch, 0, 4) == NULL || strcmp(db_cell(&ch, 0, 4), url) != 0)) {
+		/* A visitor's link off the client's sites is put to the agents
+		 * rather than followed (lib/lead.h). */
+		bool direct = true, already = false;
 		long long seq;
-		rc = channel_post(r->db, m.channel_id, m.participant_id, 0, "address", url, NULL, &seq);
+		rc = lead_may_go(r, &m, url, &direct);
+		if (rc == DB_OK && !direct)
+			rc = lead_already_proposed(r, &m, url, &already);
+		if (rc == DB_OK && !already)
+			rc = channel_post(r->db, m.channel_id, m.participant_id, 0,
+					  direct ? "address" : "propose", url, NULL, &seq);
 	}
 	if (rc != DB_OK)
 		return channel_failed(r, rc);

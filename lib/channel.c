@@ -493,6 +493,10 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 {
 	if (strcmp(kind, "private") == 0)
 		return viewer == from || viewer == to;
+	/* A visitor's proposal to lead elsewhere (lib/lead.c): for the agents
+	 * to decide on, and for the visitor who made it. */
+	if (strcmp(kind, "propose") == 0)
+		return viewer_is_staff || viewer == from;
 	if (strcmp(kind, "monitor") == 0)
 		return viewer_is_staff;
 	return true;

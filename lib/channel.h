@@ -97,7 +97,8 @@ int channel_signal(struct db *db, const struct member *m, const struct signal *s
 int channel_typing(struct db *db, const struct member *m, const char *text);
 
 /* Whether the viewer may see an event: private lines only their sender and
- * recipient; a supervisor's silent arrival only staff. */
+ * recipient; a supervisor's silent arrival only staff; a visitor's proposal
+ * to lead elsewhere staff and that visitor. */
 bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
 			   bool viewer_is_staff);
 /* Rows of SQL_EVENTS_AFTER that the viewer may see, as a JSON array;

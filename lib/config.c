@@ -34,6 +34,14 @@ void config_defaults(struct config *cfg)
 	cfg->signin_free_failures_per_account = 5;
 	cfg->signin_free_failures_per_ip = 20;
 	cfg->signin_max_delay_seconds = 900;
+	cfg->signin_free_failures_account_wide = 50;
+	cfg->signin_account_max_delay_seconds = 30;
+	cfg->frame_check_private_addresses = false;
+	cfg->visitor_lead_anywhere = false;
+	cfg->help_requests_per_address_per_minute = 10;
+	cfg->help_requests_per_visitor_per_hour = 10;
+	cfg->help_open_requests_per_address = 5;
+	cfg->abandon_after_seconds = 90;
 }
 
 const char *config_path(void)
@@ -112,6 +120,15 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("signin_free_failures_per_account", signin_free_failures_per_account, 1, 1000);
 	INT_SETTING("signin_free_failures_per_ip", signin_free_failures_per_ip, 1, 100000);
 	INT_SETTING("signin_max_delay_seconds", signin_max_delay_seconds, 1, 86400);
+	INT_SETTING("signin_free_failures_account_wide", signin_free_failures_account_wide, 1, 1000000);
+	INT_SETTING("signin_account_max_delay_seconds", signin_account_max_delay_seconds, 1, 3600);
+	INT_SETTING("help_requests_per_address_per_minute", help_requests_per_address_per_minute, 1,
+		    1000000);
+	INT_SETTING("help_requests_per_visitor_per_hour", help_requests_per_visitor_per_hour, 1, 1000000);
+	INT_SETTING("help_open_requests_per_address", help_open_requests_per_address, 1, 1000000);
+	/* Longer than the waiting page's 5 s refresh many times over, so a
+	 * page that refreshes is never taken for one that was closed. */
+	INT_SETTING("abandon_after_seconds", abandon_after_seconds, 30, 86400);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)
@@ -121,6 +138,10 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	}
 	if (strcmp(name, "trust_forwarded_for") == 0)
 		return set_bool(&cfg->trust_forwarded_for, value);
+	if (strcmp(name, "frame_check_private_addresses") == 0)
+		return set_bool(&cfg->frame_check_private_addresses, value);
+	if (strcmp(name, "visitor_lead_anywhere") == 0)
+		return set_bool(&cfg->visitor_lead_anywhere, value);
 	if (strcmp(name, "secure_cookies") == 0) {
 		if (strcmp(value, "auto") == 0)
 			cfg->secure_cookies = SECURE_COOKIES_AUTO;

@@ -34,6 +34,17 @@ struct config {
 	int signin_free_failures_per_account;
 	int signin_free_failures_per_ip;
 	int signin_max_delay_seconds;
+
+	int signin_free_failures_account_wide;
+	int signin_account_max_delay_seconds;
+
+	bool frame_check_private_addresses;
+	bool visitor_lead_anywhere;
+
+	int help_requests_per_address_per_minute;
+	int help_requests_per_visitor_per_hour;
+	int help_open_requests_per_address;
+	int abandon_after_seconds;
 };
 
 /* Default path when BATON_CONF is not set. */

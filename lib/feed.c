@@ -9,6 +9,7 @@
 #include "desk.h"
 #include "helpreq.h"
 #include "pool.h"
+#include "queue_guard.h"
 #include "response.h"
 #include "session.h"
 #include "staff.h"
@@ -61,6 +62,9 @@ static int watch_waiting(struct request *r, struct feed_watch *w, long long visi
 		return db_failed(r, rc);
 	if (!found || st.visitor_id != visitor_id)
 		return resp_error(r, 403, "This is not your help request.");
+	/* The page polls: the visitor is still there (queue_guard.h). */
+	if ((rc = queue_guard_seen(r->db, st.id)) != DB_OK)
+		return db_failed(r, rc);
 	w->kind = FEED_WAITING;
 	w->topic = NOTIFY_QUEUE;
 	w->topic_id = st.client_id;

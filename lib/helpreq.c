@@ -11,9 +11,11 @@
 #include "db.h"
 #include "pool.h"
 #include "queue.h"
+#include "queue_guard.h"
 #include "response.h"
 #include "router.h"
 #include "visitor.h"
+#include "webaddr.h"
 
 enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300, PAGE_URL_MAX = 2000 };
 
@@ -84,6 +86,11 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	site->ask_question = db_cell_int(&rows, 0, 3) != 0;
 	site->client_name = db_cell(&rows, 0, 4);
 	char *host = referer ? url_host(r->pool, referer) : NULL;
+	if (host != NULL && !webaddr_host_is_ascii(host)) {
+		/* No registered domain is written so (they are ASCII). */
+		*refusal = "This help link cannot connect you from that page's address.";
+		return refuse(r, site, site_key, referer, "unregistered_domain");
+	}
 	if (host == NULL) {
 		*refusal = "Baton could not tell which web site you came from, so it cannot connect "
 			   "you. Please use the help link on the site's own page.";
@@ -106,6 +113,7 @@ struct creation {
 	long long visitor_id, priority;
 	const char *topic, *name, *question, *page_url;
 	const char *public_id;         /* out */
+	const char *refusal;           /* out: why a limit refused it */
 	unsigned long long version;    /* out: the queue's, when it changed */
 };
 
@@ -116,6 +124,7 @@ static int create_once(struct db *db, void *arg)
 	struct pool *pool = c->r->pool;
 	struct db_rows open, profile;
 	c->version = 0;
+	c->refusal = NULL;
 	int rc = queue_lock(db, site->client_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_VISITOR_PROFILE_UPSERT, NULL, "iis", site->client_id, c->visitor_id,
@@ -132,15 +141,19 @@ static int create_once(struct db *db, void *arg)
 		return DB_OK;
 	}
 	if (rc == DB_OK)
+		rc = queue_guard_admit(db, pool, c->r->cfg, c->r->remote_addr, c->visitor_id, &c->refusal);
+	if (rc == DB_OK && c->refusal != NULL)
+		return HELPREQ_LIMITED;
+	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_VISITOR_PROFILE, &profile, "ii", site->client_id,
 			      c->visitor_id);
 	char *id = pool_alloc(pool, 33);
 	if (rc == DB_OK && crypto_public_id(id) != 0)
 		rc = DB_ERROR;
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssi", id, site->client_id, site->id,
-			     c->visitor_id, c->topic, c->name, c->question, c->page_url,
-			     db_cell_int(&profile, 0, 0));
+		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiisssssi", id, site->client_id, site->id,
+			     c->visitor_id, c->r->remote_addr, c->topic, c->name, c->question,
+			     c->page_url, db_cell_int(&profile, 0, 0));
 	long long request_id = (long long)db_last_insert_id(db);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
@@ -153,12 +166,13 @@ static int create_once(struct db *db, void *arg)
 
 int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
 		   const char *topic, const char *name, const char *question, const char *page_url,
-		   long long priority, const char **public_id)
+		   long long priority, const char **public_id, const char **refusal)
 {
 	struct creation c = { .r = r, .site = site, .visitor_id = visitor_id, .priority = priority,
 			      .topic = topic, .name = name, .question = question,
 			      .page_url = helpreq_page_url(r->pool, page_url) };
 	int rc = db_transaction(r->db, "help request", create_once, &c);
+	*refusal = c.refusal;
 	if (rc != DB_OK)
 		return rc;
 	*public_id = c.public_id;
@@ -254,6 +268,9 @@ int helpreq_load_for_visitor(struct request *r, const char *public_id, struct re
 		return resp_error(r, 404, "There is no such help request.");
 	if (visitor_id == 0 || st->visitor_id != visitor_id)
 		return resp_error(r, 403, "This help request was made in another browser.");
+	/* Its page asked: the visitor is still there (queue_guard.h). */
+	if ((rc = queue_guard_seen(r->db, st->id)) == DB_DOWN)
+		return resp_unavailable(r);
 	return 0;
 }
 

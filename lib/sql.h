@@ -34,6 +34,8 @@ enum sql_id {
 	/* sign-in */
 	SQL_AGENT_FOR_SIGNIN,
 	SQL_SIGNIN_RECORD,
+	SQL_SIGNIN_FAILURES_BY_PAIR,
+	SQL_SIGNIN_KNOWN_ADDRESS,
 	SQL_SIGNIN_FAILURES_BY_EMAIL,
 	SQL_SIGNIN_FAILURES_BY_IP,
 	SQL_AGENT_SIGNED_IN,
@@ -144,6 +146,8 @@ enum sql_id {
 	SQL_CHANNEL_START_PAGE,
 	SQL_EVENT_INSERT,
 	SQL_EVENT_BY_CLIENT_MSG,
+	SQL_EVENT_PROPOSAL,
+	SQL_EVENT_LAST_PROPOSAL,
 	SQL_EVENTS_AFTER,
 
 	/* supervision */
@@ -206,6 +210,14 @@ enum sql_id {
 	SQL_CAPACITY_FREE_AGENTS,
 	SQL_CAPACITY_PICK_AGENT,
 
+	/* guarding the queue: help request limits, abandoned requests
+	 * (lib/queue_guard.c) */
+	SQL_GUARD_COUNTS,
+	SQL_GUARD_SEEN,
+	SQL_GUARD_ABANDON_CLIENTS,
+	SQL_GUARD_ABANDON_DUE,
+	SQL_GUARD_ABANDON,
+
 	/* demo history (baton-admin demo): a finished session from yesterday */
 	SQL_DEMO_VISITOR,
 	SQL_DEMO_REQUEST,
@@ -235,5 +247,6 @@ extern const char *const sql_texts_archive[SQL__MAX];
 extern const char *const sql_texts_report[SQL__MAX];
 extern const char *const sql_texts_demo[SQL__MAX];
 extern const char *const sql_texts_capacity[SQL__MAX];
+extern const char *const sql_texts_guard[SQL__MAX];
 
 #endif

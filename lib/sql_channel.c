@@ -95,6 +95,13 @@ const char *const sql_texts_channel[SQL__MAX] = {
 	[SQL_FRAME_CHECK_PUT] =
 		"REPLACE INTO frame_check (url_hash, url, frameable, reason, checked_at)"
 		" VALUES (?, ?, ?, ?, NOW(3))",
+	/* A visitor's proposal to lead everyone to an address (lib/lead.c). */
+	[SQL_EVENT_PROPOSAL] =
+		"SELECT e.body FROM channel_event e JOIN participant p ON p.id = e.participant_id"
+		" WHERE e.channel_id = ? AND e.seq = ? AND e.kind = 'propose' AND p.kind = 'visitor'",
+	[SQL_EVENT_LAST_PROPOSAL] =
+		"SELECT body FROM channel_event WHERE channel_id = ? AND participant_id = ?"
+		" AND kind = 'propose' ORDER BY seq DESC LIMIT 1",
 	[SQL_SITE_DOMAIN_OF_CLIENT] =
 		"SELECT COUNT(*) FROM site_domain d JOIN site s ON s.id = d.site_id"
 		" WHERE s.client_id = ? AND (d.domain = ? OR ? LIKE CONCAT('%.', d.domain))",

@@ -31,9 +31,9 @@ const char *const sql_texts_help[SQL__MAX] = {
 		" AND channel_id IS NOT NULL AND id <> ?",
 
 	[SQL_REQUEST_INSERT] =
-		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, topic, name,"
-		" question, page_url, priority, state, created_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
+		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, ip, topic, name,"
+		" question, page_url, priority, state, created_at, seen_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3), NOW(3))",
 	[SQL_REQUEST_OPEN_FOR_VISITOR] =
 		"SELECT public_id FROM help_request WHERE client_id = ? AND visitor_id = ?"
 		" AND state IN ('waiting', 'offered') ORDER BY id DESC LIMIT 1",
@@ -59,8 +59,8 @@ const char *const sql_texts_help[SQL__MAX] = {
 	 * wait (and the accept time wait estimates average) counts from now,
 	 * not from before the visitor scheduled. */
 	[SQL_REQUEST_REQUEUE] =
-		"UPDATE help_request SET state = 'waiting', ended_at = NULL, created_at = NOW(3)"
-		" WHERE id = ? AND state = 'scheduled'",
+		"UPDATE help_request SET state = 'waiting', ended_at = NULL, created_at = NOW(3),"
+		" seen_at = NOW(3) WHERE id = ? AND state = 'scheduled'",
 	[SQL_REQUEST_LEAVE_MESSAGE] =
 		"UPDATE help_request SET state = 'message', name = ?, contact = ?, question = ?,"
 		" ended_at = NOW(3), offered_agent_id = NULL"

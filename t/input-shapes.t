@@ -2,7 +2,8 @@
 # Every declared input of every program, given a value of the wrong shape
 # (text with non-ASCII letters where an id, key or code belongs), is
 # answered with a 4xx that says what is wrong - never a 5xx, and never an
-# error line in the log. The inputs are read from the programs' own input
+# error line in the log; so is a request whose Origin and Referer name a
+# host in non-ASCII letters (registered domains are ASCII). The inputs are read from the programs' own input
 # tables (cgi-bin/*.c, lib/feed.c for /poll), so a program added later is
 # covered without touching this test. Each input gets the wrong value while
 # the others get well-formed ones (real ids where the program needs them),
@@ -12,6 +13,7 @@ use strict;
 use warnings;
 use utf8;
 use lib "$ENV{BATON_ROOT}/t/lib";
+use IO::Socket::INET;
 use Test::More;
 use Baton::Test qw(stack sql);
 
@@ -107,6 +109,44 @@ my $log_size = -s $log // 0;
 my @fivexx;
 my $tried = 0;
 
+# Headers that name a site (Referer, Origin) with a host of the wrong
+# shape, the inputs all well-formed.
+my %bad_headers = (Origin => "http://jos\xc3\xa9.example", Referer => "http://jos\xc3\xa9.example/page");
+
+# HTTP::Tiny will not send such header values: a plain HTTP/1.0 request.
+sub raw_request {
+    my ($method, $path, $party, $body) = @_;
+    my $b = $party->{browser};
+    my $cookies = join '; ', map { "$_=$b->{jar}{$_}" } sort keys %{ $b->{jar} };
+    my $sock = IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $s->{PORT}, Timeout => 30)
+        or return 0;
+    my $head = "$method $path HTTP/1.0\r\nHost: 127.0.0.1:$s->{PORT}\r\nCookie: $cookies\r\n"
+        . join('', map { "$_: $bad_headers{$_}\r\n" } sort keys %bad_headers);
+    $head .= "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " . length($body) . "\r\n"
+        if defined $body;
+    print {$sock} "$head\r\n" . ($body // '');
+    my ($status) = (scalar(<$sock>) // '') =~ m{^HTTP/1\.[01] (\d+)};
+    return $status // 0;
+}
+
+sub try_headers {
+    my ($name, $party) = @_;
+    for my $action (@{ $programs{$name} }) {
+        my ($method, $inputs) = @$action;
+        my @q;
+        for my $in (grep { $_->{required} || $_->{name} eq 'csrf' } @$inputs) {
+            my $v = good_value($in, $party);
+            $v =~ s/([^A-Za-z0-9_.~-])/sprintf '%%%02X', ord $1/ge;
+            push @q, "$in->{name}=$v";
+        }
+        my $status = $method eq 'GET' ? raw_request('GET', "/$name?" . join('&', @q), $party)
+                                      : raw_request('POST', "/$name", $party, join('&', @q));
+        $tried++;
+        push @fivexx, "$method /$name with a non-ASCII Origin and Referer: $status"
+            if $status >= 500 || $status == 0;
+    }
+}
+
 sub try_program {
     my ($name, $party) = @_;
     for my $action (@{ $programs{$name} }) {
@@ -156,6 +196,8 @@ my %last = map { $_ => 1 } qw(leave transfer signout cancel);
 for my $name ((grep { !$last{$_} } sort keys %programs), (grep { $programs{$_} } sort keys %last)) {
     try_program($name, \%as_visitor);
     try_program($name, \%as_agent);
+    try_headers($name, \%as_visitor);
+    try_headers($name, \%as_agent);
 }
 ok $tried > 300, "sent $tried requests";
 is scalar(@fivexx), 0, "none was answered with a 5xx" or diag join "\n", @fivexx;

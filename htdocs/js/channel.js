@@ -220,6 +220,11 @@
         if (ev.at) li.dataset.at = ev.at;
         notice(`${name} sent a page to open in a new window: `, el('span', { class: 'url', title: ev.body, text: ev.body }));
         break;
+      case 'propose':
+        // A visitor who leads, going off the client's sites: agents decide.
+        notice(mine ? 'You asked to lead everyone to ' : `${name} asks to lead everyone to `,
+          el('span', { class: 'url', title: ev.body, text: ev.body }));
+        break;
       case 'lead':
         notice(Number(ev.to) === from ? `${name} took the lead` : `${name} gave the lead to ${ev.body || nameOf(Number(ev.to))}`);
         break;

@@ -609,6 +609,26 @@
     for (const n of notices.querySelectorAll(`.stage-notice[data-key="${key}"]`)) n.remove();
   }
 
+  /* A visitor who leads asked to take everyone to an address off the
+   * client's sites (it could be a look-alike page): the agent sees all of
+   * it and decides whether to go. */
+  function proposed(ev) {
+    const url = ev.body;
+    if (!originOf(url)) return;
+    const go = el('button', { type: 'button', class: 'follow-proposal', text: 'Go there' });
+    const box = notice('propose', [
+      el('strong', { text: `${ev.name || 'The visitor'} wants to lead everyone to another site:` }), ' ',
+      el('span', { class: 'url', text: url }), ' Go only if you trust that address.'], [go]);
+    go.addEventListener('click', async () => {
+      try {
+        await B.postForm('/go', { channel: channelId, token, url, mode: 'frame', approve: String(ev.seq) });
+        box.remove();
+      } catch (err) {
+        fail(err);
+      }
+    });
+  }
+
   /* A page sent to open in a new window: browsers let a window open only
    * from a click, so the follower gets a button. */
   function windowSent(ev) {
@@ -712,8 +732,9 @@
     }
     if (mode === 'window') {
       try {
-        await B.postForm('/go', { channel: channelId, token, url, mode: 'window' });
-        notice('sent', ['The page was sent to open in a new window: ', el('span', { class: 'url', text: url })]);
+        const answer = await B.postForm('/go', { channel: channelId, token, url, mode: 'window' });
+        notice('sent', [answer && answer.proposed ? 'Your guide was asked to open this page too: '
+          : 'The page was sent to open in a new window: ', el('span', { class: 'url', text: url })]);
         setTimeout(() => clearNotice('sent'), 6000);
       } catch (err) {
         fail(err);
@@ -721,11 +742,17 @@
       return;
     }
     const verdict = frameCheck(url); // under way while /go is
+    let answer;
     try {
-      await B.postForm('/go', { channel: channelId, token, url, mode: 'frame' });
+      answer = await B.postForm('/go', { channel: channelId, token, url, mode: 'frame' });
     } catch (err) {
       fail(err);
       return;
+    }
+    if (answer && answer.proposed) {
+      // Off the site's own pages the agent decides whether everyone goes.
+      notice('proposed', ['Your guide was asked to follow you to ', el('span', { class: 'url', text: url }), '.']);
+      setTimeout(() => clearNotice('proposed'), 8000);
     }
     ledUrl = url;
     followed = url;
@@ -1061,6 +1088,9 @@
         visited.push({ url: ev.body, at: ev.at, kind: 'window' });
         renderHistory();
         if (Number(ev.from) !== me) windowSent(ev);
+        break;
+      case 'propose':
+        if (C.isStaff && Number(ev.from) !== me) proposed(ev);
         break;
       default:
         break;
