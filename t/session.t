@@ -17,6 +17,8 @@ my $s = stack();
 my $client = Baton::Test::new_client();
 Baton::Test::set_client($client, accept_timeout_seconds => 2);
 my ($key) = Baton::Test::new_direct_site($client);
+# The client's site is shop.example (visitors who lead stay on it: t/go.t).
+Baton::Test::add_site_domain($key, 'shop.example');
 my $ann = staff($client, 'agent', name => 'Ann First');
 my $bob = staff($client, 'agent', name => 'Bob Second', state => 'away');
 my $sup = staff($client, 'supervisor', name => 'Sue Supervisor');

@@ -161,6 +161,14 @@ sub new_direct_site {
     return ($key, $id);
 }
 
+# Registers one more domain for a site (a visitor who leads goes straight
+# only to the client's registered domains: lib/lead.h).
+sub add_site_domain {
+    my ($key, $domain) = @_;
+    die "bad domain $domain" unless $domain =~ /^[a-z0-9.-]+$/;
+    sql("INSERT IGNORE INTO site_domain (site_id, domain) SELECT id, '$domain' FROM site WHERE site_key = '$key'");
+}
+
 # A signed-in agent as a party: {browser, email, password, name, id, client}.
 sub signed_in_agent {
     my (%o) = @_;
