@@ -23,12 +23,13 @@ TOOLS        := tools/baton-admin tools/baton-supervise
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
-    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm
+    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
+    clang libclang-rt-14-dev
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
 
-.PHONY: all deps run stop test bench clean lint
+.PHONY: all deps run stop test bench clean lint fuzz fuzz-build
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
 
 deps:
@@ -74,7 +75,7 @@ run: deps all
 stop:
 	@tools/stack stop $(STACK_DIR)
 
-test: deps all
+test: deps all fuzz-build
 	@tools/test-run
 
 # The load benchmark (bench/README), not part of `make test`: a private stack
@@ -89,5 +90,36 @@ bench/loadgen: bench/loadgen.c
 	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
 		-o $@.$$$$ $< && mv -f $@.$$$$ $@
 
+# Fuzzing (t/fuzz/README): one libFuzzer harness per parser of outside
+# input, t/fuzz/NAME.c, built with clang's sanitizers against lib/ compiled
+# the same way (var/fuzz/). `make fuzz` runs each for FUZZ_SECONDS (default
+# 300) on its corpus and keeps any crash as a regression input; `make test`
+# replays those and fuzzes each harness for a few seconds (t/fuzz.t).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_DIR     := var/fuzz
+FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -pthread \
+                -Wall -Ilib -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
+FUZZ_LIB_OBJECTS := $(patsubst lib/%.c,$(FUZZ_DIR)/lib/%.o,$(LIB_SOURCES))
+FUZZ_HARNESSES   := $(patsubst t/fuzz/%.c,$(FUZZ_DIR)/%,$(wildcard t/fuzz/*.c))
+
+$(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p $(FUZZ_DIR)/lib
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
+
+$(FUZZ_DIR)/libbaton.a: $(FUZZ_LIB_OBJECTS)
+	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
+
+$(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -It/fuzz -o $@.$$$$ $< $(FUZZ_DIR)/libbaton.a \
+		$(LDLIBS) && mv -f $@.$$$$ $@
+
+fuzz-build: $(FUZZ_HARNESSES)
+
+fuzz: deps fuzz-build
+	@tools/fuzz run $(FUZZ_SECONDS)
+
 clean:
 	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
+	rm -rf $(FUZZ_DIR)/lib $(FUZZ_DIR)/libbaton.a $(FUZZ_HARNESSES)

@@ -81,7 +81,8 @@ async function channelToken(request, base, channel) {
     await page.waitForSelector(`${row} .state[data-state="available"]`, { timeout: 5000 });
     t.ok(true, 'the agent signing in shows as available');
     const before = await page.textContent(`${row} .for`);
-    await page.waitForTimeout(2200);
+    await page.waitForFunction(([sel, was]) => document.querySelector(sel).textContent !== was,
+      [`${row} .for`, before], { timeout: 10000 });
     const after = await page.textContent(`${row} .for`);
     t.ok(before !== after && /^\d+ s$/.test(after), `the time in the state ticks (${before} → ${after})`);
 

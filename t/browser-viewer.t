@@ -243,8 +243,7 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     // Another window size and scroll position on the visitor's side.
     await vera.setViewportSize({ width: 760, height: 640 });
     await veraTwo.evaluate(() => window.scrollTo(0, 700));
-    await vera.waitForTimeout(300);
-    seen = await markAt(veraTwo, danaId);
+    seen = await waitMark(veraTwo, danaId, danaAt);
     t.ok(seen && Math.abs(seen.x - danaAt.x) <= 1 && Math.abs(seen.y - danaAt.y) <= 1 && seen.under === 'box-b',
       'at another window size and scroll, the pointer is still on the same spot', JSON.stringify(seen));
     await t.screenshot(vera, 'viewer-5-visitor-smaller-window');

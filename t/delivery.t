@@ -137,7 +137,7 @@ subtest '1. 20 posters x 50 lines while 5 pollers read' => sub {
             return follow($me, $ch, after => 0, want => $posters * $lines, re => qr/^p\d+-\d+$/, deadline => $deadline);
         })
     } 1 .. $pollers;
-    sleep 0.3;  # the pollers are reading (and then held)
+    # The pollers read from seq 0, so when they start makes no difference.
     my @writers = map {
         my $i = $_;
         spawn(sub {
@@ -275,7 +275,6 @@ subtest '4. the poll program restarted while lines are posted' => sub {
         my $me = Baton::Test::party_clone($agent);
         return follow($me, $ch, after => $last_seen, want => $count, re => qr/^restart-\d+$/, deadline => $deadline);
     });
-    sleep 0.3;  # held
     my $writer = spawn(sub {
         my $me = Baton::Test::party_clone($visitor);
         my @status;
@@ -309,12 +308,13 @@ subtest '4. the poll program restarted while lines are posted' => sub {
 subtest '5. a held poll answers right after a post' => sub {
     my @latency;
     for my $trial (1 .. 10) {
+        my $before = Baton::Test::poll_sockets();
         my $reader = spawn(sub {
             my $me = Baton::Test::party_clone($visitor);
             my ($res, $d) = Baton::Test::chat_poll($me, $ch, after => $last_seen);
             return { at => time, status => $res->{status}, events => scalar @{ $d->{events} || [] } };
         });
-        sleep 0.4;  # parked
+        Baton::Test::wait_parked($before) or diag "trial $trial: the poll was not seen parked";
         my $posted = time;
         my ($res, $d) = Baton::Test::chat_say($agent, $ch, "ping $trial", cmid => "ping-$trial");
         my ($r) = @{ gather([$reader], 30) };

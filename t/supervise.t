@@ -50,6 +50,7 @@ subtest 'a held poll answers within a second of a state change' => sub {
     is agent_of($d, $agent->{id})->{state}, 'away', 'the agent is away';
     pipe my $reader, my $writer or die "pipe: $!";
     my $poller = $sup->{browser}->clone(timeout => 40);
+    my $before = Baton::Test::poll_sockets();
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         close $reader;
@@ -59,7 +60,7 @@ subtest 'a held poll answers within a second of a state change' => sub {
         exit 0;
     }
     close $writer;
-    sleep 1.0; # the poll is parked by now
+    ok Baton::Test::wait_parked($before), 'the supervisor\'s poll is held';
     my $changed_at = time;
     is set_state($agent, 'available')->{status}, 200, 'the agent becomes available';
     my $line = <$reader>;
