@@ -24,7 +24,7 @@ TOOLS        := tools/baton-admin tools/baton-supervise
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
-    clang libclang-rt-14-dev
+    coturn clang libclang-rt-14-dev
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -85,6 +85,13 @@ test: deps all fuzz-build
 .PHONY: bench-quick
 bench bench-quick: deps all bench/loadgen
 	@tools/bench $(if $(filter bench-quick,$@),--quick)
+
+# Calls and the record (bench/RESULTS-media.md): how much busy co-browsing
+# adds to the archive, and how long calls take to connect through nginx,
+# Apache mod_fcgid and plain CGI. `make bench-media-quick` only prints.
+.PHONY: bench-media bench-media-quick
+bench-media bench-media-quick: deps all
+	@tools/bench-media $(if $(filter bench-media-quick,$@),--quick)
 
 bench/loadgen: bench/loadgen.c
 	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \

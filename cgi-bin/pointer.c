@@ -3,11 +3,11 @@
  * site script, so it lands right at any window size and scroll), or as
  * fractions of the view on the pointing overlay for pages without the
  * script. Last value wins. Tests: t/pointer.t. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "channel.h"
 #include "db.h"
+#include "mark.h"
 #include "program.h"
 #include "response.h"
 
@@ -22,15 +22,11 @@ static const struct input pointer_inputs[IN__MAX] = {
 	[IN_Y] = { "y", INPUT_LINE, true, 20, 0, 0, NULL },
 };
 
-/* A plain decimal within [0, max]: no exponents, no NaN, no infinity. */
+/* A plain decimal within [0, max] (the whiteboard's rule for coordinates). */
 static bool coordinate(const char *s, double max)
 {
-	size_t digits = strspn(s, "0123456789");
-	if (digits == 0 || (s[digits] != '\0' && s[digits] != '.'))
-		return false;
-	if (s[digits] == '.' && s[digits + 1 + strspn(s + digits + 1, "0123456789")] != '\0')
-		return false;
-	return strtod(s, NULL) <= max;
+	double value;
+	return mark_coordinate(s, strlen(s), max, &value);
 }
 
 static int pointer(struct request *r)
@@ -45,7 +41,8 @@ static int pointer(struct request *r)
 		return resp_error(r, 400, overlay ? "Overlay coordinates are fractions from 0 to 1."
 						  : "Page coordinates are pixels from 0.");
 	struct signal sig = { .kind = SIGNAL_POINTER, .mode = r->in[IN_MODE],
-			      .px = r->in[IN_X], .py = r->in[IN_Y] };
+			      .px = r->in[IN_X], .py = r->in[IN_Y],
+			      .sample = overlay ? "overlay" : "pointer" };
 	int rc = channel_signal(r->db, &m, &sig);
 	if (rc != DB_OK)
 		return channel_failed(r, rc);

@@ -29,8 +29,11 @@ static int seen(struct request *r)
 	const char *url = r->in[IN_URL];
 	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
 		return resp_error(r, 400, "The address must start with http:// or https://.");
+	/* The leader's scrolling is what everyone follows: the replay keeps it. */
+	bool leads = m.participant_id == m.leader_participant_id;
 	struct signal sig = { .kind = SIGNAL_SEEN, .text = url,
-			      .x = r->in_int[IN_SCROLL_X], .y = r->in_int[IN_SCROLL_Y] };
+			      .x = r->in_int[IN_SCROLL_X], .y = r->in_int[IN_SCROLL_Y],
+			      .sample = leads ? "scroll" : NULL };
 	int rc = channel_signal(r->db, &m, &sig);
 	struct db_rows ch;
 	if (rc == DB_OK && m.participant_id == m.leader_participant_id)

@@ -38,13 +38,21 @@ static const struct input statement_inputs[IN__MAX] = {
 
 /* Columns of SQL_BILLING_CLIENT and SQL_BILLING_RESELLER_CLIENTS. */
 enum { C_ID, C_SLUG, C_NAME, C_UNIT, C_RATE, C_MINIMUM, C_CURRENCY, C_CREATED_MS,
-       C_RESELLER_SLUG, C_RESELLER_NAME, C_SHARE_BP };
+       C_RESELLER_SLUG, C_RESELLER_NAME, C_SHARE_BP, C_CALL_RATE };
 /* Columns of SQL_BILLING_SESSIONS. */
-enum { S_STARTED, S_CHANNEL, S_AGENTS, S_CREATED_MS, S_CLOSED_MS };
+enum { S_STARTED, S_CHANNEL, S_AGENTS, S_CREATED_MS, S_CLOSED_MS, S_CHANNEL_ID };
+/* Columns of SQL_BILLING_CALLS. */
+enum { K_CHANNEL_ID, K_CONNECTED, K_CHANNEL, K_CONNECTED_MS, K_ENDED_MS };
 
 struct statement_line {
 	const char *started, *channel, *agents;
 	long long minutes, quantity, amount_cents;
+};
+
+/* A call of one of the month's sessions (issue 14). */
+struct call_line {
+	const char *connected, *channel;
+	long long minutes, amount_cents;
 };
 
 struct statement {
@@ -55,8 +63,41 @@ struct statement {
 	long long share_bp;       /* the reseller's share, hundredths of a percent */
 	struct statement_line *lines;
 	size_t line_count;
+	struct call_line *calls;
+	size_t call_count;
 	struct billing_totals totals;
 };
+
+/* Bills the calls of the month's sessions (connected ones), each from its
+ * connecting to its end or the cut-off. */
+static int bill_calls(struct request *r, struct pool *pool, const struct billing_month *m,
+		      long long cutoff_ms, bool want_lines, struct statement *s)
+{
+	struct db_rows rows;
+	int rc = db_query(r->db, pool, SQL_BILLING_CALLS, &rows, "iss", s->client_id, m->start, m->end);
+	if (rc != DB_OK)
+		return rc;
+	if (want_lines)
+		s->calls = pool_zalloc(pool, (rows.rows + 1) * sizeof *s->calls);
+	for (size_t k = 0; k < rows.rows; k++) {
+		long long ended = db_cell(&rows, k, K_ENDED_MS) ? db_cell_int(&rows, k, K_ENDED_MS) : -1;
+		long long minutes = billing_session_minutes(db_cell_int(&rows, k, K_CONNECTED_MS), ended,
+							    cutoff_ms);
+		long long amount;
+		if (billing_add_call(&s->terms, &s->totals, minutes, &amount) != 0) {
+			log_error("statement of client %lld for %s: the calls overflow", s->client_id, m->label);
+			return DB_ERROR;
+		}
+		if (!want_lines)
+			continue;
+		struct call_line *line = &s->calls[s->call_count++];
+		line->connected = db_cell(&rows, k, K_CONNECTED);
+		line->channel = db_cell(&rows, k, K_CHANNEL);
+		line->minutes = minutes;
+		line->amount_cents = amount;
+	}
+	return DB_OK;
+}
 
 /* Fills s from row i of a client query, then bills the client's sessions of
  * month m up to cutoff_ms. Lines are kept (in pool) when want_lines. */
@@ -73,6 +114,7 @@ static int statement_load(struct request *r, struct pool *pool, const struct db_
 		s->terms.unit = BILLING_PER_MINUTE;
 	s->terms.rate_cents = db_cell_int(client, i, C_RATE);
 	s->terms.minimum_cents = db_cell_int(client, i, C_MINIMUM);
+	s->terms.call_rate_cents = db_cell_int(client, i, C_CALL_RATE);
 	s->minimum_applies = db_cell_int(client, i, C_CREATED_MS) < m->end_ms;
 	s->share_bp = db_cell(client, i, C_SHARE_BP) ? db_cell_int(client, i, C_SHARE_BP) : 0;
 	billing_totals_init(&s->totals);
@@ -104,6 +146,8 @@ static int statement_load(struct request *r, struct pool *pool, const struct db_
 		line->quantity = quantity;
 		line->amount_cents = amount;
 	}
+	if ((rc = bill_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK)
+		return rc;
 	if (billing_finish(&s->terms, &s->totals, s->minimum_applies) != 0) {
 		log_error("statement of client %lld for %s: the total overflows", s->client_id, m->label);
 		return DB_ERROR;
@@ -159,6 +203,19 @@ static int client_csv(struct request *r, const struct statement *s, const struct
 	const char *usage[] = { "usage", NULL, sessions, NULL, num(p, t->minutes),
 		num(p, t->quantity), unit, rate, money(p, t->usage_cents), s->currency };
 	csv_row(&b, usage, COUNT_OF(usage));
+	const char *call_rate = money(p, s->terms.call_rate_cents);
+	for (size_t i = 0; i < s->call_count; i++) {
+		const struct call_line *l = &s->calls[i];
+		const char *row[] = { "call", l->connected, l->channel, NULL, num(p, l->minutes),
+			num(p, l->minutes), "call minute", call_rate, money(p, l->amount_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
+	if (t->calls > 0) {
+		const char *row[] = { "calls", NULL, pool_printf(p, "%lld call%s", t->calls, t->calls == 1 ? "" : "s"),
+			NULL, num(p, t->call_minutes), num(p, t->call_minutes), "call minute", call_rate,
+			money(p, t->call_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
 	if (t->minimum_lift_cents > 0) {
 		const char *minimum[] = { "minimum", NULL,
 			pool_printf(p, "monthly minimum %s", money(p, s->terms.minimum_cents)), NULL,
@@ -216,7 +273,24 @@ static int client_page(struct request *r, const struct statement *s, const struc
 #undef LINE_SET
 #undef LINE_SET_INT
 	}
+	for (size_t i = 0; i < s->call_count; i++) {
+		const struct call_line *l = &s->calls[i];
+		char key[64];
+		snprintf(key, sizeof key, "calls.%zu.connected", i);
+		view_set(v, key, l->connected);
+		snprintf(key, sizeof key, "calls.%zu.channel", i);
+		view_set(v, key, l->channel);
+		snprintf(key, sizeof key, "calls.%zu.minutes", i);
+		view_set_int(v, key, l->minutes);
+		snprintf(key, sizeof key, "calls.%zu.amount", i);
+		view_set(v, key, money(r->pool, l->amount_cents));
+	}
+	view_set(v, "rate.call", money(r->pool, s->terms.call_rate_cents));
+	view_set_int(v, "rate.has_call", s->terms.call_rate_cents > 0);
 	const struct billing_totals *t = &s->totals;
+	view_set_int(v, "totals.calls", t->calls);
+	view_set_int(v, "totals.call_minutes", t->call_minutes);
+	view_set(v, "totals.call_amount", money(r->pool, t->call_cents));
 	view_set_int(v, "totals.sessions", t->sessions);
 	view_set_int(v, "totals.minutes", t->minutes);
 	view_set_int(v, "totals.quantity", t->quantity);

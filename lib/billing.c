@@ -120,12 +120,28 @@ int billing_add_session(const struct billing_terms *terms, struct billing_totals
 	return 0;
 }
 
+int billing_add_call(const struct billing_terms *terms, struct billing_totals *t,
+		     long long minutes, long long *amount_cents)
+{
+	long long amount;
+	if (__builtin_mul_overflow(minutes, terms->call_rate_cents, &amount)
+	    || __builtin_add_overflow(t->call_cents, amount, &t->call_cents)
+	    || __builtin_add_overflow(t->call_minutes, minutes, &t->call_minutes))
+		return -1;
+	t->calls++;
+	*amount_cents = amount;
+	return 0;
+}
+
 int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies)
 {
+	long long used;
+	if (__builtin_add_overflow(t->usage_cents, t->call_cents, &used))
+		return -1;
 	t->minimum_lift_cents = 0;
-	if (minimum_applies && terms->minimum_cents > t->usage_cents)
-		t->minimum_lift_cents = terms->minimum_cents - t->usage_cents;
-	return __builtin_add_overflow(t->usage_cents, t->minimum_lift_cents, &t->total_cents) ? -1 : 0;
+	if (minimum_applies && terms->minimum_cents > used)
+		t->minimum_lift_cents = terms->minimum_cents - used;
+	return __builtin_add_overflow(used, t->minimum_lift_cents, &t->total_cents) ? -1 : 0;
 }
 
 long long billing_share_cents(long long total_cents, long long share_basis_points)

@@ -9,7 +9,12 @@
  *     are never billed: a month's statement cannot change once it is over;
  *   - billable minutes are started minutes, at least 1;
  *   - charge = minutes x rate (per minute) or sessions x rate (per session);
- *   - a monthly minimum lifts the total to it, as a line of its own;
+ *   - calls (voice and video, between a session's people) are billed on top,
+ *     at the client's own call rate (0: not billed, still counted): each
+ *     call's started minutes from its connecting to its end (or the
+ *     cut-off), at least 1; a month's calls are those of its sessions;
+ *   - a monthly minimum lifts the total (sessions and calls) to it, as a
+ *     line of its own;
  *   - a reseller's share is round-half-up(total x share% / 100), per client;
  *   - money is integer cents (two decimal places for every currency). */
 #ifndef BATON_BILLING_H
@@ -30,13 +35,17 @@ struct billing_terms {
 	enum billing_unit unit;
 	long long rate_cents;         /* per minute or per session */
 	long long minimum_cents;      /* monthly minimum; 0 for none */
+	long long call_rate_cents;    /* per started minute of a call; 0: not billed */
 };
 
 struct billing_totals {
 	long long sessions;
 	long long minutes;
 	long long quantity;           /* minutes or sessions, by the unit */
-	long long usage_cents;        /* the sum of the lines */
+	long long usage_cents;        /* the sum of the sessions' lines */
+	long long calls;
+	long long call_minutes;
+	long long call_cents;         /* the sum of the calls' lines */
 	long long minimum_lift_cents; /* what the minimum adds (0 when usage reaches it) */
 	long long total_cents;
 };
@@ -64,6 +73,10 @@ void billing_totals_init(struct billing_totals *t);
  * amount and *quantity its minutes or 1. Returns 0, or -1 on overflow. */
 int billing_add_session(const struct billing_terms *terms, struct billing_totals *t,
 			long long minutes, long long *quantity, long long *amount_cents);
+/* Adds a call of `minutes` billable minutes; *amount_cents gets its line's
+ * amount. Returns 0, or -1 on overflow. */
+int billing_add_call(const struct billing_terms *terms, struct billing_totals *t,
+		     long long minutes, long long *amount_cents);
 /* Applies the monthly minimum (when minimum_applies) and sets the total.
  * Returns 0, or -1 on overflow. */
 int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "call.h"
 #include "capacity.h"
 #include "crypto.h"
 #include "db.h"
@@ -14,6 +15,7 @@
 #include "render.h"
 #include "response.h"
 #include "router.h"
+#include "sample.h"
 #include "session.h"
 #include "visitor.h"
 
@@ -115,15 +117,37 @@ static int next_seq(struct db *db, long long channel_id, long long *seq)
 	return rc;
 }
 
-/* Inside a transaction: appends one event. */
-static int append_event(struct db *db, long long channel_id, long long participant_id,
-			const char *kind, const char *body, const char *client_msg_id, long long *seq)
+/* Inside a transaction: appends one event (next seq, then the row). */
+static int insert_event(struct db *db, long long channel_id, long long participant_id,
+			long long recipient, const char *kind, const char *body,
+			const char *client_msg_id, long long *seq)
 {
 	int rc = next_seq(db, channel_id, seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, 0LL, body, client_msg_id);
+			     participant_id, recipient, body, client_msg_id);
 	return rc;
+}
+
+static int append_event(struct db *db, long long channel_id, long long participant_id,
+			const char *kind, const char *body, const char *client_msg_id, long long *seq)
+{
+	return insert_event(db, channel_id, participant_id, 0, kind, body, client_msg_id, seq);
+}
+
+int channel_append(struct db *db, long long channel_id, long long participant_id,
+		   long long recipient, const char *kind, const char *body, long long *seq)
+{
+	return insert_event(db, channel_id, participant_id, recipient, kind, body, NULL, seq);
+}
+
+bool channel_event_in_chat(const char *kind)
+{
+	static const char *const not_chat[] = { "call", "rtc", "mark", "erase", "draw", NULL };
+	for (size_t i = 0; not_chat[i] != NULL; i++)
+		if (strcmp(kind, not_chat[i]) == 0)
+			return false;
+	return true;
 }
 
 struct post {
@@ -365,6 +389,8 @@ int channel_leave(struct request *r, const struct member *m)
 		return rc;
 	if (d.seq > 0)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)d.seq);
+	/* Whoever leaves hangs up (lib/call.c); a closed channel's call ends. */
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	queue_notify(m->client_id, d.version);
 	/* A seat came free: someone waiting may be routed now. */
 	router_after_change(r->db, r->pool, m->client_id);
@@ -434,6 +460,7 @@ int channel_transfer(struct request *r, const struct member *m, long long target
 		return rc;
 	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)h.seq);
 	queue_notify(m->client_id, h.version);
+	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	return DB_OK;
 }
 
@@ -457,19 +484,37 @@ static int set_signal(struct db *db, void *arg)
 		return rc;
 	switch (sig->kind) {
 	case SIGNAL_TYPING:
-		return db_exec(db, SQL_PARTICIPANT_TYPING, NULL, "sii",
-			       sig->text && *sig->text ? sig->text : NULL, version, m->participant_id);
+		rc = db_exec(db, SQL_PARTICIPANT_TYPING, NULL, "sii",
+			     sig->text && *sig->text ? sig->text : NULL, version, m->participant_id);
+		break;
 	case SIGNAL_SEEN:
-		return db_exec(db, SQL_PARTICIPANT_SEEN, NULL, "siiii", sig->text, sig->x, sig->y,
-			       version, m->participant_id);
+		rc = db_exec(db, SQL_PARTICIPANT_SEEN, NULL, "siiii", sig->text, sig->x, sig->y,
+			     version, m->participant_id);
+		break;
 	case SIGNAL_POINTER:
-		return db_exec(db, SQL_PARTICIPANT_POINTER, NULL, "sssii", sig->mode, sig->px, sig->py,
-			       version, m->participant_id);
+		rc = db_exec(db, SQL_PARTICIPANT_POINTER, NULL, "sssii", sig->mode, sig->px, sig->py,
+			     version, m->participant_id);
+		break;
 	case SIGNAL_AVATAR:
-		return db_exec(db, SQL_PARTICIPANT_AVATAR, NULL, "sii", sig->text, version,
-			       m->participant_id);
+		rc = db_exec(db, SQL_PARTICIPANT_AVATAR, NULL, "sii", sig->text, version,
+			     m->participant_id);
+		break;
+	default:
+		return DB_ERROR;
 	}
-	return DB_ERROR;
+	/* The replay's record of pointers and scrolling (issue 14). */
+	if (rc == DB_OK && sig->sample != NULL) {
+		char sx[24], sy[24];
+		const char *x = sig->px, *y = sig->py;
+		if (sig->kind == SIGNAL_SEEN) {
+			snprintf(sx, sizeof sx, "%lld", sig->x);
+			snprintf(sy, sizeof sy, "%lld", sig->y);
+			x = sx;
+			y = sy;
+		}
+		rc = sample_note(db, m->channel_id, m->participant_id, sig->sample, x, y);
+	}
+	return rc;
 }
 
 /* Wakes the channel's pollers once it is stored. */
@@ -497,6 +542,9 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 	 * to decide on, and for the visitor who made it. */
 	if (strcmp(kind, "propose") == 0)
 		return viewer_is_staff || viewer == from;
+	/* A call's signalling is for the one it is addressed to. */
+	if (strcmp(kind, "rtc") == 0)
+		return viewer == to;
 	if (strcmp(kind, "monitor") == 0)
 		return viewer_is_staff;
 	return true;
@@ -568,7 +616,8 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		for (size_t i = 0; i < ev.rows; i++) {
 			char key[64];
 			last = db_cell_int(&ev, i, 0);
-			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff))
+			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff)
+			    || !channel_event_in_chat(db_cell(&ev, i, 1)))
 				continue;
 			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
 							      "body", NULL, "at" };

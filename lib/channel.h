@@ -65,6 +65,15 @@ enum { CHANNEL_CLOSED = -10 };
 int channel_post(struct db *db, long long channel_id, long long participant_id,
 		 long long recipient, const char *kind, const char *body,
 		 const char *client_msg_id, long long *seq);
+/* Inside the caller's transaction: appends an event (taking the channel's
+ * row lock for its seq). The caller commits, then calls notify_post().
+ * Returns a db_status, or CHANNEL_CLOSED. */
+int channel_append(struct db *db, long long channel_id, long long participant_id,
+		   long long recipient, const char *kind, const char *body, long long *seq);
+/* Whether an event of this kind is a line of the conversation's record as
+ * people read it (the chat, transcripts): calls' signalling and the
+ * whiteboard's marks are not. */
+bool channel_event_in_chat(const char *kind);
 
 /* The agent of r->session accepts a request offered to them (or still
  * waiting): creates the channel with agent (leader) and visitor, and their
@@ -91,6 +100,7 @@ struct signal {
 	long long x, y;         /* seen: scroll position */
 	const char *mode;       /* pointer: "page" or "overlay" */
 	const char *px, *py;    /* pointer: coordinates, as validated decimal text */
+	const char *sample;     /* kept for the replay as this kind (lib/sample.h), or NULL */
 };
 int channel_signal(struct db *db, const struct member *m, const struct signal *sig);
 /* Stores the member's typing preview (NULL or "" when they stopped). */

@@ -42,6 +42,7 @@ void config_defaults(struct config *cfg)
 	cfg->help_requests_per_visitor_per_hour = 10;
 	cfg->help_open_requests_per_address = 5;
 	cfg->abandon_after_seconds = 90;
+	cfg->turn_credential_seconds = 600;
 }
 
 const char *config_path(void)
@@ -129,6 +130,10 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	/* Longer than the waiting page's 5 s refresh many times over, so a
 	 * page that refreshes is never taken for one that was closed. */
 	INT_SETTING("abandon_after_seconds", abandon_after_seconds, 30, 86400);
+	STRING_SETTING("turn_urls", turn_urls);
+	STRING_SETTING("stun_urls", stun_urls);
+	STRING_SETTING("turn_secret", turn_secret);
+	INT_SETTING("turn_credential_seconds", turn_credential_seconds, 1, 86400);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)
@@ -136,6 +141,8 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 		cfg->max_body_bytes = v;
 		return 0;
 	}
+	if (strcmp(name, "call_relay_only") == 0)
+		return set_bool(&cfg->call_relay_only, value);
 	if (strcmp(name, "trust_forwarded_for") == 0)
 		return set_bool(&cfg->trust_forwarded_for, value);
 	if (strcmp(name, "frame_check_private_addresses") == 0)

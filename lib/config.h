@@ -45,6 +45,13 @@ struct config {
 	int help_requests_per_visitor_per_hour;
 	int help_open_requests_per_address;
 	int abandon_after_seconds;
+	/* Calls (lib/turn.c): TURN and STUN servers for the browsers, and the
+	 * secret shared with the TURN server for short-lived credentials. */
+	char turn_urls[1024];
+	char stun_urls[512];
+	char turn_secret[256];
+	int turn_credential_seconds;
+	bool call_relay_only;
 };
 
 /* Default path when BATON_CONF is not set. */

@@ -96,6 +96,39 @@ static void put_usage(struct report *rep, struct report_table *t, size_t row, si
 	report_put_number(rep, t, row, col + 2, u->hits);
 }
 
+/* Calls (issue 14): per period, the calls that connected in it and their
+ * minutes (to their end; one still going on counts up to now). */
+static int report_usage_calls(struct db *db, struct pool *pool, const struct report_range *range,
+			      struct report *rep, const char *period_title)
+{
+	struct db_rows calls;
+	int rc = db_query(db, pool, SQL_REPORT_USAGE_CALLS, &calls, "iss", range->client_id,
+			  range->from_at, range->until_at);
+	if (rc != DB_OK)
+		return rc;
+	struct report_column *cols = pool_alloc(pool, 3 * sizeof *cols);
+	cols[0] = (struct report_column){ period_title, COL_TEXT };
+	cols[1] = (struct report_column){ "Calls", COL_COUNT };
+	cols[2] = (struct report_column){ "Call minutes", COL_MINUTES };
+	struct report_table *t = report_table_add(rep, "calls", "Calls over time", cols, 3, "bar:1;line:2",
+		"Voice and video calls that connected in each period, and their minutes (from "
+		"connecting to hanging up; a call still going on counts up to now).");
+	long long nperiods = period_of(range, range->until_t - DAY) + 1;
+	size_t i = 0;
+	for (long long p = 0; p < nperiods; p++) {
+		long long count = 0, ms = 0;
+		for (; i < calls.rows && row_period(range, &calls, i) <= p; i++) {
+			count += db_cell_int(&calls, i, 1);
+			ms += db_cell_int(&calls, i, 2);
+		}
+		size_t row = report_row(rep, t);
+		report_put(rep, t, row, 0, period_label(pool, range, p));
+		report_put_number(rep, t, row, 1, count);
+		report_put_number(rep, t, row, 2, ms);
+	}
+	return DB_OK;
+}
+
 int report_usage(struct db *db, struct pool *pool, const struct report_range *range,
 		 struct report *rep)
 {
@@ -176,5 +209,5 @@ int report_usage(struct db *db, struct pool *pool, const struct report_range *ra
 		report_put(rep, site_totals, row, 0, s < nsites ? db_cell(&sites, s, 1) : "(no site)");
 		put_usage(rep, site_totals, row, 1, &site_total[s]);
 	}
-	return DB_OK;
+	return report_usage_calls(db, pool, range, rep, period_title);
 }

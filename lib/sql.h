@@ -227,6 +227,36 @@ enum sql_id {
 	SQL_DEMO_REQUEST_EVENT,
 	SQL_DEMO_HITS,
 
+	/* calls between participants (lib/call.c, cgi-bin/call.c, cgi-bin/signal.c) */
+	SQL_CALL_LOCK_CHANNEL,
+	SQL_CALL_ACTIVE,
+	SQL_CALL_MEMBERS,
+	SQL_CALL_INSERT,
+	SQL_CALL_MEMBER_INVITE,
+	SQL_CALL_MEMBER_JOIN,
+	SQL_CALL_MEMBER_SET_STATE,
+	SQL_CALL_MEMBER_FLAGS,
+	SQL_CALL_CONNECT,
+	SQL_CALL_END,
+	SQL_CALL_MEMBERS_LEAVE_ALL,
+	SQL_CALL_FORGET_SIGNALS,
+	SQL_CALL_MEMBER_OF,
+	SQL_CALL_LISTEN_ALLOWED,
+	SQL_CLIENT_SET_SUPERVISORS_LISTEN,
+	SQL_CLIENT_SET_CALL_RATE,
+	SQL_BILLING_CALLS,
+	SQL_REPORT_USAGE_CALLS,
+
+	/* the whiteboard's marks (lib/mark.c, cgi-bin/mark.c) */
+	SQL_MARK_CHANNEL_LOCK,
+	SQL_MARK_SET_EVERYONE_DRAWS,
+	SQL_MARK_EVENTS,
+
+	/* sampled pointers and scrolls for the replay (lib/sample.c) */
+	SQL_SAMPLE_CLOCK,
+	SQL_SAMPLE_INSERT,
+	SQL_SAMPLES_AFTER,
+
 	SQL__MAX
 };
 
@@ -248,5 +278,8 @@ extern const char *const sql_texts_report[SQL__MAX];
 extern const char *const sql_texts_demo[SQL__MAX];
 extern const char *const sql_texts_capacity[SQL__MAX];
 extern const char *const sql_texts_guard[SQL__MAX];
+extern const char *const sql_texts_call[SQL__MAX];
+extern const char *const sql_texts_board[SQL__MAX];
+extern const char *const sql_texts_sample[SQL__MAX];
 
 #endif

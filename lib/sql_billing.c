@@ -10,12 +10,12 @@ const char *const sql_texts_billing[SQL__MAX] = {
 	[SQL_BILLING_CLIENT] =
 		"SELECT c.id, c.slug, c.name, c.rate_unit, c.rate_cents, c.monthly_minimum_cents,"
 		" c.currency, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED), r.slug, r.name,"
-		" CAST(r.share_percent * 100 AS SIGNED)"
+		" CAST(r.share_percent * 100 AS SIGNED), c.call_rate_cents"
 		" FROM client c LEFT JOIN reseller r ON r.id = c.reseller_id WHERE c.id = ?",
 	[SQL_BILLING_RESELLER_CLIENTS] =
 		"SELECT c.id, c.slug, c.name, c.rate_unit, c.rate_cents, c.monthly_minimum_cents,"
 		" c.currency, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED), r.slug, r.name,"
-		" CAST(r.share_percent * 100 AS SIGNED)"
+		" CAST(r.share_percent * 100 AS SIGNED), c.call_rate_cents"
 		" FROM client c JOIN reseller r ON r.id = c.reseller_id WHERE r.id = ? ORDER BY c.slug",
 	/* The sessions created in [start, end): start, name, the agents in the
 	 * order they first joined (names as they were then), start and close. */
@@ -26,7 +26,7 @@ const char *const sql_texts_billing[SQL__MAX] = {
 		"  FROM participant q WHERE q.channel_id = p.channel_id AND q.kind = 'agent'"
 		"  AND q.agent_id = p.agent_id AND q.id < p.id)),"
 		" CAST(UNIX_TIMESTAMP(ch.created_at) * 1000 AS SIGNED),"
-		" CAST(UNIX_TIMESTAMP(ch.closed_at) * 1000 AS SIGNED)"
+		" CAST(UNIX_TIMESTAMP(ch.closed_at) * 1000 AS SIGNED), ch.id"
 		" FROM channel ch WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
 		" ORDER BY ch.created_at, ch.id",
 	/* A missing currency keeps the client's. */

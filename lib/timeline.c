@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "mark.h"
 #include "pool.h"
 #include "render.h"
 
@@ -58,6 +59,8 @@ static int load_channel_events(struct db *db, struct collect *col, const struct 
 			const char *kind = db_cell(&ev, i, 1);
 			if (strcmp(kind, "private") == 0 && !private_visible(c, &ev, i))
 				continue;
+			if (strcmp(kind, "rtc") == 0)
+				continue;
 			struct timeline_item *it = add_item(col);
 			it->source = TIMELINE_CHANNEL;
 			it->seq = after;
@@ -68,7 +71,33 @@ static int load_channel_events(struct db *db, struct collect *col, const struct 
 			it->at = db_cell(&ev, i, 6);
 			it->to = db_cell(&ev, i, 8);
 			it->offset_ms = db_cell_int(&ev, i, 11);
+			it->participant = db_cell(&ev, i, 2) ? db_cell_int(&ev, i, 2) : 0;
 		}
+	}
+}
+
+/* The sampled pointers and scroll positions, for the replay. */
+static int load_samples(struct db *db, struct collect *col, const struct archived_channel *c)
+{
+	for (long long offset = 0;; offset += 5000) {
+		struct db_rows s;
+		int rc = db_query(db, col->pool, SQL_SAMPLES_AFTER, &s, "ii", c->id, offset);
+		if (rc != DB_OK)
+			return rc;
+		for (size_t i = 0; i < s.rows; i++) {
+			struct timeline_item *it = add_item(col);
+			it->source = TIMELINE_SAMPLE;
+			it->kind = db_cell(&s, i, 0);
+			it->participant = db_cell_int(&s, i, 1);
+			it->who = db_cell(&s, i, 2);
+			it->role = db_cell(&s, i, 3);
+			it->x = db_cell(&s, i, 4);
+			it->y = db_cell(&s, i, 5);
+			it->at = db_cell(&s, i, 6);
+			it->offset_ms = db_cell_int(&s, i, 7);
+		}
+		if (s.rows < 5000)
+			return DB_OK;
 	}
 }
 
@@ -122,6 +151,8 @@ int timeline_load(struct db *db, struct pool *pool, const struct archived_channe
 {
 	struct collect col = { .pool = pool };
 	int rc = load_channel_events(db, &col, c);
+	if (rc == DB_OK && channel_only)
+		rc = load_samples(db, &col, c);
 	if (rc == DB_OK && !channel_only && c->request_id > 0)
 		rc = load_request_events(db, &col, c);
 	if (rc == DB_OK && !channel_only)
@@ -142,6 +173,7 @@ static const char *source_name(enum timeline_source s)
 	switch (s) {
 	case TIMELINE_REQUEST: return "request";
 	case TIMELINE_AGENT: return "agent";
+	case TIMELINE_SAMPLE: return "sample";
 	default: return "channel";
 	}
 }
@@ -180,6 +212,10 @@ void timeline_to_view(const struct timeline *t, struct pool *pool, struct view *
 			       && (strcmp(it->kind, "address") == 0 || strcmp(it->kind, "window") == 0);
 		if (address && is_web_address(it->body))
 			SET("link", it->body);
+		/* A mark's JSON is for the replay to draw; a reader gets its tool. */
+		char tool[16];
+		if (it->source == TIMELINE_CHANNEL && strcmp(it->kind, "mark") == 0)
+			SET("body", mark_tool_of(it->body, tool));
 #undef SET
 	}
 	view_set_int(v, "timeline_count", (long long)t->count);
@@ -212,6 +248,9 @@ void timeline_json(const struct archived_channel *c, const struct timeline *t, s
 		json_field(out, "role", it->role);
 		json_field(out, "body", it->body);
 		json_field(out, "to", it->to);
+		buf_printf(out, ",\"pid\":%lld", it->participant);
+		if (it->source == TIMELINE_SAMPLE)
+			buf_printf(out, ",\"x\":%s,\"y\":%s", it->x ? it->x : "0", it->y ? it->y : "0");
 		buf_putc(out, '}');
 	}
 	buf_puts(out, "]}");

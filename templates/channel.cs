@@ -1,6 +1,9 @@
 <?cs set:title = channel.name ?><?cs set:page.name = "channel" ?>
 <?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
+<?cs # Calls and the whiteboard (issue 14): their own templates, scripts and styles. ?>
+<?cs include:"call.cs" ?><?cs set:scripts.20 = "/js/call.js" ?><?cs set:styles.20 = "/css/call.css" ?>
+<?cs include:"whiteboard.cs" ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?>
 <?cs include:"header.cs" ?>
 <section class="viewer" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
   <div class="viewer-bar">
@@ -18,6 +21,7 @@
       <button type="button" class="tool" id="who-button" aria-controls="panel-who" aria-expanded="false">Who</button>
       <?cs if:me.role == "agent" && client.show_rooms ?><button type="button" class="tool" id="rooms-button" aria-controls="panel-rooms" aria-expanded="false">Rooms</button><?cs /if ?>
       <button type="button" class="tool" id="pointer-button" aria-pressed="false" hidden title="Point on the page for the others to see">Point</button>
+      <?cs call:call_tools() ?><?cs call:board_tools() ?>
       <button type="button" class="tool" id="help-button" aria-controls="panel-help" aria-expanded="false">Help</button>
       <?cs if:channel.open ?>
       <form method="post" action="/leave" id="leave-form" class="inline">
@@ -39,6 +43,7 @@
               sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-modals allow-downloads"></iframe>
       <div id="overlay" class="overlay" hidden></div>
       <div id="marks" class="marks" aria-hidden="true"></div>
+      <?cs call:board_stage() ?>
       <div id="stage-empty" class="stage-empty">
         <p>No page is shown yet.</p>
         <p class="muted" id="stage-empty-hint">When the leader opens an address, it shows here for everyone.</p>
@@ -106,6 +111,7 @@
           <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?>"><?cs var:p.name ?></li><?cs /each ?>
         </ul>
       </div>
+      <?cs call:call_bar() ?>
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>
       <ol id="lines" class="lines" aria-live="polite">
         <?cs each:e = events ?>

@@ -1,5 +1,5 @@
 <?cs set:title = "Replay " + session.name ?><?cs set:page.name = "replay" ?>
-<?cs set:scripts.0 = "/js/replay.js" ?>
+<?cs set:scripts.0 = "/js/marks.js" ?><?cs set:scripts.1 = "/js/replay.js" ?><?cs set:styles.0 = "/css/replay.css" ?>
 <?cs include:"header.cs" ?>
 <section class="card wide replay" id="replay" data-events="<?cs var:events_url ?>" data-state="loading">
   <h1>Replay: <?cs var:session.name ?></h1>
@@ -29,7 +29,11 @@
       <h2>Where the view went</h2>
       <p>Now at: <a id="replay-address" href="#" rel="noopener noreferrer" target="_blank" hidden></a><span id="replay-no-address" class="muted">no address led to yet</span></p>
       <label class="choice"><input type="checkbox" id="replay-show-frame" checked> Show the page</label>
-      <iframe id="replay-frame" title="The page the session was on" sandbox="allow-scripts allow-forms" referrerpolicy="no-referrer" hidden></iframe>
+      <p id="replay-call" class="replay-call" hidden></p>
+      <div class="replay-stage" id="replay-stage">
+        <iframe id="replay-frame" title="The page the session was on" sandbox="allow-scripts allow-forms" referrerpolicy="no-referrer" hidden></iframe>
+        <svg id="replay-overlay" class="replay-overlay" aria-hidden="true"></svg>
+      </div>
       <ol id="replay-addresses" class="addresses"></ol>
     </div>
   </div>

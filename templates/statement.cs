@@ -10,6 +10,7 @@
     </div>
     <dl class="statement-terms">
       <dt>Rate</dt><dd id="rate"><?cs var:rate.amount ?> <?cs var:rate.currency ?> per <?cs var:rate.unit ?></dd>
+      <dt>Calls</dt><dd id="call-rate"><?cs if:rate.has_call ?><?cs var:rate.call ?> <?cs var:rate.currency ?> per started minute<?cs else ?>not billed<?cs /if ?></dd>
       <dt>Monthly minimum</dt><dd id="minimum"><?cs if:rate.has_minimum ?><?cs var:rate.minimum ?> <?cs var:rate.currency ?><?cs else ?>none<?cs /if ?></dd>
       <dt>Currency</dt><dd id="currency"><?cs var:rate.currency ?></dd>
     </dl>
@@ -37,9 +38,20 @@
     </tbody>
     <tfoot>
     <tr class="usage" id="usage"><th scope="row" colspan="3">Usage: <?cs var:totals.sessions ?> session<?cs if:totals.sessions != 1 ?>s<?cs /if ?>, <?cs var:totals.minutes ?> minute<?cs if:totals.minutes != 1 ?>s<?cs /if ?>, at <?cs var:rate.amount ?> per <?cs var:rate.unit ?></th><td class="num"><?cs var:totals.quantity ?></td><td class="num"><?cs var:totals.usage ?></td></tr>
+    <?cs if:totals.calls > 0 ?><tr class="calls" id="calls-total"><th scope="row" colspan="3">Calls: <?cs var:totals.calls ?> call<?cs if:totals.calls != 1 ?>s<?cs /if ?><?cs if:rate.has_call ?>, at <?cs var:rate.call ?> per started minute<?cs else ?> (not billed)<?cs /if ?></th><td class="num"><?cs var:totals.call_minutes ?></td><td class="num"><?cs var:totals.call_amount ?></td></tr><?cs /if ?>
     <?cs if:totals.has_lift ?><tr class="minimum" id="minimum-line"><th scope="row" colspan="4">Monthly minimum <?cs var:rate.minimum ?> <?cs var:rate.currency ?>: the difference</th><td class="num"><?cs var:totals.lift ?></td></tr><?cs /if ?>
     <tr class="total" id="total"><th scope="row" colspan="4">Total</th><td class="num"><?cs var:totals.total ?> <?cs var:rate.currency ?></td></tr>
     </tfoot>
   </table>
+  <?cs if:subcount(calls) > 0 ?>
+  <h2 class="statement-calls-title">Calls</h2>
+  <table class="statement-lines" id="call-lines">
+    <thead><tr><th scope="col">Connected (UTC)</th><th scope="col">Session</th><th scope="col" class="num">Minutes</th><th scope="col" class="num">Amount (<?cs var:rate.currency ?>)</th></tr></thead>
+    <tbody>
+    <?cs each:c = calls ?><tr class="call"><td class="when"><?cs var:c.connected ?></td><td><?cs var:c.channel ?></td><td class="num"><?cs var:c.minutes ?></td><td class="num"><?cs var:c.amount ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

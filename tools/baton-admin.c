@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -16,6 +17,7 @@
 #include "input.h"
 #include "log.h"
 #include "pool.h"
+#include "turn.h"
 
 #ifndef BATON_SCHEMA_DIR
 #define BATON_SCHEMA_DIR "/usr/share/baton/schema"
@@ -51,14 +53,21 @@ static const char usage[] =
 	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
 	"                                           max_missed_offers, channel_participant_cap,\n"
 	"                                           wait_target_seconds, show_rooms (0/1),\n"
-	"                                           tell_visitors_monitored (0/1)\n"
+	"                                           tell_visitors_monitored (0/1),\n"
+	"                                           supervisors_listen (0/1: supervisors may listen\n"
+	"                                           to calls, where visitors are told of monitoring)\n"
 	"  client rate CLIENT minute|session CENTS [MINIMUM_CENTS] [CURRENCY]\n"
 	"                                           the client's rate per started minute or per\n"
 	"                                           session, monthly minimum (default 0), and\n"
 	"                                           currency (EUR, USD...; default: unchanged)\n"
+	"  client call-rate CLIENT CENTS            what each started minute of a call costs, on top\n"
+	"                                           of the rate (default 0: calls counted, not billed)\n"
 	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
 	"  reseller list\n"
 	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
+	"  turn credential ID [SECONDS]             a TURN credential (TURN REST, from turn_secret)\n"
+	"                                           for ID, valid SECONDS (default\n"
+	"                                           turn_credential_seconds): to test a TURN server\n"
 	"  demo                                     create the demo client, site and agent\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
@@ -423,6 +432,7 @@ static int set_client(struct admin *a, const char *client, const char *setting, 
 		{ "wait_target_seconds", SQL_CLIENT_SET_WAIT_TARGET, 10, 86400 },
 		{ "show_rooms", SQL_CLIENT_SET_SHOW_ROOMS, 0, 1 },
 		{ "tell_visitors_monitored", SQL_CLIENT_SET_MONITOR_NOTICE, 0, 1 },
+		{ "supervisors_listen", SQL_CLIENT_SET_SUPERVISORS_LISTEN, 0, 1 },
 	};
 	long long cid = client_id(a, client);
 	if (cid < 0)
@@ -496,6 +506,24 @@ static int set_rate(struct admin *a, const char *client, const char *unit_text,
 		printf("rate of %s set to %s per %s, monthly minimum %s%s%s\n", client, rate_shown,
 		       billing_unit_name(unit), minimum_shown, currency ? ", currency " : "",
 		       currency ? currency : "");
+	return 0;
+}
+
+static int set_call_rate(struct admin *a, const char *client, const char *rate_text)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	long long rate;
+	if (billing_parse_cents(rate_text, BILLING_MAX_CENTS, &rate) != 0)
+		return fail("the call rate is a whole number of cents from 0 to %d, not '%s'",
+			    BILLING_MAX_CENTS, rate_text);
+	int rc = db_exec(a->db, SQL_CLIENT_SET_CALL_RATE, NULL, "ii", rate, cid);
+	if (rc != DB_OK)
+		return db_fail(rc, "the call rate");
+	char shown[32];
+	billing_format_cents(rate, shown);
+	printf("call rate of %s set to %s per started minute of a call\n", client, shown);
 	return 0;
 }
 
@@ -623,6 +651,27 @@ static int demo_history(struct admin *a)
 	return rc;
 }
 
+/* A credential as the browsers get one, to try a TURN server with (for
+ * instance turnutils_uclient -u USERNAME -w PASSWORD). */
+static int turn_credential(struct admin *a, const char *id, const char *seconds_text)
+{
+	long long seconds = a->cfg.turn_credential_seconds;
+	if (seconds_text != NULL) {
+		char *end;
+		seconds = strtoll(seconds_text, &end, 10);
+		if (*seconds_text == '\0' || *end != '\0' || seconds < 1 || seconds > 86400)
+			return fail("SECONDS must be a whole number from 1 to 86400, not '%s'", seconds_text);
+	}
+	if (a->cfg.turn_secret[0] == '\0')
+		return fail("%s", "baton.conf sets no turn_secret");
+	char username[TURN_USERNAME_MAX], password[TURN_PASSWORD_MAX];
+	if (turn_rest_credential(a->cfg.turn_secret, (long long)time(NULL) + seconds, id, username,
+				 password) != 0)
+		return fail("the ID may hold letters, digits, '-', '_' and '.' (at most 64), not '%s'", id);
+	printf("username %s\npassword %s\nurls %s\n", username, password, a->cfg.turn_urls);
+	return 0;
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -731,12 +780,16 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
 		return set_rate(a, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL,
 				argc > 6 ? argv[6] : NULL);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "call-rate") == 0 && argc == 4)
+		return set_call_rate(a, argv[2], argv[3]);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "reseller") == 0 && argc == 4)
 		return set_reseller(a, argv[2], argv[3]);
 	if (strcmp(cmd, "reseller") == 0 && strcmp(sub, "add") == 0 && argc == 5)
 		return create_reseller(a, argv[2], argv[3], argv[4]);
 	if (strcmp(cmd, "reseller") == 0 && strcmp(sub, "list") == 0 && argc == 2)
 		return print_rows(a, SQL_RESELLER_LIST, "", 0);
+	if (strcmp(cmd, "turn") == 0 && strcmp(sub, "credential") == 0 && (argc == 3 || argc == 4))
+		return turn_credential(a, argv[2], argc == 4 ? argv[3] : NULL);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "set") == 0 && argc == 5)
 		return set_client(a, argv[2], argv[3], argv[4]);
 	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {

@@ -1,7 +1,12 @@
 /* replay.js - plays a session back on the replay page (templates/replay.cs):
  * the chat lines as they were said and the addresses the view was led to,
- * at the real pace or 4 or 16 times faster, with pause, next event and
- * restart. The events (with milliseconds since the session opened) come as
+ * the pointers moving, the leader's scrolling, the marks drawn and the
+ * calls starting and ending, at the real pace or 4 or 16 times faster, with
+ * pause, next event and restart. In the page shown, Baton's site script
+ * (when the page has it) draws the pointers and marks and scrolls as the
+ * leader did, as in the viewer; for pages without it, pointers and marks in
+ * fractions of the view are drawn over the frame. Sampled kinds the replay
+ * does not know are skipped (the record may grow). The events (with milliseconds since the session opened) come as
  * JSON from the address in #replay's data-events. Everything from the
  * server reaches the page through textContent, never as HTML.
  * #replay's data-state says loading, ready, playing, paused or ended, and
@@ -37,6 +42,7 @@
     return typeof s === 'string' && /^https?:\/\//i.test(s);
   }
 
+  const M = window.BatonMarks;
   let events = [];
   let total = 0;       // ms of session time
   let position = 0;    // ms of session time shown so far
@@ -52,9 +58,91 @@
   const frame = $('replay-frame');
   const showFrame = $('replay-show-frame');
   const status = $('replay-status');
+  const overlay = $('replay-overlay');
+  const callLine = $('replay-call');
   const buttons = {
     play: $('replay-play'), pause: $('replay-pause'), next: $('replay-next'), restart: $('replay-restart'),
   };
+
+  /* ---- what is drawn over the page: pointers, marks, scroll, the call ---- */
+
+  const COLORS = ['#e8590c', '#1971c2', '#2b8a3e', '#862e9c', '#c92a2a', '#0c8599', '#f59f00'];
+  let pointers = new Map();   // participant -> { name, color, mode, x, y }
+  let boardEvents = [];       // mark, erase and draw events shown so far
+  let scroll = null;          // the leader's scroll: [x, y]
+  let inCall = new Map();     // participant -> name, while a call lasts
+  let shownPointers = 0;
+  const colorOf = new Map();
+  function color(pid) {
+    if (!colorOf.has(pid)) colorOf.set(pid, COLORS[colorOf.size % COLORS.length]);
+    return colorOf.get(pid);
+  }
+
+  /* To the site script in the frame (its origin is opaque: sandboxed). */
+  function toFrame(message) {
+    if (frame.hidden || !frame.contentWindow) return;
+    try {
+      frame.contentWindow.postMessage({ source: 'baton-viewer', ...message }, '*');
+    } catch (e) { /* navigating */ }
+  }
+
+  function drawView() {
+    const url = root.dataset.address || '';
+    const { marks } = M.fold(boardEvents);
+    const page = [];
+    const over = [];
+    for (const [id, p] of pointers) {
+      if (p.mode === 'pointer') page.push({ id, name: p.name, color: p.color, x: p.x, y: p.y });
+      else over.push(p);
+    }
+    toFrame({ type: 'pointers', list: page });
+    toFrame({ type: 'marks', list: M.forPage(marks, url) });
+    if (scroll) toFrame({ type: 'scroll', x: scroll[0], y: scroll[1] });
+    const box = overlay.getBoundingClientRect();
+    const at = (x, y) => [x * box.width, y * box.height];
+    M.draw(overlay, frame.hidden ? [] : M.forOverlay(marks, url), at);
+    for (const p of frame.hidden ? [] : over) {
+      const [x, y] = at(p.x, p.y);
+      const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+      for (const [k, v] of Object.entries({ cx: x, cy: y, r: 7, fill: p.color, stroke: '#fff', 'stroke-width': 2, 'data-pointer': p.name })) dot.setAttribute(k, String(v));
+      overlay.append(dot);
+    }
+    root.dataset.marks = String(marks.length);
+    root.dataset.pointers = String(shownPointers);
+  }
+  // A page that loads (or says hello) gets what stands.
+  window.addEventListener('message', (e) => {
+    if (e.source === frame.contentWindow && e.data && e.data.source === 'baton-site' && e.data.type === 'hello') drawView();
+  });
+  frame.addEventListener('load', () => drawView());
+
+  const CALL_WORDS = {
+    'start audio': 'started a voice call', 'start video': 'started a video call', 'join audio': 'joined the call (voice)',
+    'join video': 'joined the call (video)', listen: 'listened to the call', decline: 'declined the call', leave: 'left the call',
+    mute: 'muted', unmute: 'unmuted', 'camera off': 'stopped their camera', 'camera on': 'started their camera',
+  };
+  function showCall(e) {
+    const verb = e.body || '';
+    if (verb.startsWith('start') || verb.startsWith('join') || verb === 'listen') inCall.set(e.pid, e.who || '');
+    else if (verb === 'leave' || verb === 'decline') inCall.delete(e.pid);
+    else if (verb === 'end') inCall = new Map();
+    callLine.hidden = inCall.size === 0;
+    callLine.textContent = inCall.size ? `In a call: ${[...inCall.values()].join(', ')}` : '';
+    root.dataset.call = inCall.size ? 'on' : 'off';
+    if (verb === 'mute' || verb === 'unmute' || verb.startsWith('camera')) return; // not worth a line
+    lines.append(notice(e, verb === 'end' ? 'The call ended' : `${e.who || 'Someone'} ${CALL_WORDS[verb] || verb}`));
+  }
+
+  const TOOL_WORDS = { pen: 'drew a line', highlight: 'highlighted', circle: 'drew a circle', rect: 'drew a box', arrow: 'drew an arrow', text: 'wrote a note' };
+
+  function showSample(e) {
+    if (e.kind === 'pointer' || e.kind === 'overlay') {
+      pointers.set(e.pid, { name: e.who || '', color: color(e.pid), mode: e.kind, x: Number(e.x), y: Number(e.y) });
+      shownPointers++;
+    } else if (e.kind === 'scroll') {
+      scroll = [Number(e.x), Number(e.y)];
+    }
+  }
 
   function setState(state) {
     root.dataset.state = state;
@@ -86,6 +174,7 @@
     }
     if (inWindow) item.append(el('span', 'muted', ' (in a led window)'));
     addresses.append(item);
+    if (!inWindow) scroll = null; // a new page opens at its top
     address.textContent = url;
     address.hidden = false;
     noAddress.hidden = true;
@@ -127,13 +216,40 @@
       case 'transfer': lines.append(notice(e, e.body || 'The session was handed over')); break;
       case 'monitor': lines.append(notice(e, `${e.who || 'A supervisor'} started watching silently`)); break;
       case 'close': lines.append(notice(e, 'The session ended')); break;
-      default: lines.append(notice(e, e.kind));
+      case 'call': showCall(e); break;
+      case 'mark': {
+        boardEvents.push({ seq: e.seq, kind: 'mark', from: e.pid, body: e.body });
+        let tool = '';
+        try { tool = JSON.parse(e.body).tool; } catch (err) { tool = ''; }
+        lines.append(notice(e, `${e.who || 'Someone'} ${TOOL_WORDS[tool] || 'drew'} on the page`));
+        break;
+      }
+      case 'erase':
+        boardEvents.push({ seq: e.seq, kind: 'erase', from: e.pid, body: e.body });
+        lines.append(notice(e, `${e.who || 'Someone'} cleared marks`));
+        break;
+      case 'draw':
+        boardEvents.push({ seq: e.seq, kind: 'draw', from: e.pid, body: e.body });
+        break;
+      case 'pointer':
+      case 'overlay':
+      case 'scroll':
+        showSample(e);
+        return;
+      default:
+        if (e.seq > 0) lines.append(notice(e, e.kind));
+        return; // samples of kinds this page does not know
     }
     lines.scrollTop = lines.scrollHeight;
   }
 
   function render() {
-    while (next < events.length && events[next].t <= position) show(events[next++]);
+    let shown = false;
+    while (next < events.length && events[next].t <= position) {
+      show(events[next++]);
+      shown = true;
+    }
+    if (shown) drawView();
     root.dataset.shown = String(next);
     $('replay-clock').textContent = clock(position);
     $('replay-progress').value = total > 0 ? Math.round((1000 * Math.min(position, total)) / total) : 0;
@@ -186,6 +302,13 @@
     frame.hidden = true;
     frame.removeAttribute('src');
     delete root.dataset.address;
+    pointers = new Map();
+    boardEvents = [];
+    scroll = null;
+    inCall = new Map();
+    shownPointers = 0;
+    callLine.hidden = true;
+    drawView();
     render();
     setState('ready');
     if (playing) play();

@@ -211,6 +211,7 @@
     if (mine) mine.url = url;
     if (address && !addressTyped) address.value = url;
     renderPeople();
+    viewChanged(); // the whiteboard (issue 14)
   }
 
   function reportSeen(urgent) {
@@ -554,6 +555,7 @@
     const can = shownIn === 'frame' && !frame.hidden && !scripted && !loading && !C.closed;
     pointerButton.hidden = !can;
     if (!can && pointing) setPointing(false);
+    viewChanged(); // the whiteboard (issue 14)
   }
   function setPointing(on) {
     pointing = on;
@@ -702,6 +704,7 @@
     leader = id || 0;
     C.setLeader(leader);
     if (was === leader) return;
+    viewChanged(); // the whiteboard (issue 14)
     renderLead();
     renderPeople();
     renderHistory();
@@ -1123,6 +1126,39 @@
     renderPeople();
     renderHistory();
     clearNotice('start');
+  });
+
+  /* ---- for the whiteboard (htdocs/js/whiteboard.js, issue 14): where the
+   * view is and whether Baton's site script answers in it, a way to speak
+   * to that script, and word of every change. -------------------------- */
+
+  const viewWatchers = [];
+  function viewChanged() {
+    for (const fn of viewWatchers) {
+      try {
+        fn();
+      } catch (e) {
+        setTimeout(() => { throw e; });
+      }
+    }
+  }
+  window.BatonViewer = Object.freeze({
+    get url() { return viewUrl; },
+    get scroll() { return viewScroll.slice(); },
+    get scripted() { return scripted && !loading; },
+    get shownIn() { return shownIn; },
+    get leading() { return leading(); },
+    colorOf(id) {
+      const p = people.get(Number(id));
+      return p ? colorOf(p) : '#2456d3';
+    },
+    toView,
+    /* The leader leads everyone to an address (a blank board, say). */
+    lead(url) {
+      address.value = url;
+      return lead(url, 'frame', true);
+    },
+    onView(fn) { viewWatchers.push(fn); },
   });
 
   /* ---- start ------------------------------------------------------------ */

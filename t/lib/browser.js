@@ -80,7 +80,11 @@ function watchPage(page, problems, label, allow = []) {
 // is its hash, so only that one element is forgiven.
 const playwrightsOwnStyle = /sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT\+SmwNZWA=/;
 
-async function launch() {
+// options.media: fake cameras and microphones that need no permission
+// prompt (calls, t/browser-call.t). Chromium's fake devices send a test
+// pattern with a timer and a beeping tone; Firefox's a coloured frame and a
+// tone.
+async function launch(options = {}) {
   if (browserName === 'firefox') {
     if (!fs.existsSync('/usr/bin/firefox-esr')) skipAll('no /usr/bin/firefox-esr: `make deps` installs it');
     // Stock Firefox speaks WebDriver BiDi, which playwright-core reaches
@@ -105,6 +109,7 @@ async function launch() {
         // so its frames are kept in-process; postMessage between them is the
         // same either way.
         'fission.autostart': false,
+        ...(options.media ? firefoxMediaPrefs : {}),
       },
     });
   }
@@ -115,9 +120,24 @@ async function launch() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(options.media ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+        '--autoplay-policy=no-user-gesture-required'] : [])],
   });
 }
+
+// Firefox's fake media: a generated camera and microphone, no prompt, and
+// ICE candidates on every interface (both browsers of a test are on this
+// machine; Firefox leaves out loopback and hides host addresses by default).
+const firefoxMediaPrefs = {
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  'media.autoplay.default': 0,
+  'media.autoplay.blocking_policy': 0,
+  'media.peerconnection.ice.loopback': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+  'media.peerconnection.ice.link_local': true,
+};
 
 const artifacts = path.join(root, 't', 'artifacts');
 async function screenshot(page, name) {

@@ -80,7 +80,7 @@ int main(void)
 	   "an open session in the month in progress counts up to now");
 
 	/* Per minute, with a minimum the usage does not reach. */
-	struct billing_terms per_minute = { BILLING_PER_MINUTE, 50, 1000 };
+	struct billing_terms per_minute = { BILLING_PER_MINUTE, 50, 1000, 0 };
 	struct billing_totals t;
 	long long q, amount;
 	billing_totals_init(&t);
@@ -111,7 +111,7 @@ int main(void)
 	   && none.total_cents == 1000, "a month without sessions costs the minimum");
 
 	/* Per session: minutes do not matter. */
-	struct billing_terms per_session = { BILLING_PER_SESSION, 250, 0 };
+	struct billing_terms per_session = { BILLING_PER_SESSION, 250, 0, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_session(&per_session, &t, 45, &q, &amount);
 	ok(rc == 0 && q == 1 && amount == 250, "a 45-minute session at 2.50 per session: 2.50");
@@ -122,7 +122,29 @@ int main(void)
 	ok(t.usage_cents == 750 && t.minimum_lift_cents == 0 && t.total_cents == 750,
 	   "total 7.50, no minimum set");
 
-	struct billing_terms huge = { BILLING_PER_MINUTE, LLONG_MAX / 2, 0 };
+	/* Calls on top, at their own rate; the minimum covers both. */
+	struct billing_terms with_calls = { BILLING_PER_MINUTE, 50, 1000, 20 };
+	billing_totals_init(&t);
+	billing_add_session(&with_calls, &t, 12, &q, &amount);
+	rc = billing_add_call(&with_calls, &t, 5, &amount);
+	ok(rc == 0 && amount == 100, "a 5-minute call at 0.20: 1.00");
+	rc = billing_add_call(&with_calls, &t, 1, &amount);
+	ok(rc == 0 && amount == 20, "a 1-minute call: 0.20");
+	billing_finish(&with_calls, &t, true);
+	ok(t.calls == 2 && t.call_minutes == 6 && t.call_cents == 120, "2 calls, 6 minutes, 1.20");
+	ok(t.usage_cents == 600 && t.minimum_lift_cents == 280 && t.total_cents == 1000,
+	   "sessions 6.00 and calls 1.20 lifted to the minimum of 10.00 by 2.80");
+	struct billing_terms free_calls = { BILLING_PER_MINUTE, 50, 0, 0 };
+	billing_totals_init(&t);
+	billing_add_call(&free_calls, &t, 9, &amount);
+	billing_finish(&free_calls, &t, true);
+	ok(amount == 0 && t.call_minutes == 9 && t.total_cents == 0, "without a call rate, calls are counted, not billed");
+	struct billing_terms huge_calls = { BILLING_PER_MINUTE, 0, 0, LLONG_MAX / 2 };
+	billing_totals_init(&t);
+	rc = billing_add_call(&huge_calls, &t, 3, &amount);
+	ok(rc == -1, "an overflowing call charge is an error");
+
+	struct billing_terms huge = { BILLING_PER_MINUTE, LLONG_MAX / 2, 0, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_session(&huge, &t, 3, &q, &amount);
 	ok(rc == -1, "an overflowing charge is an error");
