@@ -2,8 +2,8 @@
  * (mode "frame"), or it opens in a new window on their side, leaving their
  * view as it is (mode "window"). Only the leader may lead. A visitor who
  * leads goes directly only to the client's sites; another address becomes
- * a proposal the agents see in full and may follow (approve=SEQ; lib/lead.h),
- * answered 202. Tests: t/go.t. */
+ * their proposal, which staff see in full and may follow (approve=the
+ * visitor's participant id; lib/lead.h), answered 202. Tests: t/go.t. */
 #include <string.h>
 
 #include "channel.h"
@@ -21,7 +21,7 @@ static const struct input go_inputs[IN__MAX] = {
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_URL] = { "url", INPUT_LINE, true, 2000, 0, 0, NULL },
 	[IN_MODE] = { "mode", INPUT_CHOICE, false, 10, 0, 0, go_modes },
-	/* An agent following a visitor's proposal (lib/lead.h): its seq. */
+	/* An agent following a visitor's proposal (lib/lead.h): the visitor. */
 	[IN_APPROVE] = { "approve", INPUT_INT, false, 0, 1, 1000000000000000LL, NULL },
 };
 
@@ -39,7 +39,7 @@ static int go(struct request *r)
 	if (approving) {
 		/* Any agent may follow a visitor's proposal, leader or not. */
 		if (strcmp(m.kind, "agent") == 0)
-			rc = lead_proposal_matches(r, &m, r->in_int[IN_APPROVE], url, &allowed);
+			rc = lead_follow_proposal(r, &m, r->in_int[IN_APPROVE], url, &allowed);
 		if (rc == DB_OK && !allowed)
 			return resp_error(r, 403, "That is not a visitor's proposal of this address.");
 	} else {
@@ -47,15 +47,19 @@ static int go(struct request *r)
 			return resp_error(r, 403, "Only the leader can lead everyone to an address.");
 		rc = lead_may_go(r, &m, url, &direct);
 	}
+	if (rc == DB_OK && !direct) {
+		rc = lead_propose(r, &m, url);
+		if (rc != DB_OK)
+			return channel_failed(r, rc);
+		return resp_json(r, 202, "{\"proposed\":true}");
+	}
 	bool window = r->in[IN_MODE] && strcmp(r->in[IN_MODE], "window") == 0;
-	const char *kind = !direct ? "propose" : window ? "window" : "address";
 	long long seq = 0;
 	if (rc == DB_OK)
-		rc = channel_post(r->db, m.channel_id, m.participant_id, 0, kind, url, NULL, &seq);
+		rc = channel_post(r->db, m.channel_id, m.participant_id, 0, window ? "window" : "address",
+				  url, NULL, &seq);
 	if (rc != DB_OK)
 		return channel_failed(r, rc);
-	if (!direct)
-		return resp_json(r, 202, pool_printf(r->pool, "{\"seq\":%lld,\"proposed\":true}", seq));
 	return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
 }
 

@@ -42,14 +42,14 @@ static int seen(struct request *r)
 	    && (db_cell(&ch, 0, 4) == NULL || strcmp(db_cell(&ch, 0, 4), url) != 0)) {
 		/* A visitor's link off the client's sites is put to the agents
 		 * rather than followed (lib/lead.h). */
-		bool direct = true, already = false;
+		bool direct = true;
 		long long seq;
 		rc = lead_may_go(r, &m, url, &direct);
 		if (rc == DB_OK && !direct)
-			rc = lead_already_proposed(r, &m, url, &already);
-		if (rc == DB_OK && !already)
-			rc = channel_post(r->db, m.channel_id, m.participant_id, 0,
-					  direct ? "address" : "propose", url, NULL, &seq);
+			rc = lead_propose(r, &m, url);
+		else if (rc == DB_OK)
+			rc = channel_post(r->db, m.channel_id, m.participant_id, 0, "address", url, NULL,
+					  &seq);
 	}
 	if (rc != DB_OK)
 		return channel_failed(r, rc);

@@ -499,6 +499,10 @@ static int set_signal(struct db *db, void *arg)
 		rc = db_exec(db, SQL_PARTICIPANT_AVATAR, NULL, "sii", sig->text, version,
 			     m->participant_id);
 		break;
+	case SIGNAL_PROPOSE:
+		rc = db_exec(db, SQL_PARTICIPANT_PROPOSE, NULL, "sii", sig->text, version,
+			     m->participant_id);
+		break;
 	default:
 		return DB_ERROR;
 	}
@@ -538,10 +542,6 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 {
 	if (strcmp(kind, "private") == 0)
 		return viewer == from || viewer == to;
-	/* A visitor's proposal to lead elsewhere (lib/lead.c): for the agents
-	 * to decide on, and for the visitor who made it. */
-	if (strcmp(kind, "propose") == 0)
-		return viewer_is_staff || viewer == from;
 	/* A call's signalling is for the one it is addressed to. */
 	if (strcmp(kind, "rtc") == 0)
 		return viewer == to;

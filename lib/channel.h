@@ -93,10 +93,10 @@ int channel_leave(struct request *r, const struct member *m);
  * CHANNEL_CLOSED if m has left meanwhile (another transfer, a leave). */
 int channel_transfer(struct request *r, const struct member *m, long long target_agent_id);
 /* Last-value signals: not archived, only the newest matters. */
-enum signal_kind { SIGNAL_TYPING, SIGNAL_SEEN, SIGNAL_POINTER, SIGNAL_AVATAR };
+enum signal_kind { SIGNAL_TYPING, SIGNAL_SEEN, SIGNAL_POINTER, SIGNAL_AVATAR, SIGNAL_PROPOSE };
 struct signal {
 	enum signal_kind kind;
-	const char *text;       /* typing text, seen address, avatar */
+	const char *text;       /* typing text, seen address, avatar, proposed address */
 	long long x, y;         /* seen: scroll position */
 	const char *mode;       /* pointer: "page" or "overlay" */
 	const char *px, *py;    /* pointer: coordinates, as validated decimal text */
@@ -107,8 +107,7 @@ int channel_signal(struct db *db, const struct member *m, const struct signal *s
 int channel_typing(struct db *db, const struct member *m, const char *text);
 
 /* Whether the viewer may see an event: private lines only their sender and
- * recipient; a supervisor's silent arrival only staff; a visitor's proposal
- * to lead elsewhere staff and that visitor. */
+ * recipient; a supervisor's silent arrival only staff. */
 bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
 			   bool viewer_is_staff);
 /* Rows of SQL_EVENTS_AFTER that the viewer may see, as a JSON array;

@@ -210,7 +210,14 @@ static void peers_json(const struct db_rows *t, long long viewer, bool viewer_is
 		} else {
 			buf_puts(out, "null");
 		}
-		buf_printf(out, ",\"present\":%s}", db_cell_int(t, i, 12) ? "true" : "false");
+		buf_printf(out, ",\"present\":%s", db_cell_int(t, i, 12) ? "true" : "false");
+		/* A visitor's proposal to lead elsewhere is for staff to decide on
+		 * (lib/lead.h). */
+		if (viewer_is_staff) {
+			buf_puts(out, ",\"proposed\":");
+			json_or_null(out, db_cell(t, i, 13));
+		}
+		buf_putc(out, '}');
 	}
 	buf_putc(out, ']');
 }

@@ -25,24 +25,40 @@ int lead_may_go(struct request *r, const struct member *m, const char *url, bool
 	return rc;
 }
 
-int lead_proposal_matches(struct request *r, const struct member *m, long long seq, const char *url,
-			  bool *matches)
+static int proposal_of(struct request *r, long long channel_id, long long participant_id,
+		       const char **url)
 {
-	struct db_rows ev;
-	*matches = false;
-	int rc = db_query(r->db, r->pool, SQL_EVENT_PROPOSAL, &ev, "ii", m->channel_id, seq);
-	if (rc == DB_OK && ev.rows > 0 && db_cell(&ev, 0, 0) != NULL)
-		*matches = strcmp(db_cell(&ev, 0, 0), url) == 0;
+	struct db_rows row;
+	*url = NULL;
+	int rc = db_query(r->db, r->pool, SQL_PARTICIPANT_PROPOSAL, &row, "ii", participant_id,
+			  channel_id);
+	if (rc == DB_OK && row.rows > 0)
+		*url = db_cell(&row, 0, 0);
 	return rc;
 }
 
-int lead_already_proposed(struct request *r, const struct member *m, const char *url, bool *already)
+int lead_propose(struct request *r, const struct member *m, const char *url)
 {
-	struct db_rows ev;
-	*already = false;
-	int rc = db_query(r->db, r->pool, SQL_EVENT_LAST_PROPOSAL, &ev, "ii", m->channel_id,
-			  m->participant_id);
-	if (rc == DB_OK && ev.rows > 0 && db_cell(&ev, 0, 0) != NULL)
-		*already = strcmp(db_cell(&ev, 0, 0), url) == 0;
-	return rc;
+	const char *current;
+	int rc = proposal_of(r, m->channel_id, m->participant_id, &current);
+	if (rc != DB_OK || (current != NULL && strcmp(current, url) == 0))
+		return rc; /* asked already (the view reports it again as it scrolls) */
+	struct signal sig = { .kind = SIGNAL_PROPOSE, .text = url };
+	return channel_signal(r->db, m, &sig);
+}
+
+int lead_follow_proposal(struct request *r, const struct member *agent, long long visitor,
+			 const char *url, bool *matches)
+{
+	const char *current;
+	*matches = false;
+	int rc = proposal_of(r, agent->channel_id, visitor, &current);
+	if (rc != DB_OK || current == NULL || strcmp(current, url) != 0)
+		return rc;
+	*matches = true;
+	/* Answered: the visitor's proposal is withdrawn for everyone. */
+	struct member proposer = *agent;
+	proposer.participant_id = visitor;
+	struct signal sig = { .kind = SIGNAL_PROPOSE, .text = NULL };
+	return channel_signal(r->db, &proposer, &sig);
 }

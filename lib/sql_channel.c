@@ -67,10 +67,16 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		" signal_version = ? WHERE id = ?",
 	[SQL_PARTICIPANT_AVATAR] =
 		"UPDATE participant SET avatar = ?, signal_version = ? WHERE id = ?",
+	/* A visitor's proposal to lead everyone off the client's sites (lib/lead.c). */
+	[SQL_PARTICIPANT_PROPOSE] =
+		"UPDATE participant SET proposed_url = ?, signal_version = ? WHERE id = ?",
+	[SQL_PARTICIPANT_PROPOSAL] =
+		"SELECT proposed_url FROM participant WHERE id = ? AND channel_id = ? AND kind = 'visitor'"
+		" AND left_at IS NULL",
 	/* Everyone's, the viewer's own included: one read serves every viewer. */
 	[SQL_SIGNALS_SINCE] =
 		"SELECT id, display_name, kind, typing_text, signal_version, avatar, seen_url,"
-		" scroll_x, scroll_y, pointer_mode, pointer_x, pointer_y, left_at IS NULL"
+		" scroll_x, scroll_y, pointer_mode, pointer_x, pointer_y, left_at IS NULL, proposed_url"
 		" FROM participant WHERE channel_id = ? AND signal_version > ?",
 	[SQL_CHANNEL_SET_URL] = "UPDATE channel SET current_url = ? WHERE id = ?",
 	[SQL_PARTICIPANT_IN_CHANNEL] =
@@ -95,13 +101,6 @@ const char *const sql_texts_channel[SQL__MAX] = {
 	[SQL_FRAME_CHECK_PUT] =
 		"REPLACE INTO frame_check (url_hash, url, frameable, reason, checked_at)"
 		" VALUES (?, ?, ?, ?, NOW(3))",
-	/* A visitor's proposal to lead everyone to an address (lib/lead.c). */
-	[SQL_EVENT_PROPOSAL] =
-		"SELECT e.body FROM channel_event e JOIN participant p ON p.id = e.participant_id"
-		" WHERE e.channel_id = ? AND e.seq = ? AND e.kind = 'propose' AND p.kind = 'visitor'",
-	[SQL_EVENT_LAST_PROPOSAL] =
-		"SELECT body FROM channel_event WHERE channel_id = ? AND participant_id = ?"
-		" AND kind = 'propose' ORDER BY seq DESC LIMIT 1",
 	[SQL_SITE_DOMAIN_OF_CLIENT] =
 		"SELECT COUNT(*) FROM site_domain d JOIN site s ON s.id = d.site_id"
 		" WHERE s.client_id = ? AND (d.domain = ? OR ? LIKE CONCAT('%.', d.domain))",

@@ -176,38 +176,47 @@ subtest 'a visitor who leads: only the client\'s sites directly, the rest asks t
     my $before = Baton::Test::channel_snapshot($ag, $vch);
 
     my $evil = 'https://login.bank-example.test/verify?next=%2Faccount';
+    my $proposal_of = sub {
+        my ($who) = @_;
+        my ($peer) = grep { $_->{id} == $vids->{visitor} } @{ Baton::Test::channel_snapshot($who, $vch)->{peers} };
+        return $peer ? $peer->{proposed} : 'no peer';
+    };
     my ($r, $d) = $vgo->($vi, $evil);
     is $r->{status}, 202, 'leading off the client\'s sites: 202, not done';
     is $d->{proposed}, JSON::PP::true(), 'but proposed';
     my $now = Baton::Test::channel_snapshot($ag, $vch);
     is $now->{url}, $before->{url}, 'nobody is led there';
-    my ($proposal) = grep { $_->{kind} eq 'propose' } @{ $now->{events} };
-    is $proposal->{body}, $evil, 'the agent sees the proposal with the full address';
-    ok !(grep { $_->{kind} eq 'address' && $_->{body} eq $evil } @{ $now->{events} }), 'and no address event';
-    ok((grep { $_->{kind} eq 'propose' } @{ Baton::Test::channel_snapshot($vi, $vch)->{events} }),
-        'the visitor sees their own proposal');
+    ok !(grep { $_->{kind} eq 'address' && $_->{body} eq $evil } @{ $now->{events} }), 'no address event';
+    is $proposal_of->($ag), $evil, 'the agent sees the proposal with the full address';
+    my $sup = Baton::Test::monitoring_supervisor($v->{client}, $vch);
+    is $proposal_of->($sup), $evil, 'so does a supervisor watching';
 
     ($r, $d) = $vgo->($vi, "$s->{URL}/demo/products.html");
     is $r->{status}, 200, 'leading to a page of the client\'s own site: 200';
     is Baton::Test::channel_snapshot($ag, $vch)->{url}, "$s->{URL}/demo/products.html", 'everyone goes there';
     ($r) = $vgo->($vi, 'https://elsewhere.example/', mode => 'window');
     is $r->{status}, 202, 'a new window off the client\'s sites is a proposal too';
+    is $proposal_of->($ag), 'https://elsewhere.example/', 'the latest proposal stands';
+    ($r) = $vgo->($vi, $evil);
+    is $proposal_of->($ag), $evil, 'and another';
 
-    ($r) = $vgo->($ag, 'https://login.bank-example.test/other', approve => $proposal->{seq});
+    ($r) = $vgo->($ag, 'https://login.bank-example.test/other', approve => $vids->{visitor});
     is $r->{status}, 403, 'an agent cannot pass another address off as the proposal';
-    ($r) = $vgo->($vi, $evil, approve => $proposal->{seq});
+    ($r) = $vgo->($vi, $evil, approve => $vids->{visitor});
     is $r->{status}, 403, 'nor can the visitor approve their own';
-    ($r) = $vgo->($ag, $evil, approve => $proposal->{seq});
+    ($r) = $vgo->($ag, $evil, approve => $vids->{agent});
+    is $r->{status}, 403, 'nor be someone else\'s proposal';
+    ($r) = $vgo->($ag, $evil, approve => $vids->{visitor});
     is $r->{status}, 200, 'the agent follows it: 200';
     is Baton::Test::channel_snapshot($vi, $vch)->{url}, $evil, 'and everyone goes there';
+    is $proposal_of->($ag), undef, 'the proposal is answered';
 
     ($r) = Baton::Test::party_post($vi, '/seen', $vch, [url => 'https://lookalike.example/a']);
     is $r->{status}, 200, 'the leading visitor\'s view moves off the sites (a link clicked)';
     ($r) = Baton::Test::party_post($vi, '/seen', $vch, [url => 'https://lookalike.example/a', sy => 40]);
     my $after = Baton::Test::channel_snapshot($ag, $vch);
     is $after->{url}, $evil, 'nobody follows';
-    is scalar(grep { $_->{kind} eq 'propose' && $_->{body} eq 'https://lookalike.example/a' } @{ $after->{events} }), 1,
-        'the agents are asked, once';
+    is $proposal_of->($ag), 'https://lookalike.example/a', 'the agents are asked';
 
     # visitor_lead_anywhere lifts the rule (the program as plain CGI with it).
     my $conf = "$s->{DIR}/tmp/go-anywhere.conf";

@@ -144,6 +144,8 @@
       person.pointer = p.pointer && typeof p.pointer === 'object' ? {
         mode: p.pointer.mode, x: Number(p.pointer.x), y: Number(p.pointer.y),
       } : null;
+      // A visitor's proposal to lead elsewhere (staff only are told of it).
+      if ('proposed' in p) person.proposed = typeof p.proposed === 'string' ? p.proposed : '';
       changed = true;
     }
     if (changed) peopleChanged();
@@ -219,11 +221,6 @@
         li.dataset.url = ev.body;
         if (ev.at) li.dataset.at = ev.at;
         notice(`${name} sent a page to open in a new window: `, el('span', { class: 'url', title: ev.body, text: ev.body }));
-        break;
-      case 'propose':
-        // A visitor who leads, going off the client's sites: agents decide.
-        notice(mine ? 'You asked to lead everyone to ' : `${name} asks to lead everyone to `,
-          el('span', { class: 'url', title: ev.body, text: ev.body }));
         break;
       case 'lead':
         notice(Number(ev.to) === from ? `${name} took the lead` : `${name} gave the lead to ${ev.body || nameOf(Number(ev.to))}`);

@@ -614,16 +614,20 @@
   /* A visitor who leads asked to take everyone to an address off the
    * client's sites (it could be a look-alike page): the agent sees all of
    * it and decides whether to go. */
-  function proposed(ev) {
-    const url = ev.body;
-    if (!originOf(url)) return;
+  const proposalsShown = new Map(); // participant id -> address shown
+  function proposed(person) {
+    const url = person.proposed || '';
+    if (proposalsShown.get(person.id) === url) return;
+    proposalsShown.set(person.id, url);
+    clearNotice(`propose-${person.id}`);
+    if (!url || !originOf(url)) return;
     const go = el('button', { type: 'button', class: 'follow-proposal', text: 'Go there' });
-    const box = notice('propose', [
-      el('strong', { text: `${ev.name || 'The visitor'} wants to lead everyone to another site:` }), ' ',
+    const box = notice(`propose-${person.id}`, [
+      el('strong', { text: `${person.name || 'The visitor'} wants to lead everyone to another site:` }), ' ',
       el('span', { class: 'url', text: url }), ' Go only if you trust that address.'], [go]);
     go.addEventListener('click', async () => {
       try {
-        await B.postForm('/go', { channel: channelId, token, url, mode: 'frame', approve: String(ev.seq) });
+        await B.postForm('/go', { channel: channelId, token, url, mode: 'frame', approve: String(person.id) });
         box.remove();
       } catch (err) {
         fail(err);
@@ -1092,9 +1096,6 @@
         renderHistory();
         if (Number(ev.from) !== me) windowSent(ev);
         break;
-      case 'propose':
-        if (C.isStaff && Number(ev.from) !== me) proposed(ev);
-        break;
       default:
         break;
     }
@@ -1116,7 +1117,10 @@
     }
   });
 
-  C.on('people', () => renderPeople());
+  C.on('people', (people) => {
+    renderPeople();
+    if (C.isStaff) for (const p of people.values()) if (!p.me && 'proposed' in p) proposed(p);
+  });
 
   C.on('ended', () => {
     setPointing(false);
