@@ -18,19 +18,23 @@ LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
 PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
 UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
-TOOLS        := tools/baton-admin tools/baton-supervise
+TOOLS        := tools/baton-admin tools/baton-supervise tools/baton-dialer
+# The dialer's prompts: words spoken by espeak-ng, tones by sox (at build time).
+PROMPTS      := prompts/en/.made
 
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
-    coturn clang libclang-rt-14-dev
+    kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables \
+    clang libclang-rt-14-dev
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
 
-.PHONY: all deps run stop test bench clean lint fuzz fuzz-build
-all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS)
+.PHONY: all deps run stop test test-cluster bench clean lint fuzz fuzz-build
+all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)
 
 deps:
 	@tools/install-deps $(DEBIAN_PACKAGES)
@@ -47,7 +51,8 @@ lib/libbaton.a: $(LIB_OBJECTS)
 
 # Baton runs from the directory it was built in (see INSTALL), so the
 # defaults point into this tree; baton.conf can say otherwise.
-lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"'
+lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"' \
+                        -DBATON_DEFAULT_PROMPTS='"$(CURDIR)/prompts/en"'
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
@@ -66,6 +71,12 @@ tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
 tools/baton-supervise: tools/baton-supervise.c
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< && mv -f $@.$$$$ $@
 
+tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+
+prompts/en/.made: prompts/en.txt tools/make-prompts
+	tools/make-prompts prompts/en.txt prompts/en && touch $@
+
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
@@ -75,16 +86,31 @@ run: deps all
 stop:
 	@tools/stack stop $(STACK_DIR)
 
-test: deps all fuzz-build
+test: deps all bench/loadgen fuzz-build
 	@tools/test-run
+
+# Past one machine (INSTALL, "A Galera cluster behind haproxy"): three Galera
+# nodes, three app hosts and haproxy in a network namespace of their own
+# (needs root), t/cluster/*.t with faults while conversations run; appends
+# the figures to bench/CLUSTER.md. About 5 minutes; CLUSTER_WRITES=any for
+# writes on every node.
+test-cluster: deps all bench/loadgen
+	@tools/test-cluster
 
 # The load benchmark (bench/README), not part of `make test`: a private stack
 # as `make run` starts it, on a free port; bench/loadgen drives it. `make
 # bench` appends its report to bench/RESULTS.md; `make bench-quick` runs
 # small sizes and only prints. BENCH_* environment variables set the sizes.
-.PHONY: bench-quick
+.PHONY: bench-quick bench-cluster
 bench bench-quick: deps all bench/loadgen
 	@tools/bench $(if $(filter bench-quick,$@),--quick)
+
+# The same conversation load and saturation through haproxy against three
+# app hosts on a three-node Galera cluster (tools/cluster, needs root),
+# appended beside the single-node figures. BENCH_CLUSTER_WRITES=any for
+# app host N writing to node N instead of all to one node.
+bench-cluster: deps all bench/loadgen
+	@tools/bench --cluster $(or $(BENCH_CLUSTER_WRITES),one)
 
 # Calls and the record (bench/RESULTS-media.md): how much busy co-browsing
 # adds to the archive, and how long calls take to connect through nginx,
@@ -127,6 +153,21 @@ fuzz-build: $(FUZZ_HARNESSES)
 fuzz: deps fuzz-build
 	@tools/fuzz run $(FUZZ_SECONDS)
 
+# The browser's SIP library, shipped as static files (htdocs/js/vendor/sip.js/,
+# with its licence): copied from npm's package by `make vendor` when the
+# version in package.json changes. Nothing a host runs needs this target.
+SIPJS_VERSION := $(shell sed -n 's/.*"sip.js": "\([0-9.]*\)".*/\1/p' package.json)
+.PHONY: vendor
+vendor:
+	@[ -d node_modules/sip.js/lib ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	rm -rf htdocs/js/vendor/sip.js
+	mkdir -p htdocs/js/vendor/sip.js
+	cd node_modules/sip.js && find lib -name '*.js' -exec install -D -m 0644 {} ../../htdocs/js/vendor/sip.js/{} \;
+	install -m 0644 node_modules/sip.js/LICENSE.md htdocs/js/vendor/sip.js/LICENSE.md
+	printf 'SIP.js %s (MIT licence: LICENSE.md), from npm, https://sipjs.com\nCopied by `make vendor`; ES modules, loaded by htdocs/js/phone.js.\n' \
+		"$(SIPJS_VERSION)" >htdocs/js/vendor/sip.js/README
+
 clean:
 	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
 	rm -rf $(FUZZ_DIR)/lib $(FUZZ_DIR)/libbaton.a $(FUZZ_HARNESSES)
+	rm -rf prompts/en

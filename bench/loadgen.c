@@ -17,7 +17,10 @@
  *   fanout    one channel, --followers polling; the leader POSTs /go
  *             --rounds times: time until the last follower has the address
  * Every mode checks sequence numbers (events by seq, lines by cmid) and
- * reports lost, doubled and out-of-order ones. With --stack DIR it reports
+ * reports lost, doubled and out-of-order ones. With --timeline FILE, convo
+ * writes one line per delivery, resent post and integrity failure, with its
+ * time, so a fault test can tell what each fault did; with --duration 0 it
+ * runs until SIGUSR1 (then stops starting lines and drains). With --stack DIR it reports
  * CPU and memory of the stack's processes (the pid files in DIR/run and their
  * children) and, with --mysql, MariaDB's counters over the window.
  *
@@ -272,6 +275,7 @@ static struct {
 	int polls, open_rate, followers, rounds;
 	bool verbose;
 	const char *fault; /* --fault drop|dup: test the checks themselves */
+	const char *timeline;
 } O = {
 	.pairs = 20, .duration = 10, .warmup = 3, .drain = 5, .settle = 3,
 	.pause_min = 1000, .pause_max = 3000, .step_secs = 5, .target_p99 = 100, .patience = 1,
@@ -314,6 +318,24 @@ static struct {
 	long unfinished;      /* lines still in flight when the run ended */
 	char first_error[300];
 } G;
+
+/* --timeline: "EPOCH_SECONDS WHAT ..." lines, written as things happen. */
+static FILE *timeline;
+
+static void tl(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void tl(const char *fmt, ...)
+{
+	if (timeline == NULL)
+		return;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	fprintf(timeline, "%lld.%03ld ", (long long)ts.tv_sec, ts.tv_nsec / 1000000);
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(timeline, fmt, ap);
+	va_end(ap);
+	fputc('\n', timeline);
+}
 
 static void note_error(const char *fmt, ...)
 {
@@ -629,6 +651,7 @@ static void check_seq(struct poller *p, long long seq)
 		p->last = seq;
 	} else if (seq > p->last + 1) {
 		G.ev_lost += seq - p->last - 1;
+		tl("event-lost %lld", seq - p->last - 1);
 		note_error("events %lld..%lld of channel %s never reached a poll", p->last + 1, seq - 1,
 			   chans[p->party->chan].id);
 		gap_put(p->gaps, p->last + 1, seq - 1);
@@ -636,8 +659,10 @@ static void check_seq(struct poller *p, long long seq)
 	} else if (gap_take(p->gaps, seq)) {
 		G.ev_reordered++;
 		G.ev_lost--;
+		tl("event-reordered %lld", seq);
 	} else {
 		G.ev_doubled++;
+		tl("event-doubled %lld", seq);
 		note_error("event %lld of channel %s delivered twice", seq, chans[p->party->chan].id);
 	}
 }
@@ -664,6 +689,7 @@ static void deliver(struct party *to, struct party *from, int n, long long seq)
 		to->expect++;
 	} else if (n > to->expect) {
 		G.ln_lost += n - to->expect;
+		tl("line-lost %d %d", to->pair, n - to->expect);
 		note_error("lines %d..%d of a pair never arrived", to->expect, n - 1);
 		for (int k = to->expect; k < n; k++)
 			for (int i = 0; i < GAP_SLOTS; i++)
@@ -682,8 +708,10 @@ static void deliver(struct party *to, struct party *from, int n, long long seq)
 		if (was_gap) {
 			G.ln_reordered++;
 			G.ln_lost--;
+			tl("line-reordered %d %d", to->pair, n);
 		} else {
 			G.ln_doubled++;
+			tl("line-doubled %d %d", to->pair, n);
 			note_error("line %d of a pair delivered twice (seq %lld)", n, seq);
 		}
 		return;
@@ -698,6 +726,7 @@ static void deliver(struct party *to, struct party *from, int n, long long seq)
 			lat_add((t - l->t) * 1000.0);
 			window_done++;
 		}
+		tl("deliver %d %c %d %.1f", from->pair, from->side, n, (t - l->t) * 1000.0);
 	}
 	if (in_window(t))
 		G.win_lines++;
@@ -900,6 +929,7 @@ static void say_answered(struct party *p, struct conn *c, int status, const char
 	if (status >= 500 || status == 408 || status == 429) {
 		/* Sent again as is: the cmid makes a retried post harmless. */
 		G.http_5xx++;
+		tl("resend %d %c %d %d", p->pair, p->side, c->line_n, status);
 		note_error("say answered %d: %.200s", status, body);
 		c->tries++;
 		c->busy = true;
@@ -1024,6 +1054,10 @@ static void conn_failed(struct conn *c)
 		return;
 	G.net_errors++;
 	c->tries++;
+	if (c->kind == K_SAY) {
+		struct party *p = c->owner;
+		tl("resend %d %c %d 0", p->pair, p->side, c->line_n);
+	}
 	if (c->kind == K_POLL && ((struct poller *)c->owner)->stopped) {
 		c->busy = false;
 		return;
@@ -1936,6 +1970,19 @@ static bool never(void)
 	return false;
 }
 
+/* --duration 0: the window lasts until SIGUSR1. */
+static volatile sig_atomic_t stop_asked;
+static void on_stop_signal(int s)
+{
+	(void)s;
+	stop_asked = 1;
+}
+
+static bool stop_was_asked(void)
+{
+	return stop_asked != 0;
+}
+
 static bool drained(void)
 {
 	return in_flight_lines() == 0;
@@ -1973,11 +2020,16 @@ static void mode_convo(void)
 	double open_secs = 2.0 * n / (O.open_rate > 0 ? O.open_rate : 1000);
 	run_until(never, open_secs + O.warmup);
 	window_open();
-	run_until(never, O.duration);
+	tl("window-open");
+	if (O.duration > 0)
+		run_until(never, O.duration);
+	else
+		run_until(stop_was_asked, 1e9);
 	window_close();
 	G.sending = false;
 	run_until(drained, O.drain);
 	final_line_check();
+	tl("end in-flight %ld", in_flight_lines());
 
 	char key[32];
 	snprintf(key, sizeof key, "convo%d", n);
@@ -2288,7 +2340,8 @@ static void usage(void)
 {
 	fputs("usage: loadgen convo|saturate|idle|fanout --url URL --fixtures FILE [--stack DIR]\n"
 	      "         [--mysql 'mariadb ... DBNAME'] [--summary FILE] [--verbose]\n"
-	      "  convo:    --pairs N --duration S --warmup S --pause MIN-MAX (ms) --drain S\n"
+	      "  convo:    --pairs N --duration S (0: until SIGUSR1) --warmup S --pause MIN-MAX (ms)\n"
+	      "            --drain S --timeline FILE\n"
 	      "  saturate: --steps N,N,... --step-secs S --target-p99 MS --patience STEPS\n"
 	      "  idle:     --polls N --duration S --settle S\n"
 	      "  fanout:   --followers N --rounds R --settle S\n"
@@ -2327,6 +2380,7 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--summary") == 0) O.summary = v;
 		else if (strcmp(a, "--label") == 0) O.label = v;
 		else if (strcmp(a, "--fault") == 0) O.fault = v;
+		else if (strcmp(a, "--timeline") == 0) O.timeline = v;
 		else if (strcmp(a, "--pairs") == 0) O.pairs = atoi(v);
 		else if (strcmp(a, "--duration") == 0) O.duration = atof(v);
 		else if (strcmp(a, "--warmup") == 0) O.warmup = atof(v);
@@ -2388,6 +2442,12 @@ int main(int argc, char **argv)
 		die("epoll_create1: %s", strerror(errno));
 	if (O.summary && (summary = fopen(O.summary, "a")) == NULL)
 		die("cannot open %s", O.summary);
+	if (O.timeline) {
+		if ((timeline = fopen(O.timeline, "w")) == NULL)
+			die("cannot open %s", O.timeline);
+		setvbuf(timeline, NULL, _IOLBF, 0);
+	}
+	signal(SIGUSR1, on_stop_signal);
 
 	load_fixtures();
 	load_seqs();

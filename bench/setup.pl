@@ -129,9 +129,16 @@ for my $w (0 .. $o{workers} - 1) {
             my ($visitor) = join(';', ref $set ? @$set : $set) =~ /baton_visitor=([0-9a-f]{64})/
                 or die "no visitor cookie from /help\n";
             my $agent = $agents[$i % @agents];
-            $res = $http->post_form("$o{url}/accept", { csrf => $agent->{csrf}, request => $request },
-                { headers => { Cookie => "baton_session=$agent->{token}", Origin => $o{url},
-                    Accept => 'application/json' } });
+            # 503 is "try again" (on a cluster writing on every node, an
+            # accept can lose to other writes of the queue six times over):
+            # the agent clicks again, as a person would.
+            for my $try (1 .. 5) {
+                $res = $http->post_form("$o{url}/accept", { csrf => $agent->{csrf}, request => $request },
+                    { headers => { Cookie => "baton_session=$agent->{token}", Origin => $o{url},
+                        Accept => 'application/json' } });
+                last unless $res->{status} == 503;
+                select undef, undef, undef, 0.2 * $try;
+            }
             die "accept: $res->{status} $res->{content}\n" unless $res->{status} == 200;
             my ($channel) = $res->{content} =~ /"channel":"([0-9a-f]{32})"/
                 or die "accept said: $res->{content}\n";

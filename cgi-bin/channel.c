@@ -13,6 +13,7 @@
 #include "channel.h"
 #include "db.h"
 #include "desk.h"
+#include "phone_call.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -57,7 +58,23 @@ static int agent_extras(struct request *r, const struct member *m, struct view *
 	view_set_int(v, "client.show_rooms", show.rows == 0 || db_cell_int(&show, 0, 0) != 0);
 	if (start.rows > 0 && db_cell(&start, 0, 0) != NULL)
 		view_set(v, "channel.start_page", db_cell(&start, 0, 0));
-	return DB_OK;
+	/* A call-back or a caller: the agent's phone (htdocs/js/phone.js). */
+	struct phone_call_info call;
+	bool has_call = false;
+	rc = phone_call_of_channel(r->db, r->pool, m->channel_id, &call, &has_call);
+	if (rc == DB_OK && has_call && strcmp(call.state, "ended") != 0) {
+		view_set(v, "call.id", call.public_id);
+		view_set(v, "call.number", call.number);
+		view_set_int(v, "call.outbound", call.outbound);
+		static const char keys[] = "123456789*0#";
+		char key[24], digit[2] = { 0, 0 };
+		for (size_t i = 0; keys[i]; i++) {
+			snprintf(key, sizeof key, "phone_keys.%zu", i);
+			digit[0] = keys[i];
+			view_set(v, key, digit);
+		}
+	}
+	return rc;
 }
 
 /* For the viewer: who leads, the address led to, each participant's avatar

@@ -1,10 +1,13 @@
 /* help - where a site's help link leads. GET checks the link (site key and
  * the Referer's domain), recognises the visitor, and either asks for a
- * question first (templates/help.cs) or puts the visitor straight into the
- * queue; POST sends the question. Both end on the waiting page.
+ * question first (templates/help.cs, which also offers "Call me back" where
+ * the client takes calls: cgi-bin/callback.c) or puts the visitor straight
+ * into the queue; POST sends the question. Both end on the waiting page.
  * Tests: t/help.t. */
+#include "callback.h"
 #include "db.h"
 #include "helpreq.h"
+#include "phone_line.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -119,6 +122,16 @@ static int help_link(struct request *r)
 	view_set(v, "priority", r->in[GET_PRIORITY]);
 	view_set(v, "expires", r->in[GET_EXPIRES]);
 	view_set(v, "sig", r->in[GET_SIG]);
+	/* "Call me back" beside the question, where the client takes calls. */
+	bool calls = false;
+	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)
+		view_set_int(v, "callback.enabled", calls);
+	/* "Call us": the help number, and a code for the page (cgi-bin/callus.c). */
+	struct phone_line line;
+	bool found = false;
+	if (phone_line_load(r->db, r->pool, site.client_id, &line, &found) == DB_OK && found
+	    && line.help_number != NULL)
+		view_set(v, "callus.number", line.help_number);
 	rc = view_render(r, v, 200, "help");
 	view_free(v);
 	return rc;

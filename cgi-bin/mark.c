@@ -103,9 +103,8 @@ struct marking {
 	const char *refusal;    /* out */
 };
 
-static int post_once(struct db *db, void *arg)
+static int post_once(struct db *db, struct marking *k)
 {
-	struct marking *k = arg;
 	const struct member *m = k->m;
 	struct db_rows ch;
 	k->refusal = NULL;
@@ -121,7 +120,7 @@ static int post_once(struct db *db, void *arg)
 	else if (k->rule == DRAWERS && !leads && !everyone_draws)
 		k->refusal = "Only the leader draws now: ask them to let everyone draw.";
 	if (k->refusal != NULL)
-		return DB_UNCHANGED;
+		return DB_OK; /* refused before any write */
 	if (k->everyone >= 0)
 		rc = db_exec(db, SQL_MARK_SET_EVERYONE_DRAWS, NULL, "ii", k->everyone, m->channel_id);
 	if (rc == DB_OK)
@@ -178,7 +177,16 @@ static int marks_post(struct request *r)
 	}
 	struct marking k = { .r = r, .m = &m, .kind = kind, .body = body.data, .rule = rule,
 			     .everyone = everyone };
-	int rc = db_transaction(r->db, "whiteboard mark", post_once, &k);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = post_once(r->db, &k);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	buf_free(&body);
 	if (rc != DB_OK)
 		return channel_failed(r, rc);

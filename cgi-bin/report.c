@@ -29,9 +29,10 @@ static const struct report_kind report_kinds[] = {
 	{ "queue", "Queue", report_queue },
 	{ "agents", "Agents", report_agents },
 	{ "attendance", "Attendance", report_attendance },
+	{ "calls", "Calls", report_calls },
 };
 
-static const char *const kind_names[] = { "usage", "queue", "agents", "attendance", NULL };
+static const char *const kind_names[] = { "usage", "queue", "agents", "attendance", "calls", NULL };
 static const char *const granularities[] = { "day", "week", "month", NULL };
 static const char *const formats[] = { "html", "csv", NULL };
 

@@ -23,26 +23,6 @@ static const struct input schedule_inputs[IN__MAX] = {
 	[IN_CONTACT] = { "contact", INPUT_LINE, false, 254, 0, 0, NULL },
 };
 
-/* The UTC time for a local date and time, or -1 when they are not real. */
-static time_t utc_time(const char *date, const char *clock, long long offset_minutes)
-{
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	char *end = strptime(date, "%Y-%m-%d", &tm);
-	if (end == NULL || *end != '\0')
-		return -1;
-	end = strptime(clock, "%H:%M", &tm);
-	if (end == NULL || *end != '\0')
-		return -1;
-	int day = tm.tm_mday;
-	time_t t = timegm(&tm);
-	struct tm check;
-	gmtime_r(&t, &check);
-	if (check.tm_mday != day) /* 31 February and the like */
-		return -1;
-	return t + offset_minutes * 60;
-}
-
 static int store_time(struct request *r, const struct request_status *st, void *stamp)
 {
 	return helpreq_schedule(r, st, stamp, r->in[IN_CONTACT]);
@@ -50,7 +30,7 @@ static int store_time(struct request *r, const struct request_status *st, void *
 
 static int schedule(struct request *r)
 {
-	time_t when = utc_time(r->in[IN_DATE], r->in[IN_TIME], r->in_int[IN_OFFSET]);
+	time_t when = helpreq_local_time(r->in[IN_DATE], r->in[IN_TIME], r->in_int[IN_OFFSET]);
 	time_t now = time(NULL);
 	if (when < 0)
 		return resp_error(r, 400, "Give the date as YYYY-MM-DD and the time as HH:MM.");

@@ -1,7 +1,9 @@
 /* statement - monthly usage statements, as printable HTML or CSV
  * (&format=csv):
  *   /statement?month=YYYY-MM[&client=SLUG]   a client's statement: a line per
- *       session, the rate, the minimum, the total. For the client's
+ *       session, a line per call and per phone call (the call centre's
+ *       talk time at the phone rate), the rates, the minimum, the total.
+ *       For the client's
  *       supervisors and admins, who run the desk and answer for what it
  *       costs, and the Baton operator (who names the client); agents are
  *       refused.
@@ -43,6 +45,8 @@ enum { C_ID, C_SLUG, C_NAME, C_UNIT, C_RATE, C_MINIMUM, C_CURRENCY, C_CREATED_MS
 enum { S_STARTED, S_CHANNEL, S_AGENTS, S_CREATED_MS, S_CLOSED_MS, S_CHANNEL_ID };
 /* Columns of SQL_BILLING_CALLS. */
 enum { K_CHANNEL_ID, K_CONNECTED, K_CHANNEL, K_CONNECTED_MS, K_ENDED_MS };
+/* Columns of SQL_BILLING_PHONE_CALLS. */
+enum { P_STARTED, P_NUMBER, P_DIRECTION, P_CONNECTED_MS, P_ENDED_MS };
 
 struct statement_line {
 	const char *started, *channel, *agents;
@@ -52,6 +56,12 @@ struct statement_line {
 /* A call of one of the month's sessions (issue 14). */
 struct call_line {
 	const char *connected, *channel;
+	long long minutes, amount_cents;
+};
+
+/* A phone call of the call centre (issue 15): its talk time. */
+struct phone_line {
+	const char *started, *number, *direction;
 	long long minutes, amount_cents;
 };
 
@@ -65,6 +75,8 @@ struct statement {
 	size_t line_count;
 	struct call_line *calls;
 	size_t call_count;
+	struct phone_line *phones;
+	size_t phone_count;
 	struct billing_totals totals;
 };
 
@@ -93,6 +105,43 @@ static int bill_calls(struct request *r, struct pool *pool, const struct billing
 		struct call_line *line = &s->calls[s->call_count++];
 		line->connected = db_cell(&rows, k, K_CONNECTED);
 		line->channel = db_cell(&rows, k, K_CHANNEL);
+		line->minutes = minutes;
+		line->amount_cents = amount;
+	}
+	return DB_OK;
+}
+
+/* Bills the client's phone calls of month m (talk time, at the phone rate). */
+static int bill_phone_calls(struct request *r, struct pool *pool, const struct billing_month *m,
+			    long long cutoff_ms, bool want_lines, struct statement *s)
+{
+	struct db_rows rate, rows;
+	int rc = db_query(r->db, pool, SQL_BILLING_PHONE_RATE, &rate, "i", s->client_id);
+	if (rc == DB_OK)
+		rc = db_query(r->db, pool, SQL_BILLING_PHONE_CALLS, &rows, "iss", s->client_id, m->start,
+			      m->end);
+	if (rc != DB_OK)
+		return rc;
+	s->terms.phone_rate_cents = db_cell_int(&rate, 0, 0);
+	if (want_lines)
+		s->phones = pool_zalloc(pool, (rows.rows + 1) * sizeof *s->phones);
+	for (size_t k = 0; k < rows.rows; k++) {
+		long long ended = db_cell(&rows, k, P_ENDED_MS) ? db_cell_int(&rows, k, P_ENDED_MS) : -1;
+		long long minutes = billing_session_minutes(db_cell_int(&rows, k, P_CONNECTED_MS), ended,
+							    cutoff_ms);
+		long long amount;
+		if (billing_add_phone_call(&s->terms, &s->totals, minutes, &amount) != 0) {
+			log_error("statement of client %lld for %s: the phone calls overflow", s->client_id,
+				  m->label);
+			return DB_ERROR;
+		}
+		if (!want_lines)
+			continue;
+		struct phone_line *line = &s->phones[s->phone_count++];
+		line->started = db_cell(&rows, k, P_STARTED);
+		line->number = db_cell(&rows, k, P_NUMBER) ? db_cell(&rows, k, P_NUMBER) : "";
+		line->direction = strcmp(db_cell(&rows, k, P_DIRECTION), "outbound") == 0 ? "call-back"
+											   : "call in";
 		line->minutes = minutes;
 		line->amount_cents = amount;
 	}
@@ -146,7 +195,8 @@ static int statement_load(struct request *r, struct pool *pool, const struct db_
 		line->quantity = quantity;
 		line->amount_cents = amount;
 	}
-	if ((rc = bill_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK)
+	if ((rc = bill_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK
+	    || (rc = bill_phone_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK)
 		return rc;
 	if (billing_finish(&s->terms, &s->totals, s->minimum_applies) != 0) {
 		log_error("statement of client %lld for %s: the total overflows", s->client_id, m->label);
@@ -214,6 +264,20 @@ static int client_csv(struct request *r, const struct statement *s, const struct
 		const char *row[] = { "calls", NULL, pool_printf(p, "%lld call%s", t->calls, t->calls == 1 ? "" : "s"),
 			NULL, num(p, t->call_minutes), num(p, t->call_minutes), "call minute", call_rate,
 			money(p, t->call_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
+	const char *phone_rate = money(p, s->terms.phone_rate_cents);
+	for (size_t i = 0; i < s->phone_count; i++) {
+		const struct phone_line *l = &s->phones[i];
+		const char *row[] = { "phone call", l->started, pool_printf(p, "%s %s", l->direction, l->number),
+			NULL, num(p, l->minutes), num(p, l->minutes), "phone minute", phone_rate,
+			money(p, l->amount_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
+	if (t->phone_calls > 0) {
+		const char *row[] = { "phone", NULL, pool_printf(p, "%lld phone call%s", t->phone_calls,
+			t->phone_calls == 1 ? "" : "s"), NULL, num(p, t->phone_minutes), num(p, t->phone_minutes),
+			"phone minute", phone_rate, money(p, t->phone_cents), s->currency };
 		csv_row(&b, row, COUNT_OF(row));
 	}
 	if (t->minimum_lift_cents > 0) {
@@ -285,12 +349,24 @@ static int client_page(struct request *r, const struct statement *s, const struc
 		snprintf(key, sizeof key, "calls.%zu.amount", i);
 		view_set(v, key, money(r->pool, l->amount_cents));
 	}
+	for (size_t i = 0; i < s->phone_count; i++) {
+		const struct phone_line *l = &s->phones[i];
+		view_set(v, pool_printf(r->pool, "phones.%zu.started", i), l->started);
+		view_set(v, pool_printf(r->pool, "phones.%zu.number", i), l->number);
+		view_set(v, pool_printf(r->pool, "phones.%zu.direction", i), l->direction);
+		view_set_int(v, pool_printf(r->pool, "phones.%zu.minutes", i), l->minutes);
+		view_set(v, pool_printf(r->pool, "phones.%zu.amount", i), money(r->pool, l->amount_cents));
+	}
+	view_set(v, "rate.phone", money(r->pool, s->terms.phone_rate_cents));
 	view_set(v, "rate.call", money(r->pool, s->terms.call_rate_cents));
 	view_set_int(v, "rate.has_call", s->terms.call_rate_cents > 0);
 	const struct billing_totals *t = &s->totals;
 	view_set_int(v, "totals.calls", t->calls);
 	view_set_int(v, "totals.call_minutes", t->call_minutes);
 	view_set(v, "totals.call_amount", money(r->pool, t->call_cents));
+	view_set_int(v, "totals.phone_calls", t->phone_calls);
+	view_set_int(v, "totals.phone_minutes", t->phone_minutes);
+	view_set(v, "totals.phone", money(r->pool, t->phone_cents));
 	view_set_int(v, "totals.sessions", t->sessions);
 	view_set_int(v, "totals.minutes", t->minutes);
 	view_set_int(v, "totals.quantity", t->quantity);

@@ -1,11 +1,16 @@
 /* wait - the waiting (and overflow) page: place in the queue, the wait in
- * words, and the choices to keep waiting, schedule a later time, leave a
- * message when nobody is signed in, or cancel. It refreshes itself every
+ * words, and the choices to keep waiting, be called back instead (where
+ * the client takes calls), schedule a later time, leave a message when
+ * nobody is signed in, or cancel. A call-back's page says when the call
+ * comes (and after a try that failed, the next). It refreshes itself every
  * 5 s (works with JavaScript off); htdocs/js/wait.js makes it instant and
  * alerts when an agent is ready. Template: templates/wait.cs.
  * Tests: t/wait.t. */
 #include <string.h>
+#include <time.h>
 
+#include "callback.h"
+#include "db.h"
 #include "helpreq.h"
 #include "pool.h"
 #include "program.h"
@@ -17,6 +22,39 @@ enum { IN_REQUEST, IN__MAX };
 static const struct input wait_inputs[IN__MAX] = {
 	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 };
+
+/* A call-back's news (when the call comes, the tries so far), or for a
+ * visitor waiting to chat, the offer to be called back instead. */
+static int call_me_back(struct request *r, const struct request_status *st, bool waiting,
+			struct view *v)
+{
+	view_set(v, "request.kind", st->kind);
+	if (strcmp(st->kind, "callback") != 0) {
+		bool enabled = false;
+		int rc = waiting ? callback_enabled(r->db, r->pool, st->client_id, &enabled) : DB_OK;
+		view_set_int(v, "callback.enabled", enabled);
+		view_set(v, "callback.request", r->in[IN_REQUEST]);
+		return rc;
+	}
+	struct callback_status cs;
+	int rc = callback_status(r->db, r->pool, st->id, &cs);
+	if (rc != DB_OK)
+		return rc;
+	view_set(v, "callback.phone", cs.phone);
+	view_set_int(v, "callback.due", cs.due);
+	view_set_int(v, "callback.attempts", cs.attempts);
+	view_set_int(v, "callback.tries", cs.tries);
+	if (cs.next_call > 0) {
+		char stamp[32];
+		struct tm tm;
+		gmtime_r(&cs.next_call, &tm);
+		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		view_set(v, "callback.next_call", stamp);
+		strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M UTC", &tm);
+		view_set(v, "callback.next_call_text", stamp);
+	}
+	return DB_OK;
+}
 
 static int wait_page(struct request *r)
 {
@@ -47,7 +85,12 @@ static int wait_page(struct request *r)
 	bool waiting = strcmp(st.state, "waiting") == 0 || strcmp(st.state, "offered") == 0;
 	view_set_int(v, "waiting", waiting);
 	view_set_int(v, "overflow", waiting && (st.agents_available == 0 || st.seats_full));
-	int rc = view_render(r, v, 200, "wait");
+	int rc = call_me_back(r, &st, waiting, v);
+	if (rc != DB_OK) {
+		view_free(v);
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
+	}
+	rc = view_render(r, v, 200, "wait");
 	view_free(v);
 	return rc;
 }

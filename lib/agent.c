@@ -26,12 +26,13 @@ struct state_change {
 	unsigned long long version;      /* out */
 };
 
-static int change_state_once(struct db *db, void *arg)
+static int change_state_once(struct db *db, struct state_change *c)
 {
-	struct state_change *c = arg;
 	c->changed = 0;
 	c->version = 0;
-	int rc = queue_lock(db, c->client_id);
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = queue_lock(db, c->client_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_AGENT_SET_STATE, &c->changed, "sis", c->state, c->agent_id,
 			     c->state);
@@ -42,6 +43,10 @@ static int change_state_once(struct db *db, void *arg)
 		rc = queue_bump(db, c->client_id, &c->version);
 	if (rc == DB_OK && c->changed > 0 && strcmp(c->state, "available") == 0)
 		rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", c->agent_id);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
 	return rc;
 }
 
@@ -50,22 +55,26 @@ int agent_change_state(struct request *r, long long agent_id, long long client_i
 {
 	struct state_change c = { .r = r, .agent_id = agent_id, .client_id = client_id,
 				  .state = state };
-	int rc = db_transaction(r->db, "agent state", change_state_once, &c);
+	int rc, attempt = 0;
+	do
+		rc = change_state_once(r->db, &c);
+	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(client_id, c.version);
 	/* An agent who became available may take a waiting visitor at once. */
 	if (c.changed > 0 && strcmp(state, "available") == 0)
-		router_after_change(r->db, r->pool, client_id);
+		router_route_after(r->db, r->pool, client_id);
 	return DB_OK;
 }
 
-static int sign_out_once(struct db *db, void *arg)
+static int sign_out_once(struct db *db, struct state_change *c)
 {
-	struct state_change *c = arg;
 	c->changed = 0;
 	c->version = 0;
-	int rc = queue_lock(db, c->client_id);
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = queue_lock(db, c->client_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_AGENT_SET_OFFLINE_AT, &c->changed, "si", c->at, c->agent_id);
 	/* Another host may have done it first: then changed is 0. */
@@ -74,13 +83,23 @@ static int sign_out_once(struct db *db, void *arg)
 			     "signout", "offline", c->at);
 	if (rc == DB_OK && c->changed > 0)
 		rc = queue_bump(db, c->client_id, &c->version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
 	return rc;
 }
 
+/* Every app host's poll program sweeps at once: two may sign the same agent
+ * out together, and one then loses (a deadlock, or on Galera a conflict)
+ * and finds it done when it runs again. */
 static int sign_out_lapsed(struct db *db, long long agent_id, long long client_id, const char *at)
 {
 	struct state_change c = { .agent_id = agent_id, .client_id = client_id, .at = at };
-	int rc = db_transaction(db, "sign-out of a lapsed session", sign_out_once, &c);
+	int rc, attempt = 0;
+	do
+		rc = sign_out_once(db, &c);
+	while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK && c.changed > 0)
 		queue_notify(client_id, c.version);
 	return rc;

@@ -133,10 +133,24 @@ int billing_add_call(const struct billing_terms *terms, struct billing_totals *t
 	return 0;
 }
 
+int billing_add_phone_call(const struct billing_terms *terms, struct billing_totals *t,
+			   long long minutes, long long *amount_cents)
+{
+	long long amount;
+	if (__builtin_mul_overflow(minutes, terms->phone_rate_cents, &amount)
+	    || __builtin_add_overflow(t->phone_cents, amount, &t->phone_cents)
+	    || __builtin_add_overflow(t->phone_minutes, minutes, &t->phone_minutes))
+		return -1;
+	t->phone_calls++;
+	*amount_cents = amount;
+	return 0;
+}
+
 int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies)
 {
 	long long used;
-	if (__builtin_add_overflow(t->usage_cents, t->call_cents, &used))
+	if (__builtin_add_overflow(t->usage_cents, t->call_cents, &used)
+	    || __builtin_add_overflow(used, t->phone_cents, &used))
 		return -1;
 	t->minimum_lift_cents = 0;
 	if (minimum_applies && terms->minimum_cents > used)

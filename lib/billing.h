@@ -13,7 +13,13 @@
  *     at the client's own call rate (0: not billed, still counted): each
  *     call's started minutes from its connecting to its end (or the
  *     cut-off), at least 1; a month's calls are those of its sessions;
- *   - a monthly minimum lifts the total (sessions and calls) to it, as a
+ *   - phone calls (the call centre) are billed on top too: each call's
+ *     talk time (from the agent joining to its end, cut off like a
+ *     session), in started minutes, at least 1, at the client's phone rate
+ *     (phone_line.rate_cents); a phone call belongs to the month its talk
+ *     began;
+ *   - a monthly minimum lifts the total (sessions, calls and phone calls)
+ *     to it, as a
  *     line of its own;
  *   - a reseller's share is round-half-up(total x share% / 100), per client;
  *   - money is integer cents (two decimal places for every currency). */
@@ -36,6 +42,7 @@ struct billing_terms {
 	long long rate_cents;         /* per minute or per session */
 	long long minimum_cents;      /* monthly minimum; 0 for none */
 	long long call_rate_cents;    /* per started minute of a call; 0: not billed */
+	long long phone_rate_cents;   /* per started minute of a phone call */
 };
 
 struct billing_totals {
@@ -46,6 +53,9 @@ struct billing_totals {
 	long long calls;
 	long long call_minutes;
 	long long call_cents;         /* the sum of the calls' lines */
+	long long phone_calls;
+	long long phone_minutes;
+	long long phone_cents;        /* the sum of the phone calls' lines */
 	long long minimum_lift_cents; /* what the minimum adds (0 when usage reaches it) */
 	long long total_cents;
 };
@@ -77,6 +87,10 @@ int billing_add_session(const struct billing_terms *terms, struct billing_totals
  * amount. Returns 0, or -1 on overflow. */
 int billing_add_call(const struct billing_terms *terms, struct billing_totals *t,
 		     long long minutes, long long *amount_cents);
+/* Adds a phone call (the call centre) of `minutes` billable minutes;
+ * *amount_cents gets its line's amount. Returns 0, or -1 on overflow. */
+int billing_add_phone_call(const struct billing_terms *terms, struct billing_totals *t,
+			   long long minutes, long long *amount_cents);
 /* Applies the monthly minimum (when minimum_applies) and sets the total.
  * Returns 0, or -1 on overflow. */
 int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies);

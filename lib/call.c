@@ -212,9 +212,8 @@ struct call_work {
 	long long seq;                       /* out: the event to announce, 0 for none */
 };
 
-static int act_once(struct db *db, void *arg)
+static int act_once(struct db *db, struct call_work *w)
 {
-	struct call_work *w = arg;
 	const struct member *m = w->m;
 	struct call_result *res = w->res;
 	enum call_action action = w->action;
@@ -246,7 +245,7 @@ static int act_once(struct db *db, void *arg)
 	if (rc != DB_OK)
 		return rc;
 	if (res->status != 0)
-		return DB_UNCHANGED; /* refused: nothing to keep */
+		return DB_OK; /* refused: rolled back, nothing to keep */
 	w->seq = c.seq;
 	return DB_OK;
 }
@@ -256,15 +255,23 @@ int call_act(struct db *db, struct pool *pool, const struct member *m, enum call
 {
 	struct call_work w = { .pool = pool, .m = m, .action = action, .media = media,
 			       .call_id = call_id, .res = res };
-	int rc = db_transaction(db, "call", act_once, &w);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = act_once(db, &w);
+		if (rc == DB_OK && w.res->status == 0)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK && w.seq > 0)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)w.seq);
 	return rc;
 }
 
-static int gone_once(struct db *db, void *arg)
+static int gone_once(struct db *db, struct call_work *w)
 {
-	struct call_work *w = arg;
 	long long channel_id = w->channel_id;
 	struct call_now c;
 	struct call_result res;
@@ -295,7 +302,16 @@ int call_participant_gone(struct db *db, struct pool *pool, long long channel_id
 			  long long participant_id)
 {
 	struct call_work w = { .pool = pool, .channel_id = channel_id, .participant = participant_id };
-	int rc = db_transaction(db, "leaving a call", gone_once, &w);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = gone_once(db, &w);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
 	long long seq = w.seq;
 	if (rc == DB_OK && seq > 0)
 		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)seq);

@@ -9,7 +9,9 @@
 #include "capacity.h"
 #include "crypto.h"
 #include "db.h"
+#include "log.h"
 #include "notify.h"
+#include "phone_call.h"
 #include "pool.h"
 #include "queue.h"
 #include "render.h"
@@ -157,9 +159,8 @@ struct post {
 	bool stored;    /* out: false when a retried post was found stored */
 };
 
-static int post_once(struct db *db, void *arg)
+static int post_once(struct db *db, struct post *p)
 {
-	struct post *p = arg;
 	struct db_rows earlier;
 	p->stored = false;
 	int rc = next_seq(db, p->channel_id, &p->seq);
@@ -173,7 +174,7 @@ static int post_once(struct db *db, void *arg)
 			p->seq = db_cell_int(&earlier, 0, 0);
 		pool_free(pool);
 		if (found)
-			return DB_UNCHANGED;
+			return DB_OK; /* stored before: nothing to add */
 	}
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", p->channel_id, p->seq, p->kind,
@@ -193,7 +194,16 @@ int channel_post(struct db *db, long long channel_id, long long participant_id,
 	struct post p = { .channel_id = channel_id, .participant_id = participant_id,
 			  .recipient = recipient, .kind = kind, .body = body,
 			  .client_msg_id = client_msg_id };
-	int rc = db_transaction(db, "channel post", post_once, &p);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = post_once(db, &p);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	*seq = p.seq;
@@ -223,9 +233,8 @@ struct acceptance {
 	unsigned long long version;
 };
 
-static int accept_once(struct db *db, void *arg)
+static int accept_once(struct db *db, struct acceptance *t)
 {
-	struct acceptance *t = arg;
 	struct request *r = t->r;
 	const struct session *me = r->session;
 	const struct db_rows *req = t->req;
@@ -234,6 +243,7 @@ static int accept_once(struct db *db, void *arg)
 	struct client_capacity desk;
 	struct agent_capacity mine;
 	t->version = 0;
+	t->public_id = NULL;
 	/* The client's row first: accepts and routing of one client take turns. */
 	int rc = db_query(db, r->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", me->client_id);
 	if (rc == DB_OK)
@@ -294,6 +304,10 @@ static int accept_once(struct db *db, void *arg)
 		rc = append_event(db, t->channel_id, visitor_participant, "join", NULL, NULL, &seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, t->channel_id, request_id);
+	/* A call-back or a caller holding: the call joins the channel. */
+	if (rc == DB_OK)
+		rc = phone_call_accepted(db, request_id, db_cell(&lock, 0, 8), t->channel_id,
+					 me->agent_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, me->client_id,
 			     "accepted", me->agent_id);
@@ -310,6 +324,19 @@ static int accept_once(struct db *db, void *arg)
 	return rc;
 }
 
+static bool accept_went_through(struct request *r, const char *channel_public_id)
+{
+	struct db_rows found;
+	if (channel_public_id == NULL)
+		return false;
+	int rc = db_query(r->db, r->pool, SQL_CHANNEL_ID_BY_PUBLIC_ID, &found, "s",
+			  channel_public_id);
+	if (rc == DB_OK && found.rows == 1)
+		log_warn("accept: the connection broke during COMMIT, which went through (channel %s)",
+			 channel_public_id);
+	return rc == DB_OK && found.rows == 1;
+}
+
 int channel_accept(struct request *r, const char *request_public_id,
 		   const char **channel_public_id)
 {
@@ -320,14 +347,32 @@ int channel_accept(struct request *r, const char *request_public_id,
 	if (req.rows == 0 || db_cell_int(&req, 0, 1) != r->session->client_id)
 		return CHANNEL_TAKEN;
 	struct acceptance t = { .r = r, .req = &req };
-	rc = db_transaction(r->db, "accept", accept_once, &t);
+	bool commit_sent;
+	int attempt = 0;
+	do {
+		commit_sent = false;
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = accept_once(r->db, &t);
+		if (rc == DB_OK) {
+			commit_sent = true;
+			rc = db_commit(r->db);
+		} else {
+			db_rollback(r->db);
+		}
+	} while (db_retry(r->db, &rc, &attempt));
+	/* The connection broke during COMMIT: the channel exists if it went
+	 * through, and then the agent has it - answering 503 would leave them
+	 * out of a conversation the visitor is already in. */
+	if (rc == DB_DOWN && commit_sent && accept_went_through(r, t.public_id))
+		rc = DB_OK;
 	if (rc != DB_OK)
 		return rc;
 	/* It is done: whatever follows cannot make it a failure. */
 	*channel_public_id = t.public_id;
 	queue_notify(r->session->client_id, t.version);
 	notify_post(NOTIFY_CHANNEL, t.channel_id, (unsigned long long)t.last_seq);
-	router_after_change(r->db, r->pool, r->session->client_id);
+	router_route_after(r->db, r->pool, r->session->client_id);
 	return DB_OK;
 }
 
@@ -338,9 +383,8 @@ struct departure {
 	unsigned long long version;   /* out */
 };
 
-static int leave_once(struct db *db, void *arg)
+static int leave_once(struct db *db, struct departure *d)
 {
-	struct departure *d = arg;
 	const struct member *m = d->m;
 	struct db_rows present;
 	unsigned long long left = 0;
@@ -382,7 +426,16 @@ static int leave_once(struct db *db, void *arg)
 int channel_leave(struct request *r, const struct member *m)
 {
 	struct departure d = { .r = r, .m = m };
-	int rc = db_transaction(r->db, "leave", leave_once, &d);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = leave_once(r->db, &d);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED)
 		return DB_OK; /* closed meanwhile: nothing left to leave */
 	if (rc != DB_OK)
@@ -393,7 +446,58 @@ int channel_leave(struct request *r, const struct member *m)
 	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	queue_notify(m->client_id, d.version);
 	/* A seat came free: someone waiting may be routed now. */
-	router_after_change(r->db, r->pool, m->client_id);
+	router_route_after(r->db, r->pool, m->client_id);
+	return DB_OK;
+}
+
+struct closing {
+	struct pool *pool;
+	long long channel_id, client_id;
+	long long seq;                   /* out: the close event */
+	unsigned long long version;      /* out */
+};
+
+static int close_once(struct db *db, struct closing *c)
+{
+	struct db_rows present;
+	c->version = 0;
+	int rc = queue_lock(db, c->client_id);
+	if (rc == DB_OK)
+		rc = append_event(db, c->channel_id, 0, "close", NULL, NULL, &c->seq);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_CLOSE, NULL, "i", c->channel_id);
+	if (rc == DB_OK)
+		rc = db_query(db, c->pool, SQL_PARTICIPANTS_PRESENT, &present, "i", c->channel_id);
+	for (size_t i = 0; rc == DB_OK && i < present.rows; i++) {
+		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", db_cell_int(&present, i, 0));
+		if (rc == DB_OK && db_cell(&present, i, 3) != NULL)
+			rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", db_cell_int(&present, i, 3));
+	}
+	if (rc == DB_OK)
+		rc = queue_bump(db, c->client_id, &c->version);
+	return rc;
+}
+
+int channel_close(struct db *db, long long channel_id, long long client_id)
+{
+	struct closing c = { .pool = pool_new(), .channel_id = channel_id, .client_id = client_id };
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = close_once(db, &c);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
+	pool_free(c.pool);
+	if (rc == CHANNEL_CLOSED)
+		return DB_OK;
+	if (rc != DB_OK)
+		return rc;
+	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)c.seq);
+	queue_notify(client_id, c.version);
 	return DB_OK;
 }
 
@@ -405,9 +509,8 @@ struct handover {
 	unsigned long long version;   /* out */
 };
 
-static int transfer_once(struct db *db, void *arg)
+static int transfer_once(struct db *db, struct handover *h)
 {
-	struct handover *h = arg;
 	struct request *r = h->r;
 	const struct member *m = h->m;
 	struct db_rows settings, agent;
@@ -455,7 +558,16 @@ static int transfer_once(struct db *db, void *arg)
 int channel_transfer(struct request *r, const struct member *m, long long target_agent_id)
 {
 	struct handover h = { .r = r, .m = m, .target = target_agent_id };
-	int rc = db_transaction(r->db, "transfer", transfer_once, &h);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = transfer_once(r->db, &h);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)h.seq);
@@ -471,10 +583,10 @@ struct signal_write {
 
 /* Stores one last-value signal of the member, stamped with the channel's
  * next signal version. */
-static int set_signal(struct db *db, void *arg)
+static int set_signal(struct db *db, const struct signal_write *w)
 {
-	const struct member *m = ((struct signal_write *)arg)->m;
-	const struct signal *sig = ((struct signal_write *)arg)->sig;
+	const struct member *m = w->m;
+	const struct signal *sig = w->sig;
 	unsigned long long changed = 0;
 	int rc = db_exec(db, SQL_CHANNEL_SIGNAL_BUMP, &changed, "i", m->channel_id);
 	if (rc == DB_OK && changed == 0)
@@ -525,7 +637,16 @@ static int set_signal(struct db *db, void *arg)
 int channel_signal(struct db *db, const struct member *m, const struct signal *sig)
 {
 	struct signal_write w = { m, sig };
-	int rc = db_transaction(db, "signal", set_signal, &w);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = set_signal(db, &w);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, 0);
 	return rc;
@@ -656,9 +777,8 @@ struct watching {
 	long long seq;   /* out */
 };
 
-static int monitor_once(struct db *db, void *arg)
+static int monitor_once(struct db *db, struct watching *w)
 {
-	struct watching *w = arg;
 	long long participant = 0;
 	int rc = add_participant(db, w->m->channel_id, "supervisor", w->r->session->agent_id, 0,
 				 w->r->session->display_name, "owl", &participant);
@@ -680,7 +800,16 @@ int channel_monitor(struct request *r, const struct member *m)
 	if (room.rows > 0 && db_cell_int(&room, 0, 0) >= db_cell_int(&room, 0, 1))
 		return CHANNEL_FULL;
 	struct watching w = { .r = r, .m = m };
-	rc = db_transaction(r->db, "monitor", monitor_once, &w);
+	int attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = monitor_once(r->db, &w);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc == DB_OK)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)w.seq);
 	return rc;

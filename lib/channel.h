@@ -85,6 +85,10 @@ enum { CHANNEL_TAKEN = -11, CHANNEL_FULL = -12, CHANNEL_AGENT_FULL = -13 };
 int channel_accept(struct request *r, const char *request_public_id,
 		   const char **channel_public_id);
 
+/* Closes an open channel for everyone (the dialer, when a call-back was
+ * not answered): a close event, all leave, its agents become free. A
+ * channel closed already is no error. Returns a db_status. */
+int channel_close(struct db *db, long long channel_id, long long client_id);
 /* The member leaves; the channel closes when no agent or nobody is left. */
 int channel_leave(struct request *r, const struct member *m);
 /* Hands the channel from agent member m to another agent of the client who

@@ -5,6 +5,9 @@
 #ifndef BATON_DEFAULT_TEMPLATES
 #define BATON_DEFAULT_TEMPLATES "/usr/share/baton/templates"
 #endif
+#ifndef BATON_DEFAULT_PROMPTS
+#define BATON_DEFAULT_PROMPTS "/usr/share/baton/prompts/en"
+#endif
 
 #include <ctype.h>
 #include <errno.h>
@@ -43,6 +46,13 @@ void config_defaults(struct config *cfg)
 	cfg->help_open_requests_per_address = 5;
 	cfg->abandon_after_seconds = 90;
 	cfg->turn_credential_seconds = 600;
+	snprintf(cfg->sip_domain, sizeof cfg->sip_domain, "baton.invalid");
+	snprintf(cfg->sip_proxy, sizeof cfg->sip_proxy, "127.0.0.1:5060");
+	snprintf(cfg->sip_ws_url, sizeof cfg->sip_ws_url, "/sip-ws");
+	snprintf(cfg->dialer_name, sizeof cfg->dialer_name, "dialer");
+	snprintf(cfg->dialer_listen, sizeof cfg->dialer_listen, "127.0.0.1:5070");
+	snprintf(cfg->dialer_media_address, sizeof cfg->dialer_media_address, "127.0.0.1");
+	snprintf(cfg->prompts_dir, sizeof cfg->prompts_dir, "%s", BATON_DEFAULT_PROMPTS);
 }
 
 const char *config_path(void)
@@ -134,6 +144,17 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	STRING_SETTING("stun_urls", stun_urls);
 	STRING_SETTING("turn_secret", turn_secret);
 	INT_SETTING("turn_credential_seconds", turn_credential_seconds, 1, 86400);
+	STRING_SETTING("sip_domain", sip_domain);
+	STRING_SETTING("sip_proxy", sip_proxy);
+	STRING_SETTING("sip_ws_url", sip_ws_url);
+	STRING_SETTING("dialer_name", dialer_name);
+	STRING_SETTING("dialer_listen", dialer_listen);
+	STRING_SETTING("dialer_media_address", dialer_media_address);
+	INT_SETTING("dialer_rtp_port_min", dialer_rtp_port_min, 0, 65534);
+	INT_SETTING("dialer_rtp_port_max", dialer_rtp_port_max, 0, 65535);
+	INT_SETTING("dialer_clock_offset", dialer_clock_offset, -366 * 86400, 366 * 86400);
+	STRING_SETTING("prompts_dir", prompts_dir);
+	STRING_SETTING("sip_auth_secret", sip_auth_secret);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)

@@ -52,6 +52,18 @@ struct config {
 	char turn_secret[256];
 	int turn_credential_seconds;
 	bool call_relay_only;
+	/* The call centre: the SIP proxy, the dialer, the browsers' phone. */
+	char sip_domain[128];
+	char sip_proxy[64];
+	char sip_ws_url[256];
+	char dialer_name[64];
+	char dialer_listen[64];
+	char dialer_media_address[64];
+	int dialer_rtp_port_min;
+	int dialer_rtp_port_max;
+	int dialer_clock_offset;
+	char prompts_dir[512];
+	char sip_auth_secret[128];
 };
 
 /* Default path when BATON_CONF is not set. */

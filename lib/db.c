@@ -4,32 +4,43 @@
  * connection. When the server goes away, the connection and its statements
  * are dropped; a statement outside a transaction is tried once more on a new
  * connection (so a restarted server costs no failed request), and otherwise
- * the caller gets DB_DOWN and answers 503. */
+ * the caller gets DB_DOWN and answers 503. A transaction that lost to a
+ * concurrent one (a deadlock, or on Galera a certification conflict) is run
+ * again by its caller through db_retry(). */
 #include "db.h"
 
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "config.h"
-#include "crypto.h"
 #include "log.h"
 #include "pool.h"
 
 enum { DB_MAX_ARGS = 32, DB_SMALL_CELL = 256 };
+
+/* db_retry: attempts of one transaction in all, and the longest pause
+ * before the next one (the pauses are random, up to 4 ms, 8, 16 ... ms). */
+enum { DB_TX_ATTEMPTS = 6, DB_RETRY_FIRST_MS = 4, DB_RETRY_MAX_MS = 100 };
 
 struct db {
 	const struct config *cfg;
 	MYSQL *conn;
 	MYSQL_STMT *stmt[SQL__MAX];
 	bool in_transaction;
-	bool gave_up_on_conflict;
+	bool committing;
+	/* The connection broke inside a transaction before its COMMIT was
+	 * sent: the server rolled it back, so running it again is safe. */
+	bool lost_in_transaction;
 	unsigned long long last_insert_id;
 };
 
@@ -120,6 +131,7 @@ static int db_failure(struct db *db, enum sql_id id, unsigned int code, const ch
 {
 	if (is_connection_error(code)) {
 		log_warn("database connection lost (statement %d): %s", (int)id, message);
+		db->lost_in_transaction = db->in_transaction && !db->committing;
 		db_disconnect(db);
 		return DB_DOWN;
 	}
@@ -167,6 +179,9 @@ static int collect_args(struct db_arg *args, const char *types, va_list ap)
 		if (*t == 's') {
 			args[n].s = va_arg(ap, const char *);
 			args[n].len = args[n].s ? (unsigned long)strlen(args[n].s) : 0;
+		} else if (*t == 'b') {
+			args[n].s = va_arg(ap, const char *);
+			args[n].len = (unsigned long)va_arg(ap, size_t);
 		} else if (*t == 'i' || *t == 'n') {
 			args[n].i = va_arg(ap, long long);
 		} else {
@@ -174,19 +189,6 @@ static int collect_args(struct db_arg *args, const char *types, va_list ap)
 		}
 	}
 	return n;
-}
-
-/* Before the next attempt after a conflict: a random pause that doubles
- * with each attempt (up to about 0.3 s), so transactions that collided do
- * not collide again in step. */
-static void db_conflict_pause(int attempt)
-{
-	unsigned int r = 0;
-	crypto_random(&r, sizeof r);
-	long cap_us = 2000L << (attempt < 7 ? attempt : 7);
-	long us = 500 + (long)(r % (unsigned int)cap_us);
-	struct timespec ts = { us / 1000000, (us % 1000000) * 1000 };
-	nanosleep(&ts, NULL);
 }
 
 /* Prepares (connecting if needed), binds and executes once. */
@@ -209,8 +211,8 @@ static int db_execute_once(struct db *db, enum sql_id id, struct db_arg *args, i
 	memset(bind, 0, sizeof bind);
 	for (int i = 0; i < nargs; i++) {
 		is_null[i] = 0;
-		if (args[i].type == 's') {
-			bind[i].buffer_type = MYSQL_TYPE_STRING;
+		if (args[i].type == 's' || args[i].type == 'b') {
+			bind[i].buffer_type = args[i].type == 'b' ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
 			bind[i].buffer = (void *)args[i].s;
 			bind[i].buffer_length = args[i].len;
 			bind[i].length = &args[i].len;
@@ -244,18 +246,12 @@ static int db_execute(struct db *db, enum sql_id id, const char *types, va_list 
 	 * replaced transparently, unless it held an open transaction. */
 	if (rc == DB_DOWN && was_connected && !in_transaction)
 		rc = db_execute_once(db, id, args, nargs, out);
-	/* A statement on its own is its own transaction: after a deadlock it
-	 * was rolled back whole, so running it again is safe. */
-	for (int attempt = 1; rc == DB_RETRY && !in_transaction && attempt < DB_TRANSACTION_ATTEMPTS;
-	     attempt++) {
-		db_conflict_pause(attempt);
+	/* A statement on its own that lost to a concurrent write (on Galera,
+	 * to a write on another node; the server retries it only once, as
+	 * wsrep_retry_autocommit says) was rolled back whole: run it again. */
+	int attempt = 0;
+	while (!in_transaction && rc == DB_RETRY && db_retry(db, &rc, &attempt))
 		rc = db_execute_once(db, id, args, nargs, out);
-	}
-	if (rc == DB_RETRY && !in_transaction) {
-		log_warn("statement %d gave up after %d conflicts with other transactions", (int)id,
-			 DB_TRANSACTION_ATTEMPTS);
-		db->gave_up_on_conflict = true;
-	}
 	return rc;
 }
 
@@ -367,6 +363,7 @@ int db_begin(struct db *db)
 	 * open: drop that instead. */
 	if (db->in_transaction)
 		db_rollback(db);
+	db->lost_in_transaction = false;
 	/* No transaction is open now, so db_exec replaces a connection that
 	 * died while idle. */
 	int rc = db_exec(db, SQL_START_TRANSACTION, NULL, "");
@@ -380,10 +377,50 @@ int db_commit(struct db *db)
 	if (db->conn == NULL)
 		return DB_DOWN;
 	int rc = DB_OK;
+	/* A connection lost now leaves the outcome unknown: not retried here
+	 * (a post's client message id makes the client's own retry safe). */
+	db->committing = true;
 	if (mysql_commit(db->conn) != 0)
 		rc = db_failure(db, SQL__MAX, mysql_errno(db->conn), mysql_error(db->conn));
+	db->committing = false;
 	db->in_transaction = false;
 	return rc;
+}
+
+/* A pause of up to `cap_ms`, different in every thread and process, so two
+ * writers that collided do not collide again at once. */
+static void random_pause(long cap_ms)
+{
+	static _Thread_local uint64_t state;
+	if (state == 0) {
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		state = ((uint64_t)t.tv_nsec << 20) ^ (uint64_t)getpid() ^ (uint64_t)(uintptr_t)pthread_self();
+		state |= 1;
+	}
+	state ^= state << 13;
+	state ^= state >> 7;
+	state ^= state << 17;
+	long us = (long)(state % (uint64_t)(cap_ms * 1000 + 1));
+	struct timespec pause = { us / 1000000, (us % 1000000) * 1000 };
+	nanosleep(&pause, NULL);
+}
+
+bool db_retry(struct db *db, int *rc, int *attempt)
+{
+	bool lost = *rc == DB_DOWN && db->lost_in_transaction;
+	if (*rc != DB_RETRY && !lost)
+		return false;
+	db->lost_in_transaction = false;
+	if (++*attempt >= DB_TX_ATTEMPTS) {
+		log_warn("transaction given up after %d attempts (%s); the client is told to try again",
+			 *attempt, lost ? "the connection was lost" : "conflicting writes");
+		*rc = DB_DOWN;
+		return false;
+	}
+	long cap = DB_RETRY_FIRST_MS << (*attempt - 1);
+	random_pause(cap < DB_RETRY_MAX_MS ? cap : DB_RETRY_MAX_MS);
+	return true;
 }
 
 void db_rollback(struct db *db)
@@ -391,39 +428,6 @@ void db_rollback(struct db *db)
 	if (db->conn != NULL && db->in_transaction)
 		mysql_rollback(db->conn);
 	db->in_transaction = false;
-}
-
-int db_transaction(struct db *db, const char *what, db_transaction_body body, void *arg)
-{
-	int rc = DB_RETRY;
-	for (int attempt = 1; attempt <= DB_TRANSACTION_ATTEMPTS; attempt++) {
-		if (attempt > 1)
-			db_conflict_pause(attempt - 1);
-		if ((rc = db_begin(db)) != DB_OK)
-			return rc;
-		rc = body(db, arg);
-		if (rc == DB_OK) {
-			rc = db_commit(db);
-		} else {
-			db_rollback(db);
-			if (rc == DB_UNCHANGED)
-				return DB_OK;
-		}
-		if (rc != DB_RETRY)
-			return rc;
-	}
-	log_warn("%s: gave up after %d conflicts with other transactions (deadlock, lock wait "
-		 "or certification failure); nothing of it was stored", what,
-		 DB_TRANSACTION_ATTEMPTS);
-	db->gave_up_on_conflict = true;
-	return DB_RETRY;
-}
-
-bool db_take_conflict(struct db *db)
-{
-	bool gave_up = db->gave_up_on_conflict;
-	db->gave_up_on_conflict = false;
-	return gave_up;
 }
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col)

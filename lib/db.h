@@ -38,6 +38,7 @@ int db_connect(struct db *db);
  *   's' const char * (NULL binds SQL NULL)
  *   'i' long long
  *   'n' long long id where 0 binds SQL NULL ("no such row")
+ *   'b' const void *, size_t: bytes (a BLOB; NULLs inside are kept)
  * Results come back as text, copied into pool. */
 int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
 	     const char *types, ...);
@@ -49,25 +50,24 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
-/* Every write transaction runs through db_transaction(): BEGIN, the body,
- * COMMIT. A deadlock, lock wait timeout or (on Galera) certification
- * failure anywhere in it, the commit included, rolls the whole transaction
- * back and runs the body again after a short random pause, up to
- * DB_TRANSACTION_ATTEMPTS times; after the last it is logged (with `what`)
- * and DB_RETRY returned, which the request answers with 503 "busy, try
- * again". The body must therefore set its results afresh on each run and
- * do nothing outside the database (notify only after this returns).
+/* Whether to run a whole transaction (db_begin ... db_commit) again, given
+ * what its last attempt returned in *rc and the attempts so far in
+ * *attempt (start at 0):
  *
- * The body returns DB_OK to commit, DB_UNCHANGED to roll back and report
- * DB_OK (it found its work already done), or any other status to roll back
- * and report that status. A statement run outside any transaction is
- * retried the same way by db_exec/db_query themselves. */
-enum { DB_TRANSACTION_ATTEMPTS = 8, DB_UNCHANGED = 1 };
-typedef int (*db_transaction_body)(struct db *db, void *arg);
-int db_transaction(struct db *db, const char *what, db_transaction_body body, void *arg);
-/* Whether a transaction gave up on conflicts since the last call (which
- * clears it): program.c answers such a failure 503 rather than 500. */
-bool db_take_conflict(struct db *db);
+ *     int rc, attempt = 0;
+ *     do
+ *             rc = transfer_once(db, ...);
+ *     while (db_retry(db, &rc, &attempt));
+ *
+ * Yes, after a random pause that grows with each attempt, when it lost to a
+ * concurrent transaction (DB_RETRY: a deadlock, a lock wait timeout, or on
+ * Galera a certification conflict with a write on another node) or when
+ * the connection broke before COMMIT was sent (the server rolled it back;
+ * the next attempt reconnects, through a load balancer perhaps to another
+ * node). Never when the connection broke during COMMIT: whether it
+ * committed is unknown. After the last attempt a conflict is logged and
+ * turned into DB_DOWN, so the client is told to try again (503). */
+bool db_retry(struct db *db, int *rc, int *attempt);
 
 const char *db_cell(const struct db_rows *r, size_t row, size_t col);
 long long db_cell_int(const struct db_rows *r, size_t row, size_t col);

@@ -5,9 +5,11 @@
 #include "render.h"
 
 static const char *const queue_cols[] = { "id", "state", "name", "question", "page", "topic",
-	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", NULL };
+	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "kind", "phone",
+	NULL };
 static const char *const channel_cols[] = { "id", "name", "seconds", "with", NULL };
-static const char *const message_cols[] = { "id", "name", "contact", "question", "page", "at", NULL };
+static const char *const message_cols[] = { "id", "name", "contact", "question", "page", "at",
+	"voice", "phone", NULL };
 static const char *const scheduled_cols[] = { "id", "name", "contact", "question", "at",
 	"minutes_until", NULL };
 static const char *const agent_cols[] = { "id", "name", "state", NULL };

@@ -117,9 +117,8 @@ struct creation {
 	unsigned long long version;    /* out: the queue's, when it changed */
 };
 
-static int create_once(struct db *db, void *arg)
+static int create_once(struct db *db, struct creation *c)
 {
-	struct creation *c = arg;
 	const struct site_info *site = c->site;
 	struct pool *pool = c->r->pool;
 	struct db_rows open, profile;
@@ -171,14 +170,23 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
 	struct creation c = { .r = r, .site = site, .visitor_id = visitor_id, .priority = priority,
 			      .topic = topic, .name = name, .question = question,
 			      .page_url = helpreq_page_url(r->pool, page_url) };
-	int rc = db_transaction(r->db, "help request", create_once, &c);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = create_once(r->db, &c);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	*refusal = c.refusal;
 	if (rc != DB_OK)
 		return rc;
 	*public_id = c.public_id;
 	if (c.version > 0)
 		queue_notify(site->client_id, c.version);
-	router_after_change(r->db, r->pool, site->client_id);
+	router_route_after(r->db, r->pool, site->client_id);
 	return DB_OK;
 }
 
@@ -234,6 +242,9 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	st->channel_public_id = db_cell(&req, 0, 7);
 	st->scheduled_for = db_cell(&req, 0, 8);
 	st->client_name = db_cell(&req, 0, 13);
+	st->kind = db_cell(&req, 0, 14);
+	st->phone = db_cell(&req, 0, 15);
+	st->deferred = db_cell_int(&req, 0, 16) != 0;
 	rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", st->client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REQUEST_POSITION, &pos, "i", st->id);
@@ -305,6 +316,9 @@ void helpreq_status_json(const struct request_status *st, struct buf *out)
 		buf_json_string(out, st->channel_public_id);
 	else
 		buf_puts(out, "null");
+	buf_puts(out, ",\"kind\":");
+	buf_json_string(out, st->kind);
+	buf_printf(out, ",\"deferred\":%s", st->deferred ? "true" : "false");
 	buf_printf(out, ",\"version\":%llu}", st->queue_version);
 }
 
@@ -320,9 +334,8 @@ struct change {
 	unsigned long long version;       /* out */
 };
 
-static int change_once(struct db *db, void *arg)
+static int change_once(struct db *db, struct change *c)
 {
-	struct change *c = arg;
 	const struct request_status *st = c->st;
 	unsigned long long changed = 0;
 	c->version = 0;
@@ -370,11 +383,20 @@ static int change_once(struct db *db, void *arg)
  * agent for the next request). */
 static int change_request(struct request *r, struct change *c)
 {
-	int rc = db_transaction(r->db, c->kind, change_once, c);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = change_once(r->db, c);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(c->st->client_id, c->version);
-	router_after_change(r->db, r->pool, c->st->client_id);
+	router_route_after(r->db, r->pool, c->st->client_id);
 	return DB_OK;
 }
 
@@ -412,4 +434,23 @@ int helpreq_leave_message(struct request *r, const struct request_status *st, co
 	struct change c = { .st = st, .statement = SQL_REQUEST_LEAVE_MESSAGE, .kind = "message",
 			    .s1 = name, .s2 = contact, .s3 = question };
 	return change_request(r, &c);
+}
+
+time_t helpreq_local_time(const char *date, const char *clock, long long offset_minutes)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	char *end = strptime(date, "%Y-%m-%d", &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	end = strptime(clock, "%H:%M", &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	int day = tm.tm_mday;
+	time_t t = timegm(&tm);
+	struct tm check;
+	gmtime_r(&t, &check);
+	if (check.tm_mday != day) /* 31 February and the like */
+		return -1;
+	return t + offset_minutes * 60;
 }

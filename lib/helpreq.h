@@ -4,6 +4,7 @@
 #define BATON_HELPREQ_H
 
 #include <stdbool.h>
+#include <time.h>
 
 #include "request.h"
 
@@ -68,6 +69,9 @@ struct request_status {
 	long long agents_available;
 	bool seats_full;
 	unsigned long long queue_version;
+	const char *kind;          /* chat, callback (a visitor to call), call (a caller holding) */
+	const char *phone;         /* callback and call: the number, E.164 */
+	bool deferred;             /* a call-back not offered yet (not due) */
 };
 
 /* Loads a request by public id; *found false when there is none. */
@@ -97,5 +101,10 @@ int helpreq_schedule(struct request *r, const struct request_status *st, const c
 int helpreq_requeue(struct request *r, const struct request_status *st);
 int helpreq_leave_message(struct request *r, const struct request_status *st, const char *name,
 			  const char *contact, const char *question);
+
+/* The moment a visitor means by a date ("2024-05-01") and time ("14:30")
+ * on their clock, offset_minutes behind UTC (JavaScript's
+ * getTimezoneOffset()); -1 when the date or time is not real. */
+time_t helpreq_local_time(const char *date, const char *clock, long long offset_minutes);
 
 #endif

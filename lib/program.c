@@ -140,8 +140,6 @@ void program_request_init(struct request *r, const struct program_context *ctx, 
 	r->wants_json = ctx->program->json;
 	r->path = "/";
 	resp_init(&r->resp);
-	if (r->db != NULL)
-		db_take_conflict(r->db); /* what an earlier request left */
 }
 
 void program_request_finish(struct request *r, int status)
@@ -150,15 +148,8 @@ void program_request_finish(struct request *r, int status)
 		/* The cause is already logged where it happened. */
 		resp_free(&r->resp);
 		resp_init(&r->resp);
-		if (r->db != NULL && db_take_conflict(r->db)) {
-			/* Nothing was stored: other transactions kept colliding. */
-			resp_header(r, "Retry-After", "1");
-			resp_error(r, 503, "Baton is very busy right now and nothing was changed. "
-				   "Please try again.");
-		} else {
-			resp_error(r, 500, "Something went wrong on our side. It has been logged; "
-				   "please try again.");
-		}
+		resp_error(r, 500, "Something went wrong on our side. It has been logged; "
+			   "please try again.");
 	}
 	if (r->db != NULL)
 		db_rollback(r->db); /* a handler that bailed out mid-transaction */

@@ -38,9 +38,8 @@ struct abandonment {
 	unsigned long long version;   /* out: the queue's, 0 if unchanged */
 };
 
-static int abandon_once(struct db *db, void *arg)
+static int abandon_once(struct db *db, struct abandonment *a)
 {
-	struct abandonment *a = arg;
 	struct db_rows due;
 	a->version = 0;
 	int rc = queue_lock(db, a->client_id);
@@ -66,12 +65,21 @@ int queue_guard_sweep_client(struct db *db, struct pool *pool, long long client_
 {
 	struct abandonment a = { .pool = pool, .client_id = client_id,
 				 .after_seconds = abandon_after_seconds };
-	int rc = db_transaction(db, "abandoned requests", abandon_once, &a);
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = abandon_once(db, &a);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
 	if (rc != DB_OK || a.version == 0)
 		return rc;
 	queue_notify(client_id, a.version);
 	/* A withdrawn offer frees its agent for the next visitor. */
-	router_after_change(db, pool, client_id);
+	router_route_after(db, pool, client_id);
 	return DB_OK;
 }
 

@@ -2,7 +2,8 @@
  * granularity, filters), and a report as titled tables of cells, shown as a
  * page (the table is the truth; htdocs/js/charts.js draws charts from it)
  * or written as CSV. Each report fills one (lib/report_usage.c,
- * report_queue.c, report_agents.c, report_attendance.c). All times are UTC. */
+ * report_queue.c, report_agents.c, report_attendance.c, report_calls.c). All
+ * times are UTC. */
 #ifndef BATON_REPORT_H
 #define BATON_REPORT_H
 
@@ -108,5 +109,7 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 		  struct report *rep);
 int report_attendance(struct db *db, struct pool *pool, const struct report_range *range,
 		      struct report *rep);
+int report_calls(struct db *db, struct pool *pool, const struct report_range *range,
+		 struct report *rep);
 
 #endif

@@ -73,37 +73,44 @@ struct route {
 	unsigned long long version;
 };
 
-static int route_once(struct db *db, void *arg)
+static int route_once(struct db *db, struct route *t)
 {
-	struct route *t = arg;
 	struct db_rows settings;
 	int changed = 0;
 	t->version = 0;
-	int rc = db_query(db, t->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", t->client_id);
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_query(db, t->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", t->client_id);
 	if (rc == DB_OK && settings.rows == 1)
 		rc = roll_expired(db, t->pool, t->client_id, db_cell_int(&settings, 0, 2), &changed);
 	if (rc == DB_OK && settings.rows == 1)
 		rc = offer_waiting(db, t->pool, t->client_id, &changed);
 	if (rc == DB_OK && changed)
 		rc = queue_bump(db, t->client_id, &t->version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
 	return rc;
 }
 
 int router_route_client(struct db *db, struct pool *pool, long long client_id)
 {
 	struct route t = { .pool = pool, .client_id = client_id };
-	int rc = db_transaction(db, "routing", route_once, &t);
+	int rc, attempt = 0;
+	do
+		rc = route_once(db, &t);
+	while (db_retry(db, &rc, &attempt));
 	if (rc == DB_OK)
 		queue_notify(client_id, t.version);
 	return rc;
 }
 
-void router_after_change(struct db *db, struct pool *pool, long long client_id)
+void router_route_after(struct db *db, struct pool *pool, long long client_id)
 {
 	int rc = router_route_client(db, pool, client_id);
 	if (rc != DB_OK)
-		log_warn("routing client %lld after a change failed (status %d); the sweep routes "
-			 "again within a second", client_id, rc);
+		log_warn("routing client %lld left to the next sweep (status %d)", client_id, rc);
 }
 
 int router_sweep(struct db *db, struct pool *pool)

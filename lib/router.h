@@ -13,10 +13,12 @@ struct pool;
 /* Rolls the client's expired offers and makes new ones. Commits and
  * notifies. Returns a db_status. */
 int router_route_client(struct db *db, struct pool *pool, long long client_id);
-/* After a change that committed (a new request, an accept, a leave...):
- * routes the client, logging a failure rather than returning it - the
- * change stands, and the sweep routes again within a second. */
-void router_after_change(struct db *db, struct pool *pool, long long client_id);
+/* The same, right after a change that is already committed (a new request,
+ * an agent available, a channel ended): a failure here (the database away,
+ * or conflicts that outlast the retries, as when several app hosts route at
+ * once) is logged and left to the next sweep, a second away on any host,
+ * so the change itself is still answered as done. */
+void router_route_after(struct db *db, struct pool *pool, long long client_id);
 /* Routes every client with waiting requests or expired offers (run every
  * second by the poll program's housekeeping). Returns a db_status. */
 int router_sweep(struct db *db, struct pool *pool);

@@ -25,6 +25,7 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		"  WHERE p2.channel_id = c.id AND p2.visitor_id = ?"
 		"  ORDER BY p2.left_at IS NULL DESC, p2.id DESC LIMIT 1)"
 		" WHERE c.public_id = ?",
+	[SQL_CHANNEL_ID_BY_PUBLIC_ID] = "SELECT id FROM channel WHERE public_id = ?",
 	[SQL_CHANNEL_BY_ID] =
 		"SELECT id, client_id, state, name, last_seq, leader_participant_id, request_id,"
 		" public_id FROM channel WHERE id = ?",

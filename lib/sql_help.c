@@ -40,11 +40,11 @@ const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_REQUEST_BY_PUBLIC_ID] =
 		"SELECT r.id, r.client_id, r.visitor_id, r.state, r.name, r.question,"
 		" TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)), ch.public_id, r.scheduled_for,"
-		" r.priority, r.site_id, r.topic, r.page_url, c.name"
+		" r.priority, r.site_id, r.topic, r.page_url, c.name, r.medium, r.phone, r.deferred"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" LEFT JOIN channel ch ON ch.id = r.channel_id WHERE r.public_id = ?",
 	[SQL_REQUEST_LOCK] =
-		"SELECT id, client_id, visitor_id, state, offered_agent_id, name, question, public_id"
+		"SELECT id, client_id, visitor_id, state, offered_agent_id, name, question, public_id, medium"
 		" FROM help_request WHERE id = ? FOR UPDATE",
 	[SQL_REQUEST_SET_STATE] =
 		"UPDATE help_request SET state = ?, ended_at = NOW(3), offered_agent_id = NULL"
@@ -68,11 +68,15 @@ const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_REQUEST_EVENT_INSERT] =
 		"INSERT INTO request_event (request_id, client_id, kind, agent_id, at)"
 		" VALUES (?, ?, ?, ?, NOW(3))",
-	/* Requests served before this one: higher priority, or equal and older. */
+	/* Requests served before this one, in the router's order: higher
+	 * priority; or equal, with an earlier preferred time (a call-back
+	 * booked for now); or equal in both and older. Call-backs not yet due
+	 * are not in line. */
 	[SQL_REQUEST_POSITION] =
 		"SELECT COUNT(*) FROM help_request o JOIN help_request r ON r.id = ?"
-		" WHERE o.client_id = r.client_id AND o.state IN ('waiting', 'offered')"
-		" AND (o.priority > r.priority OR (o.priority = r.priority AND o.id < r.id))",
+		" WHERE o.client_id = r.client_id AND o.state IN ('waiting', 'offered') AND o.deferred = 0"
+		" AND (-o.priority, COALESCE(o.preferred_at, '9999-12-31'), o.id)"
+		"  < (-r.priority, COALESCE(r.preferred_at, '9999-12-31'), r.id)",
 	[SQL_QUEUE_LOCK] = "SELECT id FROM client WHERE id = ? FOR UPDATE",
 	[SQL_QUEUE_BUMP] =
 		"UPDATE client SET queue_version = LAST_INSERT_ID(queue_version + 1),"

@@ -5,8 +5,8 @@
 const char *const sql_texts_routing[SQL__MAX] = {
 	/* Waiting requests in service order. */
 	[SQL_ROUTE_WAITING] =
-		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting'"
-		" ORDER BY priority DESC, id LIMIT 50",
+		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting' AND deferred = 0"
+		" ORDER BY priority DESC, COALESCE(preferred_at, '9999-12-31'), id LIMIT 50",
 	[SQL_ROUTE_OFFER] =
 		"UPDATE help_request SET state = 'offered', offered_agent_id = ?, offered_at = NOW(3)"
 		" WHERE id = ? AND state = 'waiting'",
@@ -20,7 +20,7 @@ const char *const sql_texts_routing[SQL__MAX] = {
 	 * signed in and available to take one. */
 	[SQL_ROUTE_CLIENTS_DUE] =
 		"SELECT DISTINCT r.client_id FROM help_request r JOIN client c ON c.id = r.client_id"
-		" WHERE (r.state = 'waiting' AND EXISTS (SELECT 1 FROM agent a"
+		" WHERE (r.state = 'waiting' AND r.deferred = 0 AND EXISTS (SELECT 1 FROM agent a"
 		"  JOIN staff_session s ON s.agent_id = a.id AND s.ended_at IS NULL"
 		"  AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at"
 		"  WHERE a.client_id = r.client_id AND a.state = 'available' AND a.disabled = 0))"
@@ -57,9 +57,10 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		 * unsigned overflow that fails the whole console. */
 		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
 		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
+		" , r.medium, r.phone"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
-		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered')"
-		" ORDER BY r.priority DESC, r.id LIMIT 100",
+		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
+		" ORDER BY r.priority DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id LIMIT 100",
 	[SQL_CONSOLE_MY_CHANNELS] =
 		"SELECT ch.public_id, ch.name, TIMESTAMPDIFF(SECOND, ch.created_at, NOW(3)),"
 		" (SELECT GROUP_CONCAT(o.display_name ORDER BY o.id SEPARATOR ', ') FROM participant o"
@@ -68,7 +69,9 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		" WHERE p.agent_id = ? AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id",
 	[SQL_CONSOLE_MESSAGES] =
 		"SELECT r.public_id, r.name, r.contact, r.question, r.page_url,"
-		" DATE_FORMAT(r.ended_at, '%Y-%m-%d %H:%i') FROM help_request r"
+		" DATE_FORMAT(r.ended_at, '%Y-%m-%d %H:%i'),"
+		" (SELECT vm.public_id FROM voice_message vm WHERE vm.request_id = r.id LIMIT 1), r.phone"
+		" FROM help_request r"
 		" WHERE r.client_id = ? AND r.state = 'message'"
 		" AND r.ended_at > NOW(3) - INTERVAL 30 DAY ORDER BY r.id DESC LIMIT 50",
 	[SQL_CONSOLE_SCHEDULED] =

@@ -15,6 +15,10 @@ int supervise_load(struct db *db, struct pool *pool, long long client_id, struct
 		rc = db_query(db, pool, SQL_SUPERVISE_AGENTS, &s->agents, "i", client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_SUPERVISE_QUEUE, &queue, "ii", client_id, client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_SUPERVISE_CALLBACKS, &s->callbacks, "i", client_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_SUPERVISE_CALLS, &s->calls, "i", client_id);
 	if (rc != DB_OK)
 		return rc;
 	s->version = (unsigned long long)db_cell_int(&version, 0, 0);
@@ -40,6 +44,29 @@ static const char *queue_alert(const struct supervision *s)
 {
 	return s->waiting > 0 && s->oldest_wait > s->wait_target ? "a visitor has waited longer than "
 								    "the target" : NULL;
+}
+
+static const char *const callback_cols[] = { "id", "name", "phone", "state", "due", "attempts",
+	"preferred_at", "next_attempt_at", "waited", NULL };
+static const char *const call_cols[] = { "id", "direction", "number", "state", "agent", "seconds",
+	"talk_seconds", "channel", NULL };
+
+static void rows_json(struct buf *out, const char *name, const struct db_rows *rows,
+		      const char *const *cols)
+{
+	buf_printf(out, ",\"%s\":[", name);
+	for (size_t i = 0; i < rows->rows; i++) {
+		buf_puts(out, i ? ",{" : "{");
+		for (size_t c = 0; cols[c] != NULL; c++) {
+			buf_printf(out, "%s\"%s\":", c ? "," : "", cols[c]);
+			if (db_cell(rows, i, c) == NULL)
+				buf_puts(out, "null");
+			else
+				buf_json_string(out, db_cell(rows, i, c));
+		}
+		buf_putc(out, '}');
+	}
+	buf_putc(out, ']');
 }
 
 void supervise_json(const struct supervision *s, struct buf *out)
@@ -70,7 +97,10 @@ void supervise_json(const struct supervision *s, struct buf *out)
 			buf_puts(out, "null");
 		buf_putc(out, '}');
 	}
-	buf_puts(out, "]}");
+	buf_putc(out, ']');
+	rows_json(out, "callbacks", &s->callbacks, callback_cols);
+	rows_json(out, "calls", &s->calls, call_cols);
+	buf_putc(out, '}');
 }
 
 /* agents.I.live.N.{id,seconds}: each open session of agent I, split from
@@ -106,4 +136,6 @@ void supervise_to_view(const struct supervision *s, struct pool *pool, struct vi
 		view_set(v, pool_printf(pool, "agents.%zu.alert", i), agent_alert(s, i));
 		live_sessions_to_view(&s->agents, i, pool, v);
 	}
+	view_set_rows(v, "callbacks", &s->callbacks, callback_cols);
+	view_set_rows(v, "calls", &s->calls, call_cols);
 }

@@ -1,6 +1,7 @@
 /* supervise.h - a client's desk seen from above: each agent's state, for how
  * long, their sessions and how long each has run; the queue's length and
- * oldest wait; and the alerts a supervisor must not miss. Shown as the
+ * oldest wait; the call-back list and the calls going on; and the alerts
+ * a supervisor must not miss. Shown as the
  * supervise page and as its poll answer. */
 #ifndef BATON_SUPERVISE_H
 #define BATON_SUPERVISE_H
@@ -16,6 +17,8 @@ struct supervision {
 	long long waiting;
 	long long oldest_wait;
 	long long wait_target;
+	struct db_rows callbacks;  /* the call-back list: due ones first */
+	struct db_rows calls;      /* calls not yet ended */
 };
 
 int supervise_load(struct db *db, struct pool *pool, long long client_id, struct supervision *s);

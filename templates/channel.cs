@@ -34,6 +34,7 @@
     <p id="lead-status" class="lead-status" role="status"></p>
   </div>
 
+  <?cs if:call.id && me.role == "agent" && channel.open ?><?cs include:"phone_bar.cs" ?><?cs /if ?>
   <div class="viewer-main">
     <div class="stage" id="stage">
       <iframe id="view" name="baton-view" title="The page you browse together" hidden></iframe>
@@ -120,7 +121,7 @@
           <?cs elif:e.kind == "private" ?><span class="who"><?cs var:e.name ?> <span class="private-mark">private</span> <?cs each:x = privates ?><?cs if:x.seq == e.seq ?><?cs if:e.mine ?>to <?cs var:x.to_name ?><?cs else ?>to you<?cs /if ?><?cs /if ?><?cs /each ?></span> <span class="body"><?cs var:e.body ?></span>
           <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
           <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
-          <?cs elif:e.kind == "transfer" ?><span class="notice"><?cs var:e.body ?></span>
+          <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="notice"><?cs var:e.body ?></span>
           <?cs elif:e.kind == "address" ?><span class="notice"><?cs var:e.name ?> led to <span class="url" title="<?cs var:e.body ?>"><?cs var:e.body ?></span></span>
           <?cs elif:e.kind == "window" ?><span class="notice"><?cs var:e.name ?> sent a page to open in a new window: <span class="url" title="<?cs var:e.body ?>"><?cs var:e.body ?></span></span>
           <?cs elif:e.kind == "lead" ?><span class="notice"><?cs if:e.name == e.body ?><?cs var:e.name ?> took the lead<?cs else ?><?cs var:e.name ?> gave the lead to <?cs var:e.body ?><?cs /if ?></span>
@@ -168,4 +169,5 @@
     </div>
   </div>
 </section>
+<?cs if:call.id && me.role == "agent" && channel.open ?><script type="module" src="/js/phone.js"></script><?cs /if ?>
 <?cs include:"footer.cs" ?>

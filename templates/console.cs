@@ -23,6 +23,7 @@
     <?cs each:q = queue ?>
     <li class="request<?cs if:q.offered_to_me == "1" ?> offered<?cs /if ?>" data-request="<?cs var:q.id ?>">
       <div class="request-main"><strong><?cs if:q.name ?><?cs var:q.name ?><?cs else ?>Visitor<?cs /if ?></strong>
+        <?cs if:q.kind == "callback" ?><span class="chip phone-chip">Call-back <?cs var:q.phone ?></span><?cs elif:q.kind == "call" ?><span class="chip phone-chip">On the phone<?cs if:q.phone ?> <?cs var:q.phone ?><?cs /if ?></span><?cs /if ?>
         <span class="muted">waiting <?cs var:q.waited ?> s · <?cs var:q.past_sessions ?> earlier sessions</span>
         <?cs if:q.question ?><p class="question"><?cs var:q.question ?></p><?cs /if ?>
         <?cs if:q.page ?><p class="page muted">From <?cs var:q.page ?></p><?cs /if ?></div>
@@ -51,7 +52,7 @@
 <section class="card" id="messages-card">
   <h2>Messages</h2>
   <ul id="messages" class="messages">
-    <?cs each:m = messages ?><li><strong><?cs var:m.name ?></strong> <span class="muted"><?cs var:m.contact ?> · <?cs var:m.at ?> UTC</span><p><?cs var:m.question ?></p></li><?cs /each ?>
+    <?cs each:m = messages ?><li><strong><?cs var:m.name ?></strong> <span class="muted"><?cs var:m.contact ?> · <?cs var:m.at ?> UTC</span><p><?cs var:m.question ?></p><?cs if:m.voice ?><audio controls preload="none" src="/voicemail?id=<?cs var:url_escape(m.voice) ?>"></audio><?cs /if ?></li><?cs /each ?>
   </ul>
 </section>
 <?cs include:"footer.cs" ?>

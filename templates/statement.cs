@@ -11,6 +11,7 @@
     <dl class="statement-terms">
       <dt>Rate</dt><dd id="rate"><?cs var:rate.amount ?> <?cs var:rate.currency ?> per <?cs var:rate.unit ?></dd>
       <dt>Calls</dt><dd id="call-rate"><?cs if:rate.has_call ?><?cs var:rate.call ?> <?cs var:rate.currency ?> per started minute<?cs else ?>not billed<?cs /if ?></dd>
+      <?cs if:totals.phone_calls > 0 ?><dt>Phone</dt><dd id="phone-rate"><?cs var:rate.phone ?> <?cs var:rate.currency ?> per started minute</dd><?cs /if ?>
       <dt>Monthly minimum</dt><dd id="minimum"><?cs if:rate.has_minimum ?><?cs var:rate.minimum ?> <?cs var:rate.currency ?><?cs else ?>none<?cs /if ?></dd>
       <dt>Currency</dt><dd id="currency"><?cs var:rate.currency ?></dd>
     </dl>
@@ -39,6 +40,7 @@
     <tfoot>
     <tr class="usage" id="usage"><th scope="row" colspan="3">Usage: <?cs var:totals.sessions ?> session<?cs if:totals.sessions != 1 ?>s<?cs /if ?>, <?cs var:totals.minutes ?> minute<?cs if:totals.minutes != 1 ?>s<?cs /if ?>, at <?cs var:rate.amount ?> per <?cs var:rate.unit ?></th><td class="num"><?cs var:totals.quantity ?></td><td class="num"><?cs var:totals.usage ?></td></tr>
     <?cs if:totals.calls > 0 ?><tr class="calls" id="calls-total"><th scope="row" colspan="3">Calls: <?cs var:totals.calls ?> call<?cs if:totals.calls != 1 ?>s<?cs /if ?><?cs if:rate.has_call ?>, at <?cs var:rate.call ?> per started minute<?cs else ?> (not billed)<?cs /if ?></th><td class="num"><?cs var:totals.call_minutes ?></td><td class="num"><?cs var:totals.call_amount ?></td></tr><?cs /if ?>
+    <?cs if:totals.phone_calls > 0 ?><tr class="phone" id="phone-line"><th scope="row" colspan="3">Phone: <?cs var:totals.phone_calls ?> phone call<?cs if:totals.phone_calls != 1 ?>s<?cs /if ?>, <?cs var:totals.phone_minutes ?> minute<?cs if:totals.phone_minutes != 1 ?>s<?cs /if ?> talking, at <?cs var:rate.phone ?> per started minute</th><td class="num"><?cs var:totals.phone_minutes ?></td><td class="num"><?cs var:totals.phone ?></td></tr><?cs /if ?>
     <?cs if:totals.has_lift ?><tr class="minimum" id="minimum-line"><th scope="row" colspan="4">Monthly minimum <?cs var:rate.minimum ?> <?cs var:rate.currency ?>: the difference</th><td class="num"><?cs var:totals.lift ?></td></tr><?cs /if ?>
     <tr class="total" id="total"><th scope="row" colspan="4">Total</th><td class="num"><?cs var:totals.total ?> <?cs var:rate.currency ?></td></tr>
     </tfoot>
@@ -49,6 +51,18 @@
     <thead><tr><th scope="col">Connected (UTC)</th><th scope="col">Session</th><th scope="col" class="num">Minutes</th><th scope="col" class="num">Amount (<?cs var:rate.currency ?>)</th></tr></thead>
     <tbody>
     <?cs each:c = calls ?><tr class="call"><td class="when"><?cs var:c.connected ?></td><td><?cs var:c.channel ?></td><td class="num"><?cs var:c.minutes ?></td><td class="num"><?cs var:c.amount ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
+  <?cs if:totals.phone_calls > 0 ?>
+  <h2>Phone calls</h2>
+  <table class="statement-lines" id="phone-calls">
+    <thead><tr><th scope="col">Talk began (UTC)</th><th scope="col">Call</th><th scope="col">Number</th>
+      <th scope="col" class="num">Minutes</th><th scope="col" class="num">Amount (<?cs var:rate.currency ?>)</th></tr></thead>
+    <tbody>
+    <?cs each:c = phones ?>
+    <tr class="phone-call"><td class="when"><?cs var:c.started ?></td><td><?cs var:c.direction ?></td><td><?cs var:c.number ?></td><td class="num"><?cs var:c.minutes ?></td><td class="num"><?cs var:c.amount ?></td></tr>
     <?cs /each ?>
     </tbody>
   </table>

@@ -33,5 +33,34 @@
     </tbody>
   </table>
   <p id="no-agents" class="muted"<?cs if:subcount(agents) > 0 ?> hidden<?cs /if ?>>This client has no agents yet.</p>
+
+  <h2>Calls now</h2>
+  <table class="grid calls" id="calls">
+    <thead><tr><th>Call</th><th>Number</th><th>State</th><th>Agent</th><th>For</th><th>Talking</th></tr></thead>
+    <tbody id="calls-body">
+    <?cs each:c = calls ?>
+    <tr data-call="<?cs var:c.id ?>"><td><?cs if:c.direction == "outbound" ?>call-back<?cs else ?>incoming<?cs /if ?></td>
+      <td><?cs var:c.number ?></td><td class="state"><?cs var:c.state ?></td><td><?cs var:c.agent ?></td>
+      <td data-seconds="<?cs var:c.seconds ?>"><?cs call:duration(c.seconds) ?></td>
+      <td<?cs if:c.talk_seconds ?> data-seconds="<?cs var:c.talk_seconds ?>"<?cs /if ?>><?cs if:c.talk_seconds ?><?cs call:duration(c.talk_seconds) ?><?cs /if ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <p id="no-calls" class="muted"<?cs if:subcount(calls) > 0 ?> hidden<?cs /if ?>>No call is going on.</p>
+
+  <h2>The call-back list</h2>
+  <table class="grid callbacks" id="callbacks">
+    <thead><tr><th>Visitor</th><th>Number</th><th>Due</th><th>Tries</th><th>Waiting</th></tr></thead>
+    <tbody id="callbacks-body">
+    <?cs each:b = callbacks ?>
+    <tr data-request="<?cs var:b.id ?>"><td><?cs if:b.name ?><?cs var:b.name ?><?cs else ?>Visitor<?cs /if ?></td>
+      <td><?cs var:b.phone ?></td>
+      <td class="due"><?cs if:b.state == "offered" ?>offered now<?cs elif:b.due == "1" ?>now<?cs elif:b.next_attempt_at ?>next try <time datetime="<?cs var:b.next_attempt_at ?>"><?cs var:b.next_attempt_at ?></time><?cs elif:b.preferred_at ?>at <time datetime="<?cs var:b.preferred_at ?>"><?cs var:b.preferred_at ?></time><?cs else ?>when calling hours open<?cs /if ?></td>
+      <td><?cs var:b.attempts ?></td>
+      <td data-seconds="<?cs var:b.waited ?>"><?cs call:duration(b.waited) ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <p id="no-callbacks" class="muted"<?cs if:subcount(callbacks) > 0 ?> hidden<?cs /if ?>>Nobody is waiting to be called back.</p>
 </section>
 <?cs include:"footer.cs" ?>

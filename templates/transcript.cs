@@ -9,7 +9,7 @@
       <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <span class="body"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
       <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
-      <?cs elif:e.kind == "transfer" ?><span class="notice"><?cs var:e.body ?></span>
+      <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="notice"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "close" ?><span class="notice">The session ended</span>
       <?cs elif:e.kind == "address" ?><span class="notice"><?cs var:e.name ?> led everyone to <span class="address"><?cs var:e.body ?></span></span>
       <?cs elif:e.kind == "window" ?><span class="notice"><?cs var:e.name ?> opened a led window at <span class="address"><?cs var:e.body ?></span></span>

@@ -1,9 +1,31 @@
 <?cs set:title = "Waiting for an agent" ?><?cs set:page.name = "wait" ?>
 <?cs if:waiting ?><?cs set:refresh = 5 ?><?cs /if ?>
-<?cs set:scripts.0 = "/js/wait.js" ?>
+<?cs set:scripts.0 = "/js/wait.js" ?><?cs set:scripts.1 = "/js/callback.js" ?>
 <?cs include:"header.cs" ?>
-<section class="card narrow" id="wait" data-request="<?cs var:request.id ?>" data-version="<?cs var:request.version ?>" data-state="<?cs var:request.state ?>">
-<?cs if:waiting ?>
+<section class="card narrow" id="wait" data-request="<?cs var:request.id ?>" data-version="<?cs var:request.version ?>" data-state="<?cs var:request.state ?>" data-kind="<?cs var:request.kind ?>"<?cs if:request.kind == "callback" ?> data-due="<?cs var:callback.due ?>"<?cs /if ?>>
+<?cs if:waiting && request.kind == "callback" ?>
+  <h1>We will call you back</h1>
+  <p id="callback-number">On <strong><?cs var:callback.phone ?></strong>.</p>
+  <?cs if:callback.due ?>
+  <p id="status" aria-live="polite">
+    <?cs if:request.ahead == 0 ?>You are next on the call-back list.<?cs elif:request.ahead == 1 ?>There is 1 person ahead of you.<?cs else ?>There are <?cs var:request.ahead ?> people ahead of you.<?cs /if ?>
+    The wait is <strong id="estimate"><?cs var:request.estimate ?></strong>.
+  </p>
+  <?cs if:request.state == "offered" ?><p class="notice" id="connecting">An agent is about to call you…</p><?cs /if ?>
+  <?cs else ?>
+  <p id="status" aria-live="polite">We will call you at
+    <strong><time id="callback-at" datetime="<?cs var:callback.next_call ?>"><?cs var:callback.next_call_text ?></time></strong><?cs if:callback.attempts > 0 ?>:
+    we tried <?cs var:callback.attempts ?> of <?cs var:callback.tries ?> times so far and could not reach you<?cs /if ?>.</p>
+  <?cs /if ?>
+  <p class="muted">Keep this page open and the agent who calls you can show you pages on
+     the screen as you talk. You can close it too: the call comes all the same.</p>
+  <p id="connection" class="connection" role="status" hidden></p>
+  <form method="post" action="/cancel" id="cancel-form">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+    <input type="hidden" name="r" value="<?cs var:request.id ?>">
+    <button type="submit" class="secondary">Cancel the call-back</button>
+  </form>
+<?cs elif:waiting ?>
   <h1>You are in the queue</h1>
   <p id="status" aria-live="polite">
     <?cs if:request.ahead == 0 ?>You are next.<?cs elif:request.ahead == 1 ?>There is 1 person ahead of you.<?cs else ?>There are <?cs var:request.ahead ?> people ahead of you.<?cs /if ?>
@@ -46,6 +68,12 @@
     </form>
   </details>
   <?cs /if ?>
+  <?cs if:callback.enabled ?>
+  <details id="callback">
+    <summary>Rather not wait here? We call you back.</summary>
+    <?cs include:"callback_form.cs" ?>
+  </details>
+  <?cs /if ?>
   <form method="post" action="/cancel" id="cancel-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
     <input type="hidden" name="r" value="<?cs var:request.id ?>">
@@ -63,6 +91,10 @@
 <?cs elif:request.state == "message" ?>
   <h1>Thank you</h1>
   <p id="status">Your message has been passed on to <?cs var:request.client ?>.</p>
+<?cs elif:request.state == "unreachable" ?>
+  <h1>We could not reach you</h1>
+  <p id="status">We called <?cs var:callback.phone ?> <?cs var:callback.attempts ?> times and nobody answered.
+     Ask for help again whenever you like.</p>
 <?cs elif:request.state == "cancelled" ?>
   <h1>You have left the queue</h1>
   <p id="status">Your request is cancelled. You can close this page.</p>

@@ -12,10 +12,13 @@
 
 #include "config.h"
 #include "billing.h"
+#include "buf.h"
 #include "crypto.h"
 #include "db.h"
 #include "input.h"
 #include "log.h"
+#include "agent_phone.h"
+#include "phone_line.h"
 #include "pool.h"
 #include "turn.h"
 
@@ -65,6 +68,20 @@ static const char usage[] =
 	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
 	"  reseller list\n"
 	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
+	"  phone set CLIENT SETTING VALUE           the client's telephony: help_number (the\n"
+	"                                           number the IVR answers), caller_id,\n"
+	"                                           country (GB...), dial_countries (GB,IE),\n"
+	"                                           time_zone (Europe/London), calling_hours\n"
+	"                                           (\"mon-fri 09:00-17:00, sat 10:00-13:00\" or\n"
+	"                                           always), retry_tries, retry_minutes,\n"
+	"                                           ring_seconds, announce_seconds,\n"
+	"                                           message_seconds, greeting, rate_cents\n"
+	"                                           (per started minute); none clears\n"
+	"  phone show CLIENT                        the client's telephony settings\n"
+	"  agent phone EMAIL [off]                  a SIP account for the agent's desk phone\n"
+	"                                           (calls ring it instead of the browser);\n"
+	"                                           prints its user and a new password; off\n"
+	"                                           removes it\n"
 	"  turn credential ID [SECONDS]             a TURN credential (TURN REST, from turn_secret)\n"
 	"                                           for ID, valid SECONDS (default\n"
 	"                                           turn_credential_seconds): to test a TURN server\n"
@@ -651,6 +668,93 @@ static int demo_history(struct admin *a)
 	return rc;
 }
 
+/* ---- the call centre ---------------------------------------------------- */
+
+static int set_phone(struct admin *a, const char *client, const char *setting, const char *value)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	const char *error = NULL;
+	int rc = phone_line_set(a->db, a->pool, cid, setting, value, &error);
+	if (rc == PHONE_LINE_INVALID)
+		return fail("%s", error);
+	if (rc != DB_OK)
+		return db_fail(rc, "the phone setting");
+	if (!a->quiet)
+		printf("%s of %s set\n", setting, client);
+	return 0;
+}
+
+static int show_phone(struct admin *a, const char *client)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	struct phone_line line;
+	bool found;
+	int rc = phone_line_load(a->db, a->pool, cid, &line, &found);
+	if (rc != DB_OK)
+		return db_fail(rc, "the phone settings");
+	struct buf hours;
+	buf_init(&hours);
+	calling_hours_format(line.hours, line.hour_count, &hours);
+	printf("help_number\t%s\ncaller_id\t%s\ncountry\t%s\ndial_countries\t%s\ntime_zone\t%s\n"
+	       "calling_hours\t%s\nretry_tries\t%lld\nretry_minutes\t%lld\nring_seconds\t%lld\n"
+	       "announce_seconds\t%lld\nmessage_seconds\t%lld\ngreeting\t%s\nrate_cents\t%lld\n",
+	       line.help_number ? line.help_number : "none", line.caller_id ? line.caller_id : "none",
+	       line.country, line.dial_countries ? line.dial_countries : line.country, line.time_zone,
+	       hours.data, line.retry_tries, line.retry_minutes, line.ring_seconds,
+	       line.announce_seconds, line.message_seconds, line.greeting ? line.greeting : "none",
+	       line.rate_cents);
+	buf_free(&hours);
+	return 0;
+}
+
+static int desk_phone(struct admin *a, const char *email_in, bool off)
+{
+	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+	if (email == NULL)
+		return 1;
+	struct db_rows agent;
+	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
+	if (rc != DB_OK)
+		return db_fail(rc, "the agent lookup");
+	if (agent.rows == 0)
+		return fail("no agent '%s'", email);
+	long long agent_id = db_cell_int(&agent, 0, 0);
+	if (off) {
+		if ((rc = agent_phone_remove(a->db, agent_id)) != DB_OK)
+			return db_fail(rc, "the desk phone");
+		printf("%s takes calls in the browser again\n", email);
+		return 0;
+	}
+	const char *user;
+	char password[AGENT_PHONE_PASSWORD + 1];
+	if ((rc = agent_phone_set(a->db, a->pool, agent_id, a->cfg.sip_domain, &user, password)) != DB_OK)
+		return db_fail(rc, "the desk phone");
+	printf("desk phone of %s: user %s, password %s, domain %s\n"
+	       "(register it with Baton's SIP proxy; its calls ring there from now on)\n",
+	       email, user, password, a->cfg.sip_domain);
+	return 0;
+}
+
+/* The demo's call centre, on the stand-in telephone network of a private
+ * stack: its help number and caller ID, and a softphone number
+ * (tools/demo-phone) among the countries it calls. */
+static int demo_phone(struct admin *a)
+{
+	static const char *const settings[][2] = {
+		{ "country", "US" }, { "dial_countries", "US" }, { "help_number", "+12025550100" },
+		{ "caller_id", "+12025550100" }, { "announce_seconds", "20" }, { "rate_cents", "2" },
+		{ "greeting", "Thank you for calling Demo Shop." },
+	};
+	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++)
+		if (set_phone(a, "demo", settings[i][0], settings[i][1]) != 0)
+			return 1;
+	return 0;
+}
+
 /* A credential as the browsers get one, to try a TURN server with (for
  * instance turnutils_uclient -u USERNAME -w PASSWORD). */
 static int turn_credential(struct admin *a, const char *id, const char *seconds_text)
@@ -694,7 +798,8 @@ static int cmd_demo(struct admin *a)
 	    || create_agent(a, "demo", "sue@demo.example", "Sue Supervisor", "supervisor", supervisor) != 0
 	    || add_canned(a, "demo", "Greeting", "Hello! How can I help you today?", NULL) != 0
 	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0
-	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0)
+	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0
+	    || demo_phone(a) != 0)
 		return 1;
 	if (demo_history(a) != DB_OK)
 		return fail("%s", "could not add the demo's history");
@@ -792,6 +897,13 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return turn_credential(a, argv[2], argc == 4 ? argv[3] : NULL);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "set") == 0 && argc == 5)
 		return set_client(a, argv[2], argv[3], argv[4]);
+	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "set") == 0 && argc == 5)
+		return set_phone(a, argv[2], argv[3], argv[4]);
+	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "show") == 0 && argc == 3)
+		return show_phone(a, argv[2]);
+	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "phone") == 0 && (argc == 3 || argc == 4)
+	    && (argc == 3 || strcmp(argv[3], "off") == 0))
+		return desk_phone(a, argv[2], argc == 4);
 	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);

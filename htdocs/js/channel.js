@@ -210,6 +210,7 @@
         notice(`${name} left`);
         break;
       case 'transfer':
+      case 'phone': // the phone call's news, from the dialer
         notice(ev.body);
         break;
       case 'address':

@@ -36,6 +36,9 @@
   const connection = el('p', { id: 'connection', class: 'connection', role: 'status', hidden: true });
   document.querySelector('#queue-card h2').after(connection);
 
+  let leaving = false; // a form of this page is taking it elsewhere
+  document.addEventListener('submit', (e) => { if (!e.defaultPrevented) leaving = true; });
+
   queueCount.classList.toggle('zero', queueSize === 0);
   queue.addEventListener('submit', accept);
   setInterval(tick, 1000);
@@ -50,7 +53,10 @@
       connection.hidden = false;
       connection.replaceChildren(`This page has stopped updating: ${error.message} `,
         el('a', { href: '/console', text: 'Reload' }));
-      if (error.status === 401) location.assign('/signin');
+      // Signed out elsewhere (or the session lapsed): to the sign-in page,
+      // unless this page is already on its way (the sign-out form, whose
+      // own answer says "You have signed out").
+      if (error.status === 401 && !leaving) location.assign('/signin');
     },
   });
 
@@ -120,6 +126,7 @@
     const main = el('div', { class: 'request-main' },
       el('div', { class: 'request-head' },
         el('strong', { class: 'visitor-name' }),
+        el('span', { class: 'phone-chip chip' }),
         el('span', { class: 'topic chip' }),
         el('span', { class: 'offer', role: 'status' })),
       el('p', { class: 'question' }),
@@ -140,6 +147,11 @@
     const li = item.li;
     const name = q.name && q.name.trim() ? q.name : 'Visitor';
     li.querySelector('.visitor-name').textContent = name;
+    // Call-backs (the agent's phone calls the visitor) and callers holding.
+    const phone = li.querySelector('.phone-chip');
+    phone.textContent = q.kind === 'callback' ? `Call-back ${q.phone || ''}`
+      : q.kind === 'call' ? `On the phone ${q.phone || ''}` : '';
+    phone.hidden = !phone.textContent;
     const topic = li.querySelector('.topic');
     topic.textContent = q.topic || '';
     topic.hidden = !q.topic;
@@ -256,8 +268,10 @@
   function renderMessages(list) {
     messages.replaceChildren(...list.map((m) => el('li', {},
       el('strong', { text: m.name || 'Visitor' }),
-      el('span', { class: 'muted', text: ` ${m.contact || ''} · ${utcToLocal(m.at)}` }),
-      el('p', { text: m.question || '' }))));
+      el('span', { class: 'muted', text: ` ${m.contact || m.phone || ''} · ${utcToLocal(m.at)}` }),
+      el('p', { text: m.question || '' }),
+      // A caller's voice message, played in the page.
+      m.voice ? el('audio', { controls: true, preload: 'none', src: `/voicemail?id=${encodeURIComponent(m.voice)}` }) : null)));
     if (list.length === 0) messages.append(el('li', { class: 'muted empty', text: 'None.' }));
   }
 

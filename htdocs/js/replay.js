@@ -214,6 +214,7 @@
       case 'leave': lines.append(notice(e, `${e.who || 'Someone'} left`)); break;
       case 'lead': lines.append(notice(e, `${e.who || 'Someone'} passed the baton to ${e.to || e.body || ''}`)); break;
       case 'transfer': lines.append(notice(e, e.body || 'The session was handed over')); break;
+      case 'phone': lines.append(notice(e, e.body || 'The phone call')); break;
       case 'monitor': lines.append(notice(e, `${e.who || 'A supervisor'} started watching silently`)); break;
       case 'close': lines.append(notice(e, 'The session ended')); break;
       case 'call': showCall(e); break;

@@ -70,7 +70,52 @@
       el('td', { class: 'alert', text: a.alert || '' }));
   }
 
+  /* The calls going on, and the call-back list in the order it is worked. */
+  function ticking(tag, seconds) {
+    const node = el(tag);
+    if (seconds !== null && seconds !== undefined) startTicking(node, seconds);
+    return node;
+  }
+
+  function localTime(iso) {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso
+      : d.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  }
+
+  function callRow(c) {
+    return el('tr', { dataset: { call: c.id } },
+      el('td', { text: c.direction === 'outbound' ? 'call-back' : 'incoming' }),
+      el('td', { text: c.number || '' }),
+      el('td', { class: 'state', text: c.state }),
+      el('td', { text: c.agent || '' }),
+      ticking('td', c.seconds),
+      ticking('td', c.talk_seconds));
+  }
+
+  function callbackRow(b) {
+    const due = b.state === 'offered' ? 'offered now' : b.due === '1' ? 'now'
+      : b.next_attempt_at ? `next try ${localTime(b.next_attempt_at)}`
+        : b.preferred_at ? `at ${localTime(b.preferred_at)}` : 'when calling hours open';
+    return el('tr', { dataset: { request: b.id } },
+      el('td', { text: b.name || 'Visitor' }),
+      el('td', { text: b.phone || '' }),
+      el('td', { class: 'due', text: due }),
+      el('td', { text: b.attempts }),
+      ticking('td', b.waited));
+  }
+
+  function renderCalls(answer) {
+    const calls = Array.isArray(answer.calls) ? answer.calls : [];
+    const callbacks = Array.isArray(answer.callbacks) ? answer.callbacks : [];
+    $('calls-body').replaceChildren(...calls.map(callRow));
+    $('no-calls').hidden = calls.length > 0;
+    $('callbacks-body').replaceChildren(...callbacks.map(callbackRow));
+    $('no-callbacks').hidden = callbacks.length > 0;
+  }
+
   function render(answer) {
+    renderCalls(answer);
     waiting = Number(answer.waiting) || 0;
     waitTarget = Number(answer.wait_target) || 0;
     $('waiting').textContent = String(waiting);

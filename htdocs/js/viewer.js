@@ -794,6 +794,13 @@
     const start = root.dataset.startPage;
     clearNotice('start');
     if (!start || ledUrl || viewUrl || !leading() || !originOf(start)) return;
+    // A call (templates/phone_bar.cs): the customer is on the phone, not
+    // here yet; the view opens at their page at once, ready for them.
+    if (document.getElementById('phone')) {
+      address.value = start;
+      lead(start, 'frame', true);
+      return;
+    }
     const visitor = [...people.values()].find((p) => p.role === 'visitor');
     const go = el('button', { type: 'button', text: 'Show it to everyone' });
     go.addEventListener('click', () => {

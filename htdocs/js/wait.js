@@ -50,6 +50,17 @@
       location.reload();
       return false;
     }
+    if (root.dataset.kind === 'callback') {
+      // A call-back's page changes when it becomes due (or is held back
+      // again: calling hours, a try that failed); its form stays as it is.
+      const due = a.deferred === false ? '1' : '0';
+      if (due !== root.dataset.due) {
+        location.reload();
+        return false;
+      }
+      if (due === '1') showPlace(a);
+      return true;
+    }
     showPlace(a);
     if (layoutChanged(a) && !formInUse()) {
       location.reload();
@@ -61,7 +72,8 @@
   function showPlace(a) {
     if (!status || !a.state) return;
     const ahead = Number(a.position) || 0;
-    const place = ahead === 0 ? 'You are next.'
+    const callback = root.dataset.kind === 'callback';
+    const place = ahead === 0 ? (callback ? 'You are next on the call-back list.' : 'You are next.')
       : ahead === 1 ? 'There is 1 person ahead of you.'
         : `There are ${ahead} people ahead of you.`;
     let estimate = document.getElementById('estimate');
@@ -71,7 +83,8 @@
 
     let connecting = document.getElementById('connecting');
     if (a.state === 'offered' && !connecting) {
-      connecting = B.el('p', { class: 'notice', id: 'connecting', text: 'An agent is being connected to you…' });
+      connecting = B.el('p', { class: 'notice', id: 'connecting',
+        text: callback ? 'An agent is about to call you…' : 'An agent is being connected to you…' });
       status.after(connecting);
     } else if (a.state !== 'offered' && connecting) {
       connecting.remove();
@@ -148,9 +161,12 @@
     form.addEventListener('submit', update);
   }
 
-  /* A scheduled session's time, shown in the visitor's own zone. */
+  /* A scheduled session's (or call-back's) time, in the visitor's own zone. */
   function showScheduledTime() {
-    const t = document.getElementById('scheduled-for');
+    for (const id of ['scheduled-for', 'callback-at']) showLocalTime(document.getElementById(id));
+  }
+
+  function showLocalTime(t) {
     if (!t) return;
     const when = new Date(t.dateTime.replace(' ', 'T'));
     if (Number.isNaN(when.getTime())) return;

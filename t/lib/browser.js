@@ -17,7 +17,9 @@ function ok(cond, name, diag) {
   count++;
   if (!cond) failed++;
   console.log(`${cond ? 'ok' : 'not ok'} ${count} - ${name}`);
-  if (!cond && diag !== undefined) console.log(`#   ${String(diag).replace(/\n/g, '\n#   ')}`);
+  // On stderr, as Test::More's diagnostics: prove shows them without -v.
+  if (!cond) console.error(`#   Failed test '${name}'`);
+  if (!cond && diag !== undefined) console.error(`#   ${String(diag).replace(/\n/g, '\n#   ')}`);
   return cond;
 }
 function is(got, want, name) {

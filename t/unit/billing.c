@@ -80,7 +80,7 @@ int main(void)
 	   "an open session in the month in progress counts up to now");
 
 	/* Per minute, with a minimum the usage does not reach. */
-	struct billing_terms per_minute = { BILLING_PER_MINUTE, 50, 1000, 0 };
+	struct billing_terms per_minute = { BILLING_PER_MINUTE, 50, 1000, 0, 0 };
 	struct billing_totals t;
 	long long q, amount;
 	billing_totals_init(&t);
@@ -111,7 +111,7 @@ int main(void)
 	   && none.total_cents == 1000, "a month without sessions costs the minimum");
 
 	/* Per session: minutes do not matter. */
-	struct billing_terms per_session = { BILLING_PER_SESSION, 250, 0, 0 };
+	struct billing_terms per_session = { BILLING_PER_SESSION, 250, 0, 0, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_session(&per_session, &t, 45, &q, &amount);
 	ok(rc == 0 && q == 1 && amount == 250, "a 45-minute session at 2.50 per session: 2.50");
@@ -123,7 +123,7 @@ int main(void)
 	   "total 7.50, no minimum set");
 
 	/* Calls on top, at their own rate; the minimum covers both. */
-	struct billing_terms with_calls = { BILLING_PER_MINUTE, 50, 1000, 20 };
+	struct billing_terms with_calls = { BILLING_PER_MINUTE, 50, 1000, 20, 0 };
 	billing_totals_init(&t);
 	billing_add_session(&with_calls, &t, 12, &q, &amount);
 	rc = billing_add_call(&with_calls, &t, 5, &amount);
@@ -134,17 +134,17 @@ int main(void)
 	ok(t.calls == 2 && t.call_minutes == 6 && t.call_cents == 120, "2 calls, 6 minutes, 1.20");
 	ok(t.usage_cents == 600 && t.minimum_lift_cents == 280 && t.total_cents == 1000,
 	   "sessions 6.00 and calls 1.20 lifted to the minimum of 10.00 by 2.80");
-	struct billing_terms free_calls = { BILLING_PER_MINUTE, 50, 0, 0 };
+	struct billing_terms free_calls = { BILLING_PER_MINUTE, 50, 0, 0, 0 };
 	billing_totals_init(&t);
 	billing_add_call(&free_calls, &t, 9, &amount);
 	billing_finish(&free_calls, &t, true);
 	ok(amount == 0 && t.call_minutes == 9 && t.total_cents == 0, "without a call rate, calls are counted, not billed");
-	struct billing_terms huge_calls = { BILLING_PER_MINUTE, 0, 0, LLONG_MAX / 2 };
+	struct billing_terms huge_calls = { BILLING_PER_MINUTE, 0, 0, LLONG_MAX / 2, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_call(&huge_calls, &t, 3, &amount);
 	ok(rc == -1, "an overflowing call charge is an error");
 
-	struct billing_terms huge = { BILLING_PER_MINUTE, LLONG_MAX / 2, 0, 0 };
+	struct billing_terms huge = { BILLING_PER_MINUTE, LLONG_MAX / 2, 0, 0, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_session(&huge, &t, 3, &q, &amount);
 	ok(rc == -1, "an overflowing charge is an error");
@@ -194,5 +194,30 @@ int main(void)
 	ok(billing_unit_parse("session", &u) == 0 && u == BILLING_PER_SESSION, "session");
 	ok(billing_unit_parse("hour", &u) != 0, "hour is not a unit");
 	is_str(billing_unit_name(BILLING_PER_SESSION), "session", "unit names");
+
+	/* Phone calls: on top of the sessions and calls, at the phone rate;
+	 * the minimum counts them all. */
+	struct billing_terms with_phone = { BILLING_PER_MINUTE, 5, 1000, 20, 12 };
+	long long a;
+	billing_totals_init(&t);
+	billing_add_session(&with_phone, &t, 10, &q, &a);
+	billing_add_call(&with_phone, &t, 2, &a);
+	rc = billing_add_phone_call(&with_phone, &t, 3, &a);
+	ok(rc == 0 && a == 36, "a 3-minute phone call at 0.12: 0.36");
+	billing_add_phone_call(&with_phone, &t, 1, &a);
+	ok(t.phone_calls == 2 && t.phone_minutes == 4 && t.phone_cents == 48, "two phone calls, 4 minutes, 0.48");
+	ok(t.calls == 1 && t.call_minutes == 2 && t.call_cents == 40, "apart from the call between people");
+	billing_finish(&with_phone, &t, true);
+	ok(t.usage_cents == 50 && t.minimum_lift_cents == 1000 - 138 && t.total_cents == 1000,
+	   "the minimum lifts sessions, calls and phone calls together to 10.00");
+	billing_totals_init(&t);
+	billing_add_session(&with_phone, &t, 300, &q, &a);
+	billing_add_phone_call(&with_phone, &t, 10, &a);
+	billing_finish(&with_phone, &t, true);
+	ok(t.minimum_lift_cents == 0 && t.total_cents == 1500 + 120, "above the minimum: sessions and phone calls");
+	struct billing_terms big = { BILLING_PER_MINUTE, 0, 0, 0, 1LL << 62 };
+	billing_totals_init(&t);
+	rc = billing_add_phone_call(&big, &t, 4, &a);
+	ok(rc != 0, "a phone call's amount that overflows is refused");
 	return done_testing();
 }
