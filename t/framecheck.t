@@ -156,6 +156,10 @@ subtest 'redirects are followed, and checked at every hop' => sub {
     ok !$d->{frameable}, 'not frameable';
 };
 
+# Which addresses are not public is the classifier's to say (t/unit/webaddr.c,
+# every range here); this shows the program asks it before any fetch: the
+# same answer, and our server, reachable through the loopback names, is
+# never asked.
 subtest 'private networks are refused without a request' => sub {
     my $before = scalar @{ requests() };
     for my $url ('http://10.1.2.3/', 'http://192.168.0.1/', 'http://172.16.5.4/', 'http://172.31.255.1/x',
@@ -165,11 +169,10 @@ subtest 'private networks are refused without a request' => sub {
         "http://127.0.0.2:$port/ok", "http://[::1]:$port/ok", "http://[::]:$port/ok",
         "http://[::ffff:127.0.0.1]:$port/ok", "http://[::127.0.0.1]:$port/ok", 'http://[fe80::1]/',
         'http://[fc00::1]/', 'http://[fd12:3456::1]:8080/') {
-        my ($res, $d, $took) = check($visitor, $url);
+        my ($res, $d) = check($visitor, $url);
         is $res->{status}, 200, "$url: 200";
         ok !$d->{frameable}, "$url: not frameable";
         like $d->{reason}, $PRIVATE, "$url: the one answer for what is not checked";
-        ok $took < 1, sprintf "$url: answered at once (%.0f ms)", $took * 1000;
     }
     is scalar(@{ requests() }), $before, 'our server, reachable through several of those names, got no request';
 };
@@ -240,10 +243,9 @@ subtest 'special ranges, and IPv6 forms that carry a private IPv4 address' => su
         "http://[64:ff9b::7f00:1]:$port/ok", 'http://[64:ff9b::a00:1]/', 'http://[64:ff9b:1::1]/',
         'http://[2001:db8::1]/', 'http://[2001::1]/', 'http://[::ffff:10.0.0.1]/', 'http://[ff02::1]/',
         'http://[fec0::1]/', 'http://[100::1]/') {
-        my ($res, $d, $took) = check($visitor, $url);
+        my ($res, $d) = check($visitor, $url);
         is $res->{status}, 200, "$url: 200";
         is_deeply [$d->{frameable} ? 1 : 0, $d->{reason}], [0, $NOT_CHECKED], "$url: not checked";
-        ok $took < 1, sprintf "$url: answered at once (%.0f ms)", $took * 1000;
     }
     is scalar(@{ requests() }), $before, 'and our server got no request';
 };
