@@ -15,7 +15,9 @@
 // viewer elsewhere, and where the leader's clicks, scrolling and pointer are
 // followed as in the frame; a framed page redirected to another origin keeps
 // its exact pointers; a page sent to a new
-// window is offered with an Open button; the agent takes the lead back;
+// window is offered with an Open button; a visitor who leads off the
+// client's sites only asks the agent, who sees the full address; the agent
+// takes the lead back;
 // avatars are chosen; the keyboard reaches everything; a phone-sized view.
 // Screenshots: t/artifacts/viewer-*.png.
 'use strict';
@@ -502,6 +504,23 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     t.is(await opened.evaluate(() => window.opener), null, 'which cannot reach back to the viewer');
     await opened.close();
     t.is((await frameOf(dana)).url(), viewBefore, 'the agent\'s view stays as it was');
+
+    // A visitor who leads cannot take the agent off the client's sites (a
+    // look-alike sign-in page): the agent is asked, with the full address.
+    const outside = 'https://login.bank-example.test/verify?next=%2Faccount';
+    const danaViewAt = (await frameOf(dana)).url();
+    await vera.fill('#address', outside);
+    await vera.press('#address', 'Enter');
+    await vera.locator('.stage-notice[data-key="proposed"]', { hasText: 'Your guide was asked' }).waitFor({ timeout: QUICK });
+    t.ok(true, 'the visitor who leads elsewhere is told the agent was asked');
+    const proposal = dana.locator(`.stage-notice[data-key="propose-${veraId}"]`);
+    await proposal.waitFor({ timeout: QUICK });
+    t.ok((await proposal.textContent()).includes(outside), 'the agent is asked, shown the full address');
+    t.ok(await proposal.locator('button.follow-proposal').isVisible(), 'with a button to go there');
+    t.is((await frameOf(dana)).url(), danaViewAt, 'and the agent\'s view stays where it was');
+    await t.screenshot(dana, 'viewer-18b-agent-asked-to-follow');
+    await proposal.locator('button.dismiss').click();
+    t.ok(await proposal.isHidden(), 'the agent may dismiss it');
 
     // The agent takes the lead back, and leads with a saved address.
     await dana.bringToFront();
