@@ -18,7 +18,8 @@ LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
 PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
 UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
-TOOLS        := tools/baton-admin tools/baton-supervise tools/baton-dialer
+TOOLS        := tools/baton-admin tools/baton-supervise tools/baton-dialer tools/baton-mailer \
+                tools/baton-mail-in
 # The dialer's prompts: words spoken by espeak-ng, tones by sox (at build time).
 PROMPTS      := prompts/en/.made
 
@@ -27,11 +28,17 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
-    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables \
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light \
     clang libclang-rt-14-dev
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
+
+# make install / uninstall / dist / deb, the version and the installed
+# paths (lib/build.h): mk/install.mk.
+include mk/install.mk
+# make soak, an hour under load: mk/soak.mk.
+include mk/soak.mk
 
 .PHONY: all deps run stop test test-cluster bench clean lint fuzz fuzz-build
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)
@@ -49,10 +56,6 @@ deps:
 lib/libbaton.a: $(LIB_OBJECTS)
 	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
 
-# Baton runs from the directory it was built in (see INSTALL), so the
-# defaults point into this tree; baton.conf can say otherwise.
-lib/config.o: CFLAGS += -DBATON_DEFAULT_TEMPLATES='"$(CURDIR)/templates"' \
-                        -DBATON_DEFAULT_PROMPTS='"$(CURDIR)/prompts/en"'
 
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
@@ -64,7 +67,7 @@ cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 # The supervisor every program of a private stack runs under: plain C, no
 # libraries (tools/baton-supervise.c).
@@ -76,6 +79,10 @@ tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
 
 prompts/en/.made: prompts/en.txt tools/make-prompts
 	tools/make-prompts prompts/en.txt prompts/en && touch $@
+
+# The mail programs (INSTALL, "E-mail"): the sender and the incoming pipe.
+tools/baton-mailer tools/baton-mail-in: tools/%: tools/%.c lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
@@ -168,6 +175,6 @@ vendor:
 		"$(SIPJS_VERSION)" >htdocs/js/vendor/sip.js/README
 
 clean:
-	rm -f lib/*.o lib/*.a cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
+	rm -f lib/*.o lib/*.a lib/build.h cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
 	rm -rf $(FUZZ_DIR)/lib $(FUZZ_DIR)/libbaton.a $(FUZZ_HARNESSES)
 	rm -rf prompts/en

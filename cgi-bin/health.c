@@ -1,8 +1,12 @@
-/* health - for load balancers and monitoring: 200 when this program can
- * reach the database, 503 with Retry-After when it cannot. Tests: t/health.t. */
+/* health - for load balancers and monitoring: 200 with Baton's version
+ * when this program can reach the database, 503 with Retry-After when it
+ * cannot. Tests: t/health.t. */
+#include <stdio.h>
+
 #include "db.h"
 #include "program.h"
 #include "response.h"
+#include "version.h"
 
 static int health_check(struct request *r)
 {
@@ -12,7 +16,10 @@ static int health_check(struct request *r)
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
-	return resp_json(r, 200, "{\"status\":\"ok\"}");
+	/* The version is digits and dots (the VERSION file): nothing to escape. */
+	char json[128];
+	snprintf(json, sizeof json, "{\"status\":\"ok\",\"version\":\"%s\"}", baton_version());
+	return resp_json(r, 200, json);
 }
 
 static const struct action health_actions[] = {

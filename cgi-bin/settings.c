@@ -32,6 +32,8 @@ static int settings_page(struct request *r)
 		view_set(v, key, db_cell(&sites, i, 1));
 		snprintf(key, sizeof key, "sites.%zu.domains", i);
 		view_set(v, key, db_cell(&sites, i, 3));
+		snprintf(key, sizeof key, "sites.%zu.help_address", i);
+		view_set(v, key, db_cell(&sites, i, 4));
 		snprintf(key, sizeof key, "sites.%zu.link", i);
 		/* The referrer policy lets the link tell Baton the page it was on,
 		 * not only the site (browsers send just the origin otherwise). */

@@ -1,6 +1,7 @@
 /* signin - the agents' sign-in page (GET) and sign-in (POST).
  * Template: templates/signin.cs. Tests: t/signin.t. */
 #include "agent.h"
+#include "alert.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -113,6 +114,8 @@ static int signin_submit(struct request *r)
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
+	/* A sign-in from an address never used before is mailed to the agent. */
+	alert_new_signin_address(r, agent_id);
 	resp_cookie(r, FORM_CSRF_COOKIE, "", 0, "Strict");
 	return resp_redirect(r, "/console");
 }

@@ -2,8 +2,9 @@
  * (the link a visitor gets when the session ends). A visitor's transcript
  * never holds private lines nor any sign of monitoring, whoever sent them;
  * staff read the whole record at /session. A visitor may also leave an
- * e-mail address to get the transcript later: it is queued in mail_outbox
- * (schema/005) for a mailer to send; Baton does not send mail by itself.
+ * e-mail address to get the transcript later: it is recorded in mail_outbox
+ * and, once the visitor has left, tools/baton-mailer sends it by the same
+ * rules (lib/mail_transcript.c).
  * Template: templates/transcript.cs. Tests: t/transcript.t,
  * t/transcript-private.t. */
 #include <string.h>
@@ -51,6 +52,7 @@ static int mail_to_view(struct request *r, const struct member *m, struct view *
 	if (queued.rows > 0) {
 		view_set(v, "mail.address", db_cell(&queued, 0, 0));
 		view_set_int(v, "mail.sent", db_cell_int(&queued, 0, 1));
+		view_set(v, "mail.state", db_cell(&queued, 0, 2));
 	}
 	return DB_OK;
 }

@@ -7,6 +7,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "log.h"
+#include "mail_callback.h"
 #include "phone_line.h"
 #include "pool.h"
 #include "queue.h"
@@ -202,8 +203,13 @@ int callback_status(struct db *db, struct pool *pool, long long request_id,
 	return DB_OK;
 }
 
-int callback_attempt_failed(struct db *db, struct pool *pool, long long request_id, time_t now,
-			    struct callback_attempt *out)
+/* One try of recording a failed attempt: the tries counted, the
+ * call-back back on the list or marked unreachable, and then the visitor
+ * told by e-mail in the same transaction (the mail goes exactly when the
+ * mark is made, once). */
+static int attempt_failed_once(struct db *db, const struct config *cfg, struct pool *pool,
+			       long long request_id, time_t now, struct callback_attempt *out,
+			       long long *client_id, unsigned long long *version)
 {
 	memset(out, 0, sizeof *out);
 	struct db_rows rows;
@@ -216,7 +222,7 @@ int callback_attempt_failed(struct db *db, struct pool *pool, long long request_
 		db_rollback(db);
 		return rc;
 	}
-	long long client_id = db_cell_int(&rows, 0, 3);
+	*client_id = db_cell_int(&rows, 0, 3);
 	out->attempts = db_cell_int(&rows, 0, 0) + 1;
 	out->tries = db_cell_int(&rows, 0, 1);
 	out->unreachable = out->attempts >= out->tries;
@@ -229,12 +235,32 @@ int callback_attempt_failed(struct db *db, struct pool *pool, long long request_
 	else
 		rc = db_exec(db, SQL_CALLBACK_RETRY, NULL, "ii", (long long)next, request_id);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, client_id,
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, *client_id,
 			     out->unreachable ? "unreachable" : "tried", 0LL);
-	rc = finish(db, pool, rc, client_id);
 	if (rc == DB_OK && out->unreachable)
-		callback_tell_unreachable(db, pool, request_id);
+		rc = mail_callback_unreachable(db, cfg, pool, request_id, out->attempts);
+	if (rc == DB_OK)
+		rc = queue_bump(db, *client_id, version);
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
 	return rc;
+}
+
+int callback_attempt_failed(struct db *db, const struct config *cfg, struct pool *pool,
+			    long long request_id, time_t now, struct callback_attempt *out)
+{
+	long long client_id = 0;
+	unsigned long long version = 0;
+	int rc, attempt = 0;
+	do
+		rc = attempt_failed_once(db, cfg, pool, request_id, now, out, &client_id, &version);
+	while (db_retry(db, &rc, &attempt));
+	if (rc != DB_OK)
+		return rc;
+	queue_notify(client_id, version);
+	return router_route_client(db, pool, client_id);
 }
 
 /* One client's call-backs: each made due or held back as now says. */
@@ -283,18 +309,4 @@ int callback_due_pass(struct db *db, struct pool *pool, time_t now)
 		from = i;
 	}
 	return rc;
-}
-
-void callback_tell_unreachable(struct db *db, struct pool *pool, long long request_id)
-{
-	struct db_rows rows;
-	if (db_query(db, pool, SQL_CALLBACK_CONTACT, &rows, "i", request_id) != DB_OK || rows.rows == 0)
-		return;
-	const char *email = db_cell(&rows, 0, 0);
-	if (email == NULL || strchr(email, '@') == NULL)
-		return;
-	/* The e-mail queue (issue 13) is not on main: when it is, enqueue
-	 * "We tried to call you back on PHONE N times..." to this address
-	 * here. Until then the attempt is only logged. */
-	log_info("call-back %s: unreachable; would tell %s by e-mail", db_cell(&rows, 0, 1), email);
 }

@@ -11,6 +11,8 @@
 
 #include "helpreq.h"
 
+struct config;
+
 struct db;
 struct pool;
 
@@ -57,17 +59,12 @@ struct callback_attempt {
 	bool unreachable;
 	char next_at_text[24];   /* "2024-05-01 14:40" (UTC) */
 };
-int callback_attempt_failed(struct db *db, struct pool *pool, long long request_id, time_t now,
-			    struct callback_attempt *out);
+int callback_attempt_failed(struct db *db, const struct config *cfg, struct pool *pool,
+			    long long request_id, time_t now, struct callback_attempt *out);
 
 /* The dialer's pass over every client's call-backs: each due one is
  * offered (routed like a chat), each not due held back. now is the
  * dialer's clock. Returns a db_status. */
 int callback_due_pass(struct db *db, struct pool *pool, time_t now);
-
-/* Tells the visitor of an unreachable call-back, by e-mail where they gave
- * an address. The mail queue is not on main yet: this is where it goes
- * (see the function). */
-void callback_tell_unreachable(struct db *db, struct pool *pool, long long request_id);
 
 #endif

@@ -2,13 +2,6 @@
  * the program at start-up, so a typo never silently runs with a default. */
 #include "config.h"
 
-#ifndef BATON_DEFAULT_TEMPLATES
-#define BATON_DEFAULT_TEMPLATES "/usr/share/baton/templates"
-#endif
-#ifndef BATON_DEFAULT_PROMPTS
-#define BATON_DEFAULT_PROMPTS "/usr/share/baton/prompts/en"
-#endif
-
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -25,6 +18,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->db_name, sizeof cfg->db_name, "baton");
 	cfg->db_connect_timeout = 3;
 	snprintf(cfg->templates_dir, sizeof cfg->templates_dir, "%s", BATON_DEFAULT_TEMPLATES);
+	snprintf(cfg->schema_dir, sizeof cfg->schema_dir, "%s", BATON_DEFAULT_SCHEMA);
 	cfg->max_body_bytes = 64 * 1024;
 	cfg->watch_interval_ms = 250;
 	cfg->poll_hold_seconds = 25;
@@ -45,6 +39,24 @@ void config_defaults(struct config *cfg)
 	cfg->help_requests_per_visitor_per_hour = 10;
 	cfg->help_open_requests_per_address = 5;
 	cfg->abandon_after_seconds = 90;
+	cfg->mail_transport = MAIL_TRANSPORT_SENDMAIL;
+	snprintf(cfg->sendmail_command, sizeof cfg->sendmail_command, "/usr/sbin/sendmail");
+	snprintf(cfg->mail_from_name, sizeof cfg->mail_from_name, "Baton");
+	cfg->smtp_port = 587;
+	cfg->smtp_security = SMTP_STARTTLS;
+	cfg->smtp_verify = true;
+	cfg->smtp_timeout_seconds = 60;
+	cfg->mail_give_up_hours = 48;
+	cfg->mail_interval_ms = 1000;
+	cfg->mail_in_max_bytes = 10 * 1024 * 1024;
+	cfg->mail_in_attachments = MAIL_ATTACHMENTS_KEEP;
+	cfg->mail_acknowledge = true;
+	cfg->signin_alerts = true;
+	cfg->appointment_reminder_minutes = 60;
+	cfg->appointment_grace_minutes = 15;
+	cfg->appointment_minutes = 30;
+	cfg->digest_weekday = 1;
+	cfg->digest_hour = 7;
 	cfg->turn_credential_seconds = 600;
 	snprintf(cfg->sip_domain, sizeof cfg->sip_domain, "baton.invalid");
 	snprintf(cfg->sip_proxy, sizeof cfg->sip_proxy, "127.0.0.1:5060");
@@ -108,6 +120,65 @@ static int set_bool(bool *dst, const char *value)
 	if (strcmp(name, key) == 0) \
 		return set_int(&cfg->field, value, min, max)
 
+/* One of several words; returns its index, or -1. */
+static int word_index(const char *value, const char *const *words)
+{
+	for (int i = 0; words[i] != NULL; i++)
+		if (strcmp(value, words[i]) == 0)
+			return i;
+	return -1;
+}
+
+#define WORD_SETTING(key, field, ...) \
+	if (strcmp(name, key) == 0) { \
+		static const char *const words_[] = { __VA_ARGS__, NULL }; \
+		int i_ = word_index(value, words_); \
+		if (i_ < 0) \
+			return -1; \
+		cfg->field = i_; \
+		return 0; \
+	}
+
+/* The mail settings: 0, -1 for a bad value, -2 for an unknown key. */
+static int config_set_mail(struct config *cfg, const char *name, const char *value)
+{
+	STRING_SETTING("mail_domain", mail_domain);
+	STRING_SETTING("mail_from", mail_from);
+	STRING_SETTING("mail_from_name", mail_from_name);
+	WORD_SETTING("mail_transport", mail_transport, "sendmail", "smtp");
+	STRING_SETTING("sendmail_command", sendmail_command);
+	STRING_SETTING("smtp_host", smtp_host);
+	INT_SETTING("smtp_port", smtp_port, 1, 65535);
+	WORD_SETTING("smtp_security", smtp_security, "starttls", "tls", "none");
+	STRING_SETTING("smtp_user", smtp_user);
+	STRING_SETTING("smtp_password", smtp_password);
+	STRING_SETTING("smtp_ca_file", smtp_ca_file);
+	if (strcmp(name, "smtp_verify") == 0)
+		return set_bool(&cfg->smtp_verify, value);
+	INT_SETTING("smtp_timeout_seconds", smtp_timeout_seconds, 5, 600);
+	INT_SETTING("mail_give_up_hours", mail_give_up_hours, 1, 24 * 30);
+	INT_SETTING("mail_interval_ms", mail_interval_ms, 100, 60000);
+	if (strcmp(name, "mail_in_max_bytes") == 0) {
+		int v;
+		if (set_int(&v, value, 4096, 100 * 1024 * 1024) != 0)
+			return -1;
+		cfg->mail_in_max_bytes = v;
+		return 0;
+	}
+	WORD_SETTING("mail_in_attachments", mail_in_attachments, "keep", "drop", "refuse");
+	if (strcmp(name, "mail_acknowledge") == 0)
+		return set_bool(&cfg->mail_acknowledge, value);
+	STRING_SETTING("operator_email", operator_email);
+	if (strcmp(name, "signin_alerts") == 0)
+		return set_bool(&cfg->signin_alerts, value);
+	INT_SETTING("appointment_reminder_minutes", appointment_reminder_minutes, 5, 7 * 24 * 60);
+	INT_SETTING("appointment_grace_minutes", appointment_grace_minutes, 1, 24 * 60);
+	INT_SETTING("appointment_minutes", appointment_minutes, 5, 8 * 60);
+	INT_SETTING("digest_weekday", digest_weekday, 0, 6);
+	INT_SETTING("digest_hour", digest_hour, 0, 23);
+	return -2;
+}
+
 /* Returns 0, -1 for a bad value, -2 for an unknown key. */
 static int config_set(struct config *cfg, const char *name, const char *value)
 {
@@ -119,6 +190,7 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	STRING_SETTING("db_name", db_name);
 	INT_SETTING("db_connect_timeout", db_connect_timeout, 1, 60);
 	STRING_SETTING("templates_dir", templates_dir);
+	STRING_SETTING("schema_dir", schema_dir);
 	STRING_SETTING("log_file", log_file);
 	STRING_SETTING("public_url", public_url);
 	STRING_SETTING("notify_name", notify_name);
@@ -170,6 +242,9 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 		return set_bool(&cfg->frame_check_private_addresses, value);
 	if (strcmp(name, "visitor_lead_anywhere") == 0)
 		return set_bool(&cfg->visitor_lead_anywhere, value);
+	int mail = config_set_mail(cfg, name, value);
+	if (mail != -2)
+		return mail;
 	if (strcmp(name, "secure_cookies") == 0) {
 		if (strcmp(value, "auto") == 0)
 			cfg->secure_cookies = SECURE_COOKIES_AUTO;

@@ -5,7 +5,17 @@
 
 #include <stdbool.h>
 
+/* The version and the installed paths (BATON_DEFAULT_*), made by the
+ * Makefile from PREFIX and friends. */
+#include "build.h"
+
 enum secure_cookies { SECURE_COOKIES_AUTO, SECURE_COOKIES_ALWAYS, SECURE_COOKIES_NEVER };
+enum mail_transport { MAIL_TRANSPORT_SENDMAIL, MAIL_TRANSPORT_SMTP };
+enum smtp_security { SMTP_STARTTLS, SMTP_TLS, SMTP_PLAIN };
+/* What incoming mail's attachments become: kept with the message, dropped
+ * (the text is kept, a note says what was left out), or the whole message
+ * refused. */
+enum mail_attachments { MAIL_ATTACHMENTS_KEEP, MAIL_ATTACHMENTS_DROP, MAIL_ATTACHMENTS_REFUSE };
 
 struct config {
 	char db_host[256];
@@ -17,6 +27,7 @@ struct config {
 	int db_connect_timeout;
 
 	char templates_dir[512];
+	char schema_dir[512];
 	char log_file[512];
 	char public_url[256];
 	char notify_name[64];
@@ -45,6 +56,33 @@ struct config {
 	int help_requests_per_visitor_per_hour;
 	int help_open_requests_per_address;
 	int abandon_after_seconds;
+
+	/* E-mail in and out (lib/mail_*.c, tools/baton-mailer, tools/baton-mail-in). */
+	char mail_domain[254];
+	char mail_from[254];
+	char mail_from_name[128];
+	enum mail_transport mail_transport;
+	char sendmail_command[512];
+	char smtp_host[256];
+	int smtp_port;
+	enum smtp_security smtp_security;
+	char smtp_user[254];
+	char smtp_password[256];
+	char smtp_ca_file[512];
+	bool smtp_verify;
+	int smtp_timeout_seconds;
+	int mail_give_up_hours;
+	int mail_interval_ms;
+	long mail_in_max_bytes;
+	enum mail_attachments mail_in_attachments;
+	bool mail_acknowledge;
+	char operator_email[254];
+	bool signin_alerts;
+	int appointment_reminder_minutes;
+	int appointment_grace_minutes;
+	int appointment_minutes;
+	int digest_weekday;
+	int digest_hour;
 	/* Calls (lib/turn.c): TURN and STUN servers for the browsers, and the
 	 * secret shared with the TURN server for short-lived credentials. */
 	char turn_urls[1024];
@@ -66,16 +104,11 @@ struct config {
 	char sip_auth_secret[128];
 };
 
-/* Default path when BATON_CONF is not set. */
-#ifndef BATON_DEFAULT_CONF
-#define BATON_DEFAULT_CONF "/etc/baton/baton.conf"
-#endif
-
 void config_defaults(struct config *cfg);
 /* Reads path over the defaults. On error writes a one-line reason into
  * err (e.g. "baton.conf:12: unknown setting 'db_pasword'") and returns -1. */
 int config_load(struct config *cfg, const char *path, char *err, int errlen);
-/* The file named by $BATON_CONF, or the default path. */
+/* The file named by $BATON_CONF, or the default path (BATON_DEFAULT_CONF). */
 const char *config_path(void);
 
 #endif

@@ -3,15 +3,14 @@
 
 #include "capacity.h"
 #include "render.h"
+#include "thread.h"
 
 static const char *const queue_cols[] = { "id", "state", "name", "question", "page", "topic",
-	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "kind", "phone",
-	NULL };
+	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "via", "kind",
+	"phone", NULL };
 static const char *const channel_cols[] = { "id", "name", "seconds", "with", NULL };
-static const char *const message_cols[] = { "id", "name", "contact", "question", "page", "at",
-	"voice", "phone", NULL };
 static const char *const scheduled_cols[] = { "id", "name", "contact", "question", "at",
-	"minutes_until", NULL };
+	"minutes_until", "owner", "mine", NULL };
 static const char *const agent_cols[] = { "id", "name", "state", NULL };
 
 int desk_colleagues(struct db *db, struct pool *pool, long long client_id, long long agent_id,
@@ -46,9 +45,9 @@ int desk_load(struct db *db, struct pool *pool, long long client_id, long long a
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_CONSOLE_MY_CHANNELS, &d->channels, "i", agent_id);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CONSOLE_MESSAGES, &d->messages, "i", client_id);
+		rc = thread_list(db, pool, client_id, agent_id, &d->messages);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CONSOLE_SCHEDULED, &d->scheduled, "i", client_id);
+		rc = db_query(db, pool, SQL_CONSOLE_SCHEDULED, &d->scheduled, "ii", agent_id, client_id);
 	if (rc == DB_OK)
 		rc = desk_colleagues(db, pool, client_id, agent_id, &d->agents);
 	if (rc != DB_OK)
@@ -83,7 +82,7 @@ void desk_json(const struct desk *d, struct buf *out)
 	buf_json_string(out, d->state);
 	rows_json(out, "queue", &d->queue, queue_cols);
 	rows_json(out, "channels", &d->channels, channel_cols);
-	rows_json(out, "messages", &d->messages, message_cols);
+	rows_json(out, "messages", &d->messages, thread_list_columns);
 	rows_json(out, "scheduled", &d->scheduled, scheduled_cols);
 	rows_json(out, "agents", &d->agents, agent_cols);
 	buf_putc(out, '}');
@@ -94,7 +93,7 @@ void desk_to_view(const struct desk *d, struct view *v)
 	view_set_int(v, "desk.version", (long long)d->version);
 	view_set_rows(v, "queue", &d->queue, queue_cols);
 	view_set_rows(v, "channels", &d->channels, channel_cols);
-	view_set_rows(v, "messages", &d->messages, message_cols);
+	view_set_rows(v, "messages", &d->messages, thread_list_columns);
 	view_set_rows(v, "scheduled", &d->scheduled, scheduled_cols);
 	view_set_rows(v, "agents", &d->agents, agent_cols);
 }

@@ -18,6 +18,7 @@
 #include "pool.h"
 #include "queue.h"
 #include "router.h"
+#include "thread.h"
 
 enum { STORE_ATTEMPTS = 3 };
 
@@ -137,7 +138,7 @@ static int request_event(struct call *c, const char *kind)
 int store_attempt_failed(struct call *c)
 {
 	struct callback_attempt a;
-	int rc = callback_attempt_failed(c->d->db, c->d->pool, c->request_id, dialer_now(c->d), &a);
+	int rc = callback_attempt_failed(c->d->db, &c->d->cfg, c->d->pool, c->request_id, dialer_now(c->d), &a);
 	if (rc != DB_OK)
 		return logged(c, rc, "the try");
 	const char *why = strcmp(c->outcome, "busy") == 0 ? "was busy"
@@ -325,6 +326,11 @@ int store_voice_message(struct call *c)
 	if (rc == DB_OK)
 		rc = db_exec(c->d->db, SQL_VOICE_MESSAGE_INSERT, NULL, "siiiib", public_id, c->client_id,
 			     c->id, c->request_id, seconds, audio.data, audio.len);
+	/* Listed, assigned and marked done with the other messages. */
+	if (rc == DB_OK)
+		rc = thread_start_from_form(c->d->db, c->request_id, c->client_id, NULL,
+					    pool_printf(c->d->pool, "Voice message (%lld:%02lld)",
+							seconds / 60, seconds % 60));
 	if (rc == DB_OK)
 		rc = db_exec(c->d->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", c->request_id,
 			     c->client_id, "message", 0LL);

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "alert.h"
+#include "appointment.h"
 #include "capacity.h"
 #include "crypto.h"
 #include "db.h"
@@ -14,13 +16,13 @@
 #include "queue_guard.h"
 #include "response.h"
 #include "router.h"
+#include "thread.h"
 #include "visitor.h"
 #include "webaddr.h"
 
 enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300, PAGE_URL_MAX = 2000 };
 
-/* The lower-cased host of an http(s) URL, or NULL. */
-static char *url_host(struct pool *pool, const char *url)
+const char *helpreq_url_host(struct pool *pool, const char *url)
 {
 	const char *p = NULL;
 	if (strncmp(url, "https://", 8) == 0)
@@ -85,7 +87,7 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	site->name = db_cell(&rows, 0, 2);
 	site->ask_question = db_cell_int(&rows, 0, 3) != 0;
 	site->client_name = db_cell(&rows, 0, 4);
-	char *host = referer ? url_host(r->pool, referer) : NULL;
+	const char *host = referer ? helpreq_url_host(r->pool, referer) : NULL;
 	if (host != NULL && !webaddr_host_is_ascii(host)) {
 		/* No registered domain is written so (they are ASCII). */
 		*refusal = "This help link cannot connect you from that page's address.";
@@ -102,7 +104,11 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	if (db_cell_int(&rows, 0, 0) == 0) {
 		*refusal = pool_printf(r->pool, "The site %s is not registered with Baton for live "
 				       "help, so this link cannot connect you.", host);
-		return refuse(r, site, site_key, referer, "unregistered_domain");
+		rc = refuse(r, site, site_key, referer, "unregistered_domain");
+		/* The operator and the client hear of it (lib/alert.c). */
+		if (rc == DB_OK)
+			alert_unregistered_domain(r, site, host, helpreq_page_url(r->pool, referer));
+		return rc;
 	}
 	return DB_OK;
 }
@@ -326,6 +332,7 @@ void helpreq_status_json(const struct request_status *st, struct buf *out)
  * the change itself (an UPDATE that matches only while the request is in a
  * state that allows it), its archived event and the queue's new version. */
 struct change {
+	struct request *r;
 	const struct request_status *st;
 	enum sql_id statement;
 	const char *kind;                 /* the request_event kind */
@@ -371,6 +378,13 @@ static int change_once(struct db *db, struct change *c)
 	}
 	if (rc == DB_OK && changed == 0)
 		return HELPREQ_CLOSED;
+	/* A booking's confirmation (and calendar file) by e-mail:
+	 * lib/appointment.c. */
+	if (rc == DB_OK && c->statement == SQL_REQUEST_SCHEDULE)
+		rc = appointment_confirm(c->r, st->id);
+	/* A message starts a thread agents answer by e-mail (lib/thread.c). */
+	if (rc == DB_OK && c->statement == SQL_REQUEST_LEAVE_MESSAGE)
+		rc = thread_start_from_form(db, st->id, st->client_id, c->s2, c->s3);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", st->id, st->client_id, c->kind,
 			     0LL);
@@ -402,7 +416,7 @@ static int change_request(struct request *r, struct change *c)
 
 int helpreq_cancel(struct request *r, const struct request_status *st)
 {
-	struct change c = { .st = st, .statement = SQL_REQUEST_SET_STATE, .kind = "cancelled",
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_SET_STATE, .kind = "cancelled",
 			    .s1 = "cancelled" };
 	return change_request(r, &c);
 }
@@ -410,28 +424,28 @@ int helpreq_cancel(struct request *r, const struct request_status *st)
 int helpreq_schedule(struct request *r, const struct request_status *st, const char *when_utc,
 		     const char *contact)
 {
-	struct change c = { .st = st, .statement = SQL_REQUEST_SCHEDULE, .kind = "scheduled",
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_SCHEDULE, .kind = "scheduled",
 			    .s1 = when_utc, .s2 = contact };
 	return change_request(r, &c);
 }
 
 int helpreq_set_priority(struct request *r, const struct request_status *st, long long priority)
 {
-	struct change c = { .st = st, .statement = SQL_REQUEST_SET_PRIORITY, .kind = "prioritized",
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_SET_PRIORITY, .kind = "prioritized",
 			    .priority = priority };
 	return change_request(r, &c);
 }
 
 int helpreq_requeue(struct request *r, const struct request_status *st)
 {
-	struct change c = { .st = st, .statement = SQL_REQUEST_REQUEUE, .kind = "requeued" };
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_REQUEUE, .kind = "requeued" };
 	return change_request(r, &c);
 }
 
 int helpreq_leave_message(struct request *r, const struct request_status *st, const char *name,
 			  const char *contact, const char *question)
 {
-	struct change c = { .st = st, .statement = SQL_REQUEST_LEAVE_MESSAGE, .kind = "message",
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_LEAVE_MESSAGE, .kind = "message",
 			    .s1 = name, .s2 = contact, .s3 = question };
 	return change_request(r, &c);
 }

@@ -29,6 +29,8 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
  * columns) and carried in a form: bytes outside printable ASCII %-escaped,
  * as browsers send them, and cut to 2,000 characters. NULL stays NULL. */
 const char *helpreq_page_url(struct pool *pool, const char *url);
+/* The lower-cased host of an http(s) URL, or NULL. */
+const char *helpreq_url_host(struct pool *pool, const char *url);
 
 /* Puts the visitor in the client's queue (or finds their open request) and
  * routes. A priority of 0 or more (from the site's signed link) is kept on

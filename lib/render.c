@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -36,6 +37,20 @@ struct view *view_new(struct request *r)
 		view_set(v, "me.state", r->session->state);
 		view_set(v, "me.client", r->session->client_name);
 	}
+	return v;
+}
+
+struct view *view_new_mail(struct pool *pool, const struct config *cfg)
+{
+	struct view *v = pool_zalloc(pool, sizeof *v);
+	NEOERR *err = hdf_init(&v->hdf);
+	if (err != STATUS_OK) {
+		nerr_ignore(&err);
+		v->hdf = NULL;
+		return v;
+	}
+	view_set(v, "Config.DebugEnabled", "0");
+	view_set(v, "hdf.loadpaths.0", cfg->templates_dir);
 	return v;
 }
 
@@ -87,26 +102,49 @@ static void log_neoerr(const char *template_name, NEOERR *err)
 	nerr_ignore(&err);
 }
 
-int view_render(struct request *r, struct view *v, int status, const char *template_name)
+/* Renders templates_dir/FILE into out; -1 after logging. */
+static int render_file(struct view *v, const char *file, struct buf *out)
 {
 	if (v->hdf == NULL)
 		return -1;
 	CSPARSE *parse = NULL;
-	char file[256];
-	snprintf(file, sizeof file, "%s.cs", template_name);
 	NEOERR *err = cs_init(&parse, v->hdf);
 	if (err == STATUS_OK)
 		err = cgi_register_strfuncs(parse);
 	if (err == STATUS_OK)
 		err = cs_parse_file(parse, file);
-	struct buf out;
-	buf_init(&out);
 	if (err == STATUS_OK)
-		err = cs_render(parse, &out, append_output);
+		err = cs_render(parse, out, append_output);
 	if (parse != NULL)
 		cs_destroy(&parse);
 	if (err != STATUS_OK) {
-		log_neoerr(template_name, err);
+		log_neoerr(file, err);
+		return -1;
+	}
+	return 0;
+}
+
+int view_render_mail(struct view *v, const char *name, struct buf *text, struct buf *html)
+{
+	char file[256];
+	snprintf(file, sizeof file, "%s.txt.cs", name);
+	view_set(v, "Config.VarEscapeMode", "none");
+	if (render_file(v, file, text) != 0)
+		return -1;
+	if (html == NULL)
+		return 0;
+	snprintf(file, sizeof file, "%s.html.cs", name);
+	view_set(v, "Config.VarEscapeMode", "html");
+	return render_file(v, file, html);
+}
+
+int view_render(struct request *r, struct view *v, int status, const char *template_name)
+{
+	char file[256];
+	snprintf(file, sizeof file, "%s.cs", template_name);
+	struct buf out;
+	buf_init(&out);
+	if (render_file(v, file, &out) != 0) {
 		buf_free(&out);
 		return -1;
 	}

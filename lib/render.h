@@ -20,4 +20,13 @@ void view_set_rows(struct view *v, const char *name, const struct db_rows *rows,
  * Returns the status, or -1 after logging when the template is broken. */
 int view_render(struct request *r, struct view *v, int status, const char *template_name);
 
+/* Mail (lib/mail_*.c): a view of no request, with templates_dir from cfg. */
+struct config;
+struct buf;
+struct view *view_new_mail(struct pool *pool, const struct config *cfg);
+/* Renders templates_dir/NAME.txt.cs without escaping (text/plain) into
+ * text and, when html is not NULL, NAME.html.cs with HTML escaping into
+ * html. Returns 0, or -1 after logging when a template is broken. */
+int view_render_mail(struct view *v, const char *name, struct buf *text, struct buf *html);
+
 #endif

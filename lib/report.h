@@ -17,7 +17,7 @@ struct db;
 struct pool;
 struct view;
 
-enum { REPORT_MAX_DAYS = 731, REPORT_MAX_TABLES = 4 };
+enum { REPORT_MAX_DAYS = 731, REPORT_MAX_TABLES = 5 };
 
 enum report_granularity { REPORT_DAY, REPORT_WEEK, REPORT_MONTH };
 

@@ -2,8 +2,9 @@
  * their average length (from joining to leaving or the session's end), the
  * average time to accept (from the offer, or from joining the queue when
  * the agent took a request unoffered), the time available, on break and
- * away (the agent's state intervals, clipped to the range and to now), and
- * the offers let roll to someone else. */
+ * away (the agent's state intervals, clipped to the range and to now), the
+ * offers let roll to someone else, and the answers sent by e-mail in message
+ * threads with their average time (from the visitor's latest message). */
 #include <string.h>
 
 #include "db.h"
@@ -19,11 +20,15 @@ static const struct report_column agent_columns[] = {
 	{ "On break", COL_SECONDS },
 	{ "Away", COL_SECONDS },
 	{ "Rollovers", COL_COUNT },
+	{ "Answers by e-mail", COL_COUNT },
+	{ "Average time to answer", COL_SECONDS },
 };
-enum { C_NAME, C_SESSIONS, C_HANDLE, C_ACCEPT, C_AVAILABLE, C_BREAK, C_AWAY, C_ROLLED, C__MAX };
+enum { C_NAME, C_SESSIONS, C_HANDLE, C_ACCEPT, C_AVAILABLE, C_BREAK, C_AWAY, C_ROLLED, C_ANSWERS,
+       C_ANSWER_TIME, C__MAX };
 
 struct agent_figures {
 	long long id, sessions, handle_ms, accepts, accept_ms, available_ms, break_ms, away_ms, rolled;
+	long long answers, answer_ms, answers_timed;
 };
 
 static struct agent_figures *find(struct agent_figures *a, size_t n, long long id)
@@ -37,7 +42,7 @@ static struct agent_figures *find(struct agent_figures *a, size_t n, long long i
 int report_agents(struct db *db, struct pool *pool, const struct report_range *range,
 		  struct report *rep)
 {
-	struct db_rows agents, sessions, accepts, rolled, states;
+	struct db_rows agents, sessions, accepts, rolled, states, answers;
 	long long client = range->client_id;
 	int rc = db_query(db, pool, SQL_REPORT_AGENT_LIST, &agents, "i", client);
 	if (rc == DB_OK)
@@ -52,6 +57,9 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REPORT_AGENT_STATES, &states, "ssiss", range->from_at,
 			      range->until_at, client, range->until_at, range->from_at);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_REPORT_AGENT_ANSWERS, &answers, "iss", client,
+			      range->from_at, range->until_at);
 	if (rc != DB_OK)
 		return rc;
 
@@ -72,6 +80,12 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 	for (size_t i = 0; i < rolled.rows; i++)
 		if ((f = find(fig, agents.rows, db_cell_int(&rolled, i, 0))) != NULL)
 			f->rolled = db_cell_int(&rolled, i, 1);
+	for (size_t i = 0; i < answers.rows; i++)
+		if ((f = find(fig, agents.rows, db_cell_int(&answers, i, 0))) != NULL) {
+			f->answers = db_cell_int(&answers, i, 1);
+			f->answer_ms = db_cell_int(&answers, i, 2);
+			f->answers_timed = db_cell_int(&answers, i, 3);
+		}
 	for (size_t i = 0; i < states.rows; i++) {
 		if ((f = find(fig, agents.rows, db_cell_int(&states, i, 0))) == NULL)
 			continue;
@@ -89,7 +103,8 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 		C__MAX, "bar:1;bar:2,3;bar:4,5,6",
 		"Sessions an agent joined in the range; handle time runs from joining to leaving (or "
 		"the session's end); time to accept from the offer to the agent (or from joining the "
-		"queue, for a request taken unoffered); time in each state within the range.");
+		"queue, for a request taken unoffered); time in each state within the range; answers by "
+		"e-mail in message threads, timed from the visitor's latest message before each.");
 	for (size_t i = 0; i < agents.rows; i++) {
 		f = &fig[i];
 		if (range->agent_id != 0 && f->id != range->agent_id)
@@ -103,6 +118,9 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 		report_put_number(rep, t, row, C_BREAK, f->break_ms);
 		report_put_number(rep, t, row, C_AWAY, f->away_ms);
 		report_put_number(rep, t, row, C_ROLLED, f->rolled);
+		report_put_number(rep, t, row, C_ANSWERS, f->answers);
+		report_put_number(rep, t, row, C_ANSWER_TIME,
+				  f->answers_timed ? f->answer_ms / f->answers_timed : 0);
 	}
 	return DB_OK;
 }

@@ -1,10 +1,12 @@
 /* report_queue.c - the queue report: help requests per hour of the day
  * (UTC), how long accepted requests waited, what became of the requests
  * (accepted, abandoned: cancelled while waiting or gone without an accept,
- * messages, still scheduled or waiting), and whether scheduled sessions
- * were kept. Requests count by the time they were made; scheduled sessions
- * by the time they were booked for. */
+ * messages, still scheduled or waiting), whether scheduled sessions were
+ * kept, and message threads (offline messages and help requests by e-mail)
+ * with how soon they were answered. Requests and threads count by the time
+ * they were made; scheduled sessions by the time they were booked for. */
 #include <stdio.h>
+#include <string.h>
 
 #include "db.h"
 #include "pool.h"
@@ -24,6 +26,10 @@ static const struct report_column wait_columns[] = {
 static const struct report_column count_columns[] = {
 	{ "Requests", COL_TEXT }, { "Count", COL_COUNT },
 };
+static const struct report_column message_columns[] = {
+	{ "Messages", COL_TEXT }, { "Threads", COL_COUNT }, { "Answered", COL_COUNT },
+	{ "Average time to first answer", COL_SECONDS },
+};
 static const char *const wait_buckets[] = {
 	"Under 30 s", "30-60 s", "1-2 min", "2-5 min", "5-10 min", "Over 10 min",
 };
@@ -39,7 +45,7 @@ static void count_row(struct report *rep, struct report_table *t, const char *la
 int report_queue(struct db *db, struct pool *pool, const struct report_range *range,
 		 struct report *rep)
 {
-	struct db_rows hours, waits, outcomes, scheduled;
+	struct db_rows hours, waits, outcomes, scheduled, messages;
 	long long client = range->client_id;
 	int rc = db_query(db, pool, SQL_REPORT_QUEUE_HOURS, &hours, "iss", client, range->from_at,
 			  range->until_at);
@@ -53,6 +59,9 @@ int report_queue(struct db *db, struct pool *pool, const struct report_range *ra
 		rc = db_query(db, pool, SQL_REPORT_QUEUE_SCHEDULED, &scheduled, "iiiiss",
 			      (long long)KEPT_WINDOW_SECONDS, (long long)KEPT_WINDOW_SECONDS,
 			      (long long)KEPT_WINDOW_SECONDS, client, range->from_at, range->until_at);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_REPORT_QUEUE_MESSAGES, &messages, "iss", client,
+			      range->from_at, range->until_at);
 	if (rc != DB_OK)
 		return rc;
 
@@ -103,5 +112,29 @@ int report_queue(struct db *db, struct pool *pool, const struct report_range *ra
 	count_row(rep, t, "Kept", kept);
 	count_row(rep, t, "Missed", missed);
 	count_row(rep, t, "Still to come", booked - kept - missed);
+
+	t = report_table_add(rep, "messages", "Messages and e-mail", message_columns, 4, "bar:1,2",
+		"Threads of messages left on the waiting page and of help requests that came by "
+		"e-mail, started in the range; the time to the first answer runs from the visitor's "
+		"first message to the first answer sent.");
+	/* web, email, then both together */
+	long long count[3] = { 0 }, answered[3] = { 0 }, ms[3] = { 0 };
+	for (size_t i = 0; i < messages.rows; i++) {
+		int k = strcmp(db_cell(&messages, i, 0), "email") == 0;
+		count[k] += db_cell_int(&messages, i, 1);
+		answered[k] += db_cell_int(&messages, i, 2);
+		ms[k] += db_cell_int(&messages, i, 3);
+	}
+	count[2] = count[0] + count[1];
+	answered[2] = answered[0] + answered[1];
+	ms[2] = ms[0] + ms[1];
+	static const char *const labels[] = { "Left on the waiting page", "By e-mail", "All" };
+	for (int k = 0; k < 3; k++) {
+		size_t row = report_row(rep, t);
+		report_put(rep, t, row, 0, labels[k]);
+		report_put_number(rep, t, row, 1, count[k]);
+		report_put_number(rep, t, row, 2, answered[k]);
+		report_put_number(rep, t, row, 3, answered[k] ? ms[k] / answered[k] : 0);
+	}
 	return DB_OK;
 }

@@ -17,7 +17,8 @@ const char *const sql_texts_admin[SQL__MAX] = {
 		"INSERT INTO site (client_id, name, site_key, created_at) VALUES (?, ?, ?, NOW(3))",
 	[SQL_SITE_BY_CLIENT] =
 		"SELECT s.id, s.name, s.site_key, (SELECT GROUP_CONCAT(d.domain ORDER BY d.domain)"
-		" FROM site_domain d WHERE d.site_id = s.id) FROM site s WHERE s.client_id = ? ORDER BY s.id",
+		" FROM site_domain d WHERE d.site_id = s.id), s.help_address FROM site s"
+		" WHERE s.client_id = ? ORDER BY s.id",
 	[SQL_SITE_DOMAIN_INSERT] = "INSERT INTO site_domain (site_id, domain) VALUES (?, ?)",
 	[SQL_AGENT_INSERT] =
 		"INSERT INTO agent (client_id, email, display_name, role, password_hash, state,"

@@ -82,8 +82,9 @@ const char *const sql_texts_archive[SQL__MAX] = {
 		"INSERT INTO mail_outbox (client_id, channel_id, participant_id, kind, address, created_at)"
 		" VALUES (?, ?, ?, 'transcript', ?, NOW(3)) ON DUPLICATE KEY UPDATE"
 		" address = VALUES(address), created_at = NOW(3), sent_at = NULL, attempts = 0,"
-		" last_error = NULL",
+		" last_error = NULL, mail_message_id = NULL",
 	[SQL_MAIL_OUTBOX_FOR_PARTICIPANT] =
-		"SELECT address, sent_at IS NOT NULL FROM mail_outbox WHERE channel_id = ?"
-		" AND participant_id = ? AND kind = 'transcript'",
+		"SELECT o.address, COALESCE(m.state = 'sent', 0), COALESCE(m.state, '') FROM mail_outbox o"
+		" LEFT JOIN mail_message m ON m.id = o.mail_message_id WHERE o.channel_id = ?"
+		" AND o.participant_id = ? AND o.kind = 'transcript'",
 };

@@ -43,11 +43,12 @@ const char *const sql_texts_capacity[SQL__MAX] = {
 	[SQL_CAPACITY_FREE_AGENTS] =
 		"SELECT a.id, a.display_name, a.state FROM agent a WHERE a.client_id = ?"
 		" AND " FREE_TO_TAKE_VISITOR("a") " ORDER BY a.display_name, a.id",
-	/* Routing: of those free, one who has not let this request roll,
-	 * idle longest. */
+	/* Routing: of those free, one who has not let this request roll: the
+	 * one who took the appointment, else the one idle longest. */
 	[SQL_CAPACITY_PICK_AGENT] =
 		"SELECT a.id FROM agent a WHERE a.client_id = ? AND " FREE_TO_TAKE_VISITOR("a")
 		" AND NOT EXISTS (SELECT 1 FROM request_refusal f WHERE f.request_id = ?"
 		"  AND f.agent_id = a.id)"
-		" ORDER BY a.idle_since, a.id LIMIT 1",
+		" ORDER BY a.id = (SELECT COALESCE(h.assigned_agent_id, 0) FROM help_request h"
+		"  WHERE h.id = ?) DESC, a.idle_since, a.id LIMIT 1",
 };

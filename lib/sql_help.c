@@ -60,7 +60,7 @@ const char *const sql_texts_help[SQL__MAX] = {
 	 * not from before the visitor scheduled. */
 	[SQL_REQUEST_REQUEUE] =
 		"UPDATE help_request SET state = 'waiting', ended_at = NULL, created_at = NOW(3),"
-		" seen_at = NOW(3) WHERE id = ? AND state = 'scheduled'",
+		" seen_at = NOW(3), visitor_back_at = NOW(3) WHERE id = ? AND state = 'scheduled'",
 	[SQL_REQUEST_LEAVE_MESSAGE] =
 		"UPDATE help_request SET state = 'message', name = ?, contact = ?, question = ?,"
 		" ended_at = NOW(3), offered_agent_id = NULL"

@@ -83,7 +83,6 @@ const char *const sql_texts_phone[SQL__MAX] = {
 		" WHERE medium = 'callback' AND state = 'waiting' ORDER BY client_id, id LIMIT ?",
 	[SQL_CALLBACK_SET_DEFERRED] =
 		"UPDATE help_request SET deferred = ? WHERE id = ? AND state = 'waiting'",
-	[SQL_CALLBACK_CONTACT] = "SELECT contact, public_id, phone FROM help_request WHERE id = ?",
 
 	/* ---- calls (lib/phone_call.c, lib/dialer_store.c) ---- */
 	/* An accepted call-back: its call, waiting for the agent's phone. */

@@ -56,6 +56,19 @@ const char *const sql_texts_report[SQL__MAX] = {
 		"  r.scheduled_for + INTERVAL ? SECOND AS due_by"
 		"  FROM help_request r WHERE r.client_id = ? AND r.scheduled_for >= ?"
 		"  AND r.scheduled_for < ?) x",
+	/* Message threads (offline messages, help requests by e-mail) started
+	 * in the range, by how they came: how many, how many answered, and the
+	 * milliseconds from the first message to the first answer in all. */
+	[SQL_REPORT_QUEUE_MESSAGES] =
+		"SELECT x.via, COUNT(*), COALESCE(SUM(x.first_out IS NOT NULL), 0),"
+		" COALESCE(SUM(TIMESTAMPDIFF(MICROSECOND, x.first_in, x.first_out)), 0) DIV 1000"
+		" FROM (SELECT r.via,"
+		"  (SELECT MIN(m.created_at) FROM help_message m WHERE m.request_id = r.id"
+		"   AND m.direction = 'in') AS first_in,"
+		"  (SELECT MIN(m.created_at) FROM help_message m WHERE m.request_id = r.id"
+		"   AND m.direction = 'out') AS first_out"
+		"  FROM help_request r WHERE r.client_id = ? AND r.created_at >= ? AND r.created_at < ?"
+		"  AND (r.thread_state IS NOT NULL OR r.via = 'email')) x GROUP BY x.via",
 	[SQL_REPORT_AGENT_LIST] =
 		"SELECT id, display_name FROM agent WHERE client_id = ? AND role <> 'operator'"
 		" ORDER BY display_name, id",
@@ -82,6 +95,17 @@ const char *const sql_texts_report[SQL__MAX] = {
 		"   AND r.client_id = e.client_id"
 		"  WHERE e.client_id = ? AND e.kind = 'accepted' AND e.agent_id IS NOT NULL"
 		"  AND e.at >= ? AND e.at < ?) x GROUP BY x.agent_id",
+	/* Per agent: answers by e-mail sent in the range, and milliseconds from
+	 * the visitor's latest message before each answer to it. */
+	[SQL_REPORT_AGENT_ANSWERS] =
+		"SELECT x.agent_id, COUNT(*), COALESCE(SUM(TIMESTAMPDIFF(MICROSECOND, x.asked, x.at)), 0)"
+		" DIV 1000, COALESCE(SUM(x.asked IS NOT NULL), 0)"
+		" FROM (SELECT o.agent_id, o.created_at AS at, (SELECT MAX(i.created_at) FROM help_message i"
+		"   WHERE i.request_id = o.request_id AND i.direction = 'in'"
+		"   AND i.created_at <= o.created_at) AS asked"
+		"  FROM help_message o WHERE o.client_id = ? AND o.direction = 'out'"
+		"  AND o.created_at >= ? AND o.created_at < ? AND o.agent_id IS NOT NULL) x"
+		" GROUP BY x.agent_id",
 	[SQL_REPORT_AGENT_ROLLED] =
 		"SELECT agent_id, COUNT(*) FROM request_event WHERE client_id = ? AND kind = 'rolled'"
 		" AND at >= ? AND at < ? AND agent_id IS NOT NULL GROUP BY agent_id",

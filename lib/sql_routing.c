@@ -56,8 +56,8 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		/* Signed: an offer past its time (not yet rolled) is 0 left, not an
 		 * unsigned overflow that fails the whole console. */
 		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
-		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3)))"
-		" , r.medium, r.phone"
+		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3))),"
+		" r.via, r.medium, r.phone"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
 		" ORDER BY r.priority DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id LIMIT 100",
@@ -67,18 +67,13 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		"  WHERE o.channel_id = ch.id AND o.left_at IS NULL AND o.id <> p.id)"
 		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
 		" WHERE p.agent_id = ? AND p.left_at IS NULL AND ch.state = 'open' ORDER BY ch.id",
-	[SQL_CONSOLE_MESSAGES] =
-		"SELECT r.public_id, r.name, r.contact, r.question, r.page_url,"
-		" DATE_FORMAT(r.ended_at, '%Y-%m-%d %H:%i'),"
-		" (SELECT vm.public_id FROM voice_message vm WHERE vm.request_id = r.id LIMIT 1), r.phone"
-		" FROM help_request r"
-		" WHERE r.client_id = ? AND r.state = 'message'"
-		" AND r.ended_at > NOW(3) - INTERVAL 30 DAY ORDER BY r.id DESC LIMIT 50",
 	[SQL_CONSOLE_SCHEDULED] =
 		"SELECT r.public_id, r.name, r.contact, r.question,"
 		" DATE_FORMAT(r.scheduled_for, '%Y-%m-%d %H:%i'),"
-		" TIMESTAMPDIFF(MINUTE, NOW(), r.scheduled_for)"
-		" FROM help_request r WHERE r.client_id = ? AND r.state = 'scheduled'"
+		" TIMESTAMPDIFF(MINUTE, NOW(), r.scheduled_for), a.display_name,"
+		" COALESCE(r.assigned_agent_id = ?, 0)"
+		" FROM help_request r LEFT JOIN agent a ON a.id = r.assigned_agent_id"
+		" WHERE r.client_id = ? AND r.state = 'scheduled'"
 		" AND r.scheduled_for > NOW() - INTERVAL 1 DAY ORDER BY r.scheduled_for LIMIT 50",
 	[SQL_CANNED_FOR_AGENT] =
 		"SELECT id, title, body FROM canned_phrase WHERE client_id = ?"

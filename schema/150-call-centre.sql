@@ -52,14 +52,16 @@ ALTER TABLE help_request
   ADD COLUMN attempts INT UNSIGNED NOT NULL DEFAULT 0 COMMENT 'a call-back: tries so far',
   ADD COLUMN next_attempt_at DATETIME(3) NULL COMMENT 'a call-back: not before this (UTC) after a try',
   MODIFY COLUMN state ENUM('waiting', 'offered', 'accepted', 'cancelled', 'scheduled', 'message',
-                           'closed', 'unreachable') NOT NULL,
+                           'closed', 'unreachable', 'missed') NOT NULL,
   ADD KEY help_request_phone (client_id, phone),
   ADD KEY help_request_callbacks (medium, state, deferred);
 
+-- (The ENUMs keep 130-mail.sql's values: a new database runs 130 first.)
 ALTER TABLE request_event
   MODIFY COLUMN kind ENUM('created', 'routed', 'rolled', 'accepted', 'cancelled', 'scheduled',
                           'message', 'abandoned', 'requeued', 'prioritized', 'callback', 'due',
-                          'tried', 'unreachable') NOT NULL;
+                          'tried', 'unreachable', 'mail_in', 'replied', 'assigned', 'done',
+                          'reopened', 'missed') NOT NULL;
 
 -- The session's record names what happened on the phone: "phone" events,
 -- the dialer's notes (calling, answered, busy...), shown like a hand-over.

@@ -148,6 +148,13 @@ subtest '3: a voice message, in the console with its audio' => sub {
     is $res->{status}, 200, 'which the agent can fetch';
     is $res->{headers}{'content-type'}, 'audio/wav', 'as WAV';
     like substr($res->{content}, 0, 12), qr/^RIFF....WAVE$/s, 'a RIFF/WAVE file';
+    my $page = $agent->{browser}->get("/messages?id=$m->{id}");
+    is $page->{status}, 200, 'its thread opens (issue 13: messages are threads)';
+    like $page->{content}, qr{<audio controls preload="none" src="/voicemail\?id=\Q$m->{voice}\E">},
+        'playing the message there';
+    like $page->{content}, qr{id="thread-about">\Q${\ $caller->number}\E · .*left on the phone}s,
+        'from the caller\'s number, left on the phone';
+    like $page->{content}, qr{id="no-address"}, 'with no e-mail answer offered';
     ok length($res->{content}) > 44 + 16000, 'of more than a second';
     my $other = Baton::Test::signed_in_agent(name => 'Other Client');
     is $other->{browser}->get("/voicemail?id=$m->{voice}")->{status}, 404,

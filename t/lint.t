@@ -36,7 +36,7 @@ for my $file (glob('lib/sql*.c')) {
         "$file: statements are fixed texts with placeholders, never built";
 }
 
-for my $template (glob('templates/*.cs')) {
+for my $template (glob('templates/*.cs'), glob('templates/mail/*.cs')) {
     my $text = slurp($template);
     my @raw = $text =~ /<\?cs\s+(uvar|lvar|evar|alt):/g;
     is_deeply \@raw, [], "$template: no raw output (uvar, lvar, evar, alt)";

@@ -124,7 +124,15 @@ request(state => 'waiting', created => '2024-03-08 09:30:00');               # g
 request(state => 'closed', created => '2024-03-08 10:00:00');                # gone
 my $q10 = request(state => 'offered', created => '2024-03-08 10:30:00');     # gone: abandoned
 event($q10, 'abandoned', '2024-03-08 10:31:00');
-request(state => 'message', created => '2024-03-09 16:00:00');
+my $q11 = request(state => 'message', created => '2024-03-09 16:00:00');
+# Its thread: Ann answers 12 minutes after the message, Bob 5 minutes after
+# the visitor's reply.
+sql("UPDATE help_request SET thread_state = 'done' WHERE id = $q11");
+for my $m (['in', undef, '2024-03-09 16:00:00'], ['out', 'ann', '2024-03-09 16:12:00'],
+           ['in', undef, '2024-03-09 17:00:00'], ['out', 'bob', '2024-03-09 17:05:00']) {
+    insert(help_message => { request_id => $q11, client_id => $client, direction => $m->[0],
+        agent_id => $m->[1] ? $agent{ $m->[1] } : undef, body => 'text', created_at => $m->[2] });
+}
 # Scheduled sessions: one made before the week for the 5th 15:00, back and
 # accepted 30 s after its time (kept); one for the 10th 09:00, never back
 # (missed); one for the 9th 12:00, back an hour late (missed; it waited 10 s
@@ -313,6 +321,10 @@ is_deeply csv_table($sue, "kind=queue&$week", 'outcomes'), [
 is_deeply csv_table($sue, "kind=queue&$week", 'scheduled'), [
     ['Requests', 'Count'], ['Scheduled', 3], ['Kept', 1], ['Missed', 2], ['Still to come', 0],
 ], 'scheduled sessions kept and missed';
+is_deeply csv_table($sue, "kind=queue&$week", 'messages'), [
+    ['Messages', 'Threads', 'Answered', 'Average time to first answer (seconds)'],
+    ['Left on the waiting page', 1, 1, 720], ['By e-mail', 0, 0, 0], ['All', 1, 1, 720],
+], 'message threads, answered, and how soon';
 my $tomorrow = one('SELECT UTC_DATE() + INTERVAL 1 DAY');
 request(state => 'scheduled', created => one('SELECT NOW(3)'),
     scheduled_for => "$tomorrow 10:00:00");
@@ -325,24 +337,26 @@ is_deeply csv_table($sue, "kind=queue&from=$tomorrow&to=$tomorrow", 'scheduled')
 my $agents = csv_table($sue, "kind=agents&$week", 'agents');
 is_deeply $agents, [
     ['Agent', 'Sessions', 'Average handle time (seconds)', 'Average time to accept (seconds)',
-     'Available (seconds)', 'On break (seconds)', 'Away (seconds)', 'Rollovers'],
-    ['Ada Admin', 0, 0, 0, 0, 0, 0, 0],
+     'Available (seconds)', 'On break (seconds)', 'Away (seconds)', 'Rollovers', 'Answers by e-mail',
+     'Average time to answer (seconds)'],
+    ['Ada Admin', 0, 0, 0, 0, 0, 0, 0, 0, 0],
     # (330 + 45.5 + 1800) / 3 = 725.17; (19 + 68 + 180) / 3 = 89; 8 h + 3 h 45 + 1 h;
-    # 15 min; 30 min 0.5 s
-    ['Ann Agent', 3, 725, 89, 45900, 900, 1801, 0],
-    # (600 + 1800) / 2; (40 + 150 + 8) / 3 = 66; 50 min; 10 min; from 10:00 on the 5th to the end
-    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2],
-    ['Cat Quiet', 0, 0, 0, 0, 0, 0, 0],
-    ['Sue Supervisor', 0, 0, 0, 0, 0, 0, 0],
-], 'agent performance: sessions, handle and accept times, time in each state, rollovers';
+    # 15 min; 30 min 0.5 s; one answer, 12 minutes after the message
+    ['Ann Agent', 3, 725, 89, 45900, 900, 1801, 0, 1, 720],
+    # (600 + 1800) / 2; (40 + 150 + 8) / 3 = 66; 50 min; 10 min; from 10:00 on the 5th to the end;
+    # one answer, 5 minutes after the visitor's reply
+    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2, 1, 300],
+    ['Cat Quiet', 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    ['Sue Supervisor', 0, 0, 0, 0, 0, 0, 0, 0, 0],
+], 'agent performance: sessions, handle and accept times, time in each state, rollovers, answers';
 is_deeply csv_table($sue, "kind=agents&$week&agent=$agent{bob}", 'agents')->[1],
-    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2], 'one agent chosen: only that agent';
+    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2, 1, 300], 'one agent chosen: only that agent';
 is scalar @{ csv_table($sue, "kind=agents&$week&agent=$agent{bob}", 'agents') }, 2, 'and no other';
 is_deeply [map { $_->[0] } @{ csv_table($sue, 'kind=agents&from=2024-03-04&to=2024-03-04', 'agents') }]
     , ['Agent', 'Ada Admin', 'Ann Agent', 'Bob Agent', 'Cat Quiet', 'Sue Supervisor'],
     'every agent of the client, the operator of another client never';
 is_deeply csv_table($sue, 'kind=agents&from=2024-03-04&to=2024-03-04', 'agents')->[2],
-    ['Ann Agent', 1, 330, 19, 28800 + 13500, 900, 1801, 0], 'one day: its sessions, and states clipped to it';
+    ['Ann Agent', 1, 330, 19, 28800 + 13500, 900, 1801, 0, 0, 0], 'one day: its sessions, and states clipped to it';
 
 # ---- attendance ---------------------------------------------------------------------
 

@@ -2,13 +2,15 @@
 # A visitor's transcript never shows private lines (not even those the
 # visitor sent or received) nor any sign of monitoring; the agent's shows
 # theirs, marked. The visitor may leave an address to get the transcript
-# by e-mail later: it is queued in mail_outbox (sending needs a mailer).
+# by e-mail later: the mailer sends it, by the same rules, through the
+# private mail server.
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
 use Test::More;
 use Baton::Test qw(stack sql);
 use Baton::Archive qw(staff post_as participant_id);
+use Baton::Mail qw(wait_mail mail_address);
 
 my $s = stack();
 my $client = Baton::Test::new_client();
@@ -76,27 +78,49 @@ subtest 'the transcript by e-mail, later' => sub {
     like $page, qr{<form method="post" action="/transcript" class="mail-form row" id="mail-form">}, 'the ended session offers it';
     my ($token) = $page =~ /name="token" value="([0-9a-f]{64})"/;
     is $token, $visitor->{token}, 'with the visitor\'s token';
+    my $first = mail_address('Me');
     my $post = sub {
         my ($who, %o) = @_;
         return $who->{browser}->post('/transcript', form => [id => $ch, token => $o{token} // $token,
-            email => $o{email} // 'Me@Example.com'], headers => { Origin => $o{origin} // $s->{URL} });
+            email => $o{email} // $first], headers => { Origin => $o{origin} // $s->{URL} });
     };
-    my $res = $post->($visitor);
-    is $res->{status}, 303, 'leaving an address: 303';
-    is $res->{headers}{location}, "/transcript?id=$ch", 'back to the transcript';
     my $ch_id = sql("SELECT id FROM channel WHERE public_id = '$ch'")->[0][0];
-    is_deeply sql("SELECT address, kind, participant_id, sent_at IS NULL FROM mail_outbox WHERE channel_id = $ch_id"),
-        [['me@example.com', 'transcript', $visitor_p, 1]], 'queued in the outbox, unsent';
-    like $visitor->{browser}->get("/transcript?id=$ch")->{content},
-        qr{queued to be sent by e-mail to me\@example\.com}, 'the page says it is queued (not sent)';
-    is $post->($visitor, email => 'other@example.com')->{status}, 303, 'a second address';
-    is_deeply sql("SELECT address FROM mail_outbox WHERE channel_id = $ch_id"), [['other@example.com']], 'replaces the first';
     is $post->($visitor, email => 'not an address')->{status}, 400, 'not an e-mail address: 400';
     is $post->($visitor, token => 'f' x 64)->{status}, 403, 'a wrong token: 403';
     is $post->($visitor, origin => 'https://evil.example')->{status}, 403, 'another origin: 403';
     is $post->($agent, token => $agent->{token})->{status}, 403, 'staff: 403';
     my $stranger = Baton::Test::open_channel();
     is $post->($stranger->{visitor}, token => $stranger->{visitor}{token})->{status}, 403, 'a visitor of another session: 403';
+    is_deeply sql("SELECT COUNT(*) FROM mail_outbox WHERE channel_id = $ch_id"), [[0]], 'none of those asked for it';
+
+    my $res = $post->($visitor);
+    is $res->{status}, 303, 'leaving an address: 303';
+    is $res->{headers}{location}, "/transcript?id=$ch", 'back to the transcript';
+    is_deeply sql("SELECT address, kind, participant_id FROM mail_outbox WHERE channel_id = $ch_id"),
+        [[lc $first, 'transcript', $visitor_p]], 'asked for, lower-cased';
+    like $visitor->{browser}->get("/transcript?id=$ch")->{content},
+        qr{(?:queued to be sent by e-mail to|was sent to) \Q${\ lc $first}\E}, 'the page says where it goes';
+
+    my ($mail) = wait_mail(lc $first);
+    ok $mail, 'the mailer sends it through the mail server';
+    is $mail->header('Subject'), "Transcript: " . sql("SELECT name FROM channel WHERE id = $ch_id")->[0][0],
+        'Subject: the session';
+    is $mail->header('From'), "Client $client <help\@" . ($ENV{BATON_MAIL_DOMAIN} // 'baton.test') . '>', 'From: the client';
+    is $mail->header('Auto-Submitted'), 'auto-generated', 'Auto-Submitted: sent by Baton itself';
+    like $mail->{text}, qr/\] Visitor: Public question from the visitor\n.*\] Pat Private: Public answer from the agent\n/s,
+        'the text has the public lines';
+    like $mail->{html}, qr{<strong>Pat Private:</strong> Public answer from the agent}, 'and so has the HTML';
+    for my $part (qw(text html)) {
+        unlike $mail->{$part}, qr/privately|Supervisor prompt|Quinn Quiet|watching/,
+            "$part: no private line, no sign of the supervisor";
+    }
+    like $visitor->{browser}->get("/transcript?id=$ch")->{content},
+        qr{This transcript was sent to \Q${\ lc $first}\E\.}, 'the page now says it was sent';
+
+    my $second = mail_address('other');
+    is $post->($visitor, email => $second)->{status}, 303, 'a second address';
+    is_deeply sql("SELECT address FROM mail_outbox WHERE channel_id = $ch_id"), [[$second]], 'replaces the first';
+    ok scalar(wait_mail($second)), 'and gets the transcript too';
     is_deeply sql("SELECT COUNT(*) FROM mail_outbox WHERE channel_id = $ch_id"), [[1]], 'still one row';
 };
 

@@ -17,6 +17,7 @@
   <?cs if:me.name ?>
   <nav class="who">
     <a href="/console">Console</a>
+    <a href="/messages" id="nav-messages">Messages</a>
     <a href="/settings">Settings</a>
     <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" ?><a href="/supervise" id="nav-supervise">Supervise</a>
     <a href="/archive" id="nav-archive">Archive</a>

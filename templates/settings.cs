@@ -12,6 +12,7 @@
     <textarea id="link-<?cs name:s ?>" class="copy" readonly rows="2"><?cs var:s.link ?></textarea>
     <label for="button-<?cs name:s ?>">Help button (link and script)</label>
     <textarea id="button-<?cs name:s ?>" class="copy" readonly rows="3"><?cs var:s.button ?></textarea>
+    <p class="help-address">Help by e-mail: <?cs if:s.help_address ?><strong><?cs var:s.help_address ?></strong>: mail to it (or forwarded to it) waits in your queue as a help request<?cs else ?><span class="muted">no help address yet (your Baton operator gives the site one)</span><?cs /if ?>.</p>
   </div>
   <?cs /each ?>
   <h2>Co-browsing script (optional)</h2>

@@ -21,7 +21,7 @@
   </ol>
   <?cs if:mail.offer ?>
   <?cs if:mail.address ?>
-  <p class="notice" id="mail-queued"><?cs if:mail.sent ?>This transcript was sent to <?cs var:mail.address ?>.<?cs else ?>This transcript is queued to be sent by e-mail to <?cs var:mail.address ?>.<?cs /if ?></p>
+  <p class="notice" id="mail-queued"><?cs if:mail.sent ?>This transcript was sent to <?cs var:mail.address ?>.<?cs elif:mail.state == "bounced" || mail.state == "failed" ?>This transcript could not be delivered to <?cs var:mail.address ?>: check the address and send it again.<?cs else ?>This transcript is queued to be sent by e-mail to <?cs var:mail.address ?>.<?cs /if ?></p>
   <?cs /if ?>
   <form method="post" action="/transcript" class="mail-form row" id="mail-form">
     <input type="hidden" name="id" value="<?cs var:channel.id ?>">

@@ -17,14 +17,12 @@
 #include "db.h"
 #include "input.h"
 #include "log.h"
+#include "mail_admin.h"
 #include "agent_phone.h"
 #include "phone_line.h"
 #include "pool.h"
 #include "turn.h"
-
-#ifndef BATON_SCHEMA_DIR
-#define BATON_SCHEMA_DIR "/usr/share/baton/schema"
-#endif
+#include "version.h"
 
 struct admin {
 	int quiet; /* the demo command prints only the credentials */
@@ -36,7 +34,9 @@ struct admin {
 static const char usage[] =
 	"usage: baton-admin [--conf FILE] COMMAND ...\n"
 	"\n"
-	"  migrate                                  apply new schema migrations\n"
+	"  version                                  Baton's version\n"
+	"  help                                     this list\n"
+	"  migrate                                  apply new schema migrations (from schema_dir)\n"
 	"  client add SLUG NAME                     create a client (the business)\n"
 	"  client list\n"
 	"  site add CLIENT NAME DOMAIN [DOMAIN...]  register a site; prints its key\n"
@@ -68,6 +68,12 @@ static const char usage[] =
 	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
 	"  reseller list\n"
 	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
+	"  site help-address SITE_KEY ADDRESS|none  mail to ADDRESS becomes a help request\n"
+	"                                           of the site's client (INSTALL, \"E-mail\")\n"
+	"  client alert-email CLIENT ADDRESS|none   where the client hears of help links on\n"
+	"                                           domains it has not registered\n"
+	"  agent digest EMAIL on|off                whether a supervisor or admin gets the\n"
+	"                                           weekly digest\n"
 	"  phone set CLIENT SETTING VALUE           the client's telephony: help_number (the\n"
 	"                                           number the IVR answers), caller_id,\n"
 	"                                           country (GB...), dial_countries (GB,IE),\n"
@@ -260,9 +266,10 @@ static int apply_migrations(struct admin *a, const char *dir)
 
 static int cmd_migrate(struct admin *a)
 {
+	/* The environment wins over baton.conf, for tests and one-off runs. */
 	const char *dir = getenv("BATON_SCHEMA_DIR");
 	if (dir == NULL || *dir == '\0')
-		dir = BATON_SCHEMA_DIR;
+		dir = a->cfg.schema_dir;
 	struct db_rows lock;
 	int rc = db_query(a->db, a->pool, SQL_MIGRATION_LOCK, &lock, "");
 	if (rc != DB_OK)
@@ -840,6 +847,59 @@ static int put_canned_address(struct admin *a, const char *client, const char *t
 	return 0;
 }
 
+/* ---- mail settings (lib/mail_admin.c) ---------------------------------- */
+
+static int mail_setting_done(int rc, const char *what, const char *value)
+{
+	if (rc == MAIL_ADMIN_BAD_ADDRESS)
+		return fail("'%s' is not an e-mail address Baton can use", value);
+	if (rc == MAIL_ADMIN_NO_SUCH)
+		return fail("no %s '%s'", what, value);
+	if (rc == DB_DUPLICATE)
+		return fail("another site has the help address %s", value);
+	if (rc != DB_OK)
+		return db_fail(rc, what);
+	return 0;
+}
+
+static int set_help_address(struct admin *a, const char *site_key, const char *address)
+{
+	int rc = mail_admin_site_address(a->db, a->pool, site_key, address);
+	if (rc == MAIL_ADMIN_NO_SUCH)
+		return mail_setting_done(rc, "site with the key", site_key);
+	if (mail_setting_done(rc, "the help address", address) != 0)
+		return 1;
+	printf(strcmp(address, "none") == 0 ? "the site has no help address now\n"
+					     : "mail to %s now becomes a help request\n", address);
+	return 0;
+}
+
+static int set_alert_email(struct admin *a, const char *client, const char *address)
+{
+	long long cid = client_id(a, client);
+	if (cid < 0)
+		return 1;
+	return mail_setting_done(mail_admin_client_alerts(a->db, a->pool, cid, address),
+				 "the alert address", address);
+}
+
+static int set_digest(struct admin *a, const char *email_in, const char *on_off)
+{
+	struct db_rows rows;
+	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+	if (email == NULL)
+		return 1;
+	if (strcmp(on_off, "on") != 0 && strcmp(on_off, "off") != 0)
+		return fail("%s", "say on or off");
+	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &rows, "s", email);
+	if (rc != DB_OK)
+		return db_fail(rc, "the agent lookup");
+	if (rows.rows == 0)
+		return fail("no agent '%s'", email);
+	return mail_setting_done(mail_admin_digest(a->db, db_cell_int(&rows, 0, 0),
+						   strcmp(on_off, "on") == 0), "the digest choice", on_off);
+}
+
 static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
@@ -897,6 +957,12 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return turn_credential(a, argv[2], argc == 4 ? argv[3] : NULL);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "set") == 0 && argc == 5)
 		return set_client(a, argv[2], argv[3], argv[4]);
+	if (strcmp(cmd, "site") == 0 && strcmp(sub, "help-address") == 0 && argc == 4)
+		return set_help_address(a, argv[2], argv[3]);
+	if (strcmp(cmd, "client") == 0 && strcmp(sub, "alert-email") == 0 && argc == 4)
+		return set_alert_email(a, argv[2], argv[3]);
+	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "digest") == 0 && argc == 4)
+		return set_digest(a, argv[2], argv[3]);
 	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "set") == 0 && argc == 5)
 		return set_phone(a, argv[2], argv[3], argv[4]);
 	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "show") == 0 && argc == 3)
@@ -927,6 +993,19 @@ int main(int argc, char **argv)
 			fputs(usage, stderr);
 			return 2;
 		}
+	}
+	/* These need neither the configuration nor the database. */
+	if (argc - i == 1 && strcmp(argv[i], "version") == 0) {
+		printf("baton %s\n", baton_version());
+		return 0;
+	}
+	if (argc - i == 1 && strcmp(argv[i], "help") == 0) {
+		fputs(usage, stdout);
+		return 0;
+	}
+	if (argc == i) {
+		fputs(usage, stderr);
+		return 2;
 	}
 	config_defaults(&a.cfg);
 	char error[512];

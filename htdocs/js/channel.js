@@ -27,6 +27,9 @@
   let lastSeq = Number(root.dataset.lastSeq) || 0;
   let signals = 0;
   let closed = false;
+  // Set while this person's leave is on its way: the viewer's reports
+  // (where the view is, the pointer) stop, or they would meet a 409.
+  let leaving = false;
 
   const lines = document.getElementById('lines');
   const peopleList = document.getElementById('people');
@@ -583,13 +586,17 @@
       const button = form.querySelector('button[type=submit]');
       if (button) button.disabled = true;
       showAlert('');
-      if (url === '/leave') stopTyping();
+      if (url === '/leave') {
+        stopTyping();
+        leaving = true;
+      }
       try {
         const answer = await B.postForm(url, B.formFields(form));
         feed.stop();
         location.assign(answer.next || (isStaff ? '/console' : `/transcript?id=${encodeURIComponent(channelId)}`));
       } catch (err) {
         if (button) button.disabled = false;
+        leaving = false;
         if (url === '/leave' && err.status === 409) {
           ended();
           if (isStaff) location.assign('/console');
@@ -619,6 +626,7 @@
     isSupervisor,
     people,
     get closed() { return closed; },
+    get leaving() { return leaving; },
     on(kind, fn) {
       if (hooks[kind]) hooks[kind].push(fn);
     },

@@ -44,7 +44,7 @@
   setInterval(tick, 1000);
   updateTitle();
 
-  B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
+  const feed = B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
     onConnection(ok) {
       connection.hidden = ok;
       connection.textContent = ok ? '' : 'Reconnecting… the queue below may be out of date.';
@@ -58,6 +58,13 @@
       // own answer says "You have signed out").
       if (error.status === 401 && !leaving) location.assign('/signin');
     },
+  });
+
+  // Leaving the page (signing out, above all) ends the feed first: its poll
+  // would otherwise hear of the ended session and answer 401 meanwhile.
+  window.addEventListener('beforeunload', () => {
+    leaving = true;
+    feed.stop();
   });
 
   function onAnswer(a) {
@@ -153,8 +160,9 @@
       : q.kind === 'call' ? `On the phone ${q.phone || ''}` : '';
     phone.hidden = !phone.textContent;
     const topic = li.querySelector('.topic');
-    topic.textContent = q.topic || '';
-    topic.hidden = !q.topic;
+    // A help request by e-mail shows so where a topic would be.
+    topic.textContent = q.topic || (q.via === 'email' ? 'by e-mail' : '');
+    topic.hidden = !topic.textContent;
     const question = li.querySelector('.question');
     question.textContent = q.question || '';
     question.hidden = !q.question;
@@ -260,19 +268,34 @@
         due ? el('span', { class: 'chip due-chip', text: 'due now' }) : null,
         ' ', s.name || 'Visitor',
         s.contact ? el('span', { class: 'muted', text: ` ${s.contact}` }) : null,
-        s.question ? el('p', { class: 'question', text: s.question }) : null);
+        s.question ? el('p', { class: 'question', text: s.question }) : null,
+        takeForm(s));
     }));
     if (list.length === 0) scheduled.append(el('li', { class: 'muted empty', text: 'None.' }));
   }
 
+  /* Taking a scheduled session: reminded before it, offered it first. */
+  function takeForm(s) {
+    const mine = s.mine === '1';
+    const form = el('form', { method: 'post', action: '/appointment', class: 'take-form inline' },
+      el('input', { type: 'hidden', name: 'csrf', value: csrf }),
+      el('input', { type: 'hidden', name: 'request', value: s.id }));
+    if (mine) {
+      form.append(el('input', { type: 'hidden', name: 'action', value: 'release' }),
+        el('span', { class: 'chip', text: 'yours' }), ' ',
+        el('button', { type: 'submit', class: 'link', text: 'Give back' }));
+    } else if (s.owner) {
+      form.append(el('span', { class: 'muted', text: `taken by ${s.owner}` }));
+    } else {
+      form.append(el('input', { type: 'hidden', name: 'action', value: 'take' }),
+        el('button', { type: 'submit', class: 'secondary', text: 'Take it' }));
+    }
+    return form;
+  }
+
+  // Message threads are drawn by messages.js, as on the /messages page.
   function renderMessages(list) {
-    messages.replaceChildren(...list.map((m) => el('li', {},
-      el('strong', { text: m.name || 'Visitor' }),
-      el('span', { class: 'muted', text: ` ${m.contact || m.phone || ''} · ${utcToLocal(m.at)}` }),
-      el('p', { text: m.question || '' }),
-      // A caller's voice message, played in the page.
-      m.voice ? el('audio', { controls: true, preload: 'none', src: `/voicemail?id=${encodeURIComponent(m.voice)}` }) : null)));
-    if (list.length === 0) messages.append(el('li', { class: 'muted empty', text: 'None.' }));
+    if (window.BatonMessages) window.BatonMessages.render(messages, list);
   }
 
   function renderState(state) {

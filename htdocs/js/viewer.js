@@ -122,7 +122,7 @@
     let lastAt = 0;
     let timer = null;
     function pump() {
-      if (busy || !wanted || C.closed) return;
+      if (busy || !wanted || C.closed || C.leaving) return;
       const wait = lastAt + every - Date.now();
       if (wait > 0 && !wanted.urgent) {
         if (!timer) timer = setTimeout(() => { timer = null; pump(); }, wait);
