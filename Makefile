@@ -29,6 +29,7 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
     espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light \
+    apertium apertium-apy apertium-eng-spa apertium-eng-cat apertium-spa-ita apertium-es-pt apertium-fra-cat \
     clang libclang-rt-14-dev
 
 STACK_DIR ?= var/stack
@@ -62,12 +63,14 @@ lib/%.o: lib/%.c lib/*.h
 
 # Only the frame check fetches anything (response headers), with libcurl.
 cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
+# ... and translation asks the translation engine (lib/translate.c).
+cgi-bin/say.fcgi cgi-bin/channel.fcgi cgi-bin/transcript.fcgi t/unit/translate.bin tools/baton-admin: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
-tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+tools/baton-admin: tools/baton-admin.c tools/admin_crowd.c tools/admin_crowd.h lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) -Itools $(LDFLAGS) -o $@.$$$$ $< tools/admin_crowd.c lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 # The supervisor every program of a private stack runs under: plain C, no
 # libraries (tools/baton-supervise.c).
@@ -122,6 +125,12 @@ bench-cluster: deps all bench/loadgen
 # Calls and the record (bench/RESULTS-media.md): how much busy co-browsing
 # adds to the archive, and how long calls take to connect through nginx,
 # Apache mod_fcgid and plain CGI. `make bench-media-quick` only prints.
+.PHONY: bench-translate bench-translate-quick
+# Translation throughput through the translation engine (tools/parts/apertium):
+# lines per second for a direct pair and a pivot, appended to bench/RESULTS.md.
+bench-translate bench-translate-quick: deps
+	@tools/bench-translate $(if $(filter bench-translate-quick,$@),--quick)
+
 .PHONY: bench-media bench-media-quick
 bench-media bench-media-quick: deps all
 	@tools/bench-media $(if $(filter bench-media-quick,$@),--quick)
@@ -151,9 +160,10 @@ $(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h
 $(FUZZ_DIR)/libbaton.a: $(FUZZ_LIB_OBJECTS)
 	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
 
+# libcurl too: a harness may pull in lib/translate.c (translate_reply).
 $(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -It/fuzz -o $@.$$$$ $< $(FUZZ_DIR)/libbaton.a \
-		$(LDLIBS) && mv -f $@.$$$$ $@
+		$(LDLIBS) $(shell curl-config --libs 2>/dev/null) && mv -f $@.$$$$ $@
 
 fuzz-build: $(FUZZ_HARNESSES)
 

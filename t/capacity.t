@@ -94,9 +94,10 @@ subtest 'a supervisor watching a session is busy everywhere, not only for routin
     my $v = Baton::Test::Browser->new;
     my $r = $v->ask_help($key);
     my $st = $v->request_status($r);
-    is $st->{agents_available}, 0, 'the waiting page counts nobody available';
-    like $v->get("/wait?r=$r")->{content}, qr/<details id="schedule"/,
-        'and offers to schedule a later time instead';
+    is $st->{agents_free}, 0, 'the waiting page counts nobody free to take a visitor';
+    is $st->{desk}, 'busy', 'and tells the visitor the desk is busy';
+    like $v->get("/wait?r=$r")->{content}, qr/id="choose-schedule"/,
+        'and offers to choose a later time instead';
     ok !Baton::Test::wait_for('an offer', 3, sub { defined Baton::Test::request_row($r)->{offered_agent_id} }),
         'nobody is offered the visitor';
 };
@@ -105,14 +106,14 @@ subtest 'the same answer from every place, as people come and go' => sub {
     my ($key, $client) = Baton::Test::new_help_site(ask_question => 0);
     is availability($key), 'closed', 'nobody signed in: closed';
     my $al = Baton::Test::signed_in_agent(client => $client, name => 'Al Away', state => 'away');
-    is availability($key), 'busy', 'an agent away: busy';
+    is availability($key), 'away', 'an agent away: away (nobody free, nobody busy)';
     my $fay = Baton::Test::signed_in_agent(client => $client, name => 'Fay Free');
     is availability($key), 'available', 'an agent available: available';
     Baton::Test::set_client($client, seat_cap => 0);
     is availability($key), 'busy', 'every seat of the desk in use: busy';
     Baton::Test::set_client($client, seat_cap => 10);
     sql("UPDATE agent SET disabled = 1 WHERE id = $fay->{id}");
-    is availability($key), 'busy', 'the available agent disabled: busy';
+    is availability($key), 'away', 'the available agent disabled: not available (only Al, away)';
 };
 
 done_testing;
