@@ -3,6 +3,7 @@
  * placed in it. A help request that came by e-mail becomes the agent's
  * message thread instead (/messages). Tests: t/accept.t, t/mail-request.t. */
 #include "channel.h"
+#include "chat_lang.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
@@ -50,6 +51,9 @@ static int accept_request(struct request *r)
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
+	/* Committed: the question reaches an agent who reads another language
+	 * translated, as the lines after it will. */
+	chat_lang_translate_question(r, channel);
 	const char *url = pool_printf(r->pool, "/channel?id=%s", channel);
 	if (r->wants_json)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"channel\":\"%s\",\"url\":\"%s\"}",

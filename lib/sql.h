@@ -527,6 +527,7 @@ enum sql_id {
 
 	/* languages and translation (lib/sql_lang.c) */
 	SQL_LANG_PEOPLE,
+	SQL_LANG_FIRST_VISITOR_LINE,
 	SQL_LANG_TRANSLATION_EXISTS,
 	SQL_LANG_CANNED_TRANSLATION,
 	SQL_LANG_AGENT_SET,

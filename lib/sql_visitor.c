@@ -25,8 +25,8 @@ const char *const sql_texts_visitor[SQL__MAX] = {
 	 * when it was asked (lib/channel.c, under the channel's seq lock). */
 	[SQL_EVENT_INSERT_QUESTION] =
 		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
-		" body, client_msg_id, at) SELECT ?, ?, 'line', ?, NULL, question, NULL,"
-		" LEAST(created_at, NOW(3)) FROM help_request WHERE id = ?",
+		" body, client_msg_id, at, lang) SELECT ?, ?, 'line', ?, NULL, question, NULL,"
+		" LEAST(created_at, NOW(3)), COALESCE(lang, 'en') FROM help_request WHERE id = ?",
 	/* A visitor's rating of a session; rating again changes it. */
 	[SQL_RATING_PUT] =
 		"INSERT INTO session_rating (channel_id, participant_id, client_id, stars, comment, rated_at)"
