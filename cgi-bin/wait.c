@@ -30,7 +30,7 @@ static const char *const form_choices[] = { "message", "schedule", "callback", N
 
 enum { IN_REQUEST, IN_CHOICE, IN__MAX };
 static const struct input wait_inputs[IN__MAX] = {
-	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_CHOICE] = { "choice", INPUT_CHOICE, false, 0, 0, 0, form_choices },
 };
 

@@ -6,6 +6,7 @@
 #include "admin_desk.h"
 #include "buf.h"
 #include "callback.h"
+#include "capacity.h"
 #include "db.h"
 #include "queue.h"
 #include "render.h"
@@ -110,25 +111,23 @@ void estimate_compute(const struct desk_counts *desk, long long position, long l
 	choose(e);
 }
 
-/* Who at the desk is free to take a visitor: the routing's own notion
- * (SQL_ESTIMATE_DESK follows SQL_ROUTE_PICK_AGENT). This is the one place
- * that reads it for visitors. */
+/* Who at the desk is free to take a visitor: lib/capacity.c's one
+ * definition, which routing, /accept and the desk use too; only the count
+ * of staff in state "available" (free or not) is the estimate's own. */
 static int desk_read(struct db *db, struct pool *pool, long long client_id,
 		     struct desk_counts *desk)
 {
-	struct db_rows agents, used, settings;
-	int rc = db_query(db, pool, SQL_ESTIMATE_DESK, &agents, "i", client_id);
+	struct client_capacity cap;
+	struct db_rows agents;
+	int rc = capacity_of_client(db, pool, client_id, &cap);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", client_id, client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_SETTINGS, &settings, "i", client_id);
+		rc = db_query(db, pool, SQL_ESTIMATE_DESK, &agents, "i", client_id);
 	if (rc != DB_OK)
 		return rc;
-	desk->signed_in = db_cell_int(&agents, 0, 0);
-	desk->available = db_cell_int(&agents, 0, 1);
-	desk->free = db_cell_int(&agents, 0, 2);
-	desk->seats_full = db_cell_int(&used, 0, 0) + db_cell_int(&used, 0, 1)
-			   >= db_cell_int(&settings, 0, 0);
+	desk->signed_in = cap.signed_in;
+	desk->available = db_cell_int(&agents, 0, 0);
+	desk->free = cap.free_agents;
+	desk->seats_full = cap.seats_full;
 	bool open = true;
 	if ((rc = desk_open_now(db, pool, client_id, &open)) != DB_OK)
 		return rc;

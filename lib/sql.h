@@ -166,6 +166,8 @@ enum sql_id {
 	/* sign-in */
 	SQL_AGENT_FOR_SIGNIN,
 	SQL_SIGNIN_RECORD,
+	SQL_SIGNIN_FAILURES_BY_PAIR,
+	SQL_SIGNIN_KNOWN_ADDRESS,
 	SQL_SIGNIN_FAILURES_BY_EMAIL,
 	SQL_SIGNIN_FAILURES_BY_IP,
 	SQL_AGENT_SIGNED_IN,
@@ -207,20 +209,19 @@ enum sql_id {
 	SQL_REQUEST_LEAVE_MESSAGE,
 	SQL_REQUEST_EVENT_INSERT,
 	SQL_REQUEST_POSITION,
+	SQL_QUEUE_LOCK,
 	SQL_QUEUE_BUMP,
 	SQL_CLIENT_SETTINGS,
 	SQL_CLIENT_SETTINGS_LOCK,
-	SQL_CLIENT_OPEN_CHANNELS,
-	SQL_CLIENT_AGENTS_SIGNED_IN,
 	SQL_WAIT_STATS,
 
 	/* routing */
 	SQL_ROUTE_WAITING,
-	SQL_ROUTE_PICK_AGENT,
 	SQL_ROUTE_OFFER,
 	SQL_ROUTE_EXPIRED_OFFERS,
 	SQL_ROUTE_CLIENTS_DUE,
 	SQL_ROUTE_UNOFFER,
+	SQL_ROUTE_WITHDRAW_OFFERS,
 	SQL_ROUTE_REFUSAL_INSERT,
 	SQL_AGENT_MISSED_OFFER,
 	SQL_AGENT_BY_ID,
@@ -250,6 +251,7 @@ enum sql_id {
 	SQL_CHANNEL_MEMBER_AGENT,
 	SQL_CHANNEL_MEMBER_VISITOR,
 	SQL_CHANNEL_BY_ID,
+	SQL_CHANNEL_ID_BY_PUBLIC_ID,
 	SQL_CHANNEL_NEXT_SEQ,
 	SQL_CHANNEL_SIGNAL_BUMP,
 	SQL_CHANNEL_CLOSE,
@@ -264,6 +266,8 @@ enum sql_id {
 	SQL_PARTICIPANT_SEEN,
 	SQL_PARTICIPANT_POINTER,
 	SQL_PARTICIPANT_AVATAR,
+	SQL_PARTICIPANT_PROPOSE,
+	SQL_PARTICIPANT_PROPOSAL,
 	SQL_SIGNALS_SINCE,
 	SQL_CHANNEL_SET_URL,
 	SQL_PARTICIPANT_IN_CHANNEL,
@@ -341,6 +345,20 @@ enum sql_id {
 	SQL_REPORT_AGENT_STATES,
 	SQL_REPORT_ATTENDANCE_SESSIONS,
 	SQL_REPORT_ATTENDANCE_PEOPLE,
+
+	/* who is free to take a visitor (lib/capacity.c) */
+	SQL_CAPACITY_CLIENT,
+	SQL_CAPACITY_AGENT,
+	SQL_CAPACITY_FREE_AGENTS,
+	SQL_CAPACITY_PICK_AGENT,
+
+	/* guarding the queue: help request limits, abandoned requests
+	 * (lib/queue_guard.c) */
+	SQL_GUARD_COUNTS,
+	SQL_GUARD_SEEN,
+	SQL_GUARD_ABANDON_CLIENTS,
+	SQL_GUARD_ABANDON_DUE,
+	SQL_GUARD_ABANDON,
 
 	/* demo history (baton-admin demo): a finished session from yesterday */
 	SQL_DEMO_VISITOR,
@@ -675,8 +693,9 @@ extern const char *const sql_texts_billing[SQL__MAX];
 extern const char *const sql_texts_archive[SQL__MAX];
 extern const char *const sql_texts_report[SQL__MAX];
 extern const char *const sql_texts_demo[SQL__MAX];
+extern const char *const sql_texts_capacity[SQL__MAX];
+extern const char *const sql_texts_guard[SQL__MAX];
 extern const char *const sql_texts_visitor[SQL__MAX];
-
 extern const char *const sql_texts_mail[SQL__MAX];
 extern const char *const sql_texts_call[SQL__MAX];
 extern const char *const sql_texts_board[SQL__MAX];

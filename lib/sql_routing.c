@@ -7,23 +7,6 @@ const char *const sql_texts_routing[SQL__MAX] = {
 	[SQL_ROUTE_WAITING] =
 		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting' AND deferred = 0"
 		" ORDER BY priority DESC, COALESCE(preferred_at, '9999-12-31'), id LIMIT 50",
-	/* The available, signed-in agent with room, no open offer, who has not
-	 * let this request roll: the one who took the appointment, else the
-	 * one idle longest. */
-	[SQL_ROUTE_PICK_AGENT] =
-		"SELECT a.id FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
-		" AND a.disabled = 0"
-		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
-		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)"
-		" AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
-		"  WHERE p.agent_id = a.id AND p.left_at IS NULL AND ch.state = 'open') < a.max_sessions"
-		" AND NOT EXISTS (SELECT 1 FROM help_request o WHERE o.offered_agent_id = a.id"
-		"  AND o.state = 'offered')"
-		" AND NOT EXISTS (SELECT 1 FROM request_refusal f WHERE f.request_id = ?"
-		"  AND f.agent_id = a.id)"
-		/* The agent who took an appointment is offered it first. */
-		" ORDER BY a.id = (SELECT COALESCE(h.assigned_agent_id, 0) FROM help_request h"
-		"  WHERE h.id = ?) DESC, a.idle_since, a.id LIMIT 1",
 	[SQL_ROUTE_OFFER] =
 		"UPDATE help_request SET state = 'offered', offered_agent_id = ?, offered_at = NOW(3)"
 		" WHERE id = ? AND state = 'waiting'",
@@ -46,6 +29,11 @@ const char *const sql_texts_routing[SQL__MAX] = {
 	[SQL_ROUTE_UNOFFER] =
 		"UPDATE help_request SET state = 'waiting', offered_agent_id = NULL, offered_at = NULL"
 		" WHERE id = ? AND state = 'offered'",
+	/* An agent who reached their maximum: their other offers go back to
+	 * the queue, not counted as refused or missed. */
+	[SQL_ROUTE_WITHDRAW_OFFERS] =
+		"UPDATE help_request SET state = 'waiting', offered_agent_id = NULL, offered_at = NULL"
+		" WHERE offered_agent_id = ? AND state = 'offered' AND id <> ?",
 	[SQL_ROUTE_REFUSAL_INSERT] =
 		"INSERT IGNORE INTO request_refusal (request_id, agent_id) VALUES (?, ?)",
 	[SQL_AGENT_MISSED_OFFER] =

@@ -12,8 +12,21 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_SIGNIN_RECORD] =
 		"INSERT INTO signin_attempt (email, agent_id, ip, user_agent, outcome, at)"
 		" VALUES (?, ?, ?, ?, ?, NOW(3))",
-	/* Failures since the account's last success within the last day, and
-	 * seconds since the newest of them. */
+	/* Failures for the account from one address since the account's last
+	 * success from there, within the last day, and seconds since the
+	 * newest of them. */
+	[SQL_SIGNIN_FAILURES_BY_PAIR] =
+		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(f.at), NOW(3)), 0)"
+		" FROM signin_attempt f WHERE f.email = ? AND f.ip = ?"
+		" AND f.outcome IN ('bad_password', 'unknown') AND f.at > NOW(3) - INTERVAL 1 DAY"
+		" AND f.at > COALESCE((SELECT MAX(s.at) FROM signin_attempt s"
+		"  WHERE s.email = f.email AND s.ip = f.ip AND s.outcome = 'ok'), '1970-01-01')",
+	/* Whether the account signed in from this address in the last 90 days. */
+	[SQL_SIGNIN_KNOWN_ADDRESS] =
+		"SELECT COUNT(*) FROM signin_attempt WHERE email = ? AND ip = ? AND outcome = 'ok'"
+		" AND at > NOW(3) - INTERVAL 90 DAY",
+	/* Failures for the account from every address since its last success
+	 * within the last day, and seconds since the newest of them. */
 	[SQL_SIGNIN_FAILURES_BY_EMAIL] =
 		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(f.at), NOW(3)), 0)"
 		" FROM signin_attempt f WHERE f.email = ? AND f.outcome IN ('bad_password', 'unknown', 'bad_code')"

@@ -136,6 +136,10 @@ if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
 <?cs elif:request.state == "cancelled" ?>
   <h1>You have left the queue</h1>
   <p id="status">Your request is cancelled. You can close this page.</p>
+<?cs elif:request.state == "closed" ?>
+  <h1>You have left the queue</h1>
+  <p id="status">This page was closed for a while, so your request left the queue. To ask
+     again, use the help link on <?cs var:request.client ?>'s site.</p>
 <?cs else ?>
   <h1>This request is closed</h1>
   <p id="status">You can close this page.</p>

@@ -147,6 +147,8 @@
       person.pointer = p.pointer && typeof p.pointer === 'object' ? {
         mode: p.pointer.mode, x: Number(p.pointer.x), y: Number(p.pointer.y),
       } : null;
+      // A visitor's proposal to lead elsewhere (staff only are told of it).
+      if ('proposed' in p) person.proposed = typeof p.proposed === 'string' ? p.proposed : '';
       changed = true;
     }
     if (changed) peopleChanged();
