@@ -25,6 +25,8 @@ const MAX_TABS = 60;
   fs.mkdirSync(path.join(dir, 'demo'), { recursive: true });
 
   const agent = t.newAgent('Dana Agent');
+  // Dana holds the keyboard visitor's conversation when the widget's visitor asks.
+  t.admin(null, 'agent', 'capacity', agent.email, '3');
   const key = t.newSite(agent.client, ['127.0.0.1', 'localhost'], 'Access shop');
   const written = [];
   // The demo shop's home page (the widget) and a page with the bare link,
