@@ -88,7 +88,7 @@ function holds(text, secret) {
     for (const ctx of [agentCtx, visitorCtx]) {
       ctx.on('request', (req) => sent.push({ url: req.url(), body: req.postData() || '' }));
     }
-    const dana = await agentCtx.newPage();
+    var dana = await agentCtx.newPage(); // eslint-disable-line no-var
     const vera = await visitorCtx.newPage();
     const allowed = [];
     t.watchPage(dana, problems, 'agent');
@@ -270,7 +270,15 @@ function holds(text, secret) {
 
     t.ok(problems.length === 0, 'no console errors or CSP violations', problems.join('\n'));
   } catch (e) {
-    t.ok(false, 'the browser run finished', `${e.stack}\n${problems.join('\n')}`);
+    let stored = '';
+    try {
+      stored = sql(`SELECT e.seq, e.participant_id, LEFT(e.body, 60) FROM channel_event e WHERE e.kind = 'mirror' ORDER BY e.at DESC LIMIT 15`);
+    } catch (err) { /* no database */ }
+    let notice = '';
+    try {
+      notice = await dana.evaluate(() => `${document.getElementById('mirror-notice').textContent}`);
+    } catch (err) { notice = `(${err.message}) ${dana.url()}`; }
+    t.ok(false, 'the browser run finished', `${e.stack}\n${problems.join('\n')}\nlatest mirror events:\n${stored}\nagent: ${notice}`);
   } finally {
     await browser.close();
     server.close();

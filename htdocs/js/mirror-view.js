@@ -191,7 +191,7 @@
       .catch((err) => say(err.message));
   }
   function onLayerClick(e) {
-    if (frozen || !isAgent) return;
+    if (frozen || !isAgent || e.target !== layer) return; // not the fill box's own clicks
     closeFill();
     const node = targetAt(e);
     if (!node) return;

@@ -36,7 +36,11 @@
   var script = document.currentScript;
   var privateClass = script && script.getAttribute('data-baton-private-class');
   var MASK = '\u2022\u2022\u2022\u2022';
-  var CHUNK = 40000;
+  // A message travels form-encoded in one post that nginx and Apache take
+  // whole (max_body_bytes, 64 KiB) and is stored in one event (at most
+  // 60000 bytes: lib/mirror.h); a snapshot's parts are cut to fit both.
+  var POST_MAX = 56000;
+  var VALUE_MAX = 10000;
   var KEY = 'baton-mirror';
 
   function hook(api) {
@@ -96,7 +100,7 @@
       return privateTree(el);
     }
     function fieldValue(el) {
-      var v = String(el.value || '');
+      var v = String(el.value || '').slice(0, VALUE_MAX);
       if (maskedField(el) || cardLike(v)) return v ? MASK : '';
       return v;
     }
@@ -182,20 +186,30 @@
         x: window.scrollX, y: window.scrollY,
         root: serialize(document.documentElement),
       });
-      var parts = Math.max(1, Math.ceil(text.length / CHUNK));
-      snapId++;
-      for (var p = 0; p < parts; p++) {
-        send({ t: 'snap', id: snapId, part: p, parts: parts, d: text.slice(p * CHUNK, (p + 1) * CHUNK) });
+      var pieces = [];
+      var at = 0;
+      while (at < text.length) {
+        var size = 20000;
+        while (size > 100 && !fits({ t: 'snap', id: 0, part: 0, parts: 0, d: text.slice(at, at + size) })) size = Math.floor(size / 2);
+        pieces.push(text.slice(at, at + size));
+        at += size;
       }
+      snapId++;
+      for (var p = 0; p < pieces.length; p++) {
+        send({ t: 'snap', id: snapId, part: p, parts: pieces.length, d: pieces[p] });
+      }
+    }
+    function fits(m) {
+      return encodeURIComponent(JSON.stringify(m)).length <= POST_MAX;
     }
     function flush() {
       flushTimer = null;
       if (!pending.length) return;
       var ops = pending;
       pending = [];
-      var text = JSON.stringify(ops);
-      if (text.length > CHUNK) snapshot(); // a big change: start afresh
-      else send({ t: 'mut', ops: ops });
+      var m = { t: 'mut', ops: ops };
+      if (fits(m)) send(m);
+      else snapshot(); // a big change: start afresh
     }
     function queue(op) {
       pending.push(op);
