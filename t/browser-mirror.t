@@ -282,6 +282,25 @@ function holds(text, secret) {
       'the card number and the private block are in no request body any page sent', posts.filter((r) => holds(r.body, CARD)).map((r) => r.url).join(' '));
     }
 
+    // The replay shows the mirror as the agent saw it, masked.
+    await Promise.all([dana.waitForURL(`${base}/console`, { timeout: QUICK }), dana.click('#leave-form button')]);
+    await dana.goto(`${base}/replay?id=${channelId}`);
+    await dana.waitForSelector('#replay[data-state=ready]', { timeout: QUICK });
+    let steps = 0;
+    while (!(await dana.$('#mirror[data-ready="1"]'))) {
+      await dana.click('#replay-next');
+      if (++steps > 400) throw new Error('the mirror never appeared in the replay');
+    }
+    await mirrorHas("const n = doc.getElementById('shopper-name'); return n && n.textContent === a;", 'Vera Visitor', 'the name, replayed');
+    t.ok(true, 'the replay rebuilds the visitor\'s own page from the archive');
+    t.is(await inMirror("return doc.getElementById('card-number').value;"), '\u2022\u2022\u2022\u2022', 'with the card number masked, as the agent saw it');
+    while (!(await dana.$('#mirror.frozen'))) {
+      await dana.click('#replay-next');
+      if (++steps > 800) throw new Error('the replay never showed the visitor stopping');
+    }
+    t.is(await inMirror("return doc.getElementById('ship-street').value;"), 'Flat 4, 12 Elm Row', 'and the typing, up to where the visitor stopped sharing');
+    await t.screenshot(dana, 'mirror-5-replay');
+
     t.ok(problems.length === 0, 'no console errors or CSP violations', problems.join('\n'));
   } catch (e) {
     let stored = '';

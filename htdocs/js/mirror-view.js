@@ -14,11 +14,11 @@
 (function () {
   'use strict';
   const B = window.Baton;
-  const C = window.BatonChannel;
-  const stage = document.getElementById('stage');
-  if (!B || !C || !stage) return;
+  const C = window.BatonChannel; // absent on the replay page (templates/replay.cs)
+  const stage = document.getElementById('stage') || document.getElementById('replay-stage');
+  if (!B || !stage) return;
   const { el } = B;
-  const isAgent = C.role === 'agent' || (document.getElementById('channel') || {}).dataset.role === 'agent';
+  const isAgent = !!C && C.role === 'agent';
 
   let box = null;        // the mirror's holder over the stage
   let frame = null;
@@ -232,14 +232,25 @@
     frame.contentWindow.scrollBy(e.deltaX, e.deltaY);
   }, { passive: true });
 
-  C.on('event', (ev) => {
-    if (ev.kind !== 'mirror' || ev.role !== 'visitor') return;
+  function heard(body, name) {
     let m;
     try {
-      m = JSON.parse(ev.body);
+      m = JSON.parse(body);
     } catch (e) {
       return;
     }
-    if (m && typeof m === 'object') onMirror(m, ev);
+    if (m && typeof m === 'object') onMirror(m, { name });
+  }
+  if (C) {
+    C.on('event', (ev) => {
+      if (ev.kind === 'mirror' && ev.role === 'visitor') heard(ev.body, ev.name);
+    });
+  }
+  // The replay (htdocs/js/replay.js) plays the archived mirror through here:
+  // the agent's view as it was, masking and all.
+  window.BatonMirrorView = Object.freeze({
+    show(e) {
+      if (e && e.kind === 'mirror' && e.role === 'visitor' && typeof e.body === 'string') heard(e.body, e.who);
+    },
   });
 }());
