@@ -233,6 +233,11 @@ function holds(text, secret) {
     await vera.fill('#ship-note', 'Ring twice, or leave it next door');
     await mirrorHas("return doc.getElementById('ship-note').value === a;", 'Ring twice, or leave it next door', 'the visitor\'s change');
     t.ok(true, 'the visitor changes it, and the agent sees that');
+    await clickInMirror('#gift-wrap');
+    await vera.waitForFunction(() => document.getElementById('gift-wrap').checked, null, { timeout: QUICK });
+    t.ok(true, 'with that leave the agent\'s click is performed on the visitor\'s page (remote control)');
+    await mirrorHas("return doc.getElementById('gift-wrap').checked;", null, 'the box ticked');
+    t.ok(true, 'and the agent sees its result');
     await clickInMirror('#card-number');
     await dana.waitForFunction(() => document.getElementById('mirror-notice').textContent.includes('That field is private'), null, { timeout: QUICK });
     t.is(await dana.$('#mirror-fill'), null, 'a masked field is never offered to fill');

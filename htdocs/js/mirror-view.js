@@ -54,6 +54,8 @@
   }
 
   /* ---- rebuilding ----------------------------------------------------- */
+  const DROPPED = new Set(['script', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed',
+    'applet', 'portal', 'noscript', 'template']);
   function build(doc, s) {
     if (s.x !== undefined) {
       const t = doc.createTextNode(String(s.x));
@@ -61,6 +63,9 @@
       ids.set(t, s.i);
       return t;
     }
+    // Whatever the visitor's side sent (it may not be Baton's script): no
+    // element that could run, embed, redirect or re-base anything.
+    if (DROPPED.has(String(s.n).toLowerCase())) return doc.createTextNode('');
     let node;
     try {
       node = doc.createElement(String(s.n));
@@ -68,7 +73,7 @@
       node = doc.createElement('span');
     }
     for (const [k, v] of Object.entries(s.a || {})) {
-      if (/^on/i.test(k)) continue;
+      if (/^on/i.test(k) || (/^(href|src|action|formaction|poster|xlink:href)$/i.test(k) && !/^https?:/i.test(String(v)))) continue;
       try {
         node.setAttribute(k, String(v));
       } catch (e) { /* a name the browser refuses */ }
@@ -196,7 +201,8 @@
     const node = targetAt(e);
     if (!node) return;
     const id = ids.get(node);
-    const field = ['INPUT', 'TEXTAREA', 'SELECT'].includes(node.tagName);
+    const clickable = /^(checkbox|radio|button|submit|reset|image|file)$/i.test(node.getAttribute('type') || '');
+    const field = ['TEXTAREA', 'SELECT'].includes(node.tagName) || (node.tagName === 'INPUT' && !clickable);
     if (!field) {
       post({ t: 'click', i: id });
       return;
