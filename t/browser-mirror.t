@@ -220,6 +220,18 @@ function holds(text, secret) {
     t.is(await dana.$('#mirror-fill'), null, 'and the agent is offered no fill');
     t.ok((await dana.textContent('#mirror-notice')).includes('has not let you fill in fields'), 'the agent is told why');
 
+    // The agent's pointer over the copy shows on the visitor's real page.
+    const over = await dana.evaluate(() => {
+      const f = document.getElementById('mirror-frame');
+      const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      const fr = f.getBoundingClientRect();
+      return { x: fr.left + r.left + 30, y: fr.top + r.top + 10 };
+    });
+    await dana.mouse.move(over.x - 20, over.y);
+    await dana.mouse.move(over.x, over.y, { steps: 5 });
+    await vera.waitForSelector('[data-baton-pointer]', { state: 'attached', timeout: QUICK });
+    t.ok(true, 'the agent\'s pointer over the copy shows on the visitor\'s page');
+
     // With leave: the agent fills a field, the visitor sees it and changes it.
     await sharing.locator('input[type=checkbox]').check();
     await dana.waitForFunction(() => document.getElementById('mirror-notice').textContent.includes('They let you fill in fields'), null, { timeout: QUICK });

@@ -232,6 +232,23 @@
     layer.append(fillForm);
     input.focus();
   }
+  // The agent's pointer over the copy shows on the visitor's real page (in
+  // the page's coordinates, as the site script draws pointers: /pointer).
+  let pointerAt = 0;
+  let pointerBusy = false;
+  stage.addEventListener('mousemove', (e) => {
+    if (!box || !isAgent || frozen || e.target !== layer || pointerBusy || Date.now() - pointerAt < 100) return;
+    const rect = frame.getBoundingClientRect();
+    const win = frame.contentWindow;
+    const x = Math.round(e.clientX - rect.left + win.scrollX);
+    const y = Math.round(e.clientY - rect.top + win.scrollY);
+    if (x < 0 || y < 0) return;
+    pointerAt = Date.now();
+    pointerBusy = true;
+    B.postForm('/pointer', { channel: C.channelId, token: C.token, mode: 'page', x: String(x), y: String(y) })
+      .catch(() => { /* the next move makes up for it */ })
+      .finally(() => { pointerBusy = false; });
+  });
   // The wheel over the layer scrolls the agent's copy.
   stage.addEventListener('wheel', (e) => {
     if (!box || !layer || e.target !== layer) return;

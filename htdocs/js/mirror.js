@@ -132,7 +132,8 @@
         return { i: idOf(node), x: text };
       }
       if (node.nodeType !== 1 || SKIP[node.tagName]) return null;
-      if (node.hasAttribute('data-baton-mirror')) return null; // our own banner
+      // Our own banner and highlights, and the others' pointers the site script draws.
+      if (node.hasAttribute('data-baton-mirror') || node.hasAttribute('data-baton-pointer')) return null;
       if (node.tagName === 'LINK' && !/stylesheet/i.test(node.getAttribute('rel') || '')) return null;
       var attrs = {};
       for (var k = 0; k < node.attributes.length; k++) {
