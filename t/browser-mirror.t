@@ -283,6 +283,12 @@ function holds(text, secret) {
     const stored = sql(`SELECT e.body FROM channel_event e JOIN channel c ON c.id = e.channel_id
                         WHERE c.public_id = '${channelId}' AND e.kind = 'mirror'`);
     t.ok(stored.split('\n').length > 5, 'the mirror is stored with the channel\'s events, for the replay');
+    // What mirroring costs the archive (a figure, not a check: bench/ is for those).
+    const [bytes, seconds, count] = sql(`SELECT SUM(LENGTH(e.body)), TIMESTAMPDIFF(MICROSECOND, MIN(e.at), MAX(e.at)) / 1e6, COUNT(*)
+      FROM channel_event e JOIN channel c ON c.id = e.channel_id WHERE c.public_id = '${channelId}' AND e.kind = 'mirror'`).split('\t');
+    fs.mkdirSync(path.join(__dirname, 'artifacts'), { recursive: true });
+    fs.writeFileSync(path.join(__dirname, 'artifacts', `${t.browserName === 'firefox' ? 'firefox-' : ''}mirror-archive.txt`),
+      `${count} mirror events, ${bytes} bytes over ${Number(seconds).toFixed(1)} s of mirroring\n`);
     t.ok(stored.includes('Flat 3, 12 Elm Row'), 'what the visitor typed in an unmasked field is there');
     t.ok(!holds(stored, CARD), 'the card number is in no stored event');
     t.ok(!stored.includes('LC-7731'), 'nor the private block');
