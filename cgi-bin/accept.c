@@ -13,7 +13,7 @@
 enum { IN_CSRF, IN_REQUEST, IN__MAX };
 static const struct input accept_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_REQUEST] = { "request", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "request", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 /* A help request by e-mail is answered in its thread. */
@@ -44,6 +44,9 @@ static int accept_request(struct request *r)
 				  "visitor is no longer waiting.");
 	if (rc == CHANNEL_FULL)
 		return resp_error(r, 409, "All of your desk's seats are in use; finish a session first.");
+	if (rc == CHANNEL_AGENT_FULL)
+		return resp_error(r, 409, "You already hold as many sessions as you may (%lld); finish "
+				  "one first.", r->session->max_sessions);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)

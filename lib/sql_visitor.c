@@ -4,18 +4,11 @@
 #include "sql.h"
 
 const char *const sql_texts_visitor[SQL__MAX] = {
-	/* Signed-in agents; those available; and those free to take a visitor
-	 * now, as the routing picks them (SQL_ROUTE_PICK_AGENT): room for one
-	 * more session and no offer out. */
+	/* Signed-in staff in state "available", free or not (who is free to
+	 * take a visitor is lib/capacity.c's, SQL_CAPACITY_CLIENT). */
 	[SQL_ESTIMATE_DESK] =
-		"SELECT COUNT(*), COALESCE(SUM(a.state = 'available'), 0),"
-		" COALESCE(SUM(a.state = 'available'"
-		"  AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
-		"   WHERE p.agent_id = a.id AND p.left_at IS NULL AND ch.state = 'open') < a.max_sessions"
-		"  AND NOT EXISTS (SELECT 1 FROM help_request o WHERE o.offered_agent_id = a.id"
-		"   AND o.state = 'offered')), 0)"
-		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
-		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
+		"SELECT COUNT(*) FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
+		" AND a.disabled = 0 AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
 		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
 	[SQL_ESTIMATE_QUEUE_LENGTH] =
 		"SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state IN ('waiting', 'offered')",

@@ -1,5 +1,7 @@
 <?cs if:me.role == "visitor" && client.name ?><?cs set:title = "Live help from " + client.name ?><?cs else ?><?cs set:title = channel.name ?><?cs /if ?><?cs set:page.name = "channel" ?>
 <?cs set:scripts.0 = "/js/channel.js" ?><?cs if:!panel ?><?cs set:scripts.1 = "/js/viewer.js" ?><?cs set:scripts.2 = "/js/channel-tabs.js" ?><?cs /if ?>
+<?cs # The agent's visitor panel (issue 12): staff only, never in the widget's panel. ?>
+<?cs if:me.role != "visitor" && !panel ?><?cs set:scripts.3 = "/js/visitor-panel.js" ?><?cs /if ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
 <?cs # Calls and the whiteboard (issue 14): their own templates, scripts and styles. ?>
 <?cs # (Not in the widget's panel, the conversation alone: they are in the full viewer.) ?>
@@ -145,6 +147,7 @@
           <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?><?cs if:p.id == me.participant ?> me<?cs /if ?>"><?cs var:p.name ?></li><?cs /each ?>
         </ul>
       </div>
+      <?cs if:me.role != "visitor" && !panel ?><?cs include:"visitor_panel.cs" ?><?cs /if ?>
       <?cs if:!panel ?><?cs call:call_bar() ?><?cs /if ?>
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>
       <ol id="lines" class="lines" aria-live="polite">

@@ -77,7 +77,8 @@ async function openConversation(browser, problems, options = {}) {
   await visitor.fill('#question', options.question || 'Can we talk?');
   await Promise.all([visitor.waitForURL(/\/wait\?r=/), visitor.click('#help-form button[type=submit]')]);
 
-  const request = agent.locator('#queue li.request', { hasText: options.visitorName || 'Vera Visitor' });
+  // Waiting, or already offered to the agent (the console's two lists).
+  const request = agent.locator('li.request', { hasText: options.visitorName || 'Vera Visitor' });
   await request.waitFor({ timeout: QUICK });
   await Promise.all([agent.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
   const channelUrl = agent.url();
