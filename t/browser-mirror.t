@@ -135,7 +135,7 @@ function holds(text, secret) {
     await frame.fill('#name', 'Vera Visitor');
     await frame.click('#help-form button[type=submit]');
     await panelFrame(/^\/wait$/);
-    const request = dana.locator('#queue li.request', { hasText: 'Vera Visitor' });
+    const request = dana.locator('li.request', { hasText: 'Vera Visitor' });
     await request.waitFor({ timeout: QUICK });
     await Promise.all([dana.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
     const channelId = new URL(dana.url()).searchParams.get('id');
