@@ -1,5 +1,5 @@
 <?cs set:title = "Replay " + session.name ?><?cs set:page.name = "replay" ?>
-<?cs set:scripts.0 = "/js/marks.js" ?><?cs set:scripts.1 = "/js/replay.js" ?><?cs set:styles.0 = "/css/replay.css" ?>
+<?cs set:scripts.0 = "/js/marks.js" ?><?cs set:scripts.1 = "/js/replay.js" ?><?cs set:scripts.2 = "/js/mirror-view.js" ?><?cs set:styles.1 = "/css/mirror.css" ?><?cs set:styles.0 = "/css/replay.css" ?>
 <?cs include:"header.cs" ?>
 <section class="card wide replay" id="replay" data-events="<?cs var:events_url ?>" data-state="loading">
   <h1>Replay: <?cs var:session.name ?></h1>

@@ -160,6 +160,33 @@
     }
     return { send(fields, urgent) { wanted = { fields, urgent: !!urgent }; pump(); } };
   }
+  /* Mirror messages (issue 20), each one, in order: a failed post is
+   * tried again until it goes, so a dropped connection resumes where it
+   * stopped. The agent's fills and clicks go back to the site script. */
+  const mirrorRelay = (() => {
+    const queue = [];
+    let busy = false;
+    let delay = 500;
+    function pump() {
+      if (busy || !queue.length || C.closed) return;
+      busy = true;
+      B.postForm('/mirror', { channel: C.channelId, token: C.token, data: JSON.stringify(queue[0]) }, { timeout: 15000 })
+        .then(() => { queue.shift(); delay = 500; busy = false; pump(); })
+        .catch((err) => {
+          busy = false;
+          if (err && err.status >= 400 && err.status < 500) { queue.shift(); pump(); return; }
+          setTimeout(pump, delay);
+          delay = Math.min(delay * 2, 8000);
+        });
+    }
+    return { send(m) { if (queue.length < 2000) queue.push(m); pump(); } };
+  })();
+  C.on('event', (ev) => {
+    if (ev.kind !== 'mirror' || ev.role !== 'agent') return;
+    try {
+      say({ type: 'mirror', m: JSON.parse(ev.body) });
+    } catch (e) { /* not a message */ }
+  });
   const seenReport = reporter('/seen', 250);
   const pointerReport = reporter('/pointer', 100);
 
@@ -244,6 +271,9 @@
         sendPointers();
         break;
       }
+      case 'mirror': // the visitor's page, mirrored (htdocs/js/mirror.js): in order
+        if (d.m && typeof d.m === 'object') mirrorRelay.send(d.m);
+        break;
       case 'pointer':
         if (Number.isFinite(d.x) && Number.isFinite(d.y) && d.x >= 0 && d.y >= 0) {
           pointerReport.send({ mode: 'page', x: String(Math.round(d.x)), y: String(Math.round(d.y)) });

@@ -238,6 +238,9 @@
       case 'scroll':
         showSample(e);
         return;
+      case 'mirror': // the visitor's own page (htdocs/js/mirror-view.js)
+        if (window.BatonMirrorView) window.BatonMirrorView.show(e);
+        return;
       default:
         if (e.seq > 0) lines.append(notice(e, e.kind));
         return; // samples of kinds this page does not know

@@ -1,0 +1,279 @@
+/* mirror-view.js - Baton's mirror mode, the agent's side (issue 20): the
+ * visitor's own page (sent by htdocs/js/mirror.js on their page, masked
+ * there, as 'mirror' events of the channel: lib/mirror.h) rebuilt over the
+ * viewer's stage, in a frame of Baton's own origin (/mirror.html) that is
+ * sandboxed with scripts disabled; the page's stylesheets and images load
+ * from the site. The visitor's typing and scrolling follow.
+ *
+ * The agent acts through a layer over the frame (nothing in the frame is
+ * clickable): a click on a field offers to fill it (never a masked one), a
+ * click elsewhere is sent as a click; the visitor's page shows it as a
+ * highlight to follow, or performs it when the visitor lets the agent
+ * fill in fields. When the visitor stops sharing, the view freezes as it
+ * was, with a notice. Uses baton.js and channel.js. */
+(function () {
+  'use strict';
+  const B = window.Baton;
+  const C = window.BatonChannel; // absent on the replay page (templates/replay.cs)
+  const stage = document.getElementById('stage') || document.getElementById('replay-stage');
+  if (!B || !stage) return;
+  const { el } = B;
+  const isAgent = !!C && C.role === 'agent';
+
+  let box = null;        // the mirror's holder over the stage
+  let frame = null;
+  let layer = null;
+  let notice = null;
+  let fillForm = null;
+  let nodes = new Map(); // id -> node in the frame
+  let ids = new WeakMap();
+  let parts = null;      // the snapshot being received
+  let frozen = false;
+  let allowFill = false;
+  let visitorName = 'The visitor';
+  let scroll = [0, 0];
+
+  function ensureBox() {
+    if (box) return;
+    frame = el('iframe', { id: 'mirror-frame', title: 'The visitor\'s page, as they see it', src: '/mirror.html' });
+    frame.setAttribute('sandbox', 'allow-same-origin');
+    layer = el('div', { class: 'mirror-layer', id: 'mirror-layer' });
+    notice = el('p', { class: 'mirror-notice', id: 'mirror-notice', role: 'status' });
+    box = el('div', { class: 'mirror', id: 'mirror' }, notice, el('div', { class: 'mirror-page' }, frame, layer));
+    stage.append(box);
+    layer.addEventListener('click', onLayerClick);
+  }
+
+  function say(text) {
+    notice.textContent = text;
+  }
+  function status() {
+    if (frozen) return;
+    say(`${visitorName}'s own page, as they see it. `
+      + (allowFill ? 'They let you fill in fields: click one to fill it.' : 'Your clicks show on their page as highlights to follow.'));
+  }
+
+  /* ---- rebuilding ----------------------------------------------------- */
+  const DROPPED = new Set(['script', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed',
+    'applet', 'portal', 'noscript', 'template']);
+  function build(doc, s) {
+    if (s.x !== undefined) {
+      const t = doc.createTextNode(String(s.x));
+      nodes.set(s.i, t);
+      ids.set(t, s.i);
+      return t;
+    }
+    // Whatever the visitor's side sent (it may not be Baton's script): no
+    // element that could run, embed, redirect or re-base anything.
+    if (DROPPED.has(String(s.n).toLowerCase())) return doc.createTextNode('');
+    let node;
+    try {
+      node = doc.createElement(String(s.n));
+    } catch (e) {
+      node = doc.createElement('span');
+    }
+    for (const [k, v] of Object.entries(s.a || {})) {
+      if (/^on/i.test(k) || (/^(href|src|action|formaction|poster|xlink:href)$/i.test(k) && !/^https?:/i.test(String(v)))) continue;
+      try {
+        node.setAttribute(k, String(v));
+      } catch (e) { /* a name the browser refuses */ }
+    }
+    if (node.tagName === 'INPUT' && s.a && typeof s.a.value === 'string') node.value = s.a.value;
+    if (s.v !== undefined) node.value = String(s.v);
+    for (const c of s.c || []) node.append(build(doc, c));
+    nodes.set(s.i, node);
+    ids.set(node, s.i);
+    return node;
+  }
+  function whenFrameReady() {
+    return new Promise((resolve) => {
+      const doc = frame.contentDocument;
+      if (doc && doc.readyState === 'complete' && doc.URL.endsWith('/mirror.html')) resolve(doc);
+      else frame.addEventListener('load', () => resolve(frame.contentDocument), { once: true });
+    });
+  }
+  async function showSnapshot(snap) {
+    ensureBox();
+    frozen = false;
+    box.classList.remove('frozen');
+    const doc = await whenFrameReady();
+    nodes = new Map();
+    ids = new WeakMap();
+    const root = build(doc, snap.root);
+    doc.replaceChild(root, doc.documentElement);
+    box.dataset.url = snap.url || '';
+    scroll = [snap.x || 0, snap.y || 0];
+    frame.contentWindow.scrollTo(scroll[0], scroll[1]);
+    box.dataset.ready = '1';
+    status();
+  }
+  function applyOps(ops) {
+    const doc = frame && frame.contentDocument;
+    if (!doc) return;
+    for (const op of ops) {
+      const node = nodes.get(op.i);
+      if (!node) continue;
+      if (op.o === 'text') node.nodeValue = String(op.x);
+      else if (op.o === 'attr') {
+        try {
+          if (op.v === null) node.removeAttribute(op.k);
+          else node.setAttribute(op.k, String(op.v));
+        } catch (e) { /* a name the browser refuses */ }
+      } else if (op.o === 'kids') {
+        node.replaceChildren(...(op.c || []).map((c) => build(doc, c)));
+      }
+    }
+  }
+
+  function onMirror(m, ev) {
+    if (ev.name) visitorName = ev.name;
+    switch (m.t) {
+      case 'start':
+        allowFill = !!m.fill;
+        ensureBox();
+        break;
+      case 'snap':
+        if (!parts || parts.id !== m.id) parts = { id: m.id, got: new Array(m.parts).fill(null) };
+        if (m.part >= 0 && m.part < parts.got.length) parts.got[m.part] = String(m.d);
+        if (parts.got.every((p) => p !== null)) {
+          const text = parts.got.join('');
+          parts = null;
+          try {
+            showSnapshot(JSON.parse(text));
+          } catch (e) { /* a broken snapshot: the next one */ }
+        }
+        break;
+      case 'mut':
+        if (!frozen && Array.isArray(m.ops)) applyOps(m.ops);
+        break;
+      case 'input': {
+        if (frozen) break;
+        const node = nodes.get(m.i);
+        if (!node) break;
+        if (typeof m.checked === 'boolean') node.checked = m.checked;
+        else if (typeof m.v === 'string') {
+          node.value = m.v;
+          node.setAttribute('value', m.v);
+        }
+        break;
+      }
+      case 'scroll':
+        if (!frozen && frame) {
+          scroll = [Number(m.x) || 0, Number(m.y) || 0];
+          frame.contentWindow.scrollTo(scroll[0], scroll[1]);
+        }
+        break;
+      case 'allow':
+        allowFill = !!m.fill;
+        status();
+        break;
+      case 'stop':
+        if (!box) break;
+        frozen = true;
+        box.classList.add('frozen');
+        closeFill();
+        say(`${visitorName} stopped sharing their page: this is how it was when they stopped.`);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /* ---- the agent's acts ------------------------------------------------ */
+  function targetAt(e) {
+    const doc = frame.contentDocument;
+    const rect = frame.getBoundingClientRect();
+    let node = doc.elementFromPoint(e.clientX - rect.left, e.clientY - rect.top);
+    while (node && !ids.has(node)) node = node.parentNode;
+    return node;
+  }
+  function closeFill() {
+    if (fillForm) fillForm.remove();
+    fillForm = null;
+  }
+  function post(m) {
+    return B.postForm('/mirror', { channel: C.channelId, token: C.token, data: JSON.stringify(m) })
+      .catch((err) => say(err.message));
+  }
+  function onLayerClick(e) {
+    if (frozen || !isAgent || e.target !== layer) return; // not the fill box's own clicks
+    closeFill();
+    const node = targetAt(e);
+    if (!node) return;
+    const id = ids.get(node);
+    const clickable = /^(checkbox|radio|button|submit|reset|image|file)$/i.test(node.getAttribute('type') || '');
+    const field = ['TEXTAREA', 'SELECT'].includes(node.tagName) || (node.tagName === 'INPUT' && !clickable);
+    if (!field) {
+      post({ t: 'click', i: id });
+      return;
+    }
+    if (node.hasAttribute('data-baton-masked')) {
+      say('That field is private: only the visitor sees and fills it.');
+      post({ t: 'click', i: id });
+      return;
+    }
+    if (!allowFill) {
+      say(`${visitorName} has not let you fill in fields: they see where you clicked.`);
+      post({ t: 'click', i: id });
+      return;
+    }
+    const input = el('input', { type: 'text', id: 'mirror-fill-value', value: node.value || '' });
+    input.setAttribute('aria-label', 'The value to fill in');
+    const r = node.getBoundingClientRect();
+    fillForm = el('form', { class: 'mirror-fill', id: 'mirror-fill' }, input,
+      el('button', { type: 'submit', text: 'Fill in' }));
+    fillForm.style.left = `${Math.max(0, r.left)}px`;
+    fillForm.style.top = `${r.bottom + 4}px`;
+    fillForm.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      post({ t: 'fill', i: id, v: input.value });
+      closeFill();
+    });
+    layer.append(fillForm);
+    input.focus();
+  }
+  // The agent's pointer over the copy shows on the visitor's real page (in
+  // the page's coordinates, as the site script draws pointers: /pointer).
+  let pointerAt = 0;
+  let pointerBusy = false;
+  stage.addEventListener('mousemove', (e) => {
+    if (!box || !isAgent || frozen || e.target !== layer || pointerBusy || Date.now() - pointerAt < 100) return;
+    const rect = frame.getBoundingClientRect();
+    const win = frame.contentWindow;
+    const x = Math.round(e.clientX - rect.left + win.scrollX);
+    const y = Math.round(e.clientY - rect.top + win.scrollY);
+    if (x < 0 || y < 0) return;
+    pointerAt = Date.now();
+    pointerBusy = true;
+    B.postForm('/pointer', { channel: C.channelId, token: C.token, mode: 'page', x: String(x), y: String(y) })
+      .catch(() => { /* the next move makes up for it */ })
+      .finally(() => { pointerBusy = false; });
+  });
+  // The wheel over the layer scrolls the agent's copy.
+  stage.addEventListener('wheel', (e) => {
+    if (!box || !layer || e.target !== layer) return;
+    frame.contentWindow.scrollBy(e.deltaX, e.deltaY);
+  }, { passive: true });
+
+  function heard(body, name) {
+    let m;
+    try {
+      m = JSON.parse(body);
+    } catch (e) {
+      return;
+    }
+    if (m && typeof m === 'object') onMirror(m, { name });
+  }
+  if (C) {
+    C.on('event', (ev) => {
+      if (ev.kind === 'mirror' && ev.role === 'visitor') heard(ev.body, ev.name);
+    });
+  }
+  // The replay (htdocs/js/replay.js) plays the archived mirror through here:
+  // the agent's view as it was, masking and all.
+  window.BatonMirrorView = Object.freeze({
+    show(e) {
+      if (e && e.kind === 'mirror' && e.role === 'visitor' && typeof e.body === 'string') heard(e.body, e.who);
+    },
+  });
+}());

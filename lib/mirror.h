@@ -1,0 +1,28 @@
+/* mirror.h - the visitor's own page mirrored to the agent (issue 20): what
+ * a 'mirror' event of the channel may carry, and who may send which.
+ *
+ * The browsers speak JSON objects whose first member names the message:
+ * {"t":"NAME",...}. The visitor's page (htdocs/js/mirror.js) sends the
+ * page's DOM, already masked in the visitor's browser:
+ *   start, snap (a snapshot, in parts), mut (changes), input (a field's
+ *   value), scroll, focus, pointer, allow (what the agent may do), stop
+ * and the agent's viewer (htdocs/js/mirror-view.js) sends
+ *   fill (a value for a field), click (a highlight, or a click when the
+ *   visitor allows remote control), resync (ask for a fresh snapshot).
+ * The server keeps the body as sent: it checks the name and the sender,
+ * the size and that it is UTF-8; the browsers parse the rest. */
+#ifndef BATON_MIRROR_H
+#define BATON_MIRROR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Under the channel_event body's TEXT (64 KiB) with room to spare. */
+enum { MIRROR_BODY_MAX = 60000 };
+
+/* Checks a message as sent by a participant of this kind ("visitor",
+ * "agent", "supervisor"); NULL when it may be stored, else what is wrong
+ * (for a 400 or 403; *forbidden says which). */
+const char *mirror_check(const char *body, size_t len, const char *sender_kind, bool *forbidden);
+
+#endif

@@ -1,0 +1,33 @@
+/* Unit tests of lib/mirror.c: which mirror messages are stored, from whom. */
+#include "mirror.h"
+#include "tap.h"
+
+static const char *check(const char *body, const char *kind, bool *forbidden)
+{
+	return mirror_check(body, strlen(body), kind, forbidden);
+}
+
+int main(void)
+{
+	bool forbidden;
+	ok(check("{\"t\":\"snap\",\"id\":1,\"part\":0,\"parts\":1,\"d\":\"{}\"}", "visitor", &forbidden) == NULL,
+	   "the visitor sends a snapshot");
+	ok(check("{\"t\":\"input\",\"i\":4,\"v\":\"\xe2\x80\xa2\"}", "visitor", &forbidden) == NULL, "and typing");
+	ok(check("{\"t\":\"fill\",\"i\":4,\"v\":\"x\"}", "agent", &forbidden) == NULL, "the agent fills a field");
+	ok(check("{\"t\":\"click\",\"i\":4}", "agent", &forbidden) == NULL, "and clicks");
+	ok(check("{\"t\":\"snap\"}", "agent", &forbidden) != NULL && forbidden, "the agent sends no page of their own");
+	ok(check("{\"t\":\"fill\",\"i\":4}", "visitor", &forbidden) != NULL && forbidden, "the visitor sends no fill");
+	ok(check("{\"t\":\"click\",\"i\":4}", "supervisor", &forbidden) != NULL && forbidden,
+	   "a supervisor watching silently sends nothing");
+	ok(check("{\"t\":\"drop\"}", "visitor", &forbidden) != NULL && !forbidden, "an unknown message is refused");
+	ok(check("{\"t\":\"snap", "visitor", &forbidden) != NULL, "a truncated one too");
+	ok(check("[\"t\",\"snap\"]", "visitor", &forbidden) != NULL, "and one that is not an object");
+	ok(mirror_check("{\"t\":\"stop\"\xff}", 13, "visitor", &forbidden) != NULL, "and one that is not UTF-8");
+	static char big[MIRROR_BODY_MAX + 20];
+	memset(big, 'a', sizeof big - 1);
+	memcpy(big, "{\"t\":\"mut\",\"x\":\"", 16);
+	big[sizeof big - 3] = '"';
+	big[sizeof big - 2] = '}';
+	ok(check(big, "visitor", &forbidden) != NULL, "and one over the size a stored event holds");
+	return done_testing();
+}
