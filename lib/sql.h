@@ -31,6 +31,15 @@ enum sql_id {
 	SQL_AGENT_LIST,
 	SQL_AGENT_BY_EMAIL_ANY_CLIENT,
 
+	/* the first-run setup (lib/setup.c) */
+	SQL_SETUP_TOKEN_CLEAR_UNUSED,
+	SQL_SETUP_TOKEN_INSERT,
+	SQL_SETUP_TOKEN_FIND,
+	SQL_SETUP_TOKEN_LOCK,
+	SQL_SETUP_TOKEN_SPEND,
+	SQL_SETUP_OPERATOR_COUNT,
+	SQL_SETUP_SCHEMA_VERSION,
+
 	/* sign-in */
 	SQL_AGENT_FOR_SIGNIN,
 	SQL_SIGNIN_RECORD,
@@ -422,5 +431,6 @@ extern const char *const sql_texts_call[SQL__MAX];
 extern const char *const sql_texts_board[SQL__MAX];
 extern const char *const sql_texts_sample[SQL__MAX];
 extern const char *const sql_texts_phone[SQL__MAX];
+extern const char *const sql_texts_setup[SQL__MAX];
 
 #endif

@@ -21,6 +21,8 @@
 #include "agent_phone.h"
 #include "phone_line.h"
 #include "pool.h"
+#include "provision.h"
+#include "setup.h"
 #include "turn.h"
 #include "version.h"
 
@@ -92,6 +94,8 @@ static const char usage[] =
 	"                                           for ID, valid SECONDS (default\n"
 	"                                           turn_credential_seconds): to test a TURN server\n"
 	"  demo                                     create the demo client, site and agent\n"
+	"  setup-token                              a one-time token for the first-run setup in\n"
+	"                                           the browser (/setup), while no operator exists\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
 	"with --generate a random one is made and printed.\n"
@@ -290,12 +294,24 @@ static const char *checked_slug(struct admin *a, const char *slug_in)
 	const char *slug = checked(a, "slug", INPUT_LINE, 64, slug_in);
 	if (slug == NULL)
 		return NULL;
-	for (const char *p = slug; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
-			fail("the slug '%s' may hold only a-z, 0-9 and '-'", slug);
-			return NULL;
-		}
+	const char *problem = provision_slug_problem(a->pool, slug);
+	if (problem != NULL) {
+		fail("%s", problem);
+		return NULL;
+	}
 	return slug;
+}
+
+/* What a provision_*() call said went wrong, said once. */
+static int provision_fail(int rc, const char *why, const char *what)
+{
+	if (why != NULL && (rc == PROVISION_INVALID || rc == DB_DUPLICATE)) {
+		/* baton-admin's messages: lower case, no full stop. */
+		int n = (int)strlen(why);
+		char first = why[0] >= 'A' && why[0] <= 'Z' ? (char)(why[0] - 'A' + 'a') : why[0];
+		return fail("%c%.*s", first, n > 1 && why[n - 1] == '.' ? n - 2 : n - 1, why + 1);
+	}
+	return db_fail(rc, what);
 }
 
 static int create_client(struct admin *a, const char *slug_in, const char *name_in)
@@ -304,48 +320,40 @@ static int create_client(struct admin *a, const char *slug_in, const char *name_
 	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
 	if (slug == NULL || name == NULL)
 		return 1;
-	int rc = db_exec(a->db, SQL_CLIENT_INSERT, NULL, "ss", slug, name);
+	const char *why = NULL;
+	int rc = provision_client(a->db, a->pool, slug, name, NULL, &why);
 	if (rc != DB_OK)
-		return db_fail(rc, "that client");
+		return provision_fail(rc, why, "that client");
 	if (!a->quiet)
 		printf("client %s created\n", slug);
 	return 0;
 }
 
 static int create_site(struct admin *a, const char *client, const char *name_in,
-		       char **domains, int domain_count, int quiet)
+		       char **domains_in, int domain_count, int quiet)
 {
 	long long cid = client_id(a, client);
 	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
 	if (cid < 0 || name == NULL)
 		return 1;
-	char token[TOKEN_HEX_LEN + 1];
-	if (crypto_token(token) != 0)
-		return fail("%s", "no randomness available");
-	char *key = pool_strndup(a->pool, token, 32);
-	int rc = db_begin(a->db);
-	if (rc == DB_OK)
-		rc = db_exec(a->db, SQL_SITE_INSERT, NULL, "iss", cid, name, key);
-	long long site_id = (long long)db_last_insert_id(a->db);
-	for (int i = 0; rc == DB_OK && i < domain_count; i++) {
-		const char *domain = checked(a, "domain", INPUT_LINE, 253, domains[i]);
-		if (domain == NULL || strpbrk(domain, "/: ") != NULL) {
+	const char *domains[domain_count > 0 ? domain_count : 1];
+	for (int i = 0; i < domain_count; i++)
+		if ((domains[i] = checked(a, "domain", INPUT_LINE, 253, domains_in[i])) == NULL)
+			return 1;
+	char key[33];
+	const char *why = NULL;
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(a->db);
+		if (rc == DB_OK)
+			rc = provision_site(a->db, a->pool, cid, name, domains, domain_count, key, &why);
+		if (rc == DB_OK)
+			rc = db_commit(a->db);
+		else
 			db_rollback(a->db);
-			return fail("'%s' is not a domain name (give example.com, no scheme or path)",
-				    domains[i]);
-		}
-		char *lower = pool_strdup(a->pool, domain);
-		for (char *p = lower; *p; p++)
-			if (*p >= 'A' && *p <= 'Z')
-				*p = (char)(*p - 'A' + 'a');
-		rc = db_exec(a->db, SQL_SITE_DOMAIN_INSERT, NULL, "is", site_id, lower);
-	}
-	if (rc == DB_OK)
-		rc = db_commit(a->db);
-	if (rc != DB_OK) {
-		db_rollback(a->db);
-		return db_fail(rc, "that site or domain");
-	}
+	} while (db_retry(a->db, &rc, &attempt));
+	if (rc != DB_OK)
+		return provision_fail(rc, why, "that site or domain");
 	if (!quiet)
 		printf("site created; its key is %s\n", key);
 	return 0;
@@ -359,16 +367,11 @@ static int create_agent(struct admin *a, const char *client, const char *email_i
 	const char *name = checked(a, "name", INPUT_LINE, 100, name_in);
 	if (cid < 0 || email == NULL || name == NULL)
 		return 1;
-	if (strcmp(role, "agent") != 0 && strcmp(role, "supervisor") != 0 && strcmp(role, "admin") != 0
-	    && strcmp(role, "operator") != 0)
-		return fail("the role '%s' must be agent, supervisor or admin (or operator, for the "
-			    "Baton operator)", role);
-	char *hash = hash_password(a, password);
-	if (hash == NULL)
-		return 1;
-	int rc = db_exec(a->db, SQL_AGENT_INSERT, NULL, "issss", cid, email, name, role, hash);
+	const char *why = NULL;
+	int rc = provision_agent(a->db, a->pool, &a->cfg, cid, email, name, role, password, NULL,
+				 &why);
 	if (rc != DB_OK)
-		return db_fail(rc, "an agent with that e-mail address");
+		return provision_fail(rc, why, "an agent with that e-mail address");
 	return 0;
 }
 
@@ -900,6 +903,30 @@ static int set_digest(struct admin *a, const char *email_in, const char *on_off)
 						   strcmp(on_off, "on") == 0), "the digest choice", on_off);
 }
 
+/* ---- the first-run setup ---------------------------------------------- */
+
+/* A one-time token for the setup page, and the address to open with it. */
+static int cmd_setup_token(struct admin *a)
+{
+	bool done = false;
+	int rc = setup_done(a->db, a->pool, &done);
+	if (rc != DB_OK)
+		return db_fail(rc, "the setup check");
+	if (done)
+		return fail("%s", "the setup is over: an operator account exists (more with: "
+			    "baton-admin agent add CLIENT EMAIL NAME operator)");
+	char token[TOKEN_HEX_LEN + 1];
+	rc = setup_token_issue(a->db, token);
+	if (rc != DB_OK)
+		return db_fail(rc, "the setup token");
+	const char *base = a->cfg.public_url[0] ? a->cfg.public_url : "https://YOUR-BATON-ADDRESS";
+	printf("setup token: %s\n"
+	       "Open %s/setup?token=%s in a browser within %d days to create the first operator\n"
+	       "account; the token works once, and a new one replaces it.\n",
+	       token, base, token, SETUP_TOKEN_SECONDS / 86400);
+	return 0;
+}
+
 static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
@@ -908,6 +935,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return cmd_migrate(a);
 	if (strcmp(cmd, "demo") == 0 && argc == 1)
 		return cmd_demo(a);
+	if (strcmp(cmd, "setup-token") == 0 && argc == 1)
+		return cmd_setup_token(a);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "add") == 0 && argc == 4)
 		return create_client(a, argv[2], argv[3]);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "list") == 0 && argc == 2)
