@@ -10,6 +10,7 @@
 #include "render.h"
 #include "response.h"
 #include "session.h"
+#include "setup.h"
 #include "signin_guard.h"
 
 enum { IN_CSRF, IN_EMAIL, IN_PASSWORD, IN_STATE, IN__MAX };
@@ -33,7 +34,12 @@ static int show_form(struct request *r, int status, const char *message, const c
 	const char *token = form_csrf_token(r);
 	if (token == NULL)
 		return -1;
+	/* A fresh installation points to its first-run setup (cgi-bin/setup.c). */
+	bool set_up = true;
+	if (setup_done(r->db, r->pool, &set_up) == DB_DOWN)
+		return resp_unavailable(r);
 	struct view *v = view_new(r);
+	view_set(v, "setup_pending", set_up ? NULL : "1");
 	view_set(v, "csrf", token);
 	view_set(v, "form.email", email);
 	view_set(v, "form.state", state ? state : "available");

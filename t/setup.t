@@ -90,6 +90,10 @@ is $res->{status}, 200, 'without a token the page opens ...';
 like $res->{content}, qr/id="setup-how".*baton-admin setup-token/s, '... saying only how to get one';
 unlike $res->{content}, qr/id="setup-form"/, 'and no form';
 
+$res = cgi('signin', 'GET');
+like $res->{content}, qr/id="setup-notice"/, 'the sign-in page of a fresh installation points to the setup';
+%jar = ();
+
 # ---- the token --------------------------------------------------------
 my ($rc, $out) = own_admin('setup-token');
 is $rc, 0, 'baton-admin setup-token';
@@ -196,6 +200,7 @@ is $res->{status}, 404, 'not even a fresh token: the setup is over while an oper
 # ---- the operator signs in ------------------------------------------------
 %jar = ();
 $res = cgi('signin', 'GET');
+unlike $res->{content}, qr/id="setup-notice"/, 'the sign-in page no longer points to the setup';
 my ($signin_csrf) = $res->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
 $res = cgi('signin', 'POST', undef, { csrf => $signin_csrf, email => 'olive@hosting.example',
     password => 'correct horse battery', state => 'available' });
