@@ -91,7 +91,13 @@ static int show_form(struct request *r, int status, const char *token, const cha
 	view_set(v, "message", message);
 	view_set(v, "db.version", db_cell(&schema, 0, 0));
 	view_set(v, "db.migrations", db_cell(&schema, 0, 1));
-	view_set(v, "base", r->cfg->public_url[0] ? r->cfg->public_url : request_origin(r));
+	/* The public address check: links in mail and the help links use
+	 * public_url; a page reached at another address is a warning sign. */
+	const char *origin = request_origin(r);
+	view_set(v, "address.public_url", r->cfg->public_url[0] ? r->cfg->public_url : NULL);
+	view_set(v, "address.origin", origin);
+	view_set(v, "address.differs", r->cfg->public_url[0] && strcmp(r->cfg->public_url, origin) != 0
+					       ? "1" : NULL);
 	static const char *const kept[] = { "org_name", "org_slug", "name", "email", "client_name",
 					    "client_slug", "site_domain" };
 	static const int kept_in[] = { IN_ORG_NAME, IN_ORG_SLUG, IN_NAME, IN_EMAIL, IN_CLIENT_NAME,
@@ -123,6 +129,7 @@ static int done_page(struct request *r, const struct setup_form *f, const struct
 	struct view *v = view_new(r);
 	view_set(v, "setup.state", "created");
 	view_set(v, "done.email", f->email);
+	view_set(v, "done.name", f->name);
 	if (res->has_site) {
 		view_set(v, "done.client", f->client_name);
 		view_set(v, "done.domain", f->site_domain);
@@ -144,6 +151,7 @@ static int setup_submit(struct request *r)
 		.name = r->in[IN_NAME], .email = r->in[IN_EMAIL], .password = r->in[IN_PASSWORD],
 		.client_name = r->in[IN_CLIENT_NAME], .client_slug = r->in[IN_CLIENT_SLUG],
 		.site_domain = r->in[IN_SITE_DOMAIN],
+		.base = r->cfg->public_url[0] ? r->cfg->public_url : request_origin(r),
 	};
 	/* The first client is all or nothing: its name, short name and domain. */
 	int client_parts = (f.client_name != NULL) + (f.client_slug != NULL) + (f.site_domain != NULL);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "mail_queue.h"
 #include "pool.h"
 #include "provision.h"
 
@@ -83,6 +84,34 @@ int setup_check(struct db *db, struct pool *pool, const char *token, enum setup_
 	return token_state(db, pool, SQL_SETUP_TOKEN_FIND, token, state, &token_id);
 }
 
+/* Queued in the setup's transaction: sent once it commits, and its arrival
+ * shows the operator that Baton's mail settings work. */
+static int welcome_mail(struct db *db, struct pool *pool, const struct config *cfg,
+			const struct setup_form *f, long long org_id,
+			const struct setup_result *result, const char **why)
+{
+	const char *link = result->has_site
+		? pool_printf(pool, "\nThe help link of %s (paste it into any page of %s):\n"
+				    "%s/help?site=%s\n", f->client_name, f->site_domain, f->base,
+			      result->site_key)
+		: "";
+	struct mail m = {
+		.kind = "setup", .client_id = org_id, .to = f->email, .to_name = f->name,
+		.subject = "Baton is set up",
+		.text = pool_printf(pool, "Hello %s,\n\nBaton at %s is set up, and you are its "
+					  "operator. Sign in at %s/signin with this e-mail address.\n%s\n"
+					  "This message arriving also shows that Baton's mail settings "
+					  "work.\n", f->name, f->base, f->base, link),
+		.auto_submitted = "auto-generated",
+	};
+	int rc = mail_queue_add(db, cfg, pool, &m, NULL, NULL);
+	if (rc == MAIL_BAD_MESSAGE) {
+		*why = "Baton cannot write mail to that e-mail address.";
+		return PROVISION_INVALID;
+	}
+	return rc;
+}
+
 /* One attempt of setup_create()'s transaction, ending in COMMIT or with the
  * transaction still open for the caller to roll back. */
 static int create_once(struct db *db, struct pool *pool, const struct config *cfg,
@@ -118,6 +147,8 @@ static int create_once(struct db *db, struct pool *pool, const struct config *cf
 					    result->site_key, why);
 		result->has_site = rc == DB_OK;
 	}
+	if (rc == DB_OK)
+		rc = welcome_mail(db, pool, cfg, f, org_id, result, why);
 	unsigned long long spent = 0;
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_SETUP_TOKEN_SPEND, &spent, "i", token_id);

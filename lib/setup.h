@@ -41,6 +41,8 @@ struct setup_form {
 	const char *name, *email, *password;      /* the operator */
 	const char *client_name, *client_slug;    /* optional: the first client ... */
 	const char *site_domain;                  /* ... and its site's domain */
+	const char *base;                         /* the installation's address, for
+	                                             the links in the welcome mail */
 };
 
 struct setup_result {
@@ -51,8 +53,9 @@ struct setup_result {
 
 /* In one transaction: checks the token and that no operator exists (*state
  * says when not: nothing is made), creates the organisation as a client with
- * the operator in it, the first client with its site if asked for, and
- * spends the token. Returns DB_OK, a db_status, or PROVISION_INVALID or
+ * the operator in it, the first client with its site if asked for, queues
+ * a welcome mail to the operator (the test of the mail settings: it arrives
+ * only if they work), and spends the token. Returns DB_OK, a db_status, or PROVISION_INVALID or
  * DB_DUPLICATE with *why saying what to correct (provision.h). */
 int setup_create(struct db *db, struct pool *pool, const struct config *cfg, const char *token,
 		 const struct setup_form *form, enum setup_state *state,

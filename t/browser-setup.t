@@ -115,6 +115,7 @@ function runCgi(req, res, url, program, conf) {
     await page.goto(`${base}/setup?token=${token}`);
     t.is(await page.title(), 'Set up Baton · Baton', 'the token opens the setup page');
     t.ok((await page.textContent('#setup-database')).includes('schema migrations'), 'with the database check');
+    t.ok((await page.textContent('#setup-address')).includes(base), 'and the public address check');
     await t.screenshot(page, 'setup-1-form');
 
     await page.fill('#org_name', 'Hosting Example Ltd');
@@ -136,6 +137,8 @@ function runCgi(req, res, url, program, conf) {
     await page.fill('#password2', 'correct horse battery');
     await Promise.all([page.waitForNavigation(), page.click('#setup-form button[type=submit]')]);
     t.ok((await page.textContent('#setup-done')).includes('olive@hosting.example'), 'the operator is made');
+    t.ok((await page.textContent('#setup-mail')).includes('A welcome message to olive@hosting.example'),
+      'a welcome mail tests the mail settings');
     const link = await page.inputValue('#setup-link');
     t.ok(/^<a href="http:\/\/127\.0\.0\.1:\d+\/help\?site=[0-9a-f]{32}"/.test(link), 'the first client\'s help link is shown, ready to copy', link);
     await t.screenshot(page, 'setup-3-done');

@@ -14,10 +14,11 @@ use Digest::SHA qw(sha256_hex);
 use IPC::Open3;
 use Symbol 'gensym';
 use Baton::Test qw(stack);
+use Baton::Mail qw(wait_mail run_mailer mail_address);
 
 my $s = stack();
 my $db = 'setup_t_' . $$;
-my $conf = qx{"$s->{ROOT}/t/lib/empty-database" create $db};
+my $conf = qx{"$s->{ROOT}/t/lib/empty-database" create $db http://setup.test};
 chomp $conf;
 is $?, 0, 'an empty database of its own, migrated';
 END { system("$ENV{BATON_ROOT}/t/lib/empty-database", 'drop', $db) if $db }
@@ -40,6 +41,7 @@ sub own_admin {
 # One request to a program run as CGI: { status, headers (lower-case
 # names, lists), content }.
 my %jar;
+our $host = 'setup.test';
 sub cgi {
     my ($program, $method, $query, $form) = @_;
     my $body = '';
@@ -54,7 +56,7 @@ sub cgi {
         GATEWAY_INTERFACE => 'CGI/1.1', REQUEST_METHOD => $method, QUERY_STRING => $query // '',
         SCRIPT_NAME => "/$program", REQUEST_URI => "/$program" . (defined $query ? "?$query" : ''),
         SERVER_NAME => '127.0.0.1', SERVER_PORT => 80, SERVER_PROTOCOL => 'HTTP/1.1',
-        HTTP_HOST => 'setup.test', REMOTE_ADDR => '127.0.0.1', BATON_CONF => $conf,
+        HTTP_HOST => $host, REMOTE_ADDR => '127.0.0.1', BATON_CONF => $conf,
         HTTP_COOKIE => join('; ', map { "$_=$jar{$_}" } sort keys %jar),
         CONTENT_LENGTH => length $body,
         CONTENT_TYPE => 'application/x-www-form-urlencoded');
@@ -127,13 +129,23 @@ is $res->{status}, 200, 'a valid token opens the form';
 like $res->{content}, qr/id="setup-form"/, 'the form';
 like $res->{content}, qr/id="setup-database">Connected; \d+ schema migrations\s+applied \(the latest is \d+\)/,
     'with the database check';
+like $res->{content}, qr{id="setup-address">Help links and mail point to <strong>http://setup\.test</strong>},
+    'with the public address check';
+unlike $res->{content}, qr/id="setup-address-differs"/, 'which matches the address the page was reached at';
+{
+    local $host = '10.0.0.1:8080';
+    my $other = cgi('setup', 'GET', "token=$token");
+    like $other->{content}, qr{id="setup-address-differs">You reached this page at\s+http://10\.0\.0\.1:8080, not at that address},
+        'reached at another address, the page says so';
+}
 my ($csrf) = $res->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
 ok $csrf && $jar{baton_csrf} && $csrf eq $jar{baton_csrf}, 'and a CSRF token, also in a cookie';
 unlike $res->{content}, qr/\Q$token\E.*\Q$token\E.*\Q$token\E/s, 'the token appears only where the form needs it';
 
 # ---- refusals create nothing ------------------------------------------
+my $olive = mail_address('olive', 'hosting.example');
 my %good = (csrf => $csrf, token => $token, org_name => 'Hosting Example Ltd',
-    org_slug => 'hosting-example', name => 'Olive Operator', email => 'olive@hosting.example',
+    org_slug => 'hosting-example', name => 'Olive Operator', email => $olive,
     password => 'correct horse battery', password2 => 'correct horse battery',
     client_name => 'First Shop', client_slug => 'first-shop', site_domain => 'Shop.Example');
 my @refusals = (
@@ -162,7 +174,7 @@ is own_sql('SELECT COUNT(*) FROM setup_token WHERE used_at IS NULL')->[0][0], 1,
 # ---- the setup ----------------------------------------------------------
 $res = cgi('setup', 'POST', undef, \%good);
 is $res->{status}, 200, 'the setup succeeds';
-like $res->{content}, qr/id="setup-done">The operator account <strong>olive\@hosting\.example/, 'saying so';
+like $res->{content}, qr/id="setup-done">The operator account <strong>\Q$olive\E/, 'saying so';
 my ($key) = $res->{content} =~ m{/help\?site=([0-9a-f]{32})};
 ok $key, 'showing the first site\'s help link';
 is_deeply own_sql("SELECT c.slug, s.name, d.domain FROM site s JOIN client c ON c.id = s.client_id"
@@ -174,6 +186,15 @@ is_deeply own_sql("SELECT c.slug, c.name, a.display_name, a.role FROM agent a JO
 ok $jar{baton_session}, 'and signed in';
 is own_sql('SELECT COUNT(*) FROM setup_token WHERE used_at IS NOT NULL')->[0][0], 1, 'the token is spent';
 is own_sql('SELECT COUNT(*) FROM staff_session')->[0][0], 1, 'one session';
+
+# The welcome mail: the mail settings' test. The private mail server of the
+# test stack stands in for the installation's.
+like $res->{content}, qr/id="setup-mail">A welcome message to \Q$olive\E/, 'the page says a mail is on its way';
+is run_mailer(0, conf => $conf), 0, 'the mailer sends the queue';
+my ($mail) = wait_mail($olive, subject => qr/^Baton is set up$/);
+ok $mail, 'the operator gets the welcome mail';
+like $mail ? $mail->{text} // '' : '', qr{Sign in at http://setup\.test/signin.*?/help\?site=\Q$key\E}s,
+    'with the sign-in address and the help link';
 
 # ---- gone for good --------------------------------------------------------
 ok !$jar{baton_csrf}, 'the form\'s CSRF cookie is cleared';
@@ -202,7 +223,7 @@ is $res->{status}, 404, 'not even a fresh token: the setup is over while an oper
 $res = cgi('signin', 'GET');
 unlike $res->{content}, qr/id="setup-notice"/, 'the sign-in page no longer points to the setup';
 my ($signin_csrf) = $res->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
-$res = cgi('signin', 'POST', undef, { csrf => $signin_csrf, email => 'olive@hosting.example',
+$res = cgi('signin', 'POST', undef, { csrf => $signin_csrf, email => $olive,
     password => 'correct horse battery', state => 'available' });
 is $res->{status}, 303, 'the operator signs in';
 is $res->{headers}{location}[0], '/console', 'to the console';

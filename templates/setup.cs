@@ -9,6 +9,18 @@
   <h2>Database</h2>
   <p id="setup-database">Connected; <?cs var:db.migrations ?> schema migrations
      applied (the latest is <?cs var:db.version ?>).</p>
+  <h2>Public address</h2>
+  <?cs if:address.public_url ?>
+  <p id="setup-address">Help links and mail point to <strong><?cs var:address.public_url ?></strong>
+     (public_url in baton.conf).</p>
+  <?cs if:address.differs ?><p class="notice" id="setup-address-differs">You reached this page at
+     <?cs var:address.origin ?>, not at that address. If visitors should use this one, set
+     public_url in baton.conf to it before handing out help links.</p><?cs /if ?>
+  <?cs else ?>
+  <p class="notice" id="setup-address">public_url is not set in baton.conf: help links and mail
+     will use the address each page was reached at, <?cs var:address.origin ?> here. Behind
+     TLS or a proxy, set it to the address visitors use.</p>
+  <?cs /if ?>
   <?cs if:message ?><p class="message" id="message" role="alert"><?cs var:message ?></p><?cs /if ?>
   <form method="post" action="/setup" id="setup-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
@@ -42,6 +54,10 @@
   <h1>Baton is set up</h1>
   <p id="setup-done">The operator account <strong><?cs var:done.email ?></strong> is
      made and signed in. This setup page is now gone for good.</p>
+  <h2>Mail</h2>
+  <p id="setup-mail">A welcome message to <?cs var:done.email ?> is on its way. If it
+     does not arrive, check the mail settings (INSTALL, "E-mail") and the mailer's log:
+     Baton mails transcripts, replies and alerts the same way.</p>
   <?cs if:done.link ?>
   <h2>The help link of <?cs var:done.client ?></h2>
   <p>Paste it into any page of <?cs var:done.domain ?>:</p>
