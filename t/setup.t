@@ -12,21 +12,24 @@ use lib "$ENV{BATON_ROOT}/t/lib";
 use Test::More;
 use Digest::SHA qw(sha256_hex);
 use IPC::Open3;
+use POSIX ();
 use Symbol 'gensym';
 use Baton::Test qw(stack);
 use Baton::Mail qw(wait_mail run_mailer mail_address);
 
 my $s = stack();
 my $db = 'setup_t_' . $$;
-my $conf = qx{"$s->{ROOT}/t/lib/empty-database" create $db http://setup.test};
+our $conf = qx{"$s->{ROOT}/t/lib/empty-database" create $db http://setup.test};
 chomp $conf;
 is $?, 0, 'an empty database of its own, migrated';
-END { system("$ENV{BATON_ROOT}/t/lib/empty-database", 'drop', $db) if $db }
+my $race_db = "${db}_race";
+END { system("$ENV{BATON_ROOT}/t/lib/empty-database", 'drop', $_) for grep { $_ } $db, $race_db }
 
+our $own_db = $db;
 sub own_sql {
     my ($query) = @_;
     open my $fh, '-|', 'mariadb', '--no-defaults', "--socket=$s->{DB_SOCKET}", '-uroot',
-        '--batch', '--skip-column-names', $db, '-e', $query or die "mariadb: $!";
+        '--batch', '--skip-column-names', $own_db, '-e', $query or die "mariadb: $!";
     my @rows = map { chomp; [split /\t/] } <$fh>;
     close $fh or die "mariadb failed for: $query\n";
     return \@rows;
@@ -227,5 +230,33 @@ $res = cgi('signin', 'POST', undef, { csrf => $signin_csrf, email => $olive,
     password => 'correct horse battery', state => 'available' });
 is $res->{status}, 303, 'the operator signs in';
 is $res->{headers}{location}[0], '/console', 'to the console';
+
+# ---- two setups at once ------------------------------------------------------
+# The same token sent twice at the same moment (a double click, or someone
+# who saw it): exactly one operator is made.
+{
+    local $own_db = $race_db;
+    local $conf = qx{"$s->{ROOT}/t/lib/empty-database" create $race_db http://setup.test};
+    chomp $conf;
+    ($rc, $out) = own_admin('setup-token');
+    my ($race_token) = $out =~ /^setup token: ([0-9a-f]{64})$/m;
+    %jar = ();
+    my ($race_csrf) = cgi('setup', 'GET', "token=$race_token")->{content} =~ /name="csrf" value="([0-9a-f]{64})"/;
+    my @kids;
+    for my $n (1, 2) {
+        my $pid = fork // die "fork: $!";
+        if (!$pid) {
+            my $r = cgi('setup', 'POST', undef, { %good, csrf => $race_csrf, token => $race_token,
+                org_slug => "org-$n", email => "racer$n\@hosting.example", client_slug => "shop-$n" });
+            # Not exit: the parent's END blocks (dropping the databases) are not the child's.
+            POSIX::_exit($r->{status} == 200 ? 0 : $r->{status} == 404 || $r->{status} == 403 ? 1 : 2);
+        }
+        push @kids, $pid;
+    }
+    my @exits = sort map { waitpid($_, 0); $? >> 8 } @kids;
+    is_deeply \@exits, [0, 1], 'two setups with one token at once: one succeeds, the other is refused';
+    is own_sql("SELECT COUNT(*) FROM agent WHERE role = 'operator'")->[0][0], 1, 'one operator';
+    is own_sql('SELECT COUNT(*) FROM client')->[0][0], 2, 'one organisation and one first client';
+}
 
 done_testing;
