@@ -27,7 +27,8 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
-    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light \
+    apertium apertium-apy apertium-eng-spa apertium-eng-cat apertium-spa-ita apertium-es-pt apertium-fra-cat
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -60,12 +61,14 @@ lib/%.o: lib/%.c lib/*.h
 
 # Only the frame check fetches anything (response headers), with libcurl.
 cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
+# ... and translation asks the translation engine (lib/translate.c).
+cgi-bin/say.fcgi cgi-bin/channel.fcgi cgi-bin/transcript.fcgi t/unit/translate.bin tools/baton-admin: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
-tools/baton-admin: tools/baton-admin.c lib/libbaton.a lib/*.h
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+tools/baton-admin: tools/baton-admin.c tools/admin_crowd.c tools/admin_crowd.h lib/libbaton.a lib/*.h
+	$(CC) $(CFLAGS) -Itools $(LDFLAGS) -o $@.$$$$ $< tools/admin_crowd.c lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
@@ -115,6 +118,12 @@ bench-cluster: deps all bench/loadgen
 # Calls and the record (bench/RESULTS-media.md): how much busy co-browsing
 # adds to the archive, and how long calls take to connect through nginx,
 # Apache mod_fcgid and plain CGI. `make bench-media-quick` only prints.
+.PHONY: bench-translate bench-translate-quick
+# Translation throughput through the translation engine (tools/parts/apertium):
+# lines per second for a direct pair and a pivot, appended to bench/RESULTS.md.
+bench-translate bench-translate-quick: deps
+	@tools/bench-translate $(if $(filter bench-translate-quick,$@),--quick)
+
 .PHONY: bench-media bench-media-quick
 bench-media bench-media-quick: deps all
 	@tools/bench-media $(if $(filter bench-media-quick,$@),--quick)

@@ -15,6 +15,8 @@
  *             p99 reaches --target-p99
  *   idle      --polls long-polls held open with nothing happening
  *   fanout    one channel, --followers polling; the leader POSTs /go
+ *   auditorium  the same for an event (issue 17): its attendees poll
+ *             /poll?audience=EVENT, its leading speaker POSTs /go on the stage
  *             --rounds times: time until the last follower has the address
  * Every mode checks sequence numbers (events by seq, lines by cmid) and
  * reports lost, doubled and out-of-order ones. With --timeline FILE, convo
@@ -28,6 +30,8 @@
  *   pair CHANNEL VISITOR_COOKIE VISITOR_TOKEN AGENT_COOKIE AGENT_TOKEN
  *   fan CHANNEL LEADER_COOKIE LEADER_TOKEN
  *   follower VISITOR_COOKIE
+ *   stage EVENT STAGE_CHANNEL SPEAKER_COOKIE SPEAKER_TOKEN
+ *   attendee VISITOR_COOKIE
  * where a cookie is NAME=VALUE as the browser sends it. The channels' current
  * last_seq and signal_version are read from the database at start (--mysql),
  * so fixtures can be reused run after run. */
@@ -258,7 +262,7 @@ static bool js_str(const char *p, const char *e, const char *key, char *out, siz
 
 /* ---- options --------------------------------------------------------------- */
 
-enum mode { M_CONVO, M_SATURATE, M_IDLE, M_FANOUT };
+enum mode { M_CONVO, M_SATURATE, M_IDLE, M_FANOUT, M_AUDITORIUM };
 
 static struct {
 	enum mode mode;
@@ -536,6 +540,7 @@ struct party {
 	int expect;
 	int gaps[GAP_SLOTS];
 	bool active;
+	bool audience;     /* an event's attendee: polls /poll?audience=EVENT */
 };
 
 struct poller {
@@ -559,6 +564,7 @@ static struct party *visitors, *agents; /* by pair */
 static int npairs;
 static struct party *leader, *followers;
 static int nfollowers;
+static char audience_event[33]; /* auditorium: the event the attendees follow */
 static struct poller *pollers;
 static int npollers;
 static char run_id[16];
@@ -603,9 +609,11 @@ static void poller_send(struct poller *p)
 	struct conn *c = p->conn;
 	c->out.len = 0;
 	sb_printf(&c->out,
-		  "GET /poll?channel=%s&after=%lld&signals=%lld HTTP/1.1\r\nHost: %s\r\n"
+		  "GET /poll?%s=%s&after=%lld&signals=%lld HTTP/1.1\r\nHost: %s\r\n"
 		  "Accept: application/json\r\nUser-Agent: baton-loadgen/1\r\nCookie: %s\r\n\r\n",
-		  chans[p->party->chan].id, p->after, p->signals, O.host, p->party->cookie);
+		  p->party->audience ? "audience" : "channel",
+		  p->party->audience ? audience_event : chans[p->party->chan].id, p->after, p->signals,
+		  O.host, p->party->cookie);
 	p->open = true;
 	conn_start(c);
 }
@@ -1664,7 +1672,7 @@ static void print_processes(const char *key)
 		printf("\npoll.fcgi threads, %% of one core, in creation order (main, 4 acceptors, "
 		       "watcher, router): %s\n", thread_report);
 	int pg = group_index("poll"), ng = group_index("nginx");
-	if (O.mode == M_IDLE || O.mode == M_FANOUT)
+	if (O.mode == M_IDLE || O.mode == M_FANOUT || O.mode == M_AUDITORIUM)
 		printf("\nOpen descriptors at the end: poll.fcgi %d; nginx %d (master + each worker: %s; "
 		       "each held poll is two connections in one worker).\n",
 		       pg >= 0 ? groups[pg].fds : 0, ng >= 0 ? groups[ng].fds : 0,
@@ -1765,6 +1773,28 @@ static void load_fixtures(void)
 			*ag = (struct party){ .pair = npairs, .side = 'a', .chan = ch, .cookie = strdup(d),
 					      .token = strdup(e), .expect = 1 };
 			npairs++;
+		} else if (n >= 5 && strcmp(kind, "stage") == 0 && O.mode == M_AUDITORIUM) {
+			/* stage EVENT STAGE_CHANNEL SPEAKER_COOKIE TOKEN: the speaker leads */
+			if (strlen(a) != 32)
+				die("%s: not an event id: %s", O.fixtures, a);
+			memcpy(audience_event, a, 33);
+			leader = xmalloc(sizeof *leader);
+			*leader = (struct party){ .pair = -1, .side = 'l', .chan = chan_find_or_add(b),
+						  .cookie = strdup(c), .token = strdup(d), .expect = 1 };
+		} else if (n >= 2 && strcmp(kind, "attendee") == 0 && O.mode == M_AUDITORIUM) {
+			if (leader == NULL)
+				die("%s: an attendee before the stage line", O.fixtures);
+			if (nfollowers == cap_f) {
+				cap_f = cap_f ? cap_f * 2 : 1024;
+				followers = realloc(followers, (size_t)cap_f * sizeof *followers);
+				if (followers == NULL)
+					die("out of memory");
+			}
+			followers[nfollowers] = (struct party){ .pair = -1, .side = 'f', .chan = leader->chan,
+								.cookie = strdup(a), .expect = 1, .audience = true };
+			nfollowers++;
+		} else if (O.mode == M_AUDITORIUM && (strcmp(kind, "fan") == 0 || strcmp(kind, "follower") == 0)) {
+			continue;
 		} else if (n >= 4 && strcmp(kind, "fan") == 0) {
 			leader = xmalloc(sizeof *leader);
 			*leader = (struct party){ .pair = -1, .side = 'l', .chan = chan_find_or_add(a),
@@ -2294,7 +2324,12 @@ static void mode_fanout(void)
 	struct conn *go = conn_new(K_GO, NULL);
 	fan_times = xmalloc((size_t)(n + 1) * sizeof *fan_times);
 	double *lasts = xmalloc((size_t)O.rounds * sizeof *lasts);
-	printf("\n### Fan-out: one channel, one leader, %d followers polling; the leader POSTs /go\n\n", n);
+	const char *name = O.mode == M_AUDITORIUM ? "auditorium" : "fanout";
+	if (O.mode == M_AUDITORIUM)
+		printf("\n### Auditorium: one live event, %d attendees polling /poll?audience=EVENT; the leading "
+		       "speaker POSTs /go on the stage\n\n", n);
+	else
+		printf("\n### Fan-out: one channel, one leader, %d followers polling; the leader POSTs /go\n\n", n);
 	printf("| round | /go answered ms | first follower ms | p50 ms | p99 ms | last follower ms | "
 	       "followers reached |\n|---:|---:|---:|---:|---:|---:|---:|\n");
 	window_open();
@@ -2326,25 +2361,26 @@ static void mode_fanout(void)
 	qsort(lasts, (size_t)O.rounds, sizeof *lasts, cmp_double);
 	printf("\nTime until the last follower had the address: median %.0f ms, worst %.0f ms over %d rounds.\n",
 	       lasts[(O.rounds - 1) / 2], lasts[O.rounds - 1], O.rounds);
-	sumf("fanout.followers %d", n);
-	sumf("fanout.last_median_ms %.1f", lasts[(O.rounds - 1) / 2]);
-	sumf("fanout.last_max_ms %.1f", lasts[O.rounds - 1]);
-	print_processes("fanout");
-	print_db("fanout", (double)O.rounds, "round");
-	print_integrity("fanout");
+	sumf("%s.followers %d", name, n);
+	sumf("%s.last_median_ms %.1f", name, lasts[(O.rounds - 1) / 2]);
+	sumf("%s.last_max_ms %.1f", name, lasts[O.rounds - 1]);
+	print_processes(name);
+	print_db(name, (double)O.rounds, "round");
+	print_integrity(name);
 }
 
 /* ---- main ---------------------------------------------------------------------------------- */
 
 static void usage(void)
 {
-	fputs("usage: loadgen convo|saturate|idle|fanout --url URL --fixtures FILE [--stack DIR]\n"
+	fputs("usage: loadgen convo|saturate|idle|fanout|auditorium --url URL --fixtures FILE [--stack DIR]\n"
 	      "         [--mysql 'mariadb ... DBNAME'] [--summary FILE] [--verbose]\n"
 	      "  convo:    --pairs N --duration S (0: until SIGUSR1) --warmup S --pause MIN-MAX (ms)\n"
 	      "            --drain S --timeline FILE\n"
 	      "  saturate: --steps N,N,... --step-secs S --target-p99 MS --patience STEPS\n"
 	      "  idle:     --polls N --duration S --settle S\n"
 	      "  fanout:   --followers N --rounds R --settle S\n"
+	      "  auditorium: the same, the attendees of the fixtures' stage line (--followers N)\n"
 	      "  all:      --open-rate N (polls opened per second), --fault drop|dup (tests the checks)\n",
 	      stderr);
 	exit(2);
@@ -2362,6 +2398,8 @@ int main(int argc, char **argv)
 		O.mode = M_IDLE;
 	else if (strcmp(argv[1], "fanout") == 0)
 		O.mode = M_FANOUT;
+	else if (strcmp(argv[1], "auditorium") == 0)
+		O.mode = M_AUDITORIUM;
 	else
 		usage();
 	for (int i = 2; i < argc; i++) {
@@ -2426,7 +2464,7 @@ int main(int argc, char **argv)
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
 	getrlimit(RLIMIT_NOFILE, &rl);
-	long need = O.mode == M_IDLE ? O.polls : O.mode == M_FANOUT ? O.followers : 4L * O.pairs;
+	long need = O.mode == M_IDLE ? O.polls : (O.mode == M_FANOUT || O.mode == M_AUDITORIUM) ? O.followers : 4L * O.pairs;
 	if (O.mode == M_SATURATE)
 		need = 4L * O.steps[O.nsteps - 1];
 	if ((long)rl.rlim_cur < need + 64)
@@ -2462,7 +2500,8 @@ int main(int argc, char **argv)
 	case M_CONVO: mode_convo(); break;
 	case M_SATURATE: mode_saturate(); break;
 	case M_IDLE: mode_idle(); break;
-	case M_FANOUT: mode_fanout(); break;
+	case M_FANOUT:
+	case M_AUDITORIUM: mode_fanout(); break;
 	}
 	fflush(stdout);
 	/* Integrity is the exit status: 0 only when nothing was lost, doubled or

@@ -2,7 +2,7 @@
 # bench/setup.pl - conversations for the load generator (bench/README).
 #
 #   bench/setup.pl --url URL --conf DIR/baton.conf --socket DIR/run/mysql.sock
-#                  --pairs N --followers F --out FIXTURES [--workers W]
+#                  --pairs N --followers F [--attendees A] --out FIXTURES [--workers W]
 #
 # What is real and what is not:
 #   - the client, its site and its agents are made with tools/baton-admin;
@@ -26,6 +26,8 @@
 #   pair CHANNEL baton_visitor=TOKEN VISITOR_PTOKEN baton_session=TOKEN AGENT_PTOKEN
 #   fan CHANNEL baton_session=TOKEN LEADER_PTOKEN
 #   follower baton_visitor=TOKEN
+#   stage EVENT STAGE_CHANNEL baton_session=TOKEN PARTICIPANT_TOKEN   (with --attendees)
+#   attendee baton_visitor=TOKEN
 use strict;
 use warnings;
 use Digest::SHA qw(sha256_hex);
@@ -35,8 +37,8 @@ use JSON::PP;
 use POSIX qw(ceil);
 use Time::HiRes qw(time);
 
-my %o = (workers => 4, followers => 0, per_agent => 4);
-GetOptions(\%o, 'url=s', 'conf=s', 'socket=s', 'pairs=i', 'followers=i', 'out=s', 'workers=i',
+my %o = (workers => 4, followers => 0, attendees => 0, per_agent => 4);
+GetOptions(\%o, 'url=s', 'conf=s', 'socket=s', 'pairs=i', 'followers=i', 'attendees=i', 'out=s', 'workers=i',
     'per_agent=i') or die "bad options\n";
 for (qw(url conf socket pairs out)) { die "--$_ is needed\n" unless defined $o{$_} }
 my $root = $ENV{BATON_ROOT} // do { my $d = __FILE__; $d =~ s{/bench/[^/]+$}{}; $d };
@@ -82,7 +84,7 @@ my $out = admin(undef, 'site', 'add', $slug, 'Bench site', '127.0.0.1');
 my ($key) = $out =~ /key is (\S+)/ or die "no site key in: $out";
 my $client_id = sql("SELECT id FROM client WHERE slug = '$slug'")->[0][0];
 sql("UPDATE site SET ask_question = 0 WHERE site_key = '$key'");
-admin(undef, 'client', 'set', $slug, 'seat_cap', $conversations + 10);
+admin(undef, 'client', 'set', $slug, 'seat_cap', $conversations + $o{attendees} + 10);
 sql("UPDATE client SET channel_participant_cap = " . ($o{followers} + 10) . " WHERE id = $client_id");
 
 # Agents and their sessions. The first agent is made by baton-admin; the
@@ -90,6 +92,7 @@ sql("UPDATE client SET channel_participant_cap = " . ($o{followers} + 10) . " WH
 # saves 0.2 s of PBKDF2 each. An agent holds --per_agent conversations (as
 # several tabs of one browser: one session).
 my $nagents = ceil($conversations / $o{per_agent}) || 1;
+$nagents = 2 if $o{attendees} > 0 && $nagents < 2; # a producer and a speaker
 admin('pw-' . random_hex(), 'agent', 'add', $slug, "$slug-agent1\@example.com", 'Bench Agent 1', 'agent');
 if ($nagents > 1) {
     my $values = join ',', map {
@@ -198,7 +201,39 @@ if ($o{followers} > 0) {
     }
     print $fx "follower baton_visitor=$_\n" for @tokens;
 }
+# The auditorium (issue 17): an event scheduled and taken live with
+# baton-admin (agent 2 produces, agent 1 speaks and leads the stage), its
+# attendees registered and seated by SQL (visitor, attendee and
+# attendee_visit rows, as POST /attend and its "arrive" make them).
+if ($o{attendees} > 0) {
+    my $out = admin(undef, 'event', 'add', $slug, 'Bench auditorium', '2031-01-01 10:00',
+        "$slug-agent2\@example.com", "$slug-agent1\@example.com", $o{attendees}, 'open', 'questions');
+    my ($event) = $out =~ /^([0-9a-f]{32})$/m or die "event add: $out";
+    admin(undef, 'event', 'live', $event);
+    my ($stage, $event_id, $ptoken) = @{ sql("SELECT c.public_id, e.id, p.token FROM live_event e"
+        . " JOIN channel c ON c.id = e.stage_channel_id JOIN participant p ON p.channel_id = c.id"
+        . " JOIN agent a ON a.id = p.agent_id WHERE e.public_id = '$event'"
+        . " AND a.email = '$slug-agent1\@example.com'")->[0] // [] };
+    die "no speaker on the stage of $event\n" unless $ptoken;
+    printf $fx "stage %s %s baton_session=%s %s\n", $event, $stage, $agents[0]{token}, $ptoken;
+    my @tokens = map { random_hex() } 1 .. $o{attendees};
+    for (my $b = 0; $b < @tokens; $b += 500) {
+        my @batch = @tokens[$b .. ($b + 499 < $#tokens ? $b + 499 : $#tokens)];
+        my $v = join ',', map { "('" . sha256_hex($_) . "', NOW(3), NOW(3))" } @batch;
+        my $n = $b;
+        my $a = join ',', map {
+            $n++;
+            "($event_id, (SELECT id FROM visitor WHERE token_hash = '" . sha256_hex($_)
+                . "'), 'Attendee $n', NOW(3))"
+        } @batch;
+        sql_script("INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES $v;\n"
+            . "INSERT INTO attendee (event_id, visitor_id, name, registered_at) VALUES $a;\n");
+    }
+    sql("INSERT INTO attendee_visit (attendee_id, event_id, started_at, last_seen_at)"
+        . " SELECT id, event_id, NOW(3), NOW(3) FROM attendee WHERE event_id = $event_id");
+    print $fx "attendee baton_visitor=$_\n" for @tokens;
+}
 close $fx or die;
 rename $tmp, $o{out} or die "rename: $!";
-printf STDERR "setup: %d conversations (%d agents), %d followers in %.1f s\n", $conversations,
-    $nagents, $o{followers}, time - $started;
+printf STDERR "setup: %d conversations (%d agents), %d followers, %d attendees in %.1f s\n", $conversations,
+    $nagents, $o{followers}, $o{attendees}, time - $started;

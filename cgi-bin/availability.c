@@ -1,17 +1,26 @@
-/* availability - for the help button script on a client's pages: is
- * anyone there right now? {"status":"available"|"busy"|"closed"}. Readable
- * cross-origin only by the site's registered domains. Tests: t/availability.t. */
+/* availability - for the help button and the widget on a client's pages:
+ * is anyone there right now, and how long would a visitor who asked now
+ * wait? {"status":"available"|"busy"|"away"|"closed", "desk":..,
+ * "estimate":..,"estimate_words":..,"choices":[..]}: the same estimate the
+ * waiting page gives (lib/estimate.c). Readable cross-origin only by the
+ * site's registered domains. Tests: t/availability.t. */
 #include <ctype.h>
 #include <string.h>
 
+#include "buf.h"
+#include "crypto.h"
 #include "db.h"
+#include "estimate.h"
 #include "pool.h"
 #include "program.h"
 #include "response.h"
+#include "visitor.h"
 
-enum { IN_SITE, IN__MAX };
+enum { IN_SITE, IN_PROBE, IN__MAX };
 static const struct input availability_inputs[IN__MAX] = {
 	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	/* The widget's panel asks whether its visitor cookie came back. */
+	[IN_PROBE] = { "probe", INPUT_INT, false, 0, 0, 1, NULL },
 };
 
 /* The host of an Origin header ("https://shop.example:8443" -> "shop.example"). */
@@ -28,19 +37,28 @@ static char *origin_host(struct pool *pool, const char *origin)
 	return host;
 }
 
+/* The help button's word for each state of the desk. */
+static const char *status_word(enum desk_state state)
+{
+	switch (state) {
+	case DESK_FREE: return "available";
+	case DESK_BUSY: return "busy";
+	case DESK_AWAY: return "away";
+	case DESK_NOBODY: break;
+	}
+	return "closed";
+}
+
 static int availability(struct request *r)
 {
-	struct db_rows site, agents, used, settings, registered;
+	struct db_rows site, registered;
+	struct estimate e;
 	int rc = db_query(r->db, r->pool, SQL_SITE_BY_KEY, &site, "s", r->in[IN_SITE]);
 	if (rc == DB_OK && site.rows == 0)
 		return resp_error(r, 404, "No site is registered with this key.");
 	long long site_id = db_cell_int(&site, 0, 0), client_id = db_cell_int(&site, 0, 1);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CLIENT_AGENTS_SIGNED_IN, &agents, "i", client_id);
-	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", client_id, client_id);
-	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CLIENT_SETTINGS, &settings, "i", client_id);
+		rc = estimate_for_newcomer(r->db, r->pool, client_id, &e);
 	char *host = r->origin ? origin_host(r->pool, r->origin) : NULL;
 	if (rc == DB_OK && host != NULL)
 		rc = db_query(r->db, r->pool, SQL_SITE_HAS_DOMAIN, &registered, "iss", site_id, host, host);
@@ -52,12 +70,22 @@ static int availability(struct request *r)
 		resp_header(r, "Access-Control-Allow-Origin", r->origin);
 		resp_header(r, "Vary", "Origin");
 	}
-	const char *status = "closed";
-	if (db_cell_int(&agents, 0, 0) > 0)
-		status = db_cell_int(&agents, 0, 1) > 0
-				 && db_cell_int(&used, 0, 0) < db_cell_int(&settings, 0, 0)
-			 ? "available" : "busy";
-	return resp_json(r, 200, pool_printf(r->pool, "{\"status\":\"%s\"}", status));
+	struct buf out;
+	buf_init(&out);
+	buf_printf(&out, "{\"status\":\"%s\",", status_word(e.state));
+	estimate_json(&e, &out);
+	buf_printf(&out, ",\"waiting\":%lld", e.position);
+	/* Whether this browser keeps Baton's visitor cookie where it asks from
+	 * (a panel on another site over plain HTTP, or a browser refusing
+	 * cookies in frames, does not): the panel then falls back to the link. */
+	if (r->in[IN_PROBE] != NULL && r->in_int[IN_PROBE] == 1) {
+		const char *cookie = request_cookie(r, VISITOR_COOKIE);
+		buf_printf(&out, ",\"visitor_cookie\":%s", cookie != NULL && crypto_is_token(cookie) ? "true" : "false");
+	}
+	buf_putc(&out, '}');
+	rc = resp_json(r, 200, pool_strdup(r->pool, out.data));
+	buf_free(&out);
+	return rc;
 }
 
 static const struct action availability_actions[] = {

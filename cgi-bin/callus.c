@@ -5,7 +5,8 @@
  * agent with the visitor's profile, and the agent's viewer opens at that
  * page. A caller whose number Baton knows from an earlier request is
  * matched without the code while it is valid. POST from the help page
- * (site, page) or the waiting page (r); HTML, or JSON for the widget.
+ * (site, page) or the waiting page (r); HTML (in the widget's panel too),
+ * or JSON.
  * Tests: t/callus.t. */
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "helpreq.h"
+#include "panel.h"
 #include "phone_line.h"
 #include "pool.h"
 #include "program.h"
@@ -141,6 +143,9 @@ static int call_us(struct request *r)
 		return resp_error(r, 403, "This site takes no phone calls.");
 	const char *code;
 	if ((rc = code_for(r, client_id, site_id, visitor_id, page, &code)) != DB_OK)
+		return failed(r, rc);
+	/* Asked for in the widget's panel, the code shows there. */
+	if ((rc = panel_allow(r, site_id)) != DB_OK)
 		return failed(r, rc);
 	return show(r, &line, code);
 }

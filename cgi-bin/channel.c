@@ -5,18 +5,25 @@
  * htdocs/js/channel.js makes the conversation live (long-poll, typing),
  * htdocs/js/viewer.js the browsing together; without JavaScript it still
  * posts and shows lines on reload. Someone not in the channel gets 403.
+ * In the widget's panel it is the conversation alone, and htdocs/js/panel.js
+ * makes the visitor's own page of the site the shared view.
  * Template: templates/channel.cs.
  * Tests: t/channel.t. */
 #include <stdio.h>
 #include <string.h>
 
 #include "channel.h"
+#include "catalogue.h"
+#include "chat_lang.h"
+#include "config.h"
 #include "db.h"
+#include "panel.h"
 #include "phone_call.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
 #include "response.h"
+#include "room.h"
 #include "session.h"
 #include "visitor.h"
 
@@ -126,6 +133,9 @@ static int channel_page(struct request *r)
 		return rc;
 
 	bool agent = strcmp(m.kind, "visitor") != 0; /* agents and supervisors */
+	/* A visitor's conversation may show in the widget's panel on the site. */
+	if (!agent && (rc = panel_allow_channel(r, m.channel_id)) != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	struct view *v = view_new(r);
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);
@@ -135,16 +145,33 @@ static int channel_page(struct request *r)
 	view_set(v, "me.display", m.display_name);
 	view_set(v, "token", m.token);
 	view_set_int(v, "me.leads", m.participant_id == m.leader_participant_id);
-	struct db_rows notice;
+	struct db_rows notice, client;
 	if (!agent && db_query(r->db, r->pool, SQL_CLIENT_MONITOR_NOTICE, &notice, "i", m.client_id)
 			      == DB_OK && notice.rows > 0)
 		view_set_int(v, "monitoring_notice", db_cell_int(&notice, 0, 0));
+	/* Visitors see whom they talk with, staff whom and where from. */
+	if (!agent && db_query(r->db, r->pool, SQL_CLIENT_SETTINGS, &client, "i", m.client_id) == DB_OK
+	    && client.rows > 0)
+		view_set(v, "client.name", db_cell(&client, 0, 5));
 	rc = channel_to_view(r->db, r->pool, m.channel_id, m.participant_id,
 			     strcmp(m.kind, "visitor") != 0, v);
+	/* The language this reader reads lines in, and how long a line waits
+	 * for its translation (htdocs/js/translate.js). */
+	const char *lang = "en";
+	if (rc == DB_OK)
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, NULL);
+	view_set(v, "me.lang", lang);
+	/* Visitors' words in their language (staff pages are English so far). */
+	char page_lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, agent ? "en" : lang, page_lang);
+	catalogue_load(r, v, page_lang);
+	view_set_int(v, "translate.deadline_ms", 2LL * r->cfg->translate_timeout_ms + 2000);
 	if (rc == DB_OK)
 		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)
 		rc = agent_extras(r, &m, v);
+	if (rc == DB_OK)
+		rc = room_to_view(r, &m, v); /* rooms (issue 17) */
 	if (rc != DB_OK) {
 		view_free(v);
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;

@@ -1,12 +1,24 @@
 /* help - where a site's help link leads. GET checks the link (site key and
- * the Referer's domain), recognises the visitor, and either asks for a
- * question first (templates/help.cs, which also offers "Call me back" where
- * the client takes calls: cgi-bin/callback.c) or puts the visitor straight
- * into the queue; POST sends the question. Both end on the waiting page.
+ * the Referer's domain), recognises the visitor, takes them back to their
+ * open request or conversation if they have one (a second click, another
+ * page of the site: never a second request), and otherwise either asks for
+ * a question first (templates/help.cs, with what the desk is like now, and
+ * "Call me back" and "Call us" where the client takes calls:
+ * cgi-bin/callback.c, cgi-bin/callus.c) or puts the visitor straight into
+ * the queue; POST sends the question. Both end on the waiting page. The
+ * optional page=URL (added by the site scripts) names the page asked from
+ * when it is on the Referer's host. The widget's panel opens here too, in
+ * a frame (lib/panel.c).
  * Tests: t/help.t. */
+#include <string.h>
+
 #include "callback.h"
+#include "catalogue.h"
 #include "db.h"
+#include "estimate.h"
 #include "helpreq.h"
+#include "panel.h"
+#include "log.h"
 #include "phone_line.h"
 #include "pool.h"
 #include "program.h"
@@ -14,6 +26,7 @@
 #include "response.h"
 #include "session.h"
 #include "visitor.h"
+#include "visitor_lang.h"
 
 /* A site may give the visitor priority with a signed parameter:
  * sig = HMAC-SHA256(site secret, "site=KEY&priority=N&expires=T"). */
@@ -22,15 +35,20 @@
 	{ "expires", INPUT_INT, false, 0, 0, 99999999999LL, NULL }, \
 	{ "sig", INPUT_TOKEN, false, 64, 0, 0, NULL }
 
-enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET__MAX };
+/* The visitor's language (the page's <html lang> or their choice): lib/visitor_lang.c. */
+#define LANG_INPUT { "lang", INPUT_LINE, false, 12, 0, 0, NULL }
+
+enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_PAGE, GET_LANG, GET__MAX };
 static const struct input link_inputs[GET__MAX] = {
 	[GET_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
 	[GET_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
+	[GET_PAGE] = { "page", INPUT_LINE, false, 2000, 0, 0, NULL },
+	[GET_LANG] = LANG_INPUT,
 };
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
-       IN__MAX };
+       IN_LANG, IN__MAX };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
@@ -39,6 +57,7 @@ static const struct input question_inputs[IN__MAX] = {
 	[IN_NAME] = { "name", INPUT_LINE, false, 100, 0, 0, NULL },
 	[IN_QUESTION] = { "question", INPUT_TEXT, true, 2000, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
+	[IN_LANG] = LANG_INPUT,
 };
 
 /* The signed priority of this link (inputs at `first`: priority, expires,
@@ -71,18 +90,42 @@ static int failed(struct request *r, int rc)
 	return rc == DB_DOWN ? resp_unavailable(r) : -1;
 }
 
-static int to_queue(struct request *r, const struct site_info *site, const char *topic,
-		    const char *name, const char *question, const char *page, long long priority)
+static int to_queue(struct request *r, const struct site_info *site, long long visitor_id,
+		    const char *topic, const char *name, const char *question, const char *page,
+		    long long priority, const char *lang_choice)
 {
-	long long visitor_id;
 	const char *public_id;
-	int rc = visitor_identify(r, true, &visitor_id);
-	if (rc == DB_OK)
-		rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
-				    &public_id);
+	char lang[TRANSLATE_LANG_MAX];
+	visitor_lang(r, lang_choice, lang);
+	int rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
+				&public_id);
+	/* Without it the visitor is served in English: no reason to turn them away. */
+	if (rc == DB_OK && visitor_lang_remember(r, public_id, lang) != DB_OK)
+		log_warn("the language of request %s was not stored", public_id);
 	if (rc != DB_OK)
 		return failed(r, rc);
 	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));
+}
+
+/* The visitor's open request or conversation with this client, if any:
+ * the page to go back to, or NULL. */
+static int resume_path(struct request *r, const struct site_info *site, long long visitor_id,
+		       const char **path)
+{
+	struct db_rows open;
+	*path = NULL;
+	int rc = db_query(r->db, r->pool, SQL_VISITOR_OPEN_CHANNEL, &open, "ii", visitor_id,
+			  site->client_id);
+	if (rc == DB_OK && open.rows > 0) {
+		*path = pool_printf(r->pool, "/channel?id=%s", db_cell(&open, 0, 0));
+		return DB_OK;
+	}
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
+			      visitor_id);
+	if (rc == DB_OK && open.rows > 0)
+		*path = pool_printf(r->pool, "/wait?r=%s", db_cell(&open, 0, 0));
+	return rc;
 }
 
 static int help_link(struct request *r)
@@ -98,26 +141,47 @@ static int help_link(struct request *r)
 	long long priority = signed_priority(r, &site, GET_PRIORITY, &status);
 	if (status != 0)
 		return status;
+	const char *page = helpreq_asked_from(r, r->referer, r->in[GET_PAGE]);
+	long long visitor_id;
+	const char *resume;
+	/* A panel that had to make a new visitor checks the cookie comes back. */
+	bool probe = r->framed && request_cookie(r, VISITOR_COOKIE) == NULL;
+	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
+		return failed(r, rc);
+	if ((rc = resume_path(r, &site, visitor_id, &resume)) != DB_OK)
+		return failed(r, rc);
+	if (resume != NULL)
+		return resp_redirect(r, resume);
 	if ((rc = db_exec(r->db, SQL_HELP_HIT, NULL, "i", site.id)) != DB_OK)
 		return failed(r, rc);
 	if (!site.ask_question)
-		return to_queue(r, &site, r->in[GET_TOPIC], NULL, NULL, r->referer, priority);
+		return to_queue(r, &site, visitor_id, r->in[GET_TOPIC], NULL, NULL, page, priority,
+				r->in[GET_LANG]);
 
-	long long visitor_id;
-	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
+	struct estimate e;
+	if ((rc = estimate_for_newcomer(r->db, r->pool, site.client_id, &e)) != DB_OK)
+		return failed(r, rc);
+	if ((rc = panel_allow(r, site.id)) != DB_OK)
 		return failed(r, rc);
 	const char *token = form_csrf_token(r);
 	if (token == NULL)
 		return -1;
 	struct view *v = view_new(r);
+	char page_lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, r->in[GET_LANG], page_lang);
+	catalogue_load(r, v, page_lang);
+	view_set(v, "page.lang", page_lang);
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", site.client_name);
 	view_set(v, "topic", r->in[GET_TOPIC]);
-	view_set(v, "page", helpreq_page_url(r->pool, r->referer));
+	view_set(v, "page", page);
 	view_set(v, "priority", r->in[GET_PRIORITY]);
 	view_set(v, "expires", r->in[GET_EXPIRES]);
 	view_set(v, "sig", r->in[GET_SIG]);
+	estimate_to_view(&e, v);
+	view_set_int(v, "probe", probe);
+	view_set(v, "lang", r->in[GET_LANG]);
 	/* "Call me back" beside the question, where the client takes calls. */
 	bool calls = false;
 	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)
@@ -147,8 +211,11 @@ static int help_question(struct request *r)
 	long long priority = signed_priority(r, &site, IN_PRIORITY, &status);
 	if (status != 0)
 		return status;
-	return to_queue(r, &site, r->in[IN_TOPIC], r->in[IN_NAME], r->in[IN_QUESTION], r->in[IN_PAGE],
-			priority);
+	long long visitor_id;
+	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
+		return failed(r, rc);
+	return to_queue(r, &site, visitor_id, r->in[IN_TOPIC], r->in[IN_NAME], r->in[IN_QUESTION],
+			r->in[IN_PAGE], priority, r->in[IN_LANG]);
 }
 
 static const struct action help_actions[] = {

@@ -10,7 +10,9 @@
  *              answers the parked polls of those topics, times out old
  *              ones and drops those whose client went away;
  *   router     rolls expired offers and routes waiting requests each second,
- *              and signs out agents whose sessions lapsed (every few).
+ *              signs out agents whose sessions lapsed (every few), and
+ *              stamps the presence of events' attendees whose polls it saw
+ *              (every ATTENDEE_STAMP_SECONDS, in batches).
  * Under plain CGI, or with poll_hold_seconds = 0 (Apache mod_fcgid), every
  * poll is answered at once and browsers ask again on an interval.
  * Tests: t/poll.t. */
@@ -26,10 +28,12 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "agent.h"
+#include "attendee.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -45,18 +49,26 @@
 #include "visitor.h"
 
 enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
-       PASS_SLOTS = 16384, PASS_SECONDS = 10, LAPSE_EVERY_TICKS = 5 };
+       PASS_SLOTS = 65536, PASS_WAYS = 4, PASS_SECONDS = 10, LAPSE_EVERY_TICKS = 5,
+       /* An attendee's pass lasts longer: a removal reaches this host's
+        * passes at once (NOTIFY_REVOKE), and other hosts' removed attendees
+        * read their removal from the stage and stop. */
+       AUDIENCE_PASS_SECONDS = 600,
+       PRESENCE_SLOTS = 131072, VISIT_SWEEP_TICKS = 60 };
 
 /* Who a channel poll is, remembered for a few seconds: a browser in a
  * conversation polls again after every answer, and working out again from
  * its cookies who it is costs about six queries each time. The key is a
- * hash of the cookies and the channel, so the table holds no secret; a
- * sign-out or a leave takes effect here within PASS_SECONDS. */
+ * hash of the cookies and the channel (or event), so the table holds no
+ * secret; a sign-out or a leave takes effect here within PASS_SECONDS.
+ * The table is set-associative (PASS_WAYS slots per key), so that 20,000
+ * attendees of one event keep their passes. */
 struct pass {
 	char key[TOKEN_HEX_LEN + 1];
 	time_t until;
+	enum feed_kind kind;
 	long long topic_id;
-	long long participant_id;
+	long long participant_id;   /* or the attendee */
 	bool viewer_is_agent;
 };
 
@@ -87,6 +99,11 @@ struct engine {
 	uint64_t topic_round[TOPIC_MARKS];
 	pthread_mutex_t pass_lock;        /* guards passes */
 	struct pass passes[PASS_SLOTS];
+	/* Attendees whose polls were seen since the router last stamped them
+	 * (lib/attendee.h): a set of ids, 0 for an empty slot. */
+	pthread_mutex_t presence_lock;
+	long long presence[PRESENCE_SLOTS];
+	size_t presence_count;
 };
 
 static int poll_run(struct request *r);
@@ -117,35 +134,45 @@ struct park_slot {
 	uint64_t round_seen;
 };
 
-/* The key of a channel poll's pass: the cookies that say who asks, and the
- * channel they ask about. */
+/* The key of a channel (or audience) poll's pass: the cookies that say who
+ * asks, and the channel or event they ask about. */
 static void pass_key(struct request *r, char key[TOKEN_HEX_LEN + 1])
 {
 	const char *session = request_cookie(r, SESSION_COOKIE);
 	const char *visitor = request_cookie(r, VISITOR_COOKIE);
-	crypto_sha256_hex(pool_printf(r->pool, "%s|%s|%s", session ? session : "",
-				      visitor ? visitor : "", r->in[FEED_IN_CHANNEL]), key);
+	bool audience = r->in[FEED_IN_AUDIENCE] != NULL;
+	crypto_sha256_hex(pool_printf(r->pool, "%s|%s|%s%s", session ? session : "", visitor ? visitor : "",
+				      audience ? "audience:" : "",
+				      audience ? r->in[FEED_IN_AUDIENCE] : r->in[FEED_IN_CHANNEL]), key);
 }
 
-static struct pass *pass_slot(struct engine *e, const char *key)
+/* The first of the PASS_WAYS slots where this key may be. */
+static struct pass *pass_set(struct engine *e, const char *key)
 {
 	char head[9];
 	memcpy(head, key, 8);
 	head[8] = '\0';
-	return &e->passes[strtoul(head, NULL, 16) % PASS_SLOTS];
+	return &e->passes[strtoul(head, NULL, 16) % (PASS_SLOTS / PASS_WAYS) * PASS_WAYS];
 }
 
 static bool pass_find(struct engine *e, struct request *r, const char *key, struct feed_watch *w)
 {
 	bool found = false;
+	time_t now = time(NULL);
 	pthread_mutex_lock(&e->pass_lock);
-	struct pass *p = pass_slot(e, key);
-	if (p->until > time(NULL) && strcmp(p->key, key) == 0) {
+	struct pass *set = pass_set(e, key);
+	for (int i = 0; i < PASS_WAYS && !found; i++) {
+		struct pass *p = &set[i];
+		if (p->until <= now || strcmp(p->key, key) != 0)
+			continue;
 		memset(w, 0, sizeof *w);
-		w->kind = FEED_CHANNEL;
+		w->kind = p->kind;
 		w->topic = NOTIFY_CHANNEL;
 		w->topic_id = p->topic_id;
-		w->participant_id = p->participant_id;
+		if (p->kind == FEED_AUDIENCE)
+			w->attendee_id = p->participant_id;
+		else
+			w->participant_id = p->participant_id;
 		w->viewer_is_agent = p->viewer_is_agent;
 		w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
 		w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
@@ -157,14 +184,78 @@ static bool pass_find(struct engine *e, struct request *r, const char *key, stru
 
 static void pass_keep(struct engine *e, const char *key, const struct feed_watch *w)
 {
+	time_t now = time(NULL);
 	pthread_mutex_lock(&e->pass_lock);
-	struct pass *p = pass_slot(e, key);
+	/* This key's slot, else a free (or expired) one, else the oldest. */
+	struct pass *set = pass_set(e, key), *p = NULL;
+	for (int i = 0; i < PASS_WAYS && p == NULL; i++)
+		if (strcmp(set[i].key, key) == 0)
+			p = &set[i];
+	for (int i = 0; i < PASS_WAYS && p == NULL; i++)
+		if (set[i].until <= now)
+			p = &set[i];
+	for (int i = 0; i < PASS_WAYS; i++)
+		if (p == NULL || (set[i].until < p->until && strcmp(p->key, key) != 0))
+			p = &set[i];
 	memcpy(p->key, key, sizeof p->key);
-	p->until = time(NULL) + PASS_SECONDS;
+	bool audience = w->kind == FEED_AUDIENCE;
+	p->until = now + (audience ? AUDIENCE_PASS_SECONDS : PASS_SECONDS);
+	p->kind = w->kind;
 	p->topic_id = w->topic_id;
-	p->participant_id = w->participant_id;
+	p->participant_id = audience ? w->attendee_id : w->participant_id;
 	p->viewer_is_agent = w->viewer_is_agent;
 	pthread_mutex_unlock(&e->pass_lock);
+}
+
+/* An attendee was removed: this host forgets who their polls are. */
+static void pass_forget_attendee(struct engine *e, long long attendee_id)
+{
+	pthread_mutex_lock(&e->pass_lock);
+	for (size_t i = 0; i < PASS_SLOTS; i++)
+		if (e->passes[i].kind == FEED_AUDIENCE && e->passes[i].participant_id == attendee_id)
+			e->passes[i].until = 0;
+	pthread_mutex_unlock(&e->pass_lock);
+}
+
+/* An attendee's poll was seen: the router stamps their presence in the
+ * next batch. Full (more attendees than slots): noted next time. */
+static void presence_note(struct engine *e, long long attendee_id)
+{
+	pthread_mutex_lock(&e->presence_lock);
+	size_t h = (size_t)((uint64_t)attendee_id * 0x9E3779B97F4A7C15ULL >> 40) % PRESENCE_SLOTS;
+	for (size_t probe = 0; probe < 64 && e->presence_count < PRESENCE_SLOTS * 3 / 4; probe++) {
+		long long *slot = &e->presence[(h + probe) % PRESENCE_SLOTS];
+		if (*slot == attendee_id)
+			break;
+		if (*slot == 0) {
+			*slot = attendee_id;
+			e->presence_count++;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&e->presence_lock);
+}
+
+/* The router's stamp: every attendee noted since the last one, in batches. */
+static void presence_flush(struct engine *e, struct db *db)
+{
+	static long long taken[PRESENCE_SLOTS];
+	size_t n = 0;
+	pthread_mutex_lock(&e->presence_lock);
+	for (size_t i = 0; i < PRESENCE_SLOTS; i++)
+		if (e->presence[i] != 0) {
+			taken[n++] = e->presence[i];
+			e->presence[i] = 0;
+		}
+	e->presence_count = 0;
+	pthread_mutex_unlock(&e->presence_lock);
+	for (size_t at = 0; at < n; at += ATTENDEE_PRESENCE_BATCH) {
+		struct pool *pool = pool_new();
+		size_t count = n - at < ATTENDEE_PRESENCE_BATCH ? n - at : ATTENDEE_PRESENCE_BATCH;
+		if (attendee_presence(db, pool, taken + at, count) != DB_OK)
+			log_warn("poll: could not stamp the presence of %zu attendees", count);
+		pool_free(pool);
+	}
 }
 
 static int poll_run(struct request *r)
@@ -174,7 +265,7 @@ static int poll_run(struct request *r)
 	struct feed_watch w;
 	char key[TOKEN_HEX_LEN + 1] = "";
 	bool known = false;
-	if (slot != NULL && r->in[FEED_IN_CHANNEL] != NULL) {
+	if (slot != NULL && (r->in[FEED_IN_CHANNEL] != NULL || r->in[FEED_IN_AUDIENCE] != NULL)) {
 		pass_key(r, key);
 		known = pass_find(slot->engine, r, key, &w);
 	}
@@ -182,9 +273,14 @@ static int poll_run(struct request *r)
 		int status = feed_watch_from_request(r, &w);
 		if (status != 0)
 			return status;
-		if (key[0] != '\0' && w.kind == FEED_CHANNEL)
+		if (key[0] != '\0' && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE))
 			pass_keep(slot->engine, key, &w);
 	}
+	/* An attendee is there while they poll (lib/attendee.h). */
+	if (w.kind == FEED_AUDIENCE && slot != NULL)
+		presence_note(slot->engine, w.attendee_id);
+	else if (w.kind == FEED_AUDIENCE)
+		attendee_presence(r->db, r->pool, &w.attendee_id, 1);
 	/* Under plain CGI no process runs the router thread's sweeps: the
 	 * consoles' and waiting visitors' polls (every 1.5 s) route, and the
 	 * staff's polls sign out lapsed sessions. */
@@ -382,7 +478,10 @@ static bool read_ring(struct watcher *w)
 			complete = false;
 			continue;
 		}
-		note_change(w, entry.topic, entry.id);
+		if (entry.topic == NOTIFY_REVOKE)
+			pass_forget_attendee(w->e, entry.id);
+		else
+			note_change(w, entry.topic, entry.id);
 	}
 	return complete;
 }
@@ -562,7 +661,7 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 	struct waiter *full = NULL, *again = NULL;
 	while (due != NULL) {
 		struct waiter *next = due->next;
-		if (due->watch.kind == FEED_CHANNEL) {
+		if (due->watch.kind == FEED_CHANNEL || due->watch.kind == FEED_AUDIENCE) {
 			reply(due->fcgi, 200, ASK_AGAIN);
 			due->next = again;
 			again = due;
@@ -667,10 +766,17 @@ static void *router_main(void *arg)
 		 * few seconds' delay changes no report. */
 		if (tick % LAPSE_EVERY_TICKS == 0)
 			agent_sweep_lapsed(db, pool);
+		/* Attendees' presence, stamped in batches; visits not seen for a
+		 * while end (any host may do it; doing it twice changes nothing). */
+		if (tick % ATTENDEE_STAMP_SECONDS == 0)
+			presence_flush(e, db);
+		if (tick % VISIT_SWEEP_TICKS == 30)
+			attendee_sweep_lapsed(db);
 		pool_free(pool);
 		for (int i = 0; i < 10 && !e->stopping; i++)
 			usleep(100000);
 	}
+	presence_flush(e, db);
 	db_free(db);
 	mysql_thread_end();
 	return NULL;
@@ -702,6 +808,7 @@ static int serve_threaded(const struct config *cfg)
 	pthread_mutex_init(&e.lock, NULL);
 	pthread_mutex_init(&e.accept_lock, NULL);
 	pthread_mutex_init(&e.pass_lock, NULL);
+	pthread_mutex_init(&e.presence_lock, NULL);
 	FCGX_Init();
 
 	/* Signals go to this thread alone, which waits for them. */
@@ -733,6 +840,62 @@ static int serve_threaded(const struct config *cfg)
 	return 0;
 }
 
+/* poll_processes > 1: as many processes, each serving its share of the
+ * polls on the inherited socket, watched by this one, which starts again
+ * any that dies and passes TERM on. For hosts whose descriptor limit is
+ * below the polls they must hold (baton.conf.example). */
+static int serve_processes(const struct config *cfg, int count)
+{
+	enum { MAX_PROCESSES = 64 };
+	pid_t children[MAX_PROCESSES] = { 0 };
+	sigset_t wait_for;
+	sigemptyset(&wait_for);
+	sigaddset(&wait_for, SIGTERM);
+	sigaddset(&wait_for, SIGINT);
+	sigaddset(&wait_for, SIGCHLD);
+	pthread_sigmask(SIG_BLOCK, &wait_for, NULL);
+	bool stopping = false;
+	while (!stopping) {
+		for (int i = 0; i < count; i++) {
+			if (children[i] > 0)
+				continue;
+			pid_t pid = fork();
+			if (pid == 0) {
+				pthread_sigmask(SIG_UNBLOCK, &wait_for, NULL);
+				int status = serve_threaded(cfg);
+				program_teardown();
+				_exit(status);
+			}
+			children[i] = pid > 0 ? pid : 0;
+			if (pid < 0) {
+				log_error("poll: cannot fork: %s", strerror(errno));
+				sleep(1);
+			}
+		}
+		int sig = 0;
+		sigwait(&wait_for, &sig);
+		if (sig != SIGCHLD) {
+			stopping = true;
+			break;
+		}
+		pid_t done;
+		while ((done = waitpid(-1, NULL, WNOHANG)) > 0)
+			for (int i = 0; i < count; i++)
+				if (children[i] == done) {
+					log_warn("poll: process %ld ended; starting another", (long)done);
+					children[i] = 0;
+				}
+		sleep(1); /* not a loop of processes that die at once */
+	}
+	for (int i = 0; i < count; i++)
+		if (children[i] > 0)
+			kill(children[i], SIGTERM);
+	for (int i = 0; i < count; i++)
+		if (children[i] > 0)
+			waitpid(children[i], NULL, 0);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (FCGX_IsCGI())
@@ -740,7 +903,8 @@ int main(int argc, char **argv)
 	static struct config cfg;
 	if (program_setup(&poll_program, &cfg) != 0)
 		return 1;
-	int status = serve_threaded(&cfg);
+	int status = cfg.poll_processes > 1 ? serve_processes(&cfg, cfg.poll_processes)
+					    : serve_threaded(&cfg);
 	program_teardown();
 	return status;
 }

@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "channel.h"
+#include "chat_lang.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
 #include "response.h"
 
-enum { IN_CHANNEL, IN_TOKEN, IN_TEXT, IN_CMID, IN_TO, IN__MAX };
+enum { IN_CHANNEL, IN_TOKEN, IN_TEXT, IN_CMID, IN_TO, IN_CANNED, IN__MAX };
 static const struct input say_inputs[IN__MAX] = {
 	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
@@ -19,6 +20,8 @@ static const struct input say_inputs[IN__MAX] = {
 	[IN_CMID] = { "cmid", INPUT_LINE, false, 64, 0, 0, NULL },
 	/* A private line ("sidebar") for this one participant. */
 	[IN_TO] = { "to", INPUT_INT, false, 0, 1, 1000000000000LL, NULL },
+	/* The canned phrase the line is: its written translations are used. */
+	[IN_CANNED] = { "canned", INPUT_INT, false, 0, 1, 1000000000000LL, NULL },
 };
 
 static bool blank(const char *s)
@@ -70,11 +73,18 @@ static int say(struct request *r)
 					  "visitor.");
 	}
 	long long seq = 0;
+	const char *lang = NULL;
+	struct db_rows people;
 	if (rc == DB_OK)
-		rc = channel_post(r->db, m.channel_id, m.participant_id, to, to ? "private" : "line",
-				  r->in[IN_TEXT], r->in[IN_CMID], &seq);
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, &people);
+	if (rc == DB_OK)
+		rc = channel_post_lang(r->db, m.channel_id, m.participant_id, to,
+				       to ? "private" : "line", r->in[IN_TEXT], r->in[IN_CMID], lang, 0,
+				       &seq);
 	if (rc != DB_OK)
 		return channel_failed(r, rc);
+	/* Stored and ordered: readers of other languages get translations next. */
+	chat_lang_translate_line(r, &m, &people, seq, to, lang, r->in[IN_TEXT], r->in_int[IN_CANNED]);
 	if (r->wants_json)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
 	return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", r->in[IN_CHANNEL]));

@@ -21,6 +21,7 @@
 #include "billing.h"
 #include "csv.h"
 #include "db.h"
+#include "event_billing.h"
 #include "log.h"
 #include "pool.h"
 #include "program.h"
@@ -75,6 +76,8 @@ struct statement {
 	size_t line_count;
 	struct call_line *calls;
 	size_t call_count;
+	struct event_line *events;  /* issue 17 */
+	size_t event_count;
 	struct phone_line *phones;
 	size_t phone_count;
 	struct billing_totals totals;
@@ -198,6 +201,11 @@ static int statement_load(struct request *r, struct pool *pool, const struct db_
 	if ((rc = bill_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK
 	    || (rc = bill_phone_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK)
 		return rc;
+	/* Events (issue 17): lib/event_billing.h. */
+	if ((rc = event_billing_terms(r->db, pool, s->client_id, &s->terms)) != DB_OK
+	    || (rc = event_billing_month(r->db, pool, s->client_id, m, cutoff_ms, &s->terms, &s->totals,
+					 want_lines, &s->events, &s->event_count)) != DB_OK)
+		return rc;
 	if (billing_finish(&s->terms, &s->totals, s->minimum_applies) != 0) {
 		log_error("statement of client %lld for %s: the total overflows", s->client_id, m->label);
 		return DB_ERROR;
@@ -264,6 +272,21 @@ static int client_csv(struct request *r, const struct statement *s, const struct
 		const char *row[] = { "calls", NULL, pool_printf(p, "%lld call%s", t->calls, t->calls == 1 ? "" : "s"),
 			NULL, num(p, t->call_minutes), num(p, t->call_minutes), "call minute", call_rate,
 			money(p, t->call_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
+	const char *event_rate = money(p, s->terms.event_rate_cents);
+	const char *event_unit = billing_event_unit_name(s->terms.event_unit);
+	for (size_t i = 0; i < s->event_count; i++) {
+		const struct event_line *l = &s->events[i];
+		const char *row[] = { "event", l->held, l->title, NULL, num(p, l->seat_minutes),
+			num(p, l->quantity), event_unit, event_rate, money(p, l->amount_cents), s->currency };
+		csv_row(&b, row, COUNT_OF(row));
+	}
+	if (t->events > 0) {
+		const char *row[] = { "events", NULL, pool_printf(p, "%lld event%s, %lld attendees", t->events,
+			t->events == 1 ? "" : "s", t->event_attendees), NULL, num(p, t->event_seat_minutes),
+			num(p, s->terms.event_unit == BILLING_PER_SEAT_MINUTE ? t->event_seat_minutes : t->event_attendees),
+			event_unit, event_rate, money(p, t->event_cents), s->currency };
 		csv_row(&b, row, COUNT_OF(row));
 	}
 	const char *phone_rate = money(p, s->terms.phone_rate_cents);
@@ -349,6 +372,29 @@ static int client_page(struct request *r, const struct statement *s, const struc
 		snprintf(key, sizeof key, "calls.%zu.amount", i);
 		view_set(v, key, money(r->pool, l->amount_cents));
 	}
+	for (size_t i = 0; i < s->event_count; i++) {
+		const struct event_line *l = &s->events[i];
+		char key[64];
+		snprintf(key, sizeof key, "events.%zu.held", i);
+		view_set(v, key, l->held);
+		snprintf(key, sizeof key, "events.%zu.title", i);
+		view_set(v, key, l->title);
+		snprintf(key, sizeof key, "events.%zu.attendees", i);
+		view_set_int(v, key, l->attendees);
+		snprintf(key, sizeof key, "events.%zu.seat_minutes", i);
+		view_set_int(v, key, l->seat_minutes);
+		snprintf(key, sizeof key, "events.%zu.amount", i);
+		view_set(v, key, money(r->pool, l->amount_cents));
+	}
+	view_set(v, "rate.event", money(r->pool, s->terms.event_rate_cents));
+	view_set(v, "rate.event_unit", billing_event_unit_name(s->terms.event_unit));
+	view_set_int(v, "rate.has_event", s->terms.event_rate_cents > 0);
+	view_set_int(v, "totals.events", s->totals.events);
+	view_set_int(v, "totals.event_attendees", s->totals.event_attendees);
+	view_set_int(v, "totals.event_seat_minutes", s->totals.event_seat_minutes);
+	view_set_int(v, "totals.event_quantity", s->terms.event_unit == BILLING_PER_SEAT_MINUTE
+			 ? s->totals.event_seat_minutes : s->totals.event_attendees);
+	view_set(v, "totals.event_amount", money(r->pool, s->totals.event_cents));
 	for (size_t i = 0; i < s->phone_count; i++) {
 		const struct phone_line *l = &s->phones[i];
 		view_set(v, pool_printf(r->pool, "phones.%zu.started", i), l->started);

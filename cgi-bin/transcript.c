@@ -4,14 +4,18 @@
  * staff read the whole record at /session. A visitor may also leave an
  * e-mail address to get the transcript later: it is recorded in mail_outbox
  * and, once the visitor has left, tools/baton-mailer sends it by the same
- * rules (lib/mail_transcript.c).
+ * rules (lib/mail_transcript.c). Once the session is over for them, a
+ * visitor may rate it here (cgi-bin/rate.c).
  * Template: templates/transcript.cs. Tests: t/transcript.t,
  * t/transcript-private.t. */
 #include <string.h>
 
 #include "channel.h"
+#include "catalogue.h"
+#include "chat_lang.h"
 #include "crypto.h"
 #include "db.h"
+#include "panel.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
@@ -39,6 +43,24 @@ static int find_member(struct request *r, struct member *m)
 			      "This transcript belongs to a conversation you were not in.", m);
 }
 
+/* For a visitor whose session is over: their rating so far, and the form
+ * to give or change it (cgi-bin/rate.c). */
+static int rating_to_view(struct request *r, const struct member *m, struct view *v)
+{
+	if (m->channel_open && !m->left)
+		return DB_OK;
+	struct db_rows rating;
+	int rc = db_query(r->db, r->pool, SQL_RATING_OF, &rating, "ii", m->channel_id, m->participant_id);
+	if (rc != DB_OK)
+		return rc;
+	view_set_int(v, "rating.offer", 1);
+	if (rating.rows > 0) {
+		view_set(v, "rating.stars", db_cell(&rating, 0, 0));
+		view_set(v, "rating.comment", db_cell(&rating, 0, 1));
+	}
+	return DB_OK;
+}
+
 /* For a visitor: the form to get it by e-mail, or the address queued. */
 static int mail_to_view(struct request *r, const struct member *m, struct view *v)
 {
@@ -64,16 +86,37 @@ static int transcript(struct request *r)
 	if (status != 0)
 		return status;
 	bool staff = strcmp(m.kind, "visitor") != 0;
+	int rc = staff ? DB_OK : panel_allow_channel(r, m.channel_id);
+	if (rc != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	struct view *v = view_new(r);
 	view_set(v, "channel.id", m.channel_public_id);
 	view_set(v, "channel.name", m.channel_name);
 	view_set_int(v, "channel.open", m.channel_open);
+	view_set_int(v, "me.left", m.left);
 	view_set_int(v, "viewer_is_staff", staff);
+	struct db_rows client;
+	if (!staff && db_query(r->db, r->pool, SQL_CLIENT_SETTINGS, &client, "i", m.client_id) == DB_OK
+	    && client.rows > 0)
+		view_set(v, "client.name", db_cell(&client, 0, 5));
 	/* A visitor's transcript is the same for every visitor: as seen by
 	 * nobody in particular, so no private line passes, not even their own. */
-	int rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);
+	rc = channel_to_view(r->db, r->pool, m.channel_id, staff ? m.participant_id : 0, staff, v);
 	if (rc == DB_OK && !staff)
 		rc = mail_to_view(r, &m, v);
+	if (rc == DB_OK && !staff)
+		rc = rating_to_view(r, &m, v);
+	/* The visitor's transcript is in the visitor's language; staff keep
+	 * the originals. */
+	const char *lang = NULL;
+	if (rc == DB_OK && !staff)
+		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, NULL);
+	if (lang != NULL) {
+		char page_lang[TRANSLATE_LANG_MAX];
+		view_set(v, "reader.lang", lang);
+		catalogue_lang(r, lang, page_lang);
+		catalogue_load(r, v, page_lang);
+	}
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");
 	else

@@ -1,39 +1,53 @@
-/* wait - the waiting (and overflow) page: place in the queue, the wait in
- * words, and the choices to keep waiting, be called back instead (where
- * the client takes calls), schedule a later time, leave a message when
- * nobody is signed in, or cancel. A call-back's page says when the call
- * comes (and after a try that failed, the next). It refreshes itself every
- * 5 s (works with JavaScript off); htdocs/js/wait.js makes it instant and
- * alerts when an agent is ready. Template: templates/wait.cs.
- * Tests: t/wait.t. */
+/* wait - the waiting page: the place in the queue, the wait in words (or,
+ * with nobody at the desk, that nobody can say), and the choices that fit
+ * the desk (lib/estimate.c): wait and keep browsing, be called back
+ * (cgi-bin/callback.c) or call us (cgi-bin/callus.c) where the client
+ * takes calls, choose a later time, leave a message, try later. The page
+ * refreshes itself every 5 s without JavaScript (htdocs/js/wait.js makes
+ * it live instead); the forms for a message, a time or a call-back are on
+ * pages of their own (?choice=message|schedule|callback) that never
+ * refresh, so nothing typed is lost, while the request keeps its place. A
+ * call-back's page says when the call comes (and after a try that failed,
+ * the next). Inside the site script's panel (Sec-Fetch-Dest: iframe) the
+ * same pages render for the panel (lib/panel.c). Template:
+ * templates/wait.cs. Tests: t/wait.t, t/browser-wait.t. */
 #include <string.h>
 #include <time.h>
 
 #include "callback.h"
 #include "db.h"
 #include "helpreq.h"
+#include "panel.h"
+#include "phone_line.h"
 #include "pool.h"
 #include "program.h"
 #include "render.h"
 #include "response.h"
 #include "session.h"
 
-enum { IN_REQUEST, IN__MAX };
+static const char *const form_choices[] = { "message", "schedule", "callback", NULL };
+
+enum { IN_REQUEST, IN_CHOICE, IN__MAX };
 static const struct input wait_inputs[IN__MAX] = {
 	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHOICE] = { "choice", INPUT_CHOICE, false, 0, 0, 0, form_choices },
 };
 
 /* A call-back's news (when the call comes, the tries so far), or for a
- * visitor waiting to chat, the offer to be called back instead. */
+ * visitor waiting to chat, what the phone offers: "Call me back" (whether
+ * it fits is the estimate's choice) and "Call us" with the help number. */
 static int call_me_back(struct request *r, const struct request_status *st, bool waiting,
 			struct view *v)
 {
 	view_set(v, "request.kind", st->kind);
 	if (strcmp(st->kind, "callback") != 0) {
-		bool enabled = false;
-		int rc = waiting ? callback_enabled(r->db, r->pool, st->client_id, &enabled) : DB_OK;
-		view_set_int(v, "callback.enabled", enabled);
+		view_set_int(v, "callback.enabled", st->estimate.desk.takes_calls);
 		view_set(v, "callback.request", r->in[IN_REQUEST]);
+		struct phone_line line;
+		bool found = false;
+		int rc = waiting ? phone_line_load(r->db, r->pool, st->client_id, &line, &found) : DB_OK;
+		if (rc == DB_OK && found && line.help_number != NULL)
+			view_set(v, "callus.number", line.help_number);
 		return rc;
 	}
 	struct callback_status cs;
@@ -64,28 +78,32 @@ static int wait_page(struct request *r)
 		return status;
 	if (strcmp(st.state, "accepted") == 0 && st.channel_public_id != NULL)
 		return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", st.channel_public_id));
+	int rc = panel_allow(r, st.site_id);
+	if (rc != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	const char *token = form_csrf_token(r);
 	if (token == NULL)
 		return -1;
+	bool waiting = strcmp(st.state, "waiting") == 0 || strcmp(st.state, "offered") == 0;
+	if (waiting && r->in[IN_CHOICE] != NULL && strcmp(r->in[IN_CHOICE], "callback") == 0
+	    && !st.estimate.desk.takes_calls)
+		return resp_error(r, 404, "%s takes no phone calls.", st.client_name);
 	struct view *v = view_new(r);
 	view_set(v, "csrf", token);
 	view_set(v, "request.id", r->in[IN_REQUEST]);
 	view_set(v, "request.state", st.state);
 	view_set(v, "request.client", st.client_name);
+	view_set(v, "request.name", st.name);
 	view_set(v, "request.question", st.question);
 	view_set(v, "request.scheduled_for", st.scheduled_for);
-	view_set_int(v, "request.position", st.position);
 	view_set_int(v, "request.ahead", st.position);
-	view_set_int(v, "request.waited_minutes", st.waited_seconds / 60);
-	view_set(v, "request.estimate", st.estimate_words);
 	view_set_int(v, "request.version", (long long)st.queue_version);
-	view_set_int(v, "agents.signed_in", st.agents_signed_in);
-	view_set_int(v, "agents.available", st.agents_available);
-	view_set_int(v, "seats_full", st.seats_full);
-	bool waiting = strcmp(st.state, "waiting") == 0 || strcmp(st.state, "offered") == 0;
+	estimate_to_view(&st.estimate, v);
 	view_set_int(v, "waiting", waiting);
-	view_set_int(v, "overflow", waiting && (st.agents_available == 0 || st.seats_full));
-	int rc = call_me_back(r, &st, waiting, v);
+	/* A form page while the request waits; otherwise the page for its state. */
+	if (waiting && r->in[IN_CHOICE] != NULL)
+		view_set(v, "form", r->in[IN_CHOICE]);
+	rc = call_me_back(r, &st, waiting, v);
 	if (rc != DB_OK) {
 		view_free(v);
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;

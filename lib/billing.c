@@ -133,6 +133,23 @@ int billing_add_call(const struct billing_terms *terms, struct billing_totals *t
 	return 0;
 }
 
+int billing_add_event(const struct billing_terms *terms, struct billing_totals *t,
+		      long long attendees, long long seat_minutes, long long *quantity,
+		      long long *amount_cents)
+{
+	long long q = terms->event_unit == BILLING_PER_SEAT_MINUTE ? seat_minutes : attendees;
+	long long amount;
+	if (q < 0 || __builtin_mul_overflow(q, terms->event_rate_cents, &amount)
+	    || __builtin_add_overflow(t->event_cents, amount, &t->event_cents)
+	    || __builtin_add_overflow(t->event_attendees, attendees, &t->event_attendees)
+	    || __builtin_add_overflow(t->event_seat_minutes, seat_minutes, &t->event_seat_minutes))
+		return -1;
+	t->events++;
+	*quantity = q;
+	*amount_cents = amount;
+	return 0;
+}
+
 int billing_add_phone_call(const struct billing_terms *terms, struct billing_totals *t,
 			   long long minutes, long long *amount_cents)
 {
@@ -146,10 +163,27 @@ int billing_add_phone_call(const struct billing_terms *terms, struct billing_tot
 	return 0;
 }
 
+int billing_event_unit_parse(const char *text, enum billing_event_unit *unit)
+{
+	if (text != NULL && strcmp(text, "attendee") == 0)
+		*unit = BILLING_PER_ATTENDEE;
+	else if (text != NULL && strcmp(text, "seat_minute") == 0)
+		*unit = BILLING_PER_SEAT_MINUTE;
+	else
+		return -1;
+	return 0;
+}
+
+const char *billing_event_unit_name(enum billing_event_unit unit)
+{
+	return unit == BILLING_PER_SEAT_MINUTE ? "seat-minute" : "attendee";
+}
+
 int billing_finish(const struct billing_terms *terms, struct billing_totals *t, bool minimum_applies)
 {
 	long long used;
 	if (__builtin_add_overflow(t->usage_cents, t->call_cents, &used)
+	    || __builtin_add_overflow(used, t->event_cents, &used)
 	    || __builtin_add_overflow(used, t->phone_cents, &used))
 		return -1;
 	t->minimum_lift_cents = 0;

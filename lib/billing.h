@@ -13,6 +13,13 @@
  *     at the client's own call rate (0: not billed, still counted): each
  *     call's started minutes from its connecting to its end (or the
  *     cut-off), at least 1; a month's calls are those of its sessions;
+ *   - events (the auditorium, issue 17) are billed on top at the client's
+ *     event rate: per attendee (each who was there at all) or per
+ *     seat-minute (each attendee's started minutes present, at least 1); a
+ *     month's events are those that went live in it, their attendance
+ *     counted up to the cut-off; their stage and backstage are no sessions;
+ *   - a monthly minimum lifts the total (sessions, calls and events) to it,
+ *     as a line of its own;
  *   - phone calls (the call centre) are billed on top too: each call's
  *     talk time (from the agent joining to its end, cut off like a
  *     session), in started minutes, at least 1, at the client's phone rate
@@ -29,6 +36,7 @@
 #include <stdbool.h>
 
 enum billing_unit { BILLING_PER_MINUTE, BILLING_PER_SESSION };
+enum billing_event_unit { BILLING_PER_ATTENDEE, BILLING_PER_SEAT_MINUTE };
 
 struct billing_month {
 	int year, month;
@@ -42,6 +50,8 @@ struct billing_terms {
 	long long rate_cents;         /* per minute or per session */
 	long long minimum_cents;      /* monthly minimum; 0 for none */
 	long long call_rate_cents;    /* per started minute of a call; 0: not billed */
+	enum billing_event_unit event_unit;
+	long long event_rate_cents;   /* per attendee or seat-minute; 0: not billed */
 	long long phone_rate_cents;   /* per started minute of a phone call */
 };
 
@@ -53,6 +63,10 @@ struct billing_totals {
 	long long calls;
 	long long call_minutes;
 	long long call_cents;         /* the sum of the calls' lines */
+	long long events;
+	long long event_attendees;
+	long long event_seat_minutes;
+	long long event_cents;        /* the sum of the events' lines */
 	long long phone_calls;
 	long long phone_minutes;
 	long long phone_cents;        /* the sum of the phone calls' lines */
@@ -87,6 +101,15 @@ int billing_add_session(const struct billing_terms *terms, struct billing_totals
  * amount. Returns 0, or -1 on overflow. */
 int billing_add_call(const struct billing_terms *terms, struct billing_totals *t,
 		     long long minutes, long long *amount_cents);
+/* Adds an event of `attendees` attendees and `seat_minutes` seat-minutes;
+ * *quantity gets what it is billed by and *amount_cents its line's amount.
+ * Returns 0, or -1 on overflow. */
+int billing_add_event(const struct billing_terms *terms, struct billing_totals *t,
+		      long long attendees, long long seat_minutes, long long *quantity,
+		      long long *amount_cents);
+/* "attendee" or "seat_minute": 0, or -1. */
+int billing_event_unit_parse(const char *text, enum billing_event_unit *unit);
+const char *billing_event_unit_name(enum billing_event_unit unit);
 /* Adds a phone call (the call centre) of `minutes` billable minutes;
  * *amount_cents gets its line's amount. Returns 0, or -1 on overflow. */
 int billing_add_phone_call(const struct billing_terms *terms, struct billing_totals *t,

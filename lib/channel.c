@@ -124,8 +124,9 @@ static int insert_event(struct db *db, long long channel_id, long long participa
 {
 	int rc = next_seq(db, channel_id, seq);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, recipient, body, client_msg_id);
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", channel_id, *seq, kind,
+			     participant_id, recipient, body, client_msg_id, (const char *)NULL,
+			     0LL);
 	return rc;
 }
 
@@ -143,7 +144,9 @@ int channel_append(struct db *db, long long channel_id, long long participant_id
 
 bool channel_event_in_chat(const char *kind)
 {
-	static const char *const not_chat[] = { "call", "rtc", "mark", "erase", "draw", NULL };
+	/* The stage and backstage of an event (issue 17) have their own too. */
+	static const char *const not_chat[] = { "call", "rtc", "mark", "erase", "draw", "stage", "qa",
+		"aline", "removed", "question", "pass", NULL };
 	for (size_t i = 0; not_chat[i] != NULL; i++)
 		if (strcmp(kind, not_chat[i]) == 0)
 			return false;
@@ -152,7 +155,8 @@ bool channel_event_in_chat(const char *kind)
 
 static int post_once(struct db *db, long long channel_id, long long participant_id,
 		     long long recipient, const char *kind, const char *body,
-		     const char *client_msg_id, long long *seq, bool *stored)
+		     const char *client_msg_id, const char *lang, long long ref_seq, long long *seq,
+		     bool *stored)
 {
 	struct db_rows earlier;
 	*stored = false;
@@ -173,8 +177,8 @@ static int post_once(struct db *db, long long channel_id, long long participant_
 		pool_free(pool);
 	}
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnss", channel_id, *seq, kind,
-			     participant_id, recipient, body, client_msg_id);
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", channel_id, *seq, kind,
+			     participant_id, recipient, body, client_msg_id, lang, ref_seq);
 	if (rc == DB_OK && strcmp(kind, "address") == 0)
 		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", body, channel_id);
 	if (rc == DB_OK && strcmp(kind, "lead") == 0)
@@ -191,11 +195,19 @@ int channel_post(struct db *db, long long channel_id, long long participant_id,
 		 long long recipient, const char *kind, const char *body,
 		 const char *client_msg_id, long long *seq)
 {
+	return channel_post_lang(db, channel_id, participant_id, recipient, kind, body,
+				 client_msg_id, NULL, 0, seq);
+}
+
+int channel_post_lang(struct db *db, long long channel_id, long long participant_id,
+		      long long recipient, const char *kind, const char *body,
+		      const char *client_msg_id, const char *lang, long long ref_seq, long long *seq)
+{
 	int rc, attempt = 0;
 	bool stored = false;
 	do
 		rc = post_once(db, channel_id, participant_id, recipient, kind, body, client_msg_id,
-			       seq, &stored);
+			       lang, ref_seq, seq, &stored);
 	while (db_retry(db, &rc, &attempt));
 	if (stored)
 		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)*seq);
@@ -212,6 +224,58 @@ static int add_participant(struct db *db, long long channel_id, const char *kind
 	int rc = db_exec(db, SQL_PARTICIPANT_INSERT, NULL, "isnnsss", channel_id, kind, agent_id,
 			 visitor_id, name, token, avatar);
 	*id = (long long)db_last_insert_id(db);
+	return rc;
+}
+
+const char *channel_name_for(struct pool *pool, const char *visitor, const char *page,
+			     const char *client)
+{
+	const char *from = client;
+	if (page != NULL && (strncmp(page, "https://", 8) == 0 || strncmp(page, "http://", 7) == 0)) {
+		const char *rest = strstr(page, "://") + 3;
+		size_t n = strcspn(rest, "?#");
+		/* Page addresses are stored %-escaped ASCII: any cut is whole. */
+		if (n > 160)
+			n = 160;
+		from = pool_strndup(pool, rest, n);
+	}
+	return pool_printf(pool, "%s · %s", visitor, from ? from : "");
+}
+
+/* Inside the accepting transaction: the conversation starts with the
+ * visitor's question as its first line (dated when it was asked), the two
+ * joining, and the view on the page the visitor asked from (led there by
+ * the leader), so neither side starts on an empty view. The agent leads,
+ * but a visitor who asked in the widget's panel browses the site's own
+ * pages while they talk: they lead, and the agent's view follows them. */
+static int open_conversation(struct db *db, struct pool *pool, long long channel_id,
+			     long long request_id, const char *question, const char *page,
+			     long long agent_participant, long long visitor_participant, long long *seq)
+{
+	struct db_rows asked_in;
+	int rc = db_query(db, pool, SQL_REQUEST_ASKED_IN, &asked_in, "i", request_id);
+	if (rc != DB_OK)
+		return rc;
+	bool panel = asked_in.rows > 0 && strcmp(db_cell(&asked_in, 0, 0), "panel") == 0;
+	long long leader = panel ? visitor_participant : agent_participant;
+	if (question != NULL && question[0] != '\0') {
+		rc = next_seq(db, channel_id, seq);
+		if (rc == DB_OK)
+			rc = db_exec(db, SQL_EVENT_INSERT_QUESTION, NULL, "iiii", channel_id, *seq,
+				     visitor_participant, request_id);
+	}
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", leader, channel_id);
+	if (rc == DB_OK)
+		rc = append_event(db, channel_id, agent_participant, "join", NULL, NULL, seq);
+	if (rc == DB_OK)
+		rc = append_event(db, channel_id, visitor_participant, "join", NULL, NULL, seq);
+	bool web_page = page != NULL
+			&& (strncmp(page, "https://", 8) == 0 || strncmp(page, "http://", 7) == 0);
+	if (rc == DB_OK && web_page)
+		rc = append_event(db, channel_id, leader, "address", page, NULL, seq);
+	if (rc == DB_OK && web_page)
+		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", page, channel_id);
 	return rc;
 }
 
@@ -260,19 +324,14 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 		db_rollback(db);
 		return DB_ERROR;
 	}
-	/* Named from the client and the time, as staff will look for it. */
-	char stamp[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S UTC", &tm);
-	char *name = pool_printf(r->pool, "%s %s", db_cell(&req, 0, 13), stamp);
 	const char *visitor_name = db_cell(&lock, 0, 5) ? db_cell(&lock, 0, 5) : "Visitor";
+	const char *page = db_cell(&req, 0, 12);
+	/* Named for who the visitor is and where they asked from. */
+	const char *name = channel_name_for(r->pool, visitor_name, page, db_cell(&req, 0, 13));
 	long long agent_participant = 0, visitor_participant = 0, seq = 0;
 	/* The client chooses visitors' avatars by the page the link was on. */
 	struct db_rows avatar, agent;
-	const char *page = db_cell(&req, 0, 12) ? db_cell(&req, 0, 12) : "";
-	rc = db_query(db, r->pool, SQL_AVATAR_FOR_PAGE, &avatar, "is", me->client_id, page);
+	rc = db_query(db, r->pool, SQL_AVATAR_FOR_PAGE, &avatar, "is", me->client_id, page ? page : "");
 	if (rc == DB_OK)
 		rc = db_query(db, r->pool, SQL_AGENT_AVATAR, &agent, "i", me->agent_id);
 	const char *visitor_avatar = rc == DB_OK && avatar.rows ? db_cell(&avatar, 0, 0) : "fox";
@@ -289,11 +348,8 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 		rc = add_participant(db, *channel_id, "visitor", 0, db_cell_int(&lock, 0, 2),
 				     visitor_name, visitor_avatar, &visitor_participant);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", agent_participant, *channel_id);
-	if (rc == DB_OK)
-		rc = append_event(db, *channel_id, agent_participant, "join", NULL, NULL, &seq);
-	if (rc == DB_OK)
-		rc = append_event(db, *channel_id, visitor_participant, "join", NULL, NULL, &seq);
+		rc = open_conversation(db, r->pool, *channel_id, request_id, db_cell(&lock, 0, 6), page,
+				       agent_participant, visitor_participant, &seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, *channel_id, request_id);
 	/* A call-back or a caller holding: the call joins the channel. */
@@ -575,8 +631,13 @@ int channel_typing(struct db *db, const struct member *m, const char *text)
 bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
 			   bool viewer_is_staff)
 {
-	if (strcmp(kind, "private") == 0)
+	/* An event's questions go to its producer, a pass to one speaker; a
+	 * private line's translation is as private as the line. */
+	if (strcmp(kind, "private") == 0 || strcmp(kind, "question") == 0 || strcmp(kind, "pass") == 0
+	    || (strcmp(kind, "translation") == 0 && to != 0))
 		return viewer == from || viewer == to;
+	if (strcmp(kind, "removed") == 0)
+		return viewer_is_staff;
 	/* A call's signalling is for the one it is addressed to. */
 	if (strcmp(kind, "rtc") == 0)
 		return viewer == to;
@@ -626,6 +687,14 @@ void channel_rows_json(const struct db_rows *ev, long long viewer, bool viewer_i
 		buf_json_string(out, db_cell(ev, i, 6) ? db_cell(ev, i, 6) : "");
 		buf_puts(out, ",\"at\":");
 		buf_json_string(out, db_cell(ev, i, 7));
+		/* Translation (lib/chat_lang.c): a line's language; a translation's
+		 * language and the line it translates. */
+		if (db_cell(ev, i, 10) != NULL) {
+			buf_puts(out, ",\"lang\":");
+			buf_json_string(out, db_cell(ev, i, 10));
+		}
+		if (db_cell(ev, i, 11) != NULL)
+			buf_printf(out, ",\"ref\":%s", db_cell(ev, i, 11));
 		buf_putc(out, '}');
 	}
 	buf_putc(out, ']');
@@ -655,8 +724,9 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 			    || !channel_event_in_chat(db_cell(&ev, i, 1)))
 				continue;
 			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
-							      "body", NULL, "at" };
-			for (size_t c = 0; c < 8; c++) {
+							      "body", NULL, "at", NULL, NULL,
+							      "lang", "ref" };
+			for (size_t c = 0; c < 12; c++) {
 				if (fields[c] == NULL)
 					continue;
 				snprintf(key, sizeof key, "events.%zu.%s", shown, fields[c]);
@@ -664,6 +734,10 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 			}
 			snprintf(key, sizeof key, "events.%zu.mine", shown);
 			view_set_int(v, key, db_cell_int(&ev, i, 2) == viewer_participant_id);
+			/* A lead passed to oneself is a lead taken. */
+			snprintf(key, sizeof key, "events.%zu.to_self", shown);
+			view_set_int(v, key, db_cell(&ev, i, 8) != NULL
+					     && db_cell_int(&ev, i, 8) == db_cell_int(&ev, i, 2));
 			shown++;
 		}
 	}

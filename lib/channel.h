@@ -65,6 +65,12 @@ enum { CHANNEL_CLOSED = -10 };
 int channel_post(struct db *db, long long channel_id, long long participant_id,
 		 long long recipient, const char *kind, const char *body,
 		 const char *client_msg_id, long long *seq);
+/* channel_post, with the language a line is written in, or for a
+ * "translation" event its language and the seq of the line it translates
+ * (lib/chat_lang.c). */
+int channel_post_lang(struct db *db, long long channel_id, long long participant_id,
+		      long long recipient, const char *kind, const char *body,
+		      const char *client_msg_id, const char *lang, long long ref_seq, long long *seq);
 /* Inside the caller's transaction: appends an event (taking the channel's
  * row lock for its seq). The caller commits, then calls notify_post().
  * Returns a db_status, or CHANNEL_CLOSED. */
@@ -84,10 +90,17 @@ enum { CHANNEL_TAKEN = -11, CHANNEL_FULL = -12 };
 int channel_accept(struct request *r, const char *request_public_id,
 		   const char **channel_public_id);
 
+/* A conversation's name: who the visitor is and where they asked from
+ * ("Vera · shop.example/kettles"), or the client's name for a page not on
+ * the web. */
+const char *channel_name_for(struct pool *pool, const char *visitor, const char *page,
+			     const char *client);
+
 /* Closes an open channel for everyone (the dialer, when a call-back was
  * not answered): a close event, all leave, its agents become free. A
  * channel closed already is no error. Returns a db_status. */
 int channel_close(struct db *db, long long channel_id, long long client_id);
+
 /* The member leaves; the channel closes when no agent or nobody is left. */
 int channel_leave(struct request *r, const struct member *m);
 /* Hands the channel from agent member m to another available agent of the
@@ -122,7 +135,7 @@ int channel_monitor(struct request *r, const struct member *m);
 
 struct view;
 /* Puts the events and present participants into a view (channel page and
- * transcript): events.N.{seq,kind,name,role,body,at,mine}, people.N.*. */
+ * transcript): events.N.{seq,kind,name,role,body,at,mine,to_self}, people.N.*. */
 int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 		    long long viewer_participant_id, bool viewer_is_staff, struct view *v);
 

@@ -22,7 +22,8 @@ void config_defaults(struct config *cfg)
 	cfg->max_body_bytes = 64 * 1024;
 	cfg->watch_interval_ms = 250;
 	cfg->poll_hold_seconds = 25;
-	cfg->poll_max_waiters = 20000;
+	cfg->poll_max_waiters = 50000;
+	cfg->poll_processes = 1;
 	cfg->session_idle_minutes = 120;
 	cfg->session_max_hours = 12;
 	cfg->password_iterations = 600000;
@@ -57,6 +58,8 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->dialer_listen, sizeof cfg->dialer_listen, "127.0.0.1:5070");
 	snprintf(cfg->dialer_media_address, sizeof cfg->dialer_media_address, "127.0.0.1");
 	snprintf(cfg->prompts_dir, sizeof cfg->prompts_dir, "%s", BATON_DEFAULT_PROMPTS);
+	snprintf(cfg->translate_pivots, sizeof cfg->translate_pivots, "%s", "spa eng cat");
+	cfg->translate_timeout_ms = 4000;
 }
 
 const char *config_path(void)
@@ -189,6 +192,7 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("watch_interval_ms", watch_interval_ms, 10, 10000);
 	INT_SETTING("poll_hold_seconds", poll_hold_seconds, 0, 50);
 	INT_SETTING("poll_max_waiters", poll_max_waiters, 1, 1000000);
+	INT_SETTING("poll_processes", poll_processes, 1, 64);
 	INT_SETTING("session_idle_minutes", session_idle_minutes, 1, 7 * 24 * 60);
 	INT_SETTING("session_max_hours", session_max_hours, 1, 30 * 24);
 	INT_SETTING("password_iterations", password_iterations, 100000, 100000000);
@@ -210,6 +214,9 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("dialer_clock_offset", dialer_clock_offset, -366 * 86400, 366 * 86400);
 	STRING_SETTING("prompts_dir", prompts_dir);
 	STRING_SETTING("sip_auth_secret", sip_auth_secret);
+	STRING_SETTING("translate_url", translate_url);
+	STRING_SETTING("translate_pivots", translate_pivots);
+	INT_SETTING("translate_timeout_ms", translate_timeout_ms, 100, 60000);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)

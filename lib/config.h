@@ -34,6 +34,7 @@ struct config {
 	int watch_interval_ms;
 	int poll_hold_seconds;
 	int poll_max_waiters;
+	int poll_processes;     /* poll programs per host (each holds its share) */
 
 	long max_body_bytes;
 	int session_idle_minutes;
@@ -91,6 +92,12 @@ struct config {
 	int dialer_clock_offset;
 	char prompts_dir[512];
 	char sip_auth_secret[128];
+	/* Translation (lib/translate.c): the engine's address, the languages
+	 * tried in turn as a pivot where no direct pair exists, and how long
+	 * a line waits for its translation. */
+	char translate_url[256];
+	char translate_pivots[128];
+	int translate_timeout_ms;
 };
 
 void config_defaults(struct config *cfg);

@@ -121,7 +121,9 @@ static void announce(struct call *c, bool interrupt)
 	else
 		play(c, "more_than_fifty");
 	play(c, "in_queue");
-	play(c, wait_prompt(c->d->pool, st.estimate_words));
+	/* With nobody at the desk no wait is made up (lib/estimate.c). */
+	if (st.estimate.words != NULL)
+		play(c, wait_prompt(c->d->pool, st.estimate.words));
 	sipua_play(c->customer, prompts_get(c->d->prompts, "hold_music"), true);
 	store_call_event(c, "announce", pool_printf(c->d->pool, "%lld", place));
 	pool_reset(c->d->pool);

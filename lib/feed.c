@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "audience.h"
 #include "channel.h"
 #include "crypto.h"
 #include "db.h"
@@ -26,6 +27,7 @@ const struct input feed_inputs[FEED_IN__MAX] = {
 	[FEED_IN_VERSION] = { "version", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
 	[FEED_IN_SUPERVISE] = { "supervise", INPUT_INT, false, 0, 0, 1, NULL },
 	[FEED_IN_CLIENT] = { "client", INPUT_LINE, false, 64, 0, 0, NULL },
+	[FEED_IN_AUDIENCE] = { "audience", INPUT_LINE, false, 32, 0, 0, NULL },
 };
 
 static int db_failed(struct request *r, int rc)
@@ -70,9 +72,44 @@ static int watch_waiting(struct request *r, struct feed_watch *w, long long visi
 	return 0;
 }
 
+/* An event's attendee, in one look by their visitor cookie (no session,
+ * no visitor stamp: 20,000 of them ask again after every round). Removed
+ * attendees are refused; so is anyone who never registered, or who never
+ * arrived once the event is live. */
+static int watch_audience(struct request *r, struct feed_watch *w)
+{
+	const char *token = request_cookie(r, VISITOR_COOKIE);
+	if (!crypto_is_public_id(r->in[FEED_IN_AUDIENCE]) || token == NULL || !crypto_is_token(token))
+		return resp_error(r, 403, "You are not registered for this event.");
+	char hash[TOKEN_HEX_LEN + 1];
+	crypto_sha256_hex(token, hash);
+	struct db_rows who;
+	int rc = db_query(r->db, r->pool, SQL_AUDIENCE_WHO, &who, "ss", hash, r->in[FEED_IN_AUDIENCE]);
+	if (rc != DB_OK)
+		return db_failed(r, rc);
+	if (who.rows == 0)
+		return resp_error(r, 403, "You are not registered for this event.");
+	if (db_cell_int(&who, 0, 3))
+		return resp_error(r, 403, "The producer has removed you from this event.");
+	if (db_cell(&who, 0, 2) == NULL)
+		return resp_error(r, 409, "The event has not opened yet: its page says when it starts.");
+	/* Once live, only those who took a seat (lib/attendee.h) follow it. */
+	if (strcmp(db_cell(&who, 0, 5), "live") == 0 && !db_cell_int(&who, 0, 4))
+		return resp_error(r, 403, "You have no seat at this event: open its page to take one.");
+	w->kind = FEED_AUDIENCE;
+	w->topic = NOTIFY_CHANNEL;
+	w->topic_id = db_cell_int(&who, 0, 2);
+	w->attendee_id = db_cell_int(&who, 0, 0);
+	w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
+	w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
+	return 0;
+}
+
 int feed_watch_from_request(struct request *r, struct feed_watch *w)
 {
 	memset(w, 0, sizeof *w);
+	if (r->in[FEED_IN_AUDIENCE] != NULL)
+		return watch_audience(r, w);
 	int rc = session_load(r);
 	long long visitor_id = 0;
 	if (rc == DB_OK)
@@ -106,7 +143,8 @@ int feed_watch_from_request(struct request *r, struct feed_watch *w)
 		w->seen = (unsigned long long)r->in_int[FEED_IN_VERSION];
 		return 0;
 	}
-	return resp_error(r, 400, "Say what to wait for: channel, request, console=1 or supervise=1.");
+	return resp_error(r, 400, "Say what to wait for: channel, request, audience, console=1 or "
+			  "supervise=1.");
 }
 
 enum { CACHE_SLOTS = 128 };
@@ -117,14 +155,32 @@ struct cache_slot {
 	struct db_rows rows;
 };
 
+/* An answer rendered once for every waiter who has seen the same (the
+ * audience of an event): its text up to the hold. */
+struct text_slot {
+	long long topic, seen, signals;
+	char *text;
+};
+
 struct feed_cache {
 	struct cache_slot slot[CACHE_SLOTS];
 	size_t used;
+	struct text_slot text[CACHE_SLOTS];
+	size_t texts;
+	struct pool *pool;
 };
 
 struct feed_cache *feed_cache_new(struct pool *pool)
 {
-	return pool_zalloc(pool, sizeof(struct feed_cache));
+	struct feed_cache *cache = pool_zalloc(pool, sizeof(struct feed_cache));
+	cache->pool = pool;
+	return cache;
+}
+
+/* Queries of one argument; the others have two. */
+static bool one_argument(enum sql_id query)
+{
+	return query == SQL_CHANNEL_VERSIONS || query == SQL_AUDIENCE_STAGE_STATE;
 }
 
 /* A query of one or two integer arguments, read once per round. */
@@ -136,8 +192,8 @@ static int cached(struct db *db, struct pool *pool, struct feed_cache *cache, en
 			*out = cache->slot[i].rows;
 			return DB_OK;
 		}
-	int rc = query == SQL_CHANNEL_VERSIONS ? db_query(db, pool, query, out, "i", a)
-					       : db_query(db, pool, query, out, "ii", a, b);
+	int rc = one_argument(query) ? db_query(db, pool, query, out, "i", a)
+				     : db_query(db, pool, query, out, "ii", a, b);
 	if (rc == DB_OK && cache != NULL && cache->used < CACHE_SLOTS)
 		cache->slot[cache->used++] = (struct cache_slot){ query, a, b, *out };
 	return rc;
@@ -243,6 +299,53 @@ static int answer_channel(struct db *db, struct pool *pool, struct feed_cache *c
 	return 1;
 }
 
+/* An event's attendee: the stage's news for the room (lib/audience.h).
+ * Nothing is answered while nothing they may see has changed (the
+ * producer's pointer, the speakers' typing and calls, private events),
+ * and the answer is rendered once per round for everyone who has seen the
+ * same. Before the event is live only its state reaches them. */
+static int answer_audience(struct db *db, struct pool *pool, struct feed_cache *cache,
+			   const struct feed_watch *w, bool force, struct buf *out)
+{
+	struct db_rows v, state, events = { 0 }, speakers = { 0 };
+	int rc = cached(db, pool, cache, SQL_CHANNEL_VERSIONS, w->topic_id, 0, &v);
+	if (rc == DB_OK)
+		rc = cached(db, pool, cache, SQL_AUDIENCE_STAGE_STATE, w->topic_id, 0, &state);
+	if (rc != DB_OK)
+		return rc;
+	unsigned long long last_seq = (unsigned long long)db_cell_int(&v, 0, 0);
+	unsigned long long version = (unsigned long long)db_cell_int(&v, 0, 1);
+	bool open = v.rows > 0 && strcmp(db_cell(&v, 0, 2), "open") == 0;
+	bool live = state.rows > 0 && strcmp(db_cell(&state, 0, 0), "live") == 0;
+	if (!force && open && last_seq <= w->seen && version <= w->seen_signals)
+		return 0;
+	if (last_seq > w->seen)
+		rc = cached(db, pool, cache, SQL_AUDIENCE_EVENTS_AFTER, w->topic_id, (long long)w->seen, &events);
+	if (rc == DB_OK && live && version > w->seen_signals)
+		rc = cached(db, pool, cache, SQL_AUDIENCE_SIGNALS_SINCE, w->topic_id,
+			    (long long)w->seen_signals, &speakers);
+	if (rc != DB_OK)
+		return rc;
+	if (!force && open && speakers.rows == 0 && !audience_news(&events, live, w->attendee_id))
+		return 0;
+	bool personal = audience_rows_personal(&events);
+	for (size_t i = 0; cache != NULL && !personal && i < cache->texts; i++) {
+		struct text_slot *t = &cache->text[i];
+		if (t->topic == w->topic_id && t->seen == (long long)w->seen
+		    && t->signals == (long long)w->seen_signals) {
+			buf_puts(out, t->text);
+			return 1;
+		}
+	}
+	size_t start = out->len;
+	audience_answer_json(&v, &events, &speakers, live, personal ? w->attendee_id : 0,
+			     (long long)w->seen, out);
+	if (cache != NULL && !personal && cache->texts < CACHE_SLOTS)
+		cache->text[cache->texts++] = (struct text_slot){ w->topic_id, (long long)w->seen,
+			(long long)w->seen_signals, pool_strdup(cache->pool, out->data + start) };
+	return 1;
+}
+
 /* Whether the client's queue has moved past what the watch has seen:
  * 1 yes (or forced), 0 no, or a db_status. The console, waiting and
  * supervise feeds all follow it. */
@@ -315,6 +418,7 @@ int feed_answer(struct db *db, struct pool *pool, struct feed_cache *cache,
 	case FEED_CONSOLE: rc = answer_console(db, pool, w, force, out); break;
 	case FEED_WAITING: rc = answer_waiting(db, pool, w, force, out); break;
 	case FEED_SUPERVISE: rc = answer_supervise(db, pool, w, force, out); break;
+	case FEED_AUDIENCE: rc = answer_audience(db, pool, cache, w, force, out); break;
 	default: rc = DB_ERROR;
 	}
 	if (rc == 1) {

@@ -2,7 +2,8 @@
  *   channel  a channel's events after a seq, and typing previews;
  *   console  an agent's view of the client's queue and their channels;
  *   waiting  a visitor's place in the queue;
- *   supervise  a supervisor's live view of the desk.
+ *   supervise  a supervisor's live view of the desk;
+ *   audience  an event's attendee following its stage (lib/audience.h).
  * All but the first follow the client's queue version. */
 #ifndef BATON_FEED_H
 #define BATON_FEED_H
@@ -16,7 +17,8 @@
 struct db;
 struct pool;
 
-enum feed_kind { FEED_CHANNEL = 1, FEED_CONSOLE, FEED_WAITING, FEED_SUPERVISE };
+enum feed_kind { FEED_CHANNEL = 1, FEED_CONSOLE, FEED_WAITING, FEED_SUPERVISE,
+		 FEED_AUDIENCE /* an event's attendee: lib/audience.h */ };
 
 /* Everything needed to answer a poll later, with no pointers into the
  * request that parked it. */
@@ -30,11 +32,13 @@ struct feed_watch {
 	bool viewer_is_agent;             /* staff: agents and supervisors */
 	long long agent_id;               /* console: the agent */
 	char request_public_id[33];       /* waiting: the request */
+	long long attendee_id;            /* audience: the attendee (topic: the stage) */
 };
 
 /* A poll's inputs: which feed, and what the client has seen. */
 enum feed_input { FEED_IN_CHANNEL, FEED_IN_CONSOLE, FEED_IN_REQUEST, FEED_IN_AFTER,
-		  FEED_IN_SIGNALS, FEED_IN_VERSION, FEED_IN_SUPERVISE, FEED_IN_CLIENT, FEED_IN__MAX };
+		  FEED_IN_SIGNALS, FEED_IN_VERSION, FEED_IN_SUPERVISE, FEED_IN_CLIENT, FEED_IN_AUDIENCE,
+		  FEED_IN__MAX };
 extern const struct input feed_inputs[FEED_IN__MAX];
 
 /* Reads and authorises a poll (inputs of poll.c). Returns 0, or the HTTP

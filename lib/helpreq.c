@@ -17,7 +17,7 @@
 #include "thread.h"
 #include "visitor.h"
 
-enum { DEFAULT_ACCEPT_SECONDS = 30, DEFAULT_HANDLE_SECONDS = 300, PAGE_URL_MAX = 2000 };
+enum { PAGE_URL_MAX = 2000 };
 
 const char *helpreq_url_host(struct pool *pool, const char *url)
 {
@@ -57,6 +57,17 @@ const char *helpreq_page_url(struct pool *pool, const char *url)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+const char *helpreq_asked_from(struct request *r, const char *referer, const char *page)
+{
+	if (page != NULL && referer != NULL) {
+		const char *page_host = helpreq_url_host(r->pool, page);
+		const char *referer_host = helpreq_url_host(r->pool, referer);
+		if (page_host != NULL && referer_host != NULL && strcmp(page_host, referer_host) == 0)
+			return helpreq_page_url(r->pool, page);
+	}
+	return helpreq_page_url(r->pool, referer);
 }
 
 static int refuse(struct request *r, const struct site_info *site, const char *key,
@@ -134,6 +145,9 @@ static int create_once(struct request *r, const struct site_info *site, long lon
 		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssi", id, site->client_id, site->id,
 			     visitor_id, topic, name, question, page_url, db_cell_int(&profile, 0, 0));
 	long long request_id = (long long)db_last_insert_id(db);
+	/* Asked in the widget's panel: the visitor stays on the site's pages. */
+	if (rc == DB_OK && r->framed)
+		rc = db_exec(db, SQL_REQUEST_SET_ASKED_IN_PANEL, NULL, "i", request_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
 			     "created", 0LL);
@@ -182,18 +196,6 @@ int helpreq_signed_priority_valid(struct request *r, const struct site_info *sit
 	return crypto_equal(sig, expected) ? 1 : 0;
 }
 
-static long long estimate(const struct request_status *st, const struct db_rows *stats)
-{
-	long long accept = db_cell(stats, 0, 0) ? db_cell_int(stats, 0, 0) : DEFAULT_ACCEPT_SECONDS;
-	long long handle = db_cell(stats, 0, 1) ? db_cell_int(stats, 0, 1) : DEFAULT_HANDLE_SECONDS;
-	long long agents = st->agents_available > 0 ? st->agents_available : 1;
-	long long wait = accept;
-	if (st->agents_available == 0 || st->seats_full || st->position >= agents)
-		wait += (st->position / agents + 1) * handle;
-	wait -= st->waited_seconds;
-	return wait > accept ? wait : accept;
-}
-
 int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 		   struct request_status *st, bool *found)
 {
@@ -201,7 +203,7 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	*found = false;
 	if (!crypto_is_public_id(public_id))
 		return DB_OK;
-	struct db_rows req, pos, agents, used, settings, stats, version;
+	struct db_rows req, pos, version;
 	int rc = db_query(db, pool, SQL_REQUEST_BY_PUBLIC_ID, &req, "s", public_id);
 	if (rc != DB_OK || req.rows == 0)
 		return rc;
@@ -215,6 +217,8 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	st->waited_seconds = db_cell_int(&req, 0, 6);
 	st->channel_public_id = db_cell(&req, 0, 7);
 	st->scheduled_for = db_cell(&req, 0, 8);
+	st->site_id = db_cell_int(&req, 0, 10);
+	st->page_url = db_cell(&req, 0, 12);
 	st->client_name = db_cell(&req, 0, 13);
 	st->kind = db_cell(&req, 0, 14);
 	st->phone = db_cell(&req, 0, 15);
@@ -222,24 +226,14 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", st->client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REQUEST_POSITION, &pos, "i", st->id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_AGENTS_SIGNED_IN, &agents, "i", st->client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", st->client_id, st->client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_SETTINGS, &settings, "i", st->client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_WAIT_STATS, &stats, "i", st->client_id);
 	if (rc != DB_OK)
 		return rc;
 	st->queue_version = (unsigned long long)db_cell_int(&version, 0, 0);
 	st->position = db_cell_int(&pos, 0, 0);
-	st->agents_signed_in = db_cell_int(&agents, 0, 0);
-	st->agents_available = db_cell_int(&agents, 0, 1);
-	st->seats_full = db_cell_int(&used, 0, 0) >= db_cell_int(&settings, 0, 0);
-	st->estimate_seconds = estimate(st, &stats);
-	st->estimate_words = queue_wait_words(st->estimate_seconds);
-	return DB_OK;
+	/* An offered visitor has an agent set aside for them: only the accept
+	 * is left, whatever the desk looks like to the others. */
+	return estimate_load(db, pool, st->client_id, st->position, st->waited_seconds,
+			     strcmp(st->state, "offered") == 0, &st->estimate);
 }
 
 int helpreq_load_for_visitor(struct request *r, const char *public_id, struct request_status *st)
@@ -281,11 +275,8 @@ void helpreq_status_json(const struct request_status *st, struct buf *out)
 {
 	buf_puts(out, "{\"state\":");
 	buf_json_string(out, st->state);
-	buf_printf(out, ",\"position\":%lld,\"waited\":%lld,\"estimate\":%lld,\"estimate_words\":",
-		   st->position, st->waited_seconds, st->estimate_seconds);
-	buf_json_string(out, st->estimate_words);
-	buf_printf(out, ",\"agents_signed_in\":%lld,\"agents_available\":%lld,\"seats_full\":%s",
-		   st->agents_signed_in, st->agents_available, st->seats_full ? "true" : "false");
+	buf_printf(out, ",\"position\":%lld,\"waited\":%lld,", st->position, st->waited_seconds);
+	estimate_json(&st->estimate, out);
 	buf_puts(out, ",\"channel\":");
 	if (st->channel_public_id != NULL)
 		buf_json_string(out, st->channel_public_id);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "estimate.h"
 #include "request.h"
 
 struct request_status;
@@ -31,6 +32,11 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 const char *helpreq_page_url(struct pool *pool, const char *url);
 /* The lower-cased host of an http(s) URL, or NULL. */
 const char *helpreq_url_host(struct pool *pool, const char *url);
+
+/* The page a visitor asked from: `page` (from the site scripts) when it is
+ * an http(s) address on the Referer's host, else the Referer; stored as
+ * helpreq_page_url() does. */
+const char *helpreq_asked_from(struct request *r, const char *referer, const char *page);
 
 /* Puts the visitor in the client's queue (or finds their open request) and
  * routes. A priority of 0 or more (from the site's signed link) is kept on
@@ -61,13 +67,11 @@ struct request_status {
 	const char *question;
 	const char *channel_public_id;
 	const char *scheduled_for;
+	const char *page_url;      /* the page the visitor asked from */
+	long long site_id;
 	long long waited_seconds;
 	long long position;        /* requests ahead of this one */
-	long long estimate_seconds;
-	const char *estimate_words;
-	long long agents_signed_in;
-	long long agents_available;
-	bool seats_full;
+	struct estimate estimate;  /* the desk, the wait and the visitor's choices */
 	unsigned long long queue_version;
 	const char *kind;          /* chat, callback (a visitor to call), call (a caller holding) */
 	const char *phone;         /* callback and call: the number, E.164 */

@@ -8,7 +8,9 @@
 
 #include <stdint.h>
 
-enum notify_topic { NOTIFY_CHANNEL = 1, NOTIFY_QUEUE = 2 };
+/* NOTIFY_REVOKE: an event's attendee (id) was removed; the poll programs
+ * forget who their polls are at once (lib/attendee.h). */
+enum notify_topic { NOTIFY_CHANNEL = 1, NOTIFY_QUEUE = 2, NOTIFY_REVOKE = 3 };
 
 struct notify_entry {
 	enum notify_topic topic;

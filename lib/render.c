@@ -68,6 +68,26 @@ void view_set(struct view *v, const char *name, const char *value)
 	nerr_ignore(&err);
 }
 
+int view_read_strings(struct view *v, const char *name, const char *path)
+{
+	HDF *node = NULL;
+	if (v->hdf == NULL)
+		return -1;
+	NEOERR *err = hdf_get_node(v->hdf, name, &node);
+	if (err == STATUS_OK)
+		err = hdf_read_file(node, path);
+	if (err != STATUS_OK) {
+		STRING msg;
+		string_init(&msg);
+		nerr_error_string(err, &msg);
+		log_error("strings %s: %s", path, msg.buf ? msg.buf : "unreadable");
+		string_clear(&msg);
+		nerr_ignore(&err);
+		return -1;
+	}
+	return 0;
+}
+
 void view_set_int(struct view *v, const char *name, long long value)
 {
 	char s[32];
@@ -142,6 +162,9 @@ int view_render(struct request *r, struct view *v, int status, const char *templ
 {
 	char file[256];
 	snprintf(file, sizeof file, "%s.cs", template_name);
+	/* Pages in the widget's panel render for it (templates/header.cs). */
+	if (r->resp.frame_ancestors != NULL)
+		view_set(v, "panel", "1");
 	struct buf out;
 	buf_init(&out);
 	if (render_file(v, file, &out) != 0) {

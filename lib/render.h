@@ -12,6 +12,10 @@ struct view *view_new(struct request *r);
 void view_free(struct view *v);
 void view_set(struct view *v, const char *name, const char *value);
 void view_set_int(struct view *v, const char *name, long long value);
+/* Reads an HDF file of strings (a message catalogue: lib/catalogue.c)
+ * under NAME; values read earlier stay where the file has none. 0, or -1
+ * after logging. */
+int view_read_strings(struct view *v, const char *name, const char *path);
 struct db_rows;
 /* Sets NAME.I.COLUMN for each row and the named columns (NULL-terminated). */
 void view_set_rows(struct view *v, const char *name, const struct db_rows *rows,

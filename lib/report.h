@@ -17,7 +17,7 @@ struct db;
 struct pool;
 struct view;
 
-enum { REPORT_MAX_DAYS = 731, REPORT_MAX_TABLES = 5 };
+enum { REPORT_MAX_DAYS = 731, REPORT_MAX_TABLES = 7 };
 
 enum report_granularity { REPORT_DAY, REPORT_WEEK, REPORT_MONTH };
 
@@ -109,6 +109,10 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 		  struct report *rep);
 int report_attendance(struct db *db, struct pool *pool, const struct report_range *range,
 		      struct report *rep);
+/* One event's attendance (lib/report_event.c, issue 17). */
+struct live_event;
+int report_event_attendance(struct db *db, struct pool *pool, const struct live_event *ev,
+			    struct report *rep);
 int report_calls(struct db *db, struct pool *pool, const struct report_range *range,
 		 struct report *rep);
 

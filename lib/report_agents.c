@@ -3,8 +3,10 @@
  * average time to accept (from the offer, or from joining the queue when
  * the agent took a request unoffered), the time available, on break and
  * away (the agent's state intervals, clipped to the range and to now), the
- * offers let roll to someone else, and the answers sent by e-mail in message
- * threads with their average time (from the visitor's latest message). */
+ * offers let roll to someone else, the answers sent by e-mail in message
+ * threads with their average time (from the visitor's latest message), and
+ * the visitors' ratings of the sessions they were in (cgi-bin/rate.c), with
+ * the comments in a table of their own. */
 #include <string.h>
 
 #include "db.h"
@@ -22,14 +24,48 @@ static const struct report_column agent_columns[] = {
 	{ "Rollovers", COL_COUNT },
 	{ "Answers by e-mail", COL_COUNT },
 	{ "Average time to answer", COL_SECONDS },
+	{ "Ratings", COL_COUNT },
+	{ "Average rating", COL_TEXT },
 };
 enum { C_NAME, C_SESSIONS, C_HANDLE, C_ACCEPT, C_AVAILABLE, C_BREAK, C_AWAY, C_ROLLED, C_ANSWERS,
-       C_ANSWER_TIME, C__MAX };
+       C_ANSWER_TIME, C_RATINGS, C_RATING, C__MAX };
+
+static const struct report_column comment_columns[] = {
+	{ "Rated", COL_TEXT },
+	{ "Agents", COL_TEXT },
+	{ "Stars", COL_COUNT },
+	{ "Comment", COL_TEXT },
+};
+enum { R_AT, R_AGENTS, R_STARS, R_COMMENT, R__MAX };
 
 struct agent_figures {
 	long long id, sessions, handle_ms, accepts, accept_ms, available_ms, break_ms, away_ms, rolled;
 	long long answers, answer_ms, answers_timed;
+	long long ratings;
+	const char *rating;   /* the average, one decimal */
 };
+
+/* The visitors' ratings, newest first: what they said, whom about. */
+static int comments_table(struct db *db, struct pool *pool, const struct report_range *range,
+			  struct report *rep)
+{
+	struct db_rows rows;
+	int rc = db_query(db, pool, SQL_REPORT_AGENT_COMMENTS, &rows, "issii", range->client_id,
+			  range->from_at, range->until_at, range->agent_id, range->agent_id);
+	if (rc != DB_OK)
+		return rc;
+	struct report_table *t = report_table_add(rep, "ratings", "Visitors' ratings", comment_columns,
+		R__MAX, "", "Each rating a visitor gave in the range (1 poor to 5 excellent), newest "
+		"first, with the agents who were in the session.");
+	for (size_t i = 0; i < rows.rows; i++) {
+		size_t row = report_row(rep, t);
+		report_put(rep, t, row, R_AT, db_cell(&rows, i, 0));
+		report_put(rep, t, row, R_AGENTS, db_cell(&rows, i, 1) ? db_cell(&rows, i, 1) : "");
+		report_put_number(rep, t, row, R_STARS, db_cell_int(&rows, i, 2));
+		report_put(rep, t, row, R_COMMENT, db_cell(&rows, i, 3));
+	}
+	return DB_OK;
+}
 
 static struct agent_figures *find(struct agent_figures *a, size_t n, long long id)
 {
@@ -42,7 +78,7 @@ static struct agent_figures *find(struct agent_figures *a, size_t n, long long i
 int report_agents(struct db *db, struct pool *pool, const struct report_range *range,
 		  struct report *rep)
 {
-	struct db_rows agents, sessions, accepts, rolled, states, answers;
+	struct db_rows agents, sessions, accepts, rolled, states, answers, ratings;
 	long long client = range->client_id;
 	int rc = db_query(db, pool, SQL_REPORT_AGENT_LIST, &agents, "i", client);
 	if (rc == DB_OK)
@@ -59,6 +95,9 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 			      range->until_at, client, range->until_at, range->from_at);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REPORT_AGENT_ANSWERS, &answers, "iss", client,
+			      range->from_at, range->until_at);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_REPORT_AGENT_RATINGS, &ratings, "iss", client,
 			      range->from_at, range->until_at);
 	if (rc != DB_OK)
 		return rc;
@@ -86,6 +125,11 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 			f->answer_ms = db_cell_int(&answers, i, 2);
 			f->answers_timed = db_cell_int(&answers, i, 3);
 		}
+	for (size_t i = 0; i < ratings.rows; i++)
+		if ((f = find(fig, agents.rows, db_cell_int(&ratings, i, 0))) != NULL) {
+			f->ratings = db_cell_int(&ratings, i, 1);
+			f->rating = db_cell(&ratings, i, 2);
+		}
 	for (size_t i = 0; i < states.rows; i++) {
 		if ((f = find(fig, agents.rows, db_cell_int(&states, i, 0))) == NULL)
 			continue;
@@ -104,7 +148,8 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 		"Sessions an agent joined in the range; handle time runs from joining to leaving (or "
 		"the session's end); time to accept from the offer to the agent (or from joining the "
 		"queue, for a request taken unoffered); time in each state within the range; answers by "
-		"e-mail in message threads, timed from the visitor's latest message before each.");
+		"e-mail in message threads, timed from the visitor's latest message before each; the "
+		"visitors' ratings (1 to 5) given in the range of the sessions an agent was in.");
 	for (size_t i = 0; i < agents.rows; i++) {
 		f = &fig[i];
 		if (range->agent_id != 0 && f->id != range->agent_id)
@@ -121,6 +166,8 @@ int report_agents(struct db *db, struct pool *pool, const struct report_range *r
 		report_put_number(rep, t, row, C_ANSWERS, f->answers);
 		report_put_number(rep, t, row, C_ANSWER_TIME,
 				  f->answers_timed ? f->answer_ms / f->answers_timed : 0);
+		report_put_number(rep, t, row, C_RATINGS, f->ratings);
+		report_put(rep, t, row, C_RATING, f->ratings ? f->rating : "");
 	}
-	return DB_OK;
+	return comments_table(db, pool, range, rep);
 }

@@ -129,6 +129,42 @@ static int report_usage_calls(struct db *db, struct pool *pool, const struct rep
 	return DB_OK;
 }
 
+/* Events (issue 17): per period, the events that went live in it, their
+ * attendees and seat-minutes (each attendee's started minutes present). */
+static int report_usage_events(struct db *db, struct pool *pool, const struct report_range *range,
+			       struct report *rep, const char *period_title)
+{
+	struct db_rows events;
+	int rc = db_query(db, pool, SQL_REPORT_USAGE_EVENTS, &events, "ississ", range->client_id,
+			  range->from_at, range->until_at, range->client_id, range->from_at, range->until_at);
+	if (rc != DB_OK)
+		return rc;
+	struct report_column *cols = pool_alloc(pool, 4 * sizeof *cols);
+	cols[0] = (struct report_column){ period_title, COL_TEXT };
+	cols[1] = (struct report_column){ "Events", COL_COUNT };
+	cols[2] = (struct report_column){ "Attendees", COL_COUNT };
+	cols[3] = (struct report_column){ "Seat-minutes", COL_COUNT };
+	struct report_table *t = report_table_add(rep, "events", "Events over time", cols, 4, "bar:2;line:3",
+		"Events that went live in each period, the attendees who came and their seat-minutes "
+		"(each attendee's started minutes present; an event still going on counts up to now).");
+	long long nperiods = period_of(range, range->until_t - DAY) + 1;
+	size_t i = 0;
+	for (long long p = 0; p < nperiods; p++) {
+		long long count = 0, people = 0, minutes = 0;
+		for (; i < events.rows && row_period(range, &events, i) <= p; i++) {
+			count += db_cell_int(&events, i, 1);
+			people += db_cell_int(&events, i, 2);
+			minutes += db_cell_int(&events, i, 3);
+		}
+		size_t row = report_row(rep, t);
+		report_put(rep, t, row, 0, period_label(pool, range, p));
+		report_put_number(rep, t, row, 1, count);
+		report_put_number(rep, t, row, 2, people);
+		report_put_number(rep, t, row, 3, minutes);
+	}
+	return DB_OK;
+}
+
 int report_usage(struct db *db, struct pool *pool, const struct report_range *range,
 		 struct report *rep)
 {
@@ -209,5 +245,6 @@ int report_usage(struct db *db, struct pool *pool, const struct report_range *ra
 		report_put(rep, site_totals, row, 0, s < nsites ? db_cell(&sites, s, 1) : "(no site)");
 		put_usage(rep, site_totals, row, 1, &site_total[s]);
 	}
-	return report_usage_calls(db, pool, range, rep, period_title);
+	rc = report_usage_calls(db, pool, range, rep, period_title);
+	return rc == DB_OK ? report_usage_events(db, pool, range, rep, period_title) : rc;
 }

@@ -80,11 +80,17 @@ int request_read_head(struct request *r, const char **error)
 	r->host = env(r, "HTTP_HOST");
 	r->origin = env(r, "HTTP_ORIGIN");
 	r->referer = env(r, "HTTP_REFERER");
+	r->accept_language = env(r, "HTTP_ACCEPT_LANGUAGE");
+	if (r->accept_language != NULL && strlen(r->accept_language) > 255)
+		r->accept_language = NULL;
 	const char *https = env(r, "HTTPS");
 	const char *proto = env(r, "HTTP_X_FORWARDED_PROTO");
 	r->https = (https != NULL && (strcmp(https, "on") == 0 || strcmp(https, "1") == 0))
 		   || (r->cfg->trust_forwarded_for && proto != NULL && strcmp(proto, "https") == 0);
 	r->wants_json = r->wants_json || wants_json(r);
+	/* The widget's panel frames visitor pages (lib/panel.c). */
+	const char *dest = env(r, "HTTP_SEC_FETCH_DEST");
+	r->framed = dest != NULL && (strcmp(dest, "iframe") == 0 || strcmp(dest, "frame") == 0);
 
 	if (r->host != NULL && (strlen(r->host) > 255 || strpbrk(r->host, "/\\ \t<>\"'") != NULL)) {
 		*error = "The Host header is malformed.";

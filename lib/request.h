@@ -36,6 +36,9 @@ struct response {
 	int status;
 	const char *content_type;
 	bool frames_web_pages;   /* the viewer: may frame any http(s) page */
+	/* Who may frame this page (CSP frame-ancestors): NULL for nobody; the
+	 * site's domains for a page of the widget's panel (lib/panel.c). */
+	const char *frame_ancestors;
 	struct buf headers; /* extra "Name: value\r\n" lines */
 	struct buf body;
 };
@@ -56,8 +59,10 @@ struct request {
 	const char *host;
 	const char *origin;        /* Origin header, NULL if absent */
 	const char *referer;
+	const char *accept_language; /* NULL if absent (lib/visitor_lang.c) */
 	bool https;
 	bool wants_json;
+	bool framed;               /* asked for by a frame (Sec-Fetch-Dest: iframe) */
 
 	struct param *query;
 	struct param *form;

@@ -16,6 +16,8 @@ void resp_init(struct response *resp)
 {
 	resp->status = 200;
 	resp->content_type = "text/html; charset=utf-8";
+	resp->frames_web_pages = false;
+	resp->frame_ancestors = NULL;
 	buf_init(&resp->headers);
 	buf_init(&resp->body);
 }
@@ -68,8 +70,15 @@ void resp_cookie(struct request *r, const char *name, const char *value, long ma
 {
 	bool secure = r->cfg->secure_cookies == SECURE_COOKIES_ALWAYS
 		      || (r->cfg->secure_cookies == SECURE_COOKIES_AUTO && r->https);
-	char *cookie = pool_printf(r->pool, "%s=%s; Path=/; HttpOnly; SameSite=%s%s", name, value,
-				   same_site, secure ? "; Secure" : "");
+	/* In the widget's panel, a frame on the client's site, a Lax or Strict
+	 * cookie never comes back when the site is another site than Baton's.
+	 * There the cookie is kept for that site alone (CHIPS: Partitioned),
+	 * which needs Secure; over plain HTTP the panel falls back to the bare
+	 * link (htdocs/js/baton-site.js). */
+	bool partitioned = r->framed && secure;
+	char *cookie = pool_printf(r->pool, "%s=%s; Path=/; HttpOnly; SameSite=%s%s%s", name, value,
+				   partitioned ? "None" : same_site, secure ? "; Secure" : "",
+				   partitioned ? "; Partitioned" : "");
 	if (max_age >= 0)
 		cookie = pool_printf(r->pool, "%s; Max-Age=%ld", cookie, max_age);
 	resp_header(r, "Set-Cookie", cookie);
@@ -126,6 +135,10 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 		return status;
 	}
 	r->resp.content_type = "text/html; charset=utf-8";
+	/* An error inside the widget's panel shows there (it holds no action
+	 * to trick anyone into) rather than as the browser's refusal. */
+	if (r->framed && r->resp.frame_ancestors == NULL)
+		r->resp.frame_ancestors = "*";
 	struct view *v = view_new(r);
 	view_set(v, "error.message", message);
 	view_set_int(v, "error.status", status);
@@ -152,13 +165,16 @@ void resp_send(struct request *r)
 	buf_printf(&head, "Status: %d %s\r\n", resp->status, http_reason(resp->status));
 	buf_printf(&head, "Content-Type: %s\r\n", resp->content_type);
 	buf_printf(&head, "Content-Length: %zu\r\n", resp->body.len);
-	/* Our own pages are never framed, sniffed or cached by intermediaries. */
-	buf_puts(&head, "X-Content-Type-Options: nosniff\r\n"
-			"X-Frame-Options: DENY\r\n"
-			"Referrer-Policy: same-origin\r\n"
-			"Cache-Control: no-store\r\n"
-			"Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
-			"frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'");
+	/* Our own pages are never framed (but by the client's site, for the
+	 * widget's panel), sniffed or cached by intermediaries. */
+	buf_puts(&head, "X-Content-Type-Options: nosniff\r\n");
+	if (resp->frame_ancestors == NULL)
+		buf_puts(&head, "X-Frame-Options: DENY\r\n");
+	buf_printf(&head, "Referrer-Policy: same-origin\r\n"
+			  "Cache-Control: no-store\r\n"
+			  "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
+			  "frame-ancestors %s; form-action 'self'; base-uri 'none'; object-src 'none'",
+		   resp->frame_ancestors ? resp->frame_ancestors : "'none'");
 	/* The viewer frames the pages people browse together, from any site. */
 	if (resp->frames_web_pages)
 		buf_puts(&head, "; frame-src http: https:");

@@ -28,6 +28,7 @@ const char *const sql_texts_billing[SQL__MAX] = {
 		" CAST(UNIX_TIMESTAMP(ch.created_at) * 1000 AS SIGNED),"
 		" CAST(UNIX_TIMESTAMP(ch.closed_at) * 1000 AS SIGNED), ch.id"
 		" FROM channel ch WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
+		" AND ch.kind IN ('help', 'room')" /* events' stages are billed as events */
 		" ORDER BY ch.created_at, ch.id",
 	/* A missing currency keeps the client's. */
 	[SQL_CLIENT_SET_RATE] =

@@ -56,17 +56,19 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		"SELECT id, kind, display_name, agent_id FROM participant WHERE channel_id = ?"
 		" AND left_at IS NULL ORDER BY id",
 	/* A participant's last-value signals, each stamped with the channel's
-	 * new signal version so pollers fetch only what changed. */
+	 * new signal version so pollers fetch only what changed; a view's
+	 * signals stamp view_version too (what an event's attendees follow). */
 	[SQL_PARTICIPANT_TYPING] =
 		"UPDATE participant SET typing_text = ?, signal_version = ? WHERE id = ?",
 	[SQL_PARTICIPANT_SEEN] =
-		"UPDATE participant SET seen_url = ?, scroll_x = ?, scroll_y = ?, signal_version = ?"
-		" WHERE id = ?",
+		"UPDATE participant SET seen_url = ?, scroll_x = ?, scroll_y = ?, signal_version = ?,"
+		" view_version = signal_version WHERE id = ?",
 	[SQL_PARTICIPANT_POINTER] =
 		"UPDATE participant SET pointer_mode = ?, pointer_x = ?, pointer_y = ?,"
-		" signal_version = ? WHERE id = ?",
+		" signal_version = ?, view_version = signal_version WHERE id = ?",
 	[SQL_PARTICIPANT_AVATAR] =
-		"UPDATE participant SET avatar = ?, signal_version = ? WHERE id = ?",
+		"UPDATE participant SET avatar = ?, signal_version = ?, view_version = signal_version"
+		" WHERE id = ?",
 	/* Everyone's, the viewer's own included: one read serves every viewer. */
 	[SQL_SIGNALS_SINCE] =
 		"SELECT id, display_name, kind, typing_text, signal_version, avatar, seen_url,"
@@ -121,14 +123,14 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		" WHERE ch.id = ?",
 	[SQL_EVENT_INSERT] =
 		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
-		" body, client_msg_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))",
+		" body, client_msg_id, lang, ref_seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
 	[SQL_EVENT_BY_CLIENT_MSG] =
 		"SELECT seq FROM channel_event WHERE channel_id = ? AND participant_id = ?"
 		" AND client_msg_id = ?",
 	[SQL_EVENTS_AFTER] =
 		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
 		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'),"
-		" e.recipient_participant_id, p.avatar"
+		" e.recipient_participant_id, p.avatar, e.lang, e.ref_seq"
 		" FROM channel_event e LEFT JOIN participant p ON p.id = e.participant_id"
 		" WHERE e.channel_id = ? AND e.seq > ? ORDER BY e.seq LIMIT 500",
 };

@@ -14,6 +14,7 @@ const char *const sql_texts_report[SQL__MAX] = {
 		" FROM channel ch LEFT JOIN help_request r ON r.id = ch.request_id"
 		"  AND r.client_id = ch.client_id"
 		" WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
+		" AND ch.kind IN ('help', 'room')" /* events: their own table */
 		" GROUP BY 1, 2 ORDER BY 1, 2",
 	[SQL_REPORT_USAGE_HITS] =
 		"SELECT DATE_FORMAT(h.day, '%Y-%m-%d'), h.site_id, h.hits"

@@ -61,6 +61,10 @@ static int load_channel_events(struct db *db, struct collect *col, const struct 
 				continue;
 			if (strcmp(kind, "rtc") == 0)
 				continue;
+			/* Staff replay and read originals; what each reader was shown in
+			 * translation stays in the event log (lib/chat_lang.c). */
+			if (strcmp(kind, "translation") == 0)
+				continue;
 			struct timeline_item *it = add_item(col);
 			it->source = TIMELINE_CHANNEL;
 			it->seq = after;
@@ -70,6 +74,8 @@ static int load_channel_events(struct db *db, struct collect *col, const struct 
 			it->body = db_cell(&ev, i, 5);
 			it->at = db_cell(&ev, i, 6);
 			it->to = db_cell(&ev, i, 8);
+			it->to_self = db_cell(&ev, i, 7) != NULL
+				       && db_cell_int(&ev, i, 7) == db_cell_int(&ev, i, 2);
 			it->offset_ms = db_cell_int(&ev, i, 11);
 			it->participant = db_cell(&ev, i, 2) ? db_cell_int(&ev, i, 2) : 0;
 		}
@@ -208,6 +214,8 @@ void timeline_to_view(const struct timeline *t, struct pool *pool, struct view *
 		SET("role", it->role);
 		SET("body", it->body);
 		SET("to", it->to);
+		if (it->to_self)
+			SET("to_self", "1");
 		bool address = it->source == TIMELINE_CHANNEL
 			       && (strcmp(it->kind, "address") == 0 || strcmp(it->kind, "window") == 0);
 		if (address && is_web_address(it->body))
@@ -248,6 +256,8 @@ void timeline_json(const struct archived_channel *c, const struct timeline *t, s
 		json_field(out, "role", it->role);
 		json_field(out, "body", it->body);
 		json_field(out, "to", it->to);
+		if (it->to_self)
+			buf_puts(out, ",\"to_self\":true");
 		buf_printf(out, ",\"pid\":%lld", it->participant);
 		if (it->source == TIMELINE_SAMPLE)
 			buf_printf(out, ",\"x\":%s,\"y\":%s", it->x ? it->x : "0", it->y ? it->y : "0");

@@ -33,6 +33,7 @@ struct timeline_item {
 	const char *role;       /* agent, visitor, supervisor */
 	const char *body;       /* a line, an address, a state */
 	const char *to;         /* a private line's recipient, a baton's new holder */
+	bool to_self;           /* a lead taken (passed to oneself) */
 	long long participant;  /* who, for the replay's pointers and marks (0: nobody) */
 	const char *x, *y;      /* samples: the coordinates (what they are: the kind) */
 	size_t order;           /* read order, which breaks ties of time and source */
@@ -47,11 +48,11 @@ struct timeline {
  * channel_only: the channel's events and samples alone (the replay). */
 int timeline_load(struct db *db, struct pool *pool, const struct archived_channel *c,
 		  bool channel_only, struct timeline *t);
-/* timeline.N.{at,time,source,kind,who,role,body,to,link} */
+/* timeline.N.{at,time,source,kind,who,role,body,to,to_self,link} */
 void timeline_to_view(const struct timeline *t, struct pool *pool, struct view *v);
 /* {"channel":{...},"events":[{"seq","t","at","kind","who","role","body","to","pid"}
- * and, for samples, "x","y"]}: samples have seq 0 and their kind
- * (pointer, overlay, scroll). */
+ * and "to_self" for a lead taken, and, for samples, "x","y"]}: samples have
+ * seq 0 and their kind (pointer, overlay, scroll). */
 void timeline_json(const struct archived_channel *c, const struct timeline *t, struct buf *out);
 
 #endif

@@ -276,15 +276,23 @@ subtest 'accepting the offer: a channel with both, the agent leading' => sub {
     my $ch = sql("SELECT id, state, name, leader_participant_id, last_seq FROM channel WHERE public_id = '$channel'")->[0];
     is $row->{channel_id}, $ch->[0], 'and points to the channel';
     is $ch->[1], 'open', 'which is open';
-    like $ch->[2], qr/^Client \Q$client\E \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/, 'named from the client and the time';
+    my $page = Baton::Test::visitor_page();
+    (my $from = $page) =~ s{^https?://}{};
+    is $ch->[2], "Val · $from", 'named for who the visitor is and where they asked from';
     my $people = sql("SELECT id, kind, agent_id, visitor_id, display_name FROM participant WHERE channel_id = $ch->[0] ORDER BY id");
     is scalar @$people, 2, 'two participants';
     is_deeply [@{ $people->[0] }[1, 2, 4]], ['agent', $agent->{id}, 'Lea Leader'], 'the agent';
     is_deeply [@{ $people->[1] }[1, 3, 4]], ['visitor', $row->{visitor_id}, 'Val'], 'and the visitor, by name';
     is $ch->[3], $people->[0][0], 'the agent leads';
-    my $events = sql("SELECT seq, kind, participant_id FROM channel_event WHERE channel_id = $ch->[0] ORDER BY seq");
-    is_deeply $events, [[1, 'join', $people->[0][0]], [2, 'join', $people->[1][0]]], 'join events seq 1 (agent) and 2 (visitor)';
-    is $ch->[4], 2, 'the channel\'s last_seq is 2';
+    my $events = sql("SELECT seq, kind, participant_id, body FROM channel_event WHERE channel_id = $ch->[0] ORDER BY seq");
+    is_deeply $events, [[1, 'line', $people->[1][0], 'hello'], [2, 'join', $people->[0][0], 'NULL'],
+        [3, 'join', $people->[1][0], 'NULL'], [4, 'address', $people->[0][0], $page]],
+        'the question is the first line (the visitor\'s), then the joins, then the page asked from, led to';
+    my $asked = sql("SELECT e.at <= r.accepted_at, e.at = r.created_at FROM channel_event e JOIN help_request r"
+        . " ON r.channel_id = e.channel_id WHERE e.channel_id = $ch->[0] AND e.seq = 1")->[0];
+    is_deeply $asked, [1, 1], 'the question dated when it was asked';
+    is $ch->[4], 4, 'the channel\'s last_seq is 4';
+    is sql("SELECT current_url FROM channel WHERE id = $ch->[0]")->[0][0], $page, 'the view starts on that page';
     is $agent->{browser}->get("/channel?id=$channel")->{status}, 200, 'the agent opens the channel';
     is $v->get("/wait?r=$id")->{headers}{location}, "/channel?id=$channel", 'the visitor is sent there';
     is $v->get("/channel?id=$channel")->{status}, 200, 'and opens it';
@@ -375,6 +383,29 @@ subtest 'each agent\'s maximum of sessions' => sub {
     my $id3 = Baton::Test::Browser->new->ask_help($key);
     select undef, undef, undef, 1.1;
     is state_of($id3), 'waiting', 'a third is not offered';
+};
+
+subtest 'asked in the widget\'s panel: the visitor leads, from the page they are on' => sub {
+    my ($key, $client) = Baton::Test::new_help_site(ask_question => 1);
+    my $agent = Baton::Test::signed_in_agent(client => $client, state => 'away');
+    my $v = Baton::Test::Browser->new;
+    my $page = Baton::Test::visitor_page();
+    my $form = $v->get("/help?site=$key", headers => { Referer => $page, 'Sec-Fetch-Dest' => 'iframe' });
+    is $form->{status}, 200, 'the question form in the panel (a frame)';
+    my $res = $v->post('/help', form => [csrf => Baton::Test::csrf_from($form->{content}), site => $key,
+        page => $page, name => 'Pia Panel', question => 'Is this in stock?'], headers => { 'Sec-Fetch-Dest' => 'iframe' });
+    my ($id) = ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$} or BAIL_OUT("no request: $res->{status}");
+    is sql("SELECT asked_in FROM help_request WHERE public_id = '$id'")->[0][0], 'panel', 'the request is known to come from the panel';
+    my ($plain) = Baton::Test::Browser->new->ask_help($key);
+    is sql("SELECT asked_in FROM help_request WHERE public_id = '$plain'")->[0][0], 'link', 'one from the bare link is not';
+    $res = accept_request($agent, $id);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$};
+    ok $channel, 'the agent accepts';
+    my $ch = sql("SELECT c.id, c.leader_participant_id FROM channel c WHERE c.public_id = '$channel'")->[0];
+    my $visitor_p = sql("SELECT id FROM participant WHERE channel_id = $ch->[0] AND kind = 'visitor'")->[0][0];
+    is $ch->[1], $visitor_p, 'the visitor leads: the agent\'s view follows the pages they browse';
+    is_deeply sql("SELECT kind, participant_id FROM channel_event WHERE channel_id = $ch->[0] AND kind = 'address'"),
+        [['address', $visitor_p]], 'and the session starts on their page, led there by them';
 };
 
 done_testing;

@@ -58,7 +58,7 @@ subtest 'every session of the client, newest first' => sub {
     like $r2->{text}, qr/&lt;b&gt;Bert&lt;\/b&gt; Buyer/, 'the visitor (escaped)';
     like $r2->{text}, qr/South shop/, 'the site';
     like $r2->{text}, qr/2 min/, 'its length';
-    like $r2->{text}, qr/\b3\b/, 'and its lines (private ones count)';
+    like $r2->{text}, qr/\b4\b/, 'and its lines (the question and private ones count)';
     like $res->{content}, qr/&lt;b&gt;Bert&lt;\/b&gt; Buyer/, 'names are escaped';
     like $res->{content}, qr{<a href="/session\?id=$s2->{channel}">Transcript</a>}, 'each links to its record';
     like $res->{content}, qr{<a href="/replay\?id=$s2->{channel}">Replay</a>}, 'and to its replay';

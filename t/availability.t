@@ -1,7 +1,9 @@
 #!/usr/bin/perl
-# Availability for the help button: closed (nobody signed in), available,
-# busy (signed in but nobody free, or the seat cap reached); readable across
-# origins only by the site's registered domains; unknown keys get a JSON 404.
+# Availability for the help button: closed (nobody signed in), away (signed
+# in, nobody available), available, busy (nobody free, or the seat cap
+# reached), with the estimate the waiting page would give (t/estimate.t
+# compares them); readable across origins only by the site's registered
+# domains; unknown keys get a JSON 404.
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
@@ -24,7 +26,7 @@ sub status_is {
     my ($want, $name) = @_;
     my ($res, $d) = availability();
     is $res->{status}, 200, "$name: 200";
-    is $res->{content}, qq({"status":"$want"}\n), "$name: $want";
+    is $d && $d->{status}, $want, "$name: $want";
 }
 
 my ($res) = availability();
@@ -33,12 +35,12 @@ is $res->{headers}{'cache-control'}, 'no-store', 'and never cached';
 status_is('closed', 'nobody signed in');
 
 my $agent = Baton::Test::signed_in_agent(client => $client, state => 'break');
-status_is('busy', 'the only agent is on break');
+status_is('away', 'the only agent is on break');
 my $csrf = $agent->{browser}->session_csrf;
 $agent->{browser}->post('/state', form => [csrf => $csrf, state => 'available']);
 status_is('available', 'the agent is available');
 $agent->{browser}->post('/state', form => [csrf => $csrf, state => 'away']);
-status_is('busy', 'the agent is away');
+status_is('away', 'the agent is away');
 $agent->{browser}->post('/state', form => [csrf => $csrf, state => 'available']);
 
 Baton::Test::set_client($client, seat_cap => 1);
@@ -71,6 +73,18 @@ subtest 'CORS only for the site\'s registered domains' => sub {
     ok !exists $res->{headers}{'access-control-allow-origin'}, 'no Origin: no CORS header';
 };
 
+subtest 'the widget\'s panel asks whether its cookie came back' => sub {
+    my $fresh = Baton::Test::Browser->new;
+    my $d = Baton::Test::json_decode($fresh->get("/availability?site=$key&probe=1")->{content});
+    is $d->{visitor_cookie}, JSON::PP::false, 'no visitor cookie: false';
+    $fresh->set_cookie(baton_visitor => 'a' x 64);
+    $d = Baton::Test::json_decode($fresh->get("/availability?site=$key&probe=1")->{content});
+    is $d->{visitor_cookie}, JSON::PP::true, 'a visitor cookie: true (it came back)';
+    $d = Baton::Test::json_decode($fresh->get("/availability?site=$key")->{content});
+    ok !exists $d->{visitor_cookie}, 'not asked: not said';
+    is $fresh->get("/availability?site=$key&probe=2")->{status}, 400, 'probe is 0 or 1';
+};
+
 subtest 'unknown or missing keys' => sub {
     my $res = $b->get('/availability?site=' . ('0' x 32));
     is $res->{status}, 404, 'an unknown key: 404';
@@ -80,7 +94,8 @@ subtest 'unknown or missing keys' => sub {
     $res = $b->get('/availability');
     is $res->{status}, 400, 'no key: 400';
     is $res->{content}, qq({"error":"The field 'site' is required.","status":400}\n), 'as JSON';
-    is $b->get("/availability?site=$other_key")->{content}, qq({"status":"closed"}\n), 'each site answers for its own client';
+    is Baton::Test::json_decode($b->get("/availability?site=$other_key")->{content})->{status}, 'closed',
+        'each site answers for its own client';
 };
 
 done_testing;

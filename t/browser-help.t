@@ -154,12 +154,14 @@ const QUICK = 5000; // "within a couple of seconds", with room for a slow machin
     await dana.locator('#lines li.event-line:not(.pending)', { hasText: 'It weighs 1.2 kg' }).waitFor({ timeout: QUICK });
 
     // Each side has every line once, in the same order; seqs ascending.
-    const expected = ['Hello Vera, I can help with that.', veraLine, 'It weighs 1.2 kg, light for steel.'];
+    // The visitor's question is the first line, on both sides.
+    const expected = ['Which kettle works on an induction hob?', 'Hello Vera, I can help with that.', veraLine,
+      'It weighs 1.2 kg, light for steel.'];
     const linesOf = (p) => p.$$eval('#lines li.event-line', (lis) => lis.map((li) => ({
       body: li.querySelector('.body').textContent, seq: Number(li.dataset.seq), mine: li.classList.contains('mine'),
       pending: li.classList.contains('pending'),
     })));
-    for (const [who, p, mine] of [['agent', dana, [true, false, true]], ['visitor', vera, [false, true, false]]]) {
+    for (const [who, p, mine] of [['agent', dana, [false, true, false, true]], ['visitor', vera, [true, false, true, false]]]) {
       const got = await linesOf(p);
       t.is(JSON.stringify(got.map((l) => l.body)), JSON.stringify(expected), `the ${who} has each line once, in order`);
       t.is(JSON.stringify(got.map((l) => l.mine)), JSON.stringify(mine), `the ${who}'s own lines are marked as theirs`);
@@ -228,7 +230,7 @@ const QUICK = 5000; // "within a couple of seconds", with room for a slow machin
     for (const [who, p] of [['agent', dana], ['visitor', vera]]) {
       const seqs = await p.$$eval('#lines li[data-seq]', (lis) => lis.map((li) => Number(li.dataset.seq)));
       t.ok(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1]), `the ${who} has no event twice, all in order`, seqs.join(' '));
-      t.is(await p.locator('#lines li.event-line').count(), 6, `the ${who} has the six lines`);
+      t.is(await p.locator('#lines li.event-line').count(), 7, `the ${who} has the seven lines (the question first)`);
     }
 
     // The agent leaves: back to the console; the visitor sees the end.
@@ -243,6 +245,9 @@ const QUICK = 5000; // "within a couple of seconds", with room for a slow machin
     const transcript = await vera.textContent('#transcript');
     t.ok(transcript.includes('Hello Vera, I can help with that.') && transcript.includes('It weighs 1.2 kg'),
       'the transcript link opens the transcript');
+    t.ok(transcript.indexOf('Which kettle works on an induction hob?') < transcript.indexOf('Hello Vera'),
+      'with the question as its first line');
+    t.ok(!/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/.test(transcript), 'and times as a clock shows them, not stored stamps');
     await t.screenshot(vera, 'help-12-transcript');
     await dana.waitForSelector('#queue-empty', { state: 'visible' });
     await t.screenshot(dana, 'help-13-console-after');

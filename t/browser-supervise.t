@@ -46,14 +46,17 @@ async function channelToken(request, base, channel) {
     return who;
   };
   // The client's site page the session goes to (the test stack serves
-  // DIR/demo/ at /demo/).
+  // DIR/demo/ at /demo/), with the help button's and the site's scripts: in
+  // the replay's sandboxed frame (no origin) they must ask nothing (no CORS
+  // error from /availability).
   const fs = require('fs');
   const path = require('path');
   const sitePage = `supervise-${t.uniqueName('p')}.html`;
   fs.mkdirSync(path.join(process.env.BATON_DIR, 'demo'), { recursive: true });
   fs.writeFileSync(path.join(process.env.BATON_DIR, 'demo', sitePage),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Size chart</title></head>'
-    + `<body><h1>Size chart</h1><p>S, M, L.</p><p><a id="help" href="${base}/help?site=${key}">Talk to us</a></p></body></html>\n`);
+    + `<body><h1>Size chart</h1><p>S, M, L.</p><p><a id="help" href="${base}/help?site=${key}" data-baton-help data-baton-widget="off">Talk to us</a></p>`
+    + `<script src="${base}/js/help-button.js" async></script><script src="${base}/js/baton-site.js" async></script></body></html>\n`);
   const siteUrl = `${base}/demo/${sitePage}`;
   const sup = mk('Sonia Supervisor', 'supervisor');
   const agent = mk('Arlo Agent', 'agent');

@@ -71,7 +71,7 @@ ${script ? `<script src="${base}/js/baton-site.js" async></script>` : ''}
   };
   const link = (name, text, id) => `<a id="${id}" href="${prefix}-${name}.html">${text}</a>`;
   const home = page('home', 'Kettle shop', `<p>Kettles and teapots.</p>
-<p><a id="help" href="${base}/help?site=${key}&amp;topic=kettles" referrerpolicy="no-referrer-when-downgrade" data-baton-help>Talk to us</a></p>
+<p><a id="help" href="${base}/help?site=${key}&amp;topic=kettles" referrerpolicy="no-referrer-when-downgrade" data-baton-help data-baton-widget="off">Talk to us</a></p>
 <nav>${link('two', 'Kettles', 'to-two')} ${link('three', 'Teapots', 'to-three')}</nav>
 <script src="${base}/js/help-button.js" async></script>`);
   const two = page('two', 'Kettles', `<nav>${link('three', 'Teapots', 'to-three')} ${link('home', 'Home', 'to-home')}</nav>
@@ -143,12 +143,9 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     t.ok(await vera.locator('#go').isDisabled(), 'and cannot go anywhere');
     t.ok(/Dana Agent leads/.test(await vera.textContent('#lead-status')), 'the visitor is told who leads');
 
-    // The agent may start from the page the visitor asked on.
-    const start = dana.locator('.stage-notice[data-key="start"]');
-    await start.waitFor({ timeout: QUICK });
-    t.ok((await start.textContent()).includes(home), 'the agent is offered the page the visitor asked on');
-    await t.screenshot(dana, 'viewer-1-agent-start');
-    await start.locator('button', { hasText: 'Show it to everyone' }).click();
+    // The viewer opens on the page the visitor asked from, for both: nobody
+    // has to find it and show it first.
+    t.is(await dana.locator('.stage-notice[data-key="start"]').count(), 0, 'the agent need not show the start page first');
     const frameOf = async (p) => (await p.$('#view')).contentFrame();
     const frameAt = async (p, url, ms = QUICK) => {
       const until = Date.now() + ms;
@@ -166,7 +163,12 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     };
     await frameAt(dana, home);
     await frameAt(vera, home);
-    t.ok(true, 'both views show the visitor\'s page');
+    t.ok(true, 'both views open on the visitor\'s page');
+    t.ok(await dana.isHidden('#stage-empty') && await vera.isHidden('#stage-empty'), 'neither says "No page is shown yet"');
+    t.is(await dana.textContent('#lines li.event-line .body'), 'Which kettle works on induction?',
+      'the visitor\'s question is the agent\'s first line');
+    t.is(await vera.textContent('#lines li.event-line .body'), 'Which kettle works on induction?', 'and the visitor\'s');
+    await t.screenshot(dana, 'viewer-1-agent-start');
 
     // Chat both ways.
     await dana.fill('#say-text', 'Hello Vera, let me show you our kettles.');
@@ -177,6 +179,16 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     await vera.press('#say-text', 'Enter');
     await dana.locator('#lines li.event-line', { hasText: 'Great, thank you!' }).waitFor({ timeout: QUICK });
     t.ok(true, 'the agent sees the visitor\'s line');
+    for (const [who, p] of [['agent', dana], ['visitor', vera]]) {
+      const clear = await p.evaluate(() => {
+        const lines = document.getElementById('lines');
+        lines.scrollTop = 0;
+        const first = lines.querySelector('li').getBoundingClientRect();
+        const head = document.querySelector('.talk-head').getBoundingClientRect();
+        return first.top >= head.bottom - 1;
+      });
+      t.ok(clear, `the ${who}'s people strip covers no line`);
+    }
 
     // The agent leads to the second page by typing its address.
     await dana.fill('#address', two);
@@ -549,14 +561,22 @@ ${link('orders-noframe', 'Your orders', 'to-orders')}</nav>`);
     await frameAt(dana, three);
     t.ok(true, 'with the view where it was led');
 
-    // A phone-sized window: the view above, the conversation below.
+    // A phone-sized window: the page or the chat, one tap apart
+    // (t/browser-phone.t has the whole visitor's way on a phone).
     await vera.bringToFront();
-    await vera.setViewportSize({ width: 390, height: 800 });
-    await vera.waitForTimeout(300);
-    const stageBox = await vera.locator('#stage').boundingBox();
-    const talkBox = await vera.locator('.talk').boundingBox();
-    t.ok(stageBox.width <= 390 && talkBox.y >= stageBox.y + stageBox.height - 1, 'on a phone the view is above the conversation');
+    await vera.setViewportSize({ width: 390, height: 844 });
+    await vera.locator('#view-switch').waitFor({ timeout: QUICK });
+    const inView = async (p, sel) => p.evaluate((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return r.height > 0 && r.top >= -1 && r.bottom <= window.innerHeight + 1 && getComputedStyle(document.querySelector(s)).visibility === 'visible';
+    }, sel);
+    t.ok(await inView(vera, '#say-text'), 'on a phone the chat shows first, its input in view');
+    await vera.click('#show-page');
+    t.ok(await inView(vera, '#view'), 'one tap shows the page');
+    t.ok(!(await inView(vera, '#say-text')), 'in place of the chat');
     await t.screenshot(vera, 'viewer-21-phone');
+    await vera.click('#show-chat');
+    t.ok(await inView(vera, '#say-text'), 'and one tap brings the chat back');
 
     // Exit.
     await Promise.all([vera.waitForURL(/\/transcript\?id=/), vera.click('#leave-form button')]);

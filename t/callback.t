@@ -29,6 +29,13 @@ subtest 'a client without a phone line offers no call-back' => sub {
         site => $key, page => $page, phone => '+12025550199']);
     is $res->{status}, 403, 'a call-back asked all the same is refused';
     like $res->{content}, qr/does not offer call-backs/, 'saying why';
+
+    my $w = Baton::Test::Browser->new;
+    my $id = $w->ask_help($key, question => 'No phone here');
+    my $wait = $w->get("/wait?r=$id");
+    like $wait->{content}, qr/id="choices"/, 'its waiting page lists the choices';
+    unlike $wait->{content}, qr/choose-callback|callus-form/, 'without "call me back" or "call us"';
+    is $w->get("/wait?r=$id&choice=callback")->{status}, 404, 'and has no call-back form page';
 };
 
 subtest 'numbers as people type them, and those refused' => sub {
@@ -105,7 +112,13 @@ subtest 'a waiting visitor changes their mind: the same request, called back' =>
     my $v = Baton::Test::Browser->new;
     my $id = $v->ask_help($key, question => 'A chat first');
     my $wait = $v->get("/wait?r=$id");
-    like $wait->{content}, qr/Rather not wait here\? We call you back/, 'the waiting page offers it';
+    like $wait->{content}, qr{<a href="/wait\?r=$id&amp;choice=callback" id="choose-callback"[^>]*>Call me back</a>},
+        'the waiting page offers it, nobody being at the desk (one of the estimate\'s choices)';
+    my $form = $v->get("/wait?r=$id&choice=callback");
+    is $form->{status}, 200, 'its form has a page of its own';
+    like $form->{content}, qr{<form method="post" action="/callback" id="callback-form"}, 'the call-back form';
+    like $form->{content}, qr{name="r" value="$id"}, 'for this request';
+    unlike $form->{content}, qr/http-equiv="refresh"/i, 'on a page that never refreshes (nothing typed is lost)';
     my $number = unique_number();
     my $res = $v->post('/callback', form => [csrf => $v->form_csrf, r => $id, phone => $number]);
     is $res->{status}, 303, 'asked';
@@ -116,9 +129,13 @@ subtest 'a waiting visitor changes their mind: the same request, called back' =>
     is_deeply [grep { $_ eq 'callback' } @{ Baton::Test::request_events($id) }], ['callback'],
         'the change is in the request\'s record';
 
-    # Asking again from the help page: still the one request.
-    $res = ask_callback($v, $key, phone => $number);
-    is wait_id($res), $id, 'a second "call me back" from the same visitor keeps the one request';
+    # The help link again: back to the one request, never a second.
+    $res = $v->click_help($key);
+    is $res->{status}, 303, 'the help link again';
+    is wait_id($res), $id, 'leads back to the call-back\'s page';
+    my $again = $v->post('/callback', form => [csrf => $v->form_csrf, site => $key,
+        page => Baton::Test::visitor_page(), phone => $number]);
+    is wait_id($again), $id, 'a second "call me back" from the same visitor keeps the one request';
 
     my $other = Baton::Test::Browser->new;
     $res = $other->post('/callback', form => [csrf => $other->form_csrf // ('0' x 64), r => $id,

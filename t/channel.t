@@ -26,15 +26,16 @@ subtest 'the agent\'s page' => sub {
     my $res = $c->{agent}{browser}->get("/channel?id=$ch");
     is $res->{status}, 200, 'GET /channel is 200 for the agent';
     my $html = $res->{content};
-    like $name, qr/^Client c\d+ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/, 'the channel is named from the client and the time';
+    is $name, "Visitor · 127.0.0.1:$s->{PORT}/demo/x.html", 'the channel is named for who the visitor is and where they asked from';
     like $html, qr/<h1>\Q$name\E<\/h1>/, 'the page shows the channel name';
     like $html, qr/data-channel="$ch"/, 'it carries the channel id';
     like $html, qr/data-role="agent"/, 'and the viewer\'s role';
     is Baton::Test::channel_token($html), $c->{agent}{token}, 'and the agent\'s participant token';
-    like $html, qr/class="person role-agent">Cora Channel</, 'the agent is listed';
+    like $html, qr/class="person role-agent me">Cora Channel</, 'the agent is listed (as the reader)';
     like $html, qr/class="person role-visitor">Visitor</, 'and the visitor';
     like $html, qr/Cora Channel joined.*Visitor joined/s, 'join notices, in order';
-    like $html, qr/data-last-seq="2"/, 'two events so far';
+    like $html, qr/data-last-seq="3"/, 'three events so far (the joins, the page led to)';
+    like $html, qr/data-url="\Q$s->{URL}\E\/demo\/x\.html"/, 'the view starts on the page the visitor asked from';
     like $html, qr/id="say-form"/, 'an input line';
     like $html, qr/id="transfer-form"/, 'the agent may transfer';
     like $html, qr/id="ended" class="notice" hidden/, 'no ended notice while open';
@@ -49,9 +50,26 @@ subtest 'the visitor\'s page' => sub {
     is Baton::Test::channel_token($html), $c->{visitor}{token}, 'with the visitor\'s own token';
     isnt $c->{visitor}{token}, $c->{agent}{token}, 'which differs from the agent\'s';
     like $html, qr/Cora Channel joined.*Visitor joined/s, 'join notices';
+    like $html, qr/<title>Live help from Client c\d+ · Baton<\/title>/, 'the visitor\'s title: whom they talk with';
+    like $html, qr/<h1>Live help from Client c\d+<\/h1>/, 'and its heading';
     like $html, qr/class="person role-agent">Cora Channel</, 'the agent\'s name';
+    like $html, qr/class="person role-visitor me">Visitor</, 'and the visitor, as the reader';
     like $html, qr/id="say-form"/, 'an input line';
     unlike $html, qr/id="transfer-form"/, 'but no transfer for a visitor';
+};
+
+subtest 'in the widget\'s panel' => sub {
+    my $res = $c->{visitor}{browser}->get("/channel?id=$ch", headers => { 'Sec-Fetch-Dest' => 'iframe' });
+    is $res->{status}, 200, 'the visitor\'s page, asked for by a frame';
+    like $res->{headers}{'content-security-policy'}, qr/frame-ancestors 'self' 127\.0\.0\.1:\* /, 'may be framed by the site\'s domains';
+    like $res->{content}, qr/<div class="panel-bar">/, 'and is the conversation alone, with the panel\'s bar';
+    like $res->{content}, qr{<a href="/channel\?id=$ch" target="_blank" rel="noopener" id="full-viewer">Open the full viewer</a>},
+        'the full viewer one click away';
+    unlike $res->{content}, qr/id="stage"|viewer\.js/, 'no view of its own: the visitor\'s page is the view';
+    like $res->{content}, qr{<script src="/js/panel\.js" defer></script>}, 'the panel\'s script makes it so';
+    $res = $c->{agent}{browser}->get("/channel?id=$ch", headers => { 'Sec-Fetch-Dest' => 'iframe' });
+    like $res->{headers}{'content-security-policy'}, qr/frame-ancestors 'none'/, 'an agent\'s page is never framed';
+    like $res->{content}, qr/id="stage"/, 'and stays the full viewer';
 };
 
 subtest 'outsiders get 403' => sub {

@@ -121,7 +121,7 @@ my $quiet = Baton::Test::open_channel(agent_name => 'Quinn Quiet');
 my $timeout_kid = spawn(sub {
     my $me = Baton::Test::party_clone($quiet->{visitor});
     my $start = time;
-    my ($res, $d) = Baton::Test::chat_poll($me, $quiet->{channel}, after => 2, signals => 999999);
+    my ($res, $d) = Baton::Test::chat_poll($me, $quiet->{channel}, after => 3, signals => 999999);
     return { status => $res->{status}, answer => $d, held => time - $start };
 });
 
@@ -169,7 +169,7 @@ subtest '1. 20 posters x 50 lines while 5 pollers read' => sub {
     is $ok_posts, $posters * $lines, 'every post was answered 200 with a seq';
     is scalar(keys %{ { reverse %seq_of } }), $posters * $lines, 'each with a seq of its own';
 
-    my $total = 2 + $posters * $lines;
+    my $total = 3 + $posters * $lines; # the joins and the page led to, then the lines
     my $reference;
     for my $n (0 .. $#$read) {
         my $r = $read->[$n];
@@ -184,7 +184,7 @@ subtest '1. 20 posters x 50 lines while 5 pollers read' => sub {
         is scalar(@lines), $posters * $lines, "$who: all " . $posters * $lines . ' lines';
         my %cmids = map { $_->[2] => 1 } @lines;
         is scalar(keys %cmids), $posters * $lines, "$who: every line exactly once";
-        is_deeply [map { $_->[1] } @$ev[0, 1]], ['join', 'join'], "$who: after the two joins";
+        is_deeply [map { $_->[1] } @$ev[0 .. 2]], ['join', 'join', 'address'], "$who: after the two joins and the page led to";
         ok !(grep { $_->[4] ne do { my ($i, $j) = $_->[2] =~ /^p(\d+)-(\d+)$/; "poster $i line $j" } } @lines),
             "$who: each line's text belongs to its cmid";
         my %last;
@@ -227,7 +227,7 @@ subtest '2. catching up after a pause, and a poll that times out' => sub {
     ok $t->{held} > 20 && $t->{held} < 30, sprintf 'after %.1f s', $t->{held};
     is_deeply $t->{answer}, { again => JSON::PP::true(), retry_ms => 0 }, 'telling the client to ask again (t/poll-expiry.t)';
     my ($r2) = Baton::Test::chat_say($quiet->{agent}, $quiet->{channel}, 'Still there?', cmid => 'q1');
-    my (undef, $after) = Baton::Test::chat_poll($quiet->{visitor}, $quiet->{channel}, after => 2);
+    my (undef, $after) = Baton::Test::chat_poll($quiet->{visitor}, $quiet->{channel}, after => 3);
     is_deeply [map { $_->{cmid} } @{ $after->{events} }], ['q1'], 'the next poll gets the line posted after the timeout';
 };
 

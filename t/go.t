@@ -32,16 +32,16 @@ sub new_events {
 subtest 'the leader leads everyone to an address' => sub {
     my $start = Baton::Test::channel_snapshot($agent, $ch);
     is $start->{leader}, $ids->{agent}, 'the agent leads at first';
-    is $start->{url}, undef, 'no address yet';
+    is $start->{url}, "$s->{URL}/demo/x.html", 'the view starts on the page the visitor asked from';
 
     my ($res, $d) = go($agent, 'https://shop.example/orders?id=7&x=<y>', mode => 'frame');
     is $res->{status}, 200, 'POST /go (frame): 200';
     is $res->{headers}{'content-type'}, 'application/json; charset=utf-8', 'JSON';
-    is_deeply $d, { seq => 3 }, 'stored as the next event (seq 3)';
+    is_deeply $d, { seq => 4 }, 'stored as the next event (seq 4)';
     for my $who ([$agent, 'agent'], [$visitor, 'visitor']) {
-        my $p = new_events($who->[0], 2);
+        my $p = new_events($who->[0], 3);
         is_deeply [map { [@$_{qw(seq kind from role body)}] } @{ $p->{events} }],
-            [[3, 'address', $ids->{agent}, 'agent', 'https://shop.example/orders?id=7&x=<y>']],
+            [[4, 'address', $ids->{agent}, 'agent', 'https://shop.example/orders?id=7&x=<y>']],
             "$who->[1]: one 'address' event from the agent, the address as sent";
         is $p->{url}, 'https://shop.example/orders?id=7&x=<y>', "$who->[1]: the poll's url is the address";
         is $p->{leader}, $ids->{agent}, "$who->[1]: the agent still leads";
@@ -49,7 +49,7 @@ subtest 'the leader leads everyone to an address' => sub {
 
     ($res, $d) = go($agent, 'http://shop.example/plain');
     is $res->{status}, 200, 'without a mode it is a frame address';
-    is new_events($visitor, 3)->{events}[0]{kind}, 'address', 'an address event';
+    is new_events($visitor, 4)->{events}[0]{kind}, 'address', 'an address event';
     is Baton::Test::channel_snapshot($visitor, $ch)->{url}, 'http://shop.example/plain', 'and the url follows';
 };
 

@@ -1,8 +1,10 @@
 #!/usr/bin/perl
 # The help link: the site check (key and the Referer's domain, refusals
 # logged per client), the visitor cookie and returning visitors, the question
-# form or straight into the queue, one request per waiting visitor, and bad
-# input.
+# form (saying what the desk is like) or straight into the queue, one request
+# per waiting visitor and back to it (or to the conversation) from any page,
+# the page asked from, the pages inside the widget's panel (framed only by
+# the site's domains), and bad input.
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
@@ -296,4 +298,86 @@ subtest 'bad input' => sub {
     is sql("SELECT CHAR_LENGTH(question) FROM help_request WHERE public_id = '$id'")->[0][0], 2000, 'and stored whole';
 };
 
+subtest 'back to the open request or conversation from any page, never a second one' => sub {
+    my ($key, $client) = Baton::Test::new_help_site(ask_question => 1);
+    my $agent = Baton::Test::signed_in_agent(client => $client, state => 'break');
+    my $v = Baton::Test::Browser->new;
+    my $id = $v->ask_help($key, question => 'Where is my order?');
+    my $res = $v->click_help($key, referer => "$page?another=page");
+    is $res->{status}, 303, 'the link on another page, while waiting: 303';
+    is $res->{headers}{location}, "/wait?r=$id", 'to the waiting page, not a new question';
+    my $csrf = $agent->{browser}->session_csrf;
+    $res = $agent->{browser}->post('/accept', form => [csrf => $csrf, request => $id]);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$};
+    ok $channel, 'the agent accepts';
+    $res = $v->click_help($key);
+    is $res->{headers}{location}, "/channel?id=$channel", 'then the link leads back into the conversation';
+    my $cid = Baton::Test::client_id($client);
+    is sql("SELECT COUNT(*) FROM help_request WHERE client_id = $cid")->[0][0], 1, 'one request in all';
+
+    my $page_html = $v->get("/channel?id=$channel")->{content};
+    my $token = Baton::Test::channel_token($page_html);
+    $res = $v->post('/leave', form => [channel => $channel, token => $token], headers => { Origin => $s->{URL} });
+    is $res->{status}, 303, 'the visitor leaves';
+    $res = $v->click_help($key);
+    is $res->{status}, 200, 'after leaving, the link asks a new question';
+};
+
+subtest 'the page asked from' => sub {
+    my ($key) = Baton::Test::new_help_site(ask_question => 1);
+    my $v = Baton::Test::Browser->new;
+    my $origin = "$s->{URL}/";
+    my $exact = "$s->{URL}/demo/products.html?id=7";
+    # Browsers send only the origin as the Referer to another site; the site
+    # scripts add the page itself.
+    my $res = $v->get("/help?site=$key&page=" . uri($exact), headers => { Referer => $origin });
+    like $res->{content}, qr/name="page" value="\Q$exact\E"/, 'page= on the Referer\'s host is the page asked from';
+    $res = $v->get("/help?site=$key&page=" . uri('https://elsewhere.test/x'), headers => { Referer => $origin });
+    like $res->{content}, qr/name="page" value="\Q$origin\E"/, 'page= on another host is ignored for the Referer';
+    $res = $v->get("/help?site=$key&page=" . uri('javascript:alert(1)'), headers => { Referer => $origin });
+    like $res->{content}, qr/name="page" value="\Q$origin\E"/, 'and so is an address that is not http(s)';
+};
+
+subtest 'inside the widget\'s panel: framed by the site\'s domains only' => sub {
+    my ($key, $client) = Baton::Test::new_help_site(ask_question => 1, domains => ['127.0.0.1', 'shop.example']);
+    my $v = Baton::Test::Browser->new;
+    my $res = $v->click_help($key);
+    like $res->{headers}{'content-security-policy'}, qr/frame-ancestors 'none'/, 'the help page is never framed';
+    is $res->{headers}{'x-frame-options'}, 'DENY', 'not even by old browsers';
+    like $res->{content}, qr/<header class="topbar">/, 'with its top bar';
+
+    my $framed = Baton::Test::Browser->new;
+    $res = $framed->get("/help?site=$key", headers => { Referer => $page, 'Sec-Fetch-Dest' => 'iframe' });
+    is $res->{status}, 200, 'asked for by a frame';
+    like $res->{headers}{'content-security-policy'},
+        qr/frame-ancestors 'self' 127\.0\.0\.1:\* \*\.127\.0\.0\.1:\* shop\.example:\* \*\.shop\.example:\*;/,
+        'it may be framed by the site\'s domains and their subdomains';
+    ok !exists $res->{headers}{'x-frame-options'}, 'and X-Frame-Options does not forbid it';
+    like $res->{content}, qr/<body class="page-help in-panel">/, 'it renders for the panel';
+    unlike $res->{content}, qr/<header class="topbar">/, 'without the top bar';
+    like $res->{content}, qr/<script src="\/js\/panel\.js" defer><\/script>/, 'with the panel\'s script';
+    like $res->{content}, qr/an agent will join you here, while you go on browsing\./, 'and says the visitor may browse on';
+    my $cookie = join "\n", grep { /^baton_visitor=/ } ref $res->{headers}{'set-cookie'} ? @{ $res->{headers}{'set-cookie'} } : $res->{headers}{'set-cookie'};
+    like $cookie, qr/SameSite=Lax/, 'over plain HTTP its cookie stays SameSite=Lax (Partitioned needs HTTPS)';
+
+    my $id = $v->ask_help($key, question => 'framed');
+    $res = $v->get("/wait?r=$id", headers => { 'Sec-Fetch-Dest' => 'iframe' });
+    like $res->{headers}{'content-security-policy'}, qr/frame-ancestors 'self' 127\.0\.0\.1:\* /, 'the waiting page too';
+    like $res->{content}, qr/Go on browsing this site: this panel stays with you from page to page\./, 'saying the panel follows';
+    $res = $v->get("/wait?r=$id");
+    like $res->{headers}{'content-security-policy'}, qr/frame-ancestors 'none'/, 'but not when it is not framed';
+
+    my $other = Baton::Test::Browser->new;
+    $res = $other->get("/wait?r=$id", headers => { 'Sec-Fetch-Dest' => 'iframe' });
+    is $res->{status}, 403, 'someone else\'s request in a frame: 403';
+    like $res->{headers}{'content-security-policy'}, qr/frame-ancestors \*;/, 'an error may show in any frame (it holds no action)';
+    unlike $res->{content}, qr/\Q$id\E/, 'and shows nothing of the request';
+};
+
 done_testing;
+
+sub uri {
+    my ($text) = @_;
+    $text =~ s/([^A-Za-z0-9_.~-])/sprintf '%%%02X', ord $1/ge;
+    return $text;
+}

@@ -26,11 +26,11 @@ subtest 'the agent passes the lead to the visitor' => sub {
     is leader($visitor), $ap, 'the agent leads at first';
     my ($res, $d) = lead($agent, $vp);
     is $res->{status}, 200, 'POST /lead to the visitor: 200';
-    is_deeply $d, { seq => 3, leader => $vp }, 'stored as seq 3; the visitor leads';
+    is_deeply $d, { seq => 4, leader => $vp }, 'stored as seq 4; the visitor leads';
     for my $who ([$agent, 'agent'], [$visitor, 'visitor']) {
-        my ($r, $p) = Baton::Test::chat_poll($who->[0], $ch, after => 2);
+        my ($r, $p) = Baton::Test::chat_poll($who->[0], $ch, after => 3);
         is_deeply [map { [@$_{qw(seq kind from to body)}] } @{ $p->{events} }],
-            [[3, 'lead', $ap, $vp, 'Visitor']], "$who->[1]: a lead event from the agent to the visitor, naming them";
+            [[4, 'lead', $ap, $vp, 'Visitor']], "$who->[1]: a lead event from the agent to the visitor, naming them";
         is $p->{leader}, $vp, "$who->[1]: the poll's leader is the visitor";
     }
 };
@@ -38,7 +38,7 @@ subtest 'the agent passes the lead to the visitor' => sub {
 subtest 'now the visitor leads and the agent follows' => sub {
     my ($res, $d) = go($visitor, 'https://shop.example/basket');
     is $res->{status}, 200, 'the visitor leads to an address';
-    my $p = Baton::Test::chat_poll($agent, $ch, after => 3);
+    my $p = Baton::Test::chat_poll($agent, $ch, after => 4);
     $p = Baton::Test::json_decode($p->{content});
     is_deeply [map { [@$_{qw(kind from role body)}] } @{ $p->{events} }],
         [['address', $vp, 'visitor', 'https://shop.example/basket']], 'the agent\'s poll shows the visitor\'s address';

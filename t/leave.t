@@ -36,9 +36,9 @@ subtest 'the visitor leaves: the agent stays, the channel stays open' => sub {
     is $res->{status}, 303, 'POST /leave (form): 303';
     is $res->{headers}{location}, "/transcript?id=$ch", 'the visitor is sent to the transcript';
 
-    my $a = (Baton::Test::chat_poll($c->{agent}, $ch, after => 3))[1];
+    my $a = (Baton::Test::chat_poll($c->{agent}, $ch, after => 4))[1];
     is_deeply [map { [@$_{qw(seq kind from name role)}] } @{ $a->{events} }],
-        [[4, 'leave', $vp, 'Visitor', 'visitor']], 'the agent\'s poll: the visitor\'s leave event';
+        [[5, 'leave', $vp, 'Visitor', 'visitor']], 'the agent\'s poll: the visitor\'s leave event';
     ok $a->{open}, 'the channel is still open';
     is sql("SELECT state FROM channel WHERE id = $id")->[0][0], 'open', 'in the database too';
     like $c->{agent}{browser}->get("/channel?id=$ch")->{content}, qr/Visitor left/, 'the agent\'s page shows the leave notice';
@@ -61,8 +61,8 @@ subtest 'the visitor leaves: the agent stays, the channel stays open' => sub {
         'and is sent back to the console';
     is sql("SELECT state, closed_at IS NOT NULL FROM channel WHERE id = $id")->[0][0], 'closed', 'now the channel is closed';
     my $all = (Baton::Test::chat_poll($c->{visitor}, $ch))[1];
-    is_deeply [map { $_->{kind} } @{ $all->{events} }], [qw(join join line leave line leave close)],
-        'the log: joins, lines, both leaves, close';
+    is_deeply [map { $_->{kind} } @{ $all->{events} }], [qw(join join address line leave line leave close)],
+        'the log: joins, the page led to, lines, both leaves, close';
     ok !$all->{open}, 'open:false';
 };
 
@@ -88,7 +88,7 @@ subtest 'the agent leaves: the channel closes' => sub {
     }
     close $wr;
     my $start = time;
-    my ($res, $v) = Baton::Test::chat_poll($c->{visitor}, $ch, after => 2);
+    my ($res, $v) = Baton::Test::chat_poll($c->{visitor}, $ch, after => 3);
     my $answered = time;
     my ($left_at, $status, $location) = split ' ', scalar <$rd>;
     waitpid $pid, 0;
@@ -96,7 +96,7 @@ subtest 'the agent leaves: the channel closes' => sub {
     is $location, '/console', 'back to the console';
     ok $left_at - $start > 1, 'the visitor\'s poll was held';
     ok $answered - $left_at < 1, sprintf 'and answered %.0f ms after the agent left', ($answered - $left_at) * 1000;
-    is_deeply [map { [@$_{qw(seq kind from)}] } @{ $v->{events} }], [[3, 'leave', $ap], [4, 'close', undef]],
+    is_deeply [map { [@$_{qw(seq kind from)}] } @{ $v->{events} }], [[4, 'leave', $ap], [5, 'close', undef]],
         'with the agent\'s leave and the close';
     is $v->{events}[0]{name}, 'Lou Leave', 'naming the agent';
     ok !$v->{open}, 'open:false';
@@ -116,7 +116,7 @@ subtest 'the agent leaves: the channel closes' => sub {
     ($r) = Baton::Test::chat_typing($c->{visitor}, $ch, 'typing');
     is $r->{status}, 409, 'typing too';
     is leave($c->{visitor}, $ch)->{status}, 409, 'leaving a closed channel: 409';
-    is sql("SELECT last_seq FROM channel WHERE id = $id")->[0][0], 4, 'nothing was added';
+    is sql("SELECT last_seq FROM channel WHERE id = $id")->[0][0], 5, 'nothing was added';
     is sql("SELECT COUNT(*) FROM channel_event WHERE channel_id = $id AND kind = 'close'")->[0][0], 1, 'one close event';
 };
 

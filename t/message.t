@@ -1,7 +1,9 @@
 #!/usr/bin/perl
 # With nobody at the desk, a waiting visitor leaves a message (name, contact,
 # question) that the client's agents find in their console; every field is
-# required, once only, and only by the visitor who asked.
+# required, once only, and only by the visitor who asked. A message sent
+# after an agent took the request is not lost: it becomes the visitor's line
+# in the conversation.
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
@@ -14,9 +16,14 @@ my ($key, $client) = Baton::Test::new_help_site(ask_question => 1);
 my $v = Baton::Test::Browser->new;
 my $id = $v->ask_help($key, name => 'Max', question => 'Is the <b>blue</b> one in stock?');
 my $page = $v->get("/wait?r=$id");
-like $page->{content}, qr/<form method="post" action="\/message" id="message-form">/, 'nobody is signed in: the message form';
-like $page->{content}, qr/<textarea id="msg-question" name="question" required maxlength="2000" rows="4">Is the &lt;b&gt;blue&lt;\/b&gt; one in stock\?<\/textarea>/,
-    'with the question already asked, escaped';
+like $page->{content}, qr/<a href="\/wait\?r=$id&amp;choice=message" id="choose-message"/, 'nobody is signed in: leaving a message is offered';
+$page = $v->get("/wait?r=$id&choice=message");
+like $page->{content}, qr/<form method="post" action="\/message" id="message-form">/, 'on a page of its own: the message form';
+unlike $page->{content}, qr/http-equiv="refresh"/, 'which never refreshes (nothing typed is lost)';
+like $page->{content}, qr/<input type="text" id="msg-name" name="name" required maxlength="100" autocomplete="name" value="Max">/,
+    'with the name given when asking';
+like $page->{content}, qr/<textarea id="msg-question" name="question" required maxlength="2000" rows="5">Is the &lt;b&gt;blue&lt;\/b&gt; one in stock\?<\/textarea>/,
+    'and the question already asked, escaped';
 my $csrf = Baton::Test::csrf_from($page->{content});
 
 my %good = (csrf => $csrf, r => $id, name => 'Max Mustermann', contact => '+49 30 1234567',
@@ -85,5 +92,23 @@ my ($foreign_key, $foreign_client) = Baton::Test::new_help_site(ask_question => 
 Baton::Test::Browser->new->ask_help($foreign_key);
 my $foreign = Baton::Test::signed_in_agent(client => $foreign_client);
 is_deeply $foreign->{browser}->console_snapshot->{messages}, [], 'another client\'s console has no messages of ours';
+
+subtest 'an agent takes the request while the visitor writes' => sub {
+    my $writer = Baton::Test::Browser->new;
+    my $wid = $writer->ask_help($key, question => 'first words');
+    my $wcsrf = Baton::Test::csrf_from($writer->get("/wait?r=$wid&choice=message")->{content});
+    my $res = $agent->{browser}->post('/accept', form => [csrf => $agent->{browser}->session_csrf, request => $wid]);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$};
+    ok $channel, 'the agent accepts while the message is being written';
+    $res = $writer->post('/message', form => [csrf => $wcsrf, r => $wid, name => 'Wanda',
+        contact => 'wanda@example.com', question => 'My whole message, typed with care.']);
+    is $res->{status}, 303, 'sending it: 303';
+    is $res->{headers}{location}, "/channel?id=$channel", 'into the conversation';
+    my $lines = sql("SELECT e.body FROM channel_event e JOIN channel c ON c.id = e.channel_id"
+        . " JOIN participant p ON p.id = e.participant_id"
+        . " WHERE c.public_id = '$channel' AND e.kind = 'line' AND p.kind = 'visitor' ORDER BY e.seq");
+    is $lines->[-1][0], 'My whole message, typed with care.', 'where the message is the visitor\'s line, whole';
+    is Baton::Test::request_row($wid)->{state}, 'accepted', 'and the request stays accepted';
+};
 
 done_testing;

@@ -80,7 +80,7 @@ subtest 'the visitor sees no supervisor' => sub {
     my ($res, $d) = Baton::Test::chat_poll($visitor, $ch);
     is $res->{status}, 200, 'the visitor polls';
     my @kinds = map { $_->{kind} } @{ $d->{events} };
-    is_deeply \@kinds, [qw(join join line)], 'only the joins and the line: no monitor event, no prompt';
+    is_deeply \@kinds, [qw(join join address line)], 'only the joins, the page led to and the line: no monitor event, no prompt';
     unlike $res->{content}, qr/Silent Sid|Offer free shipping|supervisor/, 'nothing names the supervisor';
     ok !(grep { $_->{role} eq 'supervisor' } @{ $d->{peers} // [] }), 'no supervisor among the pointers';
     ok !(grep { $_->{name} eq 'Silent Sid' } @{ $d->{typing} // [] }), 'nor typing';
@@ -95,7 +95,7 @@ subtest 'the supervisor leaves silently; the transcript shows none of it' => sub
     my $res = $sup->{browser}->post('/leave', form => [channel => $ch, token => $sup->{token}], headers => \%json);
     ok $res->{status} == 200 || $res->{status} == 303, 'the supervisor leaves';
     my (undef, $d) = Baton::Test::chat_poll($visitor, $ch);
-    is_deeply [map { $_->{kind} } @{ $d->{events} }], [qw(join join line)], 'the visitor sees no leave either';
+    is_deeply [map { $_->{kind} } @{ $d->{events} }], [qw(join join address line)], 'the visitor sees no leave either';
     $c->{agent}{browser}->post('/leave', form => [channel => $ch, token => $c->{agent}{token}], headers => \%json);
     my $t = $visitor->{browser}->get("/transcript?id=$ch");
     is $t->{status}, 200, 'the visitor\'s transcript';

@@ -69,9 +69,9 @@ subtest 'the events with their times' => sub {
     like $res->{headers}{'content-type'}, qr{^application/json}, 'as JSON';
     ok $d && ref $d->{events} eq 'ARRAY', 'with a list of events';
     my @kinds = map { $_->{kind} } @{ $d->{events} };
-    is_deeply \@kinds, [qw(join join line address monitor private line lead address leave close)],
+    is_deeply \@kinds, [qw(join join address line address monitor private line lead address leave close)],
         'every event, in order (the supervisor sees monitoring and the private prompt)';
-    is_deeply [map { $_->{seq} } @{ $d->{events} }], [1 .. 11], 'with its seq';
+    is_deeply [map { $_->{seq} } @{ $d->{events} }], [1 .. 12], 'with its seq';
     my @t = map { $_->{t} } @{ $d->{events} };
     is_deeply [sort { $a <=> $b } @t], \@t, 'times never go backwards';
     ok $t[0] >= 0 && $t[0] < 1000, 'the first event at the start';
@@ -80,11 +80,12 @@ subtest 'the events with their times' => sub {
         my $since = epoch_ms($e->{at}) - $first;
         ok abs(($e->{t} - $t[0]) - $since) <= 2, "$e->{kind} at $e->{t} ms matches its time $e->{at}";
     }
-    ok $t[3] - $t[2] >= 350, 'the pause before the address is kept (' . ($t[3] - $t[2]) . ' ms)';
+    ok $t[4] - $t[3] >= 350, 'the pause before the address is kept (' . ($t[4] - $t[3]) . ' ms)';
     my ($line) = grep { $_->{kind} eq 'line' } @{ $d->{events} };
     is_deeply [@$line{qw(who role body)}], ['Visitor', 'visitor', 'Where is the size chart?'], 'a line: who and what';
     my @addresses = map { $_->{body} } grep { $_->{kind} eq 'address' } @{ $d->{events} };
-    is_deeply \@addresses, ['https://shop.example/sizes', 'https://shop.example/sizes#shoes'], 'the addresses the view went to';
+    is_deeply \@addresses, ["$s->{URL}/demo/x.html", 'https://shop.example/sizes', 'https://shop.example/sizes#shoes'],
+        'the addresses the view went to, from the page asked from';
     my ($private) = grep { $_->{kind} eq 'private' } @{ $d->{events} };
     is_deeply [@$private{qw(who to body)}], ['Sam Super', 'Rita Replay', 'Mention the returns policy'], 'the private prompt, from and to';
     my ($lead) = grep { $_->{kind} eq 'lead' } @{ $d->{events} };

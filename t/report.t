@@ -176,14 +176,27 @@ event($r_ch1, 'rolled', '2024-03-05 09:00:00', $agent{oscar}, $other_id);   # an
 participant($ch1, 'agent', 'Ann Agent', '2024-03-04 10:00:00', undef, $agent{ann});          # 330 s
 participant($ch1, 'visitor', 'Vic', '2024-03-04 10:00:00', undef);
 participant($ch2, 'agent', 'Bob Agent', '2024-03-04 23:59:00', '2024-03-05 00:09:00', $agent{bob}); # 600 s
-participant($ch2, 'visitor', 'Val', '2024-03-04 23:59:00', undef);
+my $val_p = participant($ch2, 'visitor', 'Val', '2024-03-04 23:59:00', undef);
 participant($ch3, 'agent', 'Ann Agent', '2024-03-06 12:00:00', '2024-03-06 12:00:45.500', $agent{ann}); # 45.5 s
 participant($training, 'agent', 'Ann Agent', '2024-03-07 15:00:00', '2024-03-07 15:30:00', $agent{ann}); # 1800 s
-participant($training, 'visitor', 'Vera Visitor', '2024-03-07 15:00:00', '2024-03-07 15:20:00', undef, $vera);
-participant($training, 'visitor', 'Will "Bill" =Visitor', '2024-03-07 15:01:30', '2024-03-07 15:40:00', undef, $will);
+my $vera_p = participant($training, 'visitor', 'Vera Visitor', '2024-03-07 15:00:00', '2024-03-07 15:20:00', undef, $vera);
+my $will_p = participant($training, 'visitor', 'Will "Bill" =Visitor', '2024-03-07 15:01:30', '2024-03-07 15:40:00', undef, $will);
 participant($training, 'supervisor', 'Sue Supervisor', '2024-03-07 15:05:00', undef, $agent{sue});
 participant($training, 'agent', 'Bob Agent', '2024-03-07 15:10:00', undef, $agent{bob});     # 1800 s
 participant($training, 'visitor', 'Vera Visitor', '2024-03-07 15:25:00', undef, undef, $vera);
+
+# Visitors' ratings (agents): the training (Ann and Bob) 5 and 3, Bob's
+# session on the 4th 2 (rated on the 5th); Ann's first session rated after
+# the week.
+sub rating {
+    my ($channel, $participant, $stars, $comment, $at) = @_;
+    insert(session_rating => { channel_id => $channel, participant_id => $participant, client_id => $client,
+        stars => $stars, comment => $comment, rated_at => $at });
+}
+rating($training, $vera_p, 5, 'Very helpful, thank you', '2024-03-07 16:00:00');
+rating($training, $will_p, 3, undef, '2024-03-07 16:05:00');
+rating($ch2, $val_p, 2, 'Slow to answer', '2024-03-05 01:00:00');
+rating($ch1, participant($ch1, 'visitor', 'Vic again', '2024-03-04 10:01:00', undef), 1, 'Later', '2024-03-12 10:00:00');
 
 # Agent states: Ann available from before the week to 08:00 on the 4th,
 # on break to 08:15, available to 12:00, away to 12:30:00.5, signed out;
@@ -338,25 +351,33 @@ my $agents = csv_table($sue, "kind=agents&$week", 'agents');
 is_deeply $agents, [
     ['Agent', 'Sessions', 'Average handle time (seconds)', 'Average time to accept (seconds)',
      'Available (seconds)', 'On break (seconds)', 'Away (seconds)', 'Rollovers', 'Answers by e-mail',
-     'Average time to answer (seconds)'],
-    ['Ada Admin', 0, 0, 0, 0, 0, 0, 0, 0, 0],
+     'Average time to answer (seconds)', 'Ratings', 'Average rating'],
+    ['Ada Admin', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ''],
     # (330 + 45.5 + 1800) / 3 = 725.17; (19 + 68 + 180) / 3 = 89; 8 h + 3 h 45 + 1 h;
-    # 15 min; 30 min 0.5 s; one answer, 12 minutes after the message
-    ['Ann Agent', 3, 725, 89, 45900, 900, 1801, 0, 1, 720],
+    # 15 min; 30 min 0.5 s; one answer, 12 minutes after the message; rated 5 and 3 (the training)
+    ['Ann Agent', 3, 725, 89, 45900, 900, 1801, 0, 1, 720, 2, '4.0'],
     # (600 + 1800) / 2; (40 + 150 + 8) / 3 = 66; 50 min; 10 min; from 10:00 on the 5th to the end;
-    # one answer, 5 minutes after the visitor's reply
-    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2, 1, 300],
-    ['Cat Quiet', 0, 0, 0, 0, 0, 0, 0, 0, 0],
-    ['Sue Supervisor', 0, 0, 0, 0, 0, 0, 0, 0, 0],
-], 'agent performance: sessions, handle and accept times, time in each state, rollovers, answers';
+    # one answer, 5 minutes after the visitor's reply; rated 5, 3 and 2
+    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2, 1, 300, 3, '3.3'],
+    ['Cat Quiet', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ''],
+    ['Sue Supervisor', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ''],
+], 'agent performance: sessions, handle and accept times, time in each state, rollovers, answers, ratings';
 is_deeply csv_table($sue, "kind=agents&$week&agent=$agent{bob}", 'agents')->[1],
-    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2, 1, 300], 'one agent chosen: only that agent';
+    ['Bob Agent', 2, 1200, 66, 3000, 600, 482400, 2, 1, 300, 3, '3.3'], 'one agent chosen: only that agent';
+is_deeply csv_table($sue, "kind=agents&$week", 'ratings'), [
+    ['Rated', 'Agents', 'Stars', 'Comment'],
+    ['2024-03-07 16:05', 'Ann Agent, Bob Agent', 3, ''],
+    ['2024-03-07 16:00', 'Ann Agent, Bob Agent', 5, 'Very helpful, thank you'],
+    ['2024-03-05 01:00', 'Bob Agent', 2, 'Slow to answer'],
+], 'the visitors\' ratings of the week, newest first, with the agents and the comments';
+is_deeply [map { $_->[3] } @{ csv_table($sue, "kind=agents&$week&agent=$agent{ann}", 'ratings') }],
+    ['Comment', '', 'Very helpful, thank you'], 'one agent chosen: the ratings of their sessions only';
 is scalar @{ csv_table($sue, "kind=agents&$week&agent=$agent{bob}", 'agents') }, 2, 'and no other';
 is_deeply [map { $_->[0] } @{ csv_table($sue, 'kind=agents&from=2024-03-04&to=2024-03-04', 'agents') }]
     , ['Agent', 'Ada Admin', 'Ann Agent', 'Bob Agent', 'Cat Quiet', 'Sue Supervisor'],
     'every agent of the client, the operator of another client never';
 is_deeply csv_table($sue, 'kind=agents&from=2024-03-04&to=2024-03-04', 'agents')->[2],
-    ['Ann Agent', 1, 330, 19, 28800 + 13500, 900, 1801, 0, 0, 0], 'one day: its sessions, and states clipped to it';
+    ['Ann Agent', 1, 330, 19, 28800 + 13500, 900, 1801, 0, 0, 0, 0, ''], 'one day: its sessions, and states clipped to it';
 
 # ---- attendance ---------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ is $res->{headers}{location}, "/wait?r=$id", 'to the waiting page';
 is Baton::Test::request_row($id)->{state}, 'waiting', 'the request waits again';
 is_deeply Baton::Test::request_events($id), [qw(created scheduled requeued)], 'rejoining is archived';
 $res = $v->get("/wait?r=$id");
-like $res->{content}, qr/<h1>You are in the queue<\/h1>/, 'the page shows the queue again';
+like $res->{content}, qr/<h1>Nobody is free right now<\/h1>/, 'the page shows the queue again (nobody free: the agent is on a break)';
 like $res->{content}, qr/You are next\./, 'in the place the request had (it is older)';
 like $later->get("/wait?r=$later_id")->{content}, qr/There is 1 person ahead of you\./, 'ahead of the later visitor';
 my $snapshot = $agent->{browser}->console_snapshot;
@@ -63,10 +63,10 @@ ok Baton::Test::wait_for('the offer', 5, sub { Baton::Test::request_row($id)->{s
 is Baton::Test::request_row($id)->{offered_agent_id}, $agent->{id}, 'to that agent';
 my $acsrf = $agent->{browser}->session_csrf;
 is $agent->{browser}->post('/accept', form => [csrf => $acsrf, request => $id])->{status}, 303, 'who accepts it';
-$agent->{browser}->post('/state', form => [csrf => $acsrf, state => 'break']);
 # Wait estimates use recent accept times: the time spent scheduled is not
 # time spent waiting for an agent. This one was accepted within seconds of
-# rejoining; with one visitor ahead and nobody free, two sessions of 300 s.
+# rejoining; with one visitor ahead and the one agent busy at their
+# maximum (one session), two sessions of 300 s.
 my $newcomer = Baton::Test::Browser->new;
 my $new_id = $newcomer->ask_help($key);
 like $newcomer->get("/wait?r=$new_id")->{content}, qr/The wait is <strong id="estimate">about 10 minutes<\/strong>\./,

@@ -29,35 +29,35 @@ subtest 'chat both ways' => sub {
     my ($res, $d) = Baton::Test::chat_say($agent, $ch, 'Hello, how can I help?', cmid => 'a-1');
     is $res->{status}, 200, 'the agent posts: 200';
     is $res->{headers}{'content-type'}, 'application/json; charset=utf-8', 'JSON';
-    is_deeply $d, { seq => 3 }, 'the line is stored as seq 3 (after the two joins)';
+    is_deeply $d, { seq => 4 }, 'the line is stored as seq 4 (after the two joins and the page led to)';
 
-    my $v = lines_after($visitor, 2);
+    my $v = lines_after($visitor, 3);
     is scalar @{ $v->{events} }, 1, 'the visitor\'s poll gets one new event';
     my $e = $v->{events}[0];
     is_deeply [@$e{qw(seq kind from name role body cmid)}],
-        [3, 'line', $ap, 'Sid Say', 'agent', 'Hello, how can I help?', 'a-1'], 'the agent\'s line, from the agent';
+        [4, 'line', $ap, 'Sid Say', 'agent', 'Hello, how can I help?', 'a-1'], 'the agent\'s line, from the agent';
     like $e->{at}, qr/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/, 'with a UTC timestamp';
-    is $v->{last_seq}, 3, 'last_seq follows';
+    is $v->{last_seq}, 4, 'last_seq follows';
     ok $v->{open}, 'the channel is open';
 
     ($res, $d) = Baton::Test::chat_say($visitor, $ch, "My order hasn't arrived — où est-il? 📦", cmid => 'v-1');
-    is $d->{seq}, 4, 'the visitor answers: seq 4';
-    my $a = lines_after($agent, 3);
+    is $d->{seq}, 5, 'the visitor answers: seq 5';
+    my $a = lines_after($agent, 4);
     is_deeply [map { [@$_{qw(seq from role body cmid)}] } @{ $a->{events} }],
-        [[4, $vp, 'visitor', "My order hasn't arrived — où est-il? 📦", 'v-1']], 'the agent\'s poll gets it, Unicode intact';
+        [[5, $vp, 'visitor', "My order hasn't arrived — où est-il? 📦", 'v-1']], 'the agent\'s poll gets it, Unicode intact';
 
     # The sender sees its own line come back under its seq and cmid: that is
     # how the page marks it "sent".
-    my $mine = lines_after($visitor, 3)->{events}[0];
-    is_deeply [@$mine{qw(seq from cmid)}], [4, $vp, 'v-1'], 'the sender\'s own poll returns its line with seq and cmid';
+    my $mine = lines_after($visitor, 4)->{events}[0];
+    is_deeply [@$mine{qw(seq from cmid)}], [5, $vp, 'v-1'], 'the sender\'s own poll returns its line with seq and cmid';
 
     my $all = lines_after($agent, 0);
-    is_deeply [map { $_->{seq} } @{ $all->{events} }], [1 .. 4], 'from the start: 1..4, in order';
-    is_deeply [map { $_->{kind} } @{ $all->{events} }], [qw(join join line line)], 'joins, then the lines';
+    is_deeply [map { $_->{seq} } @{ $all->{events} }], [1 .. 5], 'from the start: 1..5, in order';
+    is_deeply [map { $_->{kind} } @{ $all->{events} }], [qw(join join address line line)], 'joins, the page, then the lines';
 
     ($res) = Baton::Test::chat_say($visitor, $ch, 'No cmid this time');
     is $res->{status}, 200, 'a post without a cmid is fine too';
-    is lines_after($agent, 4)->{events}[0]{cmid}, '', 'its cmid comes back empty';
+    is lines_after($agent, 5)->{events}[0]{cmid}, '', 'its cmid comes back empty';
 
     $res = $agent->{browser}->post('/say', form => [channel => $ch, token => $agent->{token}, text => 'From a form']);
     is $res->{status}, 303, 'a plain form post (no JavaScript) answers 303';

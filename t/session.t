@@ -76,6 +76,7 @@ is_deeply sql("SELECT kind, COALESCE(agent_id, 0) FROM request_event WHERE reque
 my $ch_id = sql("SELECT id FROM channel WHERE public_id = '$channel'")->[0][0];
 my @expected_channel = (
     ['join', 'Bob Second', '-'], ['join', 'Visitor', '-'],
+    ['address', 'Bob Second', "$s->{URL}/demo/x.html"],
     ['line', 'Visitor', 'Hello, I need a refund for my order'],
     ['line', 'Bob Second', 'Sure <b>happy</b> to help'],
     ['private', 'Bob Second', 'Just between us: order 1234'],
@@ -101,11 +102,11 @@ is_deeply sql("SELECT kind, state FROM agent_event WHERE agent_id = $bob->{id} O
 my @expected = (
     ['request', 'created'], ['request', 'routed'], ['agent', 'state'], ['request', 'rolled'],
     ['request', 'routed'],
-    (map { ['channel', $_->[0]] } @expected_channel[0 .. 1]),
+    (map { ['channel', $_->[0]] } @expected_channel[0 .. 2]),
     ['request', 'accepted'],
-    (map { ['channel', $_->[0]] } @expected_channel[2 .. 5]),
+    (map { ['channel', $_->[0]] } @expected_channel[3 .. 6]),
     ['agent', 'state'],
-    (map { ['channel', $_->[0]] } @expected_channel[6 .. $#expected_channel]),
+    (map { ['channel', $_->[0]] } @expected_channel[7 .. $#expected_channel]),
 );
 
 subtest 'the supervisor reads the whole record' => sub {
@@ -131,10 +132,11 @@ subtest 'the supervisor reads the whole record' => sub {
     my ($line) = grep { $_->{kind} eq 'line' && $_->{text} =~ /happy/ } @$tl;
     like $line->{html}, qr/Sure &lt;b&gt;happy&lt;\/b&gt; to help/, 'markup in a line is shown as text';
     my @addresses = grep { $_->{kind} eq 'address' } @$tl;
-    like $addresses[0]{html}, qr{href="https://shop\.example/returns\?x=1&amp;y=2"}, 'addresses led to are links, escaped';
-    is $addresses[1]{text}, 'Visitor led everyone to https://shop.example/orders', 'with who led';
+    is $addresses[0]{text}, "Bob Second led everyone to $s->{URL}/demo/x.html", 'the session starts on the page asked from';
+    like $addresses[1]{html}, qr{href="https://shop\.example/returns\?x=1&amp;y=2"}, 'addresses led to are links, escaped';
+    is $addresses[2]{text}, 'Visitor led everyone to https://shop.example/orders', 'with who led';
     my ($lead) = grep { $_->{kind} eq 'lead' } @$tl;
-    is $lead->{text}, 'Bob Second passed the baton to Visitor', 'the baton pass names both';
+    is $lead->{text}, 'Bob Second gave the lead to Visitor', 'the baton pass names both, worded as the viewer words it';
     my @routed = grep { $_->{kind} =~ /^(routed|rolled|accepted)$/ } @$tl;
     is_deeply [map { $_->{text} } @routed],
         ['Offered to Ann First', 'Not taken in time by Ann First', 'Offered to Bob Second', 'Accepted by Bob Second'],

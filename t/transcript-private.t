@@ -40,7 +40,7 @@ Baton::Test::chat_say($agent, $ch, 'Public answer from the agent');
 sub kinds_and_text {
     my ($html) = @_;
     my @items;
-    push @items, [$1, $2] while $html =~ m{<li class="event event-(\w+)">(.*?)</li>}gs;
+    push @items, [$1, $2] while $html =~ m{<li class="event event-(\w+)(?: mine)?">(.*?)</li>}gs;
     return \@items;
 }
 
@@ -48,7 +48,7 @@ subtest 'the visitor\'s transcript' => sub {
     my $res = $visitor->{browser}->get("/transcript?id=$ch");
     is $res->{status}, 200, 'the visitor opens it';
     my $items = kinds_and_text($res->{content});
-    is_deeply [map { $_->[0] } @$items], [qw(join join line line)], 'joins and public lines only';
+    is_deeply [map { $_->[0] } @$items], [qw(join join address line line)], 'joins, the page led to and public lines only';
     unlike $res->{content}, qr/privately|Supervisor prompt/, 'no private line, whether sent, received or between others';
     unlike $res->{content}, qr/event-private|event-monitor/, 'no private or monitor event at all';
     unlike $res->{content}, qr/Quinn Quiet|watching/, 'nothing of the supervisor';

@@ -1,6 +1,8 @@
 #!/usr/bin/perl
 # The transcript: the people who were in a conversation (the visitor after
-# the end, the agent) read every line in order; nobody else can.
+# the end, the agent) read every line in order, with times in UTC that its
+# script shows in the reader's zone (never the raw stored stamp); a visitor
+# who left is told it is over for them; nobody else can read it.
 use strict;
 use warnings;
 use utf8;
@@ -32,7 +34,7 @@ sub transcript_lines {
     my ($html) = @_;
     $html = decode_utf8($html);
     my @got;
-    while ($html =~ m{<li class="event event-(\w+)">(.*?)</li>}gs) {
+    while ($html =~ m{<li class="event event-(\w+)(?: mine)?">(.*?)</li>}gs) {
         my ($kind, $li) = ($1, $2);
         if ($kind eq 'line') {
             my ($who) = $li =~ m{<span class="who">(.*?):</span>};
@@ -60,11 +62,12 @@ subtest 'after the end: the visitor, and the agent' => sub {
     is sql("SELECT state FROM channel WHERE id = $id")->[0][0], 'closed', 'the agent has left, the channel is closed';
     my $page = $visitor->{browser}->get("/channel?id=$ch")->{content};
     like $page, qr{href="/transcript\?id=$ch" id="transcript-link"}, 'the visitor\'s channel page links to the transcript';
-    my $events = $lines + 4;
+    my $events = $lines + 5;
     like $page, qr/data-last-seq="$events"/, "the channel page, too, has read all $events events";
     is scalar(() = $page =~ /<li class="event /g), $events, 'and shows every one of them';
 
     my @expected = (['join', 'Tina Transcript joined'], ['join', 'Visitor joined'],
+        ['address', qq{Tina Transcript led everyone to <span class="address">$s->{URL}/demo/x.html}],
         (map { [$_->[0], escaped($_->[1])] } @said),
         ['leave', 'Tina Transcript left'], ['close', 'The session ended']);
     for my $who ([$visitor, 'visitor'], [$agent, 'agent']) {
@@ -75,10 +78,26 @@ subtest 'after the end: the visitor, and the agent' => sub {
         is scalar @$got, scalar @expected, "$who->[1]: every event is there (" . scalar(@expected) . ')';
         is_deeply $got, \@expected, "$who->[1]: every line, once, in order, with who said it";
         like decode_utf8($res->{content}), qr/&lt;em&gt;café&lt;\/em&gt; &amp; co/, "$who->[1]: markup in a line is shown as text";
-        my @times = $res->{content} =~ /<time datetime="([^"]+)">/g;
+        my @times = $res->{content} =~ /<time class="at" datetime="([^"]+)">/g;
         is scalar @times, scalar @expected, "$who->[1]: each with its time";
+        my @shown = $res->{content} =~ /<time class="at" datetime="[^"]+">([^<]*)<\/time>/g;
+        is scalar(grep { /^\d\d:\d\d UTC$/ } @shown), scalar @expected, "$who->[1]: shown as HH:MM UTC without a script";
+        like $res->{content}, qr{<script src="/js/transcript\.js" defer></script>}, "$who->[1]: whose script shows the reader's own zone";
         is_deeply [sort @times], \@times, "$who->[1]: times never go backwards";
     }
+};
+
+subtest 'a visitor who left: over for them, though it goes on' => sub {
+    my $o = Baton::Test::open_channel();
+    my $oc = $o->{channel};
+    my $res = $o->{visitor}{browser}->post('/leave', form => [channel => $oc, token => $o->{visitor}{token}],
+        headers => { Origin => $s->{URL} });
+    is $res->{headers}{location}, "/transcript?id=$oc", 'the visitor leaves, to the transcript';
+    my $page = $o->{visitor}{browser}->get("/transcript?id=$oc")->{content};
+    unlike $page, qr/still going on|Back to it/, 'which does not call them back into it';
+    like $page, qr/You have left this session: it is over for you\./, 'but says it is over for them';
+    like $o->{agent}{browser}->get("/transcript?id=$oc")->{content}, qr/This session is still going on\./,
+        'while the agent, still in it, is told it goes on';
 };
 
 subtest 'outsiders get 403' => sub {

@@ -71,9 +71,9 @@ subtest 'A hands the channel to B' => sub {
     my $bp = sql("SELECT id FROM participant WHERE channel_id = $id AND agent_id = $b->{id}")->[0][0];
     ok $bp, 'B is a participant';
     is sql("SELECT leader_participant_id FROM channel WHERE id = $id")->[0][0], $bp, 'and leads (holds the baton)';
-    my $v = (Baton::Test::chat_poll($c->{visitor}, $ch, after => 3))[1];
+    my $v = (Baton::Test::chat_poll($c->{visitor}, $ch, after => 4))[1];
     is_deeply [map { [@$_{qw(seq kind from name)}] } @{ $v->{events} }],
-        [[4, 'join', $bp, 'Bob Beta'], [5, 'transfer', $ap, 'Ann Alpha'], [6, 'leave', $ap, 'Ann Alpha']],
+        [[5, 'join', $bp, 'Bob Beta'], [6, 'transfer', $ap, 'Ann Alpha'], [7, 'leave', $ap, 'Ann Alpha']],
         'the visitor sees: B joins, A hands over, A leaves';
     is $v->{events}[1]{body}, 'Ann Alpha handed the session to Bob Beta', 'the transfer says who to whom';
     ok $v->{open}, 'the channel stays open';
@@ -87,8 +87,8 @@ subtest 'A hands the channel to B' => sub {
         'B sees what was said before, then the hand-over';
     my ($r, $d) = Baton::Test::chat_say($b, $ch, 'Billing here, hello!');
     is $r->{status}, 200, 'B posts';
-    is $d->{seq}, 7, 'as the next event';
-    is((Baton::Test::chat_poll($c->{visitor}, $ch, after => 6))[1]{events}[0]{name}, 'Bob Beta', 'the visitor gets B\'s line');
+    is $d->{seq}, 8, 'as the next event';
+    is((Baton::Test::chat_poll($c->{visitor}, $ch, after => 7))[1]{events}[0]{name}, 'Bob Beta', 'the visitor gets B\'s line');
 
     ($r, $d) = Baton::Test::chat_say($a, $ch, 'me again');
     is $r->{status}, 409, 'A can no longer post: 409';
@@ -137,7 +137,7 @@ subtest 'who cannot take a channel, and who cannot hand one over' => sub {
     is transfer($elsewhere, $ch, $elsewhere->{id}, token => $a->{token})->{status}, 403,
         'an agent of another client, with the agent\'s token: 403';
 
-    is sql("SELECT last_seq FROM channel WHERE id = $id")->[0][0], 2, 'nothing happened in the channel';
+    is sql("SELECT last_seq FROM channel WHERE id = $id")->[0][0], 3, 'nothing happened in the channel';
     is sql("SELECT COUNT(*) FROM participant WHERE channel_id = $id")->[0][0], 2, 'nobody joined';
     my $ap = sql("SELECT id FROM participant WHERE channel_id = $id AND kind = 'agent'")->[0][0];
     is sql("SELECT leader_participant_id FROM channel WHERE id = $id")->[0][0], $ap, 'A still leads';
@@ -173,7 +173,7 @@ subtest 'a double-clicked transfer hands over once' => sub {
     is scalar(grep { $_ == 409 } @status), 5, 'the others are refused (409)';
     is sql("SELECT COUNT(*) FROM participant WHERE channel_id = $id AND kind = 'agent'")->[0][0], 2, 'one agent joined';
     my $kinds = join ' ', map { $_->[0] } @{ sql("SELECT kind FROM channel_event WHERE channel_id = $id ORDER BY seq") };
-    is $kinds, 'join join join transfer leave', 'one join, one transfer, one leave';
+    is $kinds, 'join join address join transfer leave', 'one join, one transfer, one leave';
     is sql("SELECT COUNT(*) FROM participant WHERE channel_id = $id AND left_at IS NULL")->[0][0], 2,
         'the visitor and the new agent are in it';
 };

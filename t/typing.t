@@ -49,7 +49,7 @@ subtest 'the agent sees the visitor\'s words as typed' => sub {
 
     my $v = poll_as($visitor, 'visitor');
     is_deeply $v->{typing}, [], 'the visitor\'s own poll does not echo their own typing';
-    is sql("SELECT last_seq FROM channel WHERE id = $channel_id")->[0][0], 2, 'the event log is untouched';
+    is sql("SELECT last_seq FROM channel WHERE id = $channel_id")->[0][0], 3, 'the event log is untouched';
 };
 
 subtest 'the visitor only sees that the agent is typing' => sub {

@@ -1,11 +1,33 @@
-<?cs set:title = channel.name ?><?cs set:page.name = "channel" ?>
-<?cs set:scripts.0 = "/js/channel.js" ?><?cs set:scripts.1 = "/js/viewer.js" ?>
+<?cs if:me.role == "visitor" && client.name ?><?cs set:title = "Live help from " + client.name ?><?cs else ?><?cs set:title = channel.name ?><?cs /if ?><?cs set:page.name = "channel" ?>
+<?cs set:scripts.0 = "/js/channel.js" ?><?cs if:!panel ?><?cs set:scripts.1 = "/js/viewer.js" ?><?cs set:scripts.2 = "/js/channel-tabs.js" ?><?cs /if ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
 <?cs # Calls and the whiteboard (issue 14): their own templates, scripts and styles. ?>
-<?cs include:"call.cs" ?><?cs set:scripts.20 = "/js/call.js" ?><?cs set:styles.20 = "/css/call.css" ?>
-<?cs include:"whiteboard.cs" ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?>
+<?cs # (Not in the widget's panel, the conversation alone: they are in the full viewer.) ?>
+<?cs include:"call.cs" ?><?cs if:!panel ?><?cs set:scripts.20 = "/js/call.js" ?><?cs set:styles.20 = "/css/call.css" ?><?cs /if ?>
+<?cs include:"whiteboard.cs" ?><?cs if:!panel ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?><?cs /if ?>
+<?cs # Rooms (issue 17): invitations, the client's open rooms. ?>
+<?cs include:"room.cs" ?><?cs if:!panel ?><?cs set:scripts.23 = "/js/room.js" ?><?cs set:styles.22 = "/css/room.css" ?><?cs /if ?>
+<?cs # Translation (issue 18): htdocs/js/translate.js shows each line in the reader's language (in the panel too). ?><?cs set:scripts.24 = "/js/translate.js" ?>
 <?cs include:"header.cs" ?>
-<section class="viewer" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
+<section class="viewer show-chat" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>" data-lang="<?cs var:me.lang ?>" data-translate-ms="<?cs var:translate.deadline_ms ?>" data-label-translated="<?cs var:t.chat.translated ?>" data-label-show-original="<?cs var:t.chat.show_original ?>" data-label-show-translation="<?cs var:t.chat.show_translation ?>" data-label-unavailable="<?cs var:t.chat.unavailable ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
+  <?cs if:panel ?>
+  <?cs # In the widget's panel the visitor's own page of the site is the
+       shared view (htdocs/js/panel.js): the conversation alone here. ?>
+  <div class="panel-bar">
+    <p id="lead-status" class="lead-status" role="status"></p>
+    <div class="panel-tools">
+      <a href="/channel?id=<?cs var:url_escape(channel.id) ?>" target="_blank" rel="noopener" id="full-viewer">Open the full viewer</a>
+      <?cs if:channel.open ?>
+      <form method="post" action="/leave" id="leave-form" class="inline">
+        <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
+        <input type="hidden" name="token" value="<?cs var:token ?>">
+        <button type="submit" class="tool exit">Exit</button>
+      </form>
+      <?cs /if ?>
+    </div>
+    <div id="stage-notices" class="stage-notices" aria-live="polite"></div>
+  </div>
+  <?cs else ?>
   <div class="viewer-bar">
     <form method="post" action="/go" id="address-form" class="address-form" novalidate>
       <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
@@ -18,8 +40,9 @@
     </form>
     <div class="viewer-tools" role="group" aria-label="Viewer">
       <button type="button" class="tool" id="history-button" aria-controls="panel-history" aria-expanded="false">History</button>
-      <button type="button" class="tool" id="who-button" aria-controls="panel-who" aria-expanded="false">Who</button>
+      <?cs if:client.show_who ?><button type="button" class="tool" id="who-button" aria-controls="panel-who" aria-expanded="false">Who</button><?cs /if ?>
       <?cs if:me.role == "agent" && client.show_rooms ?><button type="button" class="tool" id="rooms-button" aria-controls="panel-rooms" aria-expanded="false">Rooms</button><?cs /if ?>
+      <?cs call:room_tools() ?>
       <button type="button" class="tool" id="pointer-button" aria-pressed="false" hidden title="Point on the page for the others to see">Point</button>
       <?cs call:call_tools() ?><?cs call:board_tools() ?>
       <button type="button" class="tool" id="help-button" aria-controls="panel-help" aria-expanded="false">Help</button>
@@ -32,10 +55,16 @@
       <?cs /if ?>
     </div>
     <p id="lead-status" class="lead-status" role="status"></p>
+    <div class="view-switch" id="view-switch" role="group" aria-label="Show on this screen">
+      <button type="button" id="show-page" aria-controls="stage" aria-pressed="false">Page<span class="fresh" id="page-fresh" hidden></span><span class="visually-hidden" id="page-fresh-text" hidden> (moved on)</span></button>
+      <button type="button" id="show-chat" aria-controls="talk" aria-pressed="true">Chat<span class="count" id="chat-unread" hidden>0</span><span class="visually-hidden" id="chat-unread-text"></span></button>
+    </div>
   </div>
+  <?cs /if ?>
 
   <?cs if:call.id && me.role == "agent" && channel.open ?><?cs include:"phone_bar.cs" ?><?cs /if ?>
   <div class="viewer-main">
+    <?cs if:!panel ?>
     <div class="stage" id="stage">
       <iframe id="view" name="baton-view" title="The page you browse together" hidden></iframe>
       <?cs # Opens the led window (viewer.js says why); its sandbox is inherited
@@ -77,6 +106,7 @@
             <span class="muted"><?cs var:room.name ?></span></li><?cs /if ?><?cs /each ?>
         </ul>
         <p id="rooms-empty" class="muted">No other conversation is open.</p>
+        <?cs call:room_list() ?>
         <p><a href="/console">Back to the console</a></p>
       </section>
       <?cs /if ?>
@@ -93,6 +123,7 @@
           <li>Click your own picture to choose another one. <strong>Exit</strong> leaves the conversation.</li>
         </ul>
       </section>
+      <?cs call:room_panels() ?>
 
       <div id="person-menu" class="person-menu" role="dialog" aria-labelledby="person-menu-title" hidden>
         <div class="panel-head"><h2 id="person-menu-title"></h2><button type="button" class="panel-close" aria-label="Close">×</button></div>
@@ -104,27 +135,28 @@
         </fieldset>
       </div>
     </div>
+    <?cs /if ?>
 
-    <div class="talk">
+    <div class="talk" id="talk">
       <div class="talk-head">
-        <h1><?cs var:channel.name ?></h1>
+        <h1><?cs var:title ?></h1>
         <ul id="people" class="people" aria-label="People here">
-          <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?>"><?cs var:p.name ?></li><?cs /each ?>
+          <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?><?cs if:p.id == me.participant ?> me<?cs /if ?>"><?cs var:p.name ?></li><?cs /each ?>
         </ul>
       </div>
-      <?cs call:call_bar() ?>
+      <?cs if:!panel ?><?cs call:call_bar() ?><?cs /if ?>
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>
       <ol id="lines" class="lines" aria-live="polite">
         <?cs each:e = events ?>
-        <li class="event event-<?cs var:e.kind ?><?cs if:e.mine ?> mine<?cs /if ?>" data-seq="<?cs var:e.seq ?>"<?cs if:e.kind == "address" || e.kind == "window" ?> data-url="<?cs var:e.body ?>" data-at="<?cs var:e.at ?>"<?cs /if ?>>
-          <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?></span> <span class="body"><?cs var:e.body ?></span>
-          <?cs elif:e.kind == "private" ?><span class="who"><?cs var:e.name ?> <span class="private-mark">private</span> <?cs each:x = privates ?><?cs if:x.seq == e.seq ?><?cs if:e.mine ?>to <?cs var:x.to_name ?><?cs else ?>to you<?cs /if ?><?cs /if ?><?cs /each ?></span> <span class="body"><?cs var:e.body ?></span>
+        <li class="event event-<?cs var:e.kind ?><?cs if:e.mine ?> mine<?cs /if ?>" data-seq="<?cs var:e.seq ?>"<?cs if:e.kind == "address" || e.kind == "window" ?> data-url="<?cs var:e.body ?>" data-at="<?cs var:e.at ?>"<?cs /if ?><?cs if:e.lang ?> data-lang="<?cs var:e.lang ?>"<?cs /if ?><?cs if:e.kind == "translation" ?> hidden data-ref="<?cs var:e.ref ?>" data-text="<?cs var:e.body ?>"<?cs /if ?>>
+          <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?></span> <span class="body"><?cs var:e.body ?></span> <time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
+          <?cs elif:e.kind == "private" ?><span class="who"><?cs var:e.name ?> <span class="private-mark">private</span> <?cs each:x = privates ?><?cs if:x.seq == e.seq ?><?cs if:e.mine ?>to <?cs var:x.to_name ?><?cs else ?>to you<?cs /if ?><?cs /if ?><?cs /each ?></span> <span class="body"><?cs var:e.body ?></span> <time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
           <?cs elif:e.kind == "join" ?><span class="notice"><?cs var:e.name ?> joined</span>
           <?cs elif:e.kind == "leave" ?><span class="notice"><?cs var:e.name ?> left</span>
           <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="notice"><?cs var:e.body ?></span>
           <?cs elif:e.kind == "address" ?><span class="notice"><?cs var:e.name ?> led to <span class="url" title="<?cs var:e.body ?>"><?cs var:e.body ?></span></span>
           <?cs elif:e.kind == "window" ?><span class="notice"><?cs var:e.name ?> sent a page to open in a new window: <span class="url" title="<?cs var:e.body ?>"><?cs var:e.body ?></span></span>
-          <?cs elif:e.kind == "lead" ?><span class="notice"><?cs if:e.name == e.body ?><?cs var:e.name ?> took the lead<?cs else ?><?cs var:e.name ?> gave the lead to <?cs var:e.body ?><?cs /if ?></span>
+          <?cs elif:e.kind == "lead" ?><span class="notice"><?cs if:e.to_self ?><?cs var:e.name ?> took the lead<?cs else ?><?cs var:e.name ?> gave the lead to <?cs var:e.body ?><?cs /if ?></span>
           <?cs elif:e.kind == "monitor" ?><span class="notice"><?cs var:e.name ?> started watching silently</span>
           <?cs elif:e.kind == "close" ?><span class="notice">The session has ended</span><?cs /if ?>
         </li>
@@ -146,7 +178,7 @@
       <div class="agent-tools" id="agent-tools">
         <?cs if:subcount(canned) > 0 ?>
         <div id="canned" class="canned"><span class="muted">Phrases:</span>
-          <?cs each:c = canned ?><button type="button" class="chip" data-text="<?cs var:c.body ?>"><?cs var:c.title ?></button><?cs /each ?>
+          <?cs each:c = canned ?><button type="button" class="chip" data-text="<?cs var:c.body ?>" data-canned="<?cs var:c.id ?>"><?cs var:c.title ?></button><?cs /each ?>
         </div>
         <?cs /if ?>
         <details class="handover">

@@ -45,7 +45,7 @@
       <?cs elif:e.kind == "private" ?><span class="private-mark">private</span> <span class="who"><?cs var:e.who ?> to <?cs var:e.to ?>:</span> <span class="body"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "address" ?><span class="what"><?cs var:e.who ?> led everyone to</span> <?cs if:e.link ?><a class="address" href="<?cs var:e.link ?>" rel="noopener noreferrer" target="_blank"><?cs var:e.body ?></a><?cs else ?><span class="address"><?cs var:e.body ?></span><?cs /if ?>
       <?cs elif:e.kind == "window" ?><span class="what"><?cs var:e.who ?> opened a led window at</span> <?cs if:e.link ?><a class="address" href="<?cs var:e.link ?>" rel="noopener noreferrer" target="_blank"><?cs var:e.body ?></a><?cs else ?><span class="address"><?cs var:e.body ?></span><?cs /if ?>
-      <?cs elif:e.kind == "lead" ?><span class="what"><?cs var:e.who ?> passed the baton to <?cs var:e.to ?></span>
+      <?cs elif:e.kind == "lead" ?><span class="what"><?cs if:e.to_self ?><?cs var:e.who ?> took the lead<?cs else ?><?cs var:e.who ?> gave the lead to <?cs var:e.to ?><?cs /if ?></span>
       <?cs elif:e.kind == "join" ?><span class="what"><?cs var:e.who ?> joined</span>
       <?cs elif:e.kind == "leave" ?><span class="what"><?cs var:e.who ?> left</span>
       <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="what"><?cs var:e.body ?></span>

@@ -15,13 +15,19 @@
     <p class="help-address">Help by e-mail: <?cs if:s.help_address ?><strong><?cs var:s.help_address ?></strong>: mail to it (or forwarded to it) waits in your queue as a help request<?cs else ?><span class="muted">no help address yet (your Baton operator gives the site one)</span><?cs /if ?>.</p>
   </div>
   <?cs /each ?>
-  <h2>Co-browsing script (optional)</h2>
-  <p>Add this line to a site's pages, and when they are shown in a conversation the
-     others see exactly where each person points, follow the leader's scrolling, and
-     follow links clicked in the page, also in the separate window that pages refusing
-     to be shown inside another page open in. It never sends what anyone types;
-     password fields, and anything you mark with <code>data-baton-private</code>, are
-     never reported.</p>
+  <h2>Site script: the widget and co-browsing (optional)</h2>
+  <p>Add this line to a site's pages, beside the help link. The help link then opens
+     live help in a panel over the page: visitors ask, wait and talk there while they go
+     on browsing the site, and the panel follows them from page to page. A link marked
+     <code>data-baton-widget="off"</code> stays a plain link to Baton's own page, as it
+     is without the script. (On a site that is not on Baton's own domain the panel needs
+     Baton on HTTPS; otherwise the link simply goes its own way.)</p>
+  <p>When a site's pages are shown in a conversation, the same script lets the others
+     see exactly where each person points, follow the leader's scrolling, and follow
+     links clicked in the page, also in the separate window that pages refusing to be
+     shown inside another page open in. It never sends what anyone types; password
+     fields, and anything you mark with <code>data-baton-private</code>, are never
+     reported.</p>
   <label for="site-script">Site script</label>
   <textarea id="site-script" class="copy" readonly rows="2"><?cs var:site_script ?></textarea>
   <h2>Desk</h2>

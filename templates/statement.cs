@@ -40,6 +40,7 @@
     <tfoot>
     <tr class="usage" id="usage"><th scope="row" colspan="3">Usage: <?cs var:totals.sessions ?> session<?cs if:totals.sessions != 1 ?>s<?cs /if ?>, <?cs var:totals.minutes ?> minute<?cs if:totals.minutes != 1 ?>s<?cs /if ?>, at <?cs var:rate.amount ?> per <?cs var:rate.unit ?></th><td class="num"><?cs var:totals.quantity ?></td><td class="num"><?cs var:totals.usage ?></td></tr>
     <?cs if:totals.calls > 0 ?><tr class="calls" id="calls-total"><th scope="row" colspan="3">Calls: <?cs var:totals.calls ?> call<?cs if:totals.calls != 1 ?>s<?cs /if ?><?cs if:rate.has_call ?>, at <?cs var:rate.call ?> per started minute<?cs else ?> (not billed)<?cs /if ?></th><td class="num"><?cs var:totals.call_minutes ?></td><td class="num"><?cs var:totals.call_amount ?></td></tr><?cs /if ?>
+    <?cs if:totals.events > 0 ?><tr class="events" id="events-total"><th scope="row" colspan="3">Events: <?cs var:totals.events ?> event<?cs if:totals.events != 1 ?>s<?cs /if ?>, <?cs var:totals.event_attendees ?> attendees, <?cs var:totals.event_seat_minutes ?> seat-minutes<?cs if:rate.has_event ?>, at <?cs var:rate.event ?> per <?cs var:rate.event_unit ?><?cs else ?> (not billed)<?cs /if ?></th><td class="num"><?cs var:totals.event_quantity ?></td><td class="num"><?cs var:totals.event_amount ?></td></tr><?cs /if ?>
     <?cs if:totals.phone_calls > 0 ?><tr class="phone" id="phone-line"><th scope="row" colspan="3">Phone: <?cs var:totals.phone_calls ?> phone call<?cs if:totals.phone_calls != 1 ?>s<?cs /if ?>, <?cs var:totals.phone_minutes ?> minute<?cs if:totals.phone_minutes != 1 ?>s<?cs /if ?> talking, at <?cs var:rate.phone ?> per started minute</th><td class="num"><?cs var:totals.phone_minutes ?></td><td class="num"><?cs var:totals.phone ?></td></tr><?cs /if ?>
     <?cs if:totals.has_lift ?><tr class="minimum" id="minimum-line"><th scope="row" colspan="4">Monthly minimum <?cs var:rate.minimum ?> <?cs var:rate.currency ?>: the difference</th><td class="num"><?cs var:totals.lift ?></td></tr><?cs /if ?>
     <tr class="total" id="total"><th scope="row" colspan="4">Total</th><td class="num"><?cs var:totals.total ?> <?cs var:rate.currency ?></td></tr>
@@ -51,6 +52,16 @@
     <thead><tr><th scope="col">Connected (UTC)</th><th scope="col">Session</th><th scope="col" class="num">Minutes</th><th scope="col" class="num">Amount (<?cs var:rate.currency ?>)</th></tr></thead>
     <tbody>
     <?cs each:c = calls ?><tr class="call"><td class="when"><?cs var:c.connected ?></td><td><?cs var:c.channel ?></td><td class="num"><?cs var:c.minutes ?></td><td class="num"><?cs var:c.amount ?></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
+  <?cs if:subcount(events) > 0 ?>
+  <h2 class="statement-events-title">Events</h2>
+  <table class="statement-lines" id="event-lines">
+    <thead><tr><th scope="col">Live (UTC)</th><th scope="col">Event</th><th scope="col" class="num">Attendees</th><th scope="col" class="num">Seat-minutes</th><th scope="col" class="num">Amount (<?cs var:rate.currency ?>)</th></tr></thead>
+    <tbody>
+    <?cs each:e = events ?><tr class="event"><td class="when"><?cs var:e.held ?></td><td><?cs var:e.title ?></td><td class="num"><?cs var:e.attendees ?></td><td class="num"><?cs var:e.seat_minutes ?></td><td class="num"><?cs var:e.amount ?></td></tr>
     <?cs /each ?>
     </tbody>
   </table>

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "admin_crowd.h"
 #include "config.h"
 #include "billing.h"
 #include "buf.h"
@@ -23,6 +24,7 @@
 #include "pool.h"
 #include "provision.h"
 #include "setup.h"
+#include "translate.h"
 #include "turn.h"
 #include "version.h"
 
@@ -49,6 +51,13 @@ static const char usage[] =
 	"                                           operator (the Baton operator: every client)\n"
 	"  agent passwd EMAIL                       set a new password\n"
 	"  agent list CLIENT\n"
+	"  agent lang EMAIL LANG                    the language the agent reads and writes\n"
+	"                                           (e.g. en, es, pt-BR); lines in others are\n"
+	"                                           translated for them\n"
+	"  canned translate CLIENT TITLE LANG TEXT  the canned phrase's own translation into\n"
+	"                                           LANG, used instead of machine translation\n"
+	"  translate FROM TO TEXT                   TEXT through the translation engine\n"
+	"                                           (translate_url), as chat lines go"
 	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
 	"                                           the client, or for one agent\n"
 	"  canned-address add CLIENT TITLE URL [EMAIL]  an address agents lead to with one\n"
@@ -429,6 +438,79 @@ static int agent_of_client(struct admin *a, long long cid, const char *client,
 	return 0;
 }
 
+/* Language tags as Baton keeps them (lib/translate.h), or 1 after saying why not. */
+static int checked_lang(const char *lang)
+{
+	if (!translate_lang_valid(lang))
+		return fail("'%s' is not a language tag (two or three letters, e.g. es or pt-BR)", lang);
+	return 0;
+}
+
+static int set_agent_lang(struct admin *a, const char *email_in, const char *lang)
+{
+	struct db_rows agent;
+	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
+	if (email == NULL || checked_lang(lang) != 0)
+		return 1;
+	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
+	if (rc != DB_OK)
+		return db_fail(rc, "the agent lookup");
+	if (agent.rows == 0)
+		return fail("no agent %s", email);
+	rc = db_exec(a->db, SQL_LANG_AGENT_SET, NULL, "sii", lang, db_cell_int(&agent, 0, 0),
+		     db_cell_int(&agent, 0, 1));
+	if (rc != DB_OK)
+		return db_fail(rc, "the agent's language");
+	if (!a->quiet)
+		printf("%s reads and writes %s\n", email, lang);
+	return 0;
+}
+
+static int translate_canned(struct admin *a, const char *client, const char *title_in,
+			    const char *lang, const char *text_in)
+{
+	long long cid = client_id(a, client);
+	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
+	const char *text = checked(a, "text", INPUT_TEXT, 2000, text_in);
+	if (cid < 0 || title == NULL || text == NULL || checked_lang(lang) != 0)
+		return 1;
+	char base[TRANSLATE_LANG_MAX];
+	translate_lang_base(lang, base);
+	unsigned long long changed = 0;
+	int rc = db_exec(a->db, SQL_LANG_CANNED_TRANSLATION_SET, &changed, "ssis", base, text, cid,
+			 title);
+	if (rc != DB_OK)
+		return db_fail(rc, "the canned phrase's translation");
+	if (changed == 0)
+		return fail("client %s has no canned phrase '%s' for every agent", client, title);
+	if (!a->quiet)
+		printf("canned phrase '%s' in %s saved\n", title, base);
+	return 0;
+}
+
+static int translate_line(struct admin *a, const char *from, const char *to, const char *text)
+{
+	if (checked_lang(from) != 0 || checked_lang(to) != 0)
+		return 1;
+	struct buf out;
+	buf_init(&out);
+	char via[TRANSLATE_LANG_MAX];
+	enum translate_status st = translate_text(&a->cfg, from, to, text, &out, via);
+	if (st == TRANSLATE_OK)
+		printf("%s\n", out.data ? out.data : "");
+	if (st == TRANSLATE_OK && via[0] != '\0')
+		fprintf(stderr, "(through %s)\n", via);
+	buf_free(&out);
+	if (st == TRANSLATE_OFF)
+		return fail("%s", "no translation engine: set translate_url in baton.conf");
+	if (st == TRANSLATE_NO_PAIR)
+		return fail("the engine cannot translate %s to %s, directly or through %s", from, to,
+			    a->cfg.translate_pivots);
+	if (st != TRANSLATE_OK)
+		return fail("the engine at %s did not answer in time", a->cfg.translate_url);
+	return 0;
+}
+
 static int add_canned(struct admin *a, const char *client, const char *title_in,
 		      const char *text_in, const char *email_in)
 {
@@ -475,7 +557,8 @@ static int set_client(struct admin *a, const char *client, const char *setting, 
 		int rc = db_exec(a->db, settings[i].id, NULL, "ii", v, cid);
 		if (rc != DB_OK)
 			return db_fail(rc, "the setting");
-		printf("%s of %s set to %lld\n", setting, client, v);
+		if (!a->quiet)
+			printf("%s of %s set to %lld\n", setting, client, v);
 		return 0;
 	}
 	return fail("unknown client setting '%s' (see baton-admin help)", setting);
@@ -786,6 +869,8 @@ static int turn_credential(struct admin *a, const char *id, const char *seconds_
 	return 0;
 }
 
+static const char *crowd_password(void *context, int generate);
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -816,6 +901,10 @@ static int cmd_demo(struct admin *a)
 	printf("Demo agent: agent@demo.example  password: %s\n", password);
 	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
 	printf("Supervisor: sue@demo.example  password: %s\n", supervisor);
+	/* The auditorium (issue 17): a scheduled event with 20,000 seats. */
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	if (set_client(a, "demo", "seat_cap", "20000") != 0 || crowd_demo_event(&crowd) != 0)
+		return 1;
 	return 0;
 }
 
@@ -848,6 +937,11 @@ static int put_canned_address(struct admin *a, const char *client, const char *t
 	else
 		printf("canned address '%s' added\n", title);
 	return 0;
+}
+
+static const char *crowd_password(void *context, int generate)
+{
+	return read_password(context, generate);
 }
 
 /* ---- mail settings (lib/mail_admin.c) ---------------------------------- */
@@ -931,6 +1025,11 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
 	const char *sub = argc > 1 ? argv[1] : "";
+	/* Rooms and events (issue 17): tools/admin_crowd.c. */
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	int crowd_status = crowd_admin_command(&crowd, argc, argv, generate);
+	if (crowd_status != CROWD_ADMIN_NOT_MINE)
+		return crowd_status;
 	if (strcmp(cmd, "migrate") == 0 && argc == 1)
 		return cmd_migrate(a);
 	if (strcmp(cmd, "demo") == 0 && argc == 1)
@@ -969,6 +1068,12 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return put_canned_address(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL, false);
 	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "set") == 0 && argc == 5)
 		return put_canned_address(a, argv[2], argv[3], argv[4], NULL, true);
+	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "lang") == 0 && argc == 4)
+		return set_agent_lang(a, argv[2], argv[3]);
+	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "translate") == 0 && argc == 6)
+		return translate_canned(a, argv[2], argv[3], argv[4], argv[5]);
+	if (strcmp(cmd, "translate") == 0 && argc == 4)
+		return translate_line(a, argv[1], argv[2], argv[3]);
 	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
 		return add_canned(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
@@ -1004,6 +1109,7 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);
 	}
 	fputs(usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
+	fputs(crowd_admin_usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
 	return strcmp(cmd, "help") == 0 ? 0 : 2;
 }
 

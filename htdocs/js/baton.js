@@ -298,7 +298,21 @@
     return Object.fromEntries(new FormData(form));
   }
 
+  /* In the widget's panel (a frame on the client's site, body.in-panel:
+   * templates/header.cs), tells the site script what it shows on its
+   * button: states and counts, never what anyone wrote. Any origin may
+   * hear it: only the site's registered domains may frame the panel (CSP
+   * frame-ancestors), and the words are no secret. */
+  function panelSay(message) {
+    if (window.parent === window || !document.body || !document.body.classList.contains('in-panel')) return;
+    try {
+      window.parent.postMessage({ source: 'baton-panel', ...message }, '*');
+    } catch (e) {
+      // The site's page is gone.
+    }
+  }
+
   window.Baton = Object.freeze({
-    el, postForm, follow, chime, notify, offerNotifications, duration, formFields, HttpError,
+    el, postForm, follow, chime, notify, offerNotifications, duration, formFields, HttpError, panelSay,
   });
 }());

@@ -191,6 +191,17 @@
       mine ? ` to ${nameOf(to)}` : ' to you');
   }
 
+  /* A line's time, as the reader's clock shows it. */
+  function clockOf(at) {
+    const d = at ? new Date(at) : new Date();
+    return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  }
+  function timeEl(at) {
+    const t = el('time', { class: 'at', text: clockOf(at) });
+    t.dateTime = at || new Date().toISOString();
+    return t;
+  }
+
   function eventItem(ev) {
     const from = ev.from === null || ev.from === undefined ? null : Number(ev.from);
     const mine = from === me && from !== null;
@@ -199,10 +210,10 @@
     const notice = (...parts) => li.append(el('span', { class: 'notice' }, ...parts));
     switch (ev.kind) {
       case 'line':
-        li.append(el('span', { class: 'who', text: name }), ' ', el('span', { class: 'body', text: ev.body }));
+        li.append(el('span', { class: 'who', text: name }), ' ', el('span', { class: 'body', text: ev.body }), ' ', timeEl(ev.at));
         break;
       case 'private':
-        li.append(privateWho(name, from, Number(ev.to)), ' ', el('span', { class: 'body', text: ev.body }));
+        li.append(privateWho(name, from, Number(ev.to)), ' ', el('span', { class: 'body', text: ev.body }), ' ', timeEl(ev.at));
         break;
       case 'join':
         notice(`${name} joined`);
@@ -340,6 +351,7 @@
         onConnection(ok) {
           connection.hidden = ok;
           connection.textContent = ok ? '' : 'Reconnecting…';
+          B.panelSay({ type: 'connection', ok });
         },
         onStop(error) {
           connection.hidden = false;
@@ -433,6 +445,7 @@
     li.querySelector('.state').replaceChildren('sending…');
     const fields = { channel: channelId, token, text: entry.text, cmid };
     if (entry.to) fields.to = String(entry.to);
+    if (entry.canned) fields.canned = entry.canned;
     try {
       const answer = await B.postForm('/say', fields);
       if (!pending.has(cmid)) return; // the feed brought it first
@@ -467,9 +480,11 @@
     const to = recipient ? recipient.id : 0;
     const li = el('li', { class: `event ${to ? 'event-private' : 'event-line'} mine pending sending`, dataset: { cmid } },
       to ? privateWho(myName, me, to) : el('span', { class: 'who', text: myName }), ' ',
-      el('span', { class: 'body', text: value }), ' ',
+      el('span', { class: 'body', text: value }), ' ', timeEl(null),
       el('span', { class: 'state', role: 'status', text: 'sending…' }));
-    pending.set(cmid, { li, text: value, to });
+    const canned = text.dataset.canned && value === text.dataset.cannedText ? text.dataset.canned : '';
+    delete text.dataset.canned;
+    pending.set(cmid, { li, text: value, to, canned });
     lines.append(li);
     toBottom();
     text.value = '';
@@ -532,7 +547,7 @@
   }
 
   function pumpTyping() {
-    if (closed || typingBusy || typingTimer) return;
+    if (closed || leaving || typingBusy || typingTimer) return;
     if (typingWanted === typingSent) return;
     const wait = typingLastAt + TYPING_EVERY_MS - Date.now();
     if (wait > 0 && typingWanted !== '') {
@@ -568,6 +583,9 @@
       const end = text.selectionEnd ?? start;
       text.focus();
       text.setRangeText(chip.dataset.text, start, end, 'end');
+      // Sent as it is, the line is the phrase: its written translations count.
+      text.dataset.canned = chip.dataset.canned || '';
+      text.dataset.cannedText = chip.dataset.text;
       text.dispatchEvent(new Event('input', { bubbles: true }));
     });
   }
@@ -585,7 +603,9 @@
       if (button) button.disabled = true;
       showAlert('');
       if (url === '/leave') {
-        stopTyping();
+        // Leaving clears the typing preview on the server; a report sent
+        // now would only be refused once the leave is through.
+        clearTimeout(idleTimer);
         leaving = true;
       }
       try {
@@ -623,7 +643,7 @@
     isStaff,
     isSupervisor,
     people,
-    get closed() { return closed; },
+    get closed() { return closed || leaving; },
     get leaving() { return leaving; },
     on(kind, fn) {
       if (hooks[kind]) hooks[kind].push(fn);
@@ -641,6 +661,8 @@
     alert: showAlert,
   });
 
+  // The lines the page came with: their times as the reader's clock shows them.
+  for (const t of lines.querySelectorAll('time.at[datetime]')) t.textContent = clockOf(t.dateTime);
   if (root.dataset.open !== '1') ended();
   toBottom();
   // Deferred scripts run before DOMContentLoaded: by then viewer.js has

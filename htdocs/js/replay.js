@@ -212,7 +212,8 @@
         break;
       case 'join': lines.append(notice(e, `${e.who || 'Someone'} joined`)); break;
       case 'leave': lines.append(notice(e, `${e.who || 'Someone'} left`)); break;
-      case 'lead': lines.append(notice(e, `${e.who || 'Someone'} passed the baton to ${e.to || e.body || ''}`)); break;
+      case 'lead': lines.append(notice(e, e.to_self ? `${e.who || 'Someone'} took the lead`
+        : `${e.who || 'Someone'} gave the lead to ${e.to || e.body || ''}`)); break;
       case 'transfer': lines.append(notice(e, e.body || 'The session was handed over')); break;
       case 'phone': lines.append(notice(e, e.body || 'The phone call')); break;
       case 'monitor': lines.append(notice(e, `${e.who || 'A supervisor'} started watching silently`)); break;

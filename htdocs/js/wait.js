@@ -1,7 +1,10 @@
-/* wait.js - the waiting page (templates/wait.cs): the place in the queue
- * and the wait follow the queue live (/poll?request=ID&version=V), and when
- * an agent accepts, the title changes, it chimes, a notification shows (if
- * allowed) and the page moves to the conversation. The template's
+/* wait.js - the waiting page and its form pages (templates/wait.cs): the
+ * place in the queue and the wait follow the queue live
+ * (/poll?request=ID&version=V), and when an agent accepts, the title
+ * changes, it chimes, a notification shows (if allowed) and the page moves
+ * to the conversation (on a form page only once nothing typed would be
+ * lost: otherwise it offers the way). When the desk changes so that other
+ * choices fit, the waiting page is fetched again. The template's
  * <meta refresh> sits in <noscript>, so it reloads only pages without
  * JavaScript. Uses baton.js. */
 (function () {
@@ -11,13 +14,19 @@
   if (!B || !root) return;
 
   const requestId = root.dataset.request;
+  const formPage = root.dataset.form || '';
+  // A call-back waits for the phone, not for this page (cgi-bin/callback.c).
+  const callback = root.dataset.kind === 'callback';
   let version = Number(root.dataset.version) || 0;
-  const status = document.getElementById('status');
   const connection = document.getElementById('connection');
 
   setUpSchedule();
   showScheduledTime();
-  B.offerNotifications(document.getElementById('notify-hint'), document.getElementById('notify-enable'));
+  // What only a page with JavaScript does, it says only with JavaScript.
+  const alerts = document.getElementById('wait-alerts');
+  if (alerts) alerts.hidden = false;
+  const hint = document.getElementById('notify-hint');
+  if (hint) B.offerNotifications(hint, document.getElementById('notify-enable'));
 
   const state = root.dataset.state;
   if (state !== 'waiting' && state !== 'offered') return;
@@ -30,6 +39,7 @@
         if (!connection) return;
         connection.hidden = ok;
         connection.textContent = ok ? '' : 'Reconnecting… your place in the queue is kept.';
+        B.panelSay({ type: 'connection', ok });
       },
       onStop(error) {
         if (!connection) return;
@@ -47,10 +57,10 @@
     if (a.state !== 'waiting' && a.state !== 'offered') {
       // Cancelled, scheduled, turned into a message (perhaps in another
       // tab): the page for that state comes from the server.
-      location.reload();
+      if (!formInUse()) location.reload();
       return false;
     }
-    if (root.dataset.kind === 'callback') {
+    if (callback) {
       // A call-back's page changes when it becomes due (or is held back
       // again: calling hours, a try that failed); its form stays as it is.
       const due = a.deferred === false ? '1' : '0';
@@ -62,27 +72,30 @@
       return true;
     }
     showPlace(a);
-    if (layoutChanged(a) && !formInUse()) {
+    if (!formPage && layoutChanged(a)) {
       location.reload();
       return false;
     }
     return true;
   }
 
-  function showPlace(a) {
-    if (!status || !a.state) return;
-    const ahead = Number(a.position) || 0;
-    const callback = root.dataset.kind === 'callback';
-    const place = ahead === 0 ? (callback ? 'You are next on the call-back list.' : 'You are next.')
+  /* The same words as templates/wait.cs. */
+  function placeWords(ahead) {
+    return ahead === 0 ? (callback ? 'You are next on the call-back list.' : 'You are next.')
       : ahead === 1 ? 'There is 1 person ahead of you.'
         : `There are ${ahead} people ahead of you.`;
-    let estimate = document.getElementById('estimate');
-    if (!estimate) estimate = B.el('strong', { id: 'estimate' });
-    estimate.textContent = a.estimate_words || 'not known yet';
-    status.replaceChildren(`${place} The wait is `, estimate, '.');
+  }
 
+  function showPlace(a) {
+    const place = document.getElementById('place');
+    if (place) place.textContent = placeWords(Number(a.position) || 0);
+    const estimate = document.getElementById('estimate');
+    if (estimate && a.estimate_words) estimate.textContent = a.estimate_words;
+    B.panelSay({ type: 'state', state: 'waiting', position: Number(a.position) || 0, words: a.estimate_words || null });
+    if (formPage) return;
     let connecting = document.getElementById('connecting');
-    if (a.state === 'offered' && !connecting) {
+    const status = document.getElementById('status');
+    if (a.state === 'offered' && !connecting && status) {
       connecting = B.el('p', { class: 'notice', id: 'connecting',
         text: callback ? 'An agent is about to call you…' : 'An agent is being connected to you…' });
       status.after(connecting);
@@ -91,34 +104,41 @@
     }
   }
 
-  /* The page offers a message form when nobody is signed in, and another
-   * time when nobody is free: when that changes the server's page is
-   * fetched again, unless the visitor is filling in one of those forms. */
+  /* The page says what the desk is like and offers the choices that fit
+   * it: when either changes, the server's page is fetched again. */
   function layoutChanged(a) {
-    const nobody = a.agents_signed_in === 0;
-    const overflow = a.agents_available === 0 || a.seats_full === true;
-    const hasMessage = document.getElementById('message-form') !== null;
-    const hasSchedule = document.getElementById('schedule') !== null;
-    return nobody !== hasMessage || overflow !== hasSchedule;
+    const shown = (root.dataset.choices || '').trim();
+    const now = Array.isArray(a.choices) ? a.choices.join(' ') : shown;
+    const desk = a.state === 'offered' ? root.dataset.desk : (a.desk || root.dataset.desk);
+    return now !== shown || desk !== root.dataset.desk;
   }
 
   function formInUse() {
-    const active = document.activeElement;
-    if (active && active.form && active.form.id !== 'cancel-form') return true;
-    for (const field of root.querySelectorAll('input:not([type=hidden]), textarea')) {
+    for (const field of root.querySelectorAll('form:not(#cancel-form) input:not([type=hidden]), form textarea')) {
       if (field.value !== field.defaultValue) return true;
     }
-    return false;
+    const active = document.activeElement;
+    return !!(active && active.form && active.form.id !== 'cancel-form');
   }
 
   function agentReady(channel) {
     feed.stop();
+    const url = `/channel?id=${encodeURIComponent(channel)}`;
     document.title = '● An agent is ready — Baton';
-    if (status) status.textContent = 'An agent is ready. Taking you to the conversation…';
     B.chime();
     B.notify('An agent is ready', 'Your live help session is starting. Click to go back to it.', 'baton-ready');
+    B.panelSay({ type: 'state', state: 'ready' });
+    if (formInUse()) {
+      // What the visitor is typing stays; they go when they choose.
+      const go = B.el('a', { href: url, id: 'go-to-conversation', class: 'button-link', text: 'Go to the conversation' });
+      const note = B.el('p', { class: 'notice', id: 'agent-ready', role: 'alert' }, 'An agent is ready to talk with you. ', go);
+      root.prepend(note);
+      return;
+    }
+    const status = document.getElementById('status');
+    if (status) status.textContent = 'An agent is ready. Taking you to the conversation…';
     // A moment for the chime before the page changes.
-    setTimeout(() => location.assign(`/channel?id=${encodeURIComponent(channel)}`), 600);
+    setTimeout(() => location.assign(url), 600);
   }
 
   function localDate(d) {

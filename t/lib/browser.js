@@ -82,6 +82,9 @@ function watchPage(page, problems, label, allow = []) {
 // is its hash, so only that one element is forgiven.
 const playwrightsOwnStyle = /sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT\+SmwNZWA=/;
 
+// options.javaScript === false: pages run no script. Chromium does that per
+// context (javaScriptEnabled: false); Firefox over WebDriver BiDi does not
+// honour that option, so its whole browser is launched without scripts.
 // options.media: fake cameras and microphones that need no permission
 // prompt (calls, t/browser-call.t). Chromium's fake devices send a test
 // pattern with a timer and a beeping tone; Firefox's a coloured frame and a
@@ -111,6 +114,7 @@ async function launch(options = {}) {
         // so its frames are kept in-process; postMessage between them is the
         // same either way.
         'fission.autostart': false,
+        ...(options.javaScript === false ? { 'javascript.enabled': false } : {}),
         ...(options.media ? firefoxMediaPrefs : {}),
       },
     });
@@ -149,6 +153,26 @@ async function screenshot(page, name) {
   return file;
 }
 
+// The accessibility check (axe-core from npm, run in the page or frame
+// under test; never served to visitors): the violations of serious or
+// critical impact, as "rule: how many (first target)" lines. Evaluated
+// through the browser's own protocol, so the page's CSP has no say.
+let axeSource = null;
+async function accessibilityProblems(where, options = {}) {
+  if (axeSource === null) axeSource = fs.readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const hasAxe = await where.evaluate(() => typeof window.axe === 'object');
+  if (!hasAxe) await where.evaluate(axeSource);
+  const result = await where.evaluate(async (exclude) => {
+    const context = exclude && exclude.length ? { include: [document], exclude } : document;
+    const r = await window.axe.run(context, { resultTypes: ['violations'], iframes: false });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, count: v.nodes.length,
+      target: v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', '), help: v.help }));
+  }, options.exclude || []);
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.count} node(s) (${v.target}): ${v.help}`);
+}
+
 module.exports = {
   ok, is, done, skipAll, admin, newAgent, newSite, watchPage, launch, screenshot, uniqueName, browserName,
+  accessibilityProblems,
 };

@@ -5,7 +5,6 @@
 // both in the viewer. Used by t/browser-call.t and t/browser-whiteboard.t.
 'use strict';
 const { execFileSync } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const t = require('./browser.js');
@@ -15,11 +14,11 @@ const QUICK = 10000;
 // Writes a client page into the stack's demo directory; returns its URL on
 // "another site" (localhost, as nginx serves it: BATON_SITE_URL may say
 // otherwise), with Baton's site script from `base` (default BATON_URL).
-function sitePage(name, title, body, { script = true, head = '', base = process.env.BATON_URL } = {}) {
+function sitePage(name, title, body, { script = true, head = '', base = process.env.BATON_URL, lang = 'en' } = {}) {
   const dir = process.env.BATON_DIR;
   const site = (process.env.BATON_SITE_URL || process.env.BATON_URL).replace('//127.0.0.1:', '//localhost:');
   fs.writeFileSync(path.join(dir, 'demo', name), `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="icon" href="${base}/favicon.svg">${head}
 <style>
@@ -42,7 +41,8 @@ ${script ? `<script src="${base}/js/baton-site.js" async></script>` : ''}
 // channelId, channelUrl, home (the visitor's page), client, key }.
 // options: agentName, visitorName, contextOptions (for both contexts),
 // prefix (file names), initScript (for both contexts, before any page),
-// base (Baton's address; default BATON_URL: another front such as Apache).
+// base (Baton's address; default BATON_URL: another front such as Apache),
+// lang (the client page's <html lang>, which the help link passes on).
 async function openConversation(browser, problems, options = {}) {
   const base = options.base || process.env.BATON_URL;
   const account = t.newAgent(options.agentName || 'Dana Agent');
@@ -50,7 +50,7 @@ async function openConversation(browser, problems, options = {}) {
   const prefix = options.prefix || `c${account.client}`;
   const home = sitePage(`${prefix}-home.html`, 'Kettle shop', `<p>Kettles and teapots.</p>
 <p><a id="help" href="${base}/help?site=${key}" referrerpolicy="no-referrer-when-downgrade" data-baton-help>Talk to us</a></p>
-<script src="${base}/js/help-button.js" async></script>`, { base });
+<script src="${base}/js/help-button.js" async></script>`, { base, lang: options.lang || 'en' });
   const contextOptions = options.contextOptions || {};
   const agentCtx = await browser.newContext({ viewport: { width: 1280, height: 820 }, ...contextOptions });
   const visitorCtx = await browser.newContext({ viewport: { width: 1100, height: 800 }, ...contextOptions });
@@ -119,25 +119,24 @@ function sql(query) {
   return out.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
 }
 
-// One more visitor in a conversation, in a context of their own (nothing in
-// the product adds a third person yet: their visitor and participant rows
-// are made here, and the context carries their visitor cookie). Returns
-// { ctx, page, participant }.
+// One more person in a conversation, in a context of their own: an
+// invitation into it (baton-admin room invite, in its owner's name), and the
+// guest following its link and giving their name, as anyone invited does.
+// Returns { ctx, page, participant }.
 async function addGuest(browser, problems, channelId, name, contextOptions = {}, initScript = null) {
   const base = process.env.BATON_URL;
-  const cookie = crypto.randomBytes(32).toString('hex');
-  sql(`INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (SHA2('${cookie}', 256), NOW(3), NOW(3))`);
-  sql(`INSERT INTO participant (channel_id, kind, visitor_id, display_name, token, avatar, joined_at)
-       SELECT c.id, 'visitor', (SELECT id FROM visitor WHERE token_hash = SHA2('${cookie}', 256)), '${name.replace(/'/g, '')}',
-       SHA2(UUID(), 256), 'bee', NOW(3) FROM channel c WHERE c.public_id = '${channelId}'`);
-  const [[participant]] = sql(`SELECT MAX(id) FROM participant`);
+  const out = t.admin(null, 'room', 'invite', channelId);
+  const m = /join\?i=([0-9a-f]{64})/.exec(out);
+  if (!m) throw new Error(`no invitation link in: ${out}`);
   const ctx = await browser.newContext({ viewport: { width: 1000, height: 760 }, ...contextOptions });
   if (initScript) await ctx.addInitScript(initScript);
-  await ctx.addCookies([{ name: 'baton_visitor', value: cookie, url: base }]);
   const page = await ctx.newPage();
   t.watchPage(page, problems, name);
-  await page.goto(`${base}/channel?id=${channelId}`);
-  return { ctx, page, participant: Number(participant) };
+  await page.goto(`${base}/join?i=${m[1]}`);
+  await page.fill('#name', name);
+  await Promise.all([page.waitForURL(`${base}/channel?id=${channelId}`), page.click('#join-form button[type=submit]')]);
+  const participant = Number(await page.getAttribute('#channel', 'data-me'));
+  return { ctx, page, participant };
 }
 
 // Waits until fn() (in the test) returns a truthy value; throws with `what`

@@ -80,7 +80,7 @@ int main(void)
 	   "an open session in the month in progress counts up to now");
 
 	/* Per minute, with a minimum the usage does not reach. */
-	struct billing_terms per_minute = { BILLING_PER_MINUTE, 50, 1000, 0, 0 };
+	struct billing_terms per_minute = { BILLING_PER_MINUTE, 50, 1000, 0, BILLING_PER_ATTENDEE, 0, 0 };
 	struct billing_totals t;
 	long long q, amount;
 	billing_totals_init(&t);
@@ -111,7 +111,7 @@ int main(void)
 	   && none.total_cents == 1000, "a month without sessions costs the minimum");
 
 	/* Per session: minutes do not matter. */
-	struct billing_terms per_session = { BILLING_PER_SESSION, 250, 0, 0, 0 };
+	struct billing_terms per_session = { BILLING_PER_SESSION, 250, 0, 0, BILLING_PER_ATTENDEE, 0, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_session(&per_session, &t, 45, &q, &amount);
 	ok(rc == 0 && q == 1 && amount == 250, "a 45-minute session at 2.50 per session: 2.50");
@@ -123,7 +123,7 @@ int main(void)
 	   "total 7.50, no minimum set");
 
 	/* Calls on top, at their own rate; the minimum covers both. */
-	struct billing_terms with_calls = { BILLING_PER_MINUTE, 50, 1000, 20, 0 };
+	struct billing_terms with_calls = { BILLING_PER_MINUTE, 50, 1000, 20, BILLING_PER_ATTENDEE, 0, 0 };
 	billing_totals_init(&t);
 	billing_add_session(&with_calls, &t, 12, &q, &amount);
 	rc = billing_add_call(&with_calls, &t, 5, &amount);
@@ -134,17 +134,17 @@ int main(void)
 	ok(t.calls == 2 && t.call_minutes == 6 && t.call_cents == 120, "2 calls, 6 minutes, 1.20");
 	ok(t.usage_cents == 600 && t.minimum_lift_cents == 280 && t.total_cents == 1000,
 	   "sessions 6.00 and calls 1.20 lifted to the minimum of 10.00 by 2.80");
-	struct billing_terms free_calls = { BILLING_PER_MINUTE, 50, 0, 0, 0 };
+	struct billing_terms free_calls = { BILLING_PER_MINUTE, 50, 0, 0, BILLING_PER_ATTENDEE, 0, 0 };
 	billing_totals_init(&t);
 	billing_add_call(&free_calls, &t, 9, &amount);
 	billing_finish(&free_calls, &t, true);
 	ok(amount == 0 && t.call_minutes == 9 && t.total_cents == 0, "without a call rate, calls are counted, not billed");
-	struct billing_terms huge_calls = { BILLING_PER_MINUTE, 0, 0, LLONG_MAX / 2, 0 };
+	struct billing_terms huge_calls = { BILLING_PER_MINUTE, 0, 0, LLONG_MAX / 2, BILLING_PER_ATTENDEE, 0, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_call(&huge_calls, &t, 3, &amount);
 	ok(rc == -1, "an overflowing call charge is an error");
 
-	struct billing_terms huge = { BILLING_PER_MINUTE, LLONG_MAX / 2, 0, 0, 0 };
+	struct billing_terms huge = { BILLING_PER_MINUTE, LLONG_MAX / 2, 0, 0, BILLING_PER_ATTENDEE, 0, 0 };
 	billing_totals_init(&t);
 	rc = billing_add_session(&huge, &t, 3, &q, &amount);
 	ok(rc == -1, "an overflowing charge is an error");
@@ -189,6 +189,34 @@ int main(void)
 	ok(!billing_currency_valid("eur") && !billing_currency_valid("EURO")
 	   && !billing_currency_valid("E1R") && !billing_currency_valid(""), "eur, EURO, E1R are not");
 
+	/* Events on top (issue 17), per attendee or per seat-minute; the
+	 * minimum covers them too. */
+	struct billing_terms per_attendee = { BILLING_PER_MINUTE, 50, 1000, 0, BILLING_PER_ATTENDEE, 3, 0 };
+	billing_totals_init(&t);
+	billing_add_session(&per_attendee, &t, 4, &q, &amount);
+	rc = billing_add_event(&per_attendee, &t, 120, 5400, &q, &amount);
+	ok(rc == 0 && q == 120 && amount == 360, "120 attendees at 0.03 each: 3.60");
+	billing_finish(&per_attendee, &t, true);
+	ok(t.events == 1 && t.event_attendees == 120 && t.event_seat_minutes == 5400 && t.event_cents == 360,
+	   "one event, its attendees and seat-minutes counted");
+	ok(t.usage_cents == 200 && t.minimum_lift_cents == 440 && t.total_cents == 1000,
+	   "sessions 2.00 and the event 3.60 lifted to the minimum of 10.00 by 4.40");
+	struct billing_terms per_seat = { BILLING_PER_MINUTE, 0, 0, 0, BILLING_PER_SEAT_MINUTE, 1, 0 };
+	billing_totals_init(&t);
+	rc = billing_add_event(&per_seat, &t, 20000, 1200000, &q, &amount);
+	ok(rc == 0 && q == 1200000 && amount == 1200000, "20,000 attendees for an hour at 0.01 a seat-minute: 12000.00");
+	billing_finish(&per_seat, &t, true);
+	ok(t.total_cents == 1200000, "the total");
+	struct billing_terms huge_events = { BILLING_PER_MINUTE, 0, 0, 0, BILLING_PER_ATTENDEE, LLONG_MAX / 2, 0 };
+	billing_totals_init(&t);
+	rc = billing_add_event(&huge_events, &t, 3, 3, &q, &amount);
+	ok(rc == -1, "an event rate that overflows is refused");
+	enum billing_event_unit eu;
+	ok(billing_event_unit_parse("seat_minute", &eu) == 0 && eu == BILLING_PER_SEAT_MINUTE, "seat_minute");
+	ok(billing_event_unit_parse("attendee", &eu) == 0 && eu == BILLING_PER_ATTENDEE, "attendee");
+	ok(billing_event_unit_parse("seat", &eu) != 0, "seat is not an event unit");
+	is_str(billing_event_unit_name(BILLING_PER_SEAT_MINUTE), "seat-minute", "event unit names");
+
 	enum billing_unit u;
 	ok(billing_unit_parse("minute", &u) == 0 && u == BILLING_PER_MINUTE, "minute");
 	ok(billing_unit_parse("session", &u) == 0 && u == BILLING_PER_SESSION, "session");
@@ -197,7 +225,7 @@ int main(void)
 
 	/* Phone calls: on top of the sessions and calls, at the phone rate;
 	 * the minimum counts them all. */
-	struct billing_terms with_phone = { BILLING_PER_MINUTE, 5, 1000, 20, 12 };
+	struct billing_terms with_phone = { .unit = BILLING_PER_MINUTE, .rate_cents = 5, .minimum_cents = 1000, .call_rate_cents = 20, .phone_rate_cents = 12 };
 	long long a;
 	billing_totals_init(&t);
 	billing_add_session(&with_phone, &t, 10, &q, &a);
@@ -215,7 +243,7 @@ int main(void)
 	billing_add_phone_call(&with_phone, &t, 10, &a);
 	billing_finish(&with_phone, &t, true);
 	ok(t.minimum_lift_cents == 0 && t.total_cents == 1500 + 120, "above the minimum: sessions and phone calls");
-	struct billing_terms big = { BILLING_PER_MINUTE, 0, 0, 0, 1LL << 62 };
+	struct billing_terms big = { .unit = BILLING_PER_MINUTE, .phone_rate_cents = 1LL << 62 };
 	billing_totals_init(&t);
 	rc = billing_add_phone_call(&big, &t, 4, &a);
 	ok(rc != 0, "a phone call's amount that overflows is refused");

@@ -193,7 +193,9 @@ sub open_channel {
     my $key = $o{site_key} // (new_direct_site($client))[0];
     my $agent = $o{agent} // signed_in_agent(client => $client, name => $o{agent_name} // 'Agnes Agent');
     my $v = Baton::Test::Browser->new;
-    my $res = $v->get("/help?site=$key", headers => { Referer => "$s->{URL}/demo/x.html" });
+    # o{lang}: the visitor's language, as a page's <html lang> gives it.
+    my $lang = defined $o{lang} ? "&lang=$o{lang}" : '';
+    my $res = $v->get("/help?site=$key$lang", headers => { Referer => "$s->{URL}/demo/x.html" });
     my ($request) = ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$}
         or die "help link: $res->{status} $res->{headers}{location}\n$res->{content}";
     my $csrf = $agent->{browser}->session_csrf or die 'no csrf on the console';
@@ -237,7 +239,9 @@ sub chat_say {
     utf8::encode($text) if utf8::is_utf8($text);
     my $res = $who->{browser}->post('/say',
         form => [channel => $channel, token => $o{token} // $who->{token}, text => $text,
-            (defined $o{cmid} ? (cmid => $o{cmid}) : ())],
+            (defined $o{cmid} ? (cmid => $o{cmid}) : ()),
+            (defined $o{canned} ? (canned => $o{canned}) : ()),
+            (defined $o{to} ? (to => $o{to}) : ())],
         headers => { Accept => 'application/json', Origin => $o{origin} // $s->{URL} });
     _nodelay($who->{browser});
     return wantarray ? ($res, json_decode($res->{content})) : $res;

@@ -1,0 +1,29 @@
+/* sql_lang.c - SQL texts for languages and translation (lib/chat_lang.c,
+ * lib/visitor_lang.c). Part of the statement catalogue: see sql.h and sql.c. */
+#include "sql.h"
+
+const char *const sql_texts_lang[SQL__MAX] = {
+	/* Everyone present and the language they read: a choice made in the
+	 * chat, else an agent's profile, else the visitor's request. */
+	[SQL_LANG_PEOPLE] =
+		"SELECT p.id, p.kind, COALESCE(p.lang, a.lang, r.lang, 'en')"
+		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		" LEFT JOIN agent a ON a.id = p.agent_id"
+		" LEFT JOIN help_request r ON r.id = ch.request_id AND p.kind = 'visitor'"
+		" WHERE p.channel_id = ? AND p.left_at IS NULL ORDER BY p.id",
+	[SQL_LANG_TRANSLATION_EXISTS] =
+		"SELECT seq FROM channel_event WHERE channel_id = ? AND kind = 'translation'"
+		" AND ref_seq = ? AND lang = ?",
+	/* A canned phrase of this client whose text is the line, and its
+	 * written translation into a language. */
+	[SQL_LANG_CANNED_TRANSLATION] =
+		"SELECT t.body FROM canned_phrase c JOIN canned_phrase_translation t ON t.phrase_id = c.id"
+		" WHERE c.id = ? AND c.client_id = ? AND c.body = ? AND t.lang = ?",
+	[SQL_LANG_AGENT_SET] = "UPDATE agent SET lang = ? WHERE id = ? AND client_id = ?",
+	[SQL_LANG_PARTICIPANT_SET] = "UPDATE participant SET lang = ? WHERE id = ?",
+	[SQL_LANG_REQUEST_SET] = "UPDATE help_request SET lang = ? WHERE public_id = ?",
+	[SQL_LANG_CANNED_TRANSLATION_SET] =
+		"INSERT INTO canned_phrase_translation (phrase_id, lang, body)"
+		" SELECT id, ?, ? FROM canned_phrase WHERE client_id = ? AND title = ?"
+		" ON DUPLICATE KEY UPDATE body = VALUES(body)",
+};

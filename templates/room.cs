@@ -1,0 +1,62 @@
+<?cs # room.cs - rooms in the viewer (templates/channel.cs includes this and
+     calls the macros where they go; htdocs/js/room.js makes them work).
+     room_tools(): the Invite button, for those who may invite.
+     room_list(): in the Rooms panel, the client's open rooms (staff).
+     room_panels(): the Invite panel: a new link (single use or up to a
+     number of people, expiring; sent to an address if given), the links
+     made so far, and who else may invite. ?>
+<?cs # An event's stage (issue 17): the speakers' panel, templates/stage.cs. ?>
+<?cs include:"stage.cs" ?>
+<?cs if:channel.kind == "stage" && event.id ?><?cs set:scripts.24 = "/js/stage.js" ?><?cs set:styles.23 = "/css/event.css" ?><?cs /if ?>
+<?cs def:room_tools() ?><?cs call:stage_tools() ?><?cs if:me.may_invite && channel.open ?>
+      <button type="button" class="tool" id="invite-button" aria-controls="panel-invite" aria-expanded="false">Invite</button><?cs /if ?><?cs /def ?>
+<?cs def:room_list() ?><?cs if:subcount(client_rooms) > 0 ?>
+        <h3>Open rooms</h3>
+        <ul id="client-rooms" class="rooms-list">
+          <?cs each:room = client_rooms ?><?cs if:room.id != channel.id ?><li data-room="<?cs var:room.id ?>">
+            <?cs if:room.mine > 0 ?><a href="/channel?id=<?cs var:url_escape(room.id) ?>"><?cs var:room.name ?></a>
+            <?cs else ?><form method="post" action="/rooms" class="inline">
+              <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+              <input type="hidden" name="action" value="join">
+              <input type="hidden" name="channel" value="<?cs var:room.id ?>">
+              <button type="submit" class="link"><?cs var:room.name ?></button>
+            </form> <span class="muted">(join)</span><?cs /if ?>
+            <span class="muted"><?cs var:room.people ?> here<?cs if:room.names ?>: <?cs var:room.names ?><?cs /if ?></span></li><?cs /if ?><?cs /each ?>
+        </ul><?cs /if ?>
+        <p><a href="/rooms">All rooms, or open a new one</a></p><?cs /def ?>
+<?cs def:room_panels() ?><?cs call:stage_panels() ?><?cs if:me.may_invite && channel.open ?>
+      <section id="panel-invite" class="panel" role="dialog" aria-labelledby="panel-invite-title" hidden data-owner="<?cs var:channel.owner ?>" data-staff="<?cs if:me.role == "agent" ?>1<?cs else ?>0<?cs /if ?>">
+        <div class="panel-head"><h2 id="panel-invite-title">Invite people</h2><button type="button" class="panel-close" aria-label="Close the invitations">×</button></div>
+        <form id="invite-form" class="invite-form" novalidate>
+          <fieldset>
+            <legend>Who may use the link</legend>
+            <label><input type="radio" name="reuse" value="one" checked> One person</label>
+            <label><input type="radio" name="reuse" value="many"> Up to <input type="number" id="invite-uses" name="uses" min="2" max="1000" value="5" aria-label="How many people"> people</label>
+          </fieldset>
+          <label for="invite-hours">It works for</label>
+          <select id="invite-hours" name="hours">
+            <option value="1">an hour</option>
+            <option value="8">8 hours</option>
+            <option value="24" selected>a day</option>
+            <option value="168">a week</option>
+            <option value="720">30 days</option>
+          </select>
+          <label for="invite-email">Send it to <span class="muted">(optional)</span></label>
+          <input type="email" id="invite-email" name="email" maxlength="254" placeholder="name@example.com" autocomplete="off">
+          <label for="invite-name">Their name <span class="muted">(optional)</span></label>
+          <input type="text" id="invite-name" name="name" maxlength="100" autocomplete="off">
+          <button type="submit" id="invite-make">Make the link</button>
+        </form>
+        <div id="invite-made" class="invite-made" hidden>
+          <label for="invite-link">The link (shown only now: copy it)</label>
+          <div class="row"><input type="text" id="invite-link" readonly><button type="button" id="invite-copy" class="secondary">Copy</button></div>
+          <p id="invite-note" class="muted" role="status"></p>
+        </div>
+        <h3>Links so far</h3>
+        <ul id="invite-list" class="invite-list"></ul>
+        <p id="invite-none" class="muted">None yet.</p>
+        <div id="invite-allow" hidden>
+          <h3>Who else may invite</h3>
+          <ul id="invite-allow-list" class="invite-allow-list"></ul>
+        </div>
+      </section><?cs /if ?><?cs /def ?>
