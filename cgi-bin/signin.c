@@ -35,11 +35,11 @@ static int show_form(struct request *r, int status, const char *message, const c
 	if (token == NULL)
 		return -1;
 	/* A fresh installation points to its first-run setup (cgi-bin/setup.c). */
-	bool set_up = true;
-	if (setup_done(r->db, r->pool, &set_up) == DB_DOWN)
+	bool fresh = false;
+	if (setup_fresh(r->db, r->pool, &fresh) == DB_DOWN)
 		return resp_unavailable(r);
 	struct view *v = view_new(r);
-	view_set(v, "setup_pending", set_up ? NULL : "1");
+	view_set(v, "setup_pending", fresh ? "1" : NULL);
 	view_set(v, "csrf", token);
 	view_set(v, "form.email", email);
 	view_set(v, "form.state", state ? state : "available");

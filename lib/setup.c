@@ -40,6 +40,15 @@ int setup_done(struct db *db, struct pool *pool, bool *done)
 	return rc;
 }
 
+int setup_fresh(struct db *db, struct pool *pool, bool *fresh)
+{
+	struct db_rows rows;
+	int rc = db_query(db, pool, SQL_SETUP_ANY_ACCOUNT, &rows, "");
+	if (rc == DB_OK)
+		*fresh = db_cell_int(&rows, 0, 0) == 0;
+	return rc;
+}
+
 /* The token's state, read with statement id (FIND, or LOCK inside the
  * setup's transaction); *token_id is its row. */
 static int token_state(struct db *db, struct pool *pool, enum sql_id id, const char *token,

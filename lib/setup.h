@@ -32,6 +32,11 @@ int setup_token_issue(struct db *db, char token[TOKEN_HEX_LEN + 1]);
 /* Whether an operator exists yet (*done): a db_status. */
 int setup_done(struct db *db, struct pool *pool, bool *done);
 
+/* Whether the installation has no staff account at all (*fresh): only
+ * then does the sign-in page point to the setup (a demo or an installation
+ * made with baton-admin has accounts, if no operator). A db_status. */
+int setup_fresh(struct db *db, struct pool *pool, bool *fresh);
+
 /* What the setup page may show for token (NULL: none given): a db_status,
  * the answer in *state. */
 int setup_check(struct db *db, struct pool *pool, const char *token, enum setup_state *state);

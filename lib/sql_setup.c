@@ -14,6 +14,7 @@ const char *const sql_texts_setup[SQL__MAX] = {
 		"SELECT id, expires_at > NOW(3) FROM setup_token WHERE token_hash = ? AND used_at IS NULL"
 		" FOR UPDATE",
 	[SQL_SETUP_TOKEN_SPEND] = "UPDATE setup_token SET used_at = NOW(3) WHERE id = ? AND used_at IS NULL",
+	[SQL_SETUP_ANY_ACCOUNT] = "SELECT EXISTS (SELECT 1 FROM agent)",
 	[SQL_SETUP_OPERATOR_COUNT] = "SELECT COUNT(*) FROM agent WHERE role = 'operator'",
 	[SQL_SETUP_SCHEMA_VERSION] = "SELECT COALESCE(MAX(version), 0), COUNT(*) FROM schema_migration",
 };
