@@ -136,7 +136,6 @@ static int done_page(struct request *r, const struct setup_form *f, const struct
 		view_set(v, "done.link", pool_printf(r->pool, "<a href=\"%s/help?site=%s\" "
 						      "referrerpolicy=\"no-referrer-when-downgrade\">Talk to us</a>",
 						      base, res->site_key));
-		view_set(v, "done.url", pool_printf(r->pool, "%s/help?site=%s", base, res->site_key));
 	}
 	int rc = view_render(r, v, 200, "setup");
 	view_free(v);

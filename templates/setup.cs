@@ -27,12 +27,12 @@
     <input type="hidden" name="token" value="<?cs var:token ?>">
     <h2>Your organisation</h2>
     <label for="org_name">Name</label>
-    <input id="org_name" name="org_name" required maxlength="200" value="<?cs var:form.org_name ?>" autofocus>
+    <input type="text" id="org_name" name="org_name" required maxlength="200" value="<?cs var:form.org_name ?>" autofocus>
     <label for="org_slug">Short name (a-z, 0-9 and -)</label>
-    <input id="org_slug" name="org_slug" required maxlength="64" pattern="[a-z0-9\-]+" value="<?cs var:form.org_slug ?>">
+    <input type="text" id="org_slug" name="org_slug" required maxlength="64" pattern="[a-z0-9\-]+" value="<?cs var:form.org_slug ?>">
     <h2>The operator</h2>
     <label for="name">Your name</label>
-    <input id="name" name="name" required maxlength="100" autocomplete="name" value="<?cs var:form.name ?>">
+    <input type="text" id="name" name="name" required maxlength="100" autocomplete="name" value="<?cs var:form.name ?>">
     <label for="email">E-mail address (you sign in with it)</label>
     <input type="email" id="email" name="email" required maxlength="254" autocomplete="username" value="<?cs var:form.email ?>">
     <label for="password">Password (at least 10 characters)</label>
@@ -43,11 +43,11 @@
     <p class="muted">The business whose site gets the help link. You can add
        clients later with baton-admin.</p>
     <label for="client_name">Client's name</label>
-    <input id="client_name" name="client_name" maxlength="200" value="<?cs var:form.client_name ?>">
+    <input type="text" id="client_name" name="client_name" maxlength="200" value="<?cs var:form.client_name ?>">
     <label for="client_slug">Client's short name (a-z, 0-9 and -)</label>
-    <input id="client_slug" name="client_slug" maxlength="64" pattern="[a-z0-9\-]+" value="<?cs var:form.client_slug ?>">
+    <input type="text" id="client_slug" name="client_slug" maxlength="64" pattern="[a-z0-9\-]+" value="<?cs var:form.client_slug ?>">
     <label for="site_domain">Its site's domain (example.com)</label>
-    <input id="site_domain" name="site_domain" maxlength="253" value="<?cs var:form.site_domain ?>">
+    <input type="text" id="site_domain" name="site_domain" maxlength="253" value="<?cs var:form.site_domain ?>">
     <button type="submit">Create the operator</button>
   </form>
   <?cs elif:setup.state == "created" ?>
@@ -62,8 +62,9 @@
   <h2>The help link of <?cs var:done.client ?></h2>
   <p>Paste it into any page of <?cs var:done.domain ?>:</p>
   <label for="setup-link">Help link</label>
-  <textarea id="setup-link" class="copy" readonly rows="2"><?cs var:done.link ?></textarea>
-  <p><a id="setup-try" href="<?cs var:done.url ?>">Try it</a></p>
+  <textarea id="setup-link" class="copy" readonly rows="4"><?cs var:done.link ?></textarea>
+  <p class="muted">It works from the site's own pages: Baton checks the page a visitor
+     comes from against the site's domains. More sites and domains: baton-admin site add.</p>
   <?cs /if ?>
   <h2>Next</h2>
   <ul>
