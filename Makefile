@@ -18,7 +18,8 @@ LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
 PROGRAMS     := $(patsubst %.c,%.fcgi,$(wildcard cgi-bin/*.c))
 UNIT_TESTS   := $(patsubst %.c,%.bin,$(wildcard t/unit/*.c))
-TOOLS        := tools/baton-admin tools/baton-dialer tools/baton-mailer tools/baton-mail-in
+TOOLS        := tools/baton-admin tools/baton-supervise tools/baton-dialer tools/baton-mailer \
+                tools/baton-mail-in
 # The dialer's prompts: words spoken by espeak-ng, tones by sox (at build time).
 PROMPTS      := prompts/en/.made
 
@@ -27,8 +28,9 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
     spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
-    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light \
-    apertium apertium-apy apertium-eng-spa apertium-eng-cat apertium-spa-ita apertium-es-pt apertium-fra-cat
+    espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light tzdata \
+    apertium apertium-apy apertium-eng-spa apertium-eng-cat apertium-spa-ita apertium-es-pt apertium-fra-cat \
+    clang libclang-rt-14-dev
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080
@@ -39,7 +41,7 @@ include mk/install.mk
 # make soak, an hour under load: mk/soak.mk.
 include mk/soak.mk
 
-.PHONY: all deps run stop test test-cluster bench clean lint
+.PHONY: all deps run stop test test-cluster bench clean lint fuzz fuzz-build
 all: $(PROGRAMS) $(TOOLS) $(UNIT_TESTS) $(PROMPTS)
 
 deps:
@@ -59,16 +61,27 @@ lib/libbaton.a: $(LIB_OBJECTS)
 lib/%.o: lib/%.c lib/*.h
 	$(CC) $(CFLAGS) -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
 
+# The Health page names this build and its programs, and reads schema/.
+cgi-bin/installation.fcgi: CFLAGS += -DBATON_SCHEMA_DIR='"$(CURDIR)/schema"' \
+    -DBATON_VERSION='"$(shell git -C $(CURDIR) describe --always --dirty 2>/dev/null || echo unknown)"' \
+    -DBATON_PROGRAM_NAMES='"$(subst $(eval) ,$(comma),$(sort $(patsubst cgi-bin/%.fcgi,%,$(PROGRAMS))))"'
+comma := ,
+
 # Only the frame check fetches anything (response headers), with libcurl.
 cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 # ... and translation asks the translation engine (lib/translate.c).
-cgi-bin/say.fcgi cgi-bin/channel.fcgi cgi-bin/transcript.fcgi t/unit/translate.bin tools/baton-admin: LDLIBS += $(shell curl-config --libs 2>/dev/null)
+cgi-bin/say.fcgi cgi-bin/accept.fcgi cgi-bin/channel.fcgi cgi-bin/transcript.fcgi t/unit/translate.bin tools/baton-admin: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
 tools/baton-admin: tools/baton-admin.c tools/admin_crowd.c tools/admin_crowd.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) -Itools $(LDFLAGS) -o $@.$$$$ $< tools/admin_crowd.c lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
+
+# The supervisor every program of a private stack runs under: plain C, no
+# libraries (tools/baton-supervise.c).
+tools/baton-supervise: tools/baton-supervise.c
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< && mv -f $@.$$$$ $@
 
 tools/baton-dialer: tools/baton-dialer.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
@@ -89,7 +102,7 @@ run: deps all
 stop:
 	@tools/stack stop $(STACK_DIR)
 
-test: deps all bench/loadgen
+test: deps all bench/loadgen fuzz-build
 	@tools/test-run
 
 # Past one machine (INSTALL, "A Galera cluster behind haproxy"): three Galera
@@ -132,6 +145,37 @@ bench/loadgen: bench/loadgen.c
 	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
 		-o $@.$$$$ $< && mv -f $@.$$$$ $@
 
+# Fuzzing (t/fuzz/README): one libFuzzer harness per parser of outside
+# input, t/fuzz/NAME.c, built with clang's sanitizers against lib/ compiled
+# the same way (var/fuzz/). `make fuzz` runs each for FUZZ_SECONDS (default
+# 300) on its corpus and keeps any crash as a regression input; `make test`
+# replays those and fuzzes each harness for a few seconds (t/fuzz.t).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_DIR     := var/fuzz
+FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -pthread \
+                -Wall -Ilib -I/usr/include/ClearSilver $(shell mariadb_config --cflags 2>/dev/null)
+FUZZ_LIB_OBJECTS := $(patsubst lib/%.c,$(FUZZ_DIR)/lib/%.o,$(LIB_SOURCES))
+FUZZ_HARNESSES   := $(patsubst t/fuzz/%.c,$(FUZZ_DIR)/%,$(wildcard t/fuzz/*.c))
+
+$(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p $(FUZZ_DIR)/lib
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
+
+$(FUZZ_DIR)/libbaton.a: $(FUZZ_LIB_OBJECTS)
+	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
+
+# libcurl too: a harness may pull in lib/translate.c (translate_reply).
+$(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -It/fuzz -o $@.$$$$ $< $(FUZZ_DIR)/libbaton.a \
+		$(LDLIBS) $(shell curl-config --libs 2>/dev/null) && mv -f $@.$$$$ $@
+
+fuzz-build: $(FUZZ_HARNESSES)
+
+fuzz: deps fuzz-build
+	@tools/fuzz run $(FUZZ_SECONDS)
+
 # The browser's SIP library, shipped as static files (htdocs/js/vendor/sip.js/,
 # with its licence): copied from npm's package by `make vendor` when the
 # version in package.json changes. Nothing a host runs needs this target.
@@ -148,4 +192,5 @@ vendor:
 
 clean:
 	rm -f lib/*.o lib/*.a lib/build.h cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
+	rm -rf $(FUZZ_DIR)/lib $(FUZZ_DIR)/libbaton.a $(FUZZ_HARNESSES)
 	rm -rf prompts/en

@@ -3,6 +3,7 @@
  * placed in it. A help request that came by e-mail becomes the agent's
  * message thread instead (/messages). Tests: t/accept.t, t/mail-request.t. */
 #include "channel.h"
+#include "chat_lang.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
@@ -12,7 +13,7 @@
 enum { IN_CSRF, IN_REQUEST, IN__MAX };
 static const struct input accept_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_REQUEST] = { "request", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "request", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 /* A help request by e-mail is answered in its thread. */
@@ -43,10 +44,16 @@ static int accept_request(struct request *r)
 				  "visitor is no longer waiting.");
 	if (rc == CHANNEL_FULL)
 		return resp_error(r, 409, "All of your desk's seats are in use; finish a session first.");
+	if (rc == CHANNEL_AGENT_FULL)
+		return resp_error(r, 409, "You already hold as many sessions as you may (%lld); finish "
+				  "one first.", r->session->max_sessions);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)
 		return -1;
+	/* Committed: the question reaches an agent who reads another language
+	 * translated, as the lines after it will. */
+	chat_lang_translate_question(r, channel);
 	const char *url = pool_printf(r->pool, "/channel?id=%s", channel);
 	if (r->wants_json)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"channel\":\"%s\",\"url\":\"%s\"}",

@@ -15,10 +15,11 @@
 #include "program.h"
 #include "response.h"
 #include "visitor.h"
+#include "webaddr.h"
 
 enum { IN_SITE, IN_PROBE, IN__MAX };
 static const struct input availability_inputs[IN__MAX] = {
-	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	[IN_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	/* The widget's panel asks whether its visitor cookie came back. */
 	[IN_PROBE] = { "probe", INPUT_INT, false, 0, 0, 1, NULL },
 };
@@ -60,6 +61,8 @@ static int availability(struct request *r)
 	if (rc == DB_OK)
 		rc = estimate_for_newcomer(r->db, r->pool, client_id, &e);
 	char *host = r->origin ? origin_host(r->pool, r->origin) : NULL;
+	if (host != NULL && !webaddr_host_is_ascii(host))
+		host = NULL; /* names no registered domain (those are ASCII) */
 	if (rc == DB_OK && host != NULL)
 		rc = db_query(r->db, r->pool, SQL_SITE_HAS_DOMAIN, &registered, "iss", site_id, host, host);
 	if (rc == DB_DOWN)

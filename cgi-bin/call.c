@@ -29,14 +29,14 @@ static const char *const media_names[] = { "audio", "video", NULL };
 
 enum { IN_CHANNEL, IN_TOKEN, IN_ACTION, IN_MEDIA, IN_CALL, IN__MAX };
 static const struct input post_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_ACTION] = { "action", INPUT_CHOICE, true, 0, 0, 0, call_actions_names },
 	[IN_MEDIA] = { "media", INPUT_CHOICE, false, 0, 0, 0, media_names },
 	[IN_CALL] = { "call", INPUT_INT, false, 0, 1, 1000000000000000LL, NULL },
 };
 static const struct input get_inputs[] = {
-	{ "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	{ "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int state_answer(struct request *r, const struct member *m, const char *extra)

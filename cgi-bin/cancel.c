@@ -6,7 +6,7 @@
 enum { IN_CSRF, IN_REQUEST, IN__MAX };
 static const struct input cancel_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int cancel(struct request *r, const struct request_status *st, void *arg)

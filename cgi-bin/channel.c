@@ -17,6 +17,7 @@
 #include "chat_lang.h"
 #include "config.h"
 #include "db.h"
+#include "desk.h"
 #include "panel.h"
 #include "phone_call.h"
 #include "pool.h"
@@ -26,10 +27,11 @@
 #include "room.h"
 #include "session.h"
 #include "visitor.h"
+#include "visitor_panel.h"
 
 enum { IN_ID, IN__MAX };
 static const struct input channel_inputs[IN__MAX] = {
-	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_ID] = { "id", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int agent_extras(struct request *r, const struct member *m, struct view *v)
@@ -42,7 +44,7 @@ static int agent_extras(struct request *r, const struct member *m, struct view *
 	const struct session *s = r->session;
 	int rc = db_query(r->db, r->pool, SQL_CANNED_FOR_AGENT, &canned, "ii", s->client_id, s->agent_id);
 	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CONSOLE_AGENTS, &agents, "ii", s->client_id, s->agent_id);
+		rc = desk_colleagues(r->db, r->pool, s->client_id, s->agent_id, &agents);
 	/* The viewer: addresses to lead to with one click, the agent's other
 	 * open channels (the rooms button, unless the client hides it), and the
 	 * page the visitor asked on, to start from. */
@@ -170,6 +172,8 @@ static int channel_page(struct request *r)
 		rc = viewer_extras(r, &m, agent, v);
 	if (rc == DB_OK && agent)
 		rc = agent_extras(r, &m, v);
+	if (rc == DB_OK && agent)
+		rc = visitor_panel_to_view(r, m.channel_id, v);
 	if (rc == DB_OK)
 		rc = room_to_view(r, &m, v); /* rooms (issue 17) */
 	if (rc != DB_OK) {

@@ -4,10 +4,15 @@
  * viewer opens refusing pages in a separate, still led, window instead.
  * Results are kept for an hour.
  *
- * Only headers are read, never a body. So that the check cannot be used to
- * probe private networks, an address is only fetched when its host is one of
- * the client's registered domains or resolves only to public addresses, and
- * the fetch is pinned to the address that was checked. Tests: t/framecheck.t. */
+ * Only headers are read, never a body, and only for people in an open
+ * session. So that the check cannot be used to probe private networks, an
+ * address is fetched only when its host resolves to public addresses alone
+ * (lib/webaddr.c says which are), and the fetch is pinned to the address
+ * that was checked. The setting frame_check_private_addresses (off by
+ * default) lets it fetch a client's own registered domains on private
+ * addresses too, as the demo on 127.0.0.1 needs. An address refused, one
+ * that cannot be reached and an unknown host get the same answer, so that
+ * the answer tells nothing about what listens where. Tests: t/framecheck.t. */
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <curl/curl.h>
@@ -18,6 +23,7 @@
 #include <strings.h>
 
 #include "channel.h"
+#include "config.h"
 #include "crypto.h"
 #include "db.h"
 #include "pool.h"
@@ -25,21 +31,14 @@
 #include "response.h"
 #include "session.h"
 #include "visitor.h"
+#include "webaddr.h"
 
 enum { MAX_REDIRECTS = 3, TIMEOUT_SECONDS = 4 };
 
 enum { IN_CHANNEL, IN_URL, IN__MAX };
 static const struct input framecheck_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_URL] = { "url", INPUT_LINE, true, 2000, 0, 0, NULL },
-};
-
-struct target {
-	char scheme[8];
-	char host[256];        /* an IPv6 literal without its brackets */
-	bool ipv6_literal;
-	int port;
-	char address[INET6_ADDRSTRLEN];
 };
 
 struct verdict {
@@ -48,85 +47,35 @@ struct verdict {
 	char location[2001];   /* a redirect's target */
 };
 
-static bool parse_url(const char *url, struct target *t)
-{
-	const char *p;
-	if (strncmp(url, "https://", 8) == 0) {
-		snprintf(t->scheme, sizeof t->scheme, "https");
-		t->port = 443;
-		p = url + 8;
-	} else if (strncmp(url, "http://", 7) == 0) {
-		snprintf(t->scheme, sizeof t->scheme, "http");
-		t->port = 80;
-		p = url + 7;
-	} else {
-		return false;
-	}
-	if (memchr(p, '@', strcspn(p, "/?#")) != NULL)
-		return false;
-	t->ipv6_literal = *p == '[';
-	if (t->ipv6_literal)
-		p++;
-	size_t n = strcspn(p, t->ipv6_literal ? "]/?#" : ":/?#");
-	if (n == 0 || n >= sizeof t->host || (t->ipv6_literal && p[n] != ']'))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		t->host[i] = (char)tolower((unsigned char)p[i]);
-	t->host[n] = '\0';
-	const char *rest = p + n + t->ipv6_literal;
-	struct in6_addr a6;
-	if (t->ipv6_literal && inet_pton(AF_INET6, t->host, &a6) != 1)
-		return false;
-	if (*rest == ':') {
-		char *end;
-		long port = strtol(rest + 1, &end, 10);
-		if (port < 1 || port > 65535 || (*end && strchr("/?#", *end) == NULL))
-			return false;
-		t->port = (int)port;
-	} else if (*rest && strchr("/?#", *rest) == NULL) {
-		return false;
-	}
-	return true;
-}
+/* What the verdict says about an address not checked: refused, not
+ * reachable or unknown alike. */
+static const char not_checked[] = "Baton could not check this page; it opens in its own window.";
 
-static bool public_address(const struct sockaddr *sa)
-{
-	if (sa->sa_family == AF_INET) {
-		uint32_t a = ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr);
-		return !((a >> 24) == 0 || (a >> 24) == 10 || (a >> 24) == 127
-			 || (a >> 16) == 0xA9FE || (a >> 20) == 0xAC1 || (a >> 16) == 0xC0A8
-			 || (a >> 22) == (100 << 2 | 1) || (a >> 28) >= 0xE);
-	}
-	if (sa->sa_family == AF_INET6) {
-		const unsigned char *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
-		/* ::/96: unspecified (reaches this host), loopback, IPv4-compatible */
-		static const unsigned char zeros[12];
-		return memcmp(b, zeros, 12) != 0 && (b[0] & 0xFE) != 0xFC /* ULA */
-		       && !(b[0] == 0xFE && (b[1] & 0xC0) == 0x80) /* link-local */
-		       && b[0] != 0xFF && !(b[10] == 0xFF && b[11] == 0xFF && b[0] == 0);
-	}
-	return false;
-}
+struct target {
+	struct web_target url;
+	char address[INET6_ADDRSTRLEN];  /* the one to connect to */
+};
 
-/* Resolves the host; every address must be public unless the host is one of
- * the client's own registered domains. Keeps the first address to pin. */
-static bool allowed(struct request *r, long long client_id, struct target *t, bool *db_down,
-		    bool *unknown_host)
+/* Resolves the host; every address must be public, unless the host is one
+ * of the client's own registered domains and the setting allows those on
+ * private addresses. Keeps the first address to pin. */
+static bool allowed(struct request *r, long long client_id, struct target *t, bool *db_down)
 {
-	*unknown_host = false;
-	struct db_rows own;
-	int rc = db_query(r->db, r->pool, SQL_SITE_DOMAIN_OF_CLIENT, &own, "iss", client_id, t->host,
-			  t->host);
-	*db_down = rc == DB_DOWN;
-	bool registered = rc == DB_OK && db_cell_int(&own, 0, 0) > 0;
+	bool registered = false;
+	*db_down = false;
+	if (r->cfg->frame_check_private_addresses && webaddr_host_is_ascii(t->url.host)) {
+		struct db_rows own;
+		int rc = db_query(r->db, r->pool, SQL_SITE_DOMAIN_OF_CLIENT, &own, "iss", client_id,
+				  t->url.host, t->url.host);
+		*db_down = rc == DB_DOWN;
+		registered = rc == DB_OK && db_cell_int(&own, 0, 0) > 0;
+	}
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM }, *res = NULL;
-	if (getaddrinfo(t->host, NULL, &hints, &res) != 0) {
-		*unknown_host = true;
+	if (getaddrinfo(t->url.host, NULL, &hints, &res) != 0)
 		return false;
-	}
 	bool ok = res != NULL;
 	for (struct addrinfo *a = res; a != NULL; a = a->ai_next)
-		if (!registered && !public_address(a->ai_addr))
+		if (!registered && !webaddr_is_public(a->ai_addr))
 			ok = false;
 	if (ok) {
 		const void *in = res->ai_family == AF_INET
@@ -206,9 +155,9 @@ static void examine(struct request *r, const char *url, const struct target *t, 
 	memset(&h, 0, sizeof h);
 	CURL *curl = curl_easy_init();
 	char pin[400];
-	snprintf(pin, sizeof pin, "%s:%d:%s", t->host, t->port, t->address);
+	snprintf(pin, sizeof pin, "%s:%d:%s", t->url.host, t->url.port, t->address);
 	/* An IP literal is not resolved, so there is nothing to pin. */
-	struct curl_slist *resolve = t->ipv6_literal ? NULL : curl_slist_append(NULL, pin);
+	struct curl_slist *resolve = t->url.ipv6_literal ? NULL : curl_slist_append(NULL, pin);
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_RESOLVE, resolve);
 	curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -228,7 +177,7 @@ static void examine(struct request *r, const char *url, const struct target *t, 
 	curl_slist_free_all(resolve);
 	if (status == 0 && rc != CURLE_OK && rc != CURLE_WRITE_ERROR) {
 		v->frameable = false;
-		v->reason = "The page could not be reached.";
+		v->reason = not_checked;
 		return;
 	}
 	if (status >= 300 && status < 400 && h.location[0]) {
@@ -237,10 +186,11 @@ static void examine(struct request *r, const char *url, const struct target *t, 
 	}
 	const char *ours = request_origin(r);
 	char theirs[300];
-	snprintf(theirs, sizeof theirs, t->ipv6_literal ? "%s://[%s]" : "%s://%s", t->scheme, t->host);
-	bool default_port = t->port == (strcmp(t->scheme, "https") == 0 ? 443 : 80);
+	const struct web_target *u = &t->url;
+	snprintf(theirs, sizeof theirs, u->ipv6_literal ? "%s://[%s]" : "%s://%s", u->scheme, u->host);
+	bool default_port = u->port == (strcmp(u->scheme, "https") == 0 ? 443 : 80);
 	if (!default_port)
-		snprintf(theirs + strlen(theirs), sizeof theirs - strlen(theirs), ":%d", t->port);
+		snprintf(theirs + strlen(theirs), sizeof theirs - strlen(theirs), ":%d", u->port);
 	bool same_origin = strcasecmp(theirs, ours) == 0;
 	v->frameable = true;
 	v->reason = "";
@@ -262,6 +212,8 @@ static int frame_check(struct request *r)
 	int status = channel_viewer(r, r->in[IN_CHANNEL], "You are not in this conversation.", &m);
 	if (status != 0)
 		return status;
+	if (m.left || !m.channel_open)
+		return resp_error(r, 409, "This conversation has ended for you.");
 
 	const char *url = r->in[IN_URL];
 	/* Per client: whether an address may be fetched depends on the client's
@@ -278,8 +230,8 @@ static int frame_check(struct request *r)
 	const char *current = url;
 	for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 		struct target t;
-		bool db_down = false, unknown_host = false;
-		if (!parse_url(current, &t)) {
+		bool db_down = false;
+		if (!webaddr_parse(current, &t.url)) {
 			if (hop == 0)
 				return resp_error(r, 400, "Give a web address starting with http:// or https://.");
 			/* A redirect to a relative or non-web address: not the asker's mistake. */
@@ -287,14 +239,11 @@ static int frame_check(struct request *r)
 			v.reason = "The page redirects to an address Baton does not check.";
 			break;
 		}
-		if (!allowed(r, m.client_id, &t, &db_down, &unknown_host)) {
+		if (!allowed(r, m.client_id, &t, &db_down)) {
 			if (db_down)
 				return resp_unavailable(r);
 			v.frameable = false;
-			v.reason = unknown_host
-					   ? "The page's host name is not known; the page opens in its own window."
-					   : "Baton does not check addresses on private networks; the page opens "
-					     "in its own window.";
+			v.reason = not_checked;
 			break;
 		}
 		v.location[0] = '\0';
@@ -302,8 +251,8 @@ static int frame_check(struct request *r)
 		if (v.location[0] == '\0')
 			break;
 		current = v.location[0] == '/'
-				  ? pool_printf(r->pool, t.ipv6_literal ? "%s://[%s]:%d%s" : "%s://%s:%d%s",
-						t.scheme, t.host, t.port, v.location)
+				  ? pool_printf(r->pool, t.url.ipv6_literal ? "%s://[%s]:%d%s" : "%s://%s:%d%s",
+						t.url.scheme, t.url.host, t.url.port, v.location)
 				  : pool_strdup(r->pool, v.location);
 		v.frameable = false;
 		v.reason = "The page redirects too often.";

@@ -12,6 +12,7 @@
  * Tests: t/help.t. */
 #include <string.h>
 
+#include "admin_desk.h"
 #include "callback.h"
 #include "catalogue.h"
 #include "db.h"
@@ -40,7 +41,7 @@
 
 enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_PAGE, GET_LANG, GET__MAX };
 static const struct input link_inputs[GET__MAX] = {
-	[GET_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	[GET_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	[GET_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
 	[GET_PAGE] = { "page", INPUT_LINE, false, 2000, 0, 0, NULL },
@@ -51,7 +52,7 @@ enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, I
        IN_LANG, IN__MAX };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_SITE] = { "site", INPUT_LINE, true, 64, 0, 0, NULL },
+	[IN_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	[IN_PAGE] = { "page", INPUT_LINE, true, 2000, 0, 0, NULL },
 	[IN_NAME] = { "name", INPUT_LINE, false, 100, 0, 0, NULL },
@@ -94,11 +95,15 @@ static int to_queue(struct request *r, const struct site_info *site, long long v
 		    const char *topic, const char *name, const char *question, const char *page,
 		    long long priority, const char *lang_choice)
 {
-	const char *public_id;
+	const char *public_id, *refusal = NULL;
 	char lang[TRANSLATE_LANG_MAX];
 	visitor_lang(r, lang_choice, lang);
 	int rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
-				&public_id);
+				&public_id, &refusal);
+	if (rc == HELPREQ_LIMITED) {
+		resp_header(r, "Retry-After", "60");
+		return resp_error(r, 429, "%s", refusal);
+	}
 	/* Without it the visitor is served in English: no reason to turn them away. */
 	if (rc == DB_OK && visitor_lang_remember(r, public_id, lang) != DB_OK)
 		log_warn("the language of request %s was not stored", public_id);
@@ -174,6 +179,13 @@ static int help_link(struct request *r)
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", site.client_name);
+	const char *greeting;
+	bool open;
+	if ((rc = desk_for_visitors(r->db, r->pool, site.client_id, &greeting, &open)) != DB_OK) {
+		view_free(v);
+		return failed(r, rc);
+	}
+	view_set(v, "desk.greeting", greeting);
 	view_set(v, "topic", r->in[GET_TOPIC]);
 	view_set(v, "page", page);
 	view_set(v, "priority", r->in[GET_PRIORITY]);

@@ -11,7 +11,7 @@
 
 enum { IN_CHANNEL, IN_TOKEN, IN_TO, IN__MAX };
 static const struct input lead_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_TO] = { "to", INPUT_INT, true, 0, 1, 1000000000000LL, NULL },
 };

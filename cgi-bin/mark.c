@@ -31,7 +31,7 @@ static const char *const drawers[] = { "leader", "everyone", NULL };
 enum { IN_CHANNEL, IN_TOKEN, IN_ACTION, IN_ID, IN_TOOL, IN_MODE, IN_URL, IN_COLOR, IN_WIDTH,
        IN_POINTS, IN_TEXT, IN_SCOPE, IN_WHO, IN__MAX };
 static const struct input post_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_ACTION] = { "action", INPUT_CHOICE, true, 0, 0, 0, mark_actions_names },
 	[IN_ID] = { "id", INPUT_LINE, false, MARK_ID_MAX, 0, 0, NULL },
@@ -47,7 +47,7 @@ static const struct input post_inputs[IN__MAX] = {
 	[IN_WHO] = { "who", INPUT_CHOICE, false, 0, 0, 0, drawers },
 };
 static const struct input get_inputs[] = {
-	{ "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	{ "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int marks_get(struct request *r)
@@ -93,32 +93,38 @@ static int marks_get(struct request *r)
 enum who_may { ANYONE, DRAWERS, LEADER };
 
 /* Who may do what, decided under the channel's lock; then the event. */
-static int post_once(struct request *r, const struct member *m, const char *kind, const char *body,
-		     enum who_may rule, long long everyone, long long *seq, const char **refusal)
+struct marking {
+	struct request *r;
+	const struct member *m;
+	const char *kind, *body;
+	enum who_may rule;
+	long long everyone;
+	long long seq;          /* out */
+	const char *refusal;    /* out */
+};
+
+static int post_once(struct db *db, struct marking *k)
 {
+	const struct member *m = k->m;
 	struct db_rows ch;
-	*refusal = NULL;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_MARK_CHANNEL_LOCK, &ch, "i", m->channel_id);
+	k->refusal = NULL;
+	int rc = db_query(db, k->r->pool, SQL_MARK_CHANNEL_LOCK, &ch, "i", m->channel_id);
 	if (rc == DB_OK && ch.rows == 0)
 		rc = CHANNEL_CLOSED;
-	if (rc == DB_OK) {
-		bool leads = db_cell_int(&ch, 0, 0) == m->participant_id;
-		bool everyone_draws = db_cell_int(&ch, 0, 1) != 0;
-		if (rule == LEADER && !leads)
-			*refusal = "Only the leader can do that.";
-		else if (rule == DRAWERS && !leads && !everyone_draws)
-			*refusal = "Only the leader draws now: ask them to let everyone draw.";
-	}
-	if (rc == DB_OK && *refusal == NULL && everyone >= 0)
-		rc = db_exec(r->db, SQL_MARK_SET_EVERYONE_DRAWS, NULL, "ii", everyone, m->channel_id);
-	if (rc == DB_OK && *refusal == NULL)
-		rc = channel_append(r->db, m->channel_id, m->participant_id, 0, kind, body, seq);
-	if (rc == DB_OK && *refusal == NULL)
-		rc = db_commit(r->db);
-	else
-		db_rollback(r->db);
+	if (rc != DB_OK)
+		return rc;
+	bool leads = db_cell_int(&ch, 0, 0) == m->participant_id;
+	bool everyone_draws = db_cell_int(&ch, 0, 1) != 0;
+	if (k->rule == LEADER && !leads)
+		k->refusal = "Only the leader can do that.";
+	else if (k->rule == DRAWERS && !leads && !everyone_draws)
+		k->refusal = "Only the leader draws now: ask them to let everyone draw.";
+	if (k->refusal != NULL)
+		return DB_OK; /* refused before any write */
+	if (k->everyone >= 0)
+		rc = db_exec(db, SQL_MARK_SET_EVERYONE_DRAWS, NULL, "ii", k->everyone, m->channel_id);
+	if (rc == DB_OK)
+		rc = channel_append(db, m->channel_id, m->participant_id, 0, k->kind, k->body, &k->seq);
 	return rc;
 }
 
@@ -169,19 +175,25 @@ static int marks_post(struct request *r)
 		buf_free(&body);
 		return resp_error(r, 400, "%s", problem);
 	}
-	long long seq = 0;
-	const char *refusal = NULL;
+	struct marking k = { .r = r, .m = &m, .kind = kind, .body = body.data, .rule = rule,
+			     .everyone = everyone };
 	int rc, attempt = 0;
-	do
-		rc = post_once(r, &m, kind, body.data, rule, everyone, &seq, &refusal);
-	while (db_retry(r->db, &rc, &attempt));
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = post_once(r->db, &k);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	buf_free(&body);
 	if (rc != DB_OK)
 		return channel_failed(r, rc);
-	if (refusal != NULL)
-		return resp_error(r, 403, "%s", refusal);
-	notify_post(NOTIFY_CHANNEL, m.channel_id, (unsigned long long)seq);
-	return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
+	if (k.refusal != NULL)
+		return resp_error(r, 403, "%s", k.refusal);
+	notify_post(NOTIFY_CHANNEL, m.channel_id, (unsigned long long)k.seq);
+	return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", k.seq));
 }
 
 static const struct action mark_actions[] = {

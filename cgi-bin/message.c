@@ -15,7 +15,7 @@
 enum { IN_CSRF, IN_REQUEST, IN_NAME, IN_CONTACT, IN_QUESTION, IN__MAX };
 static const struct input message_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_NAME] = { "name", INPUT_LINE, true, 100, 0, 0, NULL },
 	[IN_CONTACT] = { "contact", INPUT_LINE, true, 254, 0, 0, NULL },
 	[IN_QUESTION] = { "question", INPUT_TEXT, true, 2000, 0, 0, NULL },

@@ -12,7 +12,7 @@
 enum { IN_CSRF, IN_CHANNEL, IN__MAX };
 static const struct input monitor_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int monitor(struct request *r)

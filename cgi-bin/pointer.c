@@ -15,7 +15,7 @@ static const char *const pointer_modes[] = { "page", "overlay", NULL };
 
 enum { IN_CHANNEL, IN_TOKEN, IN_MODE, IN_X, IN_Y, IN__MAX };
 static const struct input pointer_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_MODE] = { "mode", INPUT_CHOICE, true, 10, 0, 0, pointer_modes },
 	[IN_X] = { "x", INPUT_LINE, true, 20, 0, 0, NULL },

@@ -43,6 +43,7 @@
 #include "notify.h"
 #include "pool.h"
 #include "program.h"
+#include "queue_guard.h"
 #include "response.h"
 #include "router.h"
 #include "session.h"
@@ -284,8 +285,10 @@ static int poll_run(struct request *r)
 	/* Under plain CGI no process runs the router thread's sweeps: the
 	 * consoles' and waiting visitors' polls (every 1.5 s) route, and the
 	 * staff's polls sign out lapsed sessions. */
-	if (slot == NULL && w.topic == NOTIFY_QUEUE)
+	if (slot == NULL && w.topic == NOTIFY_QUEUE) {
+		queue_guard_sweep_client(r->db, r->pool, w.topic_id, r->cfg->abandon_after_seconds);
 		router_route_client(r->db, r->pool, w.topic_id);
+	}
 	if (slot == NULL && (w.kind == FEED_CONSOLE || w.kind == FEED_SUPERVISE))
 		agent_sweep_lapsed(r->db, r->pool);
 	int rc = feed_answer(r->db, r->pool, NULL, &w, hold == 0, hold, &r->resp.body);
@@ -393,6 +396,27 @@ static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Reque
 	send_json(fcgi, 200, ASK_AGAIN);
 }
 
+/* Waits until a connection is there to accept, or the program stops
+ * (checked four times a second). The listening socket is shared with the
+ * supervisor that restarts us, so it must not be shut down to wake a
+ * blocked accept(): waiting here first means accept() never blocks. One
+ * acceptor at a time is here (accept_lock), and no other process takes
+ * connections from this socket. */
+static bool connection_waiting(struct engine *e)
+{
+	while (!e->stopping) {
+		struct pollfd listener = { .fd = 0, .events = POLLIN };
+		int n = poll(&listener, 1, 250);
+		if (n > 0)
+			return true;
+		if (n < 0 && errno != EINTR) {
+			log_warn("poll: waiting for connections failed: %s", strerror(errno));
+			usleep(100000);
+		}
+	}
+	return false;
+}
+
 static void *acceptor_main(void *arg)
 {
 	struct engine *e = arg;
@@ -403,7 +427,7 @@ static void *acceptor_main(void *arg)
 		if (fcgi == NULL || FCGX_InitRequest(fcgi, 0, 0) != 0)
 			abort();
 		pthread_mutex_lock(&e->accept_lock);
-		int rc = e->stopping ? -1 : FCGX_Accept_r(fcgi);
+		int rc = connection_waiting(e) ? FCGX_Accept_r(fcgi) : -1;
 		pthread_mutex_unlock(&e->accept_lock);
 		if (rc < 0) {
 			FCGX_Free(fcgi, 0);
@@ -766,6 +790,9 @@ static void *router_main(void *arg)
 		 * few seconds' delay changes no report. */
 		if (tick % LAPSE_EVERY_TICKS == 0)
 			agent_sweep_lapsed(db, pool);
+		/* Requests whose waiting pages stopped asking leave the queue. */
+		if (tick % LAPSE_EVERY_TICKS == 2)
+			queue_guard_sweep(db, pool, e->cfg->abandon_after_seconds);
 		/* Attendees' presence, stamped in batches; visits not seen for a
 		 * while end (any host may do it; doing it twice changes nothing). */
 		if (tick % ATTENDEE_STAMP_SECONDS == 0)
@@ -831,8 +858,6 @@ static int serve_threaded(const struct config *cfg)
 	int sig;
 	sigwait(&stop, &sig);
 	e.stopping = 1;
-	/* Wakes acceptors blocked in accept() on the shared listening socket. */
-	shutdown(0, SHUT_RDWR);
 	for (int i = 0; i < ACCEPTORS; i++)
 		pthread_join(acceptors[i], NULL);
 	pthread_join(watcher, NULL);

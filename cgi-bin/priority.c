@@ -11,7 +11,7 @@
 enum { IN_CSRF, IN_REQUEST, IN_PRIORITY, IN__MAX };
 static const struct input priority_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_REQUEST] = { "request", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "request", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_PRIORITY] = { "priority", INPUT_INT, true, 0, 0, 1000, NULL },
 };
 

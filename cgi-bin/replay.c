@@ -19,7 +19,7 @@ static const char *const replay_formats[] = { "html", "json", NULL };
 
 enum { IN_ID, IN_FORMAT, IN__MAX };
 static const struct input replay_inputs[IN__MAX] = {
-	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_ID] = { "id", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_FORMAT] = { "format", INPUT_CHOICE, false, 4, 0, 0, replay_formats },
 };
 

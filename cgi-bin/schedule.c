@@ -15,7 +15,7 @@ enum { MAX_DAYS_AHEAD = 60 };
 enum { IN_CSRF, IN_REQUEST, IN_DATE, IN_TIME, IN_OFFSET, IN_CONTACT, IN__MAX };
 static const struct input schedule_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_DATE] = { "date", INPUT_LINE, true, 10, 0, 0, NULL },
 	[IN_TIME] = { "time", INPUT_LINE, true, 5, 0, 0, NULL },
 	/* Minutes to add to local time for UTC (JavaScript's getTimezoneOffset). */

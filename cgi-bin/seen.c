@@ -7,12 +7,13 @@
 
 #include "channel.h"
 #include "db.h"
+#include "lead.h"
 #include "program.h"
 #include "response.h"
 
 enum { IN_CHANNEL, IN_TOKEN, IN_URL, IN_SCROLL_X, IN_SCROLL_Y, IN__MAX };
 static const struct input seen_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_URL] = { "url", INPUT_LINE, true, 2000, 0, 0, NULL },
 	[IN_SCROLL_X] = { "sx", INPUT_INT, false, 0, 0, 10000000, NULL },
@@ -39,8 +40,16 @@ static int seen(struct request *r)
 		rc = db_query(r->db, r->pool, SQL_CHANNEL_VERSIONS, &ch, "i", m.channel_id);
 	if (rc == DB_OK && m.participant_id == m.leader_participant_id
 	    && (db_cell(&ch, 0, 4) == NULL || strcmp(db_cell(&ch, 0, 4), url) != 0)) {
+		/* A visitor's link off the client's sites is put to the agents
+		 * rather than followed (lib/lead.h). */
+		bool direct = true;
 		long long seq;
-		rc = channel_post(r->db, m.channel_id, m.participant_id, 0, "address", url, NULL, &seq);
+		rc = lead_may_go(r, &m, url, &direct);
+		if (rc == DB_OK && !direct)
+			rc = lead_propose(r, &m, url);
+		else if (rc == DB_OK)
+			rc = channel_post(r->db, m.channel_id, m.participant_id, 0, "address", url, NULL,
+					  &seq);
 	}
 	if (rc != DB_OK)
 		return channel_failed(r, rc);

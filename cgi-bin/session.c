@@ -15,7 +15,7 @@
 
 enum { IN_ID, IN__MAX };
 static const struct input session_inputs[IN__MAX] = {
-	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_ID] = { "id", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static void channel_to_view(const struct archived_channel *c, struct view *v)

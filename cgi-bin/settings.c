@@ -1,72 +1,154 @@
-/* settings - the client's settings page for staff: each site's help link
- * and availability button, ready to copy. Template: templates/settings.cs.
- * Tests: t/settings.t. */
+/* settings - the client's desk, for its staff: each site's help link and
+ * button ready to copy, the optional co-browsing site script, and the desk
+ * settings; its administrators change them here (caps, offer timeout and
+ * the missed-offer rule, wait target, greeting, monitoring notice, rooms
+ * button, what the visitor panel shows, time zone and opening hours).
+ * Every form calls lib/admin_desk.c, as baton-admin does.
+ * Template: templates/settings.cs. Tests: t/settings.t. */
 #include <stdio.h>
+#include <string.h>
 
-#include "config.h"
+#include "admin_desk.h"
+#include "admin_page.h"
 #include "db.h"
 #include "pool.h"
-#include "program.h"
 #include "render.h"
-#include "response.h"
+#include "site_snippets.h"
 
-static int settings_page(struct request *r)
-{
-	struct db_rows sites, client;
-	int rc = db_query(r->db, r->pool, SQL_SITE_BY_CLIENT, &sites, "i", r->session->client_id);
-	if (rc == DB_OK)
-		rc = db_query(r->db, r->pool, SQL_CLIENT_SETTINGS, &client, "i", r->session->client_id);
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
-	if (rc != DB_OK)
-		return -1;
-	const char *base = r->cfg->public_url[0] ? r->cfg->public_url : request_origin(r);
-	struct view *v = view_new(r);
-	view_set(v, "base", base);
-	view_set(v, "site_script", pool_printf(r->pool, "<script src=\"%s/js/baton-site.js\" async></script>",
-					       base));
-	for (size_t i = 0; i < sites.rows; i++) {
-		char key[64];
-		const char *site_key = db_cell(&sites, i, 2);
-		snprintf(key, sizeof key, "sites.%zu.name", i);
-		view_set(v, key, db_cell(&sites, i, 1));
-		snprintf(key, sizeof key, "sites.%zu.domains", i);
-		view_set(v, key, db_cell(&sites, i, 3));
-		snprintf(key, sizeof key, "sites.%zu.help_address", i);
-		view_set(v, key, db_cell(&sites, i, 4));
-		snprintf(key, sizeof key, "sites.%zu.link", i);
-		/* The referrer policy lets the link tell Baton the page it was on,
-		 * not only the site (browsers send just the origin otherwise). */
-		view_set(v, key, pool_printf(r->pool, "<a href=\"%s/help?site=%s\" "
-					     "referrerpolicy=\"no-referrer-when-downgrade\">Talk to us</a>",
-					     base, site_key));
-		snprintf(key, sizeof key, "sites.%zu.button", i);
-		view_set(v, key, pool_printf(r->pool, "<a href=\"%s/help?site=%s\" "
-					     "referrerpolicy=\"no-referrer-when-downgrade\" data-baton-help>Talk to us"
-					     "</a>\n<script src=\"%s/js/help-button.js\" async></script>",
-					     base, site_key, base));
-	}
-	static const char *const names[] = { "seat_cap", "accept_timeout", "max_missed",
-		"participant_cap", "wait_target", NULL };
-	for (size_t c = 0; names[c] != NULL && client.rows > 0; c++) {
-		char key[64];
-		snprintf(key, sizeof key, "client.%s", names[c]);
-		view_set(v, key, db_cell(&client, 0, c));
-	}
-	rc = view_render(r, v, 200, "settings");
-	view_free(v);
-	return rc;
-}
-
-static const struct action settings_actions[] = {
-	{ METHOD_GET, NULL, 0, GUARD_SESSION, settings_page },
+static const struct input settings_inputs[] = {
+	{ "seat_cap", INPUT_LINE, false, 10, 0, 0, NULL },
+	{ "accept_timeout_seconds", INPUT_LINE, false, 10, 0, 0, NULL },
+	{ "max_missed_offers", INPUT_LINE, false, 10, 0, 0, NULL },
+	{ "channel_participant_cap", INPUT_LINE, false, 10, 0, 0, NULL },
+	{ "wait_target_seconds", INPUT_LINE, false, 10, 0, 0, NULL },
+	{ "show_rooms", INPUT_LINE, false, 1, 0, 0, NULL },
+	{ "tell_visitors_monitored", INPUT_LINE, false, 1, 0, 0, NULL },
+	{ "supervisors_listen", INPUT_LINE, false, 1, 0, 0, NULL },
+	{ "greeting", INPUT_TEXT, false, 500, 0, 0, NULL },
+	{ "time_zone", INPUT_LINE, false, 64, 0, 0, NULL },
+	{ "panel", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_email", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_question", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_page", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_trail", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_sessions", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_priority", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_site", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_language", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "panel_notes", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "hours_0", INPUT_LINE, false, 100, 0, 0, NULL },
+	{ "hours_1", INPUT_LINE, false, 100, 0, 0, NULL },
+	{ "hours_2", INPUT_LINE, false, 100, 0, 0, NULL },
+	{ "hours_3", INPUT_LINE, false, 100, 0, 0, NULL },
+	{ "hours_4", INPUT_LINE, false, 100, 0, 0, NULL },
+	{ "hours_5", INPUT_LINE, false, 100, 0, 0, NULL },
+	{ "hours_6", INPUT_LINE, false, 100, 0, 0, NULL },
+	{ "always", INPUT_INT, false, 0, 0, 1, NULL },
 };
 
-static const struct program settings_program = {
-	"settings", false, settings_actions, COUNT_OF(settings_actions)
+/* The settings the form sent (a script may send only some; the page's form
+ * sends them all, marked by panel=1). */
+static int desk(struct request *r, struct admin_context *ac, long long client_id)
+{
+	const char *names[20], *values[20];
+	int count = 0;
+	for (int i = 0; desk_setting_names[i] != NULL; i++) {
+		const char *name = desk_setting_names[i];
+		const char *value = admin_field(r, name);
+		if (strcmp(name, "panel_fields") == 0) {
+			if (!admin_field_int(r, "panel"))
+				continue;
+			char *list = pool_zalloc(r->pool, 200);
+			for (int f = 0; desk_panel_fields[f] != NULL; f++)
+				if (admin_field_int(r, pool_printf(r->pool, "panel_%s", desk_panel_fields[f]))) {
+					if (*list)
+						strcat(list, ",");
+					strcat(list, desk_panel_fields[f]);
+				}
+			value = list;
+		} else if (value == NULL && strcmp(name, "greeting") == 0 && admin_field_int(r, "panel")) {
+			value = ""; /* the whole form, its greeting emptied: that arrives as nothing */
+		} else if (value == NULL) {
+			continue;
+		}
+		names[count] = name;
+		values[count] = value;
+		count++;
+	}
+	if (count == 0)
+		return admin_refuse(ac, 400, "The form sent no setting.");
+	return admin_desk_update(ac, client_id, names, values, count);
+}
+
+static int hours(struct request *r, struct admin_context *ac, long long client_id)
+{
+	const char *days[7];
+	for (int d = 0; d < 7; d++)
+		days[d] = admin_field(r, pool_printf(r->pool, "hours_%d", d));
+	return admin_hours_set(ac, client_id, days, admin_field_int(r, "always") != 0);
+}
+
+static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
+{
+	struct db_rows sites, settings, ranges;
+	int rc = db_query(ac->db, ac->pool, SQL_SITE_BY_CLIENT, &sites, "i", client_id);
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = admin_desk_load(ac, client_id, &settings)) != 0)
+		return rc;
+	if ((rc = admin_hours_load(ac, client_id, &ranges)) != 0)
+		return rc;
+	site_snippets_to_view(r, v, &sites);
+	for (size_t i = 0; i < sites.rows; i++)  /* mail to it waits in the queue (issue 13) */
+		view_set(v, pool_printf(r->pool, "sites.%zu.help_address", i), db_cell(&sites, i, 4));
+	for (int i = 0; desk_setting_names[i] != NULL && settings.rows > 0; i++)
+		view_set(v, pool_printf(r->pool, "desk.%s", desk_setting_names[i]),
+			 db_cell(&settings, 0, (size_t)i));
+	const char *fields = settings.rows > 0 ? db_cell(&settings, 0, 9) : "";
+	for (int f = 0; desk_panel_fields[f] != NULL; f++) {
+		const char *name = desk_panel_fields[f];
+		const char *found = strstr(fields ? fields : "", name);
+		size_t len = strlen(name);
+		bool on = found != NULL && (found[len] == ',' || found[len] == '\0');
+		view_set(v, pool_printf(r->pool, "panel.%d.name", f), name);
+		view_set_int(v, pool_printf(r->pool, "panel.%d.on", f), on);
+	}
+	/* Each day's ranges as typed: "09:00-12:30, 13:30-17:00". */
+	char *day_text[7] = { 0 };
+	for (size_t i = 0; i < ranges.rows; i++) {
+		int d = (int)db_cell_int(&ranges, i, 0);
+		if (d < 0 || d > 6)
+			continue;
+		const char *range = pool_printf(r->pool, "%s-%s", db_cell(&ranges, i, 1), db_cell(&ranges, i, 2));
+		day_text[d] = day_text[d] ? pool_printf(r->pool, "%s, %s", day_text[d], range)
+					  : pool_strdup(r->pool, range);
+	}
+	static const char *const day_names[7] = { "Monday", "Tuesday", "Wednesday", "Thursday",
+		"Friday", "Saturday", "Sunday" };
+	for (int d = 0; d < 7; d++) {
+		view_set(v, pool_printf(r->pool, "days.%d.name", d), day_names[d]);
+		view_set(v, pool_printf(r->pool, "days.%d.hours", d), day_text[d]);
+	}
+	view_set_int(v, "hours_set", ranges.rows > 0);
+	view_set_int(v, "may_edit", admin_authorize(ac, POWER_ADMINISTER, client_id) == 0);
+	ac->message = NULL;
+	bool open;
+	if ((rc = desk_open_now(ac->db, ac->pool, client_id, &open)) != DB_OK)
+		return rc;
+	view_set_int(v, "open_now", open);
+	return 0;
+}
+
+static const struct admin_form settings_forms[] = {
+	{ "desk", desk }, { "hours", hours },
+};
+
+static const struct admin_page settings_page = {
+	"settings", POWER_STAFF, false, settings_inputs, COUNT_OF(settings_inputs), settings_forms,
+	COUNT_OF(settings_forms), show,
 };
 
 int main(int argc, char **argv)
 {
-	return program_main(&settings_program, argc, argv);
+	return admin_page_main(&settings_page, argc, argv);
 }

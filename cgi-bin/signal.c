@@ -24,7 +24,7 @@ static const char *const signal_types[] = { "offer", "answer", "candidate", NULL
 
 enum { IN_CHANNEL, IN_TOKEN, IN_CALL, IN_TO, IN_TYPE, IN_DATA, IN__MAX };
 static const struct input signal_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_CALL] = { "call", INPUT_INT, true, 0, 1, 1000000000000000LL, NULL },
 	[IN_TO] = { "to", INPUT_INT, true, 0, 1, 1000000000000LL, NULL },

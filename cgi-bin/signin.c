@@ -1,7 +1,7 @@
-/* signin - the agents' sign-in page (GET) and sign-in (POST).
+/* signin - the agents' sign-in page (GET) and sign-in (POST); accounts with
+ * two-factor sign-in go on to /verify for their code.
  * Template: templates/signin.cs. Tests: t/signin.t. */
 #include "agent.h"
-#include "alert.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -12,13 +12,15 @@
 #include "session.h"
 #include "setup.h"
 #include "signin_guard.h"
+#include "two_factor.h"
 
 enum { IN_CSRF, IN_EMAIL, IN_PASSWORD, IN_STATE, IN__MAX };
 
-enum { PAGE_SIGNED_OUT, PAGE__MAX };
+enum { PAGE_SIGNED_OUT, PAGE_PASSWORD_SET, PAGE__MAX };
 
 static const struct input page_inputs[PAGE__MAX] = {
 	[PAGE_SIGNED_OUT] = { "signed_out", INPUT_INT, false, 1, 0, 1, NULL },
+	[PAGE_PASSWORD_SET] = { "password_set", INPUT_INT, false, 1, 0, 1, NULL },
 };
 
 static const struct input signin_inputs[IN__MAX] = {
@@ -55,7 +57,8 @@ static int signin_page(struct request *r)
 	int rc = session_load(r);
 	if (rc == DB_OK && r->session != NULL)
 		return resp_redirect(r, "/console");
-	const char *notice = r->in_int[PAGE_SIGNED_OUT] ? "You have signed out." : NULL;
+	const char *notice = r->in_int[PAGE_SIGNED_OUT] ? "You have signed out."
+			     : r->in_int[PAGE_PASSWORD_SET] ? "Your password is set: sign in with it." : NULL;
 	return show_form(r, 200, notice, NULL, NULL);
 }
 
@@ -106,24 +109,15 @@ static int signin_submit(struct request *r)
 		signin_record(r, email, agent_id, "disabled");
 		return refuse(r, 403, "This agent account is disabled. Ask your administrator.");
 	}
-
-	rc = session_start(r, agent_id);
-	if (rc == DB_OK)
-		rc = signin_record(r, email, agent_id, "ok");
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_AGENT_SIGNED_IN, NULL, "si", r->remote_addr, agent_id);
-	if (rc == DB_OK)
-		rc = agent_record_event(r, agent_id, client_id, "signin", state);
-	if (rc == DB_OK)
-		rc = agent_change_state(r, agent_id, client_id, state);
-	if (rc == DB_DOWN)
-		return resp_unavailable(r);
-	if (rc != DB_OK)
-		return -1;
-	/* A sign-in from an address never used before is mailed to the agent. */
-	alert_new_signin_address(r, agent_id);
-	resp_cookie(r, FORM_CSRF_COOKIE, "", 0, "Strict");
-	return resp_redirect(r, "/console");
+	if (db_cell_int(&agent, 0, 5) != 0) {
+		signin_record(r, email, agent_id, "disabled");
+		return refuse(r, 403, "This desk is suspended. Ask your administrator or the Baton operator.");
+	}
+	/* The password is right: a code next, for accounts that ask for one,
+	 * else the session (lib/two_factor.c ends every sign-in). */
+	struct signin_account account = { agent_id, client_id, email, db_cell(&agent, 0, 4),
+					  db_cell_int(&agent, 0, 6) != 0 };
+	return signin_password_accepted(r, &account, state);
 }
 
 static const struct action signin_actions[] = {

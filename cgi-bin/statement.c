@@ -28,6 +28,9 @@
 #include "render.h"
 #include "response.h"
 #include "staff.h"
+#include "terms.h"
+#include "admin.h"
+#include "admin_clients.h"
 
 static const char *const formats[] = { "html", "csv", NULL };
 
@@ -40,8 +43,7 @@ static const struct input statement_inputs[IN__MAX] = {
 };
 
 /* Columns of SQL_BILLING_CLIENT and SQL_BILLING_RESELLER_CLIENTS. */
-enum { C_ID, C_SLUG, C_NAME, C_UNIT, C_RATE, C_MINIMUM, C_CURRENCY, C_CREATED_MS,
-       C_RESELLER_SLUG, C_RESELLER_NAME, C_SHARE_BP, C_CALL_RATE };
+enum { C_ID, C_SLUG, C_NAME, C_CREATED_MS };
 /* Columns of SQL_BILLING_SESSIONS. */
 enum { S_STARTED, S_CHANNEL, S_AGENTS, S_CREATED_MS, S_CLOSED_MS, S_CHANNEL_ID };
 /* Columns of SQL_BILLING_CALLS. */
@@ -71,7 +73,7 @@ struct statement {
 	const char *slug, *name, *currency;
 	struct billing_terms terms;
 	bool minimum_applies;     /* the client existed before the month's end */
-	long long share_bp;       /* the reseller's share, hundredths of a percent */
+	long long reseller_id;    /* the month's reseller (0: none) */
 	struct statement_line *lines;
 	size_t line_count;
 	struct call_line *calls;
@@ -114,18 +116,16 @@ static int bill_calls(struct request *r, struct pool *pool, const struct billing
 	return DB_OK;
 }
 
-/* Bills the client's phone calls of month m (talk time, at the phone rate). */
+/* Bills the client's phone calls of month m (talk time, at the phone rate
+ * of the month's terms). */
 static int bill_phone_calls(struct request *r, struct pool *pool, const struct billing_month *m,
 			    long long cutoff_ms, bool want_lines, struct statement *s)
 {
-	struct db_rows rate, rows;
-	int rc = db_query(r->db, pool, SQL_BILLING_PHONE_RATE, &rate, "i", s->client_id);
-	if (rc == DB_OK)
-		rc = db_query(r->db, pool, SQL_BILLING_PHONE_CALLS, &rows, "iss", s->client_id, m->start,
-			      m->end);
+	struct db_rows rows;
+	int rc = db_query(r->db, pool, SQL_BILLING_PHONE_CALLS, &rows, "iss", s->client_id, m->start,
+			  m->end);
 	if (rc != DB_OK)
 		return rc;
-	s->terms.phone_rate_cents = db_cell_int(&rate, 0, 0);
 	if (want_lines)
 		s->phones = pool_zalloc(pool, (rows.rows + 1) * sizeof *s->phones);
 	for (size_t k = 0; k < rows.rows; k++) {
@@ -161,19 +161,19 @@ static int statement_load(struct request *r, struct pool *pool, const struct db_
 	s->client_id = db_cell_int(client, i, C_ID);
 	s->slug = db_cell(client, i, C_SLUG);
 	s->name = db_cell(client, i, C_NAME);
-	s->currency = db_cell(client, i, C_CURRENCY);
-	if (billing_unit_parse(db_cell(client, i, C_UNIT), &s->terms.unit) != 0)
-		s->terms.unit = BILLING_PER_MINUTE;
-	s->terms.rate_cents = db_cell_int(client, i, C_RATE);
-	s->terms.minimum_cents = db_cell_int(client, i, C_MINIMUM);
-	s->terms.call_rate_cents = db_cell_int(client, i, C_CALL_RATE);
 	s->minimum_applies = db_cell_int(client, i, C_CREATED_MS) < m->end_ms;
-	s->share_bp = db_cell(client, i, C_SHARE_BP) ? db_cell_int(client, i, C_SHARE_BP) : 0;
 	billing_totals_init(&s->totals);
+	/* The terms in force when the month ended (lib/terms.h). */
+	struct client_terms terms;
+	int rc = terms_of_client(r->db, pool, s->client_id, m->end, &terms);
+	if (rc != DB_OK)
+		return rc;
+	s->terms = terms.billing;
+	s->currency = terms.currency;
+	s->reseller_id = terms.reseller_id;
 
 	struct db_rows rows;
-	int rc = db_query(r->db, pool, SQL_BILLING_SESSIONS, &rows, "iss", s->client_id, m->start,
-			  m->end);
+	rc = db_query(r->db, pool, SQL_BILLING_SESSIONS, &rows, "iss", s->client_id, m->start, m->end);
 	if (rc != DB_OK)
 		return rc;
 	if (want_lines)
@@ -336,8 +336,9 @@ static int client_page(struct request *r, const struct statement *s, const struc
 	month_to_view(v, m, now_ms);
 	view_set(v, "client.slug", s->slug);
 	view_set(v, "client.name", s->name);
-	/* Operators name the client in every link; admins see their own. */
-	if (staff_role(r->session) == ROLE_OPERATOR)
+	/* Operators and resellers name the client in every link; admins see
+	 * their own. */
+	if (staff_role(r->session) == ROLE_OPERATOR || staff_role(r->session) == ROLE_RESELLER)
 		view_set(v, "client.param", s->slug);
 	view_set(v, "rate.unit", billing_unit_name(s->terms.unit));
 	view_set(v, "rate.amount", money(r->pool, s->terms.rate_cents));
@@ -432,10 +433,26 @@ static int db_status(struct request *r, int rc)
 	return -1;
 }
 
+/* A reseller names one of its clients; everyone else follows the staff
+ * rule (their own client, or the operator any). */
+static int statement_client(struct request *r, long long *client_id)
+{
+	if (staff_role(r->session) != ROLE_RESELLER)
+		return staff_client_for_request(r, r->in[IN_CLIENT], ROLE_SUPERVISOR, client_id);
+	struct admin_context ac;
+	admin_context_for_request(&ac, r);
+	int status = admin_client_find(&ac, r->in[IN_CLIENT], POWER_ACCOUNT, client_id);
+	if (status == DB_DOWN)
+		return resp_unavailable(r);
+	if (status < 0)
+		return -1;
+	return status ? resp_error(r, status, "%s", ac.message) : 0;
+}
+
 static int client_statement(struct request *r, const struct billing_month *m, long long now_ms)
 {
 	long long client_id;
-	int status = staff_client_for_request(r, r->in[IN_CLIENT], ROLE_SUPERVISOR, &client_id);
+	int status = statement_client(r, &client_id);
 	if (status != 0)
 		return status;
 	struct db_rows client;
@@ -462,18 +479,23 @@ struct currency_sum {
 
 static int reseller_statement(struct request *r, const struct billing_month *m, long long now_ms)
 {
-	if (staff_role(r->session) != ROLE_OPERATOR)
-		return resp_error(r, 403, "Reseller statements are for the Baton operator only.");
+	bool reseller_self = staff_role(r->session) == ROLE_RESELLER;
+	if (staff_role(r->session) != ROLE_OPERATOR && !reseller_self)
+		return resp_error(r, 403, "Reseller statements are for the Baton operator and the "
+				  "reseller only.");
 	struct db_rows reseller, clients;
 	int rc = db_query(r->db, r->pool, SQL_RESELLER_BY_SLUG, &reseller, "s", r->in[IN_RESELLER]);
 	if (rc != DB_OK)
 		return db_status(r, rc);
-	if (reseller.rows == 0)
+	if (reseller.rows == 0 && !reseller_self)
 		return resp_error(r, 404, "There is no such reseller.");
+	if (reseller_self && (reseller.rows == 0 || db_cell_int(&reseller, 0, 0) != r->session->reseller_id))
+		return resp_error(r, 403, "A reseller sees its own statements only.");
 	const char *slug = db_cell(&reseller, 0, 1);
-	long long share_bp = db_cell_int(&reseller, 0, 3);
-	rc = db_query(r->db, r->pool, SQL_BILLING_RESELLER_CLIENTS, &clients, "i",
-		      db_cell_int(&reseller, 0, 0));
+	long long reseller_id = db_cell_int(&reseller, 0, 0), share_bp;
+	rc = terms_reseller_share(r->db, r->pool, reseller_id, m->end, &share_bp);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_BILLING_RESELLER_CLIENTS, &clients, "i", reseller_id);
 	if (rc != DB_OK)
 		return db_status(r, rc);
 
@@ -488,7 +510,7 @@ static int reseller_statement(struct request *r, const struct billing_month *m, 
 		csv_row(&b, head, COUNT_OF(head));
 	}
 	struct currency_sum *sums = pool_zalloc(r->pool, (clients.rows + 1) * sizeof *sums);
-	size_t sum_count = 0;
+	size_t sum_count = 0, shown = 0;
 	long long cutoff = billing_cutoff_ms(m, now_ms);
 	for (size_t i = 0; i < clients.rows && rc == DB_OK; i++) {
 		/* Each client's sessions are read into a pool of their own, freed at
@@ -496,6 +518,11 @@ static int reseller_statement(struct request *r, const struct billing_month *m, 
 		struct pool *scratch = pool_new();
 		struct statement s;
 		rc = statement_load(r, scratch, &clients, i, m, cutoff, false, &s);
+		/* The client was the reseller's in this month, or is not listed. */
+		if (rc == DB_OK && s.reseller_id != reseller_id) {
+			pool_free(scratch);
+			continue;
+		}
 		long long share = rc == DB_OK ? billing_share_cents(s.totals.total_cents, share_bp) : -1;
 		if (rc == DB_OK && share < 0) {
 			log_error("reseller %s, %s: a share overflows", r->in[IN_RESELLER], m->label);
@@ -507,6 +534,7 @@ static int reseller_statement(struct request *r, const struct billing_month *m, 
 				k++;
 			if (k == sum_count)
 				sums[sum_count++].currency = pool_strdup(r->pool, s.currency);
+			shown++;
 			sums[k].clients++;
 			sums[k].sessions += s.totals.sessions;
 			sums[k].total_cents += s.totals.total_cents;
@@ -518,17 +546,18 @@ static int reseller_statement(struct request *r, const struct billing_month *m, 
 			csv_row(&b, row, COUNT_OF(row));
 		} else if (rc == DB_OK) {
 			char key[64];
-			snprintf(key, sizeof key, "clients.%zu.slug", i);
+			size_t n = shown - 1;
+			snprintf(key, sizeof key, "clients.%zu.slug", n);
 			view_set(v, key, s.slug);
-			snprintf(key, sizeof key, "clients.%zu.name", i);
+			snprintf(key, sizeof key, "clients.%zu.name", n);
 			view_set(v, key, s.name);
-			snprintf(key, sizeof key, "clients.%zu.sessions", i);
+			snprintf(key, sizeof key, "clients.%zu.sessions", n);
 			view_set_int(v, key, s.totals.sessions);
-			snprintf(key, sizeof key, "clients.%zu.total", i);
+			snprintf(key, sizeof key, "clients.%zu.total", n);
 			view_set(v, key, money(r->pool, s.totals.total_cents));
-			snprintf(key, sizeof key, "clients.%zu.share", i);
+			snprintf(key, sizeof key, "clients.%zu.share", n);
 			view_set(v, key, money(r->pool, share));
-			snprintf(key, sizeof key, "clients.%zu.currency", i);
+			snprintf(key, sizeof key, "clients.%zu.currency", n);
 			view_set(v, key, s.currency);
 		}
 		pool_free(scratch);
@@ -582,7 +611,8 @@ static int statement(struct request *r)
 				  "for example 2026-03.");
 	if (client != NULL && reseller != NULL)
 		return resp_error(r, 400, "Ask for a client's statement or a reseller's, not both.");
-	if (staff_role(r->session) < ROLE_SUPERVISOR)
+	bool reseller_self = staff_role(r->session) == ROLE_RESELLER;
+	if (staff_role(r->session) < ROLE_SUPERVISOR && !reseller_self)
 		return resp_error(r, 403, "Statements are for supervisors and administrators of this "
 				  "client only.");
 
@@ -598,6 +628,17 @@ static int statement(struct request *r)
 	} else if (m.start_ms > now_ms) {
 		return resp_error(r, 400, "The month %s has not begun yet: statements are for past "
 				  "months and the current one.", m.label);
+	}
+	/* A reseller's own statement, unless it names one of its clients. */
+	if (reseller_self && client == NULL && reseller == NULL) {
+		struct db_rows own;
+		rc = db_query(r->db, r->pool, SQL_RESELLER_BY_ID, &own, "i", r->session->reseller_id);
+		if (rc != DB_OK)
+			return db_status(r, rc);
+		if (own.rows == 0)
+			return resp_error(r, 403, "This reseller account has no reseller.");
+		r->in[IN_RESELLER] = db_cell(&own, 0, 0);
+		reseller = r->in[IN_RESELLER];
 	}
 	return reseller != NULL ? reseller_statement(r, &m, now_ms) : client_statement(r, &m, now_ms);
 }

@@ -25,12 +25,12 @@
 
 enum { IN_ID, IN__MAX };
 static const struct input transcript_inputs[IN__MAX] = {
-	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_ID] = { "id", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 enum { MAIL_ID, MAIL_TOKEN, MAIL_EMAIL, MAIL__MAX };
 static const struct input mail_inputs[MAIL__MAX] = {
-	[MAIL_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[MAIL_ID] = { "id", INPUT_KEY, true, 32, 0, 0, NULL },
 	[MAIL_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[MAIL_EMAIL] = { "email", INPUT_EMAIL, true, 254, 0, 0, NULL },
 };

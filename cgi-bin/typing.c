@@ -8,7 +8,7 @@
 
 enum { IN_CHANNEL, IN_TOKEN, IN_TEXT, IN__MAX };
 static const struct input typing_inputs[IN__MAX] = {
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_TEXT] = { "text", INPUT_TEXT, false, 500, 0, 0, NULL },
 };

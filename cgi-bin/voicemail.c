@@ -8,7 +8,7 @@
 
 enum { IN_ID, IN__MAX };
 static const struct input voicemail_inputs[IN__MAX] = {
-	[IN_ID] = { "id", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_ID] = { "id", INPUT_KEY, true, 32, 0, 0, NULL },
 };
 
 static int voicemail(struct request *r)

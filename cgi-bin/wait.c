@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "admin_desk.h"
 #include "callback.h"
 #include "db.h"
 #include "helpreq.h"
@@ -29,7 +30,7 @@ static const char *const form_choices[] = { "message", "schedule", "callback", N
 
 enum { IN_REQUEST, IN_CHOICE, IN__MAX };
 static const struct input wait_inputs[IN__MAX] = {
-	[IN_REQUEST] = { "r", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_CHOICE] = { "choice", INPUT_CHOICE, false, 0, 0, 0, form_choices },
 };
 
@@ -103,11 +104,18 @@ static int wait_page(struct request *r)
 	/* A form page while the request waits; otherwise the page for its state. */
 	if (waiting && r->in[IN_CHOICE] != NULL)
 		view_set(v, "form", r->in[IN_CHOICE]);
-	rc = call_me_back(r, &st, waiting, v);
+	/* The desk's greeting; outside its opening hours the estimate is an
+	 * empty desk's (desk.closed, lib/estimate.c). */
+	const char *greeting;
+	bool open;
+	rc = desk_for_visitors(r->db, r->pool, st.client_id, &greeting, &open);
+	if (rc == DB_OK)
+		rc = call_me_back(r, &st, waiting, v);
 	if (rc != DB_OK) {
 		view_free(v);
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	}
+	view_set(v, "desk.greeting", greeting);
 	rc = view_render(r, v, 200, "wait");
 	view_free(v);
 	return rc;

@@ -18,59 +18,71 @@ int agent_record_event(struct request *r, long long agent_id, long long client_i
 		       state, r->remote_addr);
 }
 
-static int change_state_once(struct request *r, long long agent_id, long long client_id,
-			     const char *state, unsigned long long *changed,
-			     unsigned long long *version)
+struct state_change {
+	struct request *r;
+	long long agent_id, client_id;
+	const char *state, *at;          /* at: sign-out of a lapsed session */
+	unsigned long long changed;      /* out */
+	unsigned long long version;      /* out */
+};
+
+static int change_state_once(struct db *db, struct state_change *c)
 {
-	*changed = 0;
-	int rc = db_begin(r->db);
+	c->changed = 0;
+	c->version = 0;
+	int rc = db_begin(db);
 	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_AGENT_SET_STATE, changed, "sis", state, agent_id, state);
-	if (rc == DB_OK && *changed > 0)
-		rc = agent_record_event(r, agent_id, client_id, "state", state);
+		rc = queue_lock(db, c->client_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_AGENT_SET_STATE, &c->changed, "sis", c->state, c->agent_id,
+			     c->state);
+	if (rc == DB_OK && c->changed > 0)
+		rc = agent_record_event(c->r, c->agent_id, c->client_id, "state", c->state);
 	/* Supervisors' live view and routing both follow the client's queue. */
-	if (rc == DB_OK && *changed > 0)
-		rc = queue_bump(r->db, client_id, version);
-	if (rc == DB_OK && *changed > 0 && strcmp(state, "available") == 0)
-		rc = db_exec(r->db, SQL_AGENT_SET_IDLE, NULL, "i", agent_id);
+	if (rc == DB_OK && c->changed > 0)
+		rc = queue_bump(db, c->client_id, &c->version);
+	if (rc == DB_OK && c->changed > 0 && strcmp(c->state, "available") == 0)
+		rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", c->agent_id);
 	if (rc == DB_OK)
-		rc = db_commit(r->db);
+		rc = db_commit(db);
 	else
-		db_rollback(r->db);
+		db_rollback(db);
 	return rc;
 }
 
 int agent_change_state(struct request *r, long long agent_id, long long client_id,
 		       const char *state)
 {
-	unsigned long long changed = 0, version = 0;
+	struct state_change c = { .r = r, .agent_id = agent_id, .client_id = client_id,
+				  .state = state };
 	int rc, attempt = 0;
 	do
-		rc = change_state_once(r, agent_id, client_id, state, &changed, &version);
+		rc = change_state_once(r->db, &c);
 	while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
-	queue_notify(client_id, version);
+	queue_notify(client_id, c.version);
 	/* An agent who became available may take a waiting visitor at once. */
-	if (changed > 0 && strcmp(state, "available") == 0)
+	if (c.changed > 0 && strcmp(state, "available") == 0)
 		router_route_after(r->db, r->pool, client_id);
 	return DB_OK;
 }
 
-static int sign_out_lapsed_once(struct db *db, long long agent_id, long long client_id,
-				const char *at, unsigned long long *changed,
-				unsigned long long *version)
+static int sign_out_once(struct db *db, struct state_change *c)
 {
-	*changed = 0;
+	c->changed = 0;
+	c->version = 0;
 	int rc = db_begin(db);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_AGENT_SET_OFFLINE_AT, changed, "si", at, agent_id);
+		rc = queue_lock(db, c->client_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_AGENT_SET_OFFLINE_AT, &c->changed, "si", c->at, c->agent_id);
 	/* Another host may have done it first: then changed is 0. */
-	if (rc == DB_OK && *changed > 0)
-		rc = db_exec(db, SQL_AGENT_EVENT_INSERT_AT, NULL, "iisss", agent_id, client_id, "signout",
-			     "offline", at);
-	if (rc == DB_OK && *changed > 0)
-		rc = queue_bump(db, client_id, version);
+	if (rc == DB_OK && c->changed > 0)
+		rc = db_exec(db, SQL_AGENT_EVENT_INSERT_AT, NULL, "iisss", c->agent_id, c->client_id,
+			     "signout", "offline", c->at);
+	if (rc == DB_OK && c->changed > 0)
+		rc = queue_bump(db, c->client_id, &c->version);
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	else
@@ -83,13 +95,13 @@ static int sign_out_lapsed_once(struct db *db, long long agent_id, long long cli
  * and finds it done when it runs again. */
 static int sign_out_lapsed(struct db *db, long long agent_id, long long client_id, const char *at)
 {
-	unsigned long long changed = 0, version = 0;
+	struct state_change c = { .agent_id = agent_id, .client_id = client_id, .at = at };
 	int rc, attempt = 0;
 	do
-		rc = sign_out_lapsed_once(db, agent_id, client_id, at, &changed, &version);
+		rc = sign_out_once(db, &c);
 	while (db_retry(db, &rc, &attempt));
-	if (rc == DB_OK && changed > 0)
-		queue_notify(client_id, version);
+	if (rc == DB_OK && c.changed > 0)
+		queue_notify(client_id, c.version);
 	return rc;
 }
 

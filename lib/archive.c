@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "crypto.h"
 #include "pool.h"
 #include "response.h"
 #include "staff.h"
@@ -88,9 +89,12 @@ int archive_search(struct db *db, struct pool *pool, long long client_id,
 		   const struct archive_filter *f, const char *fulltext, struct db_rows *out)
 {
 	long long page = f->page > 0 ? f->page : 1;
+	/* Public ids live in ASCII columns: a name such as "José" is only
+	 * looked for among names, never compared with them. */
+	const char *id = f->visitor != NULL && crypto_is_public_id(f->visitor) ? f->visitor : NULL;
 	return db_query(db, pool, SQL_ARCHIVE_SEARCH, out, "issssnnsssssnnssii", client_id,
 			f->from, f->from, f->to, f->to, f->agent_id, f->agent_id,
-			f->visitor, f->visitor, f->visitor, f->visitor, f->visitor,
+			f->visitor, id, id, f->visitor, f->visitor,
 			f->site_id, f->site_id, fulltext, fulltext,
 			(long long)ARCHIVE_PAGE_SIZE + 1, (page - 1) * ARCHIVE_PAGE_SIZE);
 }

@@ -239,6 +239,27 @@ int billing_parse_cents(const char *text, long long max, long long *cents)
 	return 0;
 }
 
+int billing_parse_money(const char *text, long long max, long long *cents)
+{
+	if (text == NULL || *text == '\0')
+		return -1;
+	const char *dot = strchr(text, '.');
+	size_t whole_len = dot ? (size_t)(dot - text) : strlen(text);
+	size_t frac_len = dot ? strlen(dot + 1) : 0;
+	if (whole_len == 0 || whole_len > 12 || !digits(text, whole_len)
+	    || (dot && (frac_len == 0 || frac_len > 2 || !digits(dot + 1, frac_len))))
+		return -1;
+	long long whole = strtoll(text, NULL, 10);
+	long long frac = 0;
+	if (frac_len > 0)
+		frac = (dot[1] - '0') * 10 + (frac_len == 2 ? dot[2] - '0' : 0);
+	long long v = whole * 100 + frac;
+	if (v > max)
+		return -1;
+	*cents = v;
+	return 0;
+}
+
 void billing_format_cents(long long cents, char out[32])
 {
 	unsigned long long magnitude = cents < 0 ? 0ULL - (unsigned long long)cents

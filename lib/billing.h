@@ -128,6 +128,9 @@ int billing_parse_percent(const char *text, long long *basis_points);
 void billing_format_percent(long long basis_points, char out[32]);
 /* A whole number of cents within [0, max]: 0, or -1. */
 int billing_parse_cents(const char *text, long long max, long long *cents);
+/* An amount as people write it, "12", "12.5" or "12.50" (at most two
+ * decimals), to cents within [0, max]: 0, or -1. */
+int billing_parse_money(const char *text, long long max, long long *cents);
 /* Cents as "1234.05" ("-0.50" for negatives). */
 void billing_format_cents(long long cents, char out[32]);
 /* Three capital letters (ISO 4217 form): true or false. */

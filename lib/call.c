@@ -201,70 +201,88 @@ static int set_flags(struct db *db, const struct member *m, struct call_now *c,
 	return rc;
 }
 
-static int act_once(struct db *db, struct pool *pool, const struct member *m, enum call_action action,
-		    const char *media, long long call_id, struct call_result *res, long long *seq)
+struct call_work {
+	struct pool *pool;
+	const struct member *m;
+	enum call_action action;
+	const char *media;
+	long long call_id;
+	long long channel_id, participant;   /* gone_once */
+	struct call_result *res;
+	long long seq;                       /* out: the event to announce, 0 for none */
+};
+
+static int act_once(struct db *db, struct call_work *w)
 {
+	const struct member *m = w->m;
+	struct call_result *res = w->res;
+	enum call_action action = w->action;
 	struct call_now c;
 	memset(res, 0, sizeof *res);
-	int rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = load_call(db, pool, m->channel_id, &c);
+	w->seq = 0;
+	int rc = load_call(db, w->pool, m->channel_id, &c);
 	if (rc == DB_OK) {
 		bool listener = is_supervisor(m->kind);
-		bool known = c.active && (call_id == 0 || call_id == c.id);
+		bool known = c.active && (w->call_id == 0 || w->call_id == c.id);
 		res->call_id = c.active ? c.id : 0;
 		if (listener && (!c.may_listen || action == CALL_START || action == CALL_DECLINE))
 			rc = refuse(res, 403, c.may_listen ? "A supervisor listens to calls; they do not make them."
 				    : "You are watching silently: this client does not let supervisors "
 				      "listen to calls.");
 		else if (action == CALL_START)
-			rc = start_call(db, pool, m, &c, media, res);
+			rc = start_call(db, w->pool, m, &c, w->media, res);
 		else if (!known && (action == CALL_LEAVE || action == CALL_DECLINE))
 			res->ended = true; /* over already: nothing to hang up */
 		else if (!known)
 			rc = refuse(res, 409, "That call is over.");
 		else if (action == CALL_JOIN)
-			rc = join_call(db, m, &c, media, res);
+			rc = join_call(db, m, &c, w->media, res);
 		else if (action == CALL_LEAVE || action == CALL_DECLINE)
 			rc = leave_call(db, m->channel_id, m->participant_id, &c, action == CALL_DECLINE, res);
 		else
 			rc = set_flags(db, m, &c, action, res);
 	}
-	if (rc == DB_OK && res->status == 0)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	*seq = res->status == 0 ? c.seq : 0;
-	return rc;
+	if (rc != DB_OK)
+		return rc;
+	if (res->status != 0)
+		return DB_OK; /* refused: rolled back, nothing to keep */
+	w->seq = c.seq;
+	return DB_OK;
 }
 
 int call_act(struct db *db, struct pool *pool, const struct member *m, enum call_action action,
 	     const char *media, long long call_id, struct call_result *res)
 {
-	long long seq = 0;
+	struct call_work w = { .pool = pool, .m = m, .action = action, .media = media,
+			       .call_id = call_id, .res = res };
 	int rc, attempt = 0;
-	do
-		rc = act_once(db, pool, m, action, media, call_id, res, &seq);
-	while (db_retry(db, &rc, &attempt));
-	if (rc == DB_OK && seq > 0)
-		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = act_once(db, &w);
+		if (rc == DB_OK && w.res->status == 0)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
+	if (rc == DB_OK && w.seq > 0)
+		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)w.seq);
 	return rc;
 }
 
-static int gone_once(struct db *db, struct pool *pool, long long channel_id, long long participant,
-		     long long *seq)
+static int gone_once(struct db *db, struct call_work *w)
 {
+	long long channel_id = w->channel_id;
 	struct call_now c;
 	struct call_result res;
 	memset(&res, 0, sizeof res);
-	int rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = load_call(db, pool, channel_id, &c);
+	w->seq = 0;
+	int rc = load_call(db, w->pool, channel_id, &c);
 	if (rc == CHANNEL_CLOSED) {
 		/* The channel closed: its call is over, with no event to say so
 		 * (a closed channel takes none; its close says it all). */
 		struct db_rows active;
-		rc = db_query(db, pool, SQL_CALL_ACTIVE, &active, "i", channel_id);
+		rc = db_query(db, w->pool, SQL_CALL_ACTIVE, &active, "i", channel_id);
 		if (rc == DB_OK && active.rows > 0)
 			rc = db_exec(db, SQL_CALL_END, NULL, "i", db_cell_int(&active, 0, 0));
 		if (rc == DB_OK && active.rows > 0)
@@ -273,24 +291,28 @@ static int gone_once(struct db *db, struct pool *pool, long long channel_id, lon
 			rc = db_exec(db, SQL_CALL_FORGET_SIGNALS, NULL, "ii", channel_id, (long long)1 << 62);
 		c.seq = 0;
 	} else if (rc == DB_OK && c.active) {
-		rc = leave_call(db, channel_id, participant, &c, false, &res);
+		rc = leave_call(db, channel_id, w->participant, &c, false, &res);
 	}
 	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	*seq = rc == DB_OK ? c.seq : 0;
+		w->seq = c.seq;
 	return rc;
 }
 
 int call_participant_gone(struct db *db, struct pool *pool, long long channel_id,
 			  long long participant_id)
 {
-	long long seq = 0;
+	struct call_work w = { .pool = pool, .channel_id = channel_id, .participant = participant_id };
 	int rc, attempt = 0;
-	do
-		rc = gone_once(db, pool, channel_id, participant_id, &seq);
-	while (db_retry(db, &rc, &attempt));
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = gone_once(db, &w);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
+	long long seq = w.seq;
 	if (rc == DB_OK && seq > 0)
 		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)seq);
 	/* The leave itself has happened; a call left behind ends at the

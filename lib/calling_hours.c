@@ -98,10 +98,19 @@ void calling_hours_format(const struct hours_span *spans, size_t n, struct buf *
 		buf_puts(out, "always");
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
-		buf_printf(out, "%s%s %02d:%02d-%02d:%02d", i ? ", " : "", day_names[spans[i].weekday - 1],
-			   spans[i].opens / 3600, spans[i].opens / 60 % 60, spans[i].closes / 3600,
-			   spans[i].closes / 60 % 60);
+	/* Days in a row with the same hours as one range ("mon-fri"), as
+	 * people write them and the parser reads them. */
+	for (size_t i = 0, last; i < n; i = last + 1) {
+		last = i;
+		while (last + 1 < n && spans[last + 1].weekday == spans[last].weekday + 1
+		       && spans[last + 1].opens == spans[i].opens && spans[last + 1].closes == spans[i].closes)
+			last++;
+		buf_printf(out, "%s%s", i ? ", " : "", day_names[spans[i].weekday - 1]);
+		if (last > i)
+			buf_printf(out, "-%s", day_names[spans[last].weekday - 1]);
+		buf_printf(out, " %02d:%02d-%02d:%02d", spans[i].opens / 3600, spans[i].opens / 60 % 60,
+			   spans[i].closes / 3600, spans[i].closes / 60 % 60);
+	}
 }
 
 bool calling_hours_zone_valid(const char *zone)

@@ -6,8 +6,10 @@
 #include <time.h>
 
 #include "call.h"
+#include "capacity.h"
 #include "crypto.h"
 #include "db.h"
+#include "log.h"
 #include "notify.h"
 #include "phone_call.h"
 #include "pool.h"
@@ -153,41 +155,41 @@ bool channel_event_in_chat(const char *kind)
 	return true;
 }
 
-static int post_once(struct db *db, long long channel_id, long long participant_id,
-		     long long recipient, const char *kind, const char *body,
-		     const char *client_msg_id, const char *lang, long long ref_seq, long long *seq,
-		     bool *stored)
+struct post {
+	long long channel_id, participant_id, recipient;
+	const char *kind, *body, *client_msg_id;
+	const char *lang;   /* the line's language, NULL: not said (lib/chat_lang.c) */
+	long long ref_seq;  /* the line a translation is of, 0: none */
+	long long seq;  /* out */
+	bool stored;    /* out: false when a retried post was found stored */
+};
+
+static int post_once(struct db *db, struct post *p)
 {
 	struct db_rows earlier;
-	*stored = false;
-	int rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = next_seq(db, channel_id, seq);
+	p->stored = false;
+	int rc = next_seq(db, p->channel_id, &p->seq);
 	/* Under the channel's lock, a retried post is found or not, for sure. */
-	if (rc == DB_OK && client_msg_id != NULL) {
+	if (rc == DB_OK && p->client_msg_id != NULL) {
 		struct pool *pool = pool_new();
-		rc = db_query(db, pool, SQL_EVENT_BY_CLIENT_MSG, &earlier, "iis", channel_id,
-			      participant_id, client_msg_id);
-		if (rc == DB_OK && earlier.rows > 0) {
-			*seq = db_cell_int(&earlier, 0, 0);
-			pool_free(pool);
-			db_rollback(db);
-			return DB_OK;
-		}
+		rc = db_query(db, pool, SQL_EVENT_BY_CLIENT_MSG, &earlier, "iis", p->channel_id,
+			      p->participant_id, p->client_msg_id);
+		bool found = rc == DB_OK && earlier.rows > 0;
+		if (found)
+			p->seq = db_cell_int(&earlier, 0, 0);
 		pool_free(pool);
+		if (found)
+			return DB_OK; /* stored before: nothing to add */
 	}
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", channel_id, *seq, kind,
-			     participant_id, recipient, body, client_msg_id, lang, ref_seq);
-	if (rc == DB_OK && strcmp(kind, "address") == 0)
-		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", body, channel_id);
-	if (rc == DB_OK && strcmp(kind, "lead") == 0)
-		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", recipient, channel_id);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	*stored = rc == DB_OK;
+		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", p->channel_id, p->seq, p->kind,
+			     p->participant_id, p->recipient, p->body, p->client_msg_id, p->lang,
+			     p->ref_seq);
+	if (rc == DB_OK && strcmp(p->kind, "address") == 0)
+		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", p->body, p->channel_id);
+	if (rc == DB_OK && strcmp(p->kind, "lead") == 0)
+		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", p->recipient, p->channel_id);
+	p->stored = rc == DB_OK;
 	return rc;
 }
 
@@ -203,15 +205,25 @@ int channel_post_lang(struct db *db, long long channel_id, long long participant
 		      long long recipient, const char *kind, const char *body,
 		      const char *client_msg_id, const char *lang, long long ref_seq, long long *seq)
 {
+	struct post p = { .channel_id = channel_id, .participant_id = participant_id,
+			  .recipient = recipient, .kind = kind, .body = body,
+			  .client_msg_id = client_msg_id, .lang = lang, .ref_seq = ref_seq };
 	int rc, attempt = 0;
-	bool stored = false;
-	do
-		rc = post_once(db, channel_id, participant_id, recipient, kind, body, client_msg_id,
-			       lang, ref_seq, seq, &stored);
-	while (db_retry(db, &rc, &attempt));
-	if (stored)
-		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)*seq);
-	return rc;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = post_once(db, &p);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
+	if (rc != DB_OK)
+		return rc;
+	*seq = p.seq;
+	if (p.stored)
+		notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)p.seq);
+	return DB_OK;
 }
 
 static int add_participant(struct db *db, long long channel_id, const char *kind,
@@ -279,55 +291,53 @@ static int open_conversation(struct db *db, struct pool *pool, long long channel
 	return rc;
 }
 
-static int accept_once(struct request *r, const char *request_public_id, const char **out,
-		       long long *client_id, long long *channel_id, long long *last_seq,
-		       unsigned long long *queue_version)
+struct acceptance {
+	struct request *r;
+	const struct db_rows *req;   /* the request, by SQL_REQUEST_BY_PUBLIC_ID */
+	const char *public_id;       /* out: the channel's */
+	long long channel_id, last_seq;
+	unsigned long long version;
+};
+
+static int accept_once(struct db *db, struct acceptance *t)
 {
-	struct db *db = r->db;
+	struct request *r = t->r;
 	const struct session *me = r->session;
-	struct db_rows req, settings, used, lock;
-	int rc = db_query(db, r->pool, SQL_REQUEST_BY_PUBLIC_ID, &req, "s", request_public_id);
-	if (rc != DB_OK)
-		return rc;
-	if (req.rows == 0 || db_cell_int(&req, 0, 1) != me->client_id)
-		return CHANNEL_TAKEN;
-	long long request_id = db_cell_int(&req, 0, 0);
-	*client_id = me->client_id;
-	if ((rc = db_begin(db)) != DB_OK)
-		return rc;
-	rc = db_query(db, r->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", me->client_id);
+	const struct db_rows *req = t->req;
+	long long request_id = db_cell_int(req, 0, 0);
+	struct db_rows settings, lock;
+	struct client_capacity desk;
+	struct agent_capacity mine;
+	t->version = 0;
+	t->public_id = NULL;
+	/* The client's row first: accepts and routing of one client take turns. */
+	int rc = db_query(db, r->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", me->client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, r->pool, SQL_REQUEST_LOCK, &lock, "i", request_id);
 	if (rc == DB_OK)
-		rc = db_query(db, r->pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", me->client_id,
-			      me->client_id);
-	if (rc != DB_OK) {
-		db_rollback(db);
+		rc = capacity_of_client(db, r->pool, me->client_id, &desk);
+	if (rc == DB_OK)
+		rc = capacity_of_agent(db, r->pool, me->agent_id, &mine);
+	if (rc != DB_OK)
 		return rc;
-	}
 	const char *state = db_cell(&lock, 0, 3);
 	bool offered_to_me = strcmp(state, "offered") == 0 && db_cell_int(&lock, 0, 4) == me->agent_id;
 	bool waiting = strcmp(state, "waiting") == 0;
-	/* A waiting request taken directly needs a free seat; an offer has one. */
-	if (!offered_to_me && !waiting) {
-		db_rollback(db);
+	if (!offered_to_me && !waiting)
 		return CHANNEL_TAKEN;
-	}
-	if (waiting && db_cell_int(&used, 0, 0) + db_cell_int(&used, 0, 1)
-			       >= db_cell_int(&settings, 0, 0)) {
-		db_rollback(db);
+	if (mine.open_sessions >= mine.max_sessions)
+		return CHANNEL_AGENT_FULL;
+	/* A waiting request taken directly needs a free seat; an offer has one. */
+	if (waiting && desk.seats_full)
 		return CHANNEL_FULL;
-	}
 
 	char public_id[33];
-	if (crypto_public_id(public_id) != 0) {
-		db_rollback(db);
+	if (crypto_public_id(public_id) != 0)
 		return DB_ERROR;
-	}
 	const char *visitor_name = db_cell(&lock, 0, 5) ? db_cell(&lock, 0, 5) : "Visitor";
-	const char *page = db_cell(&req, 0, 12);
+	const char *page = db_cell(req, 0, 12);
 	/* Named for who the visitor is and where they asked from. */
-	const char *name = channel_name_for(r->pool, visitor_name, page, db_cell(&req, 0, 13));
+	const char *name = channel_name_for(r->pool, visitor_name, page, db_cell(req, 0, 13));
 	long long agent_participant = 0, visitor_participant = 0, seq = 0;
 	/* The client chooses visitors' avatars by the page the link was on. */
 	struct db_rows avatar, agent;
@@ -340,80 +350,121 @@ static int accept_once(struct request *r, const char *request_public_id, const c
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_CHANNEL_INSERT, NULL, "siis", public_id, me->client_id, request_id,
 			     name);
-	*channel_id = (long long)db_last_insert_id(db);
+	t->channel_id = (long long)db_last_insert_id(db);
 	if (rc == DB_OK)
-		rc = add_participant(db, *channel_id, "agent", me->agent_id, 0, me->display_name,
+		rc = add_participant(db, t->channel_id, "agent", me->agent_id, 0, me->display_name,
 				     agent_avatar, &agent_participant);
 	if (rc == DB_OK)
-		rc = add_participant(db, *channel_id, "visitor", 0, db_cell_int(&lock, 0, 2),
+		rc = add_participant(db, t->channel_id, "visitor", 0, db_cell_int(&lock, 0, 2),
 				     visitor_name, visitor_avatar, &visitor_participant);
 	if (rc == DB_OK)
-		rc = open_conversation(db, r->pool, *channel_id, request_id, db_cell(&lock, 0, 6), page,
+		rc = open_conversation(db, r->pool, t->channel_id, request_id, db_cell(&lock, 0, 6), page,
 				       agent_participant, visitor_participant, &seq);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, *channel_id, request_id);
+		rc = db_exec(db, SQL_REQUEST_ACCEPTED, NULL, "iii", me->agent_id, t->channel_id, request_id);
 	/* A call-back or a caller holding: the call joins the channel. */
 	if (rc == DB_OK)
-		rc = phone_call_accepted(db, request_id, db_cell(&lock, 0, 8), *channel_id, me->agent_id);
+		rc = phone_call_accepted(db, request_id, db_cell(&lock, 0, 8), t->channel_id,
+					 me->agent_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, me->client_id,
 			     "accepted", me->agent_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_AGENT_RESET_MISSES, NULL, "i", me->agent_id);
+	/* Now at their maximum, the agent can take no offer still out to them:
+	 * it goes back to the queue (not a miss of theirs). */
+	if (rc == DB_OK && mine.open_sessions + 1 >= mine.max_sessions)
+		rc = db_exec(db, SQL_ROUTE_WITHDRAW_OFFERS, NULL, "ii", me->agent_id, request_id);
 	if (rc == DB_OK)
-		rc = queue_bump(db, me->client_id, queue_version);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	*last_seq = seq;
-	*out = pool_strdup(r->pool, public_id);
+		rc = queue_bump(db, me->client_id, &t->version);
+	t->last_seq = seq;
+	t->public_id = pool_strdup(r->pool, public_id);
 	return rc;
+}
+
+static bool accept_went_through(struct request *r, const char *channel_public_id)
+{
+	struct db_rows found;
+	if (channel_public_id == NULL)
+		return false;
+	int rc = db_query(r->db, r->pool, SQL_CHANNEL_ID_BY_PUBLIC_ID, &found, "s",
+			  channel_public_id);
+	if (rc == DB_OK && found.rows == 1)
+		log_warn("accept: the connection broke during COMMIT, which went through (channel %s)",
+			 channel_public_id);
+	return rc == DB_OK && found.rows == 1;
 }
 
 int channel_accept(struct request *r, const char *request_public_id,
 		   const char **channel_public_id)
 {
-	long long client_id = 0, channel_id = 0, last_seq = 0;
-	unsigned long long version = 0;
-	int rc, attempt = 0;
-	do
-		rc = accept_once(r, request_public_id, channel_public_id, &client_id, &channel_id,
-				 &last_seq, &version);
-	while (db_retry(r->db, &rc, &attempt));
+	struct db_rows req;
+	int rc = db_query(r->db, r->pool, SQL_REQUEST_BY_PUBLIC_ID, &req, "s", request_public_id);
 	if (rc != DB_OK)
 		return rc;
-	queue_notify(client_id, version);
-	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)last_seq);
-	router_route_after(r->db, r->pool, client_id);
+	if (req.rows == 0 || db_cell_int(&req, 0, 1) != r->session->client_id)
+		return CHANNEL_TAKEN;
+	struct acceptance t = { .r = r, .req = &req };
+	bool commit_sent;
+	int attempt = 0;
+	do {
+		commit_sent = false;
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = accept_once(r->db, &t);
+		if (rc == DB_OK) {
+			commit_sent = true;
+			rc = db_commit(r->db);
+		} else {
+			db_rollback(r->db);
+		}
+	} while (db_retry(r->db, &rc, &attempt));
+	/* The connection broke during COMMIT: the channel exists if it went
+	 * through, and then the agent has it - answering 503 would leave them
+	 * out of a conversation the visitor is already in. */
+	if (rc == DB_DOWN && commit_sent && accept_went_through(r, t.public_id))
+		rc = DB_OK;
+	if (rc != DB_OK)
+		return rc;
+	/* It is done: whatever follows cannot make it a failure. */
+	*channel_public_id = t.public_id;
+	queue_notify(r->session->client_id, t.version);
+	notify_post(NOTIFY_CHANNEL, t.channel_id, (unsigned long long)t.last_seq);
+	router_route_after(r->db, r->pool, r->session->client_id);
 	return DB_OK;
 }
 
-static int leave_once(struct request *r, const struct member *m, bool *closed, long long *seq,
-		      unsigned long long *version)
+struct departure {
+	struct request *r;
+	const struct member *m;
+	long long seq;                /* out: the last event's, 0 for none */
+	unsigned long long version;   /* out */
+};
+
+static int leave_once(struct db *db, struct departure *d)
 {
-	struct db *db = r->db;
+	const struct member *m = d->m;
 	struct db_rows present;
 	unsigned long long left = 0;
-	*closed = false;
-	int rc = db_begin(db);
+	d->seq = 0;
+	d->version = 0;
+	int rc = queue_lock(db, m->client_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, &left, "i", m->participant_id);
 	if (rc == DB_OK && left > 0)
-		rc = append_event(db, m->channel_id, m->participant_id, "leave", NULL, NULL, seq);
+		rc = append_event(db, m->channel_id, m->participant_id, "leave", NULL, NULL, &d->seq);
 	if (rc == DB_OK)
-		rc = db_query(db, r->pool, SQL_PARTICIPANTS_PRESENT, &present, "i", m->channel_id);
+		rc = db_query(db, d->r->pool, SQL_PARTICIPANTS_PRESENT, &present, "i", m->channel_id);
 	size_t agents = 0;
 	for (size_t i = 0; rc == DB_OK && i < present.rows; i++)
 		agents += strcmp(db_cell(&present, i, 1), "agent") == 0;
 	if (rc == DB_OK && (agents == 0 || present.rows == 0)) {
 		/* The last agent (or everyone) left: the session is over. */
-		rc = append_event(db, m->channel_id, 0, "close", NULL, NULL, seq);
+		rc = append_event(db, m->channel_id, 0, "close", NULL, NULL, &d->seq);
 		if (rc == DB_OK)
 			rc = db_exec(db, SQL_CHANNEL_CLOSE, NULL, "i", m->channel_id);
 		for (size_t i = 0; rc == DB_OK && i < present.rows; i++)
 			rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", db_cell_int(&present, i, 0));
-		*closed = true;
 	} else if (rc == DB_OK && m->participant_id == m->leader_participant_id) {
 		/* The lead passes to an agent who stays. */
 		for (size_t i = 0; i < present.rows; i++)
@@ -426,97 +477,118 @@ static int leave_once(struct request *r, const struct member *m, bool *closed, l
 	if (rc == DB_OK && m->agent_id > 0)
 		rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", m->agent_id);
 	if (rc == DB_OK)
-		rc = queue_bump(db, m->client_id, version);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
+		rc = queue_bump(db, m->client_id, &d->version);
 	return rc;
 }
 
 int channel_leave(struct request *r, const struct member *m)
 {
-	bool closed = false;
-	long long seq = 0;
-	unsigned long long version = 0;
+	struct departure d = { .r = r, .m = m };
 	int rc, attempt = 0;
-	do
-		rc = leave_once(r, m, &closed, &seq, &version);
-	while (db_retry(r->db, &rc, &attempt));
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = leave_once(r->db, &d);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc == CHANNEL_CLOSED)
 		return DB_OK; /* closed meanwhile: nothing left to leave */
 	if (rc != DB_OK)
 		return rc;
-	if (seq > 0)
-		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+	if (d.seq > 0)
+		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)d.seq);
 	/* Whoever leaves hangs up (lib/call.c); a closed channel's call ends. */
 	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
-	queue_notify(m->client_id, version);
+	queue_notify(m->client_id, d.version);
 	/* A seat came free: someone waiting may be routed now. */
 	router_route_after(r->db, r->pool, m->client_id);
 	return DB_OK;
 }
 
-static int close_once(struct db *db, struct pool *pool, long long channel_id, long long client_id,
-		      long long *seq, unsigned long long *version)
+struct closing {
+	struct pool *pool;
+	long long channel_id, client_id;
+	long long seq;                   /* out: the close event */
+	unsigned long long version;      /* out */
+};
+
+static int close_once(struct db *db, struct closing *c)
 {
 	struct db_rows present;
-	int rc = db_begin(db);
+	c->version = 0;
+	int rc = queue_lock(db, c->client_id);
 	if (rc == DB_OK)
-		rc = append_event(db, channel_id, 0, "close", NULL, NULL, seq);
+		rc = append_event(db, c->channel_id, 0, "close", NULL, NULL, &c->seq);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_CHANNEL_CLOSE, NULL, "i", channel_id);
+		rc = db_exec(db, SQL_CHANNEL_CLOSE, NULL, "i", c->channel_id);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_PARTICIPANTS_PRESENT, &present, "i", channel_id);
+		rc = db_query(db, c->pool, SQL_PARTICIPANTS_PRESENT, &present, "i", c->channel_id);
 	for (size_t i = 0; rc == DB_OK && i < present.rows; i++) {
 		rc = db_exec(db, SQL_PARTICIPANT_LEAVE, NULL, "i", db_cell_int(&present, i, 0));
 		if (rc == DB_OK && db_cell(&present, i, 3) != NULL)
 			rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", db_cell_int(&present, i, 3));
 	}
 	if (rc == DB_OK)
-		rc = queue_bump(db, client_id, version);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
+		rc = queue_bump(db, c->client_id, &c->version);
 	return rc;
 }
 
 int channel_close(struct db *db, long long channel_id, long long client_id)
 {
-	long long seq = 0;
-	unsigned long long version = 0;
-	struct pool *pool = pool_new();
+	struct closing c = { .pool = pool_new(), .channel_id = channel_id, .client_id = client_id };
 	int rc, attempt = 0;
-	do
-		rc = close_once(db, pool, channel_id, client_id, &seq, &version);
-	while (db_retry(db, &rc, &attempt));
-	pool_free(pool);
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = close_once(db, &c);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
+	pool_free(c.pool);
 	if (rc == CHANNEL_CLOSED)
 		return DB_OK;
 	if (rc != DB_OK)
 		return rc;
-	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)seq);
-	queue_notify(client_id, version);
+	notify_post(NOTIFY_CHANNEL, channel_id, (unsigned long long)c.seq);
+	queue_notify(client_id, c.version);
 	return DB_OK;
 }
 
-static int transfer_once(struct request *r, const struct member *m, long long target,
-			 long long *seq, unsigned long long *version)
+struct handover {
+	struct request *r;
+	const struct member *m;
+	long long target;
+	long long seq;                /* out */
+	unsigned long long version;   /* out */
+};
+
+static int transfer_once(struct db *db, struct handover *h)
 {
-	struct db *db = r->db;
-	struct db_rows agent;
-	int rc = db_query(db, r->pool, SQL_AGENT_BY_ID, &agent, "i", target);
+	struct request *r = h->r;
+	const struct member *m = h->m;
+	struct db_rows settings, agent;
+	struct agent_capacity target;
+	h->version = 0;
+	/* Under the client's row lock, as routing: the target cannot be
+	 * offered a visitor while they are handed this session. */
+	int rc = db_query(db, r->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", m->client_id);
+	if (rc == DB_OK)
+		rc = capacity_of_agent(db, r->pool, h->target, &target);
+	if (rc == DB_OK)
+		rc = db_query(db, r->pool, SQL_AGENT_BY_ID, &agent, "i", h->target);
 	if (rc != DB_OK)
 		return rc;
-	if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != m->client_id
-	    || strcmp(db_cell(&agent, 0, 3), "available") != 0 || target == m->agent_id)
+	if (agent.rows == 0 || target.client_id != m->client_id || h->target == m->agent_id
+	    || !target.free_to_take_visitor)
 		return CHANNEL_TAKEN;
 	long long participant = 0;
 	const char *body = pool_printf(r->pool, "%s handed the session to %s", m->display_name,
 				       db_cell(&agent, 0, 2));
-	if ((rc = db_begin(db)) != DB_OK)
-		return rc;
 	/* The first agent leaves first, under their participant row's lock: of
 	 * two transfers at once (a double click) only one finds them present. */
 	unsigned long long left = 0;
@@ -524,73 +596,85 @@ static int transfer_once(struct request *r, const struct member *m, long long ta
 	if (rc == DB_OK && left == 0)
 		rc = CHANNEL_CLOSED;
 	if (rc == DB_OK)
-		rc = add_participant(db, m->channel_id, "agent", target, 0, db_cell(&agent, 0, 2),
+		rc = add_participant(db, m->channel_id, "agent", h->target, 0, db_cell(&agent, 0, 2),
 			     db_cell(&agent, 0, 5) ? db_cell(&agent, 0, 5) : "owl", &participant);
 	if (rc == DB_OK)
-		rc = append_event(db, m->channel_id, participant, "join", NULL, NULL, seq);
+		rc = append_event(db, m->channel_id, participant, "join", NULL, NULL, &h->seq);
 	if (rc == DB_OK)
-		rc = append_event(db, m->channel_id, m->participant_id, "transfer", body, NULL, seq);
+		rc = append_event(db, m->channel_id, m->participant_id, "transfer", body, NULL, &h->seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", participant, m->channel_id);
 	if (rc == DB_OK)
-		rc = append_event(db, m->channel_id, m->participant_id, "leave", NULL, NULL, seq);
+		rc = append_event(db, m->channel_id, m->participant_id, "leave", NULL, NULL, &h->seq);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_AGENT_SET_IDLE, NULL, "i", m->agent_id);
 	if (rc == DB_OK)
-		rc = queue_bump(db, m->client_id, version);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
+		rc = queue_bump(db, m->client_id, &h->version);
 	return rc;
 }
 
 int channel_transfer(struct request *r, const struct member *m, long long target_agent_id)
 {
-	long long seq = 0;
-	unsigned long long version = 0;
+	struct handover h = { .r = r, .m = m, .target = target_agent_id };
 	int rc, attempt = 0;
-	do
-		rc = transfer_once(r, m, target_agent_id, &seq, &version);
-	while (db_retry(r->db, &rc, &attempt));
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = transfer_once(r->db, &h);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc != DB_OK)
 		return rc;
-	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
-	queue_notify(m->client_id, version);
+	notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)h.seq);
+	queue_notify(m->client_id, h.version);
 	call_participant_gone(r->db, r->pool, m->channel_id, m->participant_id);
 	return DB_OK;
 }
 
+struct signal_write {
+	const struct member *m;
+	const struct signal *sig;
+};
+
 /* Stores one last-value signal of the member, stamped with the channel's
- * next signal version, and wakes the channel's pollers. */
-static int set_signal(struct db *db, const struct member *m, const struct signal *sig)
+ * next signal version. */
+static int set_signal(struct db *db, const struct signal_write *w)
 {
+	const struct member *m = w->m;
+	const struct signal *sig = w->sig;
 	unsigned long long changed = 0;
-	int rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = db_exec(db, SQL_CHANNEL_SIGNAL_BUMP, &changed, "i", m->channel_id);
+	int rc = db_exec(db, SQL_CHANNEL_SIGNAL_BUMP, &changed, "i", m->channel_id);
 	if (rc == DB_OK && changed == 0)
-		rc = CHANNEL_CLOSED;
+		return CHANNEL_CLOSED;
 	long long version = (long long)db_last_insert_id(db);
-	if (rc == DB_OK) {
-		switch (sig->kind) {
-		case SIGNAL_TYPING:
-			rc = db_exec(db, SQL_PARTICIPANT_TYPING, NULL, "sii",
-				     sig->text && *sig->text ? sig->text : NULL, version, m->participant_id);
-			break;
-		case SIGNAL_SEEN:
-			rc = db_exec(db, SQL_PARTICIPANT_SEEN, NULL, "siiii", sig->text, sig->x, sig->y,
-				     version, m->participant_id);
-			break;
-		case SIGNAL_POINTER:
-			rc = db_exec(db, SQL_PARTICIPANT_POINTER, NULL, "sssii", sig->mode, sig->px, sig->py,
-				     version, m->participant_id);
-			break;
-		case SIGNAL_AVATAR:
-			rc = db_exec(db, SQL_PARTICIPANT_AVATAR, NULL, "sii", sig->text, version,
-				     m->participant_id);
-			break;
-		}
+	if (rc != DB_OK)
+		return rc;
+	switch (sig->kind) {
+	case SIGNAL_TYPING:
+		rc = db_exec(db, SQL_PARTICIPANT_TYPING, NULL, "sii",
+			     sig->text && *sig->text ? sig->text : NULL, version, m->participant_id);
+		break;
+	case SIGNAL_SEEN:
+		rc = db_exec(db, SQL_PARTICIPANT_SEEN, NULL, "siiii", sig->text, sig->x, sig->y,
+			     version, m->participant_id);
+		break;
+	case SIGNAL_POINTER:
+		rc = db_exec(db, SQL_PARTICIPANT_POINTER, NULL, "sssii", sig->mode, sig->px, sig->py,
+			     version, m->participant_id);
+		break;
+	case SIGNAL_AVATAR:
+		rc = db_exec(db, SQL_PARTICIPANT_AVATAR, NULL, "sii", sig->text, version,
+			     m->participant_id);
+		break;
+	case SIGNAL_PROPOSE:
+		rc = db_exec(db, SQL_PARTICIPANT_PROPOSE, NULL, "sii", sig->text, version,
+			     m->participant_id);
+		break;
+	default:
+		return DB_ERROR;
 	}
 	/* The replay's record of pointers and scrolling (issue 14). */
 	if (rc == DB_OK && sig->sample != NULL) {
@@ -604,21 +688,25 @@ static int set_signal(struct db *db, const struct member *m, const struct signal
 		}
 		rc = sample_note(db, m->channel_id, m->participant_id, sig->sample, x, y);
 	}
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	if (rc == DB_OK)
-		notify_post(NOTIFY_CHANNEL, m->channel_id, 0);
 	return rc;
 }
 
+/* Wakes the channel's pollers once it is stored. */
 int channel_signal(struct db *db, const struct member *m, const struct signal *sig)
 {
+	struct signal_write w = { m, sig };
 	int rc, attempt = 0;
-	do
-		rc = set_signal(db, m, sig);
-	while (db_retry(db, &rc, &attempt));
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = set_signal(db, &w);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
+	if (rc == DB_OK)
+		notify_post(NOTIFY_CHANNEL, m->channel_id, 0);
 	return rc;
 }
 
@@ -759,6 +847,22 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 	return DB_OK;
 }
 
+struct watching {
+	struct request *r;
+	const struct member *m;
+	long long seq;   /* out */
+};
+
+static int monitor_once(struct db *db, struct watching *w)
+{
+	long long participant = 0;
+	int rc = add_participant(db, w->m->channel_id, "supervisor", w->r->session->agent_id, 0,
+				 w->r->session->display_name, "owl", &participant);
+	if (rc == DB_OK)
+		rc = append_event(db, w->m->channel_id, participant, "monitor", NULL, NULL, &w->seq);
+	return rc;
+}
+
 int channel_monitor(struct request *r, const struct member *m)
 {
 	struct db_rows already, room;
@@ -771,18 +875,18 @@ int channel_monitor(struct request *r, const struct member *m)
 		return rc;
 	if (room.rows > 0 && db_cell_int(&room, 0, 0) >= db_cell_int(&room, 0, 1))
 		return CHANNEL_FULL;
-	long long participant = 0, seq = 0;
-	if ((rc = db_begin(r->db)) != DB_OK)
-		return rc;
-	rc = add_participant(r->db, m->channel_id, "supervisor", r->session->agent_id, 0,
-			     r->session->display_name, "owl", &participant);
+	struct watching w = { .r = r, .m = m };
+	int attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = monitor_once(r->db, &w);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
 	if (rc == DB_OK)
-		rc = append_event(r->db, m->channel_id, participant, "monitor", NULL, NULL, &seq);
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	else
-		db_rollback(r->db);
-	if (rc == DB_OK)
-		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)seq);
+		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)w.seq);
 	return rc;
 }

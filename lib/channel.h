@@ -85,8 +85,9 @@ bool channel_event_in_chat(const char *kind);
  * waiting): creates the channel with agent (leader) and visitor, and their
  * join events. Sets *channel_public_id. Returns a db_status, or
  * CHANNEL_TAKEN when the request is no longer open, CHANNEL_FULL when the
- * client's seat cap is reached. */
-enum { CHANNEL_TAKEN = -11, CHANNEL_FULL = -12 };
+ * client's seat cap is reached, CHANNEL_AGENT_FULL when the agent already
+ * holds as many sessions as they may (capacity.h). */
+enum { CHANNEL_TAKEN = -11, CHANNEL_FULL = -12, CHANNEL_AGENT_FULL = -13 };
 int channel_accept(struct request *r, const char *request_public_id,
 		   const char **channel_public_id);
 
@@ -103,15 +104,16 @@ int channel_close(struct db *db, long long channel_id, long long client_id);
 
 /* The member leaves; the channel closes when no agent or nobody is left. */
 int channel_leave(struct request *r, const struct member *m);
-/* Hands the channel from agent member m to another available agent of the
- * client. Returns a db_status, CHANNEL_TAKEN if the target cannot take it, or
+/* Hands the channel from agent member m to another agent of the client who
+ * is free to take a visitor (capacity.h). Returns a db_status, CHANNEL_TAKEN
+ * if the target cannot take it, or
  * CHANNEL_CLOSED if m has left meanwhile (another transfer, a leave). */
 int channel_transfer(struct request *r, const struct member *m, long long target_agent_id);
 /* Last-value signals: not archived, only the newest matters. */
-enum signal_kind { SIGNAL_TYPING, SIGNAL_SEEN, SIGNAL_POINTER, SIGNAL_AVATAR };
+enum signal_kind { SIGNAL_TYPING, SIGNAL_SEEN, SIGNAL_POINTER, SIGNAL_AVATAR, SIGNAL_PROPOSE };
 struct signal {
 	enum signal_kind kind;
-	const char *text;       /* typing text, seen address, avatar */
+	const char *text;       /* typing text, seen address, avatar, proposed address */
 	long long x, y;         /* seen: scroll position */
 	const char *mode;       /* pointer: "page" or "overlay" */
 	const char *px, *py;    /* pointer: coordinates, as validated decimal text */

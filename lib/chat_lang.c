@@ -83,3 +83,21 @@ void chat_lang_translate_line(struct request *r, const struct member *m, const s
 		post_translation(r, m, seq, to, lang, reads, text, canned_id);
 	}
 }
+
+void chat_lang_translate_question(struct request *r, const char *channel_public_id)
+{
+	struct db_rows line, people;
+	if (db_query(r->db, r->pool, SQL_LANG_FIRST_VISITOR_LINE, &line, "s", channel_public_id)
+		    != DB_OK || line.rows == 0)
+		return;
+	struct member m = {
+		.channel_id = db_cell_int(&line, 0, 0),
+		.client_id = db_cell_int(&line, 0, 1),
+		.participant_id = db_cell_int(&line, 0, 2),
+	};
+	const char *lang = NULL;
+	if (chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, &people) != DB_OK)
+		return;
+	chat_lang_translate_line(r, &m, &people, db_cell_int(&line, 0, 3), 0,
+				 db_cell(&line, 0, 5), db_cell(&line, 0, 4), 0);
+}

@@ -27,4 +27,8 @@ void chat_lang_translate_line(struct request *r, const struct member *m, const s
 			      long long seq, long long to, const char *lang, const char *text,
 			      long long canned_id);
 
+/* After an accept: the visitor's question, the conversation's first line,
+ * translated for the agent like any line. A failure is logged. */
+void chat_lang_translate_question(struct request *r, const char *channel_public_id);
+
 #endif

@@ -32,6 +32,16 @@ void config_defaults(struct config *cfg)
 	cfg->signin_free_failures_per_account = 5;
 	cfg->signin_free_failures_per_ip = 20;
 	cfg->signin_max_delay_seconds = 900;
+	cfg->invitation_hours = 72;
+	cfg->reset_hours = 24;
+	cfg->signin_free_failures_account_wide = 50;
+	cfg->signin_account_max_delay_seconds = 30;
+	cfg->frame_check_private_addresses = false;
+	cfg->visitor_lead_anywhere = false;
+	cfg->help_requests_per_address_per_minute = 10;
+	cfg->help_requests_per_visitor_per_hour = 10;
+	cfg->help_open_requests_per_address = 5;
+	cfg->abandon_after_seconds = 90;
 	cfg->mail_transport = MAIL_TRANSPORT_SENDMAIL;
 	snprintf(cfg->sendmail_command, sizeof cfg->sendmail_command, "/usr/sbin/sendmail");
 	snprintf(cfg->mail_from_name, sizeof cfg->mail_from_name, "Baton");
@@ -199,6 +209,17 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	INT_SETTING("signin_free_failures_per_account", signin_free_failures_per_account, 1, 1000);
 	INT_SETTING("signin_free_failures_per_ip", signin_free_failures_per_ip, 1, 100000);
 	INT_SETTING("signin_max_delay_seconds", signin_max_delay_seconds, 1, 86400);
+	INT_SETTING("invitation_hours", invitation_hours, 1, 30 * 24);
+	INT_SETTING("reset_hours", reset_hours, 1, 7 * 24);
+	INT_SETTING("signin_free_failures_account_wide", signin_free_failures_account_wide, 1, 1000000);
+	INT_SETTING("signin_account_max_delay_seconds", signin_account_max_delay_seconds, 1, 3600);
+	INT_SETTING("help_requests_per_address_per_minute", help_requests_per_address_per_minute, 1,
+		    1000000);
+	INT_SETTING("help_requests_per_visitor_per_hour", help_requests_per_visitor_per_hour, 1, 1000000);
+	INT_SETTING("help_open_requests_per_address", help_open_requests_per_address, 1, 1000000);
+	/* Longer than the waiting page's 5 s refresh many times over, so a
+	 * page that refreshes is never taken for one that was closed. */
+	INT_SETTING("abandon_after_seconds", abandon_after_seconds, 30, 86400);
 	STRING_SETTING("turn_urls", turn_urls);
 	STRING_SETTING("stun_urls", stun_urls);
 	STRING_SETTING("turn_secret", turn_secret);
@@ -228,6 +249,10 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 		return set_bool(&cfg->call_relay_only, value);
 	if (strcmp(name, "trust_forwarded_for") == 0)
 		return set_bool(&cfg->trust_forwarded_for, value);
+	if (strcmp(name, "frame_check_private_addresses") == 0)
+		return set_bool(&cfg->frame_check_private_addresses, value);
+	if (strcmp(name, "visitor_lead_anywhere") == 0)
+		return set_bool(&cfg->visitor_lead_anywhere, value);
 	int mail = config_set_mail(cfg, name, value);
 	if (mail != -2)
 		return mail;

@@ -47,6 +47,19 @@ struct config {
 	int signin_free_failures_per_ip;
 	int signin_max_delay_seconds;
 
+	int invitation_hours;      /* how long a link to set a first password works */
+	int reset_hours;           /* how long a password reset link works */
+	int signin_free_failures_account_wide;
+	int signin_account_max_delay_seconds;
+
+	bool frame_check_private_addresses;
+	bool visitor_lead_anywhere;
+
+	int help_requests_per_address_per_minute;
+	int help_requests_per_visitor_per_hour;
+	int help_open_requests_per_address;
+	int abandon_after_seconds;
+
 	/* E-mail in and out (lib/mail_*.c, tools/baton-mailer, tools/baton-mail-in). */
 	char mail_domain[254];
 	char mail_from[254];

@@ -1,17 +1,37 @@
 /* desk.c - the console's lists, from one set of queries. */
 #include "desk.h"
 
-
+#include "capacity.h"
 #include "render.h"
 #include "thread.h"
 
 static const char *const queue_cols[] = { "id", "state", "name", "question", "page", "topic",
-	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "via", "kind",
-	"phone", NULL };
+	"waited", "priority", "past_sessions", "offered_to_me", "offer_seconds_left", "offered_to", "via",
+	"kind", "phone", NULL };
 static const char *const channel_cols[] = { "id", "name", "seconds", "with", NULL };
 static const char *const scheduled_cols[] = { "id", "name", "contact", "question", "at",
 	"minutes_until", "owner", "mine", NULL };
 static const char *const agent_cols[] = { "id", "name", "state", NULL };
+
+int desk_colleagues(struct db *db, struct pool *pool, long long client_id, long long agent_id,
+		    struct db_rows *agents)
+{
+	int rc = capacity_free_agents(db, pool, client_id, agents);
+	if (rc != DB_OK)
+		return rc;
+	size_t kept = 0;
+	for (size_t i = 0; i < agents->rows; i++) {
+		if (db_cell_int(agents, i, 0) == agent_id)
+			continue;
+		for (size_t c = 0; c < agents->cols; c++) {
+			agents->cell[kept * agents->cols + c] = agents->cell[i * agents->cols + c];
+			agents->length[kept * agents->cols + c] = agents->length[i * agents->cols + c];
+		}
+		kept++;
+	}
+	agents->rows = kept;
+	return DB_OK;
+}
 
 int desk_load(struct db *db, struct pool *pool, long long client_id, long long agent_id,
 	      struct desk *d)
@@ -29,7 +49,7 @@ int desk_load(struct db *db, struct pool *pool, long long client_id, long long a
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_CONSOLE_SCHEDULED, &d->scheduled, "ii", agent_id, client_id);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CONSOLE_AGENTS, &d->agents, "ii", client_id, agent_id);
+		rc = desk_colleagues(db, pool, client_id, agent_id, &d->agents);
 	if (rc != DB_OK)
 		return rc;
 	d->version = (unsigned long long)db_cell_int(&version, 0, 0);

@@ -18,6 +18,10 @@ struct desk {
 
 int desk_load(struct db *db, struct pool *pool, long long client_id, long long agent_id,
 	      struct desk *d);
+/* The colleagues an agent can hand a session to: the client's staff free
+ * to take a visitor (capacity.h), but the agent (id, name, state). */
+int desk_colleagues(struct db *db, struct pool *pool, long long client_id, long long agent_id,
+		    struct db_rows *agents);
 void desk_json(const struct desk *d, struct buf *out);
 void desk_to_view(const struct desk *d, struct view *v);
 

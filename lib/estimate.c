@@ -3,8 +3,10 @@
 
 #include <stdio.h>
 
+#include "admin_desk.h"
 #include "buf.h"
 #include "callback.h"
+#include "capacity.h"
 #include "db.h"
 #include "queue.h"
 #include "render.h"
@@ -81,7 +83,7 @@ void estimate_compute(const struct desk_counts *desk, long long position, long l
 	e->position = position;
 	if (offered)
 		e->state = DESK_FREE;
-	else if (desk->signed_in == 0)
+	else if (desk->signed_in == 0 || desk->closed)
 		e->state = DESK_NOBODY;
 	else if (desk->available == 0)
 		e->state = DESK_AWAY;
@@ -109,25 +111,27 @@ void estimate_compute(const struct desk_counts *desk, long long position, long l
 	choose(e);
 }
 
-/* Who at the desk is free to take a visitor: the routing's own notion
- * (SQL_ESTIMATE_DESK follows SQL_ROUTE_PICK_AGENT). This is the one place
- * that reads it for visitors. */
+/* Who at the desk is free to take a visitor: lib/capacity.c's one
+ * definition, which routing, /accept and the desk use too; only the count
+ * of staff in state "available" (free or not) is the estimate's own. */
 static int desk_read(struct db *db, struct pool *pool, long long client_id,
 		     struct desk_counts *desk)
 {
-	struct db_rows agents, used, settings;
-	int rc = db_query(db, pool, SQL_ESTIMATE_DESK, &agents, "i", client_id);
+	struct client_capacity cap;
+	struct db_rows agents;
+	int rc = capacity_of_client(db, pool, client_id, &cap);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_OPEN_CHANNELS, &used, "ii", client_id, client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_SETTINGS, &settings, "i", client_id);
+		rc = db_query(db, pool, SQL_ESTIMATE_DESK, &agents, "i", client_id);
 	if (rc != DB_OK)
 		return rc;
-	desk->signed_in = db_cell_int(&agents, 0, 0);
-	desk->available = db_cell_int(&agents, 0, 1);
-	desk->free = db_cell_int(&agents, 0, 2);
-	desk->seats_full = db_cell_int(&used, 0, 0) + db_cell_int(&used, 0, 1)
-			   >= db_cell_int(&settings, 0, 0);
+	desk->signed_in = cap.signed_in;
+	desk->available = db_cell_int(&agents, 0, 0);
+	desk->free = cap.free_agents;
+	desk->seats_full = cap.seats_full;
+	bool open = true;
+	if ((rc = desk_open_now(db, pool, client_id, &open)) != DB_OK)
+		return rc;
+	desk->closed = !open;
 	return callback_enabled(db, pool, client_id, &desk->takes_calls);
 }
 
@@ -180,8 +184,8 @@ void estimate_json(const struct estimate *e, struct buf *out)
 		buf_json_string(out, estimate_choice_name(e->choices[i]));
 	}
 	buf_printf(out, "],\"agents_signed_in\":%lld,\"agents_available\":%lld,\"agents_free\":%lld,"
-		   "\"seats_full\":%s", e->desk.signed_in, e->desk.available, e->desk.free,
-		   e->desk.seats_full ? "true" : "false");
+		   "\"seats_full\":%s,\"closed\":%s", e->desk.signed_in, e->desk.available, e->desk.free,
+		   e->desk.seats_full ? "true" : "false", e->desk.closed ? "true" : "false");
 }
 
 void estimate_to_view(const struct estimate *e, struct view *v)
@@ -191,6 +195,7 @@ void estimate_to_view(const struct estimate *e, struct view *v)
 	view_set_int(v, "desk.available", e->desk.available);
 	view_set_int(v, "desk.free", e->desk.free);
 	view_set_int(v, "desk.seats_full", e->desk.seats_full);
+	view_set_int(v, "desk.closed", e->desk.closed);
 	view_set_int(v, "estimate.seconds", e->seconds);
 	view_set(v, "estimate.words", e->words);
 	char key[48];

@@ -16,7 +16,7 @@ struct pool;
 struct view;
 
 enum desk_state {
-	DESK_NOBODY,   /* no agent signed in */
+	DESK_NOBODY,   /* no agent signed in, or the desk is closed at this hour */
 	DESK_AWAY,     /* agents signed in, none of them available (away, on a break) */
 	DESK_BUSY,     /* available agents, none free: all at their maximum, or no seat */
 	DESK_FREE,     /* an agent is free to take a visitor now */
@@ -29,6 +29,8 @@ struct desk_counts {
 	long long free;        /* available with room for one more visitor */
 	bool seats_full;       /* the client's seat cap is reached */
 	bool takes_calls;      /* the client calls visitors back (lib/callback.c) */
+	bool closed;           /* outside the desk's opening hours (lib/admin_desk.h):
+				  nobody is there, whoever is signed in */
 };
 
 /* The visitor's choices, in the order they are offered. Issue-by-issue

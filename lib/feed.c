@@ -10,6 +10,7 @@
 #include "desk.h"
 #include "helpreq.h"
 #include "pool.h"
+#include "queue_guard.h"
 #include "response.h"
 #include "session.h"
 #include "staff.h"
@@ -19,9 +20,9 @@
 #define SEQ_MAX 1000000000000000LL
 
 const struct input feed_inputs[FEED_IN__MAX] = {
-	[FEED_IN_CHANNEL] = { "channel", INPUT_LINE, false, 32, 0, 0, NULL },
+	[FEED_IN_CHANNEL] = { "channel", INPUT_KEY, false, 32, 0, 0, NULL },
 	[FEED_IN_CONSOLE] = { "console", INPUT_INT, false, 0, 0, 1, NULL },
-	[FEED_IN_REQUEST] = { "request", INPUT_LINE, false, 32, 0, 0, NULL },
+	[FEED_IN_REQUEST] = { "request", INPUT_KEY, false, 32, 0, 0, NULL },
 	[FEED_IN_AFTER] = { "after", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
 	[FEED_IN_SIGNALS] = { "signals", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
 	[FEED_IN_VERSION] = { "version", INPUT_INT, false, 0, 0, SEQ_MAX, NULL },
@@ -63,6 +64,9 @@ static int watch_waiting(struct request *r, struct feed_watch *w, long long visi
 		return db_failed(r, rc);
 	if (!found || st.visitor_id != visitor_id)
 		return resp_error(r, 403, "This is not your help request.");
+	/* The page polls: the visitor is still there (queue_guard.h). */
+	if ((rc = queue_guard_seen(r->db, st.id)) != DB_OK)
+		return db_failed(r, rc);
 	w->kind = FEED_WAITING;
 	w->topic = NOTIFY_QUEUE;
 	w->topic_id = st.client_id;
@@ -262,7 +266,14 @@ static void peers_json(const struct db_rows *t, long long viewer, bool viewer_is
 		} else {
 			buf_puts(out, "null");
 		}
-		buf_printf(out, ",\"present\":%s}", db_cell_int(t, i, 12) ? "true" : "false");
+		buf_printf(out, ",\"present\":%s", db_cell_int(t, i, 12) ? "true" : "false");
+		/* A visitor's proposal to lead elsewhere is for staff to decide on
+		 * (lib/lead.h). */
+		if (viewer_is_staff) {
+			buf_puts(out, ",\"proposed\":");
+			json_or_null(out, db_cell(t, i, 13));
+		}
+		buf_putc(out, '}');
 	}
 	buf_putc(out, ']');
 }

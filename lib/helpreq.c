@@ -12,10 +12,12 @@
 #include "db.h"
 #include "pool.h"
 #include "queue.h"
+#include "queue_guard.h"
 #include "response.h"
 #include "router.h"
 #include "thread.h"
 #include "visitor.h"
+#include "webaddr.h"
 
 enum { PAGE_URL_MAX = 2000 };
 
@@ -95,7 +97,16 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	site->name = db_cell(&rows, 0, 2);
 	site->ask_question = db_cell_int(&rows, 0, 3) != 0;
 	site->client_name = db_cell(&rows, 0, 4);
+	if (db_cell_int(&rows, 0, 5) != 0) {
+		*refusal = "This help desk is not available at the moment.";
+		return refuse(r, site, site_key, referer, "client_suspended");
+	}
 	const char *host = referer ? helpreq_url_host(r->pool, referer) : NULL;
+	if (host != NULL && !webaddr_host_is_ascii(host)) {
+		/* No registered domain is written so (they are ASCII). */
+		*refusal = "This help link cannot connect you from that page's address.";
+		return refuse(r, site, site_key, referer, "unregistered_domain");
+	}
 	if (host == NULL) {
 		*refusal = "Baton could not tell which web site you came from, so it cannot connect "
 			   "you. Please use the help link on the site's own page.";
@@ -116,65 +127,106 @@ int helpreq_check_link(struct request *r, const char *site_key, const char *refe
 	return DB_OK;
 }
 
-static int create_once(struct request *r, const struct site_info *site, long long visitor_id,
-		       const char *topic, const char *name, const char *question,
-		       const char *page_url, long long priority, const char **public_id,
-		       unsigned long long *version)
+/* The first language the visitor's browser asks for ("fr-CH" of
+ * "fr-CH, fr;q=0.9"), for the desk's visitor panel; NULL for none or junk. */
+static const char *first_language(struct request *r)
 {
-	struct db *db = r->db;
+	const char *list = r->accept_language;
+	if (list == NULL)
+		return NULL;
+	list += strspn(list, " ");
+	size_t len = strcspn(list, ",; ");
+	if (len == 0 || len > 35 || (len == 1 && *list == '*'))
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		if (!((list[i] >= 'a' && list[i] <= 'z') || (list[i] >= 'A' && list[i] <= 'Z')
+		      || (list[i] >= '0' && list[i] <= '9') || list[i] == '-'))
+			return NULL;
+	return pool_strndup(r->pool, list, len);
+}
+
+struct creation {
+	struct request *r;
+	const struct site_info *site;
+	long long visitor_id, priority;
+	const char *topic, *name, *question, *page_url;
+	const char *public_id;         /* out */
+	const char *refusal;           /* out: why a limit refused it */
+	unsigned long long version;    /* out: the queue's, when it changed */
+};
+
+static int create_once(struct db *db, struct creation *c)
+{
+	const struct site_info *site = c->site;
+	struct pool *pool = c->r->pool;
 	struct db_rows open, profile;
-	int rc = db_begin(db);
+	c->version = 0;
+	c->refusal = NULL;
+	int rc = queue_lock(db, site->client_id);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_VISITOR_PROFILE_UPSERT, NULL, "iis", site->client_id, visitor_id, name);
-	if (rc == DB_OK && priority >= 0)
-		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", priority, site->client_id, visitor_id);
+		rc = db_exec(db, SQL_VISITOR_PROFILE_UPSERT, NULL, "iis", site->client_id, c->visitor_id,
+			     c->name);
+	if (rc == DB_OK && c->priority >= 0)
+		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", c->priority, site->client_id,
+			     c->visitor_id);
 	if (rc == DB_OK)
-		rc = db_query(db, r->pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
-			      visitor_id);
+		rc = db_query(db, pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
+			      c->visitor_id);
 	if (rc == DB_OK && open.rows > 0) {
 		/* A second click, or a second tab: the same place in the queue. */
-		*public_id = db_cell(&open, 0, 0);
-		return db_commit(db);
+		c->public_id = db_cell(&open, 0, 0);
+		return DB_OK;
 	}
 	if (rc == DB_OK)
-		rc = db_query(db, r->pool, SQL_VISITOR_PROFILE, &profile, "ii", site->client_id, visitor_id);
-	char *id = pool_alloc(r->pool, 33);
+		rc = queue_guard_admit(db, pool, c->r->cfg, c->r->remote_addr, c->visitor_id, &c->refusal);
+	if (rc == DB_OK && c->refusal != NULL)
+		return HELPREQ_LIMITED;
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_VISITOR_PROFILE, &profile, "ii", site->client_id,
+			      c->visitor_id);
+	char *id = pool_alloc(pool, 33);
 	if (rc == DB_OK && crypto_public_id(id) != 0)
 		rc = DB_ERROR;
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiissssi", id, site->client_id, site->id,
-			     visitor_id, topic, name, question, page_url, db_cell_int(&profile, 0, 0));
+		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiisssssis", id, site->client_id, site->id,
+			     c->visitor_id, c->r->remote_addr, c->topic, c->name, c->question,
+			     c->page_url, db_cell_int(&profile, 0, 0), first_language(c->r));
 	long long request_id = (long long)db_last_insert_id(db);
 	/* Asked in the widget's panel: the visitor stays on the site's pages. */
-	if (rc == DB_OK && r->framed)
+	if (rc == DB_OK && c->r->framed)
 		rc = db_exec(db, SQL_REQUEST_SET_ASKED_IN_PANEL, NULL, "i", request_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
 			     "created", 0LL);
 	if (rc == DB_OK)
-		rc = queue_bump(db, site->client_id, version);
-	if (rc == DB_OK)
-		rc = db_commit(db);
-	else
-		db_rollback(db);
-	*public_id = id;
+		rc = queue_bump(db, site->client_id, &c->version);
+	c->public_id = id;
 	return rc;
 }
 
 int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
 		   const char *topic, const char *name, const char *question, const char *page_url,
-		   long long priority, const char **public_id)
+		   long long priority, const char **public_id, const char **refusal)
 {
-	unsigned long long version = 0;
+	struct creation c = { .r = r, .site = site, .visitor_id = visitor_id, .priority = priority,
+			      .topic = topic, .name = name, .question = question,
+			      .page_url = helpreq_page_url(r->pool, page_url) };
 	int rc, attempt = 0;
-	page_url = helpreq_page_url(r->pool, page_url);
-	do
-		rc = create_once(r, site, visitor_id, topic, name, question, page_url, priority,
-				 public_id, &version);
-	while (db_retry(r->db, &rc, &attempt));
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = create_once(r->db, &c);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
+	*refusal = c.refusal;
 	if (rc != DB_OK)
 		return rc;
-	queue_notify(site->client_id, version);
+	*public_id = c.public_id;
+	if (c.version > 0)
+		queue_notify(site->client_id, c.version);
 	router_route_after(r->db, r->pool, site->client_id);
 	return DB_OK;
 }
@@ -251,6 +303,9 @@ int helpreq_load_for_visitor(struct request *r, const char *public_id, struct re
 		return resp_error(r, 404, "There is no such help request.");
 	if (visitor_id == 0 || st->visitor_id != visitor_id)
 		return resp_error(r, 403, "This help request was made in another browser.");
+	/* Its page asked: the visitor is still there (queue_guard.h). */
+	if ((rc = queue_guard_seen(r->db, st->id)) == DB_DOWN)
+		return resp_unavailable(r);
 	return 0;
 }
 
@@ -288,92 +343,126 @@ void helpreq_status_json(const struct request_status *st, struct buf *out)
 	buf_printf(out, ",\"version\":%llu}", st->queue_version);
 }
 
-/* Completes a state change begun by the caller inside a transaction:
- * archives it, marks the queue changed, commits, notifies and re-routes
- * (a withdrawn offer frees its agent for the next request). */
-static int finish_change(struct request *r, const struct request_status *st, int rc,
-			 unsigned long long changed, const char *kind)
+/* A visitor's or staff member's change to a request, as one transaction:
+ * the change itself (an UPDATE that matches only while the request is in a
+ * state that allows it), its archived event and the queue's new version. */
+struct change {
+	struct request *r;
+	const struct request_status *st;
+	enum sql_id statement;
+	const char *kind;                 /* the request_event kind */
+	const char *s1, *s2, *s3;         /* the statement's text values, in order */
+	long long priority;               /* for SQL_REQUEST_SET_PRIORITY */
+	unsigned long long version;       /* out */
+};
+
+static int change_once(struct db *db, struct change *c)
 {
-	unsigned long long version = 0;
-	if (rc == DB_OK && changed == 0)
-		rc = HELPREQ_CLOSED;
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", st->id, st->client_id, kind, 0LL);
-	if (rc == DB_OK)
-		rc = queue_bump(r->db, st->client_id, &version);
-	if (rc == DB_OK)
-		rc = db_commit(r->db);
-	else
-		db_rollback(r->db);
+	const struct request_status *st = c->st;
+	unsigned long long changed = 0;
+	c->version = 0;
+	int rc = queue_lock(db, st->client_id);
 	if (rc != DB_OK)
 		return rc;
-	queue_notify(st->client_id, version);
-	router_route_after(r->db, r->pool, st->client_id);
+	switch (c->statement) {
+	case SQL_REQUEST_SET_STATE:
+	case SQL_REQUEST_REQUEUE:
+		rc = c->statement == SQL_REQUEST_SET_STATE
+			     ? db_exec(db, c->statement, &changed, "si", c->s1, st->id)
+			     : db_exec(db, c->statement, &changed, "i", st->id);
+		break;
+	case SQL_REQUEST_SCHEDULE:
+		rc = db_exec(db, c->statement, &changed, "ssi", c->s1, c->s2, st->id);
+		break;
+	case SQL_REQUEST_LEAVE_MESSAGE:
+		rc = db_exec(db, c->statement, &changed, "sssi", c->s1, c->s2, c->s3, st->id);
+		break;
+	case SQL_REQUEST_SET_PRIORITY:
+		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", c->priority, st->client_id,
+			     st->visitor_id);
+		if (rc == DB_OK)
+			rc = db_exec(db, SQL_REQUEST_SET_PRIORITY, &changed, "iii", c->priority, st->id,
+				     st->client_id);
+		/* Setting the same priority again changes no row but is no error. */
+		if (rc == DB_OK && changed == 0 && (strcmp(st->state, "waiting") == 0
+						    || strcmp(st->state, "offered") == 0))
+			changed = 1;
+		break;
+	default:
+		return DB_ERROR;
+	}
+	if (rc == DB_OK && changed == 0)
+		return HELPREQ_CLOSED;
+	/* A booking's confirmation (and calendar file) by e-mail:
+	 * lib/appointment.c. */
+	if (rc == DB_OK && c->statement == SQL_REQUEST_SCHEDULE)
+		rc = appointment_confirm(c->r, st->id);
+	/* A message starts a thread agents answer by e-mail (lib/thread.c). */
+	if (rc == DB_OK && c->statement == SQL_REQUEST_LEAVE_MESSAGE)
+		rc = thread_start_from_form(db, st->id, st->client_id, c->s2, c->s3);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", st->id, st->client_id, c->kind,
+			     0LL);
+	if (rc == DB_OK)
+		rc = queue_bump(db, st->client_id, &c->version);
+	return rc;
+}
+
+/* Runs the change, then notifies and re-routes (a withdrawn offer frees its
+ * agent for the next request). */
+static int change_request(struct request *r, struct change *c)
+{
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(r->db);
+		if (rc == DB_OK)
+			rc = change_once(r->db, c);
+		if (rc == DB_OK)
+			rc = db_commit(r->db);
+		else
+			db_rollback(r->db);
+	} while (db_retry(r->db, &rc, &attempt));
+	if (rc != DB_OK)
+		return rc;
+	queue_notify(c->st->client_id, c->version);
+	router_route_after(r->db, r->pool, c->st->client_id);
 	return DB_OK;
 }
 
 int helpreq_cancel(struct request *r, const struct request_status *st)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_SET_STATE, &changed, "si", "cancelled", st->id);
-	return finish_change(r, st, rc, changed, "cancelled");
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_SET_STATE, .kind = "cancelled",
+			    .s1 = "cancelled" };
+	return change_request(r, &c);
 }
 
 int helpreq_schedule(struct request *r, const struct request_status *st, const char *when_utc,
 		     const char *contact)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_SCHEDULE, &changed, "ssi", when_utc, contact, st->id);
-	/* Its confirmation (and calendar file) by e-mail: lib/appointment.c. */
-	if (rc == DB_OK && changed > 0)
-		rc = appointment_confirm(r, st->id);
-	return finish_change(r, st, rc, changed, "scheduled");
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_SCHEDULE, .kind = "scheduled",
+			    .s1 = when_utc, .s2 = contact };
+	return change_request(r, &c);
 }
 
 int helpreq_set_priority(struct request *r, const struct request_status *st, long long priority)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", priority, st->client_id,
-			     st->visitor_id);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_SET_PRIORITY, &changed, "iii", priority, st->id,
-			     st->client_id);
-	/* Setting the same priority again changes no row but is no error. */
-	if (rc == DB_OK && changed == 0 && strcmp(st->state, "waiting") != 0
-	    && strcmp(st->state, "offered") != 0)
-		rc = HELPREQ_CLOSED;
-	else if (rc == DB_OK)
-		changed = 1;
-	return finish_change(r, st, rc, changed, "prioritized");
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_SET_PRIORITY, .kind = "prioritized",
+			    .priority = priority };
+	return change_request(r, &c);
 }
 
 int helpreq_requeue(struct request *r, const struct request_status *st)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_REQUEUE, &changed, "i", st->id);
-	return finish_change(r, st, rc, changed, "requeued");
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_REQUEUE, .kind = "requeued" };
+	return change_request(r, &c);
 }
 
 int helpreq_leave_message(struct request *r, const struct request_status *st, const char *name,
 			  const char *contact, const char *question)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(r->db);
-	if (rc == DB_OK)
-		rc = db_exec(r->db, SQL_REQUEST_LEAVE_MESSAGE, &changed, "sssi", name, contact, question,
-			     st->id);
-	/* The message starts a thread agents answer by e-mail (lib/thread.c). */
-	if (rc == DB_OK && changed > 0)
-		rc = thread_start_from_form(r->db, st->id, st->client_id, contact, question);
-	return finish_change(r, st, rc, changed, "message");
+	struct change c = { .r = r, .st = st, .statement = SQL_REQUEST_LEAVE_MESSAGE, .kind = "message",
+			    .s1 = name, .s2 = contact, .s3 = question };
+	return change_request(r, &c);
 }
 
 time_t helpreq_local_time(const char *date, const char *clock, long long offset_minutes)

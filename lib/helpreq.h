@@ -41,10 +41,12 @@ const char *helpreq_asked_from(struct request *r, const char *referer, const cha
 /* Puts the visitor in the client's queue (or finds their open request) and
  * routes. A priority of 0 or more (from the site's signed link) is kept on
  * the visitor's profile first; -1 keeps the profile's. Sets *public_id.
- * Returns a db_status. */
+ * Returns a db_status, or HELPREQ_LIMITED with a message for the visitor
+ * in *refusal when too many requests come from their address or from them
+ * (queue_guard.h). */
 int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
 		   const char *topic, const char *name, const char *question, const char *page_url,
-		   long long priority, const char **public_id);
+		   long long priority, const char **public_id, const char **refusal);
 
 /* Checks a help link's signed priority: sig must be the HMAC-SHA256, under
  * the site's secret, of "site=KEY&priority=N&expires=T", and T (Unix time)
@@ -97,7 +99,7 @@ void helpreq_status_json(const struct request_status *st, struct buf *out);
 /* The visitor gives up, asks for a later time, or leaves a message.
  * Returns a db_status, or HELPREQ_CLOSED when the request is no longer
  * waiting. */
-enum { HELPREQ_CLOSED = -20 };
+enum { HELPREQ_CLOSED = -20, HELPREQ_LIMITED = -21 };
 int helpreq_cancel(struct request *r, const struct request_status *st);
 int helpreq_schedule(struct request *r, const struct request_status *st, const char *when_utc,
 		     const char *contact);

@@ -192,6 +192,23 @@ static const char *check_value(struct pool *pool, const struct input *in, const 
 		}
 		return pool_printf(pool, "The field '%s' must be one of: %s.", in->name, list);
 	}
+	case INPUT_KEY: {
+		/* Checked here, before any query: a value of another shape can
+		 * name nothing, and MariaDB refuses to compare non-ASCII text
+		 * with the ASCII columns keys live in. */
+		char *lower = pool_strdup(pool, value);
+		size_t n = 0;
+		for (; lower[n] != '\0'; n++) {
+			lower[n] = (char)tolower((unsigned char)lower[n]);
+			if (!((lower[n] >= '0' && lower[n] <= '9') || (lower[n] >= 'a' && lower[n] <= 'f')))
+				break;
+		}
+		if (lower[n] != '\0' || n != 32)
+			return pool_printf(pool, "The field '%s' is not a valid key (32 hexadecimal "
+					   "characters).", in->name);
+		value = lower;
+		break;
+	}
 	case INPUT_TOKEN: {
 		size_t n = 0;
 		for (; value[n] != '\0'; n++)

@@ -16,6 +16,8 @@ enum input_kind {
 	INPUT_INT,      /* a decimal integer within [min, max] */
 	INPUT_CHOICE,   /* one of choices[] */
 	INPUT_TOKEN,    /* 64 lowercase hex characters (CSRF and similar) */
+	INPUT_KEY,      /* 32 hex characters, lower-cased: a site key or the public
+	                   id of a request or channel, which live in ASCII columns */
 };
 
 struct input {

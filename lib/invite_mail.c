@@ -2,6 +2,7 @@
 #include "invite_mail.h"
 
 #include "db.h"
+#include "mail_queue.h"
 #include "pool.h"
 
 const char *invitation_mail_subject(struct pool *pool, const struct invitation_mail *m)
@@ -25,14 +26,21 @@ const char *invitation_mail_text(struct pool *pool, const struct invitation_mail
 int invitation_mail_queue(struct db *db, const struct config *cfg, struct pool *pool,
 			  const struct invitation_mail *m, bool *queued, const char **note)
 {
-	(void)db;
-	(void)cfg;
-	(void)pool;
-	(void)m;
-	/* This is where mail_queue_add() (issue 13) goes, with kind
-	 * "room_invitation", the subject and text above, and
-	 * auto_submitted "auto-generated". Until Baton sends mail, say so. */
 	*queued = false;
-	*note = "This installation does not send e-mail yet: copy the link and send it yourself.";
-	return DB_OK;
+	*note = NULL;
+	/* From stays Baton's own name: whoever invites (a visitor too) names
+	 * themselves in the subject and text, never as the sender. */
+	struct mail mail = {
+		.kind = "room_invitation", .client_id = m->client_id,
+		.to = m->to, .to_name = m->to_name, .auto_submitted = "auto-generated",
+		.subject = invitation_mail_subject(pool, m), .text = invitation_mail_text(pool, m),
+	};
+	int rc = mail_queue_add(db, cfg, pool, &mail, NULL, NULL);
+	if (rc == MAIL_BAD_MESSAGE) {
+		/* The link exists all the same, to pass on by hand. */
+		*note = "Mail cannot be sent to this address: copy the link and send it yourself.";
+		return DB_OK;
+	}
+	*queued = rc == DB_OK;
+	return rc;
 }

@@ -1,8 +1,8 @@
 /* invite_mail.h - an invitation into a session, sent by e-mail. The one
- * place where an invitation meets the mail system: when Baton's mail queue
- * (issue 13, lib/mail_queue.h: mail_queue_add) is part of the build, this
- * queues the message there; until then nothing is sent and the inviter is
- * told to pass the link on. */
+ * place where an invitation meets the mail system: the message is queued
+ * with mail_queue_add (lib/mail_queue.h) in the invitation's own
+ * transaction (lib/room.c: room_invite), so it goes exactly when the link
+ * exists; an address mail cannot go to gets the link on the screen only. */
 #ifndef BATON_INVITE_MAIL_H
 #define BATON_INVITE_MAIL_H
 
@@ -20,8 +20,9 @@ struct invitation_mail {
 	const char *link;           /* the invitation's address */
 };
 
-/* Queues the invitation for sending. *queued says whether it was; when it
- * was not, *note says why, for the inviter. Returns a db_status. */
+/* Queues the invitation for sending, inside the caller's transaction.
+ * *queued says whether it was; when it was not, *note says why, for the
+ * inviter. Returns a db_status. */
 int invitation_mail_queue(struct db *db, const struct config *cfg, struct pool *pool,
 			  const struct invitation_mail *m, bool *queued, const char **note);
 

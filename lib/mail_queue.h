@@ -32,8 +32,9 @@ struct pool;
 struct mail {
 	/* What it is, for the desk, the log and tests: [a-z_], at most 32.
 	 * In use: transcript, reply, acknowledgement, confirmation, reminder,
-	 * agent_reminder, unregistered_domain, digest, signin_alert; issue 12
-	 * adds invitation and password_reset. */
+	 * agent_reminder, unregistered_domain, digest, signin_alert,
+	 * invitation and password_reset (accounts), room_invitation (an
+	 * invitation into a session, lib/invite_mail.c). */
 	const char *kind;
 	long long client_id;       /* 0: not about one client (operator mail) */
 	long long request_id;      /* 0, or the help request (thread) it is about */

@@ -168,7 +168,7 @@ static const struct {
 	{ "ring_seconds", SQL_PHONE_LINE_SET_RING_SECONDS, 5, 120 },
 	{ "announce_seconds", SQL_PHONE_LINE_SET_ANNOUNCE_SECONDS, 5, 600 },
 	{ "message_seconds", SQL_PHONE_LINE_SET_MESSAGE_SECONDS, 10, 600 },
-	{ "rate_cents", SQL_PHONE_LINE_SET_RATE_CENTS, 0, 1000000 },
+	{ "rate_cents", SQL_PHONE_LINE_SET_RATE_CENTS, 0, 100000000 },
 };
 
 static int set_one(struct db *db, struct pool *pool, const struct phone_line *line,
@@ -231,6 +231,16 @@ static int set_one(struct db *db, struct pool *pool, const struct phone_line *li
 	return PHONE_LINE_INVALID;
 }
 
+int phone_line_set_in_transaction(struct db *db, struct pool *pool, const struct phone_line *line,
+				  const char *setting, const char *value, const char **error)
+{
+	*error = NULL;
+	int rc = db_exec(db, SQL_PHONE_LINE_ENSURE, NULL, "i", line->client_id);
+	if (rc == DB_OK)
+		rc = set_one(db, pool, line, setting, value, error);
+	return rc;
+}
+
 int phone_line_set(struct db *db, struct pool *pool, long long client_id, const char *setting,
 		   const char *value, const char **error)
 {
@@ -244,13 +254,15 @@ int phone_line_set(struct db *db, struct pool *pool, long long client_id, const 
 		*error = "There is no such client.";
 		return PHONE_LINE_INVALID;
 	}
-	rc = db_begin(db);
-	if (rc == DB_OK)
-		rc = db_exec(db, SQL_PHONE_LINE_ENSURE, NULL, "i", client_id);
-	if (rc == DB_OK)
-		rc = set_one(db, pool, &line, setting, value, error);
-	if (rc == DB_OK)
-		return db_commit(db);
-	db_rollback(db);
+	int attempt = 0;
+	do {
+		rc = db_begin(db);
+		if (rc == DB_OK)
+			rc = phone_line_set_in_transaction(db, pool, &line, setting, value, error);
+		if (rc == DB_OK)
+			rc = db_commit(db);
+		else
+			db_rollback(db);
+	} while (db_retry(db, &rc, &attempt));
 	return rc;
 }

@@ -47,6 +47,10 @@ int phone_line_client_of_number(struct db *db, struct pool *pool, const char *e1
 enum { PHONE_LINE_INVALID = -30 };
 int phone_line_set(struct db *db, struct pool *pool, long long client_id, const char *setting,
 		   const char *value, const char **error);
+/* The same inside the caller's transaction (an admin action writes its
+ * audit row in it), for the line phone_line_load gave. */
+int phone_line_set_in_transaction(struct db *db, struct pool *pool, const struct phone_line *line,
+				  const char *setting, const char *value, const char **error);
 /* The names phone_line_set takes, NULL-terminated (for help texts). */
 extern const char *const phone_line_settings[];
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -152,6 +153,12 @@ void program_request_finish(struct request *r, int status)
 	}
 	if (r->db != NULL)
 		db_rollback(r->db); /* a handler that bailed out mid-transaction */
+	/* Every 5xx leaves a line; its cause is logged just before, where it
+	 * happened. */
+	if (r->resp.status >= 500)
+		log_warn("answered %d to %s %s from %s", r->resp.status,
+			 r->method_name ? r->method_name : "?", r->path ? r->path : "?",
+			 r->remote_addr ? r->remote_addr : "?");
 	resp_send(r);
 	resp_free(&r->resp);
 	pool_free(r->pool);
@@ -184,6 +191,12 @@ static pid_t start_worker(struct program_context *ctx)
 {
 	pid_t pid = fork();
 	if (pid == 0) {
+		/* A worker whose supervisor died (kill -9) stops too, rather than
+		 * serving on unsupervised; the supervisor's own supervisor starts
+		 * a new set. */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() == 1)
+			_exit(0);
 		serve_fastcgi(ctx);
 		db_free(ctx->db);
 		program_teardown();

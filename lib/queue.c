@@ -3,6 +3,16 @@
 
 #include "db.h"
 #include "notify.h"
+#include "pool.h"
+
+int queue_lock(struct db *db, long long client_id)
+{
+	struct pool *pool = pool_new();
+	struct db_rows row;
+	int rc = db_query(db, pool, SQL_QUEUE_LOCK, &row, "i", client_id);
+	pool_free(pool);
+	return rc;
+}
 
 int queue_bump(struct db *db, long long client_id, unsigned long long *version)
 {

@@ -5,6 +5,11 @@
 
 struct db;
 
+/* Inside a transaction that will bump the queue, first: takes the client's
+ * row lock, so writers of one client's queue take turns. Without it two of
+ * them each take a shared lock on the row (the foreign key check of an
+ * insert) and then both want it exclusively in queue_bump: a deadlock. */
+int queue_lock(struct db *db, long long client_id);
 /* Inside a transaction: marks the client's queue changed; *version gets the
  * new version (to notify after commit). Returns a db_status. */
 int queue_bump(struct db *db, long long client_id, unsigned long long *version);

@@ -29,6 +29,12 @@ struct view *view_new(struct request *r)
 	view_set(v, "Config.DebugEnabled", "0");
 	view_set(v, "hdf.loadpaths.0", r->cfg->templates_dir);
 	view_set(v, "page.path", r->path);
+	/* Where a form in the top bar returns to: this page as it was asked for. */
+	if (r->method == METHOD_GET && r->query_string != NULL && *r->query_string != '\0'
+	    && strlen(r->query_string) < 1000)
+		view_set(v, "page.back", pool_printf(r->pool, "%s?%s", r->path, r->query_string));
+	else
+		view_set(v, "page.back", r->path);
 	if (r->session != NULL) {
 		view_set(v, "csrf", r->session->csrf_token);
 		view_set(v, "me.name", r->session->display_name);
@@ -36,6 +42,10 @@ struct view *view_new(struct request *r)
 		view_set(v, "me.role", r->session->role);
 		view_set(v, "me.state", r->session->state);
 		view_set(v, "me.client", r->session->client_name);
+		static const char *const names[6] = { "sound_offer", "sound_line", "sound_supervisor",
+			"desktop_offer", "desktop_line", "desktop_supervisor" };
+		for (size_t i = 0; i < 6; i++)
+			view_set(v, pool_printf(r->pool, "me.notify.%s", names[i]), r->session->preferences[i]);
 	}
 	return v;
 }

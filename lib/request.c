@@ -101,6 +101,7 @@ int request_read_head(struct request *r, const char **error)
 		r->cookies = input_parse_cookies(r->pool, cookie);
 
 	const char *query = env(r, "QUERY_STRING");
+	r->query_string = query ? query : "";
 	if (query != NULL && *query != '\0') {
 		size_t len = strlen(query);
 		if (len > MAX_QUERY_BYTES) {

@@ -30,12 +30,17 @@ struct session {
 	long long state_seconds;
 	const char *client_name;
 	long long max_sessions;
+	long long reseller_id;     /* role reseller: the reseller they work for */
+	/* What chimes and what shows a desktop notification (lib/account.h's
+	 * account_preferences, in that order): "1" or "0" each. */
+	const char *preferences[6];
 };
 
 struct response {
 	int status;
 	const char *content_type;
 	bool frames_web_pages;   /* the viewer: may frame any http(s) page */
+	bool no_referrer;        /* the address holds a secret (a link's token) */
 	/* Who may frame this page (CSP frame-ancestors): NULL for nobody; the
 	 * site's domains for a page of the widget's panel (lib/panel.c). */
 	const char *frame_ancestors;
@@ -54,12 +59,13 @@ struct request {
 	enum http_method method;
 	const char *method_name;
 	const char *path;          /* the program's URL path, e.g. "/signin" */
+	const char *query_string;  /* as sent, "" when none */
 	const char *remote_addr;
 	const char *user_agent;
 	const char *host;
 	const char *origin;        /* Origin header, NULL if absent */
 	const char *referer;
-	const char *accept_language; /* NULL if absent (lib/visitor_lang.c) */
+	const char *accept_language; /* Accept-Language, NULL if absent */
 	bool https;
 	bool wants_json;
 	bool framed;               /* asked for by a frame (Sec-Fetch-Dest: iframe) */

@@ -170,10 +170,11 @@ void resp_send(struct request *r)
 	buf_puts(&head, "X-Content-Type-Options: nosniff\r\n");
 	if (resp->frame_ancestors == NULL)
 		buf_puts(&head, "X-Frame-Options: DENY\r\n");
-	buf_printf(&head, "Referrer-Policy: same-origin\r\n"
+	buf_printf(&head, "Referrer-Policy: %s\r\n"
 			  "Cache-Control: no-store\r\n"
 			  "Content-Security-Policy: default-src 'self'; img-src 'self' data:; "
 			  "frame-ancestors %s; form-action 'self'; base-uri 'none'; object-src 'none'",
+		   resp->no_referrer ? "no-referrer" : "same-origin",
 		   resp->frame_ancestors ? resp->frame_ancestors : "'none'");
 	/* The viewer frames the pages people browse together, from any site. */
 	if (resp->frames_web_pages)

@@ -178,18 +178,22 @@ int room_set_may_invite(struct db *db, const struct member *m, long long partici
 
 /* ---- invitations ----------------------------------------------------------- */
 
-int room_invite(struct db *db, struct pool *pool, const struct config *cfg, const struct member *m,
-		const char *base, const struct invitation_request *req, struct invitation_made *out)
+static int invite_once(struct db *db, struct pool *pool, const struct config *cfg, const struct member *m,
+		       const char *base, const struct invitation_request *req, struct invitation_made *out)
 {
 	memset(out, 0, sizeof *out);
 	char token[TOKEN_HEX_LEN + 1], hash[TOKEN_HEX_LEN + 1];
 	if (crypto_token(token) != 0)
 		return DB_ERROR;
 	crypto_sha256_hex(token, hash);
-	int rc = db_exec(db, SQL_ROOM_INVITATION_INSERT, NULL, "siiiiiss", hash, m->channel_id,
-			 m->client_id, m->participant_id, req->uses, req->hours, req->email, req->name);
-	if (rc != DB_OK)
+	int rc = db_begin(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_ROOM_INVITATION_INSERT, NULL, "siiiiiss", hash, m->channel_id,
+			     m->client_id, m->participant_id, req->uses, req->hours, req->email, req->name);
+	if (rc != DB_OK) {
+		db_rollback(db);
 		return rc;
+	}
 	out->id = (long long)db_last_insert_id(db);
 	out->token = pool_strdup(pool, token);
 	out->link = pool_printf(pool, "%s/join?i=%s", base, token);
@@ -201,6 +205,22 @@ int room_invite(struct db *db, struct pool *pool, const struct config *cfg, cons
 		if (rc == DB_OK && out->mailed)
 			rc = db_exec(db, SQL_ROOM_INVITATION_MAILED, NULL, "i", out->id);
 	}
+	if (rc == DB_OK)
+		rc = db_commit(db);
+	else
+		db_rollback(db);
+	return rc;
+}
+
+/* The invitation and its mail in one transaction: the mail goes exactly
+ * when the link exists. */
+int room_invite(struct db *db, struct pool *pool, const struct config *cfg, const struct member *m,
+		const char *base, const struct invitation_request *req, struct invitation_made *out)
+{
+	int rc, attempt = 0;
+	do
+		rc = invite_once(db, pool, cfg, m, base, req, out);
+	while (db_retry(db, &rc, &attempt));
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /* router.c - offering waiting requests to agents, and rolling them on. */
 #include "router.h"
 
+#include "capacity.h"
 #include "db.h"
 #include "log.h"
 #include "notify.h"
@@ -42,26 +43,21 @@ static int roll_expired(struct db *db, struct pool *pool, long long client_id,
 	return rc;
 }
 
-static int offer_waiting(struct db *db, struct pool *pool, long long client_id,
-			 long long seat_cap, int *changed)
+static int offer_waiting(struct db *db, struct pool *pool, long long client_id, int *changed)
 {
-	struct db_rows open, signed_in, waiting;
-	int rc = db_query(db, pool, SQL_CLIENT_OPEN_CHANNELS, &open, "ii", client_id, client_id);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_AGENTS_SIGNED_IN, &signed_in, "i", client_id);
+	struct client_capacity cap;
+	struct db_rows waiting;
+	int rc = capacity_of_client(db, pool, client_id, &cap);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_ROUTE_WAITING, &waiting, "i", client_id);
-	if (rc != DB_OK || db_cell_int(&signed_in, 0, 1) == 0)
+	if (rc != DB_OK || !cap.can_take_visitor)
 		return rc;
-	long long seats = seat_cap - db_cell_int(&open, 0, 0) - db_cell_int(&open, 0, 1);
+	long long seats = cap.seat_cap - cap.seats_used;
 	for (size_t i = 0; rc == DB_OK && i < waiting.rows && seats > 0; i++) {
-		long long request_id = db_cell_int(&waiting, i, 0);
-		struct db_rows agent;
-		rc = db_query(db, pool, SQL_ROUTE_PICK_AGENT, &agent, "iii", client_id, request_id,
-			      request_id);
-		if (rc != DB_OK || agent.rows == 0)
+		long long request_id = db_cell_int(&waiting, i, 0), agent_id = 0;
+		rc = capacity_pick_agent(db, pool, client_id, request_id, &agent_id);
+		if (rc != DB_OK || agent_id == 0)
 			continue;
-		long long agent_id = db_cell_int(&agent, 0, 0);
 		rc = db_exec(db, SQL_ROUTE_OFFER, NULL, "ii", agent_id, request_id);
 		if (rc == DB_OK)
 			rc = request_event(db, request_id, client_id, "routed", agent_id);
@@ -71,35 +67,42 @@ static int offer_waiting(struct db *db, struct pool *pool, long long client_id,
 	return rc;
 }
 
-static int route_once(struct db *db, struct pool *pool, long long client_id)
+struct route {
+	struct pool *pool;
+	long long client_id;
+	unsigned long long version;
+};
+
+static int route_once(struct db *db, struct route *t)
 {
 	struct db_rows settings;
-	unsigned long long version = 0;
 	int changed = 0;
+	t->version = 0;
 	int rc = db_begin(db);
 	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", client_id);
+		rc = db_query(db, t->pool, SQL_CLIENT_SETTINGS_LOCK, &settings, "i", t->client_id);
 	if (rc == DB_OK && settings.rows == 1)
-		rc = roll_expired(db, pool, client_id, db_cell_int(&settings, 0, 2), &changed);
+		rc = roll_expired(db, t->pool, t->client_id, db_cell_int(&settings, 0, 2), &changed);
 	if (rc == DB_OK && settings.rows == 1)
-		rc = offer_waiting(db, pool, client_id, db_cell_int(&settings, 0, 0), &changed);
+		rc = offer_waiting(db, t->pool, t->client_id, &changed);
 	if (rc == DB_OK && changed)
-		rc = queue_bump(db, client_id, &version);
+		rc = queue_bump(db, t->client_id, &t->version);
 	if (rc == DB_OK)
 		rc = db_commit(db);
 	else
 		db_rollback(db);
-	if (rc == DB_OK)
-		queue_notify(client_id, version);
 	return rc;
 }
 
 int router_route_client(struct db *db, struct pool *pool, long long client_id)
 {
+	struct route t = { .pool = pool, .client_id = client_id };
 	int rc, attempt = 0;
 	do
-		rc = route_once(db, pool, client_id);
+		rc = route_once(db, &t);
 	while (db_retry(db, &rc, &attempt));
+	if (rc == DB_OK)
+		queue_notify(client_id, t.version);
 	return rc;
 }
 

@@ -33,6 +33,9 @@ int session_load(struct request *r)
 	s->state_seconds = db_cell_int(&rows, 0, 8);
 	s->client_name = db_cell(&rows, 0, 9);
 	s->max_sessions = db_cell_int(&rows, 0, 10);
+	s->reseller_id = db_cell(&rows, 0, 12) ? db_cell_int(&rows, 0, 12) : 0;
+	for (size_t i = 0; i < 6; i++)
+		s->preferences[i] = db_cell(&rows, 0, 13 + i);
 	if (db_cell_int(&rows, 0, 11))
 		rc = db_exec(r->db, SQL_SESSION_TOUCH, NULL, "ii",
 			     (long long)r->cfg->session_idle_minutes * 60, s->id);

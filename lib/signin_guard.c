@@ -26,17 +26,33 @@ static long long remaining(const struct db_rows *rows, long long free_failures, 
 long long signin_wait_seconds(struct request *r, const char *email)
 {
 	const struct config *cfg = r->cfg;
-	struct db_rows by_email, by_ip;
-	int rc = db_query(r->db, r->pool, SQL_SIGNIN_FAILURES_BY_EMAIL, &by_email, "s", email);
+	struct db_rows by_pair, by_ip, by_account, known;
+	int rc = db_query(r->db, r->pool, SQL_SIGNIN_FAILURES_BY_PAIR, &by_pair, "ss", email,
+			  r->remote_addr);
 	if (rc == DB_OK)
 		rc = db_query(r->db, r->pool, SQL_SIGNIN_FAILURES_BY_IP, &by_ip, "s", r->remote_addr);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_SIGNIN_FAILURES_BY_EMAIL, &by_account, "s", email);
+	if (rc == DB_OK)
+		rc = db_query(r->db, r->pool, SQL_SIGNIN_KNOWN_ADDRESS, &known, "ss", email,
+			      r->remote_addr);
 	if (rc != DB_OK)
 		return rc;
-	long long a = remaining(&by_email, cfg->signin_free_failures_per_account,
-				cfg->signin_max_delay_seconds);
-	long long b = remaining(&by_ip, cfg->signin_free_failures_per_ip,
-				cfg->signin_max_delay_seconds);
-	return a > b ? a : b;
+	/* Someone guessing this account's password from this address... */
+	long long pair = remaining(&by_pair, cfg->signin_free_failures_per_account,
+				   cfg->signin_max_delay_seconds);
+	/* ... or many accounts' from it ... */
+	long long address = remaining(&by_ip, cfg->signin_free_failures_per_ip,
+				      cfg->signin_max_delay_seconds);
+	/* ... or this account's from many addresses: that slows only addresses
+	 * the account has not signed in from, and never for long, so nobody
+	 * can lock its owner out by failing on purpose. */
+	long long account = db_cell_int(&known, 0, 0) > 0
+				    ? 0
+				    : remaining(&by_account, cfg->signin_free_failures_account_wide,
+						cfg->signin_account_max_delay_seconds);
+	long long wait = pair > address ? pair : address;
+	return wait > account ? wait : account;
 }
 
 int signin_record(struct request *r, const char *email, long long agent_id, const char *outcome)

@@ -1,7 +1,9 @@
-/* signin_guard.h - slowing down password guessing, per account and per IP.
- * After a number of free failures each further failure doubles the wait
- * before the next try (capped), counted from the database so that every app
- * host sees the same history. */
+/* signin_guard.h - slowing down password guessing: per account and address
+ * pair, per address, and (gently, and never from an address the account
+ * has signed in from) per account. After a number of free failures each
+ * further failure doubles the wait before the next try (capped), counted
+ * from the database so that every app host sees the same history. Failing
+ * on purpose from elsewhere cannot lock an agent out. */
 #ifndef BATON_SIGNIN_GUARD_H
 #define BATON_SIGNIN_GUARD_H
 

@@ -13,9 +13,9 @@ static const char *const *const sql_areas[] = {
 	sql_texts_core,    sql_texts_admin,     sql_texts_staff,   sql_texts_help,
 	sql_texts_routing, sql_texts_channel,   sql_texts_supervise, sql_texts_billing,
 	sql_texts_archive, sql_texts_report,    sql_texts_demo,    sql_texts_mail,
-	sql_texts_call,    sql_texts_board,     sql_texts_sample,    sql_texts_phone,
-	sql_texts_room,    sql_texts_event, sql_texts_visitor, sql_texts_lang,
-	sql_texts_setup,
+	sql_texts_call,    sql_texts_board,     sql_texts_sample,  sql_texts_phone,
+	sql_texts_room,    sql_texts_event,     sql_texts_visitor, sql_texts_lang,
+	sql_texts_capacity, sql_texts_guard,   sql_texts_setup,
 };
 
 const char *sql_text(enum sql_id id)

@@ -6,17 +6,17 @@ const char *const sql_texts_billing[SQL__MAX] = {
 	/* Usage billing. Instants as milliseconds since 1970 (the connection's
 	 * time zone is UTC); lib/billing.c does the arithmetic. */
 	[SQL_BILLING_NOW_MS] = "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)",
-	/* A client's terms; its reseller's share in hundredths of a percent. */
+	/* A client as its statement names it; the terms are the history's
+	 * (lib/terms.c). */
 	[SQL_BILLING_CLIENT] =
-		"SELECT c.id, c.slug, c.name, c.rate_unit, c.rate_cents, c.monthly_minimum_cents,"
-		" c.currency, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED), r.slug, r.name,"
-		" CAST(r.share_percent * 100 AS SIGNED), c.call_rate_cents"
-		" FROM client c LEFT JOIN reseller r ON r.id = c.reseller_id WHERE c.id = ?",
+		"SELECT c.id, c.slug, c.name, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED)"
+		" FROM client c WHERE c.id = ?",
+	/* Clients that ever had the reseller: whether one is the reseller's in
+	 * a given month is for its terms of that month to say. */
 	[SQL_BILLING_RESELLER_CLIENTS] =
-		"SELECT c.id, c.slug, c.name, c.rate_unit, c.rate_cents, c.monthly_minimum_cents,"
-		" c.currency, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED), r.slug, r.name,"
-		" CAST(r.share_percent * 100 AS SIGNED), c.call_rate_cents"
-		" FROM client c JOIN reseller r ON r.id = c.reseller_id WHERE r.id = ? ORDER BY c.slug",
+		"SELECT c.id, c.slug, c.name, CAST(UNIX_TIMESTAMP(c.created_at) * 1000 AS SIGNED)"
+		" FROM client c WHERE EXISTS (SELECT 1 FROM client_terms t WHERE t.client_id = c.id"
+		" AND t.reseller_id = ?) ORDER BY c.slug",
 	/* The sessions created in [start, end): start, name, the agents in the
 	 * order they first joined (names as they were then), start and close. */
 	[SQL_BILLING_SESSIONS] =
@@ -30,17 +30,20 @@ const char *const sql_texts_billing[SQL__MAX] = {
 		" FROM channel ch WHERE ch.client_id = ? AND ch.created_at >= ? AND ch.created_at < ?"
 		" AND ch.kind IN ('help', 'room')" /* events' stages are billed as events */
 		" ORDER BY ch.created_at, ch.id",
-	/* A missing currency keeps the client's. */
-	[SQL_CLIENT_SET_RATE] =
-		"UPDATE client SET rate_unit = ?, rate_cents = ?, monthly_minimum_cents = ?,"
-		" currency = COALESCE(?, currency) WHERE id = ?",
-	[SQL_CLIENT_SET_RESELLER] = "UPDATE client SET reseller_id = ? WHERE id = ?",
-	/* The share comes in hundredths of a percent: exact in DECIMAL(5, 2). */
-	[SQL_RESELLER_INSERT] =
-		"INSERT INTO reseller (slug, name, share_percent) VALUES (?, ?, ? / 100)",
+	[SQL_RESELLER_INSERT] = "INSERT INTO reseller (slug, name) VALUES (?, ?)",
 	[SQL_RESELLER_BY_SLUG] =
-		"SELECT id, slug, name, CAST(share_percent * 100 AS SIGNED) FROM reseller WHERE slug = ?",
+		"SELECT id, slug, name, removed_at IS NOT NULL, suspended_at IS NOT NULL FROM reseller"
+		" WHERE slug = ?",
+	[SQL_RESELLER_BY_ID] = "SELECT slug FROM reseller WHERE id = ?",
+	/* Each reseller with its share now, its clients now and its accounts. */
 	[SQL_RESELLER_LIST] =
-		"SELECT r.slug, r.name, r.share_percent, (SELECT GROUP_CONCAT(c.slug ORDER BY c.slug)"
-		" FROM client c WHERE c.reseller_id = r.id) FROM reseller r ORDER BY r.slug",
+		"SELECT r.slug, r.name, (SELECT s.share_percent FROM reseller_share s WHERE s.reseller_id = r.id"
+		"  ORDER BY s.effective_at DESC, s.id DESC LIMIT 1),"
+		" (SELECT GROUP_CONCAT(c.slug ORDER BY c.slug) FROM client c WHERE (SELECT t.reseller_id"
+		"  FROM client_terms t WHERE t.client_id = c.id ORDER BY t.effective_at DESC, t.id DESC"
+		"  LIMIT 1) = r.id),"
+		" (SELECT GROUP_CONCAT(a.email ORDER BY a.email) FROM agent a WHERE a.reseller_id = r.id"
+		"  AND a.disabled = 0),"
+		" r.suspended_at IS NOT NULL"
+		" FROM reseller r WHERE r.removed_at IS NULL ORDER BY r.slug",
 };

@@ -25,6 +25,7 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		"  WHERE p2.channel_id = c.id AND p2.visitor_id = ?"
 		"  ORDER BY p2.left_at IS NULL DESC, p2.id DESC LIMIT 1)"
 		" WHERE c.public_id = ?",
+	[SQL_CHANNEL_ID_BY_PUBLIC_ID] = "SELECT id FROM channel WHERE public_id = ?",
 	[SQL_CHANNEL_BY_ID] =
 		"SELECT id, client_id, state, name, last_seq, leader_participant_id, request_id,"
 		" public_id FROM channel WHERE id = ?",
@@ -69,10 +70,16 @@ const char *const sql_texts_channel[SQL__MAX] = {
 	[SQL_PARTICIPANT_AVATAR] =
 		"UPDATE participant SET avatar = ?, signal_version = ?, view_version = signal_version"
 		" WHERE id = ?",
+	/* A visitor's proposal to lead everyone off the client's sites (lib/lead.c). */
+	[SQL_PARTICIPANT_PROPOSE] =
+		"UPDATE participant SET proposed_url = ?, signal_version = ? WHERE id = ?",
+	[SQL_PARTICIPANT_PROPOSAL] =
+		"SELECT proposed_url FROM participant WHERE id = ? AND channel_id = ? AND kind = 'visitor'"
+		" AND left_at IS NULL",
 	/* Everyone's, the viewer's own included: one read serves every viewer. */
 	[SQL_SIGNALS_SINCE] =
 		"SELECT id, display_name, kind, typing_text, signal_version, avatar, seen_url,"
-		" scroll_x, scroll_y, pointer_mode, pointer_x, pointer_y, left_at IS NULL"
+		" scroll_x, scroll_y, pointer_mode, pointer_x, pointer_y, left_at IS NULL, proposed_url"
 		" FROM participant WHERE channel_id = ? AND signal_version > ?",
 	[SQL_CHANNEL_SET_URL] = "UPDATE channel SET current_url = ? WHERE id = ?",
 	[SQL_PARTICIPANT_IN_CHANNEL] =

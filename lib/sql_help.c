@@ -4,7 +4,7 @@
 
 const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_SITE_BY_KEY] =
-		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name FROM site s"
+		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name, c.suspended_at IS NOT NULL FROM site s"
 		" JOIN client c ON c.id = s.client_id WHERE s.site_key = ?",
 	/* The Referer's host matches a registered domain or is below it. */
 	[SQL_SITE_HAS_DOMAIN] =
@@ -31,9 +31,9 @@ const char *const sql_texts_help[SQL__MAX] = {
 		" AND channel_id IS NOT NULL AND id <> ?",
 
 	[SQL_REQUEST_INSERT] =
-		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, topic, name,"
-		" question, page_url, priority, state, created_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3))",
+		"INSERT INTO help_request (public_id, client_id, site_id, visitor_id, ip, topic, name,"
+		" question, page_url, priority, language, state, created_at, seen_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', NOW(3), NOW(3))",
 	[SQL_REQUEST_OPEN_FOR_VISITOR] =
 		"SELECT public_id FROM help_request WHERE client_id = ? AND visitor_id = ?"
 		" AND state IN ('waiting', 'offered') ORDER BY id DESC LIMIT 1",
@@ -60,7 +60,7 @@ const char *const sql_texts_help[SQL__MAX] = {
 	 * not from before the visitor scheduled. */
 	[SQL_REQUEST_REQUEUE] =
 		"UPDATE help_request SET state = 'waiting', ended_at = NULL, created_at = NOW(3),"
-		" visitor_back_at = NOW(3) WHERE id = ? AND state = 'scheduled'",
+		" seen_at = NOW(3), visitor_back_at = NOW(3) WHERE id = ? AND state = 'scheduled'",
 	[SQL_REQUEST_LEAVE_MESSAGE] =
 		"UPDATE help_request SET state = 'message', name = ?, contact = ?, question = ?,"
 		" ended_at = NOW(3), offered_agent_id = NULL"
@@ -77,6 +77,7 @@ const char *const sql_texts_help[SQL__MAX] = {
 		" WHERE o.client_id = r.client_id AND o.state IN ('waiting', 'offered') AND o.deferred = 0"
 		" AND (-o.priority, COALESCE(o.preferred_at, '9999-12-31'), o.id)"
 		"  < (-r.priority, COALESCE(r.preferred_at, '9999-12-31'), r.id)",
+	[SQL_QUEUE_LOCK] = "SELECT id FROM client WHERE id = ? FOR UPDATE",
 	[SQL_QUEUE_BUMP] =
 		"UPDATE client SET queue_version = LAST_INSERT_ID(queue_version + 1),"
 		" queue_changed_at = NOW(6) WHERE id = ?",
@@ -87,20 +88,6 @@ const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_CLIENT_SETTINGS_LOCK] =
 		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers FROM client"
 		" WHERE id = ? FOR UPDATE",
-	/* Seats in use: open channels and offers out (each may become one). */
-	[SQL_CLIENT_OPEN_CHANNELS] =
-		"SELECT (SELECT COUNT(*) FROM channel WHERE client_id = ? AND state = 'open'),"
-		" (SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state = 'offered')",
-	/* Signed-in agents, and those of them available with room for one more
-	 * session (an agent at their maximum is not really available). */
-	[SQL_CLIENT_AGENTS_SIGNED_IN] =
-		"SELECT COUNT(DISTINCT a.id), COALESCE(SUM(a.state = 'available'"
-		"  AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
-		"   WHERE p.agent_id = a.id AND p.kind = 'agent' AND p.left_at IS NULL"
-		"   AND ch.state = 'open') < a.max_sessions), 0)"
-		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
-		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
-		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
 	/* Seconds to accept and to handle, averaged over recent sessions. */
 	[SQL_WAIT_STATS] =
 		"SELECT AVG(TIMESTAMPDIFF(SECOND, r.created_at, r.accepted_at)),"

@@ -11,6 +11,12 @@ const char *const sql_texts_lang[SQL__MAX] = {
 		" LEFT JOIN agent a ON a.id = p.agent_id"
 		" LEFT JOIN help_request r ON r.id = ch.request_id AND p.kind = 'visitor'"
 		" WHERE p.channel_id = ? AND p.left_at IS NULL ORDER BY p.id",
+	/* The visitor's question, the first line of a conversation just opened. */
+	[SQL_LANG_FIRST_VISITOR_LINE] =
+		"SELECT e.channel_id, ch.client_id, e.participant_id, e.seq, e.body, COALESCE(e.lang, 'en')"
+		" FROM channel_event e JOIN channel ch ON ch.id = e.channel_id"
+		" JOIN participant p ON p.id = e.participant_id"
+		" WHERE ch.public_id = ? AND e.kind = 'line' AND p.kind = 'visitor' ORDER BY e.seq LIMIT 1",
 	[SQL_LANG_TRANSLATION_EXISTS] =
 		"SELECT seq FROM channel_event WHERE channel_id = ? AND kind = 'translation'"
 		" AND ref_seq = ? AND lang = ?",

@@ -226,8 +226,6 @@ const char *const sql_texts_phone[SQL__MAX] = {
 		" AND connected_at IS NOT NULL GROUP BY 1",
 
 	/* ---- phone calls on statements (cgi-bin/statement.c) ---- */
-	[SQL_BILLING_PHONE_RATE] =
-		"SELECT COALESCE((SELECT rate_cents FROM phone_line WHERE client_id = ?), 0)",
 	/* Calls whose talk began in [start, end): when, the number, which way,
 	 * talk start and end (ms). */
 	[SQL_BILLING_PHONE_CALLS] =

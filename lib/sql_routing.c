@@ -7,23 +7,6 @@ const char *const sql_texts_routing[SQL__MAX] = {
 	[SQL_ROUTE_WAITING] =
 		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting' AND deferred = 0"
 		" ORDER BY priority DESC, COALESCE(preferred_at, '9999-12-31'), id LIMIT 50",
-	/* The available, signed-in agent with room, no open offer, who has not
-	 * let this request roll: the one who took the appointment, else the
-	 * one idle longest. */
-	[SQL_ROUTE_PICK_AGENT] =
-		"SELECT a.id FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
-		" AND a.disabled = 0"
-		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
-		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)"
-		" AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
-		"  WHERE p.agent_id = a.id AND p.left_at IS NULL AND ch.state = 'open') < a.max_sessions"
-		" AND NOT EXISTS (SELECT 1 FROM help_request o WHERE o.offered_agent_id = a.id"
-		"  AND o.state = 'offered')"
-		" AND NOT EXISTS (SELECT 1 FROM request_refusal f WHERE f.request_id = ?"
-		"  AND f.agent_id = a.id)"
-		/* The agent who took an appointment is offered it first. */
-		" ORDER BY a.id = (SELECT COALESCE(h.assigned_agent_id, 0) FROM help_request h"
-		"  WHERE h.id = ?) DESC, a.idle_since, a.id LIMIT 1",
 	[SQL_ROUTE_OFFER] =
 		"UPDATE help_request SET state = 'offered', offered_agent_id = ?, offered_at = NOW(3)"
 		" WHERE id = ? AND state = 'waiting'",
@@ -46,6 +29,11 @@ const char *const sql_texts_routing[SQL__MAX] = {
 	[SQL_ROUTE_UNOFFER] =
 		"UPDATE help_request SET state = 'waiting', offered_agent_id = NULL, offered_at = NULL"
 		" WHERE id = ? AND state = 'offered'",
+	/* An agent who reached their maximum: their other offers go back to
+	 * the queue, not counted as refused or missed. */
+	[SQL_ROUTE_WITHDRAW_OFFERS] =
+		"UPDATE help_request SET state = 'waiting', offered_agent_id = NULL, offered_at = NULL"
+		" WHERE offered_agent_id = ? AND state = 'offered' AND id <> ?",
 	[SQL_ROUTE_REFUSAL_INSERT] =
 		"INSERT IGNORE INTO request_refusal (request_id, agent_id) VALUES (?, ?)",
 	[SQL_AGENT_MISSED_OFFER] =
@@ -69,6 +57,8 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		 * unsigned overflow that fails the whole console. */
 		" GREATEST(0, CAST(c.accept_timeout_seconds AS SIGNED)"
 		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3))),"
+		/* Whom it is offered to, for the desk's Offered list. */
+		" (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id),"
 		" r.via, r.medium, r.phone"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
@@ -90,6 +80,52 @@ const char *const sql_texts_routing[SQL__MAX] = {
 	[SQL_CONSOLE_AGENTS] =
 		"SELECT a.id, a.display_name, a.state FROM agent a WHERE a.client_id = ? AND a.id <> ?"
 		" AND a.state = 'available' AND a.disabled = 0 ORDER BY a.display_name",
+	/* The console's search: today's (UTC) sessions of the client whose
+	 * name, visitor, question, contact or lines hold the words. */
+	[SQL_CONSOLE_SEARCH_TODAY] =
+		"SELECT ch.public_id, ch.name, DATE_FORMAT(ch.created_at, '%H:%i'), r.name, r.question,"
+		" (SELECT GROUP_CONCAT(DISTINCT p.display_name ORDER BY p.display_name SEPARATOR ', ')"
+		"  FROM participant p WHERE p.channel_id = ch.id AND p.kind = 'agent'),"
+		" ch.state = 'open'"
+		" FROM channel ch LEFT JOIN help_request r ON r.id = ch.request_id"
+		" WHERE ch.client_id = ? AND ch.created_at >= CURDATE()"
+		" AND (ch.name LIKE ? OR r.name LIKE ? OR r.question LIKE ? OR r.contact LIKE ?"
+		"  OR EXISTS (SELECT 1 FROM channel_event e WHERE e.channel_id = ch.id AND e.kind = 'line'"
+		"  AND e.body LIKE ?))"
+		" ORDER BY ch.created_at DESC LIMIT 50",
+	/* The visitor panel beside a conversation (lib/visitor_panel.c): the
+	 * channel's request and the visitor's profile with the client, where
+	 * the visitor's view is now, and the request's id. */
+	[SQL_PANEL_VISITOR] =
+		"SELECT r.visitor_id, COALESCE(r.name, vp.name), r.contact, r.question, r.page_url,"
+		" COALESCE(vp.priority, r.priority), r.language, s.name, vp.visits,"
+		" DATE_FORMAT(vp.first_seen_at, '%Y-%m-%d'), c.panel_fields, ch.client_id,"
+		" (SELECT p.seen_url FROM participant p WHERE p.channel_id = ch.id AND p.kind = 'visitor'"
+		"  AND p.visitor_id = r.visitor_id ORDER BY p.id DESC LIMIT 1), r.id"
+		" FROM channel ch JOIN help_request r ON r.id = ch.request_id"
+		" JOIN client c ON c.id = ch.client_id LEFT JOIN site s ON s.id = r.site_id"
+		" LEFT JOIN visitor_profile vp ON vp.client_id = r.client_id AND vp.visitor_id = r.visitor_id"
+		" WHERE ch.id = ?",
+	/* The pages the visitor asked from on earlier visits, newest first. */
+	[SQL_PANEL_TRAIL] =
+		"SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), page_url FROM help_request"
+		" WHERE client_id = ? AND visitor_id = ? AND id <> ? AND page_url IS NOT NULL"
+		" ORDER BY id DESC LIMIT 10",
+	[SQL_PANEL_SESSIONS] =
+		"SELECT ch.public_id, DATE_FORMAT(ch.created_at, '%Y-%m-%d %H:%i'),"
+		" (SELECT GROUP_CONCAT(DISTINCT p.display_name ORDER BY p.display_name SEPARATOR ', ')"
+		"  FROM participant p WHERE p.channel_id = ch.id AND p.kind = 'agent'), r.question"
+		" FROM help_request r JOIN channel ch ON ch.id = r.channel_id"
+		" WHERE r.client_id = ? AND r.visitor_id = ? AND ch.id <> ? ORDER BY ch.id DESC LIMIT 10",
+	[SQL_PANEL_NOTES] =
+		"SELECT id, author, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i'), body FROM visitor_note"
+		" WHERE client_id = ? AND visitor_id = ? ORDER BY id DESC LIMIT 50",
+	[SQL_NOTE_TARGET] =
+		"SELECT ch.client_id, r.visitor_id FROM channel ch"
+		" LEFT JOIN help_request r ON r.id = ch.request_id WHERE ch.public_id = ?",
+	[SQL_NOTE_INSERT] =
+		"INSERT INTO visitor_note (client_id, visitor_id, agent_id, author, body, created_at)"
+		" VALUES (?, ?, ?, ?, ?, NOW(3))",
 	[SQL_CANNED_FOR_AGENT] =
 		"SELECT id, title, body FROM canned_phrase WHERE client_id = ?"
 		" AND (agent_id IS NULL OR agent_id = ?) ORDER BY agent_id IS NULL, title",

@@ -4,21 +4,38 @@
 
 const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_AGENT_FOR_SIGNIN] =
-		"SELECT a.id, a.password_hash, a.disabled, a.client_id FROM agent a WHERE a.email = ?",
+		"SELECT a.id, a.password_hash, a.disabled, a.client_id, a.role,"
+		" c.suspended_at IS NOT NULL OR EXISTS (SELECT 1 FROM reseller r WHERE r.id = a.reseller_id"
+		"  AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL)),"
+		" a.totp_enabled_at IS NOT NULL FROM agent a JOIN client c ON c.id = a.client_id"
+		" WHERE a.email = ?",
 	[SQL_SIGNIN_RECORD] =
 		"INSERT INTO signin_attempt (email, agent_id, ip, user_agent, outcome, at)"
 		" VALUES (?, ?, ?, ?, ?, NOW(3))",
-	/* Failures since the account's last success within the last day, and
-	 * seconds since the newest of them. */
+	/* Failures for the account from one address since the account's last
+	 * success from there, within the last day, and seconds since the
+	 * newest of them. */
+	[SQL_SIGNIN_FAILURES_BY_PAIR] =
+		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(f.at), NOW(3)), 0)"
+		" FROM signin_attempt f WHERE f.email = ? AND f.ip = ?"
+		" AND f.outcome IN ('bad_password', 'unknown') AND f.at > NOW(3) - INTERVAL 1 DAY"
+		" AND f.at > COALESCE((SELECT MAX(s.at) FROM signin_attempt s"
+		"  WHERE s.email = f.email AND s.ip = f.ip AND s.outcome = 'ok'), '1970-01-01')",
+	/* Whether the account signed in from this address in the last 90 days. */
+	[SQL_SIGNIN_KNOWN_ADDRESS] =
+		"SELECT COUNT(*) FROM signin_attempt WHERE email = ? AND ip = ? AND outcome = 'ok'"
+		" AND at > NOW(3) - INTERVAL 90 DAY",
+	/* Failures for the account from every address since its last success
+	 * within the last day, and seconds since the newest of them. */
 	[SQL_SIGNIN_FAILURES_BY_EMAIL] =
 		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(f.at), NOW(3)), 0)"
-		" FROM signin_attempt f WHERE f.email = ? AND f.outcome IN ('bad_password', 'unknown')"
+		" FROM signin_attempt f WHERE f.email = ? AND f.outcome IN ('bad_password', 'unknown', 'bad_code')"
 		" AND f.at > NOW(3) - INTERVAL 1 DAY"
 		" AND f.at > COALESCE((SELECT MAX(s.at) FROM signin_attempt s"
 		"  WHERE s.email = f.email AND s.outcome = 'ok'), '1970-01-01')",
 	[SQL_SIGNIN_FAILURES_BY_IP] =
 		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW(3)), 0)"
-		" FROM signin_attempt WHERE ip = ? AND outcome IN ('bad_password', 'unknown')"
+		" FROM signin_attempt WHERE ip = ? AND outcome IN ('bad_password', 'unknown', 'bad_code')"
 		" AND at > NOW(3) - INTERVAL 1 HOUR",
 	[SQL_AGENT_SIGNED_IN] =
 		"UPDATE agent SET last_signin_at = NOW(3), last_signin_ip = ? WHERE id = ?",
@@ -31,11 +48,15 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_SESSION_BY_TOKEN] =
 		"SELECT s.id, s.agent_id, s.csrf_token, a.client_id, a.email, a.display_name, a.role,"
 		" a.state, TIMESTAMPDIFF(SECOND, a.state_since, NOW(3)), c.name, a.max_sessions,"
-		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND"
+		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND, a.reseller_id,"
+		" a.sound_offer, a.sound_line, a.sound_supervisor, a.desktop_offer, a.desktop_line,"
+		" a.desktop_supervisor"
 		" FROM staff_session s JOIN agent a ON a.id = s.agent_id"
 		" JOIN client c ON c.id = a.client_id"
 		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
-		" AND NOW(3) < s.expires_at AND a.disabled = 0",
+		" AND NOW(3) < s.expires_at AND a.disabled = 0 AND c.suspended_at IS NULL"
+		" AND NOT EXISTS (SELECT 1 FROM reseller r WHERE r.id = a.reseller_id"
+		"  AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL))",
 	/* At most once a minute: every post and poll would otherwise be a durable
 	 * write (and the agent's requests would queue on this one row). Run only
 	 * when the lookup above says the stamp is that old, so most requests
@@ -71,4 +92,35 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_AGENT_EVENT_INSERT_AT] =
 		"INSERT INTO agent_event (agent_id, client_id, kind, state, ip, at)"
 		" VALUES (?, ?, ?, ?, NULL, ?)",
+
+	/* Two-factor sign-in (lib/two_factor.c). */
+	[SQL_TOTP_STATE] =
+		"SELECT totp_secret, totp_enabled_at IS NOT NULL, totp_last_step FROM agent WHERE id = ?",
+	[SQL_TOTP_SET_SECRET] =
+		"UPDATE agent SET totp_secret = ?, totp_last_step = 0 WHERE id = ? AND totp_enabled_at IS NULL",
+	[SQL_TOTP_ENABLE] =
+		"UPDATE agent SET totp_enabled_at = NOW(3), totp_last_step = ? WHERE id = ?"
+		" AND totp_enabled_at IS NULL AND totp_secret IS NOT NULL",
+	[SQL_TOTP_DISABLE] =
+		"UPDATE agent SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = 0 WHERE id = ?",
+	/* A step is used once: the update happens only for a newer one. */
+	[SQL_TOTP_USE_STEP] =
+		"UPDATE agent SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?",
+	[SQL_RECOVERY_CLEAR] = "DELETE FROM recovery_code WHERE agent_id = ?",
+	[SQL_RECOVERY_INSERT] = "INSERT INTO recovery_code (agent_id, code_hash) VALUES (?, ?)",
+	[SQL_RECOVERY_USE] =
+		"UPDATE recovery_code SET used_at = NOW(3) WHERE agent_id = ? AND code_hash = ?"
+		" AND used_at IS NULL",
+	[SQL_CHALLENGE_INSERT] =
+		"INSERT INTO signin_challenge (token_hash, agent_id, state, created_at, expires_at)"
+		" VALUES (?, ?, ?, NOW(3), NOW(3) + INTERVAL ? SECOND)",
+	[SQL_CHALLENGE_FIND] =
+		"SELECT c.id, c.agent_id, c.state, c.attempts, a.email, a.client_id, a.totp_secret,"
+		" a.totp_last_step, a.role FROM signin_challenge c JOIN agent a ON a.id = c.agent_id"
+		" JOIN client k ON k.id = a.client_id"
+		" WHERE c.token_hash = ? AND c.expires_at > NOW(3) AND a.disabled = 0"
+		" AND a.totp_enabled_at IS NOT NULL AND k.suspended_at IS NULL",
+	[SQL_CHALLENGE_ATTEMPT] = "UPDATE signin_challenge SET attempts = attempts + 1 WHERE id = ?",
+	[SQL_CHALLENGE_DELETE] = "DELETE FROM signin_challenge WHERE id = ?",
+	[SQL_CHALLENGE_SWEEP] = "DELETE FROM signin_challenge WHERE expires_at < NOW(3) LIMIT 100",
 };

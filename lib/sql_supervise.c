@@ -21,6 +21,12 @@ const char *const sql_texts_supervise[SQL__MAX] = {
 		"SELECT COUNT(*), COALESCE(MAX(TIMESTAMPDIFF(SECOND, created_at, NOW(3))), 0),"
 		" (SELECT wait_target_seconds FROM client WHERE id = ?)"
 		" FROM help_request WHERE client_id = ? AND state IN ('waiting', 'offered')",
+	/* The visitors waiting or offered, in the order they are served. */
+	[SQL_SUPERVISE_QUEUE_LIST] =
+		"SELECT r.public_id, r.name, r.question, TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)),"
+		" r.priority, r.state, (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id)"
+		" FROM help_request r WHERE r.client_id = ? AND r.state IN ('waiting', 'offered')"
+		" ORDER BY r.priority DESC, r.id LIMIT 100",
 	/* People in a channel now, and how many the client allows. */
 	[SQL_CHANNEL_ROOM] =
 		"SELECT (SELECT COUNT(*) FROM participant WHERE channel_id = ch.id AND left_at IS NULL),"

@@ -4,18 +4,11 @@
 #include "sql.h"
 
 const char *const sql_texts_visitor[SQL__MAX] = {
-	/* Signed-in agents; those available; and those free to take a visitor
-	 * now, as the routing picks them (SQL_ROUTE_PICK_AGENT): room for one
-	 * more session and no offer out. */
+	/* Signed-in staff in state "available", free or not (who is free to
+	 * take a visitor is lib/capacity.c's, SQL_CAPACITY_CLIENT). */
 	[SQL_ESTIMATE_DESK] =
-		"SELECT COUNT(*), COALESCE(SUM(a.state = 'available'), 0),"
-		" COALESCE(SUM(a.state = 'available'"
-		"  AND (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
-		"   WHERE p.agent_id = a.id AND p.left_at IS NULL AND ch.state = 'open') < a.max_sessions"
-		"  AND NOT EXISTS (SELECT 1 FROM help_request o WHERE o.offered_agent_id = a.id"
-		"   AND o.state = 'offered')), 0)"
-		" FROM agent a WHERE a.client_id = ? AND a.state <> 'offline' AND a.disabled = 0"
-		" AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
+		"SELECT COUNT(*) FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
+		" AND a.disabled = 0 AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
 		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
 	[SQL_ESTIMATE_QUEUE_LENGTH] =
 		"SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state IN ('waiting', 'offered')",
@@ -32,8 +25,8 @@ const char *const sql_texts_visitor[SQL__MAX] = {
 	 * when it was asked (lib/channel.c, under the channel's seq lock). */
 	[SQL_EVENT_INSERT_QUESTION] =
 		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
-		" body, client_msg_id, at) SELECT ?, ?, 'line', ?, NULL, question, NULL,"
-		" LEAST(created_at, NOW(3)) FROM help_request WHERE id = ?",
+		" body, client_msg_id, at, lang) SELECT ?, ?, 'line', ?, NULL, question, NULL,"
+		" LEAST(created_at, NOW(3)), COALESCE(lang, 'en') FROM help_request WHERE id = ?",
 	/* A visitor's rating of a session; rating again changes it. */
 	[SQL_RATING_PUT] =
 		"INSERT INTO session_rating (channel_id, participant_id, client_id, stars, comment, rated_at)"

@@ -6,14 +6,20 @@
 #include "db.h"
 #include "response.h"
 
+enum staff_role staff_role_named(const char *name)
+{
+	if (name == NULL)
+		return ROLE_AGENT;
+	if (strcmp(name, "operator") == 0) return ROLE_OPERATOR;
+	if (strcmp(name, "admin") == 0) return ROLE_ADMIN;
+	if (strcmp(name, "supervisor") == 0) return ROLE_SUPERVISOR;
+	if (strcmp(name, "reseller") == 0) return ROLE_RESELLER;
+	return ROLE_AGENT;
+}
+
 enum staff_role staff_role(const struct session *s)
 {
-	if (s == NULL || s->role == NULL)
-		return ROLE_AGENT;
-	if (strcmp(s->role, "operator") == 0) return ROLE_OPERATOR;
-	if (strcmp(s->role, "admin") == 0) return ROLE_ADMIN;
-	if (strcmp(s->role, "supervisor") == 0) return ROLE_SUPERVISOR;
-	return ROLE_AGENT;
+	return staff_role_named(s ? s->role : NULL);
 }
 
 bool staff_may_see_client(const struct session *s, long long client_id, enum staff_role at_least)

@@ -9,9 +9,13 @@
 
 #include "request.h"
 
-enum staff_role { ROLE_AGENT, ROLE_SUPERVISOR, ROLE_ADMIN, ROLE_OPERATOR };
+/* In order of what they may see of a client's desk: a reseller's account
+ * lives in the installation's house client but sees nothing of its desk. */
+enum staff_role { ROLE_RESELLER, ROLE_AGENT, ROLE_SUPERVISOR, ROLE_ADMIN, ROLE_OPERATOR };
 
 enum staff_role staff_role(const struct session *s);
+/* The role called name ("agent", "operator"...). */
+enum staff_role staff_role_named(const char *name);
 /* True when the signed-in staff member may see client_id's data at role
  * `at_least` (operators may see every client's). */
 bool staff_may_see_client(const struct session *s, long long client_id, enum staff_role at_least);

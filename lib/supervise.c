@@ -16,6 +16,8 @@ int supervise_load(struct db *db, struct pool *pool, long long client_id, struct
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_SUPERVISE_QUEUE, &queue, "ii", client_id, client_id);
 	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_SUPERVISE_QUEUE_LIST, &s->queue, "i", client_id);
+	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_SUPERVISE_CALLBACKS, &s->callbacks, "i", client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_SUPERVISE_CALLS, &s->calls, "i", client_id);
@@ -98,6 +100,9 @@ void supervise_json(const struct supervision *s, struct buf *out)
 		buf_putc(out, '}');
 	}
 	buf_putc(out, ']');
+	static const char *const queue_cols[] = { "id", "name", "question", "waited", "priority", "state",
+		"offered_to", NULL };
+	rows_json(out, "queue", &s->queue, queue_cols);
 	rows_json(out, "callbacks", &s->callbacks, callback_cols);
 	rows_json(out, "calls", &s->calls, call_cols);
 	buf_putc(out, '}');
@@ -132,6 +137,9 @@ void supervise_to_view(const struct supervision *s, struct pool *pool, struct vi
 	static const char *const cols[] = { "id", "name", "state", "state_seconds", "max_sessions",
 		"sessions", "session_seconds", "channels", NULL };
 	view_set_rows(v, "agents", &s->agents, cols);
+	static const char *const queue_cols[] = { "id", "name", "question", "waited", "priority", "state",
+		"offered_to", NULL };
+	view_set_rows(v, "queue", &s->queue, queue_cols);
 	for (size_t i = 0; i < s->agents.rows; i++) {
 		view_set(v, pool_printf(pool, "agents.%zu.alert", i), agent_alert(s, i));
 		live_sessions_to_view(&s->agents, i, pool, v);

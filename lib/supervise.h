@@ -14,6 +14,7 @@ struct view;
 struct supervision {
 	unsigned long long version;
 	struct db_rows agents;
+	struct db_rows queue;   /* each visitor waiting or offered, in service order */
 	long long waiting;
 	long long oldest_wait;
 	long long wait_target;

@@ -28,7 +28,7 @@ my $slug = random_name('adm');
 is $rc, 0, 'client add';
 ($rc, $out) = run_admin(undef, 'client', 'add', $slug, 'Again');
 is $rc, 1, 'a second client with the same slug fails';
-like $out, qr/already exists/, 'saying so';
+like $out, qr/A client with the slug '\Q$slug\E' exists already/, 'saying so';
 ($rc, $out) = run_admin(undef, 'client', 'add', 'Bad Slug!', 'X');
 like $out, qr/may hold only a-z, 0-9 and '-'/, 'slugs are checked';
 
@@ -50,7 +50,7 @@ like $out, qr/at least 10 characters/, 'saying why';
 ($rc, $out) = run_admin('first-password', 'agent', 'add', $slug, $email, 'Ada Admin', 'supervisor');
 is $rc, 0, 'agent add';
 ($rc, $out) = run_admin('first-password', 'agent', 'add', $slug, $email, 'Ada Again');
-like $out, qr/already exists/, 'e-mail addresses are unique';
+like $out, qr/Someone already has the e-mail address/, 'e-mail addresses are unique';
 ($rc, $out) = run_admin('first-password', 'agent', 'add', $slug, 'x' . $email, 'Ada', 'boss');
 like $out, qr/must be agent, supervisor or admin/, 'roles are checked';
 ($rc, $out) = run_admin(undef, 'agent', 'list', $slug);
@@ -67,7 +67,7 @@ is $c->sign_in($email, 'second-password')->{status}, 303, 'the new one does';
 ($rc, $out) = run_admin(undef, '--generate', 'agent', 'passwd', $email);
 like $out, qr/new password: (\S{20})/, '--generate makes and prints a password';
 ($rc, $out) = run_admin('whatever-pass', 'agent', 'passwd', 'nobody@example.com');
-like $out, qr/no agent with the e-mail address/, 'an unknown agent is named';
+like $out, qr/no account with the e-mail address nobody\@example\.com/, 'an unknown agent is named';
 
 ($rc, $out) = run_admin(undef, 'canned', 'add', $slug, 'Greeting', 'Hello <there>!');
 is $rc, 0, 'canned add for the whole client';
@@ -82,7 +82,7 @@ like $out, qr/no agent nobody\@example\.com in client/, 'an agent of another cli
 is $rc, 0, 'client set seat_cap';
 is sql("SELECT seat_cap FROM client WHERE slug = '$slug'")->[0][0], 3, 'stored';
 ($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'seat_cap', '0');
-like $out, qr/seat_cap must be a whole number from 1 to 100000/, 'out of range is refused';
+like $out, qr/seat_cap \(sessions at once for the whole desk\) must be a whole number from 1 to 100000/, 'out of range is refused';
 ($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'show_rooms', '0');
 is sql("SELECT show_rooms FROM client WHERE slug = '$slug'")->[0][0], 0, 'show_rooms can be turned off';
 ($rc, $out) = run_admin(undef, 'client', 'set', $slug, 'tell_visitors_monitored', '1');

@@ -171,4 +171,19 @@ subtest 'who may search it' => sub {
     unlike $ann->{browser}->get('/console')->{content}, qr/nav-archive|nav-supervise/, 'agents do not';
 };
 
+# Names are any text; public ids are ASCII. Searching for "José" once
+# answered 500 (the name was compared with the ASCII id columns).
+subtest 'a visitor named with letters beyond ASCII' => sub {
+    my ($key_j, $client_j) = Baton::Test::new_help_site(ask_question => 1);
+    my $agent_j = staff($client_j, 'agent', state => 'away');
+    my $sup_j = staff($client_j, 'supervisor');
+    my $jose = "Jos\xc3\xa9 N\xc3\xba\xc3\xb1ez";  # UTF-8 bytes, as a browser sends them
+    my $s5 = past_session(key => $key_j, agent => $agent_j, name => $jose, started => '2024-05-01 09:00:00',
+        lines => [[visitor => 'Hola']]);
+    is_deeply found($sup_j, '?visitor=Jos%C3%A9'), [$s5->{channel}], 'found by a part of the name with an accented letter';
+    is_deeply found($sup_j, '?visitor=N%C3%BA%C3%B1ez'), [$s5->{channel}], 'and by another part';
+    is_deeply found($sup_j, '?visitor=%E2%82%AC'), [], 'a name nobody has: nothing found, not an error';
+    is_deeply found($sup_j, "?visitor=$s5->{request}"), [$s5->{channel}], 'request ids still work';
+};
+
 done_testing;

@@ -153,8 +153,8 @@ const MAX_TABS = 60;
     await phoneCtx.close();
 
     // ---- by keyboard alone: link, question, wait, conversation, rating -----
-    await dana.selectOption('#state-choice', 'available');
-    await Promise.all([dana.waitForURL(`${base}/console`), dana.click('#state-form button')]);
+    await dana.click('#statebar button[value=available]');
+    await dana.waitForSelector('#statebar[data-state=available]', { timeout: QUICK });
     const visitorCtx = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     const vera = await visitorCtx.newPage();
     t.watchPage(vera, problems, 'visitor');
@@ -171,7 +171,7 @@ const MAX_TABS = 60;
     t.ok(await tabTo(vera, '#help-form button[type=submit]'), 'and the button');
     await Promise.all([vera.waitForURL(/\/wait\?r=/), vera.keyboard.press('Enter')]);
     t.ok(true, 'Enter asks');
-    const request = dana.locator('#queue li.request', { hasText: 'Vera Keys' });
+    const request = dana.locator('li.request', { hasText: 'Vera Keys' });
     await request.waitFor({ timeout: QUICK });
     await Promise.all([dana.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
     await vera.waitForURL(/\/channel\?id=/, { timeout: QUICK });
@@ -250,7 +250,7 @@ const MAX_TABS = 60;
     frame = await panelAt(/^\/wait$/);
     await frame.waitForSelector('#wait', { timeout: QUICK });
     await check(frame, 'the waiting page in the panel');
-    const req2 = dana.locator('#queue li.request', { hasText: 'And in the panel?' });
+    const req2 = dana.locator('li.request', { hasText: 'And in the panel?' });
     await dana.goto(`${base}/console`);
     await req2.waitFor({ timeout: QUICK });
     await Promise.all([dana.waitForURL(/\/channel\?id=/), req2.locator('button', { hasText: 'Accept' }).click()]);

@@ -88,12 +88,13 @@ const CALL = 20000; // dialling through two SIP proxies on a loaded machine
     await t.screenshot(vic, 'callback-1-waiting');
 
     // The agent's console: offered as a call-back, with the question.
-    const item = cleo.locator('#queue li.request').filter({ hasText: 'Which hose' });
+    // Waiting or already offered to her (the console's two lists).
+    const item = cleo.locator('li.request').filter({ hasText: 'Which hose' });
     await item.waitFor({ timeout: QUICK });
     t.ok((await item.locator('.phone-chip').textContent()).includes(customer.number),
       'the console marks the request as a call-back to the number');
     await t.screenshot(cleo, 'callback-2-console');
-    await Promise.all([cleo.waitForURL(/\/channel\?id=/), item.locator('button').click()]);
+    await Promise.all([cleo.waitForURL(/\/channel\?id=/), item.locator('button', { hasText: 'Accept' }).click()]);
 
     // The agent's phone dials in; the dialer calls the customer.
     await cleo.waitForSelector('#phone', { timeout: QUICK });

@@ -61,6 +61,8 @@ const header = (raw, name) => ((raw || '').match(new RegExp(`^${name}:\\s*(.*)$`
     await Promise.all([visitor.waitForNavigation(), visitor.click('#help')]);
     await visitor.fill('textarea[name=question]', 'Do you ship olive trees to Norway?');
     await Promise.all([visitor.waitForURL(/\/wait\?r=/), visitor.click('form button[type=submit]')]);
+    // The waiting page lists the choices; the message form is a page of its own.
+    await Promise.all([visitor.waitForURL(/choice=message/), visitor.click('#choose-message')]);
     await visitor.waitForSelector('#message-form', { timeout: QUICK });
     await visitor.fill('#msg-name', 'Vera Visitor');
     await visitor.fill('#msg-contact', vera);

@@ -87,7 +87,7 @@ const tap = (page, sel) => (t.browserName === 'firefox' ? page.click(sel) : page
     await t.screenshot(vera, 'phone-2-waiting');
 
     // The conversation: the chat first, its input in view.
-    const request = dana.locator('#queue li.request', { hasText: 'Phoebe Phone' });
+    const request = dana.locator('li.request', { hasText: 'Phoebe Phone' });
     await request.waitFor({ timeout: QUICK });
     await Promise.all([dana.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
     await vera.waitForURL(/\/channel\?id=/, { ...DOM, timeout: QUICK });

@@ -37,9 +37,11 @@ const t = require('./lib/browser.js');
     t.ok((await page.textContent('.me')).includes('Bea Browser'), 'the top bar names the agent');
     await t.screenshot(page, 'signin-3-console');
 
-    await page.selectOption('#state-choice', 'break');
-    await Promise.all([page.waitForURL(`${base}/console`), page.click('#state-form button')]);
-    t.is(await page.textContent('#state'), 'On break', 'the state changes to on break');
+    t.is(await page.getAttribute('#statebar button[value=available]', 'aria-pressed'), 'true', 'the top bar shows the state');
+    await page.click('#statebar button[value=break]');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'On break');
+    t.is(await page.getAttribute('#statebar', 'data-state'), 'break', 'one click in the top bar: on break');
+    t.is(await page.getAttribute('#statebar button[value=break]', 'aria-pressed'), 'true', 'the button shows it');
     await t.screenshot(page, 'signin-4-on-break');
 
     await page.keyboard.press('Tab'); // the controls are reachable by keyboard

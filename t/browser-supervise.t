@@ -84,13 +84,13 @@ async function channelToken(request, base, channel) {
     await page.waitForSelector(`${row} .state[data-state="available"]`, { timeout: 5000 });
     t.ok(true, 'the agent signing in shows as available');
     const before = await page.textContent(`${row} .for`);
-    await page.waitForTimeout(2200);
+    await page.waitForFunction(([sel, was]) => document.querySelector(sel).textContent !== was,
+      [`${row} .for`, before], { timeout: 10000 });
     const after = await page.textContent(`${row} .for`);
     t.ok(before !== after && /^\d+ s$/.test(after), `the time in the state ticks (${before} → ${after})`);
 
-    await agentPage.selectOption('#state-choice', 'break');
     const changed = Date.now();
-    await Promise.all([agentPage.waitForURL(`${base}/console`), agentPage.click('#state-form button')]);
+    await agentPage.click('#statebar button[value=break]');
     await page.waitForSelector(`${row} .state[data-state="break"]`, { timeout: 5000 });
     t.ok(Date.now() - changed < 3000, `the break shows on the desk within moments (${Date.now() - changed} ms)`);
     t.ok(await page.evaluate(() => window.notReloaded === true), 'without reloading the page');
@@ -171,7 +171,10 @@ async function channelToken(request, base, channel) {
     t.ok(count >= 7, `the replay has the session's events (${count})`);
     await page.check('input[name=speed][value="16"]');
     await page.click('#replay-play');
-    t.is(await page.getAttribute('#replay', 'data-state'), 'playing', 'it plays');
+    // At 16x a short session may be over before the test looks: playing
+    // and ended both show it was started; the lines below show it played.
+    await page.waitForSelector('#replay[data-state="playing"], #replay[data-state="ended"]', { timeout: 5000 });
+    t.ok(true, 'it plays');
     await page.waitForSelector('#replay[data-state="ended"]', { timeout: 20000 });
     const lines = await page.$$eval('#replay-lines li.event-line .body', (els) => els.map((e) => e.textContent));
     t.is(JSON.stringify(lines), JSON.stringify(['Hello, which size should I take?',

@@ -23,10 +23,16 @@ const { openConversation, sql, QUICK } = require('./lib/conversation.js');
   const browser = await t.launch();
   const problems = [];
   try {
-    const c = await openConversation(browser, problems, { lang: 'es', agentName: 'Ed English', visitorName: 'Lucía' });
+    const c = await openConversation(browser, problems, { lang: 'es', agentName: 'Ed English', visitorName: 'Lucía', question: '¿Puede ayudarme?' });
     const { agent, visitor } = c;
     t.is(await visitor.getAttribute('#channel', 'data-lang'), 'es', 'the visitor, from a Spanish page, reads Spanish');
     t.is(await agent.getAttribute('#channel', 'data-lang'), 'en', 'the agent reads English');
+
+    // The question the visitor asked in Spanish opens the conversation in English for the agent.
+    const question = agent.locator('#lines li.event-line.translated').first();
+    await question.waitFor({ timeout: QUICK });
+    t.ok(/help/i.test(await question.locator('.body').textContent()),
+      `the agent reads the visitor's question in English: "${await question.locator('.body').textContent()}"`);
 
     // The visitor writes Spanish; the agent reads English, marked.
     await visitor.fill('#say-text', 'Hola, necesito ayuda con mi pedido.');
@@ -55,9 +61,9 @@ const { openConversation, sql, QUICK } = require('./lib/conversation.js');
     // Seq and order: both lines once each, the translations no lines of their own.
     const [[lines, translations]] = sql(`SELECT SUM(e.kind = 'line'), SUM(e.kind = 'translation') FROM channel_event e
       JOIN channel c ON c.id = e.channel_id WHERE c.public_id = '${c.channelId}'`);
-    t.is(`${lines}/${translations}`, '2/2', 'the archive holds two lines and their two translations');
-    t.is(await agent.locator('#lines > li.event-line').count(), 2, 'the agent sees two lines');
-    t.is(await visitor.locator('#lines > li.event-line').count(), 2, 'the visitor too');
+    t.is(`${lines}/${translations}`, '3/3', 'the archive holds the question, two lines and their three translations');
+    t.is(await agent.locator('#lines > li.event-line').count(), 3, 'the agent sees three lines');
+    t.is(await visitor.locator('#lines > li.event-line').count(), 3, 'the visitor too');
 
     // A reloaded page shows the translations it rendered itself.
     await visitor.reload();

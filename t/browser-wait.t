@@ -130,7 +130,7 @@ ${widget ? `<script src="${base}/js/baton-site.js" async></script>` : `<script s
           await Promise.all([first.waitForURL(/\/help\?/), first.click('#help')]);
           await first.fill('#question', 'First!');
           await Promise.all([first.waitForURL(/\/wait\?r=/), first.click('#help-form button[type=submit]')]);
-          const request = a.locator('#queue li.request', { hasText: 'First!' });
+          const request = a.locator('li.request', { hasText: 'First!' });
           await request.waitFor({ timeout: QUICK });
           await Promise.all([a.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
           await first.context().close();

@@ -176,7 +176,7 @@ function sql(query) {
     t.is(requests(), 1, 'one request in all');
 
     // The agent accepts: the visitor is in the conversation, in the panel.
-    const request = dana.locator('#queue li.request', { hasText: 'Vera Visitor' });
+    const request = dana.locator('li.request', { hasText: 'Vera Visitor' });
     await request.waitFor({ timeout: QUICK });
     await Promise.all([dana.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
     const channelId = new URL(dana.url()).searchParams.get('id');

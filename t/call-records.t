@@ -17,6 +17,9 @@ stack();
 
 my ($key, $client, $cid) = phone_client(rate_cents => 12);
 admin(undef, 'client', 'rate', $client, 'minute', '5', '0', 'EUR');
+# The rates (the phone rate among them: lib/terms.h) in force since before
+# last month, whose calls are billed below.
+sql("UPDATE client_terms SET effective_at = UTC_DATE() - INTERVAL 1 YEAR WHERE client_id = $cid");
 my ($sup_email, $sup_pw) = new_agent(client => $client, role => 'supervisor', name => 'Sid Super');
 my $sup = Baton::Test::Browser->new;
 $sup->sign_in($sup_email, $sup_pw);
@@ -60,8 +63,11 @@ subtest 'the statement bills talk time at the phone rate' => sub {
     like $page, qr/id="phone-calls"/, 'and the calls';
 
     admin(undef, 'client', 'rate', $client, 'minute', '5', '1000', 'EUR');
-    # (A minimum is owed for months the client existed in.)
+    # (A minimum is owed for months the client existed in; terms apply from
+    # the month they are set, lib/terms.h: these as if set before then.)
     sql("UPDATE client SET created_at = '$month-01' - INTERVAL 1 YEAR WHERE id = $cid");
+    sql("UPDATE client_terms SET effective_at = '$month-01' - INTERVAL 1 DAY WHERE client_id = $cid"
+        . " ORDER BY effective_at DESC, id DESC LIMIT 1");
     $res = $sup->get("/statement?month=$month&format=csv");
     like $res->{content}, qr/^minimum,.*,9\.40,EUR\r?$/m, 'a monthly minimum of 10.00 counts the calls';
     admin(undef, 'client', 'rate', $client, 'minute', '5', '0', 'EUR');

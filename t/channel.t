@@ -101,7 +101,10 @@ subtest 'outsiders get 403' => sub {
     my $unknown = join '', map { sprintf '%x', int rand 16 } 1 .. 32;
     forbidden($c->{agent}{browser}->get("/channel?id=$unknown"), 'an unknown channel id');
     forbidden($c->{visitor}{browser}->get("/channel?id=$unknown"), 'an unknown channel id (visitor)');
-    forbidden($c->{agent}{browser}->get('/channel?id=..%2Fetc'), 'a malformed channel id');
+    my $res = $c->{agent}{browser}->get('/channel?id=..%2Fetc');
+    is $res->{status}, 400, 'a malformed channel id: 400, before anything is looked up';
+    like $res->{content}, qr/The field &#39;id&#39; is not a valid key/, 'saying what is wrong';
+    unlike $res->{content}, qr/data-token|Cora Channel joined/, 'and showing nothing of the channel';
     is $c->{agent}{browser}->get('/channel')->{status}, 400, 'no id at all: 400';
 
     # The outsiders' own channel does not open this one either.

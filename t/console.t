@@ -43,4 +43,31 @@ sql("UPDATE staff_session SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE agen
 is $b->get('/console')->{status}, 303, 'a session past its absolute lifetime is over, however active';
 ok defined $idle_before, 'activity had kept the idle deadline in the future';
 
+# The lists, their counts, the search over today's sessions.
+{
+    my $client = Baton::Test::new_client();
+    my ($key) = Baton::Test::new_direct_site($client);
+    my $agent = Baton::Test::signed_in_agent(client => $client, state => 'away', name => 'Carla Console');
+    my $sup = Baton::Test::signed_in_agent(client => $client, role => 'supervisor', state => 'away');
+    my $v = Baton::Test::Browser->new;
+    $v->get("/help?site=$key", headers => { Referer => "$ENV{BATON_URL}/demo/x.html" });
+    my $html = $agent->{browser}->get('/console')->{content};
+    like $html, qr{<h2>Waiting <span id="queue-count" class="count">1</span></h2>}, 'the waiting list counts the visitor';
+    like $html, qr{<h2>Offered <span id="offered-count" class="count">0</span></h2>}, 'nobody offered (the only agent is away)';
+    for my $list (qw(channels scheduled messages)) {
+        like $html, qr{<span id="$list-count" class="count">0</span>}, "the $list list has its count";
+    }
+    unlike $html, qr/class="priority-form"/, 'an agent has no priority field';
+    like $sup->{browser}->get('/console')->{content}, qr/class="priority-form"/, 'a supervisor has one';
+
+    my $session = Baton::Test::open_channel(client => $client);
+    Baton::Test::chat_say($session->{visitor}, $session->{channel}, 'My teapot leaks badly');
+    my $res = $agent->{browser}->get('/console?q=teapot+leaks');
+    is $res->{status}, 200, 'searching today\'s sessions';
+    like $res->{content}, qr{<a href="/session\?id=$session->{channel}">}, 'finds the session by its words';
+    like $agent->{browser}->get('/console?q=100%25')->{content}, qr/None today\./, 'a % is a character, not a wildcard';
+    unlike Baton::Test::signed_in_agent(state => 'away')->{browser}->get('/console?q=teapot')->{content},
+        qr/\Q$session->{channel}\E/, 'another client\'s search never finds it';
+    is $agent->{browser}->get('/console?q=' . ('x' x 101))->{status}, 400, 'a search of over 100 characters: 400';
+}
 done_testing;

@@ -16,7 +16,8 @@ my $csrf = $agent->session_csrf;
 my $visitor = Baton::Test::Browser->new;
 my $signin_csrf = Baton::Test::csrf_from($visitor->get('/signin')->{content});
 
-sub pids { my ($name) = @_; open my $fh, '<', "$s->{DIR}/run/$name.pid" or return ''; my $p = <$fh>; chomp $p; $p }
+# The programs themselves (run/NAME.pid names each one's supervisor).
+sub pids { my ($name) = @_; open my $fh, '<', "$s->{DIR}/run/child/$name.pid" or return ''; my $p = <$fh>; chomp $p; $p }
 my %before = map { $_ => pids($_) } qw(signin console state health);
 
 system("\"$s->{ROOT}/tools/stack\" db-stop \"$s->{DIR}\" >/dev/null 2>&1") == 0 or BAIL_OUT('cannot stop the database');

@@ -104,8 +104,9 @@ sub poll_sockets {
     return scalar grep { (readlink("/proc/$pid/fd/$_") // '') =~ /^socket:/ } readdir $dh;
 }
 
+# The poll program itself (run/poll.pid names its supervisor).
 sub poll_pid {
-    open my $fh, '<', "$s->{DIR}/run/poll.pid" or return;
+    open my $fh, '<', "$s->{DIR}/run/child/poll.pid" or return;
     my ($pid) = <$fh> =~ /(\d+)/;
     return $pid;
 }
@@ -136,7 +137,7 @@ subtest '1. 20 posters x 50 lines while 5 pollers read' => sub {
             return follow($me, $ch, after => 0, want => $posters * $lines, re => qr/^p\d+-\d+$/, deadline => $deadline);
         })
     } 1 .. $pollers;
-    sleep 0.3;  # the pollers are reading (and then held)
+    # The pollers read from seq 0, so when they start makes no difference.
     my @writers = map {
         my $i = $_;
         spawn(sub {
@@ -244,8 +245,8 @@ subtest '3. a poll dropped by the client' => sub {
         my ($res) = Baton::Test::chat_poll($me, $ch, after => $last_seen);
         return { status => $res->{status}, reason => $res->{content}, after => time - $start };
     });
-    sleep 0.8;
-    is poll_sockets($pid), $before + 1, 'while the poll is held it holds one connection in the poll program';
+    ok Baton::Test::wait_for('the held poll', 5, sub { poll_sockets($pid) == $before + 1 }),
+        'while the poll is held it holds one connection in the poll program';
     my ($d) = @{ gather([$dropper], 10) };
     is $d->{status}, 599, 'the client gives up after 1.5 s and closes the connection (as a dropped network does)';
     ok Baton::Test::wait_for('freed', 4, sub { poll_sockets($pid) == $before }),
@@ -274,7 +275,6 @@ subtest '4. the poll program restarted while lines are posted' => sub {
         my $me = Baton::Test::party_clone($agent);
         return follow($me, $ch, after => $last_seen, want => $count, re => qr/^restart-\d+$/, deadline => $deadline);
     });
-    sleep 0.3;  # held
     my $writer = spawn(sub {
         my $me = Baton::Test::party_clone($visitor);
         my @status;
@@ -289,15 +289,16 @@ subtest '4. the poll program restarted while lines are posted' => sub {
     ok kill('TERM', $old), "TERM to the poll program (pid $old) while a poll is held and lines are posted";
     ok Baton::Test::wait_for('exit', 10, sub { !-e "/proc/$old" || (split ' ', (do { open my $f, '<', "/proc/$old/stat"; <$f> } // ''))[2] eq 'Z' }),
         'it exits (it does not ignore TERM)';
-    my $out = qx{"$s->{ROOT}/tools/stack" start "$s->{DIR}" 2>&1};
-    is $?, 0, 'tools/stack start brings the missing program back' or diag $out;
-    my $new = poll_pid();
-    ok $new && $new != $old && kill(0, $new), "a new poll program runs (pid $new)";
+    my $new;
+    ok Baton::Test::wait_for('a new one', 5, sub { $new = poll_pid(); $new && $new != $old && kill(0, $new) }),
+        'its supervisor starts a new poll program (pid ' . ($new // '?') . ')';
     my ($got, $status) = @{ gather([$reader, $writer], 70) };
     is scalar(grep { $_ == 200 } @$status), $count, "all $count posts were stored (the posting program was not touched)";
     my $statuses = join ', ', map { "$_ x $got->{status}{$_}" } sort keys %{ $got->{status} };
     note "the poller's answers: $statuses";
-    ok scalar(grep { $_ != 200 } keys %{ $got->{status} }), "the poller had to retry while the program was down ($statuses)";
+    # The supervisor holds the program's socket while it restarts, so polls
+    # wait in its backlog: the poller may not even notice (t/restart.t).
+    note "the poller's answers while the program restarted: $statuses";
     my @lines = grep { $_->[1] eq 'line' } @{ $got->{events} };
     is_deeply [map { $_->[2] } @lines], [map { "restart-$_" } 1 .. $count], 'retrying with its last seq it got every line once, in order';
     is_deeply seqs($got->{events}), [$last_seen + 1 .. $last_seen + $count], 'seqs contiguous, no gaps, no repeats';
@@ -307,12 +308,13 @@ subtest '4. the poll program restarted while lines are posted' => sub {
 subtest '5. a held poll answers right after a post' => sub {
     my @latency;
     for my $trial (1 .. 10) {
+        my $before = Baton::Test::poll_sockets();
         my $reader = spawn(sub {
             my $me = Baton::Test::party_clone($visitor);
             my ($res, $d) = Baton::Test::chat_poll($me, $ch, after => $last_seen);
             return { at => time, status => $res->{status}, events => scalar @{ $d->{events} || [] } };
         });
-        sleep 0.4;  # parked
+        Baton::Test::wait_parked($before) or diag "trial $trial: the poll was not seen parked";
         my $posted = time;
         my ($res, $d) = Baton::Test::chat_say($agent, $ch, "ping $trial", cmid => "ping-$trial");
         my ($r) = @{ gather([$reader], 30) };

@@ -158,4 +158,77 @@ subtest 'a closed channel takes no more addresses' => sub {
     isnt Baton::Test::channel_snapshot($visitor, $ch)->{url}, 'https://shop.example/after', 'the url stays';
 };
 
+# A visitor who holds the baton could lead the agent to a look-alike page.
+# Their lead goes straight only to the client's registered domains (here
+# the stack's own host, 127.0.0.1); anything else is put to the agents as a
+# proposal with the full address, and leads only when an agent follows it.
+subtest 'a visitor who leads: only the client\'s sites directly, the rest asks the agent' => sub {
+    my $v = Baton::Test::open_channel(agent_name => 'Vera Visit');
+    my $vch = $v->{channel};
+    my ($ag, $vi) = @$v{qw(agent visitor)};
+    my $vids = Baton::Test::participant_ids($ag, $vch);
+    my $vgo = sub {
+        my ($who, $url, @more) = @_;
+        return Baton::Test::party_post($who, '/go', $vch, [url => $url, @more]);
+    };
+    my ($res) = Baton::Test::party_post($ag, '/lead', $vch, [to => $vids->{visitor}]);
+    is $res->{status}, 200, 'the agent hands the visitor the baton';
+    my $before = Baton::Test::channel_snapshot($ag, $vch);
+
+    my $evil = 'https://login.bank-example.test/verify?next=%2Faccount';
+    my $proposal_of = sub {
+        my ($who) = @_;
+        my ($peer) = grep { $_->{id} == $vids->{visitor} } @{ Baton::Test::channel_snapshot($who, $vch)->{peers} };
+        return $peer ? $peer->{proposed} : 'no peer';
+    };
+    my ($r, $d) = $vgo->($vi, $evil);
+    is $r->{status}, 202, 'leading off the client\'s sites: 202, not done';
+    is $d->{proposed}, JSON::PP::true(), 'but proposed';
+    my $now = Baton::Test::channel_snapshot($ag, $vch);
+    is $now->{url}, $before->{url}, 'nobody is led there';
+    ok !(grep { $_->{kind} eq 'address' && $_->{body} eq $evil } @{ $now->{events} }), 'no address event';
+    is $proposal_of->($ag), $evil, 'the agent sees the proposal with the full address';
+    my $sup = Baton::Test::monitoring_supervisor($v->{client}, $vch);
+    is $proposal_of->($sup), $evil, 'so does a supervisor watching';
+
+    ($r, $d) = $vgo->($vi, "$s->{URL}/demo/products.html");
+    is $r->{status}, 200, 'leading to a page of the client\'s own site: 200';
+    is Baton::Test::channel_snapshot($ag, $vch)->{url}, "$s->{URL}/demo/products.html", 'everyone goes there';
+    ($r) = $vgo->($vi, 'https://elsewhere.example/', mode => 'window');
+    is $r->{status}, 202, 'a new window off the client\'s sites is a proposal too';
+    is $proposal_of->($ag), 'https://elsewhere.example/', 'the latest proposal stands';
+    ($r) = $vgo->($vi, $evil);
+    is $proposal_of->($ag), $evil, 'and another';
+
+    ($r) = $vgo->($ag, 'https://login.bank-example.test/other', approve => $vids->{visitor});
+    is $r->{status}, 403, 'an agent cannot pass another address off as the proposal';
+    ($r) = $vgo->($vi, $evil, approve => $vids->{visitor});
+    is $r->{status}, 403, 'nor can the visitor approve their own';
+    ($r) = $vgo->($ag, $evil, approve => $vids->{agent});
+    is $r->{status}, 403, 'nor be someone else\'s proposal';
+    ($r) = $vgo->($ag, $evil, approve => $vids->{visitor});
+    is $r->{status}, 200, 'the agent follows it: 200';
+    is Baton::Test::channel_snapshot($vi, $vch)->{url}, $evil, 'and everyone goes there';
+    is $proposal_of->($ag), undef, 'the proposal is answered';
+
+    ($r) = Baton::Test::party_post($vi, '/seen', $vch, [url => 'https://lookalike.example/a']);
+    is $r->{status}, 200, 'the leading visitor\'s view moves off the sites (a link clicked)';
+    ($r) = Baton::Test::party_post($vi, '/seen', $vch, [url => 'https://lookalike.example/a', sy => 40]);
+    my $after = Baton::Test::channel_snapshot($ag, $vch);
+    is $after->{url}, $evil, 'nobody follows';
+    is $proposal_of->($ag), 'https://lookalike.example/a', 'the agents are asked';
+
+    # visitor_lead_anywhere lifts the rule (the program as plain CGI with it).
+    my $conf = "$s->{DIR}/tmp/go-anywhere.conf";
+    { open my $in, '<', $s->{CONF} or die; open my $out, '>', $conf or die; print {$out} <$in>, "visitor_lead_anywhere = yes\n" }
+    my $cookies = join '; ', map { "$_=$vi->{browser}{jar}{$_}" } sort keys %{ $vi->{browser}{jar} };
+    my $body = "channel=$vch&token=$vi->{token}&url=" . 'https%3A%2F%2Fanywhere.example%2F';
+    local $ENV{BATON_CONF} = $conf;
+    local @ENV{qw(REQUEST_METHOD SCRIPT_NAME REMOTE_ADDR HTTP_HOST HTTP_ORIGIN HTTP_COOKIE HTTP_ACCEPT CONTENT_TYPE CONTENT_LENGTH)}
+        = ('POST', '/go', '127.0.0.1', "127.0.0.1:$s->{PORT}", $s->{URL}, $cookies, 'application/json',
+           'application/x-www-form-urlencoded', length $body);
+    my $out = qx{printf '%s' '$body' | "$s->{ROOT}/cgi-bin/go.fcgi"};
+    like $out, qr/^Status: 200 /, 'with visitor_lead_anywhere = yes the visitor leads anywhere';
+};
+
 done_testing;

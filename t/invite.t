@@ -5,8 +5,8 @@
 # invite only when the session's owner (or staff) allows it, and stops when
 # it is taken back. Refused: a stranger's post, a wrong token, another
 # site's post, out-of-range uses and hours, a name without an address,
-# withdrawing what is not there. An address given: the link is made and the
-# inviter is told whether it was mailed.
+# withdrawing what is not there. An address given: the link is made and
+# mailed to it, queued with the invitation (lib/invite_mail.c).
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
@@ -40,13 +40,28 @@ subtest 'the agent makes links and sees them' => sub {
 };
 
 subtest 'sending the link to an address' => sub {
-    my ($res, $d) = invite($agent, $ch, email => 'friend@example.com', name => 'Fred Friend');
+    require Baton::Mail;
+    Baton::Mail::maildir();
+    my $to = Baton::Mail::mail_address('fred');
+    my ($res, $d) = invite($agent, $ch, email => $to, name => 'Fred Friend');
     is $res->{status}, 200, 'with an address and a name: 200';
-    ok !$d->{mailed}, 'this installation sends no mail yet: not mailed';
-    like $d->{note}, qr/copy the link/, 'and the inviter is told to pass the link on';
-    like $d->{link}, qr{/join\?i=}, 'the link is there to copy';
+    ok $d->{mailed}, 'queued for sending: mailed';
+    is $d->{note}, '', 'nothing more to tell the inviter';
+    like $d->{link}, qr{/join\?i=}, 'the link is there to copy all the same';
+    my ($token) = $d->{link} =~ /i=(\w+)/;
+    my ($mail) = Baton::Mail::wait_mail($to, subject => qr/Ina Inviter invites you/);
+    ok $mail, 'the invitation arrives at the address (the private mail server\'s maildir)';
+    like $mail ? $mail->{text} : '', qr{/join\?i=\Q$token\E}, 'with the link the inviter got';
+    like $mail ? $mail->{text} : '', qr/Hello Fred Friend/, 'to the person named';
+    is $mail && $mail->header('Auto-Submitted'), 'auto-generated', 'as Baton\'s own mail';
+    unlike $mail ? $mail->header('From') : '', qr/Ina Inviter/, 'from Baton, not in the inviter\'s name';
+    is sql("SELECT COUNT(*) FROM mail_message WHERE kind = 'room_invitation' AND recipient = '$to'")->[0][0], 1,
+        'one message queued, kind room_invitation';
     my (undef, $l) = list_of($agent);
-    is_deeply [@{ $l->{invitations}[0] }{qw(email name)}], ['friend@example.com', 'Fred Friend'], 'the list says to whom';
+    is_deeply [@{ $l->{invitations}[0] }{qw(email name)}], [$to, 'Fred Friend'], 'the list says to whom';
+    ok $l->{invitations}[0]{mailed}, 'and that it was mailed';
+    ($res, $d) = invite($agent, $ch, uses => 1, hours => 1);
+    ok !$d->{mailed}, 'no address: nothing mailed';
     ($res, $d) = Baton::Test::party_post($agent, '/invite', $ch, [action => 'make', uses => 1, hours => 1, name => 'Nobody']);
     is $res->{status}, 400, 'a name without an address: 400';
     ($res) = Baton::Test::party_post($agent, '/invite', $ch, [action => 'make', uses => 1, hours => 1, email => 'not-an-address']);

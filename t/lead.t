@@ -12,6 +12,8 @@ use Baton::Test qw(stack sql);
 
 my $s = stack();
 my $c = Baton::Test::open_channel(agent_name => 'Lea Lead');
+# The client's site is shop.example (visitors who lead stay on it: t/go.t).
+Baton::Test::add_site_domain($c->{site_key}, 'shop.example');
 my $ch = $c->{channel};
 my ($agent, $visitor) = @$c{qw(agent visitor)};
 my $ids = Baton::Test::participant_ids($visitor, $ch);

@@ -75,11 +75,14 @@ subtest 'the agent leaves: the channel closes' => sub {
 
     # The visitor's poll is held when the agent leaves; it must answer at once.
     my $agent2 = Baton::Test::party_clone($c->{agent});
+    my $before = Baton::Test::poll_sockets();
+    my $start = time;
     pipe my $rd, my $wr or die "pipe: $!";
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         close $rd;
-        sleep 1.5;
+        Baton::Test::wait_parked($before) or POSIX::_exit(1);
+        sleep 1.2 - (time - $start) if time - $start < 1.2;
         my $t = time;
         my $res = leave($agent2, $ch);
         print {$wr} "$t $res->{status} " . ($res->{headers}{location} // '') . "\n";
@@ -87,7 +90,6 @@ subtest 'the agent leaves: the channel closes' => sub {
         POSIX::_exit(0);
     }
     close $wr;
-    my $start = time;
     my ($res, $v) = Baton::Test::chat_poll($c->{visitor}, $ch, after => 3);
     my $answered = time;
     my ($left_at, $status, $location) = split ' ', scalar <$rd>;
@@ -141,8 +143,10 @@ subtest 'the freed seat goes to the next visitor' => sub {
     my $v2 = Baton::Test::Browser->new;
     my $res = $v2->get("/help?site=$c->{site_key}", headers => { Referer => "$s->{URL}/demo/y.html" });
     my ($request) = ($res->{headers}{location} // '') =~ m{r=([0-9a-f]{32})} or die "help: $res->{status}";
-    sleep 1.5;  # a router sweep or two
-    is sql("SELECT state FROM help_request WHERE public_id = '$request'")->[0][0], 'waiting',
+    # Routing runs right after the request and in the sweep every second:
+    # over two sweeps it stays waiting.
+    ok !wait_for('an offer', 2.5, sub {
+        sql("SELECT state FROM help_request WHERE public_id = '$request'")->[0][0] ne 'waiting' }),
         'while the agent is busy, the next visitor waits';
     leave($c->{agent}, $c->{channel});
     ok wait_for('offer', 3, sub {

@@ -69,7 +69,7 @@ is $q->{via}, 'email', 'marked as by e-mail';
 is $q->{name}, 'Pat Smith', 'with the sender\'s name';
 like $q->{question}, qr/^My order 4711 never came\n\nIt was due on Friday\./, 'the subject and the text';
 is $q->{offered_to_me}, '1', 'and the routing offers it to the available agent';
-like $b->get('/console')->{content}, qr{<strong>Pat Smith</strong> <span class="chip">by e-mail</span>}, 'the console says it came by e-mail';
+like $b->get('/console')->{content}, qr{<strong class="visitor-name">Pat Smith</strong>\s*<span class="chip">by e-mail</span>}, 'the console says it came by e-mail';
 
 my ($ack) = wait_mail($pat);
 ok $ack, 'the sender hears it arrived';

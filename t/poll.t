@@ -151,7 +151,7 @@ subtest 'who may poll what, and bad input' => sub {
         ['console=1&version=99999999999999999999', 'version', '0 to 1000000000000000'],
         ['console=2&version=0', 'console', '0 to 1'],
         ["request=$first_id&version=0x10", 'version', '0 to 1000000000000000'],
-        ['channel=x&after=-5', 'after', '0 to 1000000000000000'],
+        ['channel=' . ('0' x 32) . '&after=-5', 'after', '0 to 1000000000000000'],
     );
     for my $case (@bad) {
         my ($query, $field, $range) = @$case;

@@ -15,6 +15,8 @@ use Baton::Archive qw(staff operator post_as participant_id go_to pass_lead);
 my $s = stack();
 my $client = Baton::Test::new_client();
 my ($key) = Baton::Test::new_direct_site($client);
+# The client's site is shop.example (visitors who lead stay on it: t/go.t).
+Baton::Test::add_site_domain($key, 'shop.example');
 my $agent = staff($client, 'agent', name => 'Rita Replay');
 my $sup = staff($client, 'supervisor', name => 'Sam Super');
 my $c = Baton::Test::open_channel(client => $client, agent => $agent, site_key => $key);

@@ -17,6 +17,8 @@ my $s = stack();
 my $client = Baton::Test::new_client();
 Baton::Test::set_client($client, accept_timeout_seconds => 2);
 my ($key) = Baton::Test::new_direct_site($client);
+# The client's site is shop.example (visitors who lead stay on it: t/go.t).
+Baton::Test::add_site_domain($key, 'shop.example');
 my $ann = staff($client, 'agent', name => 'Ann First');
 my $bob = staff($client, 'agent', name => 'Bob Second', state => 'away');
 my $sup = staff($client, 'supervisor', name => 'Sue Supervisor');
@@ -174,7 +176,7 @@ subtest 'who may read it' => sub {
     is $anon->{status}, 303, 'nobody signed in: sent to sign in';
     is $visitor->{browser}->get("/session?id=$channel")->{status}, 303, 'the visitor (no staff session) too';
     is $sup->{browser}->get('/session?id=' . ('0' x 32))->{status}, 404, 'an unknown session: 404';
-    is $sup->{browser}->get('/session?id=nonsense')->{status}, 404, 'a malformed id: 404';
+    is $sup->{browser}->get('/session?id=nonsense')->{status}, 400, 'a malformed id: 400';
     is $sup->{browser}->get('/session')->{status}, 400, 'no id: 400';
 };
 

@@ -133,4 +133,44 @@ subtest 'Secure cookies under HTTPS (plain CGI run)' => sub {
     like $out, qr/Set-Cookie: baton_csrf=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict; Secure\r\n/, 'cookies are Secure under HTTPS';
 };
 
+# Sign-in as plain CGI from another address (REMOTE_ADDR), the way a
+# request through a proxy that Baton trusts would arrive.
+sub sign_in_from {
+    my ($ip, $email, $password) = @_;
+    my $token = 'c' x 64;
+    my $body = "csrf=$token&email=" . ($email =~ s/@/%40/r) . "&password=$password";
+    local $ENV{BATON_CONF} = $s->{CONF};
+    local @ENV{qw(REQUEST_METHOD SCRIPT_NAME REMOTE_ADDR HTTP_HOST HTTP_COOKIE CONTENT_TYPE CONTENT_LENGTH)}
+        = ('POST', '/signin', $ip, 'help.example.com', "baton_csrf=$token",
+           'application/x-www-form-urlencoded', length $body);
+    my $out = do {
+        open my $fh, '-|', qq{printf '%s' '$body' | "$s->{ROOT}/cgi-bin/signin.fcgi"} or die;
+        local $/;
+        <$fh>;
+    };
+    my ($status) = $out =~ /^Status: (\d+)/;
+    my ($retry) = $out =~ /^Retry-After: (\d+)/m;
+    return ($status // 0, $retry);
+}
+
+subtest 'someone failing on purpose elsewhere cannot lock the agent out' => sub {
+    my ($email, $password) = new_agent();
+    my $b = Baton::Test::Browser->new;
+    is $b->sign_in($email, $password)->{status}, 303, 'the agent signs in as usual (from 127.0.0.1)';
+    # Sixty wrong passwords for the account from another address, since.
+    sql("INSERT INTO signin_attempt (email, ip, outcome, at) SELECT '$email', '203.0.113.7', 'bad_password',"
+        . " NOW(3) + INTERVAL 1 SECOND FROM seq_1_to_60");
+    my ($status, $retry) = sign_in_from('203.0.113.7', $email, $password);
+    is $status, 429, 'the guessing address must wait, even with the right password';
+    ok $retry > 30, "for a long time ($retry s)";
+    ($status, $retry) = sign_in_from('198.51.100.9', $email, $password);
+    is $status, 429, 'from an address the account never used, the account-wide ceiling slows a try';
+    ok $retry >= 1 && $retry <= 30, "but only briefly (" . ($retry // '?') . " s: signin_account_max_delay_seconds)";
+    my $fresh = Baton::Test::Browser->new;
+    is $fresh->sign_in($email, $password)->{status}, 303,
+        'the agent, from the address they sign in from, is not held up at all';
+    ($status) = sign_in_from('198.51.100.10', 'nobody' . int(rand 1e6) . '@example.com', 'x');
+    is $status, 403, 'other accounts from such an address are not slowed';
+};
+
 done_testing;

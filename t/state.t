@@ -29,6 +29,18 @@ is_deeply [map { $_->[0] } @$states], [qw(available break away)], 'every change 
 $b->post('/state', form => [csrf => $csrf, state => 'away']);
 is scalar @{ sql("SELECT id FROM agent_event e WHERE e.agent_id = (SELECT id FROM agent WHERE email = '$email') AND e.kind = 'state'") }, 3, 'choosing the same state again archives nothing';
 
+# The top bar's buttons, on any page: one click, and back to that page.
+like $b->get('/profile')->{content}, qr{<form method="post" action="/state" id="statebar" class="statebar" data-state="away">.*?<input type="hidden" name="back" value="/profile">.*?<button type="submit" name="state" value="away" aria-pressed="true">Away</button>}s,
+    'every staff page has the state buttons in its top bar';
+like $b->get('/console?q=a%26b')->{content}, qr{name="back" value="/console\?q=a%26b"}, 'returning to the page as it was asked for';
+$res = $b->post('/state', form => [csrf => $csrf, state => 'available', back => '/profile']);
+is $res->{headers}{location}, '/profile', 'a button sends the agent back to the page it was on';
+$res = $b->post('/state', form => [csrf => $csrf, state => 'available', back => '//evil.example/x']);
+is $res->{headers}{location}, '/', 'never to another site';
+$res = $b->post('/state', form => [csrf => $csrf, state => 'available', back => 'https://evil.example/']);
+is $res->{headers}{location}, '/', 'nor to a full address';
+$b->post('/state', form => [csrf => $csrf, state => 'away']);
+
 $res = $b->post('/state', form => [csrf => $csrf, state => 'asleep']);
 is $res->{status}, 400, 'an unknown state is 400';
 like $res->{content}, qr/The field &#39;state&#39; must be one of: available, break, away\./, 'listing the choices';

@@ -25,6 +25,9 @@ admin(undef, 'client', 'rate', $_, 'minute', '50', '2000') for $slug, $free;
 like admin(undef, 'client', 'call-rate', $slug, '20'), qr/call rate of \Q$slug\E set to 0\.20/, 'baton-admin sets a call rate';
 ok !eval { admin(undef, 'client', 'call-rate', $slug, '-5'); 1 }, 'a negative call rate is refused';
 sql("UPDATE client SET created_at = '$month-01' - INTERVAL 1 YEAR WHERE slug IN ('$slug', '$free')");
+# Rates set now apply from this month on (lib/terms.h): as if set long before.
+sql("UPDATE client_terms t JOIN client c ON c.id = t.client_id SET t.effective_at = '$month-01' - INTERVAL 1 YEAR"
+    . " WHERE c.slug IN ('$slug', '$free')");
 my ($admin_email, $admin_pw) = new_agent(client => $slug, role => 'admin', name => 'Cora Admin');
 my ($free_admin, $free_pw) = new_agent(client => $free, role => 'admin', name => 'Fred Admin');
 

@@ -37,6 +37,12 @@ sql("UPDATE client SET created_at = '$month-01' - INTERVAL 1 YEAR WHERE slug IN 
 my $reseller = "$prefix-r";
 admin(undef, 'reseller', 'add', $reseller, 'Resell & Co', '12.5');
 admin(undef, 'client', 'reseller', $_, $reseller) for $slug_a, $slug_b, $slug_c;
+# Terms set now apply from this month on (lib/terms.h): as if they had been
+# set long before the month, in the order they were set.
+sql("UPDATE client_terms t JOIN client c ON c.id = t.client_id SET t.effective_at = '$month-01' - INTERVAL 1 YEAR"
+    . " WHERE c.slug IN ('$slug_a', '$slug_b', '$slug_c', '$slug_d')");
+sql("UPDATE reseller_share s JOIN reseller r ON r.id = s.reseller_id SET s.effective_at = '$month-01' - INTERVAL 1 YEAR"
+    . " WHERE r.slug = '$reseller'");
 
 my ($admin_a, $admin_pw) = new_agent(client => $slug_a, role => 'admin', name => 'Ada Admin');
 my ($super_a, $super_pw) = new_agent(client => $slug_a, role => 'supervisor', name => 'Sue Super');
@@ -254,10 +260,55 @@ is $bob->get("/statement?month=$month&client=$slug_a&format=csv")->{status}, 403
 is $bob->get("/statement?month=$month&format=csv")->{status}, 200, 'that admin has his own';
 $res = $ada->get("/statement?month=$month&reseller=$reseller&format=csv");
 is $res->{status}, 403, 'an admin may not see a reseller\'s statement';
-like $res->{content}, qr/Reseller statements are for the Baton operator only\./, 'saying so';
+like $res->{content}, qr/Reseller statements are for the Baton operator and the reseller only\./, 'saying so';
 
 $res = $olga->get("/statement?month=$month&client=$slug_a&format=csv");
 is $res->{content}, $csv_a, 'the operator sees the same statement as the client\'s admin';
+
+# ---- a rate change does not rewrite a month that is over ---------------------
+
+# A phone call (the call centre) in that month, billed at the month's phone
+# rate: changing the rate later leaves it as it was.
+sql("INSERT INTO phone_call (public_id, client_id, direction, number, state, outcome, created_at, connected_at, ended_at)"
+    . " VALUES (REPLACE(UUID(), '-', ''), " . id_of('client', 'slug', $slug_b) . ", 'inbound', '+12025550199', 'ended',"
+    . " 'answered', '$month-10 10:00:00', '$month-10 10:00:05', '$month-10 10:03:05')");
+my $csv_b = $olga->get("/statement?month=$month&client=$slug_b&format=csv")->{content};
+like $csv_b, qr/phone minute/, 'the phone call is on the statement';
+my $reseller_csv = $olga->get("/statement?month=$month&reseller=$reseller&format=csv")->{content};
+admin(undef, 'client', 'rate', $slug_a, 'session', '999', '0', 'USD');
+admin(undef, 'client', 'rate', $slug_b, 'minute', '1');
+admin(undef, 'phone', 'set', $slug_b, 'rate_cents', '25');
+admin(undef, 'reseller', 'share', $reseller, '50');
+my $other_reseller = "$prefix-r2";
+admin(undef, 'reseller', 'add', $other_reseller, 'Other Partner', '30');
+admin(undef, 'client', 'reseller', $slug_c, $other_reseller);
+is $ada->get("/statement?month=$month&format=csv")->{content}, $csv_a,
+    'the closed month\'s statement is the same bytes after its rate, minimum and currency changed';
+is $olga->get("/statement?month=$month&client=$slug_b&format=csv")->{content}, $csv_b,
+    'per session too, and its phone call at the phone rate of then';
+is $olga->get("/statement?month=$month&reseller=$reseller&format=csv")->{content}, $reseller_csv,
+    'and the reseller\'s: the old share, and the client that moved to another reseller still listed';
+like $olga->get("/statement?month=$month&reseller=$other_reseller&format=csv")->{content}, qr/\A\Q$BOM\Ekind,client,name,sessions,total,share,currency\r\n\z/,
+    'the new reseller has none of that month';
+like $ada->get("/statement?format=csv&month=" . sql("SELECT DATE_FORMAT(UTC_DATE(), '%Y-%m')")->[0][0])->{content},
+    qr/,session,9\.99,/, 'the month in progress has the new rate';
+
+# ---- a reseller's own account ------------------------------------------------------
+
+my $rex_email = random_name('rex') . '@example.com';
+my $invite = admin(undef, 'reseller', 'invite', $reseller, $rex_email, 'Rex Reseller');
+my ($token) = $invite =~ m{/password\?t=([0-9a-f]{64})} or die "no link in: $invite";
+my $rex = Baton::Test::Browser->new;
+my $page = $rex->get("/password?t=$token");
+$rex->post('/password', form => [csrf => Baton::Test::csrf_from($page->{content}), t => $token,
+    password => 'rex-password-1', again => 'rex-password-1']);
+is $rex->sign_in($rex_email, 'rex-password-1')->{status}, 303, 'the reseller signs in';
+$res = $rex->get("/statement?month=$month&format=csv");
+is $res->{status}, 200, 'a reseller gets its own statement';
+is $res->{content}, $reseller_csv, 'the one the operator sees';
+is $rex->get("/statement?month=$month&reseller=$other_reseller")->{status}, 403, 'not another reseller\'s';
+is $rex->get("/statement?month=$month&client=$slug_a&format=csv")->{content}, $csv_a, 'its client\'s statement';
+is $rex->get("/statement?month=$month&client=$slug_d")->{status}, 404, 'not a client that is not its own';
 
 # ---- bad input -------------------------------------------------------------------
 

@@ -42,11 +42,14 @@ subtest 'A hands the channel to B' => sub {
 
     # B's console poll is held, up to date, when the transfer happens.
     my $a2 = Baton::Test::party_clone($a);
+    my $before = Baton::Test::poll_sockets();
+    my $start = time;
     pipe my $rd, my $wr or die "pipe: $!";
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         close $rd;
-        sleep 1.5;
+        Baton::Test::wait_parked($before) or POSIX::_exit(1);
+        sleep 1.2 - (time - $start) if time - $start < 1.2;
         my $t = time;
         my $res = transfer($a2, $ch, $b->{id}, json => 1);
         print {$wr} "$t $res->{status} $res->{content}\n";
@@ -54,7 +57,6 @@ subtest 'A hands the channel to B' => sub {
         POSIX::_exit(0);
     }
     close $wr;
-    my $start = time;
     my $held = console_snapshot($b, $snapshot->{version});
     my $answered = time;
     my ($t, $status, $body) = split ' ', scalar <$rd>, 3;

@@ -57,6 +57,8 @@ my @latency;
 for my $round (1 .. 10) {
     my ($poller, $poster, $token) = $round % 2 ? ($agent, $visitor, $visitor_token) : ($visitor, $agent, $agent_token);
     my $last = sql("SELECT last_seq FROM channel WHERE public_id = '$channel'")->[0][0];
+    my $poll_dir = $poller == $agent ? $s->{DIR} : $second;
+    my $before = Baton::Test::poll_sockets($poll_dir);
     my $pid = open my $fh, '-|';
     die "fork: $!" unless defined $pid;
     if (!$pid) {
@@ -64,7 +66,7 @@ for my $round (1 .. 10) {
         print time, "\n", $r->{content};
         exit 0;
     }
-    sleep 0.3; # let the poll park
+    Baton::Test::wait_parked($before, dir => $poll_dir) or diag "round $round: the poll was not seen parked";
     my $sent = time;
     say_on($poster, $token, "crossing $round", "x$round") or fail("post $round");
     my $answered = <$fh>;

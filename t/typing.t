@@ -70,11 +70,14 @@ subtest 'a held poll is woken by typing' => sub {
         # signal version too), so the poll below has nothing to return yet.
         my ($last_seq, $signals) = @{ sql("SELECT last_seq, signal_version FROM channel WHERE id = $channel_id")->[0] };
         $seen{$rname} = [$last_seq, $signals];
+        my $before = Baton::Test::poll_sockets();
+        my $start = time;
         pipe my $rd, my $wr or die "pipe: $!";
         my $pid = fork // die "fork: $!";
         if ($pid == 0) {
             close $rd;
-            sleep 1.5;  # the reader's poll is parked by now
+            Baton::Test::wait_parked($before) or POSIX::_exit(1);  # the reader's poll
+            sleep 1.2 - (time - $start) if time - $start < 1.2;
             my $t = time;
             my ($res) = Baton::Test::chat_typing($typist2, $ch, "hello from the $tname");
             print {$wr} "$t $res->{status}\n";
@@ -82,7 +85,6 @@ subtest 'a held poll is woken by typing' => sub {
             POSIX::_exit(0);
         }
         close $wr;
-        my $start = time;
         my $d = poll_as($reader, $rname);
         my $answered = time;
         my ($posted, $status) = split ' ', scalar <$rd>;

@@ -189,7 +189,7 @@ subtest 'only for the visitor who asked' => sub {
     $res = $v->get('/wait?r=' . ('0' x 32));
     is $res->{status}, 404, 'an unknown id: 404';
     like $res->{content}, qr/There is no such help request\./, 'saying so';
-    is $v->get('/wait?r=not-an-id')->{status}, 404, 'a malformed id: 404';
+    is $v->get('/wait?r=not-an-id')->{status}, 400, 'a malformed id: 400';
     $res = $v->get('/wait?r=' . ('0' x 33));
     is $res->{status}, 400, 'an over-long id: 400';
     like $res->{content}, qr/The field &#39;r&#39; is too long \(at most 32 characters\)\./, 'saying so';

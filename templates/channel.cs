@@ -1,5 +1,7 @@
 <?cs if:me.role == "visitor" && client.name ?><?cs set:title = "Live help from " + client.name ?><?cs else ?><?cs set:title = channel.name ?><?cs /if ?><?cs set:page.name = "channel" ?>
 <?cs set:scripts.0 = "/js/channel.js" ?><?cs if:!panel ?><?cs set:scripts.1 = "/js/viewer.js" ?><?cs set:scripts.2 = "/js/channel-tabs.js" ?><?cs /if ?>
+<?cs # The agent's visitor panel (issue 12): staff only, never in the widget's panel. ?>
+<?cs if:me.role != "visitor" && !panel ?><?cs set:scripts.3 = "/js/visitor-panel.js" ?><?cs /if ?>
 <?cs set:styles.0 = "/css/viewer.css" ?>
 <?cs # Calls and the whiteboard (issue 14): their own templates, scripts and styles. ?>
 <?cs # (Not in the widget's panel, the conversation alone: they are in the full viewer.) ?>
@@ -7,7 +9,7 @@
 <?cs include:"whiteboard.cs" ?><?cs if:!panel ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?><?cs /if ?>
 <?cs # Rooms (issue 17): invitations, the client's open rooms. ?>
 <?cs include:"room.cs" ?><?cs if:!panel ?><?cs set:scripts.23 = "/js/room.js" ?><?cs set:styles.22 = "/css/room.css" ?><?cs /if ?>
-<?cs # Translation (issue 18): htdocs/js/translate.js shows each line in the reader's language (in the panel too). ?><?cs set:scripts.24 = "/js/translate.js" ?>
+<?cs # Translation (issue 18): htdocs/js/translate.js shows each line in the reader's language (in the panel too). ?><?cs set:scripts.26 = "/js/translate.js" ?>
 <?cs include:"header.cs" ?>
 <section class="viewer show-chat" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>" data-lang="<?cs var:me.lang ?>" data-translate-ms="<?cs var:translate.deadline_ms ?>" data-label-translated="<?cs var:t.chat.translated ?>" data-label-show-original="<?cs var:t.chat.show_original ?>" data-label-show-translation="<?cs var:t.chat.show_translation ?>" data-label-unavailable="<?cs var:t.chat.unavailable ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
   <?cs if:panel ?>
@@ -144,6 +146,7 @@
           <?cs each:p = people ?><li data-participant="<?cs var:p.id ?>"<?cs each:w = views ?><?cs if:w.id == p.id ?> data-avatar="<?cs var:w.avatar ?>" data-url="<?cs var:w.url ?>"<?cs /if ?><?cs /each ?> class="person role-<?cs var:p.role ?><?cs if:p.id == me.participant ?> me<?cs /if ?>"><?cs var:p.name ?></li><?cs /each ?>
         </ul>
       </div>
+      <?cs if:me.role != "visitor" && !panel ?><?cs include:"visitor_panel.cs" ?><?cs /if ?>
       <?cs if:!panel ?><?cs call:call_bar() ?><?cs /if ?>
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice">This session may be monitored for quality.</p><?cs /if ?>
       <ol id="lines" class="lines" aria-live="polite">

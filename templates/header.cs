@@ -9,24 +9,39 @@
 <?cs each:s = styles ?><link rel="stylesheet" href="<?cs var:s ?>">
 <?cs /each ?><?cs if:refresh ?><noscript><meta http-equiv="refresh" content="<?cs var:refresh ?>"></noscript><?cs /if ?>
 <?cs if:subcount(scripts) > 0 || panel ?><script src="/js/baton.js" defer></script>
+<?cs /if ?><?cs if:me.name && me.role != "reseller" && !panel ?><script src="/js/statebar.js" defer></script>
 <?cs /if ?><?cs each:s = scripts ?><script src="<?cs var:s ?>" defer></script>
 <?cs /each ?><?cs if:panel ?><script src="/js/panel.js" defer></script>
 <?cs /if ?></head>
-<body class="page-<?cs var:page.name ?><?cs if:panel ?> in-panel<?cs /if ?>">
+<body class="page-<?cs var:page.name ?><?cs if:panel ?> in-panel<?cs /if ?>"<?cs if:me.name ?> data-sound-offer="<?cs var:me.notify.sound_offer ?>" data-sound-line="<?cs var:me.notify.sound_line ?>" data-sound-supervisor="<?cs var:me.notify.sound_supervisor ?>" data-desktop-offer="<?cs var:me.notify.desktop_offer ?>" data-desktop-line="<?cs var:me.notify.desktop_line ?>" data-desktop-supervisor="<?cs var:me.notify.desktop_supervisor ?>"<?cs /if ?>>
 <?cs if:!panel ?><header class="topbar">
   <a class="brand" href="/">Baton</a>
   <?cs if:me.name ?>
+  <?cs if:me.role != "reseller" ?>
+  <form method="post" action="/state" id="statebar" class="statebar" data-state="<?cs var:me.state ?>">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
+    <input type="hidden" name="back" value="<?cs var:page.back ?>">
+    <span class="visually-hidden" id="statebar-label">Your state:</span>
+    <span class="statebar-buttons" role="group" aria-labelledby="statebar-label">
+      <button type="submit" name="state" value="available" aria-pressed="<?cs if:me.state == "available" ?>true<?cs else ?>false<?cs /if ?>">Available</button>
+      <button type="submit" name="state" value="break" aria-pressed="<?cs if:me.state == "break" ?>true<?cs else ?>false<?cs /if ?>">On break</button>
+      <button type="submit" name="state" value="away" aria-pressed="<?cs if:me.state == "away" ?>true<?cs else ?>false<?cs /if ?>">Away</button>
+    </span>
+    <span class="statebar-message" role="status" hidden></span>
+  </form>
+  <?cs /if ?>
   <nav class="who">
-    <a href="/console">Console</a>
+    <?cs if:me.role != "reseller" ?><a href="/console">Console</a>
     <a href="/rooms" id="nav-rooms">Rooms</a>
     <a href="/events" id="nav-events">Events</a>
     <a href="/messages" id="nav-messages">Messages</a>
-    <a href="/settings">Settings</a>
+    <a href="/settings">Settings</a><?cs /if ?>
     <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" ?><a href="/supervise" id="nav-supervise">Supervise</a>
     <a href="/archive" id="nav-archive">Archive</a>
-    <a href="/report" id="nav-report">Reports</a>
-    <a href="/statement">Statements</a><?cs /if ?>
-    <span class="me"><?cs var:me.name ?> · <?cs var:me.client ?></span>
+    <a href="/report" id="nav-report">Reports</a><?cs /if ?>
+    <?cs if:me.role == "supervisor" || me.role == "admin" || me.role == "operator" || me.role == "reseller" ?><a href="/statement">Statements</a><?cs /if ?>
+    <?cs if:me.role == "operator" || me.role == "reseller" ?><a href="/clients" id="nav-admin">Admin</a><?cs elif:me.role == "admin" ?><a href="/agents" id="nav-admin">Admin</a><?cs else ?><a href="/canned" id="nav-admin">Phrases</a><?cs /if ?>
+    <a href="/profile" class="me" id="nav-me"><?cs var:me.name ?> · <?cs var:me.client ?></a>
     <form method="post" action="/signout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
       <button type="submit" class="link">Sign out</button>

@@ -3,10 +3,12 @@
 <?cs include:"header.cs" ?>
 <section class="card narrow" id="help" data-site="<?cs var:site.key ?>"<?cs if:probe ?> data-probe="1"<?cs /if ?>>
   <h1><?cs var:t.help.heading ?> <?cs var:site.client ?></h1>
+  <?cs if:desk.greeting ?><p class="greeting" id="greeting"><?cs var:desk.greeting ?></p><?cs /if ?>
   <p id="desk" class="desk desk-<?cs var:desk.state ?>"><?cs
     if:desk.state == "free" ?><?cs var:t.help.desk_free ?><?cs
     elif:desk.state == "busy" ?><?cs var:t.help.desk_busy ?> <strong id="estimate"><?cs var:estimate.words ?></strong>.<?cs
     elif:desk.state == "away" ?><?cs var:t.help.desk_away ?><?cs
+    elif:desk.closed ?><span id="desk-closed"><?cs var:t.help.desk_hours ?></span><?cs
     else ?><?cs var:t.help.desk_closed ?><?cs /if ?></p>
   <p><?cs if:panel ?><?cs var:t.help.intro_panel ?><?cs else ?><?cs var:t.help.intro ?><?cs /if ?></p>
   <form method="post" action="/help" id="help-form">

@@ -10,6 +10,24 @@
      <span class="muted">(target <?cs call:duration(desk.wait_target) ?>)</span>.</p>
   <p id="queue-alert" class="alert" role="alert"<?cs if:!desk.queue_alert ?> hidden<?cs /if ?>><?cs var:desk.queue_alert ?></p>
   <p id="connection" class="connection" role="status"></p>
+  <h2>The queue</h2>
+  <p class="muted">In the order visitors are served: higher priority first, then the longest wait. Change a visitor's priority to put them ahead (it stays on their profile for next time).</p>
+  <table class="grid" id="queue-table">
+    <thead><tr><th>Visitor</th><th>Waiting</th><th>Priority</th></tr></thead>
+    <tbody id="queue-body">
+    <?cs each:q = queue ?>
+    <tr data-request="<?cs var:q.id ?>"><td><strong><?cs if:q.name ?><?cs var:q.name ?><?cs else ?>Visitor<?cs /if ?></strong><?cs if:q.offered_to ?> <span class="muted">offered to <?cs var:q.offered_to ?></span><?cs /if ?><?cs if:q.question ?><br><span class="question"><?cs var:q.question ?></span><?cs /if ?></td>
+      <td class="waited" data-seconds="<?cs var:q.waited ?>"><?cs call:duration(q.waited) ?></td>
+      <td><form method="post" action="/priority" class="row priority-form">
+        <input type="hidden" name="csrf" value="<?cs var:csrf ?>"><input type="hidden" name="request" value="<?cs var:q.id ?>">
+        <label class="visually-hidden" for="priority-<?cs var:q.id ?>">Priority</label>
+        <input type="number" id="priority-<?cs var:q.id ?>" name="priority" min="0" max="1000" value="<?cs var:q.priority ?>" class="narrow-number">
+        <button type="submit" class="secondary">Set</button></form></td></tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <p id="queue-none" class="muted"<?cs if:subcount(queue) > 0 ?> hidden<?cs /if ?>>Nobody is waiting.</p>
+  <h2>Agents</h2>
   <table class="grid agents" id="agents">
     <thead><tr><th>Agent</th><th>State</th><th>For</th><th>Sessions</th><th>Running</th><th>Alert</th></tr></thead>
     <tbody id="agents-body">

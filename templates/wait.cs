@@ -78,9 +78,12 @@ if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
   <p><a href="/wait?r=<?cs var:url_escape(request.id) ?>" id="back-to-queue">Back to the queue</a></p>
 <?cs elif:waiting ?>
   <h1><?cs if:desk.state == "nobody" || desk.state == "away" ?><?cs var:title ?><?cs else ?>You are in the queue<?cs /if ?></h1>
+  <?cs if:desk.greeting ?><p class="greeting" id="greeting"><?cs var:desk.greeting ?></p><?cs /if ?>
+  <?cs if:desk.closed && request.state != "offered" ?><p class="notice" id="desk-closed">The desk is closed at this hour. You may wait, leave a message or choose a time to come back.</p><?cs /if ?>
   <p id="status" aria-live="polite"><?cs call:place(request.ahead) ?>
     <?cs if:request.state == "offered" || desk.state == "free" || desk.state == "busy" ?>The wait is <strong id="estimate"><?cs var:estimate.words ?></strong>.<?cs
     elif:desk.state == "away" ?><span id="estimate-none">The agents are away from the desk for now, so nobody can say how long the wait will be.</span><?cs
+    elif:desk.closed ?><span id="estimate-none">Nobody can answer until the desk opens, so nobody can say how long the wait will be.</span><?cs
     else ?><span id="estimate-none">Nobody can answer until an agent signs in, so nobody can say how long the wait will be.</span><?cs /if ?>
   </p>
   <?cs if:request.state == "offered" ?><p class="notice" id="connecting">An agent is being connected to you…</p><?cs /if ?>
@@ -133,6 +136,10 @@ if:waiting && !form ?><?cs set:refresh = 5 ?><?cs /if ?>
 <?cs elif:request.state == "cancelled" ?>
   <h1>You have left the queue</h1>
   <p id="status">Your request is cancelled. You can close this page.</p>
+<?cs elif:request.state == "closed" ?>
+  <h1>You have left the queue</h1>
+  <p id="status">This page was closed for a while, so your request left the queue. To ask
+     again, use the help link on <?cs var:request.client ?>'s site.</p>
 <?cs else ?>
   <h1>This request is closed</h1>
   <p id="status">You can close this page.</p>

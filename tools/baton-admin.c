@@ -1,5 +1,9 @@
-/* baton-admin - the administration command: schema migrations, clients,
- * sites, agents and passwords. Run `baton-admin help` for the commands. */
+/* baton-admin - the administration command: schema migrations, and for
+ * scripting everything the administration pages do in the browser (clients,
+ * sites, accounts, canned phrases, settings, rates, resellers). Each command
+ * calls the same function in lib/ that the page calls (lib/admin*.c,
+ * lib/account.c), acting as the Baton operator and written to the audit log
+ * as "baton-admin (USER)". Run `baton-admin help` for the commands. */
 #include <dirent.h>
 #include <errno.h>
 #include <mysql.h>
@@ -10,22 +14,28 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "account.h"
+#include "admin.h"
+#include "admin_billing.h"
+#include "admin_canned.h"
+#include "admin_clients.h"
 #include "admin_crowd.h"
+#include "admin_desk.h"
+#include "admin_logs.h"
+#include "admin_sites.h"
 #include "config.h"
-#include "billing.h"
 #include "buf.h"
 #include "crypto.h"
 #include "db.h"
 #include "input.h"
 #include "log.h"
+#include "admin_phone.h"
 #include "mail_admin.h"
-#include "agent_phone.h"
-#include "phone_line.h"
 #include "pool.h"
-#include "provision.h"
 #include "setup.h"
 #include "translate.h"
 #include "turn.h"
+#include "two_factor.h"
 #include "version.h"
 
 struct admin {
@@ -33,23 +43,53 @@ struct admin {
 	struct config cfg;
 	struct db *db;
 	struct pool *pool;
+	struct admin_context ac;
 };
 
 static const char usage[] =
-	"usage: baton-admin [--conf FILE] COMMAND ...\n"
+	"usage: baton-admin [--conf FILE] [--generate] COMMAND ...\n"
 	"\n"
 	"  version                                  Baton's version\n"
 	"  help                                     this list\n"
 	"  migrate                                  apply new schema migrations (from schema_dir)\n"
-	"  client add SLUG NAME                     create a client (the business)\n"
+	"  operator add EMAIL NAME                  an operator account (the Baton operator:\n"
+	"                                           every client); the first one is made so\n"
+	"  operator invite EMAIL NAME               the same, with a link to set the password\n"
+	"  client add SLUG NAME [ADMIN_EMAIL ADMIN_NAME]\n"
+	"                                           create a client (the business), with its\n"
+	"                                           first administrator invited (prints the link)\n"
 	"  client list\n"
+	"  client suspend|resume SLUG               staff signed out, help links refused\n"
+	"  client delete SLUG SLUG                  delete it with all its data (the slug twice)\n"
+	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
+	"                                           max_missed_offers, channel_participant_cap,\n"
+	"                                           wait_target_seconds, show_rooms (0/1),\n"
+	"                                           tell_visitors_monitored (0/1), greeting,\n"
+	"                                           time_zone, panel_fields, supervisors_listen\n"
+	"                                           (0/1: supervisors may listen to calls, where\n"
+	"                                           visitors are told of monitoring)\n"
+	"  client rate CLIENT minute|session CENTS [MINIMUM_CENTS] [CURRENCY]\n"
+	"                                           the client's rate per started minute or per\n"
+	"                                           session, monthly minimum (default 0), and\n"
+	"                                           currency (EUR, USD...; default: unchanged),\n"
+	"                                           from this month on\n"
+	"  client call-rate CLIENT CENTS            what each started minute of a call costs, on top\n"
+	"                                           of the rate (default 0: calls counted, not\n"
+	"                                           billed), from this month on\n"
+	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
 	"  site add CLIENT NAME DOMAIN [DOMAIN...]  register a site; prints its key\n"
 	"  site list CLIENT\n"
 	"  site secret SITE_KEY                     make (or replace) the site's signing secret\n"
 	"                                           for signed help-link priorities\n"
 	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin,\n"
 	"                                           operator (the Baton operator: every client)\n"
+	"  agent invite CLIENT EMAIL NAME [ROLE]    the same, with a link to set the password\n"
 	"  agent passwd EMAIL                       set a new password\n"
+	"  agent reset EMAIL                        a link to set a new password\n"
+	"  agent role EMAIL ROLE\n"
+	"  agent capacity EMAIL N                   sessions the agent takes at once\n"
+	"  agent deactivate|activate EMAIL\n"
+	"  agent two-factor-off EMAIL               turn off two-factor sign-in (a lost phone)\n"
 	"  agent list CLIENT\n"
 	"  agent lang EMAIL LANG                    the language the agent reads and writes\n"
 	"                                           (e.g. en, es, pt-BR); lines in others are\n"
@@ -64,21 +104,15 @@ static const char usage[] =
 	"                                           click, for the client or one agent\n"
 	"  canned-address set CLIENT TITLE URL      the client's address of that title, now\n"
 	"                                           at URL (added if there is none)\n"
-	"  client set CLIENT SETTING VALUE          seat_cap, accept_timeout_seconds,\n"
-	"                                           max_missed_offers, channel_participant_cap,\n"
-	"                                           wait_target_seconds, show_rooms (0/1),\n"
-	"                                           tell_visitors_monitored (0/1),\n"
-	"                                           supervisors_listen (0/1: supervisors may listen\n"
-	"                                           to calls, where visitors are told of monitoring)\n"
-	"  client rate CLIENT minute|session CENTS [MINIMUM_CENTS] [CURRENCY]\n"
-	"                                           the client's rate per started minute or per\n"
-	"                                           session, monthly minimum (default 0), and\n"
-	"                                           currency (EUR, USD...; default: unchanged)\n"
-	"  client call-rate CLIENT CENTS            what each started minute of a call costs, on top\n"
-	"                                           of the rate (default 0: calls counted, not billed)\n"
+	"  avatar-rule add CLIENT URL_PREFIX AVATAR visitors from pages starting with the\n"
+	"                                           prefix get that picture\n"
 	"  reseller add SLUG NAME SHARE_PERCENT     a reseller and its share (e.g. 12.5)\n"
+	"  reseller share SLUG SHARE_PERCENT        a new share, from this month on\n"
+	"  reseller invite SLUG EMAIL NAME          an account the reseller signs in with\n"
+	"  reseller suspend|resume SLUG             its accounts cannot sign in (clients go on)\n"
+	"  reseller remove SLUG SLUG                its accounts deleted, clients without it\n"
 	"  reseller list\n"
-	"  client reseller CLIENT RESELLER|none     the reseller who brought the client\n"
+	"  audit [CLIENT]                           the newest entries of the audit log\n"
 	"  site help-address SITE_KEY ADDRESS|none  mail to ADDRESS becomes a help request\n"
 	"                                           of the site's client (INSTALL, \"E-mail\")\n"
 	"  client alert-email CLIENT ADDRESS|none   where the client hears of help links on\n"
@@ -102,12 +136,13 @@ static const char usage[] =
 	"  turn credential ID [SECONDS]             a TURN credential (TURN REST, from turn_secret)\n"
 	"                                           for ID, valid SECONDS (default\n"
 	"                                           turn_credential_seconds): to test a TURN server\n"
-	"  demo                                     create the demo client, site and agent\n"
+	"  demo                                     create the demo client, its site and people\n"
 	"  setup-token                              a one-time token for the first-run setup in\n"
 	"                                           the browser (/setup), while no operator exists\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
-	"with --generate a random one is made and printed.\n"
+	"with --generate a random one is made and printed. Links to set a password\n"
+	"start with public_url from baton.conf.\n"
 	"Configuration: --conf, else $BATON_CONF, else " BATON_DEFAULT_CONF ".\n";
 
 __attribute__((format(printf, 1, 2)))
@@ -131,19 +166,27 @@ static int db_fail(int rc, const char *what)
 	return fail("database error while handling %s (see the log)", what);
 }
 
-/* Validates one value with the same declared-input rules the web uses. */
-static const char *checked(struct admin *a, const char *name, enum input_kind kind,
-			   size_t max, const char *value)
+/* A fresh actor for each action: the operator, on this shell. */
+static struct admin_context *actor(struct admin *a)
 {
-	struct input spec = { name, kind, true, max, 0, 0, NULL };
-	struct param p = { name, value, NULL };
-	const char *out = NULL, *error = NULL;
-	long long number;
-	if (input_validate(a->pool, &p, &spec, 1, &out, &number, &error) != 0) {
-		fprintf(stderr, "baton-admin: %s\n", error);
-		return NULL;
+	admin_context_for_shell(&a->ac, a->db, a->pool, &a->cfg);
+	return &a->ac;
+}
+
+/* What an action returned, told: its message on success, its reason on
+ * refusal. Returns the exit status. */
+static int told(struct admin *a, int status)
+{
+	if (status == 0) {
+		if (!a->quiet && a->ac.message != NULL)
+			puts(a->ac.message);
+		return 0;
 	}
-	return out;
+	if (status == DB_DOWN)
+		return fail("cannot reach the database (%s)", "check baton.conf and that MariaDB runs");
+	if (status < 0)
+		return fail("%s", "database error (see the log)");
+	return fail("%s", a->ac.message ? a->ac.message : "refused");
 }
 
 static const char *read_password(struct admin *a, int generate)
@@ -166,33 +209,45 @@ static const char *read_password(struct admin *a, int generate)
 	return pool_strdup(a->pool, line);
 }
 
-static char *hash_password(struct admin *a, const char *password)
-{
-	if (password == NULL || strlen(password) < 10) {
-		fail("%s", "a password needs at least 10 characters");
-		return NULL;
-	}
-	char *hash = pool_alloc(a->pool, PASSWORD_HASH_MAX);
-	if (crypto_password_hash(password, a->cfg.password_iterations, hash) != 0) {
-		fail("%s", "cannot hash the password");
-		return NULL;
-	}
-	return hash;
-}
-
+/* The client's id, or -1 after saying why not. */
 static long long client_id(struct admin *a, const char *slug)
 {
+	long long id;
+	int status = admin_client_find(actor(a), slug, POWER_OPERATOR, &id);
+	if (status == 404)
+		return fail("no client '%s' (see: baton-admin client list)", slug), -1;
+	if (status != 0)
+		return told(a, status), -1;
+	return id;
+}
+
+/* The id of the account with this e-mail address, or -1 after saying why. */
+static long long account_id(struct admin *a, const char *email)
+{
+	struct account acc;
+	int status = account_find(actor(a), 0, email, POWER_ADMINISTER, &acc);
+	if (status == 404)
+		return fail("no agent with the e-mail address %s", email), -1;
+	if (status != 0)
+		return told(a, status), -1;
+	return acc.id;
+}
+
+static int print_rows(struct admin *a, enum sql_id id, const char *types, long long arg)
+{
 	struct db_rows rows;
-	int rc = db_query(a->db, a->pool, SQL_CLIENT_BY_SLUG, &rows, "s", slug);
-	if (rc != DB_OK) {
-		db_fail(rc, "the client lookup");
-		return -1;
+	int rc = *types ? db_query(a->db, a->pool, id, &rows, types, arg)
+			: db_query(a->db, a->pool, id, &rows, "");
+	if (rc != DB_OK)
+		return db_fail(rc, "the list");
+	for (size_t i = 0; i < rows.rows; i++) {
+		for (size_t c = 0; c < rows.cols; c++) {
+			const char *cell = db_cell(&rows, i, c);
+			printf("%s%s", c ? "\t" : "", cell ? cell : "-");
+		}
+		putchar('\n');
 	}
-	if (rows.rows == 0) {
-		fail("no client '%s' (see: baton-admin client list)", slug);
-		return -1;
-	}
-	return db_cell_int(&rows, 0, 0);
+	return 0;
 }
 
 /* ---- migrate ---------------------------------------------------------- */
@@ -294,149 +349,60 @@ static int cmd_migrate(struct admin *a)
 	return status;
 }
 
-/* ---- clients, sites, agents ------------------------------------------- */
 
-/* A client's or reseller's slug: at most 64 of a-z, 0-9 and '-' (it goes
- * into addresses); NULL, said once, when it is not. */
-static const char *checked_slug(struct admin *a, const char *slug_in)
+/* A credential as the browsers get one, to try a TURN server with (for
+ * instance turnutils_uclient -u USERNAME -w PASSWORD). */
+static int turn_credential(struct admin *a, const char *id, const char *seconds_text)
 {
-	const char *slug = checked(a, "slug", INPUT_LINE, 64, slug_in);
-	if (slug == NULL)
-		return NULL;
-	const char *problem = provision_slug_problem(a->pool, slug);
-	if (problem != NULL) {
-		fail("%s", problem);
-		return NULL;
+	long long seconds = a->cfg.turn_credential_seconds;
+	if (seconds_text != NULL) {
+		char *end;
+		seconds = strtoll(seconds_text, &end, 10);
+		if (*seconds_text == '\0' || *end != '\0' || seconds < 1 || seconds > 86400)
+			return fail("SECONDS must be a whole number from 1 to 86400, not '%s'", seconds_text);
 	}
-	return slug;
-}
-
-/* What a provision_*() call said went wrong, said once. */
-static int provision_fail(int rc, const char *why, const char *what)
-{
-	if (why != NULL && (rc == PROVISION_INVALID || rc == DB_DUPLICATE)) {
-		/* baton-admin's messages: lower case, no full stop. */
-		int n = (int)strlen(why);
-		char first = why[0] >= 'A' && why[0] <= 'Z' ? (char)(why[0] - 'A' + 'a') : why[0];
-		return fail("%c%.*s", first, n > 1 && why[n - 1] == '.' ? n - 2 : n - 1, why + 1);
-	}
-	return db_fail(rc, what);
-}
-
-static int create_client(struct admin *a, const char *slug_in, const char *name_in)
-{
-	const char *slug = checked_slug(a, slug_in);
-	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
-	if (slug == NULL || name == NULL)
-		return 1;
-	const char *why = NULL;
-	int rc = provision_client(a->db, a->pool, slug, name, NULL, &why);
-	if (rc != DB_OK)
-		return provision_fail(rc, why, "that client");
-	if (!a->quiet)
-		printf("client %s created\n", slug);
+	if (a->cfg.turn_secret[0] == '\0')
+		return fail("%s", "baton.conf sets no turn_secret");
+	char username[TURN_USERNAME_MAX], password[TURN_PASSWORD_MAX];
+	if (turn_rest_credential(a->cfg.turn_secret, (long long)time(NULL) + seconds, id, username,
+				 password) != 0)
+		return fail("the ID may hold letters, digits, '-', '_' and '.' (at most 64), not '%s'", id);
+	printf("username %s\npassword %s\nurls %s\n", username, password, a->cfg.turn_urls);
 	return 0;
 }
 
-static int create_site(struct admin *a, const char *client, const char *name_in,
-		       char **domains_in, int domain_count, int quiet)
+/* ---- accounts, sites, canned entries ----------------------------------- */
+
+static int add_agent(struct admin *a, const char *client, const char *email, const char *name,
+		     const char *role, const char *password)
 {
 	long long cid = client_id(a, client);
-	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
-	if (cid < 0 || name == NULL)
+	if (cid < 0)
 		return 1;
-	const char *domains[domain_count > 0 ? domain_count : 1];
-	for (int i = 0; i < domain_count; i++)
-		if ((domains[i] = checked(a, "domain", INPUT_LINE, 253, domains_in[i])) == NULL)
-			return 1;
-	char key[33];
-	const char *why = NULL;
-	int rc, attempt = 0;
-	do {
-		rc = db_begin(a->db);
-		if (rc == DB_OK)
-			rc = provision_site(a->db, a->pool, cid, name, domains, domain_count, key, &why);
-		if (rc == DB_OK)
-			rc = db_commit(a->db);
-		else
-			db_rollback(a->db);
-	} while (db_retry(a->db, &rc, &attempt));
-	if (rc != DB_OK)
-		return provision_fail(rc, why, "that site or domain");
-	if (!quiet)
-		printf("site created; its key is %s\n", key);
-	return 0;
+	if (password == NULL)
+		return fail("%s", "no password given ($BATON_PASSWORD, standard input or --generate)");
+	return told(a, account_add(actor(a), cid, email, name, role, 0, password));
 }
 
-static int create_agent(struct admin *a, const char *client, const char *email_in,
-			const char *name_in, const char *role, const char *password)
+static int add_canned(struct admin *a, enum canned_kind kind, const char *client, const char *title,
+		      const char *body, const char *email)
 {
-	long long cid = client_id(a, client);
-	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-	const char *name = checked(a, "name", INPUT_LINE, 100, name_in);
-	if (cid < 0 || email == NULL || name == NULL)
+	long long cid = client_id(a, client), agent = 0;
+	if (cid < 0)
 		return 1;
-	const char *why = NULL;
-	int rc = provision_agent(a->db, a->pool, &a->cfg, cid, email, name, role, password, NULL,
-				 &why);
-	if (rc != DB_OK)
-		return provision_fail(rc, why, "an agent with that e-mail address");
-	return 0;
-}
-
-static int set_password(struct admin *a, const char *email_in, const char *password)
-{
-	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-	if (email == NULL)
-		return 1;
-	char *hash = hash_password(a, password);
-	if (hash == NULL)
-		return 1;
-	unsigned long long changed = 0;
-	int rc = db_exec(a->db, SQL_AGENT_SET_PASSWORD, &changed, "ss", hash, email);
-	if (rc != DB_OK)
-		return db_fail(rc, "the password");
-	if (changed == 0)
-		return fail("no agent with the e-mail address %s", email);
-	printf("password set for %s\n", email);
-	return 0;
-}
-
-static int print_rows(struct admin *a, enum sql_id id, const char *types, long long arg)
-{
-	struct db_rows rows;
-	int rc = *types ? db_query(a->db, a->pool, id, &rows, types, arg)
-			: db_query(a->db, a->pool, id, &rows, "");
-	if (rc != DB_OK)
-		return db_fail(rc, "the list");
-	for (size_t i = 0; i < rows.rows; i++) {
-		for (size_t c = 0; c < rows.cols; c++) {
-			const char *cell = db_cell(&rows, i, c);
-			printf("%s%s", c ? "\t" : "", cell ? cell : "-");
-		}
-		putchar('\n');
+	if (email != NULL) {
+		struct account acc;
+		int status = account_find(actor(a), 0, email, POWER_ADMINISTER, &acc);
+		if (status == 404 || (status == 0 && acc.client_id != cid))
+			return fail("no agent %s in client %s", email, client);
+		if (status != 0)
+			return told(a, status);
+		agent = acc.id;
 	}
-	return 0;
+	return told(a, admin_canned_add(actor(a), kind, cid, agent, title, body));
 }
 
-/* The id of the agent with this e-mail address in client cid (for things
- * that belong to one agent rather than the whole client). Returns 0, or 1
- * after saying what is wrong. */
-static int agent_of_client(struct admin *a, long long cid, const char *client,
-			   const char *email_in, long long *agent_id)
-{
-	struct db_rows agent;
-	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-	if (email == NULL)
-		return 1;
-	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
-	if (rc != DB_OK)
-		return db_fail(rc, "the agent lookup");
-	if (agent.rows == 0 || db_cell_int(&agent, 0, 1) != cid)
-		return fail("no agent %s in client %s", email, client);
-	*agent_id = db_cell_int(&agent, 0, 0);
-	return 0;
-}
+/* ---- languages (issue 18) ------------------------------------------------ */
 
 /* Language tags as Baton keeps them (lib/translate.h), or 1 after saying why not. */
 static int checked_lang(const char *lang)
@@ -446,19 +412,31 @@ static int checked_lang(const char *lang)
 	return 0;
 }
 
-static int set_agent_lang(struct admin *a, const char *email_in, const char *lang)
+static const char *checked(struct admin *a, const char *name, enum input_kind kind,
+			   size_t max, const char *value)
 {
-	struct db_rows agent;
-	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-	if (email == NULL || checked_lang(lang) != 0)
+	struct input spec = { name, kind, true, max, 0, 0, NULL };
+	struct param p = { name, value, NULL };
+	const char *out = NULL, *error = NULL;
+	long long number;
+	if (input_validate(a->pool, &p, &spec, 1, &out, &number, &error) != 0) {
+		fprintf(stderr, "baton-admin: %s\n", error);
+		return NULL;
+	}
+	return out;
+}
+
+static int set_agent_lang(struct admin *a, const char *email, const char *lang)
+{
+	if (checked_lang(lang) != 0)
 		return 1;
-	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
-	if (rc != DB_OK)
-		return db_fail(rc, "the agent lookup");
-	if (agent.rows == 0)
+	struct account acc;
+	int status = account_find(actor(a), 0, email, POWER_ADMINISTER, &acc);
+	if (status == 404)
 		return fail("no agent %s", email);
-	rc = db_exec(a->db, SQL_LANG_AGENT_SET, NULL, "sii", lang, db_cell_int(&agent, 0, 0),
-		     db_cell_int(&agent, 0, 1));
+	if (status != 0)
+		return told(a, status);
+	int rc = db_exec(a->db, SQL_LANG_AGENT_SET, NULL, "sii", lang, acc.id, acc.client_id);
 	if (rc != DB_OK)
 		return db_fail(rc, "the agent's language");
 	if (!a->quiet)
@@ -511,176 +489,23 @@ static int translate_line(struct admin *a, const char *from, const char *to, con
 	return 0;
 }
 
-static int add_canned(struct admin *a, const char *client, const char *title_in,
-		      const char *text_in, const char *email_in)
+static int print_audit(struct admin *a, const char *client)
 {
-	long long cid = client_id(a, client);
-	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
-	const char *text = checked(a, "text", INPUT_TEXT, 2000, text_in);
-	if (cid < 0 || title == NULL || text == NULL)
+	long long cid = 0;
+	if (client != NULL && (cid = client_id(a, client)) < 0)
 		return 1;
-	long long agent_id = 0;
-	if (email_in != NULL && agent_of_client(a, cid, client, email_in, &agent_id) != 0)
-		return 1;
-	int rc = db_exec(a->db, SQL_CANNED_INSERT, NULL, "inss", cid, agent_id, title, text);
-	if (rc != DB_OK)
-		return db_fail(rc, "the canned phrase");
-	if (!a->quiet)
-		printf("canned phrase '%s' added\n", title);
-	return 0;
-}
-
-/* Client settings are whole numbers, each with its own statement. */
-static int set_client(struct admin *a, const char *client, const char *setting, const char *value)
-{
-	static const struct { const char *name; enum sql_id id; long long min, max; } settings[] = {
-		{ "seat_cap", SQL_CLIENT_SET_SEAT_CAP, 1, 100000 },
-		{ "accept_timeout_seconds", SQL_CLIENT_SET_ACCEPT_TIMEOUT, 5, 600 },
-		{ "max_missed_offers", SQL_CLIENT_SET_MAX_MISSED, 1, 100 },
-		{ "channel_participant_cap", SQL_CLIENT_SET_PARTICIPANT_CAP, 2, 1000 },
-		{ "wait_target_seconds", SQL_CLIENT_SET_WAIT_TARGET, 10, 86400 },
-		{ "show_rooms", SQL_CLIENT_SET_SHOW_ROOMS, 0, 1 },
-		{ "tell_visitors_monitored", SQL_CLIENT_SET_MONITOR_NOTICE, 0, 1 },
-		{ "supervisors_listen", SQL_CLIENT_SET_SUPERVISORS_LISTEN, 0, 1 },
-	};
-	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
-		if (strcmp(setting, settings[i].name) != 0)
-			continue;
-		char *end;
-		long long v = strtoll(value, &end, 10);
-		if (*value == '\0' || *end != '\0' || v < settings[i].min || v > settings[i].max)
-			return fail("%s must be a whole number from %lld to %lld", setting,
-				    settings[i].min, settings[i].max);
-		int rc = db_exec(a->db, settings[i].id, NULL, "ii", v, cid);
-		if (rc != DB_OK)
-			return db_fail(rc, "the setting");
-		if (!a->quiet)
-			printf("%s of %s set to %lld\n", setting, client, v);
-		return 0;
+	struct db_rows rows;
+	int status = admin_audit_list(actor(a), cid, 0, &rows);
+	if (status != 0)
+		return told(a, status);
+	for (size_t i = rows.rows; i-- > 0;) {
+		/* Oldest first, as a log reads: at, who (role, from), client, what. */
+		const char *detail = db_cell(&rows, i, 8);
+		printf("%s\t%s (%s, %s)\t%s\t%s %s%s%s\n", db_cell(&rows, i, 1), db_cell(&rows, i, 2),
+		       db_cell(&rows, i, 3), db_cell(&rows, i, 4),
+		       db_cell(&rows, i, 5) ? db_cell(&rows, i, 5) : "-", db_cell(&rows, i, 6),
+		       db_cell(&rows, i, 7), detail ? ": " : "", detail ? detail : "");
 	}
-	return fail("unknown client setting '%s' (see baton-admin help)", setting);
-}
-
-static int new_site_secret(struct admin *a, const char *site_key)
-{
-	char secret[TOKEN_HEX_LEN + 1];
-	if (crypto_token(secret) != 0)
-		return fail("%s", "no randomness available");
-	unsigned long long changed = 0;
-	int rc = db_exec(a->db, SQL_SITE_SET_SECRET, &changed, "ss", secret, site_key);
-	if (rc != DB_OK)
-		return db_fail(rc, "the site secret");
-	if (changed == 0)
-		return fail("no site with the key %s", site_key);
-	printf("site secret: %s\n"
-	       "Sign help links with sig = HMAC-SHA256(secret, \"site=KEY&priority=N&expires=UNIXTIME\").\n",
-	       secret);
-	return 0;
-}
-
-/* ---- usage billing: rates and resellers -------------------------------- */
-
-/* Rates and minimums up to a million in the currency's units. */
-enum { BILLING_MAX_CENTS = 100000000 };
-
-static int set_rate(struct admin *a, const char *client, const char *unit_text,
-		    const char *rate_text, const char *minimum_text, const char *currency)
-{
-	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	enum billing_unit unit;
-	long long rate, minimum = 0;
-	if (billing_unit_parse(unit_text, &unit) != 0)
-		return fail("the rate is per 'minute' or per 'session', not '%s'", unit_text);
-	if (billing_parse_cents(rate_text, BILLING_MAX_CENTS, &rate) != 0)
-		return fail("the rate is a whole number of cents from 0 to %d, not '%s'",
-			    BILLING_MAX_CENTS, rate_text);
-	if (minimum_text != NULL && billing_parse_cents(minimum_text, BILLING_MAX_CENTS, &minimum) != 0)
-		return fail("the monthly minimum is a whole number of cents from 0 to %d, not '%s'",
-			    BILLING_MAX_CENTS, minimum_text);
-	if (currency != NULL && !billing_currency_valid(currency))
-		return fail("the currency is three capital letters (EUR, USD, GBP...), not '%s'",
-			    currency);
-	int rc = db_exec(a->db, SQL_CLIENT_SET_RATE, NULL, "siisi", billing_unit_name(unit), rate,
-			 minimum, currency, cid);
-	if (rc != DB_OK)
-		return db_fail(rc, "the rate");
-	char rate_shown[32], minimum_shown[32];
-	billing_format_cents(rate, rate_shown);
-	billing_format_cents(minimum, minimum_shown);
-	if (!a->quiet)
-		printf("rate of %s set to %s per %s, monthly minimum %s%s%s\n", client, rate_shown,
-		       billing_unit_name(unit), minimum_shown, currency ? ", currency " : "",
-		       currency ? currency : "");
-	return 0;
-}
-
-static int set_call_rate(struct admin *a, const char *client, const char *rate_text)
-{
-	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	long long rate;
-	if (billing_parse_cents(rate_text, BILLING_MAX_CENTS, &rate) != 0)
-		return fail("the call rate is a whole number of cents from 0 to %d, not '%s'",
-			    BILLING_MAX_CENTS, rate_text);
-	int rc = db_exec(a->db, SQL_CLIENT_SET_CALL_RATE, NULL, "ii", rate, cid);
-	if (rc != DB_OK)
-		return db_fail(rc, "the call rate");
-	char shown[32];
-	billing_format_cents(rate, shown);
-	printf("call rate of %s set to %s per started minute of a call\n", client, shown);
-	return 0;
-}
-
-static int create_reseller(struct admin *a, const char *slug_in, const char *name_in,
-			   const char *share_text)
-{
-	const char *slug = checked_slug(a, slug_in);
-	const char *name = checked(a, "name", INPUT_LINE, 200, name_in);
-	if (slug == NULL || name == NULL)
-		return 1;
-	if (strcmp(slug, "none") == 0)
-		return fail("%s", "'none' is not a reseller's slug (it means: no reseller)");
-	long long share;
-	if (billing_parse_percent(share_text, &share) != 0)
-		return fail("the share is a percentage from 0 to 100 with at most two decimals "
-			    "(e.g. 12.5), not '%s'", share_text);
-	int rc = db_exec(a->db, SQL_RESELLER_INSERT, NULL, "ssi", slug, name, share);
-	if (rc != DB_OK)
-		return db_fail(rc, "that reseller");
-	char shown[32];
-	billing_format_percent(share, shown);
-	printf("reseller %s created with a share of %s %%\n", slug, shown);
-	return 0;
-}
-
-static int set_reseller(struct admin *a, const char *client, const char *reseller)
-{
-	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	long long reseller_id = 0;
-	if (strcmp(reseller, "none") != 0) {
-		struct db_rows rows;
-		int rc = db_query(a->db, a->pool, SQL_RESELLER_BY_SLUG, &rows, "s", reseller);
-		if (rc != DB_OK)
-			return db_fail(rc, "the reseller lookup");
-		if (rows.rows == 0)
-			return fail("no reseller '%s' (see: baton-admin reseller list)", reseller);
-		reseller_id = db_cell_int(&rows, 0, 0);
-	}
-	int rc = db_exec(a->db, SQL_CLIENT_SET_RESELLER, NULL, "ni", reseller_id, cid);
-	if (rc != DB_OK)
-		return db_fail(rc, "the client's reseller");
-	if (reseller_id == 0)
-		printf("client %s has no reseller now\n", client);
-	else
-		printf("client %s now belongs to reseller %s\n", client, reseller);
 	return 0;
 }
 
@@ -766,17 +591,7 @@ static int demo_history(struct admin *a)
 static int set_phone(struct admin *a, const char *client, const char *setting, const char *value)
 {
 	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	const char *error = NULL;
-	int rc = phone_line_set(a->db, a->pool, cid, setting, value, &error);
-	if (rc == PHONE_LINE_INVALID)
-		return fail("%s", error);
-	if (rc != DB_OK)
-		return db_fail(rc, "the phone setting");
-	if (!a->quiet)
-		printf("%s of %s set\n", setting, client);
-	return 0;
+	return cid < 0 ? 1 : told(a, admin_phone_set(actor(a), cid, setting, value));
 }
 
 static int show_phone(struct admin *a, const char *client)
@@ -785,10 +600,9 @@ static int show_phone(struct admin *a, const char *client)
 	if (cid < 0)
 		return 1;
 	struct phone_line line;
-	bool found;
-	int rc = phone_line_load(a->db, a->pool, cid, &line, &found);
-	if (rc != DB_OK)
-		return db_fail(rc, "the phone settings");
+	int status = admin_phone_load(actor(a), cid, &line);
+	if (status != 0)
+		return told(a, status);
 	struct buf hours;
 	buf_init(&hours);
 	calling_hours_format(line.hours, line.hour_count, &hours);
@@ -804,31 +618,18 @@ static int show_phone(struct admin *a, const char *client)
 	return 0;
 }
 
-static int desk_phone(struct admin *a, const char *email_in, bool off)
+static int desk_phone(struct admin *a, const char *email, bool off)
 {
-	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-	if (email == NULL)
+	long long id = account_id(a, email);
+	if (id < 0)
 		return 1;
-	struct db_rows agent;
-	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &agent, "s", email);
-	if (rc != DB_OK)
-		return db_fail(rc, "the agent lookup");
-	if (agent.rows == 0)
-		return fail("no agent '%s'", email);
-	long long agent_id = db_cell_int(&agent, 0, 0);
-	if (off) {
-		if ((rc = agent_phone_remove(a->db, agent_id)) != DB_OK)
-			return db_fail(rc, "the desk phone");
-		printf("%s takes calls in the browser again\n", email);
-		return 0;
-	}
 	const char *user;
-	char password[AGENT_PHONE_PASSWORD + 1];
-	if ((rc = agent_phone_set(a->db, a->pool, agent_id, a->cfg.sip_domain, &user, password)) != DB_OK)
-		return db_fail(rc, "the desk phone");
+	int status = admin_desk_phone(actor(a), id, !off, &user);
+	if (status != 0 || off)
+		return told(a, status);
 	printf("desk phone of %s: user %s, password %s, domain %s\n"
 	       "(register it with Baton's SIP proxy; its calls ring there from now on)\n",
-	       email, user, password, a->cfg.sip_domain);
+	       email, user, a->ac.link, a->cfg.sip_domain);
 	return 0;
 }
 
@@ -848,29 +649,7 @@ static int demo_phone(struct admin *a)
 	return 0;
 }
 
-/* A credential as the browsers get one, to try a TURN server with (for
- * instance turnutils_uclient -u USERNAME -w PASSWORD). */
-static int turn_credential(struct admin *a, const char *id, const char *seconds_text)
-{
-	long long seconds = a->cfg.turn_credential_seconds;
-	if (seconds_text != NULL) {
-		char *end;
-		seconds = strtoll(seconds_text, &end, 10);
-		if (*seconds_text == '\0' || *end != '\0' || seconds < 1 || seconds > 86400)
-			return fail("SECONDS must be a whole number from 1 to 86400, not '%s'", seconds_text);
-	}
-	if (a->cfg.turn_secret[0] == '\0')
-		return fail("%s", "baton.conf sets no turn_secret");
-	char username[TURN_USERNAME_MAX], password[TURN_PASSWORD_MAX];
-	if (turn_rest_credential(a->cfg.turn_secret, (long long)time(NULL) + seconds, id, username,
-				 password) != 0)
-		return fail("the ID may hold letters, digits, '-', '_' and '.' (at most 64), not '%s'", id);
-	printf("username %s\npassword %s\nurls %s\n", username, password, a->cfg.turn_urls);
-	return 0;
-}
-
 static const char *crowd_password(void *context, int generate);
-
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -881,62 +660,65 @@ static int cmd_demo(struct admin *a)
 		printf("The demo client exists already.\n");
 		return 0;
 	}
-	char *domains[] = { "127.0.0.1", "localhost" };
-	const char *password = read_password(a, 1);
-	const char *second = read_password(a, 1);
-	const char *supervisor = read_password(a, 1);
+	const char *const domains[] = { "127.0.0.1", "localhost" };
+	const char *dana = read_password(a, 1), *sam = read_password(a, 1),
+		   *sue = read_password(a, 1), *rex = read_password(a, 1), *olga = read_password(a, 1);
 	a->quiet = 1;
-	if (create_client(a, "demo", "Demo Shop") != 0
-	    || create_site(a, "demo", "Demo Shop website", domains, 2, 1) != 0
-	    || create_agent(a, "demo", "agent@demo.example", "Dana Demo", "admin", password) != 0
-	    || create_agent(a, "demo", "sam@demo.example", "Sam Second", "agent", second) != 0
-	    || create_agent(a, "demo", "sue@demo.example", "Sue Supervisor", "supervisor", supervisor) != 0
-	    || add_canned(a, "demo", "Greeting", "Hello! How can I help you today?", NULL) != 0
-	    || add_canned(a, "demo", "One moment", "One moment please, I am looking into it.", NULL) != 0
-	    || set_rate(a, "demo", "minute", "5", "1000", "EUR") != 0
-	    || demo_phone(a) != 0)
+	long long reseller = 0, client = 0, house = 0;
+	int status = admin_reseller_create(actor(a), "demo-partners", "Demo Partners", "20");
+	if (status == 0) {
+		reseller = a->ac.new_id;
+		status = admin_client_create(actor(a), "demo", "Demo Shop", NULL, NULL, "demo-partners");
+	}
+	if (status == 0) {
+		client = a->ac.new_id;
+		status = admin_site_add(actor(a), client, "Demo Shop website", domains, 2);
+	}
+	if (status == 0)
+		status = account_add(actor(a), client, "agent@demo.example", "Dana Demo", "admin", 0, dana);
+	if (status == 0)
+		status = account_add(actor(a), client, "sam@demo.example", "Sam Second", "agent", 0, sam);
+	if (status == 0)
+		status = account_add(actor(a), client, "sue@demo.example", "Sue Supervisor", "supervisor", 0, sue);
+	if (status == 0)
+		status = admin_canned_add(actor(a), CANNED_PHRASE, client, 0, "Greeting",
+					  "Hello! How can I help you today?");
+	if (status == 0)
+		status = admin_canned_add(actor(a), CANNED_PHRASE, client, 0, "One moment",
+					  "One moment please, I am looking into it.");
+	if (status == 0)
+		status = admin_client_set_rate(actor(a), "demo", "minute", "5", "1000", "EUR");
+	if (status == 0)
+		status = admin_house_client(actor(a), true, &house);
+	if (status == 0)
+		status = account_add(actor(a), house, "reseller@demo.example", "Rex Reseller", "reseller",
+				     reseller, rex);
+	if (status == 0)
+		status = admin_operator_add(actor(a), "operator@demo.example", "Olga Operator", olga);
+	if (status != 0)
+		return told(a, status);
+	if (demo_phone(a) != 0)
 		return 1;
 	if (demo_history(a) != DB_OK)
 		return fail("%s", "could not add the demo's history");
-	printf("Demo agent: agent@demo.example  password: %s\n", password);
-	printf("Second agent (for transfers): sam@demo.example  password: %s\n", second);
-	printf("Supervisor: sue@demo.example  password: %s\n", supervisor);
+	printf("Demo agent, and the demo client's administrator: agent@demo.example  password: %s\n", dana);
+	printf("Second agent (for transfers): sam@demo.example  password: %s\n", sam);
+	printf("Supervisor: sue@demo.example  password: %s\n", sue);
+	printf("Reseller (Demo Partners, who brought Demo Shop): reseller@demo.example  password: %s\n", rex);
+	printf("Baton operator (every client): operator@demo.example  password: %s\n", olga);
 	/* The auditorium (issue 17): a scheduled event with 20,000 seats. */
+	const char *seat_cap = "seat_cap", *seats = "20000";
+	if ((status = admin_desk_update(actor(a), client, &seat_cap, &seats, 1)) != 0)
+		return told(a, status);
 	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
-	if (set_client(a, "demo", "seat_cap", "20000") != 0 || crowd_demo_event(&crowd) != 0)
+	if (crowd_demo_event(&crowd) != 0)
 		return 1;
 	return 0;
 }
 
-/* Adds a canned address for the client (or one agent); with move, points
- * the client-wide one of that title at url instead, adding it only if
- * there is none (`make run` keeps the demo's addresses on its port). */
-static int put_canned_address(struct admin *a, const char *client, const char *title_in,
-			      const char *url_in, const char *email_in, bool move)
+static int is(const char *a, const char *b)
 {
-	long long cid = client_id(a, client);
-	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
-	const char *url = checked(a, "url", INPUT_LINE, 2000, url_in);
-	if (cid < 0 || title == NULL || url == NULL)
-		return 1;
-	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
-		return fail("'%s' is not a web address (it must start with http:// or https://)", url);
-	long long agent_id = 0;
-	if (email_in != NULL && agent_of_client(a, cid, client, email_in, &agent_id) != 0)
-		return 1;
-	struct db_rows found = { 0 };
-	int rc = move ? db_query(a->db, a->pool, SQL_CANNED_ADDRESS_FIND, &found, "is", cid, title) : DB_OK;
-	if (rc == DB_OK && found.rows > 0)
-		rc = db_exec(a->db, SQL_CANNED_ADDRESS_SET_URL, NULL, "si", url, db_cell_int(&found, 0, 0));
-	else if (rc == DB_OK)
-		rc = db_exec(a->db, SQL_CANNED_ADDRESS_INSERT, NULL, "inss", cid, agent_id, title, url);
-	if (rc != DB_OK)
-		return db_fail(rc, "the canned address");
-	if (found.rows > 0)
-		printf("canned address '%s' now leads to %s\n", title, url);
-	else
-		printf("canned address '%s' added\n", title);
-	return 0;
+	return strcmp(a, b) == 0;
 }
 
 static const char *crowd_password(void *context, int generate)
@@ -980,21 +762,15 @@ static int set_alert_email(struct admin *a, const char *client, const char *addr
 				 "the alert address", address);
 }
 
-static int set_digest(struct admin *a, const char *email_in, const char *on_off)
+static int set_digest(struct admin *a, const char *email, const char *on_off)
 {
-	struct db_rows rows;
-	const char *email = checked(a, "email", INPUT_EMAIL, 254, email_in);
-	if (email == NULL)
-		return 1;
 	if (strcmp(on_off, "on") != 0 && strcmp(on_off, "off") != 0)
 		return fail("%s", "say on or off");
-	int rc = db_query(a->db, a->pool, SQL_AGENT_BY_EMAIL_ANY_CLIENT, &rows, "s", email);
-	if (rc != DB_OK)
-		return db_fail(rc, "the agent lookup");
-	if (rows.rows == 0)
-		return fail("no agent '%s'", email);
-	return mail_setting_done(mail_admin_digest(a->db, db_cell_int(&rows, 0, 0),
-						   strcmp(on_off, "on") == 0), "the digest choice", on_off);
+	long long id = account_id(a, email);
+	if (id < 0)
+		return 1;
+	return mail_setting_done(mail_admin_digest(a->db, id, strcmp(on_off, "on") == 0),
+				 "the digest choice", on_off);
 }
 
 /* ---- the first-run setup ---------------------------------------------- */
@@ -1008,7 +784,7 @@ static int cmd_setup_token(struct admin *a)
 		return db_fail(rc, "the setup check");
 	if (done)
 		return fail("%s", "the setup is over: an operator account exists (more with: "
-			    "baton-admin agent add CLIENT EMAIL NAME operator)");
+			    "baton-admin operator add)");
 	char token[TOKEN_HEX_LEN + 1];
 	rc = setup_token_issue(a->db, token);
 	if (rc != DB_OK)
@@ -1030,92 +806,170 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	int crowd_status = crowd_admin_command(&crowd, argc, argv, generate);
 	if (crowd_status != CROWD_ADMIN_NOT_MINE)
 		return crowd_status;
-	if (strcmp(cmd, "migrate") == 0 && argc == 1)
+	if (is(cmd, "migrate") && argc == 1)
 		return cmd_migrate(a);
-	if (strcmp(cmd, "demo") == 0 && argc == 1)
+	if (is(cmd, "demo") && argc == 1)
 		return cmd_demo(a);
-	if (strcmp(cmd, "setup-token") == 0 && argc == 1)
+	if (is(cmd, "setup-token") && argc == 1)
 		return cmd_setup_token(a);
-	if (strcmp(cmd, "client") == 0 && strcmp(sub, "add") == 0 && argc == 4)
-		return create_client(a, argv[2], argv[3]);
-	if (strcmp(cmd, "client") == 0 && strcmp(sub, "list") == 0 && argc == 2)
+	if (is(cmd, "operator") && is(sub, "add") && argc == 4) {
+		const char *password = read_password(a, generate);
+		int rc = password ? told(a, admin_operator_add(actor(a), argv[2], argv[3], password))
+				  : fail("%s", "no password given ($BATON_PASSWORD, standard input or --generate)");
+		if (rc == 0 && generate)
+			printf("password: %s\n", password);
+		return rc;
+	}
+	if (is(cmd, "operator") && is(sub, "invite") && argc == 4)
+		return told(a, admin_operator_add(actor(a), argv[2], argv[3], NULL));
+
+	if (is(cmd, "client") && is(sub, "add") && (argc == 4 || argc == 6))
+		return told(a, admin_client_create(actor(a), argv[2], argv[3], argc == 6 ? argv[4] : NULL,
+						   argc == 6 ? argv[5] : NULL, NULL));
+	if (is(cmd, "client") && is(sub, "list") && argc == 2)
 		return print_rows(a, SQL_CLIENT_LIST, "", 0);
-	if (strcmp(cmd, "site") == 0 && strcmp(sub, "add") == 0 && argc >= 5)
-		return create_site(a, argv[2], argv[3], argv + 4, argc - 4, 0);
-	if (strcmp(cmd, "site") == 0 && strcmp(sub, "secret") == 0 && argc == 3)
-		return new_site_secret(a, argv[2]);
-	if (strcmp(cmd, "site") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
+	if (is(cmd, "client") && (is(sub, "suspend") || is(sub, "resume")) && argc == 3)
+		return told(a, admin_client_suspend(actor(a), argv[2], is(sub, "suspend")));
+	if (is(cmd, "client") && is(sub, "delete") && argc == 4)
+		return told(a, admin_client_delete(actor(a), argv[2], argv[3]));
+	if (is(cmd, "client") && is(sub, "set") && argc == 5) {
+		long long cid = client_id(a, argv[2]);
+		const char *name = argv[3], *value = argv[4];
+		return cid < 0 ? 1 : told(a, admin_desk_update(actor(a), cid, &name, &value, 1));
+	}
+	if (is(cmd, "client") && is(sub, "rate") && argc >= 5 && argc <= 7) {
+		if (client_id(a, argv[2]) < 0)
+			return 1;
+		return told(a, admin_client_set_rate(actor(a), argv[2], argv[3], argv[4],
+						     argc > 5 ? argv[5] : NULL, argc > 6 ? argv[6] : NULL));
+	}
+	if (is(cmd, "client") && is(sub, "call-rate") && argc == 4) {
+		if (client_id(a, argv[2]) < 0)
+			return 1;
+		return told(a, admin_client_set_call_rate(actor(a), argv[2], argv[3]));
+	}
+	if (is(cmd, "client") && is(sub, "reseller") && argc == 4) {
+		if (client_id(a, argv[2]) < 0)
+			return 1;
+		return told(a, admin_client_set_reseller(actor(a), argv[2], argv[3]));
+	}
+
+	if (is(cmd, "site") && is(sub, "add") && argc >= 5) {
+		long long cid = client_id(a, argv[2]);
+		return cid < 0 ? 1 : told(a, admin_site_add(actor(a), cid, argv[3],
+							     (const char *const *)argv + 4, argc - 4));
+	}
+	if (is(cmd, "site") && is(sub, "secret") && argc == 3) {
+		int rc = told(a, admin_site_new_secret(actor(a), 0, argv[2]));
+		if (rc == 0)
+			printf("Sign help links with sig = HMAC-SHA256(secret, "
+			       "\"site=KEY&priority=N&expires=UNIXTIME\").\n");
+		return rc;
+	}
+	if (is(cmd, "site") && is(sub, "list") && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_SITE_BY_CLIENT, "i", cid);
 	}
-	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6)) {
+
+	if (is(cmd, "agent") && is(sub, "add") && (argc == 5 || argc == 6)) {
 		const char *password = read_password(a, generate);
-		int rc = create_agent(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : "agent",
-				      password);
-		if (rc == 0)
-			printf(generate ? "agent %s created; password: %s\n" : "agent %s created\n",
-			       argv[3], password);
+		int rc = add_agent(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : "agent", password);
+		if (rc == 0 && generate)
+			printf("agent %s created; password: %s\n", argv[3], password);
 		return rc;
 	}
-	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "passwd") == 0 && argc == 3) {
+	if (is(cmd, "agent") && is(sub, "invite") && (argc == 5 || argc == 6)) {
+		long long cid = client_id(a, argv[2]);
+		return cid < 0 ? 1 : told(a, account_invite(actor(a), cid, argv[3], argv[4],
+							    argc == 6 ? argv[5] : "agent", 0, false));
+	}
+	if (is(cmd, "agent") && is(sub, "passwd") && argc == 3) {
 		const char *password = read_password(a, generate);
-		int rc = set_password(a, argv[2], password);
+		int rc = told(a, account_set_password_by_admin(actor(a), argv[2], password));
 		if (rc == 0 && generate)
 			printf("new password: %s\n", password);
 		return rc;
 	}
-	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
-		return put_canned_address(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL, false);
-	if (strcmp(cmd, "canned-address") == 0 && strcmp(sub, "set") == 0 && argc == 5)
-		return put_canned_address(a, argv[2], argv[3], argv[4], NULL, true);
-	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "lang") == 0 && argc == 4)
+	if (is(cmd, "agent") && is(sub, "lang") && argc == 4)
 		return set_agent_lang(a, argv[2], argv[3]);
-	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "translate") == 0 && argc == 6)
+	if (is(cmd, "canned") && is(sub, "translate") && argc == 6)
 		return translate_canned(a, argv[2], argv[3], argv[4], argv[5]);
-	if (strcmp(cmd, "translate") == 0 && argc == 4)
+	if (is(cmd, "translate") && argc == 4)
 		return translate_line(a, argv[1], argv[2], argv[3]);
-	if (strcmp(cmd, "canned") == 0 && strcmp(sub, "add") == 0 && (argc == 5 || argc == 6))
-		return add_canned(a, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
-	if (strcmp(cmd, "client") == 0 && strcmp(sub, "rate") == 0 && argc >= 5 && argc <= 7)
-		return set_rate(a, argv[2], argv[3], argv[4], argc > 5 ? argv[5] : NULL,
-				argc > 6 ? argv[6] : NULL);
-	if (strcmp(cmd, "client") == 0 && strcmp(sub, "call-rate") == 0 && argc == 4)
-		return set_call_rate(a, argv[2], argv[3]);
-	if (strcmp(cmd, "client") == 0 && strcmp(sub, "reseller") == 0 && argc == 4)
-		return set_reseller(a, argv[2], argv[3]);
-	if (strcmp(cmd, "reseller") == 0 && strcmp(sub, "add") == 0 && argc == 5)
-		return create_reseller(a, argv[2], argv[3], argv[4]);
-	if (strcmp(cmd, "reseller") == 0 && strcmp(sub, "list") == 0 && argc == 2)
-		return print_rows(a, SQL_RESELLER_LIST, "", 0);
-	if (strcmp(cmd, "turn") == 0 && strcmp(sub, "credential") == 0 && (argc == 3 || argc == 4))
-		return turn_credential(a, argv[2], argc == 4 ? argv[3] : NULL);
-	if (strcmp(cmd, "client") == 0 && strcmp(sub, "set") == 0 && argc == 5)
-		return set_client(a, argv[2], argv[3], argv[4]);
-	if (strcmp(cmd, "site") == 0 && strcmp(sub, "help-address") == 0 && argc == 4)
+	if (is(cmd, "site") && is(sub, "help-address") && argc == 4)
 		return set_help_address(a, argv[2], argv[3]);
-	if (strcmp(cmd, "client") == 0 && strcmp(sub, "alert-email") == 0 && argc == 4)
+	if (is(cmd, "client") && is(sub, "alert-email") && argc == 4)
 		return set_alert_email(a, argv[2], argv[3]);
-	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "digest") == 0 && argc == 4)
+	if (is(cmd, "agent") && is(sub, "digest") && argc == 4)
 		return set_digest(a, argv[2], argv[3]);
-	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "set") == 0 && argc == 5)
+	if (is(cmd, "phone") && is(sub, "set") && argc == 5)
 		return set_phone(a, argv[2], argv[3], argv[4]);
-	if (strcmp(cmd, "phone") == 0 && strcmp(sub, "show") == 0 && argc == 3)
+	if (is(cmd, "phone") && is(sub, "show") && argc == 3)
 		return show_phone(a, argv[2]);
-	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "phone") == 0 && (argc == 3 || argc == 4)
-	    && (argc == 3 || strcmp(argv[3], "off") == 0))
+	if (is(cmd, "agent") && is(sub, "phone") && (argc == 3 || (argc == 4 && is(argv[3], "off"))))
 		return desk_phone(a, argv[2], argc == 4);
-	if (strcmp(cmd, "agent") == 0 && strcmp(sub, "list") == 0 && argc == 3) {
+	if (is(cmd, "agent") && argc == 4 && (is(sub, "role") || is(sub, "capacity"))) {
+		long long id = account_id(a, argv[2]);
+		if (id < 0)
+			return 1;
+		return told(a, is(sub, "role") ? account_set_role(actor(a), id, argv[3])
+					       : account_set_capacity(actor(a), id, argv[3]));
+	}
+	if (is(cmd, "agent") && argc == 3 && (is(sub, "reset") || is(sub, "deactivate") || is(sub, "activate"))) {
+		long long id = account_id(a, argv[2]);
+		if (id < 0)
+			return 1;
+		if (is(sub, "reset"))
+			return told(a, account_reset(actor(a), id));
+		return told(a, account_set_active(actor(a), id, is(sub, "activate")));
+	}
+	if (is(cmd, "agent") && is(sub, "two-factor-off") && argc == 3) {
+		long long id = account_id(a, argv[2]);
+		return id < 0 ? 1 : told(a, two_factor_reset(actor(a), id));
+	}
+	if (is(cmd, "agent") && is(sub, "list") && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_AGENT_LIST, "i", cid);
 	}
-	fputs(usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
-	fputs(crowd_admin_usage, strcmp(cmd, "help") == 0 ? stdout : stderr);
-	return strcmp(cmd, "help") == 0 ? 0 : 2;
+
+	if (is(cmd, "canned") && is(sub, "add") && (argc == 5 || argc == 6))
+		return add_canned(a, CANNED_PHRASE, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
+	if (is(cmd, "canned-address") && is(sub, "add") && (argc == 5 || argc == 6))
+		return add_canned(a, CANNED_ADDRESS, argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
+	if (is(cmd, "canned-address") && is(sub, "set") && argc == 5) {
+		long long cid = client_id(a, argv[2]);
+		return cid < 0 ? 1 : told(a, admin_canned_address_move(actor(a), cid, argv[3], argv[4]));
+	}
+	if (is(cmd, "avatar-rule") && is(sub, "add") && argc == 5) {
+		long long cid = client_id(a, argv[2]);
+		return cid < 0 ? 1 : told(a, admin_avatar_rule_add(actor(a), cid, argv[3], argv[4]));
+	}
+
+	if (is(cmd, "reseller") && is(sub, "add") && argc == 5)
+		return told(a, admin_reseller_create(actor(a), argv[2], argv[3], argv[4]));
+	if (is(cmd, "reseller") && is(sub, "share") && argc == 4)
+		return told(a, admin_reseller_set_share(actor(a), argv[2], argv[3]));
+	if (is(cmd, "reseller") && is(sub, "invite") && argc == 5)
+		return told(a, admin_reseller_invite(actor(a), argv[2], argv[3], argv[4]));
+	if (is(cmd, "reseller") && (is(sub, "suspend") || is(sub, "resume")) && argc == 3)
+		return told(a, admin_reseller_suspend(actor(a), argv[2], is(sub, "suspend")));
+	if (is(cmd, "reseller") && is(sub, "remove") && argc == 4)
+		return told(a, admin_reseller_remove(actor(a), argv[2], argv[3]));
+	if (is(cmd, "reseller") && is(sub, "list") && argc == 2)
+		return print_rows(a, SQL_RESELLER_LIST, "", 0);
+	if (is(cmd, "turn") && is(sub, "credential") && (argc == 3 || argc == 4))
+		return turn_credential(a, argv[2], argc == 4 ? argv[3] : NULL);
+	if (is(cmd, "audit") && (argc == 1 || argc == 2))
+		return print_audit(a, argc == 2 ? argv[1] : NULL);
+	fputs(usage, is(cmd, "help") ? stdout : stderr);
+	fputs(crowd_admin_usage, is(cmd, "help") ? stdout : stderr);
+	return is(cmd, "help") ? 0 : 2;
 }
 
 int main(int argc, char **argv)
 {
 	struct admin a;
+	memset(&a, 0, sizeof a);
 	const char *conf = NULL;
 	int generate = 0;
 	int i = 1;
@@ -1150,7 +1004,6 @@ int main(int argc, char **argv)
 		return fail("%s", "cannot initialise the MariaDB client library");
 	a.db = db_new(&a.cfg);
 	a.pool = pool_new();
-	a.quiet = 0;
 	int status = dispatch(&a, argc - i, argv + i, generate);
 	pool_free(a.pool);
 	db_free(a.db);

@@ -169,6 +169,10 @@ stop_group_leftovers() {
 # forking and $! is the daemon's own pid.  Sets SPAWNED_PID.
 spawn_detached() {
     local log=$1; shift
+    # Logs are readable by the owner's group (an administrators' group),
+    # not by everyone.
+    [[ -e $log ]] || : >>"$log"
+    chmod 0640 "$log" 2>/dev/null || true
     ( exec 9>&- </dev/null >>"$log" 2>&1; exec setsid "$@" ) &
     SPAWNED_PID=$!
 }
@@ -210,22 +214,29 @@ conf_ensure() {
 #     daemon_status NAME [DETAIL]               one status line; 0 if up
 # The command must stay in the foreground, and its command line or
 # environment must mention DIR/ (pid_is_ours checks that before any signal).
+# It runs under tools/baton-supervise like every program of the stack: if
+# it dies it is started again within a second (the pid file names the
+# supervisor; DIR/run/parts/NAME.child.pid the daemon itself), and
+# daemon_stop stops both.
 daemon_pidfile() { printf '%s/run/parts/%s.pid\n' "$DIR" "$1"; }
 
 daemon_start() {
-    local name=$1 log=$2 pidfile pid; shift 2
+    local name=$1 log=$2 pidfile pid supervise="$ROOT/tools/baton-supervise"; shift 2
     pidfile="$(daemon_pidfile "$name")"
     mkdir -p "$DIR/run/parts"
     if pid="$(live_pid "$pidfile")"; then
         say "$name already running (pid $pid)"
         return 0
     fi
-    spawn_detached "$log" "$@"
+    [[ -x $supervise ]] || die "$supervise not found: run make first"
+    spawn_detached "$log" "$supervise" --child-pidfile "$DIR/run/parts/$name.child.pid" \
+        --stop-seconds 4 -- "$@"
     echo "$SPAWNED_PID" >"$pidfile"
 }
 
 daemon_stop() {
     stop_pidfile "$(daemon_pidfile "$1")" "$1" 5
+    rm -f -- "$DIR/run/parts/$1.child.pid"
 }
 
 daemon_status() {

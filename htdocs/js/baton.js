@@ -230,12 +230,23 @@
   window.addEventListener('pointerdown', primeAudio, true);
   window.addEventListener('keydown', primeAudio, true);
 
-  function chime() {
+  /* kind: 'offer' (a visitor for me), 'line' (a line in a conversation in
+   * the background), 'supervisor' (a line from a supervisor): each its own
+   * tune. Every chime is also announced as a "baton:sound" event on window
+   * (what the browser tests listen for). */
+  const TUNES = {
+    offer: [[880, 0], [1318.5, 0.16]],
+    line: [[659.3, 0]],
+    supervisor: [[1046.5, 0], [784, 0.14], [1046.5, 0.28]],
+  };
+  function chime(kind) {
+    const tune = TUNES[kind] || TUNES.offer;
+    window.dispatchEvent(new CustomEvent('baton:sound', { detail: { kind: TUNES[kind] ? kind : 'offer' } }));
     const ctx = audioContext();
     if (ctx === null) return;
     try {
       const start = ctx.currentTime + 0.02;
-      [[880, 0], [1318.5, 0.16]].forEach(([freq, offset]) => {
+      tune.forEach(([freq, offset]) => {
         const osc = ctx.createOscillator();
         const gain = ctx.createGain();
         osc.type = 'sine';

@@ -147,6 +147,8 @@
       person.pointer = p.pointer && typeof p.pointer === 'object' ? {
         mode: p.pointer.mode, x: Number(p.pointer.x), y: Number(p.pointer.y),
       } : null;
+      // A visitor's proposal to lead elsewhere (staff only are told of it).
+      if ('proposed' in p) person.proposed = typeof p.proposed === 'string' ? p.proposed : '';
       changed = true;
     }
     if (changed) peopleChanged();
@@ -278,7 +280,7 @@
         if (!mine) {
           typers.delete(from);
           markUnread();
-          if (document.visibilityState !== 'visible') B.chime();
+          announceLine(ev, from);
         }
         break;
       case 'join':
@@ -296,6 +298,24 @@
     }
     if (stick || mine) toBottom();
     emit('event', ev);
+  }
+
+  /* A line from someone else: a line from a supervisor always chimes; any
+   * other chimes when this conversation is in the background (another tab
+   * or window in front). Each with a desktop notification, as the
+   * person's preferences (data-* on <body>) say. */
+  function announceLine(ev, from) {
+    const prefs = document.body.dataset;
+    const person = people.get(from);
+    const tag = `baton-line-${channelId}`;
+    if (ev.role === 'supervisor' || (person && person.role === 'supervisor')) {
+      if (prefs.soundSupervisor !== '0') B.chime('supervisor');
+      if (prefs.desktopSupervisor !== '0') B.notify(`${ev.name || 'A supervisor'} (supervisor)`, ev.body || '', tag);
+      return;
+    }
+    if (document.visibilityState === 'visible' && document.hasFocus()) return;
+    if (prefs.soundLine !== '0') B.chime('line');
+    if (prefs.desktopLine !== '0') B.notify(ev.name || 'A new line', ev.body || '', tag);
   }
 
   /* ---- typing, shown ------------------------------------------------ */

@@ -1,8 +1,12 @@
 /* console.js - the agent's console (templates/console.cs), kept live from
- * /poll?console=1&version=V: the queue (with Accept), the agent's sessions,
- * scheduled sessions, messages and state. A new visitor or an offer to this
- * agent chimes, shows a notification (if allowed) and counts in the title.
- * Uses baton.js. */
+ * /poll?console=1&version=V: the visitors waiting (with Accept, in the
+ * order chosen: priority then wait, or the longest wait first) and those
+ * offered (to me, with the seconds left, or to a colleague), each list with
+ * its count; my sessions, scheduled sessions and messages; my state. A new
+ * visitor or an offer to me chimes and shows a desktop notification, as my
+ * preferences say (data-sound-offer and data-desktop-offer on <body>), and
+ * counts in the title. Supervisors and administrators set a waiting
+ * visitor's priority here. Uses baton.js. */
 (function () {
   'use strict';
   const B = window.Baton;
@@ -11,43 +15,74 @@
   const { el } = B;
 
   const csrf = root.dataset.csrf;
+  const mayPrioritize = root.dataset.mayPrioritize === '1';
+  const prefs = document.body.dataset;
   let version = 0; // the first poll answers at once with the whole desk
   let first = true;
   const seen = new Set();        // request ids already announced
   const offered = new Set();     // requests offered to me, already announced
   const items = new Map();       // request id -> { li, data, at }
-  let queueSize = document.querySelectorAll('#queue > li').length;
+  let served = [];               // request ids in the order the desk serves them
+  let waitingCount = document.querySelectorAll('#queue > li').length;
+  let sortBy = 'priority';
+  try { sortBy = localStorage.getItem('baton.queueSort') || 'priority'; } catch (e) { /* private mode */ }
 
   const queue = document.getElementById('queue');
-  const queueCount = document.getElementById('queue-count');
+  const offeredList = document.getElementById('offered');
+  const counts = {
+    queue: document.getElementById('queue-count'),
+    offered: document.getElementById('offered-count'),
+    channels: document.getElementById('channels-count'),
+    scheduled: document.getElementById('scheduled-count'),
+    messages: document.getElementById('messages-count'),
+  };
   const queueEmpty = document.getElementById('queue-empty');
+  const offeredEmpty = document.getElementById('offered-empty');
   const channels = document.getElementById('channels');
   const scheduled = document.getElementById('scheduled');
   const messages = document.getElementById('messages');
   const stateEl = document.getElementById('state');
-  const stateChoice = document.getElementById('state-choice');
+  const sortChoice = document.getElementById('queue-sort');
   const baseTitle = 'Console · Baton';
+  const stateLabels = { available: 'Available', break: 'On break', away: 'Away', offline: 'Signed out' };
 
   // Requests already on the page are not news.
-  for (const li of document.querySelectorAll('#queue > li[data-request]')) seen.add(li.dataset.request);
+  for (const li of document.querySelectorAll('li[data-request]')) seen.add(li.dataset.request);
 
   B.offerNotifications(document.getElementById('notify-hint'), document.getElementById('notify-enable'));
 
   const connection = el('p', { id: 'connection', class: 'connection', role: 'status', hidden: true });
   document.querySelector('#queue-card h2').after(connection);
 
-  let leaving = false; // a form of this page is taking it elsewhere
-  document.addEventListener('submit', (e) => { if (!e.defaultPrevented) leaving = true; });
-
-  queueCount.classList.toggle('zero', queueSize === 0);
-  queue.addEventListener('submit', accept);
+  if (sortChoice) {
+    sortChoice.value = sortBy;
+    sortChoice.addEventListener('change', () => {
+      sortBy = sortChoice.value;
+      try { localStorage.setItem('baton.queueSort', sortBy); } catch (e) { /* private mode */ }
+      placeRequests();
+    });
+  }
+  for (const [name, node] of Object.entries(counts)) if (node) setCount(name, Number(node.textContent) || 0);
+  for (const list of [queue, offeredList]) {
+    list.addEventListener('submit', (e) => {
+      if (e.target.closest('form.accept-form')) accept(e);
+      else if (e.target.closest('form.priority-form')) prioritize(e);
+    });
+  }
+  document.addEventListener('baton:state', (e) => {
+    if (e.detail && e.detail.fromBar) showState(e.detail.state);
+  });
   setInterval(tick, 1000);
   updateTitle();
+  // Signing out ends the session while the feed still waits: its 401 must
+  // not send the page anywhere but where the sign-out leads.
+  let leaving = false; // a form of this page is taking it elsewhere
+  document.addEventListener('submit', (e) => { if (!e.defaultPrevented) leaving = true; });
 
   const feed = B.follow(() => `/poll?console=1&version=${version}`, onAnswer, {
     onConnection(ok) {
       connection.hidden = ok;
-      connection.textContent = ok ? '' : 'Reconnecting… the queue below may be out of date.';
+      connection.textContent = ok ? '' : 'Reconnecting… the lists below may be out of date.';
     },
     onStop(error) {
       connection.hidden = false;
@@ -69,7 +104,7 @@
 
   function onAnswer(a) {
     if (typeof a.version === 'number') version = a.version;
-    if (Array.isArray(a.queue)) renderQueue(a.queue);
+    if (Array.isArray(a.queue)) renderRequests(a.queue);
     if (Array.isArray(a.channels)) renderChannels(a.channels);
     if (Array.isArray(a.scheduled)) renderScheduled(a.scheduled);
     if (Array.isArray(a.messages)) renderMessages(a.messages);
@@ -77,18 +112,24 @@
     first = false;
   }
 
-  /* ---- the queue ---------------------------------------------------- */
+  function setCount(name, n) {
+    const node = counts[name];
+    if (!node) return;
+    node.textContent = String(n);
+    node.classList.toggle('zero', n === 0);
+  }
 
-  function renderQueue(list) {
+  /* ---- waiting and offered ------------------------------------------ */
+
+  function renderRequests(list) {
     const now = Date.now();
     const news = [];
     const keep = new Set();
-    let previous = null;
     for (const q of list) {
       keep.add(q.id);
       let item = items.get(q.id);
       if (!item) {
-        const stale = queue.querySelector(`li[data-request="${CSS.escape(q.id)}"]`);
+        const stale = document.querySelector(`li[data-request="${CSS.escape(q.id)}"]`);
         if (stale) stale.remove();
         item = { li: buildRequest(q) };
         items.set(q.id, item);
@@ -96,11 +137,6 @@
       item.data = q;
       item.at = now;
       fillRequest(item);
-      // Keep the order without moving nodes that are in place (moving a
-      // node takes the keyboard focus off its Accept button).
-      const want = previous ? previous.nextElementSibling : queue.firstElementChild;
-      if (want !== item.li) queue.insertBefore(item.li, want);
-      previous = item.li;
 
       // News: a request not seen before (the page's own list is not news),
       // or an offer to me (also one already there when the page loaded).
@@ -116,16 +152,44 @@
         items.delete(id);
       }
     }
+    served = list.map((q) => q.id);
     // Server-rendered rows that the feed no longer lists.
-    for (const li of queue.querySelectorAll(':scope > li')) {
+    for (const li of document.querySelectorAll('#queue > li, #offered > li')) {
       if (!keep.has(li.dataset.request)) li.remove();
     }
-    queueSize = list.length;
-    queueCount.textContent = String(list.length);
-    queueCount.classList.toggle('zero', list.length === 0);
-    queueEmpty.hidden = list.length > 0;
-    updateTitle();
+    placeRequests();
     if (news.length > 0) announce(news);
+  }
+
+  /* Each request in its list and its place, without moving nodes that are
+   * in place (moving a node takes the keyboard focus off its button). */
+  function placeRequests() {
+    const all = served.map((id) => items.get(id)).filter(Boolean);
+    const waiting = all.filter((i) => i.data.state === 'waiting');
+    const offers = all.filter((i) => i.data.state !== 'waiting');
+    if (sortBy === 'wait') waiting.sort((a, b) => waitedNow(b) - waitedNow(a));
+    place(queue, waiting);
+    place(offeredList, offers);
+    // The title counts what asks for this agent: visitors waiting and offers to them.
+    waitingCount = waiting.length + offers.filter((i) => i.data.offered_to_me === '1').length;
+    setCount('queue', waiting.length);
+    setCount('offered', offers.length);
+    queueEmpty.hidden = waiting.length > 0;
+    offeredEmpty.hidden = offers.length > 0;
+    updateTitle();
+  }
+
+  function place(list, ordered) {
+    let previous = null;
+    for (const item of ordered) {
+      const want = previous ? previous.nextElementSibling : list.firstElementChild;
+      if (want !== item.li) list.insertBefore(item.li, want);
+      previous = item.li;
+    }
+  }
+
+  function waitedNow(item) {
+    return (Number(item.data.waited) || 0) + (Date.now() - item.at) / 1000;
   }
 
   function buildRequest(q) {
@@ -135,17 +199,27 @@
         el('strong', { class: 'visitor-name' }),
         el('span', { class: 'phone-chip chip' }),
         el('span', { class: 'topic chip' }),
+        el('span', { class: 'chip priority-chip' }),
         el('span', { class: 'offer', role: 'status' })),
       el('p', { class: 'question' }),
       el('p', { class: 'meta muted' },
         el('span', { class: 'waited' }), ' · ',
         el('span', { class: 'past' }),
-        el('span', { class: 'page' })));
-    const form = el('form', { method: 'post', action: '/accept', class: 'accept-form' },
+        el('span', { class: 'page' }),
+        el('span', { class: 'offered-to' })));
+    const accept = el('form', { method: 'post', action: '/accept', class: 'accept-form' },
       el('input', { type: 'hidden', name: 'csrf', value: csrf }),
       el('input', { type: 'hidden', name: 'request', value: q.id }),
       el('button', { type: 'submit', text: 'Accept' }));
-    li.append(main, form, el('p', { class: 'message', role: 'alert', hidden: true }));
+    li.append(main, accept);
+    if (mayPrioritize) {
+      li.append(el('form', { method: 'post', action: '/priority', class: 'priority-form' },
+        el('input', { type: 'hidden', name: 'csrf', value: csrf }),
+        el('input', { type: 'hidden', name: 'request', value: q.id }),
+        el('label', {}, 'Priority ', el('input', { type: 'number', name: 'priority', min: '0', max: '1000' })),
+        el('button', { type: 'submit', class: 'secondary', text: 'Set' })));
+    }
+    li.append(el('p', { class: 'message', role: 'alert', hidden: true }));
     return li;
   }
 
@@ -153,6 +227,8 @@
     const q = item.data;
     const li = item.li;
     const name = q.name && q.name.trim() ? q.name : 'Visitor';
+    li.dataset.priority = q.priority || '0';
+    li.dataset.state = q.state;
     li.querySelector('.visitor-name').textContent = name;
     // Call-backs (the agent's phone calls the visitor) and callers holding.
     const phone = li.querySelector('.phone-chip');
@@ -163,6 +239,12 @@
     // A help request by e-mail shows so where a topic would be.
     topic.textContent = q.topic || (q.via === 'email' ? 'by e-mail' : '');
     topic.hidden = !topic.textContent;
+    const priority = Number(q.priority) || 0;
+    const chip = li.querySelector('.priority-chip');
+    chip.textContent = `priority ${priority}`;
+    chip.hidden = priority === 0;
+    const field = li.querySelector('.priority-form input[name=priority]');
+    if (field && document.activeElement !== field) field.value = String(priority);
     const question = li.querySelector('.question');
     question.textContent = q.question || '';
     question.hidden = !q.question;
@@ -172,8 +254,14 @@
     const page = li.querySelector('.page');
     page.textContent = q.page ? ` · from ${shortUrl(q.page)}` : '';
     page.title = q.page || '';
-    li.classList.toggle('offered', q.offered_to_me === '1');
-    li.querySelector('button').setAttribute('aria-label', `Accept ${name}`);
+    const mine = q.offered_to_me === '1';
+    li.querySelector('.offered-to').textContent = q.state === 'offered' && !mine && q.offered_to
+      ? ` · offered to ${q.offered_to}` : '';
+    li.classList.toggle('offered', mine);
+    // A colleague's offer is theirs to accept.
+    const acceptForm = li.querySelector('.accept-form');
+    acceptForm.hidden = q.state === 'offered' && !mine;
+    acceptForm.querySelector('button').setAttribute('aria-label', `Accept ${name}`);
     tickRequest(item, Date.now());
   }
 
@@ -196,6 +284,7 @@
   function tick() {
     const now = Date.now();
     for (const item of items.values()) tickRequest(item, now);
+    if (sortBy === 'wait') placeRequests();
   }
 
   function shortUrl(url) {
@@ -207,32 +296,54 @@
     }
   }
 
+  function showItemMessage(li, text) {
+    const message = li.querySelector('.message');
+    message.textContent = text || '';
+    message.hidden = !text;
+  }
+
   async function accept(e) {
     const form = e.target.closest('form.accept-form');
-    if (!form) return;
     e.preventDefault();
     const li = form.closest('li');
     const button = form.querySelector('button');
-    const message = li.querySelector('.message') || li.appendChild(el('p', { class: 'message', role: 'alert' }));
     button.disabled = true;
-    message.hidden = true;
+    showItemMessage(li, '');
     try {
       const answer = await B.postForm('/accept', B.formFields(form));
       location.assign(answer.url || `/channel?id=${encodeURIComponent(answer.channel)}`);
     } catch (err) {
-      message.textContent = err.message;
-      message.hidden = false;
+      showItemMessage(li, err.message);
+      button.disabled = false;
+    }
+  }
+
+  /* The queue reorders when the feed brings the change (the priority
+   * bumps the queue's version). */
+  async function prioritize(e) {
+    const form = e.target.closest('form.priority-form');
+    e.preventDefault();
+    const li = form.closest('li');
+    const button = form.querySelector('button');
+    button.disabled = true;
+    showItemMessage(li, '');
+    try {
+      await B.postForm('/priority', B.formFields(form));
+    } catch (err) {
+      showItemMessage(li, err.message);
+    } finally {
       button.disabled = false;
     }
   }
 
   let lastChime = 0;
   function announce(news) {
+    const offer = news.find((q) => q.offered_to_me === '1');
     // A new request is usually offered a moment later: one chime for both,
     // and the offer's notification replaces the first (same tag).
-    if (Date.now() - lastChime > 3000) B.chime();
+    if (prefs.soundOffer !== '0' && Date.now() - lastChime > 3000) B.chime('offer');
     lastChime = Date.now();
-    const offer = news.find((q) => q.offered_to_me === '1');
+    if (prefs.desktopOffer === '0') return;
     const q = offer || news[0];
     const who = q.name && q.name.trim() ? q.name : 'A visitor';
     const title = offer ? `${who} is offered to you` : (news.length > 1 ? `${news.length} new visitors waiting` : `${who} is waiting`);
@@ -240,7 +351,7 @@
   }
 
   function updateTitle() {
-    document.title = queueSize > 0 ? `(${queueSize}) ${baseTitle}` : baseTitle;
+    document.title = waitingCount > 0 ? `(${waitingCount}) ${baseTitle}` : baseTitle;
   }
 
   /* ---- sessions, scheduled sessions, messages, state ------------------ */
@@ -251,6 +362,7 @@
       c.with ? el('span', { class: 'muted', text: ` with ${c.with}` }) : null,
       el('span', { class: 'muted', text: ` · ${B.duration(Number(c.seconds) || 0)}` }))));
     if (list.length === 0) channels.append(el('li', { class: 'muted empty', text: 'None open.' }));
+    setCount('channels', list.length);
   }
 
   function utcToLocal(stamp) {
@@ -272,6 +384,7 @@
         takeForm(s));
     }));
     if (list.length === 0) scheduled.append(el('li', { class: 'muted empty', text: 'None.' }));
+    setCount('scheduled', list.length);
   }
 
   /* Taking a scheduled session: reminded before it, offered it first. */
@@ -296,13 +409,20 @@
   // Message threads are drawn by messages.js, as on the /messages page.
   function renderMessages(list) {
     if (window.BatonMessages) window.BatonMessages.render(messages, list);
+    setCount('messages', list.length);
   }
 
-  function renderState(state) {
+  function showState(state) {
     if (!stateEl || stateEl.dataset.state === state) return;
     stateEl.dataset.state = state;
-    const option = stateChoice && Array.from(stateChoice.options).find((o) => o.value === state);
-    stateEl.textContent = option ? option.textContent.trim() : (state === 'offline' ? 'Signed out' : state);
-    if (option && document.activeElement !== stateChoice) stateChoice.value = state;
+    stateEl.textContent = stateLabels[state] || state;
+  }
+
+  /* A change the feed reports (made elsewhere, or by the router after
+   * missed offers) also shows in the top bar. */
+  function renderState(state) {
+    if (!stateEl || stateEl.dataset.state === state) return;
+    showState(state);
+    document.dispatchEvent(new CustomEvent('baton:state', { detail: { state } }));
   }
 }());

@@ -70,6 +70,57 @@
       el('td', { class: 'alert', text: a.alert || '' }));
   }
 
+  /* The queue, in service order; a priority field being typed in keeps its
+   * row (and the focus) until the answer that follows its change. */
+  function queueRow(q) {
+    const waited = el('td', { class: 'waited' });
+    startTicking(waited, q.waited);
+    const field = el('input', { type: 'number', name: 'priority', min: '0', max: '1000', value: q.priority,
+      class: 'narrow-number', 'aria-label': `Priority of ${q.name || 'the visitor'}` });
+    return el('tr', { dataset: { request: q.id } },
+      el('td', {}, el('strong', { text: q.name || 'Visitor' }),
+        q.offered_to ? el('span', { class: 'muted', text: ` offered to ${q.offered_to}` }) : null,
+        q.question ? el('br') : null, q.question ? el('span', { class: 'question', text: q.question }) : null),
+      waited,
+      el('td', {}, el('form', { method: 'post', action: '/priority', class: 'row priority-form' },
+        el('input', { type: 'hidden', name: 'csrf', value: csrf }),
+        el('input', { type: 'hidden', name: 'request', value: q.id }),
+        field, el('button', { type: 'submit', class: 'secondary', text: 'Set' }),
+        el('span', { class: 'message', role: 'alert', hidden: true }))));
+  }
+
+  // A priority being typed is not swept away by an answer: the queue is
+  // redrawn once the field is left.
+  let pendingQueue = null;
+  function renderQueue(queue) {
+    const body = $('queue-body');
+    if (body.contains(document.activeElement) && document.activeElement.name === 'priority') {
+      pendingQueue = queue;
+      return;
+    }
+    pendingQueue = null;
+    body.replaceChildren(...queue.map(queueRow));
+    $('queue-none').hidden = queue.length > 0;
+  }
+  $('queue-body').addEventListener('focusout', () => {
+    setTimeout(() => { if (pendingQueue) renderQueue(pendingQueue); }, 0);
+  });
+
+  $('queue-body').addEventListener('submit', async (e) => {
+    const form = e.target.closest('form.priority-form');
+    if (!form) return;
+    e.preventDefault();
+    const message = form.querySelector('.message') || form.appendChild(el('span', { class: 'message', role: 'alert' }));
+    message.hidden = true;
+    try {
+      await window.Baton.postForm('/priority', window.Baton.formFields(form));
+      form.querySelector('input[name=priority]').blur();
+    } catch (err) {
+      message.textContent = err.message;
+      message.hidden = false;
+    }
+  });
+
   /* The calls going on, and the call-back list in the order it is worked. */
   function ticking(tag, seconds) {
     const node = el(tag);
@@ -123,6 +174,7 @@
     startTicking($('oldest-wait'), answer.oldest_wait);
     serverQueueAlert = Boolean(answer.queue_alert);
     showQueueAlert(answer.queue_alert || null);
+    renderQueue(Array.isArray(answer.queue) ? answer.queue : []);
     const agents = Array.isArray(answer.agents) ? answer.agents : [];
     $('agents-body').replaceChildren(...agents.map(agentRow));
     $('no-agents').hidden = agents.length > 0;

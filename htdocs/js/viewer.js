@@ -611,6 +611,30 @@
     for (const n of notices.querySelectorAll(`.stage-notice[data-key="${key}"]`)) n.remove();
   }
 
+  /* A visitor who leads asked to take everyone to an address off the
+   * client's sites (it could be a look-alike page): the agent sees all of
+   * it and decides whether to go. */
+  const proposalsShown = new Map(); // participant id -> address shown
+  function proposed(person) {
+    const url = person.proposed || '';
+    if (proposalsShown.get(person.id) === url) return;
+    proposalsShown.set(person.id, url);
+    clearNotice(`propose-${person.id}`);
+    if (!url || !originOf(url)) return;
+    const go = el('button', { type: 'button', class: 'follow-proposal', text: 'Go there' });
+    const box = notice(`propose-${person.id}`, [
+      el('strong', { text: `${person.name || 'The visitor'} wants to lead everyone to another site:` }), ' ',
+      el('span', { class: 'url', text: url }), ' Go only if you trust that address.'], [go]);
+    go.addEventListener('click', async () => {
+      try {
+        await B.postForm('/go', { channel: channelId, token, url, mode: 'frame', approve: String(person.id) });
+        box.remove();
+      } catch (err) {
+        fail(err);
+      }
+    });
+  }
+
   /* A page sent to open in a new window: browsers let a window open only
    * from a click, so the follower gets a button. */
   function windowSent(ev) {
@@ -715,8 +739,9 @@
     }
     if (mode === 'window') {
       try {
-        await B.postForm('/go', { channel: channelId, token, url, mode: 'window' });
-        notice('sent', ['The page was sent to open in a new window: ', el('span', { class: 'url', text: url })]);
+        const answer = await B.postForm('/go', { channel: channelId, token, url, mode: 'window' });
+        notice('sent', [answer && answer.proposed ? 'Your guide was asked to open this page too: '
+          : 'The page was sent to open in a new window: ', el('span', { class: 'url', text: url })]);
         setTimeout(() => clearNotice('sent'), 6000);
       } catch (err) {
         fail(err);
@@ -724,11 +749,17 @@
       return;
     }
     const verdict = frameCheck(url); // under way while /go is
+    let answer;
     try {
-      await B.postForm('/go', { channel: channelId, token, url, mode: 'frame' });
+      answer = await B.postForm('/go', { channel: channelId, token, url, mode: 'frame' });
     } catch (err) {
       fail(err);
       return;
+    }
+    if (answer && answer.proposed) {
+      // Off the site's own pages the agent decides whether everyone goes.
+      notice('proposed', ['Your guide was asked to follow you to ', el('span', { class: 'url', text: url }), '.']);
+      setTimeout(() => clearNotice('proposed'), 8000);
     }
     ledUrl = url;
     followed = url;
@@ -1093,7 +1124,10 @@
     }
   });
 
-  C.on('people', () => renderPeople());
+  C.on('people', (people) => {
+    renderPeople();
+    if (C.isStaff) for (const p of people.values()) if (!p.me && 'proposed' in p) proposed(p);
+  });
 
   C.on('ended', () => {
     setPointing(false);

@@ -158,7 +158,21 @@ async function screenshot(page, name) {
 // critical impact, as "rule: how many (first target)" lines. Evaluated
 // through the browser's own protocol, so the page's CSP has no say.
 let axeSource = null;
+// A page that reloads itself while it is checked (a waiting page whose
+// request changed state) is checked again once the new one has loaded.
 async function accessibilityProblems(where, options = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await axeProblems(where, options);
+    } catch (e) {
+      if (attempt >= 3 || !/context was destroyed|navigat/i.test(String(e && e.message))) throw e;
+      const page = typeof where.page === 'function' ? where.page() : where;
+      await page.waitForLoadState('load');
+    }
+  }
+}
+
+async function axeProblems(where, options) {
   if (axeSource === null) axeSource = fs.readFileSync(path.join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   const hasAxe = await where.evaluate(() => typeof window.axe === 'object');
   if (!hasAxe) await where.evaluate(axeSource);

@@ -37,7 +37,8 @@ ${script ? `<script src="${base}/js/baton-site.js" async></script>` : ''}
   return `${site}/demo/${name}`;
 }
 
-// Opens a conversation: { agent, visitor (pages), agentCtx, visitorCtx,
+// Opens a conversation through the bare help link (the widget has its own
+// tests: t/browser-widget.t): { agent, visitor (pages), agentCtx, visitorCtx,
 // channelId, channelUrl, home (the visitor's page), client, key }.
 // options: agentName, visitorName, contextOptions (for both contexts),
 // prefix (file names), initScript (for both contexts, before any page),
@@ -49,7 +50,7 @@ async function openConversation(browser, problems, options = {}) {
   const key = t.newSite(account.client, ['127.0.0.1', 'localhost'], 'Kettle shop');
   const prefix = options.prefix || `c${account.client}`;
   const home = sitePage(`${prefix}-home.html`, 'Kettle shop', `<p>Kettles and teapots.</p>
-<p><a id="help" href="${base}/help?site=${key}" referrerpolicy="no-referrer-when-downgrade" data-baton-help>Talk to us</a></p>
+<p><a id="help" href="${base}/help?site=${key}" referrerpolicy="no-referrer-when-downgrade" data-baton-help data-baton-widget="off">Talk to us</a></p>
 <script src="${base}/js/help-button.js" async></script>`, { base, lang: options.lang || 'en' });
   const contextOptions = options.contextOptions || {};
   const agentCtx = await browser.newContext({ viewport: { width: 1280, height: 820 }, ...contextOptions });
@@ -73,10 +74,11 @@ async function openConversation(browser, problems, options = {}) {
   await visitor.waitForSelector('#help[data-baton-status]', { timeout: QUICK });
   await Promise.all([visitor.waitForURL(/\/help\?/), visitor.click('#help')]);
   await visitor.fill('#name', options.visitorName || 'Vera Visitor');
-  await visitor.fill('#question', 'Can we talk?');
+  await visitor.fill('#question', options.question || 'Can we talk?');
   await Promise.all([visitor.waitForURL(/\/wait\?r=/), visitor.click('#help-form button[type=submit]')]);
 
-  const request = agent.locator('#queue li.request', { hasText: options.visitorName || 'Vera Visitor' });
+  // Waiting, or already offered to the agent (the console's two lists).
+  const request = agent.locator('li.request', { hasText: options.visitorName || 'Vera Visitor' });
   await request.waitFor({ timeout: QUICK });
   await Promise.all([agent.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
   const channelUrl = agent.url();

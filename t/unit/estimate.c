@@ -8,7 +8,7 @@
 static struct estimate run(long long signed_in, long long available, long long free_agents,
 			   bool seats_full, long long position, long long waited, bool offered)
 {
-	struct desk_counts d = { signed_in, available, free_agents, seats_full, false };
+	struct desk_counts d = { signed_in, available, free_agents, seats_full, false, false };
 	struct estimate e;
 	estimate_compute(&d, position, waited, 0, 0, offered, &e);
 	return e;
@@ -70,23 +70,31 @@ int main(void)
 	ok(e.seconds == 30, "only the accept is left");
 	ok(estimate_offers(&e, CHOICE_WAIT) && !estimate_offers(&e, CHOICE_MESSAGE), "offered: wait, no message");
 
-	struct desk_counts d = { 1, 1, 0, false, false };
+	struct desk_counts d = { 1, 1, 0, false, false, false };
 	estimate_compute(&d, 0, 0, 12, 120, false, &e);
 	ok(e.seconds == 132, "measured averages replace the defaults (12 + 120)");
 
 	/* Where the client takes calls, "Call me back" whenever nobody can
 	 * answer now; never when someone is free. */
-	struct desk_counts calls = { 0, 0, 0, false, true };
+	struct desk_counts calls = { 0, 0, 0, false, true, false };
 	estimate_compute(&calls, 0, 0, 0, 0, false, &e);
 	is_str(choices(&e), "message callback schedule wait later", "nobody, calls taken: a call-back after the message");
-	calls = (struct desk_counts){ 2, 0, 0, false, true };
+	calls = (struct desk_counts){ 2, 0, 0, false, true, false };
 	estimate_compute(&calls, 0, 0, 0, 0, false, &e);
 	is_str(choices(&e), "message callback schedule wait later", "away, calls taken: the same");
-	calls = (struct desk_counts){ 1, 1, 0, false, true };
+	calls = (struct desk_counts){ 1, 1, 0, false, true, false };
 	estimate_compute(&calls, 0, 0, 0, 0, false, &e);
 	is_str(choices(&e), "wait callback schedule message later", "busy, calls taken: a call-back after waiting");
-	calls = (struct desk_counts){ 1, 1, 1, false, true };
+	calls = (struct desk_counts){ 1, 1, 1, false, true, false };
 	estimate_compute(&calls, 0, 0, 0, 0, false, &e);
 	is_str(choices(&e), "wait later", "free, calls taken: no call-back, someone answers now");
+
+	/* Outside the desk's opening hours nobody answers, whoever is signed
+	 * in and free: an empty desk's state, wait and choices. */
+	struct desk_counts closed = { 2, 2, 2, false, false, true };
+	estimate_compute(&closed, 0, 0, 0, 0, false, &e);
+	is_str(estimate_state_name(e.state), "nobody", "closed at this hour: nobody, though agents are free");
+	ok(e.seconds == -1 && e.words == NULL, "closed: no wait is made up");
+	is_str(choices(&e), "message schedule wait later", "closed: a message first, as with nobody");
 	return done_testing();
 }

@@ -5,13 +5,14 @@
 
 static const char *const colours[] = { "red", "green", NULL };
 
-enum { IN_NAME, IN_EMAIL, IN_AGE, IN_COLOUR, IN_TOKEN, IN__MAX };
+enum { IN_NAME, IN_EMAIL, IN_AGE, IN_COLOUR, IN_TOKEN, IN_KEY, IN__MAX };
 static const struct input spec[IN__MAX] = {
 	[IN_NAME] = { "name", INPUT_LINE, true, 5, 0, 0, NULL },
 	[IN_EMAIL] = { "email", INPUT_EMAIL, false, 254, 0, 0, NULL },
 	[IN_AGE] = { "age", INPUT_INT, false, 0, 1, 120, NULL },
 	[IN_COLOUR] = { "colour", INPUT_CHOICE, false, 0, 0, 0, colours },
 	[IN_TOKEN] = { "token", INPUT_TOKEN, false, 64, 0, 0, NULL },
+	[IN_KEY] = { "key", INPUT_KEY, false, 32, 0, 0, NULL },
 };
 
 static const char *check(struct pool *pool, const char *data, const char **values, long long *numbers)
@@ -74,6 +75,17 @@ int main(void)
 	is_str(error, "A parameter has no name.", "nameless pairs are refused");
 	error = check(pool, "name=a&&&unknown=1", v, n);
 	is_str(error, NULL, "empty pairs and unknown fields are ignored");
+
+	error = check(pool, "name=a&key=0123456789ABCDEF0123456789abcdef", v, n);
+	is_str(error, NULL, "a key of 32 hex digits passes");
+	is_str(v[IN_KEY], "0123456789abcdef0123456789abcdef", "lower-cased");
+	error = check(pool, "name=a&key=Jos%C3%A9", v, n);
+	is_str(error, "The field 'key' is not a valid key (32 hexadecimal characters).",
+	       "a key with non-ASCII letters is refused before any query");
+	error = check(pool, "name=a&key=0123456789abcdef0123456789abcde", v, n);
+	ok(error != NULL && strstr(error, "not a valid key"), "31 digits are refused");
+	error = check(pool, "name=a&key=0123456789abcdef0123456789abcdeg", v, n);
+	ok(error != NULL && strstr(error, "not a valid key"), "a letter past f is refused");
 
 	struct param *c = input_parse_cookies(pool, "a=1; baton_session=xyz;junk; b=");
 	is_str(param_get(c, "baton_session"), "xyz", "cookies are parsed");

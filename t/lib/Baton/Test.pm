@@ -161,6 +161,14 @@ sub new_direct_site {
     return ($key, $id);
 }
 
+# Registers one more domain for a site (a visitor who leads goes straight
+# only to the client's registered domains: lib/lead.h).
+sub add_site_domain {
+    my ($key, $domain) = @_;
+    die "bad domain $domain" unless $domain =~ /^[a-z0-9.-]+$/;
+    sql("INSERT IGNORE INTO site_domain (site_id, domain) SELECT id, '$domain' FROM site WHERE site_key = '$key'");
+}
+
 # A signed-in agent as a party: {browser, email, password, name, id, client}.
 sub signed_in_agent {
     my (%o) = @_;
@@ -456,22 +464,59 @@ sub participant_ids {
     return \%ids;
 }
 
+# How many sockets the poll program of a stack (this one, or the stack in
+# $dir) holds: its listener and database connections, and one for each
+# poll it holds. Taken when steady (the same twice in a row), so that a
+# connection still closing is not counted.
+sub poll_sockets {
+    my ($dir) = @_;
+    $dir //= stack()->{DIR};
+    my $count = sub {
+        open my $fh, '<', "$dir/run/child/poll.pid" or return -1;
+        my ($pid) = (<$fh> // '') =~ /(\d+)/ or return -1;
+        opendir my $dh, "/proc/$pid/fd" or return -1;
+        return scalar grep { (readlink("/proc/$pid/fd/$_") // '') =~ /^socket:/ } readdir $dh;
+    };
+    my $n = $count->();
+    for (1 .. 15) {
+        select undef, undef, undef, 0.1;
+        my $again = $count->();
+        return $n if $again == $n;
+        $n = $again;
+    }
+    return $n;
+}
+
+# Waits (up to 10 s) until the poll program holds one poll more than when
+# poll_sockets() said $before: a poll sent meanwhile is parked. Tests of
+# held polls act only then, rather than after a fixed pause.
+sub wait_parked {
+    my ($before, %o) = @_;
+    return wait_for('a parked poll', $o{seconds} // 10, sub { poll_sockets($o{dir}) > $before });
+}
+
 # Holds a poll of $reader that is up to date with everything (so it waits)
-# while a forked child runs $act->() 1.5 s later; $act must use browsers of
-# its own (party_clone) and return an HTTP status. Returns {held, latency,
-# status, poll_status, answer}: seconds the poll was held before the action
-# was sent, seconds from then to the poll's answer, the action's status,
-# the poll's status and its decoded answer.
+# while a forked child runs $act->() once the poll is parked (and a second
+# has passed); $act must use browsers of its own (party_clone) and return
+# an HTTP status. Returns {held, latency, status, poll_status, answer}:
+# seconds the poll was held before the action was sent, seconds from then
+# to the poll's answer, the action's status, the poll's status and its
+# decoded answer.
 sub woken_poll {
     my ($reader, $channel, $act) = @_;
     require POSIX;
     require Time::HiRes;
     my $now = channel_snapshot($reader, $channel);
+    my $before = poll_sockets();
+    my $start = Time::HiRes::time();
     pipe my $rd, my $wr or die "pipe: $!";
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         close $rd;
-        Time::HiRes::sleep(1.5);
+        wait_parked($before) or POSIX::_exit(1);
+        # Held a little over a second before the action, at least.
+        my $left = $start + 1.2 - Time::HiRes::time();
+        Time::HiRes::sleep($left) if $left > 0;
         my $t = Time::HiRes::time();
         my $status = eval { $act->() } // 'died';
         print {$wr} "$t $status\n";
@@ -479,7 +524,6 @@ sub woken_poll {
         POSIX::_exit(0);
     }
     close $wr;
-    my $start = Time::HiRes::time();
     my ($res, $d) = chat_poll($reader, $channel, after => $now->{last_seq}, signals => $now->{signals});
     my $answered = Time::HiRes::time();
     my ($posted, $status) = split ' ', readline($rd) // '0 none';
