@@ -98,7 +98,9 @@ int provision_agent(struct db *db, struct pool *pool, const struct config *cfg,
 	char *hash = pool_alloc(pool, PASSWORD_HASH_MAX);
 	if (crypto_password_hash(password, cfg->password_iterations, hash) != 0)
 		return DB_ERROR;
-	int rc = db_exec(db, SQL_AGENT_INSERT, NULL, "issss", client_id, email, name, role, hash);
+	/* No reseller: the setup makes the installation's own accounts. */
+	int rc = db_exec(db, SQL_AGENT_INSERT, NULL, "issssn", client_id, email, name, role, hash,
+			 (long long)0);
 	if (rc == DB_DUPLICATE)
 		*why = pool_printf(pool, "An account with the e-mail address %s already exists.",
 				   email);

@@ -81,6 +81,9 @@ function runCgi(req, res, url, program, conf) {
       res.writeHead(status, headers);
       res.end(split < 0 ? '' : raw.subarray(split + 4));
     });
+    // A program may answer without reading the body (a refusal): its answer
+    // still comes on stdout, so a closed stdin is no error here.
+    child.stdin.on('error', () => {});
     child.stdin.end(input);
   });
 }
