@@ -10,6 +10,7 @@
 #include "render.h"
 #include "response.h"
 #include "session.h"
+#include "setup.h"
 #include "signin_guard.h"
 #include "two_factor.h"
 
@@ -35,7 +36,12 @@ static int show_form(struct request *r, int status, const char *message, const c
 	const char *token = form_csrf_token(r);
 	if (token == NULL)
 		return -1;
+	/* A fresh installation points to its first-run setup (cgi-bin/setup.c). */
+	bool fresh = false;
+	if (setup_fresh(r->db, r->pool, &fresh) == DB_DOWN)
+		return resp_unavailable(r);
 	struct view *v = view_new(r);
+	view_set(v, "setup_pending", fresh ? "1" : NULL);
 	view_set(v, "csrf", token);
 	view_set(v, "form.email", email);
 	view_set(v, "form.state", state ? state : "available");

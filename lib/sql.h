@@ -163,6 +163,16 @@ enum sql_id {
 	SQL_INSTALL_COUNTS,
 	SQL_INSTALL_QUEUES,
 
+	/* the first-run setup (lib/setup.c) */
+	SQL_SETUP_TOKEN_CLEAR_UNUSED,
+	SQL_SETUP_TOKEN_INSERT,
+	SQL_SETUP_TOKEN_FIND,
+	SQL_SETUP_TOKEN_LOCK,
+	SQL_SETUP_TOKEN_SPEND,
+	SQL_SETUP_ANY_ACCOUNT,
+	SQL_SETUP_OPERATOR_COUNT,
+	SQL_SETUP_SCHEMA_VERSION,
+
 	/* sign-in */
 	SQL_AGENT_FOR_SIGNIN,
 	SQL_SIGNIN_RECORD,
@@ -704,5 +714,6 @@ extern const char *const sql_texts_room[SQL__MAX];
 extern const char *const sql_texts_event[SQL__MAX];
 extern const char *const sql_texts_phone[SQL__MAX];
 extern const char *const sql_texts_lang[SQL__MAX];
+extern const char *const sql_texts_setup[SQL__MAX];
 
 #endif

@@ -38,6 +38,8 @@ sub files_under {
 
 my ($rc, $out) = run_make('install', $dest);
 is $rc, 0, 'make install PREFIX DESTDIR succeeds' or diag $out;
+like $out, qr{first run: .*\Q$prefix\E/sbin/baton-admin setup-token and open the\s+address it prints},
+    'and says how the first run goes: the setup token and its address';
 
 subtest 'the FHS layout' => sub {
     my $p = "$dest$prefix";

@@ -2,6 +2,9 @@
 <?cs include:"header.cs" ?>
 <section class="card narrow">
   <h1>Agent sign-in</h1>
+  <?cs if:setup_pending ?><p class="notice" id="setup-notice">This installation has no accounts
+     yet. Open the setup address printed on the server when Baton was installed (or run
+     <code>baton-admin setup-token</code> there for a new one) to create the operator's account.</p><?cs /if ?>
   <?cs if:message ?><p class="message" id="message" role="alert"><?cs var:message ?></p><?cs /if ?>
   <form method="post" action="/signin" id="signin-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">

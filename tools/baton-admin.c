@@ -32,6 +32,7 @@
 #include "admin_phone.h"
 #include "mail_admin.h"
 #include "pool.h"
+#include "setup.h"
 #include "translate.h"
 #include "turn.h"
 #include "two_factor.h"
@@ -136,6 +137,8 @@ static const char usage[] =
 	"                                           for ID, valid SECONDS (default\n"
 	"                                           turn_credential_seconds): to test a TURN server\n"
 	"  demo                                     create the demo client, its site and people\n"
+	"  setup-token                              a one-time token for the first-run setup in\n"
+	"                                           the browser (/setup), while no operator exists\n"
 	"\n"
 	"Passwords come from $BATON_PASSWORD, else one line on standard input;\n"
 	"with --generate a random one is made and printed. Links to set a password\n"
@@ -770,6 +773,30 @@ static int set_digest(struct admin *a, const char *email, const char *on_off)
 				 "the digest choice", on_off);
 }
 
+/* ---- the first-run setup ---------------------------------------------- */
+
+/* A one-time token for the setup page, and the address to open with it. */
+static int cmd_setup_token(struct admin *a)
+{
+	bool done = false;
+	int rc = setup_done(a->db, a->pool, &done);
+	if (rc != DB_OK)
+		return db_fail(rc, "the setup check");
+	if (done)
+		return fail("%s", "the setup is over: an operator account exists (more with: "
+			    "baton-admin operator add)");
+	char token[TOKEN_HEX_LEN + 1];
+	rc = setup_token_issue(a->db, token);
+	if (rc != DB_OK)
+		return db_fail(rc, "the setup token");
+	const char *base = a->cfg.public_url[0] ? a->cfg.public_url : "https://YOUR-BATON-ADDRESS";
+	printf("setup token: %s\n"
+	       "Open %s/setup?token=%s in a browser within %d days to create the first operator\n"
+	       "account; the token works once, and a new one replaces it.\n",
+	       token, base, token, SETUP_TOKEN_SECONDS / 86400);
+	return 0;
+}
+
 static int dispatch(struct admin *a, int argc, char **argv, int generate)
 {
 	const char *cmd = argc > 0 ? argv[0] : "help";
@@ -783,6 +810,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return cmd_migrate(a);
 	if (is(cmd, "demo") && argc == 1)
 		return cmd_demo(a);
+	if (is(cmd, "setup-token") && argc == 1)
+		return cmd_setup_token(a);
 	if (is(cmd, "operator") && is(sub, "add") && argc == 4) {
 		const char *password = read_password(a, generate);
 		int rc = password ? told(a, admin_operator_add(actor(a), argv[2], argv[3], password))

@@ -1,0 +1,69 @@
+/* setup.h - the first-run setup: a fresh installation's first operator
+ * account (and, if wanted, its first client and site), made in the browser
+ * (cgi-bin/setup.c) by whoever holds the one-time token the server printed
+ * (`baton-admin setup-token`, the package's postinst). Nobody else can take
+ * the installation over: without a valid unused token nothing is shown
+ * beyond how to get one, and once an operator exists the setup is gone. */
+#ifndef BATON_SETUP_H
+#define BATON_SETUP_H
+
+#include "crypto.h"
+
+struct config;
+struct db;
+struct pool;
+
+/* How long a printed token opens the setup page. */
+enum { SETUP_TOKEN_SECONDS = 3 * 24 * 3600 };
+
+enum setup_state {
+	SETUP_OPEN,          /* the token is valid and unused, no operator yet */
+	SETUP_NO_TOKEN,      /* no token given */
+	SETUP_BAD_TOKEN,     /* unknown, replaced by a newer one, or already used */
+	SETUP_EXPIRED_TOKEN, /* older than SETUP_TOKEN_SECONDS */
+	SETUP_DONE,          /* an operator exists: the setup is over for good */
+};
+
+/* A new one-time token in token (64 hex characters); it replaces any
+ * earlier unused one. Stores only its SHA-256. Returns a db_status; a token
+ * is issued even when setup is over, but it opens nothing then. */
+int setup_token_issue(struct db *db, char token[TOKEN_HEX_LEN + 1]);
+
+/* Whether an operator exists yet (*done): a db_status. */
+int setup_done(struct db *db, struct pool *pool, bool *done);
+
+/* Whether the installation has no staff account at all (*fresh): only
+ * then does the sign-in page point to the setup (a demo or an installation
+ * made with baton-admin has accounts, if no operator). A db_status. */
+int setup_fresh(struct db *db, struct pool *pool, bool *fresh);
+
+/* What the setup page may show for token (NULL: none given): a db_status,
+ * the answer in *state. */
+int setup_check(struct db *db, struct pool *pool, const char *token, enum setup_state *state);
+
+struct setup_form {
+	const char *org_name, *org_slug;          /* the operator's own organisation */
+	const char *name, *email, *password;      /* the operator */
+	const char *client_name, *client_slug;    /* optional: the first client ... */
+	const char *site_domain;                  /* ... and its site's domain */
+	const char *base;                         /* the installation's address, for
+	                                             the links in the welcome mail */
+};
+
+struct setup_result {
+	long long operator_id;
+	bool has_site;
+	char site_key[33];  /* for the first site's help link */
+};
+
+/* In one transaction: checks the token and that no operator exists (*state
+ * says when not: nothing is made), creates the organisation as a client with
+ * the operator in it, the first client with its site if asked for, queues
+ * a welcome mail to the operator (the test of the mail settings: it arrives
+ * only if they work), and spends the token. Returns DB_OK, a db_status, or PROVISION_INVALID or
+ * DB_DUPLICATE with *why saying what to correct (provision.h). */
+int setup_create(struct db *db, struct pool *pool, const struct config *cfg, const char *token,
+		 const struct setup_form *form, enum setup_state *state,
+		 struct setup_result *result, const char **why);
+
+#endif
