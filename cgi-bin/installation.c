@@ -85,11 +85,14 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 	admin_view_rows(v, "migrations", &done, migration_columns);
 	admin_view_rows(v, "queues", &queues, queue_columns);
 	pending_migrations(r, v, &done);
-	/* The programs, one per element: the page's script asks each. */
+	/* The programs, one per element: the page's script asks each. Not the
+	 * first-run setup: once an operator exists it answers 404 for good. */
 	const char *names = BATON_PROGRAM_NAMES;
-	for (int n = 0; *names; n++) {
+	for (int n = 0; *names;) {
 		size_t len = strcspn(names, ",");
-		view_set(v, pool_printf(r->pool, "programs.%d", n), pool_strndup(r->pool, names, len));
+		if (!(len == 5 && strncmp(names, "setup", 5) == 0))
+			view_set(v, pool_printf(r->pool, "programs.%d", n++),
+				 pool_strndup(r->pool, names, len));
 		names += len + (names[len] == ',');
 	}
 	return 0;

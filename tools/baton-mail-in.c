@@ -2,7 +2,10 @@
  * mail server's pipe delivery runs it (exim: a pipe transport; postfix:
  * pipe(8) or an alias "|/opt/baton/tools/baton-mail-in"):
  *
- *   baton-mail-in [--conf FILE] [--to RECIPIENT] < message
+ *   baton-mail-in [--conf FILE] [--templates DIR] [--to RECIPIENT] < message
+ *
+ * --templates overrides the configuration's templates_dir, for a mail
+ * server whose delivery user cannot read Baton's own tree.
  *
  * The recipient is --to, else $RECIPIENT (postfix), else $LOCAL_PART@$DOMAIN
  * (exim). What the message becomes is lib/mail_in.c's to decide. Exit
@@ -57,14 +60,17 @@ static size_t read_message(struct buf *in, size_t max)
 
 int main(int argc, char **argv)
 {
-	const char *conf = NULL, *to = NULL;
+	const char *conf = NULL, *to = NULL, *templates = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--conf") == 0 && i + 1 < argc) {
 			conf = argv[++i];
+		} else if (strcmp(argv[i], "--templates") == 0 && i + 1 < argc) {
+			templates = argv[++i];
 		} else if (strcmp(argv[i], "--to") == 0 && i + 1 < argc) {
 			to = argv[++i];
 		} else {
-			fputs("usage: baton-mail-in [--conf FILE] [--to RECIPIENT] < message\n", stderr);
+			fputs("usage: baton-mail-in [--conf FILE] [--templates DIR] [--to RECIPIENT] "
+			      "< message\n", stderr);
 			return EXIT_TEMPFAIL;
 		}
 	}
@@ -73,6 +79,11 @@ int main(int argc, char **argv)
 	config_defaults(&cfg);
 	if (config_load(&cfg, conf ? conf : config_path(), error, sizeof error) != 0) {
 		fprintf(stderr, "baton-mail-in: %s\n", error);
+		return EXIT_TEMPFAIL;
+	}
+	if (templates != NULL && snprintf(cfg.templates_dir, sizeof cfg.templates_dir, "%s",
+					  templates) >= (int)sizeof cfg.templates_dir) {
+		fprintf(stderr, "baton-mail-in: --templates: path too long\n");
 		return EXIT_TEMPFAIL;
 	}
 	log_open("baton-mail-in", cfg.log_file);
