@@ -51,6 +51,12 @@ const QUICK = 5000; // "within a couple of seconds", with room for a slow machin
     const visitorCtx = await browser.newContext({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
     const dana = await agentCtx.newPage();
     const vera = await visitorCtx.newPage();
+    // The visitor's polls under way (the lost-answer step below waits on them).
+    const veraPolls = new Set();
+    const isPoll = (req) => /\/poll\?/.test(req.url());
+    vera.on('request', (req) => { if (isPoll(req)) veraPolls.add(req); });
+    vera.on('requestfinished', (req) => veraPolls.delete(req));
+    vera.on('requestfailed', (req) => veraPolls.delete(req));
     const allowed = []; // console errors caused on purpose, added where they are
     t.watchPage(dana, problems, 'agent');
     t.watchPage(vera, problems, 'visitor', allowed);
@@ -183,8 +189,12 @@ const QUICK = 5000; // "within a couple of seconds", with room for a slow machin
     const holdPoll = (route) => (holding ? heldPolls.push(route) : route.continue());
     await vera.route('**/poll?*', holdPoll);
     await dana.fill('#say-text', 'One moment…'); // a typing signal ends the visitor's poll under way
-    await vera.waitForFunction(() => /Dana Agent is typing/.test(document.getElementById('typing').textContent),
-      null, { timeout: QUICK });
+    // The visitor's polls under way when the hold began must end first (a
+    // poll the typing signal missed ends by itself within 25 s).
+    for (const until = Date.now() + 30000; veraPolls.size !== heldPolls.length;) {
+      if (Date.now() > until) throw new Error(`the visitor's feed still has a poll under way that is not held`);
+      await vera.waitForTimeout(25);
+    }
     await dana.fill('#say-text', '');
     await vera.route('**/say', async (route) => {
       // Firefox (WebDriver BiDi) cannot fetch a POST on the page's behalf:
