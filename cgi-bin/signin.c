@@ -36,10 +36,12 @@ static int show_form(struct request *r, int status, const char *message, const c
 	const char *token = form_csrf_token(r);
 	if (token == NULL)
 		return -1;
-	/* A fresh installation points to its first-run setup (cgi-bin/setup.c). */
+	/* A fresh installation points to its first-run setup (cgi-bin/setup.c).
+	 * The form shows with the database down too (no hint then): signing in
+	 * says what is wrong when it is tried. */
 	bool fresh = false;
-	if (setup_fresh(r->db, r->pool, &fresh) == DB_DOWN)
-		return resp_unavailable(r);
+	if (setup_fresh(r->db, r->pool, &fresh) != DB_OK)
+		fresh = false;
 	struct view *v = view_new(r);
 	view_set(v, "setup_pending", fresh ? "1" : NULL);
 	view_set(v, "csrf", token);
