@@ -12,7 +12,7 @@
 enum { IN_CSRF, IN_CHANNEL, IN_TEXT, IN__MAX };
 static const struct input notes_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
-	[IN_CHANNEL] = { "channel", INPUT_LINE, true, 32, 0, 0, NULL },
+	[IN_CHANNEL] = { "channel", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_TEXT] = { "text", INPUT_TEXT, true, 2000, 0, 0, NULL },
 };
 
