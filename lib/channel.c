@@ -213,7 +213,9 @@ int channel_post_lang(struct db *db, long long channel_id, long long participant
 		rc = db_begin(db);
 		if (rc == DB_OK)
 			rc = post_once(db, &p);
-		if (rc == DB_OK)
+		/* A retried post found stored adds nothing: rolled back, its seq
+		 * bump is undone, so readers see no gap. */
+		if (rc == DB_OK && p.stored)
 			rc = db_commit(db);
 		else
 			db_rollback(db);
