@@ -16,6 +16,8 @@ use Baton::Crowd qw(staff_post invite joined_party);
 my $s = stack();
 my $client = Baton::Test::new_client();
 my $owner = Baton::Test::signed_in_agent(client => $client, name => 'Rita Room', state => 'away');
+# Rita holds her staff room when she takes a visitor's conversation too.
+Baton::Test::admin(undef, 'agent', 'capacity', $owner->{email}, '3');
 my $colleague = Baton::Test::signed_in_agent(client => $client, name => 'Carl Colleague', state => 'away');
 
 my $room;
