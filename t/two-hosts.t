@@ -12,7 +12,11 @@ use Baton::Test qw(stack sql admin new_client new_agent wait_for);
 
 my $s = stack();
 my $second = "$s->{DIR}/app2";
-my $out = qx{"$s->{ROOT}/tools/stack" start "$second" --db-of "$s->{DIR}" 2>&1};
+# The same help-request limits as the test stack (tools/test-run): every
+# test's visitor comes from 127.0.0.1.
+my $limits = join ' ', map { "--set $_=100000" }
+    qw(help_requests_per_address_per_minute help_open_requests_per_address help_requests_per_visitor_per_hour);
+my $out = qx{"$s->{ROOT}/tools/stack" start "$second" --db-of "$s->{DIR}" $limits 2>&1};
 is $?, 0, 'a second app stack starts on the first one\'s database' or diag $out;
 my $parent = $$;
 # Forked pollers and posters below must not stop the second stack as they exit.
