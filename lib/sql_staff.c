@@ -18,7 +18,7 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_SIGNIN_FAILURES_BY_PAIR] =
 		"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MAX(f.at), NOW(3)), 0)"
 		" FROM signin_attempt f WHERE f.email = ? AND f.ip = ?"
-		" AND f.outcome IN ('bad_password', 'unknown') AND f.at > NOW(3) - INTERVAL 1 DAY"
+		" AND f.outcome IN ('bad_password', 'unknown', 'bad_code') AND f.at > NOW(3) - INTERVAL 1 DAY"
 		" AND f.at > COALESCE((SELECT MAX(s.at) FROM signin_attempt s"
 		"  WHERE s.email = f.email AND s.ip = f.ip AND s.outcome = 'ok'), '1970-01-01')",
 	/* Whether the account signed in from this address in the last 90 days. */
