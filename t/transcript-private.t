@@ -8,6 +8,7 @@ use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
 use Test::More;
+use Encode qw(decode_utf8);
 use Baton::Test qw(stack sql);
 use Baton::Archive qw(staff post_as participant_id);
 use Baton::Mail qw(wait_mail mail_address);
@@ -103,7 +104,8 @@ subtest 'the transcript by e-mail, later' => sub {
 
     my ($mail) = wait_mail(lc $first);
     ok $mail, 'the mailer sends it through the mail server';
-    is $mail->header('Subject'), "Transcript: " . sql("SELECT name FROM channel WHERE id = $ch_id")->[0][0],
+    # header() gives characters, sql() the column's UTF-8 bytes ("Visitor · page").
+    is $mail->header('Subject'), "Transcript: " . decode_utf8(sql("SELECT name FROM channel WHERE id = $ch_id")->[0][0]),
         'Subject: the session';
     is $mail->header('From'), "Client $client <help\@" . ($ENV{BATON_MAIL_DOMAIN} // 'baton.test') . '>', 'From: the client';
     is $mail->header('Auto-Submitted'), 'auto-generated', 'Auto-Submitted: sent by Baton itself';

@@ -89,9 +89,14 @@ sub set_clock_offset {
     my @lines = grep { !/^\s*dialer_clock_offset\s*=/ } <$in>;
     close $in;
     push @lines, "dialer_clock_offset = $seconds\n";
+    # The new file keeps the old one's mode and group: baton.conf holds the
+    # database password, and the umask would leave the copy readable by all.
+    my (undef, undef, $mode, undef, undef, $gid) = stat $conf;
     open my $out, '>', "$conf.tmp.$$" or die $!;
     print $out @lines;
     close $out;
+    chown -1, $gid, "$conf.tmp.$$";
+    chmod $mode & 07777, "$conf.tmp.$$" or die "chmod: $!";
     rename "$conf.tmp.$$", $conf or die "rename: $!";
     return wait_for('the dialer\'s clock', 10, sub {
         my $row = sql("SELECT clock_offset_seconds FROM dialer_status")->[0];
