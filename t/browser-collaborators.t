@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Collaborators, end to end in a real browser (Debian's Chromium;
+// t/browser-collaborators-firefox.t runs it in Firefox ESR), with nothing
+// done on the shell that an administrator does: the client's administrator
+// asks invited people for a collaborator id in the desk settings, adds a
+// collaborator on the Collaborators page (the password made and shown
+// once), opens a room and invites; the collaborator joins with that id and
+// password (a wrong one is refused) and appears by name in the room. On the
+// way the administrator sets an agent's language on the Agents page and a
+// help address on the Sites page. No console errors or CSP violations.
+// Screenshots: t/artifacts/collaborators-*.png.
+'use strict';
+const t = require('./lib/browser.js');
+
+const QUICK = 20000;
+
+async function submit(page, form) {
+  await Promise.all([page.waitForNavigation({ timeout: QUICK }), page.click(`${form} button[type=submit]`)]);
+}
+
+(async () => {
+  const base = process.env.BATON_URL;
+  if (!base) t.skipAll('no running stack: run through `make test`');
+  const browser = await t.launch();
+  const problems = [];
+  try {
+    const stamp = t.uniqueName('');
+    const client = `collab${stamp}`;
+    t.admin(null, 'client', 'add', client, 'Kitchen Studio');
+    const site = t.newSite(client, ['127.0.0.1', 'localhost'], 'Kitchen Studio website');
+    const adaEmail = `ada${stamp}@example.com`, adaPassword = `pw-ada-${stamp}`;
+    t.admin(adaPassword, 'agent', 'add', client, adaEmail, 'Ada Admin', 'admin');
+    const samEmail = `sam${stamp}@example.com`;
+    t.admin(`pw-sam-${stamp}`, 'agent', 'add', client, samEmail, 'Sam Second', 'agent');
+
+    const ada = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    t.watchPage(ada, problems, 'administrator');
+    await ada.goto(`${base}/signin`);
+    await ada.fill('#email', adaEmail);
+    await ada.fill('#password', adaPassword);
+    await ada.check('input[name=state][value=away]');
+    await submit(ada, '#signin-form');
+
+    // Desk settings: invited people join with a collaborator id.
+    await ada.goto(`${base}/settings`);
+    await ada.selectOption('#room_join', 'account');
+    await submit(ada, '#rooms-form');
+    t.ok((await ada.textContent('#notice')).includes('join with a collaborator id and password'),
+      'the administrator asks invited people for a collaborator id');
+    t.is(await ada.inputValue('#room_join'), 'account', 'the setting shows as saved');
+
+    // The Collaborators page, from the menu: one added, the password made.
+    await Promise.all([ada.waitForURL(`${base}/collaborators`), ada.click('#nav-collaborators')]);
+    t.ok(await ada.isVisible('#no-collaborators'), 'none yet');
+    await ada.fill('#collaborator-login', `chris${stamp}`);
+    await ada.fill('#collaborator-name', 'Chris <Collaborator>');
+    await submit(ada, '#add-form');
+    t.ok((await ada.textContent('#notice')).includes(`with the id chris${stamp}`), 'the collaborator is added');
+    const password = await ada.inputValue('#handover-link');
+    t.ok(/^[0-9a-f]{20}$/.test(password), 'with a password made and shown once');
+    t.is(await ada.textContent(`tr[data-login="chris${stamp}"] .name`), 'Chris <Collaborator>', 'listed by name, as typed');
+    await t.screenshot(ada, 'collaborators-1-added');
+
+    // The Agents page: Sam reads and writes Spanish.
+    await ada.goto(`${base}/agents`);
+    const samId = await ada.getAttribute(`tr:has(.email:text-is("${samEmail}"))`, 'data-agent');
+    await ada.fill(`#lang-${samId}`, 'es');
+    await submit(ada, `tr[data-agent="${samId}"] .lang-form`);
+    t.ok((await ada.textContent('#notice')).includes('Sam Second reads and writes es'), 'an agent\'s language, set on the Agents page');
+    t.is(await ada.inputValue(`#lang-${samId}`), 'es', 'and shown');
+
+    // The Sites page: mail to a help address becomes a help request.
+    await ada.goto(`${base}/sites`);
+    const siteId = await ada.getAttribute('.site', 'data-site');
+    await ada.fill(`#help-address-${siteId}`, `help${stamp}@kitchen.example`);
+    await submit(ada, `.site[data-site="${siteId}"] .help-address-form`);
+    t.ok((await ada.textContent('#notice')).includes(`Mail to help${stamp}@kitchen.example now becomes a help request`),
+      'a site\'s help address, set on the Sites page');
+    t.ok(site.length > 0, 'for the site made for the test');
+
+    // A room, and an invitation from the viewer's Invite panel.
+    await ada.goto(`${base}/rooms`);
+    await ada.fill('#room-name', 'Kitchen planning');
+    await Promise.all([ada.waitForURL(/\/channel\?id=/, { timeout: QUICK }), ada.click('#room-open-form button[type=submit]')]);
+    await ada.waitForFunction(() => window.BatonChannel, null, { timeout: QUICK });
+    await ada.click('#invite-button', { timeout: QUICK });
+    await ada.waitForSelector('#panel-invite:not([hidden])', { timeout: QUICK });
+    await ada.check('input[name=reuse][value=many]');
+    await ada.click('#invite-uses');
+    await ada.press('#invite-uses', 'Control+a');
+    await ada.type('#invite-uses', '2');
+    await ada.click('#invite-make');
+    await ada.waitForFunction(() => /\/join\?i=[0-9a-f]{64}$/.test(document.getElementById('invite-link').value), null, { timeout: QUICK });
+    const link = await ada.inputValue('#invite-link');
+
+    // The collaborator: a wrong password refused, the right one lets them in.
+    const chrisContext = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    const chris = await chrisContext.newPage();
+    t.watchPage(chris, problems, 'collaborator', [/status of 40[13]/]);
+    await chris.goto(link);
+    t.ok(await chris.isVisible('#login'), 'the invitation asks for an id');
+    t.ok(await chris.isHidden('#name'), 'not just a name');
+    await chris.fill('#login', `chris${stamp}`);
+    await chris.fill('#password', 'not-the-password');
+    await submit(chris, '#join-form');
+    t.ok(await chris.isVisible('#join-error'), 'a wrong password is refused, saying so');
+    await chris.fill('#login', `chris${stamp}`);
+    await chris.fill('#password', password);
+    await Promise.all([chris.waitForURL(/\/channel\?id=/, { timeout: QUICK }), chris.click('#join-form button[type=submit]')]);
+    t.ok(true, 'the collaborator joins with the id and the password the page made');
+    const seen = await ada.waitForFunction(() => (document.getElementById('people') || {}).textContent.includes('Chris <Collaborator>'),
+      null, { timeout: QUICK }).then(() => true, () => false);
+    t.ok(seen, 'and the administrator sees them in the room by name');
+    await t.screenshot(ada, 'collaborators-2-in-the-room');
+    await chrisContext.close();
+  } catch (err) {
+    t.ok(false, 'the walk-through runs to the end', err.stack);
+  } finally {
+    t.is(problems.join('\n'), '', 'no console errors or CSP violations');
+    await browser.close();
+    t.done();
+  }
+})();
