@@ -10,6 +10,7 @@
   <span class="group">Installation:</span>
   <a href="/clients" id="nav-clients">Clients</a>
   <a href="/resellers" id="nav-resellers">Resellers</a>
+  <a href="/operators" id="nav-operators">Operators</a>
   <a href="/rates" id="nav-rates">Rates</a>
   <a href="/refused" id="nav-refused">Refused links</a>
   <a href="/installation" id="nav-installation">Health</a>
