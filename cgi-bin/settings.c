@@ -98,14 +98,7 @@ static int hours(struct request *r, struct admin_context *ac, long long client_i
 /* How invited people join and the Who button (issue 17): both, or either. */
 static int rooms(struct request *r, struct admin_context *ac, long long client_id)
 {
-	const char *join = admin_field(r, "room_join"), *who = admin_field(r, "show_who");
-	if (join == NULL && who == NULL)
-		return admin_refuse(ac, 400, "The form sent no setting.");
-	int status = join ? admin_room_join(ac, client_id, join) : 0;
-	const char *said = ac->message;
-	if (status == 0 && who != NULL && (status = admin_show_who(ac, client_id, who)) == 0 && said)
-		ac->message = pool_printf(r->pool, "%s %s", said, ac->message);
-	return status;
+	return admin_room_settings(ac, client_id, admin_field(r, "room_join"), admin_field(r, "show_who"));
 }
 
 /* Where alerts of help links on unregistered domains go (issue 13). */

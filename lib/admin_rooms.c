@@ -20,38 +20,32 @@ static int audited(struct admin_context *ac, long long client_id, int rc, const 
 	return admin_finish(ac, rc);
 }
 
-int admin_room_join(struct admin_context *ac, long long client_id, const char *policy)
+int admin_room_settings(struct admin_context *ac, long long client_id, const char *policy,
+			const char *show)
 {
-	if (policy == NULL || (strcmp(policy, "guest") != 0 && strcmp(policy, "account") != 0))
+	if (policy != NULL && strcmp(policy, "guest") != 0 && strcmp(policy, "account") != 0)
 		return admin_refuse(ac, 400, "room_join is guest (a name is enough) or account (a "
-				    "collaborator id and password), not '%s'.", policy ? policy : "");
-	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
-	if (status != 0)
-		return status;
-	int rc = db_begin(ac->db);
-	if (rc == DB_OK)
-		rc = room_set_join(ac->db, client_id, policy);
-	if ((rc = audited(ac, client_id, rc, "client.room_join", "room_join", policy)) != 0)
-		return rc;
-	return admin_done(ac, strcmp(policy, "guest") == 0
-				  ? "Invited people join with their name."
-				  : "Invited people join with a collaborator id and password.");
-}
-
-int admin_show_who(struct admin_context *ac, long long client_id, const char *show)
-{
-	long long on;
-	int status = admin_int(ac, "show_who", show, 0, 1, &on);
+				    "collaborator id and password), not '%s'.", policy);
+	long long on = 0;
+	int status = show != NULL ? admin_int(ac, "show_who", show, 0, 1, &on) : 0;
+	if (status == 0 && policy == NULL && show == NULL)
+		status = admin_refuse(ac, 400, "The form sent no setting.");
 	if (status == 0)
 		status = admin_authorize(ac, POWER_ADMINISTER, client_id);
 	if (status != 0)
 		return status;
 	int rc = db_begin(ac->db);
-	if (rc == DB_OK)
-		rc = room_set_show_who(ac->db, client_id, on == 1);
-	if ((rc = audited(ac, client_id, rc, "client.show_who", "show_who", on ? "1" : "0")) != 0)
+	if (rc == DB_OK && policy != NULL && (rc = room_set_join(ac->db, client_id, policy)) == DB_OK)
+		rc = admin_audit(ac, client_id, 0, "client.room_join", "room_join", "%s", policy);
+	if (rc == DB_OK && show != NULL && (rc = room_set_show_who(ac->db, client_id, on == 1)) == DB_OK)
+		rc = admin_audit(ac, client_id, 0, "client.show_who", "show_who", "%lld", on);
+	if ((rc = admin_finish(ac, rc)) != 0)
 		return rc;
-	return admin_done(ac, on ? "The viewer shows the Who button." : "The viewer hides the Who button.");
+	const char *joining = policy == NULL ? "" : strcmp(policy, "guest") == 0
+		? "Invited people join with their name. "
+		: "Invited people join with a collaborator id and password. ";
+	const char *who = show == NULL ? "" : on ? "The viewer shows the Who button." : "The viewer hides the Who button.";
+	return admin_done(ac, "%s%s", joining, who);
 }
 
 static int collaborator_refused(struct admin_context *ac, int rc, const char *login)

@@ -14,8 +14,10 @@
 
 struct db_rows;
 
-int admin_room_join(struct admin_context *ac, long long client_id, const char *policy);
-int admin_show_who(struct admin_context *ac, long long client_id, const char *show);
+/* Either or both (NULL: unchanged), in one transaction: a refused value
+ * changes nothing. */
+int admin_room_settings(struct admin_context *ac, long long client_id, const char *room_join,
+			const char *show_who);
 
 /* password NULL (or ""): a new one is made, in ac->link to hand over once. */
 int admin_collaborator_add(struct admin_context *ac, long long client_id, const char *login,

@@ -87,7 +87,7 @@ subtest 'the alert address and room settings (Desk settings)' => sub {
     unlike $sue->{browser}->get('/settings')->{content}, qr/id="rooms-form"/, 'a supervisor gets no room form';
     $res = form_post($ada, '/settings', 'rooms', room_join => 'account', show_who => 0);
     is $res->{status}, 200, 'the administrator sets how invited people join, and the Who button';
-    like $res->{content}, qr/collaborator id and password\..*hides the Who button/s, 'saying both';
+    like $res->{content}, qr/collaborator id and password\. The viewer hides the Who button\./, 'saying both';
     is_deeply sql("SELECT room_join, show_who FROM client WHERE id = $cid")->[0], ['account', 0], 'stored';
     like $res->{content}, qr/<option value="account" selected>/, 'shown';
     is audit_count('client.room_join', 'room_join', actor => $ada->{email}), 1, 'on record';
@@ -96,6 +96,8 @@ subtest 'the alert address and room settings (Desk settings)' => sub {
     is $res->{status}, 400, 'an unknown policy: 400';
     like $res->{content}, qr/room_join is guest .* or account/, 'saying which there are';
     is form_post($ada, '/settings', 'rooms', show_who => 2)->{status}, 400, 'show_who 2: 400';
+    is form_post($ada, '/settings', 'rooms', room_join => 'guest', show_who => 2)->{status}, 400, 'a good value with a bad one: 400';
+    is col('client', 'room_join', "id = $cid"), 'account', 'and the good one is not kept either';
     is form_post($ada, '/settings', 'rooms')->{status}, 400, 'nothing at all: 400';
     is form_post($sue, '/settings', 'rooms', room_join => 'guest')->{status}, 403, 'a supervisor: 403';
     is form_post($bob, '/settings', 'rooms', client => $client, room_join => 'guest')->{status}, 404,

@@ -14,6 +14,7 @@
  * baton-admin.c hands every command here first (crowd_admin_command). */
 #include "admin_crowd.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,8 +115,8 @@ static int client_setting(const struct crowd_admin *a, char **argv)
 	if (client < 0)
 		return 1;
 	struct admin_context *ac = a->actor(a->context);
-	return told(a, ac, strcmp(argv[3], "room_join") == 0 ? admin_room_join(ac, client, argv[4])
-							    : admin_show_who(ac, client, argv[4]));
+	bool join = strcmp(argv[3], "room_join") == 0;
+	return told(a, ac, admin_room_settings(ac, client, join ? argv[4] : NULL, join ? NULL : argv[4]));
 }
 
 static int collaborator(const struct crowd_admin *a, int argc, char **argv, int generate)
