@@ -6,8 +6,10 @@
 // collaborator on the Collaborators page (the password made and shown
 // once), opens a room and invites; the collaborator joins with that id and
 // password (a wrong one is refused) and appears by name in the room. On the
-// way the administrator sets an agent's language on the Agents page and a
-// help address on the Sites page. No console errors or CSP violations.
+// way the administrator sets an agent's language on the Agents page, a
+// help address on the Sites page and a canned phrase's Spanish; then the
+// operator invites a colleague on the Operators page. No console errors,
+// CSP violations or serious accessibility problems on these pages.
 // Screenshots: t/artifacts/collaborators-*.png.
 'use strict';
 const t = require('./lib/browser.js');
@@ -48,6 +50,8 @@ async function submit(page, form) {
     t.ok((await ada.textContent('#notice')).includes('join with a collaborator id and password'),
       'the administrator asks invited people for a collaborator id');
     t.is(await ada.inputValue('#room_join'), 'account', 'the setting shows as saved');
+    const settingsA11y = await t.accessibilityProblems(ada);
+    t.ok(settingsA11y.length === 0, 'Desk settings with its new sections: no serious or critical accessibility problem', settingsA11y.join('\n'));
 
     // The Collaborators page, from the menu: one added, the password made.
     await Promise.all([ada.waitForURL(`${base}/collaborators`), ada.click('#nav-collaborators')]);
@@ -60,6 +64,8 @@ async function submit(page, form) {
     t.ok(/^[0-9a-f]{20}$/.test(password), 'with a password made and shown once');
     t.is(await ada.textContent(`tr[data-login="chris${stamp}"] .name`), 'Chris <Collaborator>', 'listed by name, as typed');
     await t.screenshot(ada, 'collaborators-1-added');
+    const a11y = await t.accessibilityProblems(ada);
+    t.ok(a11y.length === 0, 'the Collaborators page: no serious or critical accessibility problem', a11y.join('\n'));
 
     // The Agents page: Sam reads and writes Spanish.
     await ada.goto(`${base}/agents`);
@@ -68,6 +74,8 @@ async function submit(page, form) {
     await submit(ada, `tr[data-agent="${samId}"] .lang-form`);
     t.ok((await ada.textContent('#notice')).includes('Sam Second reads and writes es'), 'an agent\'s language, set on the Agents page');
     t.is(await ada.inputValue(`#lang-${samId}`), 'es', 'and shown');
+    const agentsA11y = await t.accessibilityProblems(ada);
+    t.ok(agentsA11y.length === 0, 'the Agents page with its new column: no serious or critical accessibility problem', agentsA11y.join('\n'));
 
     // The Sites page: mail to a help address becomes a help request.
     await ada.goto(`${base}/sites`);
@@ -77,6 +85,22 @@ async function submit(page, form) {
     t.ok((await ada.textContent('#notice')).includes(`Mail to help${stamp}@kitchen.example now becomes a help request`),
       'a site\'s help address, set on the Sites page');
     t.ok(site.length > 0, 'for the site made for the test');
+
+    // Canned phrases: a phrase's own Spanish, written under it.
+    await ada.goto(`${base}/canned`);
+    await ada.fill('#phrase-new-title', 'Wait');
+    await ada.fill('#phrase-new-body', 'One moment, please.');
+    await ada.selectOption('#phrase-new-for', 'all');
+    await submit(ada, '#phrase-add-form');
+    const phraseId = await ada.getAttribute('#phrases li.entry', 'data-id');
+    await ada.click(`#phrases li.entry[data-id="${phraseId}"] details.translations summary`);
+    await ada.fill(`#translation-lang-${phraseId}`, 'es');
+    await ada.fill(`#translation-new-${phraseId}`, 'Un momento, por favor.');
+    await submit(ada, `#phrases li.entry[data-id="${phraseId}"] .translation-add-form`);
+    t.ok((await ada.textContent('#notice')).includes("'Wait' in es is saved"), 'a canned phrase\'s Spanish, written on the Canned phrases page');
+    t.is(await ada.inputValue(`#translation-${phraseId}-es`), 'Un momento, por favor.', 'and shown under the phrase, to edit');
+    const cannedA11y = await t.accessibilityProblems(ada);
+    t.ok(cannedA11y.length === 0, 'Canned phrases with translations: no serious or critical accessibility problem', cannedA11y.join('\n'));
 
     // A room, and an invitation from the viewer's Invite panel.
     await ada.goto(`${base}/rooms`);
@@ -113,6 +137,25 @@ async function submit(page, form) {
     t.ok(seen, 'and the administrator sees them in the room by name');
     await t.screenshot(ada, 'collaborators-2-in-the-room');
     await chrisContext.close();
+
+    // The operator invites a colleague on the Operators page.
+    const olgaEmail = `olga${stamp}@example.com`, olgaPassword = `pw-olga-${stamp}`;
+    t.admin(olgaPassword, 'operator', 'add', olgaEmail, 'Olga Operator');
+    const olga = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+    t.watchPage(olga, problems, 'operator');
+    await olga.goto(`${base}/signin`);
+    await olga.fill('#email', olgaEmail);
+    await olga.fill('#password', olgaPassword);
+    await submit(olga, '#signin-form');
+    await olga.goto(`${base}/clients`);
+    await Promise.all([olga.waitForURL(`${base}/operators`), olga.click('#nav-operators')]);
+    await olga.fill('#operator-name', 'Otto Operator');
+    await olga.fill('#operator-email', `otto${stamp}@example.com`);
+    await submit(olga, '#invite-form');
+    t.ok(/\/password\?t=[0-9a-f]{64}$/.test(await olga.inputValue('#handover-link')), 'the operator invites a colleague, the link shown to pass on');
+    t.ok(await olga.isVisible('#operator-list tr:has-text("Otto Operator")'), 'listed among the operators');
+    const operatorsA11y = await t.accessibilityProblems(olga);
+    t.ok(operatorsA11y.length === 0, 'the Operators page: no serious or critical accessibility problem', operatorsA11y.join('\n'));
   } catch (err) {
     t.ok(false, 'the walk-through runs to the end', err.stack);
   } finally {
