@@ -2,7 +2,8 @@
  * rooms without a staff account (when invited people join "with a
  * collaborator id and password", the desk settings' room_join), for its
  * administrators: the list, a new one (with a password typed, or made and
- * shown once), a new password. Every form calls lib/admin_rooms.c, as
+ * shown once), a new password, deactivating one (they can no longer join)
+ * and reactivating them. Every form calls lib/admin_rooms.c, as
  * baton-admin's collaborator commands do.
  * Template: templates/collaborators.cs. Tests: t/admin-settings.t,
  * t/browser-collaborators.t. */
@@ -28,6 +29,16 @@ static int new_password(struct request *r, struct admin_context *ac, long long c
 	return admin_collaborator_password(ac, client_id, admin_field(r, "login"), admin_field(r, "password"));
 }
 
+static int deactivate(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return admin_collaborator_set_active(ac, client_id, admin_field(r, "login"), false);
+}
+
+static int activate(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return admin_collaborator_set_active(ac, client_id, admin_field(r, "login"), true);
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	static const char *const columns[] = { "login", "name", "state", NULL };
@@ -44,7 +55,8 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 }
 
 static const struct admin_form collaborators_forms[] = {
-	{ "add", add }, { "password", new_password },
+	{ "add", add }, { "password", new_password }, { "deactivate", deactivate },
+	{ "activate", activate },
 };
 
 static const struct admin_page collaborators_page = {

@@ -116,6 +116,33 @@ int admin_collaborator_password(struct admin_context *ac, long long client_id, c
 	return admin_done(ac, "%s has a new password.", login);
 }
 
+int admin_collaborator_set_active(struct admin_context *ac, long long client_id, const char *login,
+				  bool active)
+{
+	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
+	if (status != 0)
+		return status;
+	login = login ? login : "";
+	struct db_rows rows;
+	int rc = db_query(ac->db, ac->pool, SQL_SETTINGS_COLLABORATOR_EXISTS, &rows, "is", client_id, login);
+	if (rc != DB_OK)
+		return rc;
+	if (rows.rows == 0)
+		return collaborator_refused(ac, ROOM_ADMIN_NO_SUCH, login);
+	const char *name = db_cell(&rows, 0, 0);
+	if ((db_cell_int(&rows, 0, 1) == 0) == active)
+		return admin_done(ac, "%s is %s already.", name, active ? "active" : "deactivated");
+	rc = db_begin(ac->db);
+	if (rc == DB_OK)
+		rc = db_exec(ac->db, SQL_SETTINGS_COLLABORATOR_SET_DISABLED, NULL, "iis", (long long)!active,
+			     client_id, login);
+	if ((rc = audited(ac, client_id, rc, active ? "collaborator.activate" : "collaborator.deactivate",
+			  pool_printf(ac->pool, "collaborator %s", login), name)) != 0)
+		return rc;
+	return admin_done(ac, active ? "%s can join your rooms again." : "%s can no longer join your rooms.",
+			  name);
+}
+
 int admin_collaborator_list(struct admin_context *ac, long long client_id, struct db_rows *out)
 {
 	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);

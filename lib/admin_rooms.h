@@ -10,6 +10,8 @@
 #ifndef BATON_ADMIN_ROOMS_H
 #define BATON_ADMIN_ROOMS_H
 
+#include <stdbool.h>
+
 #include "admin.h"
 
 struct db_rows;
@@ -24,6 +26,10 @@ int admin_collaborator_add(struct admin_context *ac, long long client_id, const 
 			   const char *name, const char *password);
 int admin_collaborator_password(struct admin_context *ac, long long client_id, const char *login,
 				const char *password);
+/* A deactivated collaborator cannot join (their invitations refuse them);
+ * reactivated, they can again with the same password. */
+int admin_collaborator_set_active(struct admin_context *ac, long long client_id, const char *login,
+				  bool active);
 /* login, name, active|disabled; ordered by login. */
 int admin_collaborator_list(struct admin_context *ac, long long client_id, struct db_rows *out);
 

@@ -26,5 +26,7 @@ const char *const sql_texts_settings[SQL__MAX] = {
 		" ORDER BY t.phrase_id, t.lang",
 	[SQL_SETTINGS_AGENT_LANG] = "SELECT lang, digest_opt_out FROM agent WHERE id = ?",
 	[SQL_SETTINGS_COLLABORATOR_EXISTS] =
-		"SELECT display_name FROM collaborator WHERE client_id = ? AND login = ?",
+		"SELECT display_name, disabled FROM collaborator WHERE client_id = ? AND login = ?",
+	[SQL_SETTINGS_COLLABORATOR_SET_DISABLED] =
+		"UPDATE collaborator SET disabled = ? WHERE client_id = ? AND login = ?",
 };

@@ -5,7 +5,8 @@
 // asks invited people for a collaborator id in the desk settings, adds a
 // collaborator on the Collaborators page (the password made and shown
 // once), opens a room and invites; the collaborator joins with that id and
-// password (a wrong one is refused) and appears by name in the room. On the
+// password (a wrong one is refused) and appears by name in the room;
+// deactivated on the page, they are refused the next time. On the
 // way the administrator sets an agent's language on the Agents page, a
 // help address on the Sites page and a canned phrase's Spanish; then the
 // operator invites a colleague on the Operators page. No console errors,
@@ -137,6 +138,23 @@ async function submit(page, form) {
     t.ok(seen, 'and the administrator sees them in the room by name');
     await t.screenshot(ada, 'collaborators-2-in-the-room');
     await chrisContext.close();
+
+    // Deactivated on the page, the collaborator's second use of the link is refused.
+    const adaAdmin = await ada.context().newPage();
+    t.watchPage(adaAdmin, problems, 'administrator (second tab)');
+    await adaAdmin.goto(`${base}/collaborators`);
+    await submit(adaAdmin, `tr[data-login="chris${stamp}"] .deactivate-form`);
+    t.ok((await adaAdmin.textContent('#notice')).includes('can no longer join your rooms'), 'the administrator deactivates the collaborator');
+    t.is(await adaAdmin.textContent(`tr[data-login="chris${stamp}"] .state`), 'disabled', 'shown as disabled');
+    const again = await (await browser.newContext({ viewport: { width: 1000, height: 760 } })).newPage();
+    t.watchPage(again, problems, 'collaborator again', [/status of 40[13]/]);
+    await again.goto(link);
+    await again.fill('#login', `chris${stamp}`);
+    await again.fill('#password', password);
+    await submit(again, '#join-form');
+    t.ok(await again.isVisible('#join-error'), 'and with the right password they are refused now');
+    t.ok(!/\/channel\?id=/.test(again.url()), 'not in the room');
+    await again.context().close();
 
     // The operator invites a colleague on the Operators page.
     const olgaEmail = `olga${stamp}@example.com`, olgaPassword = `pw-olga-${stamp}`;

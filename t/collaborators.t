@@ -52,6 +52,19 @@ is form_post($bob, '/collaborators', 'password', client => $client, login => $lo
 is form_post($bob, '/collaborators', 'password', login => $login, password => 'collab-secret-4')->{status}, 404,
     'nor in his own client, where there is no such collaborator';
 unlike $bob->{browser}->get('/collaborators')->{content}, qr/\Q$login\E/, 'and he never sees this client\'s';
+is form_post($bob, '/collaborators', 'deactivate', client => $client, login => $login)->{status}, 404,
+    'nor may he deactivate one, naming this client';
+is form_post($sue, '/collaborators', 'deactivate', login => $login)->{status}, 403, 'nor may a supervisor';
+is col('collaborator', 'disabled', "login = '$login'"), 0, 'still active';
+$res = form_post($ada, '/collaborators', 'deactivate', login => $login);
+is $res->{status}, 200, 'the administrator deactivates a collaborator';
+like $res->{content}, qr/can no longer join your rooms/, 'saying so';
+is col('collaborator', 'disabled', "login = '$login'"), 1, 'stored';
+like $res->{content}, qr{<tr data-login="\Q$login\E">.*?<span class="chip state">disabled</span>}s, 'shown';
+is audit_count('collaborator.deactivate', "collaborator $login", actor => $ada->{email}), 1, 'on record';
+is form_post($ada, '/collaborators', 'deactivate', login => 'nobody-here')->{status}, 404, 'an unknown id: 404';
+like admin(undef, 'collaborator', 'enable', $client, $login), qr/can join your rooms again/, 'baton-admin reactivates them, through the same action';
+is col('collaborator', 'disabled', "login = '$login'"), 0, 'stored';
 like admin(undef, 'collaborator', 'list', $client), qr/^\Q$login\E\tChris <Collab>\tactive$/m, 'baton-admin lists what the page made';
 
 done_testing;

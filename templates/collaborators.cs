@@ -12,7 +12,12 @@
     <tr data-login="<?cs var:c.login ?>">
       <td class="login"><?cs var:c.login ?></td>
       <td class="name"><?cs var:c.name ?></td>
-      <td><span class="chip"><?cs var:c.state ?></span></td>
+      <td><span class="chip state"><?cs var:c.state ?></span>
+        <form method="post" action="/collaborators" class="inline <?cs if:c.state == "disabled" ?>activate-form<?cs else ?>deactivate-form<?cs /if ?>">
+          <?cs if:c.state == "disabled" ?><?cs call:admin_fields("activate") ?><?cs else ?><?cs call:admin_fields("deactivate") ?><?cs /if ?>
+          <input type="hidden" name="login" value="<?cs var:c.login ?>">
+          <button type="submit" class="secondary<?cs if:c.state != "disabled" ?> danger<?cs /if ?>"><?cs if:c.state == "disabled" ?>Reactivate<?cs else ?>Deactivate<?cs /if ?></button>
+        </form></td>
       <td><form method="post" action="/collaborators" class="row password-form">
         <?cs call:admin_fields("password") ?><input type="hidden" name="login" value="<?cs var:c.login ?>">
         <label class="visually-hidden" for="password-<?cs name:c ?>">New password for <?cs var:c.login ?></label>

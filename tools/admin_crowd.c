@@ -5,6 +5,7 @@
  *   client event-rate CLIENT attendee|seat_minute CENTS
  *   collaborator add CLIENT LOGIN NAME            (password as for agents)
  *   collaborator passwd CLIENT LOGIN
+ *   collaborator disable|enable CLIENT LOGIN
  *   collaborator list CLIENT
  *   room invite CHANNEL [USES [HOURS]]            prints the link
  *   event add CLIENT "TITLE" "YYYY-MM-DD HH:MM" PRODUCER_EMAIL SPEAKER_EMAIL[,...]
@@ -39,6 +40,7 @@ const char crowd_admin_usage[] =
 	"                                           seat-minute (0: counted, not billed)\n"
 	"  collaborator add CLIENT LOGIN NAME       an id and password for the client's rooms\n"
 	"  collaborator passwd CLIENT LOGIN\n"
+	"  collaborator disable|enable CLIENT LOGIN  they can no longer (or again) join\n"
 	"  collaborator list CLIENT\n"
 	"  room invite CHANNEL_ID [USES [HOURS]]    a link into an open session (default: one\n"
 	"                                           person, 24 hours), in its owner's name\n"
@@ -124,6 +126,11 @@ static int collaborator(const struct crowd_admin *a, int argc, char **argv, int 
 	long long client = client_of(a, argv[2]);
 	if (client < 0)
 		return 1;
+	if (strcmp(argv[1], "disable") == 0 || strcmp(argv[1], "enable") == 0) {
+		struct admin_context *ac = a->actor(a->context);
+		return told(a, ac, admin_collaborator_set_active(ac, client, argv[3],
+								 strcmp(argv[1], "enable") == 0));
+	}
 	if (strcmp(argv[1], "list") == 0) {
 		struct db_rows rows;
 		int rc = admin_collaborator_list(a->actor(a->context), client, &rows);
@@ -274,6 +281,8 @@ int crowd_admin_command(const struct crowd_admin *a, int argc, char **argv, int 
 	}
 	if (strcmp(cmd, "collaborator") == 0 && ((strcmp(sub, "add") == 0 && argc == 5)
 						 || (strcmp(sub, "passwd") == 0 && argc == 4)
+						 || (strcmp(sub, "disable") == 0 && argc == 4)
+						 || (strcmp(sub, "enable") == 0 && argc == 4)
 						 || (strcmp(sub, "list") == 0 && argc == 3)))
 		return collaborator(a, argc, argv, generate);
 	if (strcmp(cmd, "room") == 0 && strcmp(sub, "invite") == 0 && argc >= 3 && argc <= 5)
