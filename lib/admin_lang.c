@@ -7,7 +7,7 @@
 #include "pool.h"
 #include "translate.h"
 
-static int checked_lang(struct admin_context *ac, const char *lang)
+int admin_lang_tag(struct admin_context *ac, const char *lang)
 {
 	if (lang == NULL || !translate_lang_valid(lang))
 		return admin_refuse(ac, 400, "'%s' is not a language tag (two or three letters, such as "
@@ -18,7 +18,7 @@ static int checked_lang(struct admin_context *ac, const char *lang)
 int account_set_lang(struct admin_context *ac, long long agent_id, const char *lang)
 {
 	struct account a;
-	int status = checked_lang(ac, lang);
+	int status = admin_lang_tag(ac, lang);
 	if (status == 0)
 		status = account_find(ac, agent_id, NULL, POWER_STAFF, &a);
 	if (status != 0)
@@ -40,7 +40,7 @@ int admin_canned_translate(struct admin_context *ac, long long phrase_id, const 
 {
 	int refused = 0;
 	const char *text = admin_text(ac, "text", INPUT_TEXT, 2000, text_in, false, &refused);
-	int status = refused ? refused : checked_lang(ac, lang);
+	int status = refused ? refused : admin_lang_tag(ac, lang);
 	if (status != 0)
 		return status;
 	struct db_rows rows;

@@ -13,6 +13,9 @@
 
 struct db_rows;
 
+/* A language tag Baton keeps (lib/translate.h): 0, or 400 with the reason. */
+int admin_lang_tag(struct admin_context *ac, const char *lang);
+
 /* One's own language, or an administrator's choice for their staff. */
 int account_set_lang(struct admin_context *ac, long long agent_id, const char *lang);
 

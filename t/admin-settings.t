@@ -4,7 +4,8 @@
 # client's alert address and room settings (Desk settings), a person's
 # language and weekly digest (Agents, and one's own Profile), canned
 # phrases' written translations (Canned phrases) and the event rate (the
-# operator's Rates); collaborators have their own page (t/collaborators.t). Each form calls the
+# operator's Rates), and trying the translation engine (the operator's
+# Health page); collaborators have their own page (t/collaborators.t). Each form calls the
 # lib/ action baton-admin calls: done, stored and on record; bad input
 # refused saying why; another client's objects and the wrong roles refused.
 use strict;
@@ -200,6 +201,23 @@ subtest 'the event rate (the operator\'s Rates)' => sub {
     is form_post($rex, '/rates', 'event-rate', slug => $client, event_unit => 'attendee', event_rate => '0')->{status}, 403,
         'a reseller: 403';
     is col('client', 'event_rate_cents', "id = $cid"), 2, 'unchanged';
+};
+
+subtest 'the translation engine, tried on the Health page' => sub {
+    my $res = form_post($oscar, '/installation', 'translate', from => 'es', to => 'en', text => 'Buenos días');
+    is $res->{status}, 200, 'the operator tries the engine';
+    like $res->{content}, qr/The translation engine answers\./, 'saying it answers';
+    like $res->{content}, qr/id="handover-link" class="copy" readonly value="Good (morning|day)/i, 'with the translation';
+    $res = form_post($oscar, '/installation', 'translate', from => 'es', to => 'xx', text => 'Hola');
+    is $res->{status}, 409, 'a language the engine has no pair for: 409';
+    like $res->{content}, qr/cannot translate es to xx/, 'saying so';
+    $res = form_post($oscar, '/installation', 'translate', from => 'spanish<', to => 'en', text => 'Hola');
+    is $res->{status}, 400, 'not a language tag: 400';
+    like $res->{content}, qr/&#39;spanish&lt;&#39; is not a language tag/, 'saying why, escaped';
+    is form_post($oscar, '/installation', 'translate', from => 'es', to => 'en')->{status}, 400, 'no text: 400';
+    is form_post($ada, '/installation', 'translate', from => 'es', to => 'en', text => 'Hola')->{status}, 403,
+        'a client\'s administrator: 403';
+    is form_post($rex, '/installation', 'translate', from => 'es', to => 'en', text => 'Hola')->{status}, 403, 'a reseller: 403';
 };
 
 done_testing;

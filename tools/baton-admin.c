@@ -31,6 +31,7 @@
 #include "log.h"
 #include "admin_phone.h"
 #include "admin_lang.h"
+#include "admin_translate.h"
 #include "admin_mail.h"
 #include "pool.h"
 #include "setup.h"
@@ -406,14 +407,6 @@ static int add_canned(struct admin *a, enum canned_kind kind, const char *client
 
 /* ---- languages (issue 18) ------------------------------------------------ */
 
-/* Language tags as Baton keeps them (lib/translate.h), or 1 after saying why not. */
-static int checked_lang(const char *lang)
-{
-	if (!translate_lang_valid(lang))
-		return fail("'%s' is not a language tag (two or three letters, e.g. es or pt-BR)", lang);
-	return 0;
-}
-
 static int set_agent_lang(struct admin *a, const char *email, const char *lang)
 {
 	struct account acc;
@@ -437,24 +430,14 @@ static int translate_canned(struct admin *a, const char *client, const char *tit
 
 static int translate_line(struct admin *a, const char *from, const char *to, const char *text)
 {
-	if (checked_lang(from) != 0 || checked_lang(to) != 0)
-		return 1;
-	struct buf out;
-	buf_init(&out);
-	char via[TRANSLATE_LANG_MAX];
-	enum translate_status st = translate_text(&a->cfg, from, to, text, &out, via);
-	if (st == TRANSLATE_OK)
-		printf("%s\n", out.data ? out.data : "");
-	if (st == TRANSLATE_OK && via[0] != '\0')
+	const char *translation = NULL, *via = NULL;
+	int status = admin_translate_try(actor(a), from, to, text, &translation, &via);
+	if (status != 0)
+		return told(a, status);
+	printf("%s\n", translation);
+	fflush(stdout);
+	if (*via)
 		fprintf(stderr, "(through %s)\n", via);
-	buf_free(&out);
-	if (st == TRANSLATE_OFF)
-		return fail("%s", "no translation engine: set translate_url in baton.conf");
-	if (st == TRANSLATE_NO_PAIR)
-		return fail("the engine cannot translate %s to %s, directly or through %s", from, to,
-			    a->cfg.translate_pivots);
-	if (st != TRANSLATE_OK)
-		return fail("the engine at %s did not answer in time", a->cfg.translate_url);
 	return 0;
 }
 
