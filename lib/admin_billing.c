@@ -12,9 +12,10 @@
 /* Writes the client's terms as t, in force from now. */
 static int new_terms(struct admin_context *ac, long long client_id, const struct client_terms *t)
 {
-	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", client_id,
+	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisniisi", client_id,
 		       billing_unit_name(t->billing.unit), t->billing.rate_cents, t->billing.minimum_cents,
-		       t->currency, t->reseller_id, t->billing.call_rate_cents, t->billing.phone_rate_cents);
+		       t->currency, t->reseller_id, t->billing.call_rate_cents, t->billing.phone_rate_cents,
+		       billing_event_unit_key(t->billing.event_unit), t->billing.event_rate_cents);
 }
 
 int admin_client_set_rate(struct admin_context *ac, const char *client_slug, const char *unit_text,
@@ -106,6 +107,18 @@ int admin_terms_set_phone_rate(struct admin_context *ac, long long client_id, lo
 	if (rc != DB_OK || t.billing.phone_rate_cents == rate_cents)
 		return rc;
 	t.billing.phone_rate_cents = rate_cents;
+	return new_terms(ac, client_id, &t);
+}
+
+int admin_terms_set_event_rate(struct admin_context *ac, long long client_id,
+				enum billing_event_unit unit, long long rate_cents)
+{
+	struct client_terms t;
+	int rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
+	if (rc != DB_OK || (t.billing.event_unit == unit && t.billing.event_rate_cents == rate_cents))
+		return rc;
+	t.billing.event_unit = unit;
+	t.billing.event_rate_cents = rate_cents;
 	return new_terms(ac, client_id, &t);
 }
 

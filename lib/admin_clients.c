@@ -66,8 +66,8 @@ int admin_client_create(struct admin_context *ac, const char *slug, const char *
 	long long client_id = rc == DB_OK ? (long long)db_last_insert_id(ac->db) : 0;
 	/* Every client has terms from the start (rate 0 until the operator sets one). */
 	if (rc == DB_OK)
-		rc = db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", client_id, "minute", 0LL, 0LL,
-			     "EUR", reseller_id, 0LL, 0LL);
+		rc = db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisniisi", client_id, "minute", 0LL, 0LL,
+			     "EUR", reseller_id, 0LL, 0LL, "attendee", 0LL);
 	if (rc == DB_OK)
 		rc = admin_audit(ac, client_id, reseller_id, "client.create",
 				 pool_printf(ac->pool, "client %s", slug), "named '%s'", name);
@@ -190,8 +190,8 @@ int admin_house_client(struct admin_context *ac, bool create, long long *client_
 	if (rc != DB_OK)
 		return rc;
 	*client_id = (long long)db_last_insert_id(ac->db);
-	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", *client_id, "minute", 0LL, 0LL, "EUR",
-		       0LL, 0LL, 0LL);
+	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisniisi", *client_id, "minute", 0LL, 0LL, "EUR",
+		       0LL, 0LL, 0LL, "attendee", 0LL);
 }
 
 int admin_operator_add(struct admin_context *ac, const char *email, const char *name,
