@@ -3,9 +3,10 @@
  * setup-token`, the package's postinst) creates the first operator account
  * and, if wanted, the first client with its site and help link, and is
  * signed in. Without a valid unused token the page says only how to get
- * one; once an operator exists it is gone (404) for good. The rules and the
- * transaction are lib/setup.c's, the account rules lib/provision.c's, the
- * same baton-admin uses. Template: templates/setup.cs. Tests: t/setup.t,
+ * one; once an operator exists it is gone (404) for good. The transaction
+ * is lib/setup.c's; the accounts, the client and its site are made in it by
+ * the actions baton-admin runs (lib/admin_clients.c, lib/admin_sites.c,
+ * lib/account.c), so their rules are the same. Template: templates/setup.cs. Tests: t/setup.t,
  * t/browser-setup.t. */
 #include <string.h>
 
@@ -14,7 +15,6 @@
 #include "db.h"
 #include "pool.h"
 #include "program.h"
-#include "provision.h"
 #include "render.h"
 #include "response.h"
 #include "session.h"
@@ -148,14 +148,14 @@ static int setup_submit(struct request *r)
 	struct setup_form f = {
 		.org_name = r->in[IN_ORG_NAME], .org_slug = r->in[IN_ORG_SLUG],
 		.name = r->in[IN_NAME], .email = r->in[IN_EMAIL], .password = r->in[IN_PASSWORD],
+		.password2 = r->in[IN_PASSWORD2],
 		.client_name = r->in[IN_CLIENT_NAME], .client_slug = r->in[IN_CLIENT_SLUG],
 		.site_domain = r->in[IN_SITE_DOMAIN],
 		.base = r->cfg->public_url[0] ? r->cfg->public_url : request_origin(r),
+		.from = r->remote_addr,
 	};
 	/* The first client is all or nothing: its name, short name and domain. */
 	int client_parts = (f.client_name != NULL) + (f.client_slug != NULL) + (f.site_domain != NULL);
-	if (strcmp(f.password, r->in[IN_PASSWORD2]) != 0)
-		return show_form(r, 400, token, "The two passwords differ.");
 	if (client_parts != 0 && client_parts != 3)
 		return show_form(r, 400, token, "For a first client give its name, its short name "
 						 "and its site's domain, or leave all three empty.");
@@ -164,8 +164,8 @@ static int setup_submit(struct request *r)
 	struct setup_result res;
 	const char *why = NULL;
 	int rc = setup_create(r->db, r->pool, r->cfg, token, &f, &state, &res, &why);
-	if (rc == PROVISION_INVALID || rc == DB_DUPLICATE)
-		return show_form(r, rc == DB_DUPLICATE ? 409 : 400, token, why);
+	if (rc >= 400)
+		return show_form(r, rc, token, why);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)

@@ -185,8 +185,15 @@ int admin_touch_queue(struct admin_context *ac, long long client_id)
 	return queue_bump(ac->db, client_id, &ac->queue_version);
 }
 
+int admin_begin(struct admin_context *ac)
+{
+	return ac->caller_transaction ? DB_OK : db_begin(ac->db);
+}
+
 int admin_finish(struct admin_context *ac, int rc)
 {
+	if (ac->caller_transaction)
+		return rc;
 	if (rc != DB_OK) {
 		db_rollback(ac->db);
 		ac->queue_client = 0;

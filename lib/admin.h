@@ -48,6 +48,11 @@ struct admin_context {
 	/* A change to what routing and the live desks see (admin_touch_queue). */
 	long long queue_client;
 	unsigned long long queue_version;
+
+	/* The caller holds the transaction (the first-run setup makes the
+	 * operator, a client and its site in one): actions run inside it, and
+	 * admin_begin() and admin_finish() neither start nor end it. */
+	bool caller_transaction;
 };
 
 /* The actor behind a signed-in request. */
@@ -104,8 +109,13 @@ int admin_audit(struct admin_context *ac, long long client_id, long long reselle
  * admin_finish() wakes the client's consoles and routes its queue. */
 int admin_touch_queue(struct admin_context *ac, long long client_id);
 
+/* Starts an action's transaction (nothing when the caller holds one):
+ * a db_status. */
+int admin_begin(struct admin_context *ac);
 /* Ends a transaction: commit when rc is DB_OK, else roll back. Returns rc
- * (or the commit's failure). */
+ * (or the commit's failure). When the caller holds the transaction it only
+ * returns rc: committing, rolling back and waking the desks (an action that
+ * touches a queue) are then the caller's. */
 int admin_finish(struct admin_context *ac, int rc);
 
 /* True for the name of one of the pictures people choose from. */

@@ -91,7 +91,7 @@ int admin_site_add(struct admin_context *ac, long long client_id, const char *na
 	if (crypto_token(token) != 0)
 		return DB_ERROR;
 	char *key = pool_strndup(ac->pool, token, 32);
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_INSERT, NULL, "iss", client_id, name, key);
 	long long site_id = rc == DB_OK ? (long long)db_last_insert_id(ac->db) : 0;
@@ -120,7 +120,7 @@ int admin_site_rename(struct admin_context *ac, long long site_id, const char *n
 	int status = find_site(ac, site_id, NULL, &s);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_RENAME, NULL, "si", name, s.id);
 	if (rc == DB_OK)
@@ -137,7 +137,7 @@ int admin_site_set_ask_question(struct admin_context *ac, long long site_id, boo
 	int status = find_site(ac, site_id, NULL, &s);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_SET_ASK_QUESTION, NULL, "ii", (long long)ask, s.id);
 	if (rc == DB_OK)
@@ -159,7 +159,7 @@ int admin_site_domain_add(struct admin_context *ac, long long site_id, const cha
 	int status = find_site(ac, site_id, NULL, &s);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK) {
 		rc = db_exec(ac->db, SQL_SITE_DOMAIN_INSERT, NULL, "is", s.id, domain);
 		if (rc == DB_DUPLICATE)
@@ -185,7 +185,7 @@ int admin_site_domain_remove(struct admin_context *ac, long long site_id, const 
 		return status;
 	struct db_rows count;
 	unsigned long long removed = 0;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_query(ac->db, ac->pool, SQL_SITE_DOMAIN_COUNT, &count, "i", s.id);
 	if (rc == DB_OK && db_cell_int(&count, 0, 0) <= 1)
@@ -211,7 +211,7 @@ int admin_site_delete(struct admin_context *ac, long long site_id, const char *c
 		return status;
 	if (confirmation == NULL || strcmp(confirmation, s.name) != 0)
 		return admin_refuse(ac, 400, "To delete the site, type its name (%s) to confirm.", s.name);
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_HITS_DELETE, NULL, "i", s.id);
 	if (rc == DB_OK)
@@ -233,7 +233,7 @@ int admin_site_new_secret(struct admin_context *ac, long long site_id, const cha
 	char secret[TOKEN_HEX_LEN + 1];
 	if (crypto_token(secret) != 0)
 		return DB_ERROR;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_SET_SECRET, NULL, "ss", secret, s.key);
 	if (rc == DB_OK)

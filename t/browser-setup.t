@@ -131,7 +131,7 @@ function runCgi(req, res, url, program, conf) {
     await page.fill('#client_slug', 'first-shop');
     await page.fill('#site_domain', '127.0.0.1');
     await Promise.all([page.waitForNavigation(), page.click('#setup-form button[type=submit]')]);
-    t.is((await page.textContent('#message')).trim(), 'The two passwords differ.', 'a mistake is explained');
+    t.is((await page.textContent('#message')).trim(), 'The two passwords differ: type the same one twice.', 'a mistake is explained');
     t.is(await page.inputValue('#org_name'), 'Hosting Example Ltd', 'what was typed is kept');
     t.is(await page.inputValue('#password'), '', 'but not the password');
     await t.screenshot(page, 'setup-2-mistake');

@@ -158,7 +158,7 @@ my @refusals = (
     [{ org_slug => 'Not A Slug' }, 400, qr/may hold only a-z, 0-9 and/, 'a bad short name'],
     [{ client_slug => '' }, 400, qr/or leave all three empty/, 'half a first client'],
     [{ site_domain => 'http://shop.example/' }, 400, qr/is not a domain name/, 'a web address for a domain'],
-    [{ client_slug => 'hosting-example' }, 409, qr/already exists/, 'the same short name twice'],
+    [{ client_slug => 'hosting-example' }, 409, qr/exists already/, 'the same short name twice'],
     [{ token => 'a' x 64 }, 403, qr/not valid/, 'another token'],
     [{ email => 'not-an-address' }, 400, qr/./, 'a bad e-mail address'],
 );
@@ -187,6 +187,15 @@ is_deeply own_sql("SELECT c.slug, c.name, a.display_name, a.role FROM agent a JO
     [['hosting-example', 'Hosting Example Ltd', 'Olive Operator', 'operator']],
     'the operator, in the organisation\'s own client';
 ok $jar{baton_session}, 'and signed in';
+# Made by the actions baton-admin runs (one rule in one place): the
+# organisation is the installation's own client, every client has terms,
+# and the audit log says who made what.
+is_deeply own_sql("SELECT slug FROM client WHERE house = 1"), [['hosting-example']],
+    'the organisation is the installation\'s own client (where baton-admin operator add puts operators)';
+is own_sql('SELECT COUNT(*) FROM client c JOIN client_terms t ON t.client_id = c.id')->[0][0], 2,
+    'both clients have terms, as any client baton-admin makes';
+is_deeply own_sql("SELECT action FROM audit_log WHERE actor = 'first-run setup ($olive)' ORDER BY id"),
+    [['account.add'], ['client.create'], ['site.add']], 'the audit log names the setup for each thing made';
 is own_sql('SELECT COUNT(*) FROM setup_token WHERE used_at IS NOT NULL')->[0][0], 1, 'the token is spent';
 is own_sql('SELECT COUNT(*) FROM staff_session')->[0][0], 1, 'one session';
 
