@@ -80,6 +80,10 @@ int admin_int(struct admin_context *ac, const char *field, const char *value, lo
 /* A slug for clients and resellers (it goes into addresses): 1-64 of a-z,
  * 0-9 and '-'. 0, or 400 with the reason. */
 int admin_slug(struct admin_context *ac, const char *field, const char *value);
+/* A domain as help links are checked against it (and mail_domain): a
+ * host name or address, lower-cased here, no scheme, port or path. NULL,
+ * with the reason (*refused 400), when it is not one. */
+const char *admin_domain(struct admin_context *ac, const char *value, int *refused);
 
 /* What an action needs of the actor, for one client. */
 enum admin_power {

@@ -34,28 +34,6 @@ static int find_site(struct admin_context *ac, long long site_id, const char *ke
 	return status;
 }
 
-/* A domain as help links are checked against it: lower-case host name or
- * address, no scheme, port or path. NULL, with the reason, when it is not. */
-static const char *checked_domain(struct admin_context *ac, const char *value, int *refused)
-{
-	const char *domain = admin_text(ac, "domain", INPUT_LINE, 253, value, true, refused);
-	if (domain == NULL)
-		return NULL;
-	char *lower = pool_strdup(ac->pool, domain);
-	bool ok = *lower != '\0' && *lower != '.' && *lower != '-';
-	for (char *p = lower; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-		ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-';
-	}
-	if (!ok || strstr(lower, "..") != NULL || lower[strlen(lower) - 1] == '.') {
-		*refused = admin_refuse(ac, 400, "'%s' is not a domain name (give example.com, no scheme "
-					"or path).", value);
-		return NULL;
-	}
-	return lower;
-}
-
 int admin_split_domains(struct admin_context *ac, const char *text, const char **out, int max)
 {
 	int n = 0;
@@ -85,7 +63,7 @@ int admin_site_add(struct admin_context *ac, long long client_id, const char *na
 				    "(e.g. shop.example.com).");
 	const char **checked = pool_zalloc(ac->pool, (size_t)domain_count * sizeof *checked);
 	for (int i = 0; i < domain_count; i++)
-		if ((checked[i] = checked_domain(ac, domains[i], &refused)) == NULL)
+		if ((checked[i] = admin_domain(ac, domains[i], &refused)) == NULL)
 			return refused;
 	char token[TOKEN_HEX_LEN + 1];
 	if (crypto_token(token) != 0)
@@ -153,7 +131,7 @@ int admin_site_domain_add(struct admin_context *ac, long long site_id, const cha
 {
 	struct site s;
 	int refused;
-	const char *domain = checked_domain(ac, value, &refused);
+	const char *domain = admin_domain(ac, value, &refused);
 	if (domain == NULL)
 		return refused;
 	int status = find_site(ac, site_id, NULL, &s);
@@ -177,7 +155,7 @@ int admin_site_domain_remove(struct admin_context *ac, long long site_id, const 
 {
 	struct site s;
 	int refused;
-	const char *domain = checked_domain(ac, value, &refused);
+	const char *domain = admin_domain(ac, value, &refused);
 	if (domain == NULL)
 		return refused;
 	int status = find_site(ac, site_id, NULL, &s);

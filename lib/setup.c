@@ -103,9 +103,10 @@ int setup_check(struct db *db, struct pool *pool, const char *token, enum setup_
 static int welcome_mail(struct admin_context *ac, const struct setup_form *f, long long org_id,
 			const struct setup_result *result)
 {
+	const char *base = result->base;
 	const char *link = result->has_site
 		? pool_printf(ac->pool, "\nThe help link of %s (paste it into any page of %s):\n"
-					"%s/help?site=%s\n", f->client_name, f->site_domain, f->base,
+					"%s/help?site=%s\n", f->client_name, f->site_domain, base,
 			      result->site_key)
 		: "";
 	struct mail m = {
@@ -114,7 +115,7 @@ static int welcome_mail(struct admin_context *ac, const struct setup_form *f, lo
 		.text = pool_printf(ac->pool, "Hello %s,\n\nBaton at %s is set up, and you are its "
 					      "operator. Sign in at %s/signin with this e-mail address.\n%s\n"
 					      "This message arriving also shows that Baton's mail settings "
-					      "work.\n", f->name, f->base, f->base, link),
+					      "work.\n", f->name, base, base, link),
 		.auto_submitted = "auto-generated",
 	};
 	int rc = mail_queue_add(ac->db, ac->cfg, ac->pool, &m, NULL, NULL);
@@ -145,7 +146,16 @@ static void setup_actor(struct admin_context *ac, struct db *db, struct pool *po
 static int make_accounts(struct admin_context *ac, const struct setup_form *f, long long *org_id,
 			 struct setup_result *result)
 {
+	const char *public_url = NULL;
 	int status = account_password_acceptable(ac, f->password, f->password2);
+	if (status == 0)
+		status = setup_conf_lines(ac, &f->settings, &public_url, &result->conf_lines);
+	/* The address the operator gives is the one links should use, even
+	 * before baton.conf says so. */
+	if (status == 0 && public_url != NULL) {
+		result->base = public_url;
+		ac->base_url = public_url;
+	}
 	if (status == 0)
 		status = admin_house_client_named(ac, f->org_slug, f->org_name, org_id);
 	if (status == 0)
@@ -212,6 +222,8 @@ int setup_create(struct db *db, struct pool *pool, const struct config *cfg, con
 	int rc, attempt = 0;
 	do {
 		memset(result, 0, sizeof *result);
+		result->base = form->base;
+		result->conf_lines = "";
 		*why = NULL;
 		*state = SETUP_OPEN;
 		rc = create_once(db, pool, cfg, token, form, state, result, why);

@@ -8,6 +8,7 @@
 #define BATON_SETUP_H
 
 #include "crypto.h"
+#include "setup_conf.h"
 
 struct config;
 struct db;
@@ -47,8 +48,10 @@ struct setup_form {
 	const char *password, *password2;         /* typed twice */
 	const char *client_name, *client_slug;    /* optional: the first client ... */
 	const char *site_domain;                  /* ... and its site's domain */
-	const char *base;                         /* the installation's address, for
-	                                             the links in the welcome mail */
+	struct setup_settings settings;           /* address and mail (setup_conf.h) */
+	const char *base;                         /* the address the page was reached
+	                                             at: the links in the welcome mail
+	                                             when settings give none */
 	const char *from;                         /* the browser's address, for the
 	                                             audit log */
 };
@@ -57,6 +60,8 @@ struct setup_result {
 	long long operator_id;
 	bool has_site;
 	char site_key[33];  /* for the first site's help link */
+	const char *base;   /* the installation's address, for links */
+	const char *conf_lines;  /* baton.conf lines for the settings ("" when none) */
 };
 
 /* In one transaction: checks the token and that no operator exists (*state
