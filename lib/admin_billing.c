@@ -43,7 +43,7 @@ int admin_client_set_rate(struct admin_context *ac, const char *client_slug, con
 		return admin_refuse(ac, 400, "The currency is three capital letters (EUR, USD, GBP...), "
 				    "not '%s'.", currency);
 	struct client_terms t = { 0 }; /* read below even when the lookup failed */
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
 	char old_rate[32], old_minimum[32], rate_shown[32], minimum_shown[32];
@@ -82,7 +82,7 @@ int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug
 		return admin_refuse(ac, 400, "The call rate is a whole number of cents from 0 to %d, not '%s'.",
 				    BILLING_MAX_CENTS, rate_text ? rate_text : "");
 	struct client_terms t = { 0 };
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
 	char before[32], shown[32];
@@ -149,7 +149,7 @@ int admin_client_set_reseller(struct admin_context *ac, const char *client_slug,
 	if (!none && (status = admin_reseller_find(ac, reseller_slug, &reseller_id, NULL)) != 0)
 		return status;
 	struct client_terms t = { 0 };
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
 	long long before = t.reseller_id;
@@ -194,7 +194,7 @@ int admin_reseller_create(struct admin_context *ac, const char *slug, const char
 	if (billing_parse_percent(share_text, &share) != 0)
 		return admin_refuse(ac, 400, "The share is a percentage from 0 to 100 with at most two "
 				    "decimals (e.g. 12.5), not '%s'.", share_text ? share_text : "");
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK) {
 		rc = db_exec(ac->db, SQL_RESELLER_INSERT, NULL, "ss", slug, name);
 		if (rc == DB_DUPLICATE)
@@ -225,7 +225,7 @@ int admin_reseller_set_share(struct admin_context *ac, const char *slug, const c
 	if (billing_parse_percent(share_text, &share) != 0)
 		return admin_refuse(ac, 400, "The share is a percentage from 0 to 100 with at most two "
 				    "decimals (e.g. 12.5), not '%s'.", share_text ? share_text : "");
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_reseller_share(ac->db, ac->pool, reseller_id, NULL, &before);
 	if (rc == DB_OK)
@@ -271,7 +271,7 @@ int admin_reseller_suspend(struct admin_context *ac, const char *slug, bool susp
 		status = admin_reseller_find(ac, slug, &reseller_id, NULL);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_RESELLER_SUSPEND, NULL, "ii", (long long)suspend, reseller_id);
 	if (rc == DB_OK && suspend)
@@ -297,7 +297,7 @@ int admin_reseller_remove(struct admin_context *ac, const char *slug, const char
 	if (confirmation == NULL || strcmp(confirmation, slug) != 0)
 		return admin_refuse(ac, 400, "To remove reseller %s, type its slug (%s) to confirm.", slug, slug);
 	struct db_rows clients;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_query(ac->db, ac->pool, SQL_RESELLER_CURRENT_CLIENTS, &clients, "i", reseller_id);
 	/* Its clients stay, with no reseller from this month on. */
