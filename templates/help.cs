@@ -1,4 +1,4 @@
-<?cs set:title = t.help.title ?><?cs set:page.name = "help" ?>
+<?cs include:"lang.cs" ?><?cs set:title = t.help.title ?><?cs set:page.name = "help" ?>
 <?cs if:callback.enabled ?><?cs set:scripts.0 = "/js/callback.js" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <section class="card narrow" id="help" data-site="<?cs var:site.key ?>"<?cs if:probe ?> data-probe="1"<?cs /if ?>>
@@ -6,7 +6,7 @@
   <?cs if:desk.greeting ?><p class="greeting" id="greeting"><?cs var:desk.greeting ?></p><?cs /if ?>
   <p id="desk" class="desk desk-<?cs var:desk.state ?>"><?cs
     if:desk.state == "free" ?><?cs var:t.help.desk_free ?><?cs
-    elif:desk.state == "busy" ?><?cs var:t.help.desk_busy ?> <strong id="estimate"><?cs var:estimate.words ?></strong>.<?cs
+    elif:desk.state == "busy" ?><?cs var:t.help.desk_busy ?> <strong id="estimate"><?cs call:estimate_words() ?></strong>.<?cs
     elif:desk.state == "away" ?><?cs var:t.help.desk_away ?><?cs
     elif:desk.closed ?><span id="desk-closed"><?cs var:t.help.desk_hours ?></span><?cs
     else ?><?cs var:t.help.desk_closed ?><?cs /if ?></p>
