@@ -36,6 +36,12 @@ const char *const sql_texts_lang[SQL__MAX] = {
 		" LEFT JOIN agent a ON a.id = p.agent_id"
 		" LEFT JOIN help_request r ON r.id = ch.request_id AND p.kind = 'visitor'"
 		" WHERE p.id = ? AND p.channel_id = ?",
+	/* A visitor's typing: the finished sentences last translated, and
+	 * their translation (lib/typing_lang.c). */
+	[SQL_LANG_TYPING_CACHE_GET] =
+		"SELECT typing_source, typing_translation FROM participant WHERE id = ?",
+	[SQL_LANG_TYPING_CACHE_SET] =
+		"UPDATE participant SET typing_source = ?, typing_translation = ? WHERE id = ?",
 	[SQL_LANG_CANNED_TRANSLATION_SET] =
 		"INSERT INTO canned_phrase_translation (phrase_id, lang, body)"
 		" SELECT id, ?, ? FROM canned_phrase WHERE client_id = ? AND title = ?"
