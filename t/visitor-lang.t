@@ -16,6 +16,7 @@ use Encode qw(decode_utf8);
 use POSIX qw(strftime);
 use Baton::Test qw(stack sql);
 use Baton::Mail qw(wait_mail mail_address);
+use Baton::Calls qw(phone_client unique_number);
 
 binmode Test::More->builder->$_, ':encoding(UTF-8)' for qw(output failure_output todo_output);
 my $s = stack();
@@ -166,6 +167,23 @@ subtest 'the transcript and its e-mail in Spanish' => sub {
     my ($footer) = split /\{client\}/, $cat{es}{'mail.sent_by'};
     like $mail->{html}, qr/\Q${\ shown($footer) }\E/, 'down to its footer';
     unlike $mail->{text} . $mail->{html}, qr/here is the transcript|Times are UTC|Sent by Baton/, 'no English left';
+};
+
+subtest '"Call us" in German' => sub {
+    my $number = unique_number();
+    my ($key) = phone_client(help_number => $number);
+    my $v = Baton::Test::Browser->new;
+    my $page = "$s->{URL}/demo/a.html";
+    my $help = $v->click_help($key, referer => $page);
+    my $res = $v->post('/callus', form => [csrf => Baton::Test::csrf_from($help->{content}), site => $key,
+        page => $page], headers => { 'Accept-Language' => 'de-AT,de;q=0.9' });
+    is $res->{status}, 200, 'a German browser asks for a code';
+    my $html = page_text($res);
+    like $html, qr/<html lang="de">/, 'the page is in German';
+    my ($before) = split /\{number\}/, $cat{de}{'callus.dial'};
+    like $html, qr/\Q${\ shown($before) }\E<strong id="callus-number">\Q$number\E<\/strong>/, 'the number in its German sentence';
+    like $html, qr/<strong>\Q$cat{de}{'callus.star'}\E<\/strong>/, 'the keys by their German names';
+    unlike $html, qr/When you hear the menu|valid for half an hour/, 'no English left';
 };
 
 subtest 'a booked session\'s confirmation in Spanish' => sub {
