@@ -168,6 +168,8 @@ int appointment_find(struct request *r, const char *public_id, const char *token
 	a->client_name = db_cell(&rows, 0, 4);
 	a->when = db_cell(&rows, 0, 5);
 	a->public_id = db_cell(&rows, 0, 6);
+	a->at = db_cell_int(&rows, 0, 7);
+	a->lang = db_cell(&rows, 0, 8);
 	return DB_OK;
 }
 

@@ -191,7 +191,8 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_APPOINTMENT_SET_TOKEN] = "UPDATE help_request SET rejoin_token = ? WHERE id = ?",
 	[SQL_APPOINTMENT_BY_PUBLIC] =
 		"SELECT r.id, r.client_id, r.state, r.rejoin_token, c.name,"
-		" DATE_FORMAT(r.scheduled_for, '%W %e %M %Y, %H:%i'), r.public_id"
+		" DATE_FORMAT(r.scheduled_for, '%W %e %M %Y, %H:%i'), r.public_id,"
+		" UNIX_TIMESTAMP(r.scheduled_for), r.lang"
 		" FROM help_request r JOIN client c ON c.id = r.client_id WHERE r.public_id = ?",
 	/* The visitor is back: the request is theirs (this browser's visitor)
 	 * and waits at the head (created_at first: MariaDB assigns in order). */

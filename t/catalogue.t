@@ -21,7 +21,7 @@ my @langs = qw(en es fr de pt);
 # Visitor templates whose words all come from the catalogues. The others
 # (the viewer's labels, the widget's script, reminders and call-back
 # e-mails) are still English: issue 18's note says what is left.
-my @converted = qw(help.cs wait.cs callus.cs lang.cs lang_picker.cs callback_form.cs transcript.cs
+my @converted = qw(help.cs wait.cs callus.cs rejoin.cs lang.cs lang_picker.cs callback_form.cs transcript.cs
     mail/transcript.txt.cs mail/transcript.html.cs mail/appointment_confirmation.txt.cs
     mail/appointment_confirmation.html.cs mail/appointment_reminder.txt.cs mail/appointment_reminder.html.cs
     mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs);

@@ -6,7 +6,8 @@
 # English left; the language picker's choice overrides the browser's and
 # stays with the request (a wrong language or token is refused); the
 # transcript e-mail to a Spanish visitor is in Spanish, and so is the
-# confirmation of a session booked for later, its date in Spanish words.
+# confirmation of a session booked for later, its date in Spanish words,
+# and the page its link opens.
 use strict;
 use warnings;
 use utf8;
@@ -206,6 +207,13 @@ subtest 'a booked session\'s confirmation in Spanish' => sub {
     like $mail && $mail->{text}, qr/^Hola:\n\nsu sesión de ayuda con Client \Q$client\E está reservada para el \Q$date\E\./,
         'its text too';
     unlike $mail && $mail->{text}, qr/booked|remind you/, 'no English left';
+    my ($link) = ($mail ? $mail->{text} : '') =~ m{\Q$s->{URL}\E(/rejoin\?r=[0-9a-f]{32}&k=[0-9a-f]{32})};
+    ok $link, 'with the link to join at the time';
+    my $rejoin = page_text(Baton::Test::Browser->new->get($link // '/rejoin'));
+    like $rejoin, qr/<html lang="es">/, 'whose page is in Spanish, whatever browser opens it';
+    my ($booked) = split /\{time\}/, $cat{es}{'rejoin.booked'};
+    $booked = shown($booked);
+    like $rejoin, qr/\Q$booked\E<strong>\Q$date\E<\/strong>/, 'with the date in Spanish';
 };
 
 done_testing;
