@@ -682,10 +682,20 @@ enum sql_id {
 	SQL_LANG_AGENT_SET,
 	SQL_LANG_PARTICIPANT_SET,
 	SQL_LANG_REQUEST_SET,
-	SQL_LANG_CANNED_TRANSLATION_SET,
 	SQL_LANG_READER,
 	SQL_LANG_TYPING_CACHE_GET,
 	SQL_LANG_TYPING_CACHE_SET,
+
+	/* settings of later issues, in the browser and baton-admin alike
+	 * (lib/sql_settings.c) */
+	SQL_SETTINGS_CLIENT,
+	SQL_SETTINGS_CANNED_BY_TITLE,
+	SQL_SETTINGS_TRANSLATION_SET,
+	SQL_SETTINGS_TRANSLATION_DELETE,
+	SQL_SETTINGS_TRANSLATION_LIST,
+	SQL_SETTINGS_AGENT_LANG,
+	SQL_SETTINGS_COLLABORATOR_EXISTS,
+	SQL_SETTINGS_COLLABORATOR_SET_DISABLED,
 
 	SQL__MAX
 };
@@ -718,5 +728,6 @@ extern const char *const sql_texts_event[SQL__MAX];
 extern const char *const sql_texts_phone[SQL__MAX];
 extern const char *const sql_texts_lang[SQL__MAX];
 extern const char *const sql_texts_setup[SQL__MAX];
+extern const char *const sql_texts_settings[SQL__MAX];
 
 #endif

@@ -42,8 +42,4 @@ const char *const sql_texts_lang[SQL__MAX] = {
 		"SELECT typing_source, typing_translation FROM participant WHERE id = ?",
 	[SQL_LANG_TYPING_CACHE_SET] =
 		"UPDATE participant SET typing_source = ?, typing_translation = ? WHERE id = ?",
-	[SQL_LANG_CANNED_TRANSLATION_SET] =
-		"INSERT INTO canned_phrase_translation (phrase_id, lang, body)"
-		" SELECT id, ?, ? FROM canned_phrase WHERE client_id = ? AND title = ?"
-		" ON DUPLICATE KEY UPDATE body = VALUES(body)",
 };
