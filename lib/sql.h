@@ -681,6 +681,9 @@ enum sql_id {
 	SQL_LANG_AGENT_SET,
 	SQL_LANG_PARTICIPANT_SET,
 	SQL_LANG_REQUEST_SET,
+	SQL_LANG_READER,
+	SQL_LANG_TYPING_CACHE_GET,
+	SQL_LANG_TYPING_CACHE_SET,
 
 	/* settings of later issues, in the browser and baton-admin alike
 	 * (lib/sql_settings.c) */
