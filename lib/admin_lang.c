@@ -23,7 +23,7 @@ int account_set_lang(struct admin_context *ac, long long agent_id, const char *l
 		status = account_find(ac, agent_id, NULL, POWER_STAFF, &a);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_LANG_AGENT_SET, NULL, "sii", lang, a.id, a.client_id);
 	if (rc == DB_OK)
@@ -59,7 +59,7 @@ int admin_canned_translate(struct admin_context *ac, long long phrase_id, const 
 	char base[TRANSLATE_LANG_MAX];
 	translate_lang_base(lang, base);
 	bool removing = text == NULL || *text == '\0';
-	if ((rc = db_begin(ac->db)) == DB_OK)
+	if ((rc = admin_begin(ac)) == DB_OK)
 		rc = removing ? db_exec(ac->db, SQL_SETTINGS_TRANSLATION_DELETE, NULL, "is", phrase_id, base)
 			      : db_exec(ac->db, SQL_SETTINGS_TRANSLATION_SET, NULL, "iss", phrase_id, base, text);
 	if (rc == DB_OK)

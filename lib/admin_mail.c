@@ -50,7 +50,7 @@ int admin_site_help_address(struct admin_context *ac, long long site_id, const c
 		return admin_refuse(ac, 404, "There is no such site among yours.");
 	if (status != 0)
 		return status;
-	if ((rc = db_begin(ac->db)) == DB_OK)
+	if ((rc = admin_begin(ac)) == DB_OK)
 		rc = mail_admin_site_address(ac->db, ac->pool, key, address);
 	if (rc == DB_OK)
 		rc = admin_audit(ac, client_id, 0, "site.help_address", pool_printf(ac->pool, "site %s", name),
@@ -71,7 +71,7 @@ int admin_client_alert_email(struct admin_context *ac, long long client_id, cons
 	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = mail_admin_client_alerts(ac->db, ac->pool, client_id, address);
 	if (rc == DB_OK)
@@ -91,7 +91,7 @@ int account_set_digest(struct admin_context *ac, long long agent_id, bool wanted
 	int status = account_find(ac, agent_id, NULL, POWER_STAFF, &a);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = mail_admin_digest(ac->db, a.id, wanted);
 	if (rc == DB_OK)

@@ -36,7 +36,7 @@ int admin_room_settings(struct admin_context *ac, long long client_id, const cha
 		status = admin_authorize(ac, POWER_ADMINISTER, client_id);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK && policy != NULL && (rc = room_set_join(ac->db, client_id, policy)) == DB_OK)
 		rc = admin_audit(ac, client_id, 0, "client.room_join", "room_join", "%s", policy);
 	if (rc == DB_OK && show != NULL && (rc = room_set_show_who(ac->db, client_id, on == 1)) == DB_OK)
@@ -85,7 +85,7 @@ int admin_collaborator_add(struct admin_context *ac, long long client_id, const 
 	name = name ? name : "";
 	if ((password = password_or_new(ac, password, login)) == NULL)
 		return DB_ERROR;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = collaborator_add(ac->db, ac->pool, ac->cfg, client_id, login, name, password);
 	rc = audited(ac, client_id, rc, "collaborator.add", pool_printf(ac->pool, "collaborator %s", login),
@@ -106,7 +106,7 @@ int admin_collaborator_password(struct admin_context *ac, long long client_id, c
 	login = login ? login : "";
 	if ((password = password_or_new(ac, password, login)) == NULL)
 		return DB_ERROR;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = collaborator_set_password(ac->db, ac->pool, ac->cfg, client_id, login, password);
 	rc = audited(ac, client_id, rc, "collaborator.password",
@@ -134,7 +134,7 @@ int admin_collaborator_set_active(struct admin_context *ac, long long client_id,
 	const char *name = db_cell(&rows, 0, 0);
 	if ((db_cell_int(&rows, 0, 1) == 0) == active)
 		return admin_done(ac, "%s is %s already.", name, active ? "active" : "deactivated");
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SETTINGS_COLLABORATOR_SET_DISABLED, NULL, "iis", (long long)!active,
 			     client_id, login);
@@ -167,7 +167,7 @@ int admin_event_rate(struct admin_context *ac, long long client_id, const char *
 		return status;
 	enum billing_event_unit billed_by;
 	billing_event_unit_parse(unit, &billed_by); /* checked above */
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = event_set_rate(ac->db, client_id, unit, cents);
 	if (rc == DB_OK)
