@@ -32,6 +32,7 @@
 #include "admin_phone.h"
 #include "mail_admin.h"
 #include "pool.h"
+#include "profile_admin.h"
 #include "setup.h"
 #include "translate.h"
 #include "turn.h"
@@ -80,6 +81,18 @@ static const char usage[] =
 	"  site add CLIENT NAME DOMAIN [DOMAIN...]  register a site; prints its key\n"
 	"  site list CLIENT\n"
 	"  site secret SITE_KEY                     make (or replace) the site's signing secret\n"
+	"                                           (help links and site events: INSTALL)\n"
+	"  level set SLUG NAME CHANNELS [--rank N] [--skill SKILL] [--target SECONDS]\n"
+	"                                           a service level: what it offers (chat,\n"
+	"                                           cobrowse,video,callback,message), which\n"
+	"                                           agents take it; \"default\" for everyone else\n"
+	"  level list SLUG | level delete SLUG NAME\n"
+	"  rule add SLUG LABEL CONDITION SCORE [LEVEL]\n"
+	"                                           a rule on visitors' profiles, e.g.\n"
+	"                                           \"customer = yes and orders >= 3\" 10 gold\n"
+	"  rule list SLUG | rule delete SLUG ID\n"
+	"  rule test SLUG \"FIELD=VALUE ...\"        what the rules make of an example profile\n"
+	"  agent skills EMAIL SKILL,SKILL           an agent's skills (levels may require one)\n"
 	"                                           for signed help-link priorities\n"
 	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin,\n"
 	"                                           operator (the Baton operator: every client)\n"
@@ -721,6 +734,50 @@ static int is(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Service levels, rules and skills (lib/profile_admin.h); NOT_A_COMMAND
+ * when the arguments are none of those commands. */
+enum { NOT_A_COMMAND = -2 };
+static int profile_command(struct admin *a, int argc, char **argv)
+{
+	const char *cmd = argv[0], *sub = argv[1];
+	if (is(cmd, "agent") && argc == 4)
+		return told(a, profile_admin_agent_skills(actor(a), argv[2], argv[3]));
+	long long cid = argc >= 3 ? client_id(a, argv[2]) : -1;
+	if (cid < 0)
+		return 1;
+	if (is(cmd, "level") && is(sub, "set") && argc >= 5 && argc % 2 == 1) {
+		const char *rank = NULL, *skill = NULL, *target = NULL;
+		for (int i = 5; i + 1 < argc; i += 2) {
+			if (is(argv[i], "--rank"))
+				rank = argv[i + 1];
+			else if (is(argv[i], "--skill"))
+				skill = argv[i + 1];
+			else if (is(argv[i], "--target"))
+				target = argv[i + 1];
+			else
+				return NOT_A_COMMAND;
+		}
+		return told(a, profile_admin_level_set(actor(a), cid, argv[3], argv[4], skill, rank, target));
+	}
+	if (is(cmd, "level") && is(sub, "list") && argc == 3)
+		return print_rows(a, SQL_SERVICE_LEVELS, "i", cid);
+	if (is(cmd, "level") && is(sub, "delete") && argc == 4)
+		return told(a, profile_admin_level_delete(actor(a), cid, argv[3]));
+	if (is(cmd, "rule") && is(sub, "add") && (argc == 6 || argc == 7))
+		return told(a, profile_admin_rule_add(actor(a), cid, argv[3], argv[4], argv[5],
+						      argc == 7 ? argv[6] : NULL));
+	if (is(cmd, "rule") && is(sub, "list") && argc == 3)
+		return print_rows(a, SQL_PROFILE_RULES, "i", cid);
+	if (is(cmd, "rule") && is(sub, "delete") && argc == 4)
+		return told(a, profile_admin_rule_delete(actor(a), cid, strtoll(argv[3], NULL, 10)));
+	if (is(cmd, "rule") && is(sub, "test") && argc == 4) {
+		struct treatment t;
+		return told(a, profile_admin_try(actor(a), cid, argv[3], &t));
+	}
+	return NOT_A_COMMAND;
+}
+
+
 static const char *crowd_password(void *context, int generate)
 {
 	return read_password(context, generate);
@@ -869,6 +926,11 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	if (is(cmd, "site") && is(sub, "list") && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_SITE_BY_CLIENT, "i", cid);
+	}
+	if (is(cmd, "level") || is(cmd, "rule") || (is(cmd, "agent") && is(sub, "skills"))) {
+		int rc = profile_command(a, argc, argv);
+		if (rc != NOT_A_COMMAND)
+			return rc;
 	}
 
 	if (is(cmd, "agent") && is(sub, "add") && (argc == 5 || argc == 6)) {

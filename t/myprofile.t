@@ -1,0 +1,85 @@
+#!/usr/bin/perl
+# The visitor's profile across a client's sites (issue 16; cgi-bin/myprofile.c
+# shows it to the visitor and deletes it): one profile per client whatever
+# site the visitor came through, never shared with another client; their
+# name and e-mail filled in when they come back; the site script's events
+# in the trail; deletion removes the trail.
+use strict;
+use warnings;
+use lib "$ENV{BATON_ROOT}/t/lib";
+use Digest::SHA qw(hmac_sha256_hex);
+use Test::More;
+use Baton::Test qw(stack sql admin new_client random_name wait_for);
+use Baton::Calls qw(phone_client);
+
+my $s = stack();
+
+sub waiting_id { my ($res) = @_; ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$} ? $1 : undef }
+
+# Asks on a site from page (a path of the stack), with form fields; the
+# help page's response and the request's public id.
+sub ask {
+    my ($v, $key, $page, %form) = @_;
+    my $help = $v->get("/help?site=$key" . ($form{query} // ''), headers => { Referer => "$s->{URL}$page" });
+    return ($help, undef) unless $help->{status} == 200;
+    my ($sent_page) = $help->{content} =~ /name="page" value="([^"]*)"/;
+    $sent_page =~ s/&amp;/&/g;
+    my @extra = map { ($_ => $form{$_}) } grep { $_ ne 'query' } sort keys %form;
+    my $res = $v->post('/help', form => [csrf => Baton::Test::csrf_from($help->{content}), site => $key,
+        page => $sent_page, question => 'Where is my parcel?', @extra]);
+    return ($help, waiting_id($res));
+}
+
+sub site_secret { my ($key) = @_; (admin(undef, 'site', 'secret', $key) =~ /site secret: ([0-9a-f]{64})/)[0] }
+
+# A signed event body as a shop's server sends it.
+sub signed_event {
+    my ($secret, $body) = @_;
+    return "$body&sig=" . hmac_sha256_hex($body, $secret);
+}
+sub post_event {
+    my ($body) = @_;
+    my $b = Baton::Test::Browser->new;
+    return $b->post('/track', content => $body, headers => { 'Content-Type' => 'application/x-www-form-urlencoded' });
+}
+
+my ($shop, $client) = Baton::Test::new_help_site(ask_question => 1, name => 'Shop');
+my ($blog) = Baton::Test::new_help_site(client => $client, ask_question => 1, name => 'Blog');
+my ($other) = Baton::Test::new_help_site(ask_question => 1, name => 'Elsewhere');
+
+subtest 'one profile across the sites of a client, none across clients' => sub {
+    my $v = Baton::Test::Browser->new;
+    my ($help, $first) = ask($v, $shop, '/demo/shop.html', name => 'Vera Lynn', email => 'vera@example.com',
+        query => '&events=viewed-pricing,added-to-cart');
+    ok $first, 'a question on the shop';
+    like $help->{content}, qr/id="kept"/, 'the help form says what is kept';
+    sql("UPDATE help_request SET state = 'cancelled' WHERE public_id = '$first'");
+    my ($again, $second) = ask($v, $blog, '/demo/blog.html');
+    like $again->{content}, qr/name="name"[^>]*value="Vera Lynn"/, 'on the blog her name is filled in';
+    like $again->{content}, qr/name="email"[^>]*value="vera\@example.com"/, 'and her e-mail address';
+    ok $second, 'a question on the blog';
+    my $vid = sql("SELECT visitor_id FROM help_request WHERE public_id = '$second'")->[0][0];
+    is sql("SELECT COUNT(*) FROM visitor_profile WHERE visitor_id = $vid")->[0][0], 1, 'one profile';
+    my $page = $v->get("/myprofile?site=$blog");
+    is $page->{status}, 200, 'the visitor sees their profile';
+    like $page->{content}, qr{Shop</span> <span class="url">[^<]*/demo/shop.html}, 'with the shop trail';
+    like $page->{content}, qr{Blog</span> <span class="url">[^<]*/demo/blog.html}, 'and the blog trail';
+    like $page->{content}, qr/viewed-pricing/, 'and the events the site script saw';
+
+    my ($elsewhere) = ask($v, $other, '/demo/else.html');
+    unlike $elsewhere->{content}, qr/value="Vera Lynn"/, "another client's site does not know her name";
+    my $theirs = $v->get("/myprofile?site=$other")->{content};
+    unlike $theirs, qr{shop\.html|blog\.html|viewed-pricing}, 'nor her trail with the first client';
+
+    my $res = $v->post('/myprofile', form => [csrf => $v->form_csrf, site => $shop]);
+    is $res->{status}, 303, 'the visitor deletes their profile';
+    $page = $v->get("/myprofile?site=$shop")->{content};
+    like $page, qr/id="profile-none"/, 'it is gone';
+    is sql("SELECT COUNT(*) FROM profile_event WHERE visitor_id = $vid")->[0][0], 0, 'with its events';
+    is sql("SELECT COUNT(*) FROM help_request WHERE visitor_id = $vid AND client_id = "
+        . Baton::Test::client_id($client) . " AND page_url IS NOT NULL AND state = 'cancelled'")->[0][0], 0,
+        'and the pages of its past requests';
+    like $v->get("/myprofile?site=$other")->{content}, qr/id="profile-facts"/, "the other client's stays";
+};
+
+done_testing;
