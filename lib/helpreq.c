@@ -307,8 +307,12 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	st->position = db_cell_int(&pos, 0, 0);
 	/* An offered visitor has an agent set aside for them: only the accept
 	 * is left, whatever the desk looks like to the others. */
-	return estimate_load(db, pool, st->client_id, st->position, st->waited_seconds,
-			     strcmp(st->state, "offered") == 0, &st->estimate);
+	rc = estimate_load(db, pool, st->client_id, st->position, st->waited_seconds,
+			   strcmp(st->state, "offered") == 0, &st->estimate);
+	/* Only what the visitor's service level offers (lib/profile.h). */
+	if (rc == DB_OK)
+		rc = profile_limit_choices(db, pool, st->id, &st->estimate);
+	return rc;
 }
 
 int helpreq_load_for_visitor(struct request *r, const char *public_id, struct request_status *st)

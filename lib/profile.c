@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "estimate.h"
 #include "log.h"
 #include "pool.h"
 #include "render.h"
@@ -140,6 +141,25 @@ int profile_treat(struct db *db, struct pool *pool, long long client_id, long lo
 	if (rc == DB_OK)
 		rc = profile_treat_facts(db, pool, client_id, &facts, t);
 	return rc;
+}
+
+int profile_limit_choices(struct db *db, struct pool *pool, long long request_id,
+			  struct estimate *e)
+{
+	struct db_rows level;
+	int rc = db_query(db, pool, SQL_PROFILE_REQUEST_CHANNELS, &level, "i", request_id);
+	if (rc != DB_OK || level.rows == 0)
+		return rc;
+	struct treatment t = { .channels = db_cell(&level, 0, 0) };
+	if (treatment_offers(&t, "callback"))
+		return DB_OK;
+	e->desk.takes_calls = false;
+	size_t kept = 0;
+	for (size_t i = 0; i < e->choice_count; i++)
+		if (e->choices[i] != CHOICE_CALLBACK)
+			e->choices[kept++] = e->choices[i];
+	e->choice_count = kept;
+	return DB_OK;
 }
 
 int profile_prefill(struct db *db, struct pool *pool, long long client_id, long long visitor_id,

@@ -55,6 +55,12 @@ int profile_treat_facts(struct db *db, struct pool *pool, long long client_id,
 int profile_treat(struct db *db, struct pool *pool, long long client_id, long long visitor_id,
 		  const struct profile_ask *ask, struct treatment *t);
 
+/* A waiting visitor's choices as their request's service level allows
+ * them: a level without "callback" takes "Call me back" away. */
+struct estimate;
+int profile_limit_choices(struct db *db, struct pool *pool, long long request_id,
+			  struct estimate *e);
+
 /* The name and e-mail address to fill in for a returning visitor (NULL
  * when none is known). */
 int profile_prefill(struct db *db, struct pool *pool, long long client_id, long long visitor_id,

@@ -85,6 +85,10 @@ const char *const sql_texts_profile[SQL__MAX] = {
 		"  AND sc.customer_ref = vp.customer_ref"
 		" WHERE vp.client_id = ? AND vp.visitor_id = ?",
 	[SQL_PROFILE_REQUEST_TREATMENT] = "SELECT level, score, why FROM help_request WHERE id = ?",
+	/* The channels a request's service level offers (no row: no level). */
+	[SQL_PROFILE_REQUEST_CHANNELS] =
+		"SELECT l.channels FROM help_request r JOIN service_level l ON l.client_id = r.client_id"
+		" AND l.name = r.level WHERE r.id = ?",
 	/* Help clicks on every site of the client: when, which site, the page,
 	 * the question, how it ended, the rating given. */
 	[SQL_PROFILE_TRAIL_REQUESTS] =

@@ -59,6 +59,16 @@ subtest 'one profile across the sites of a client, none across clients' => sub {
     like $again->{content}, qr/name="email"[^>]*value="vera\@example.com"/, 'and her e-mail address';
     ok $second, 'a question on the blog';
     my $vid = sql("SELECT visitor_id FROM help_request WHERE public_id = '$second'")->[0][0];
+    # The agent who takes her sees the profile across both sites beside the conversation.
+    my $agent = Baton::Test::signed_in_agent(client => $client, state => 'break');
+    my $res = $agent->{browser}->post('/accept', form => [csrf => $agent->{browser}->session_csrf, request => $second]);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$} or diag $res->{content};
+    my $panel = $agent->{browser}->get("/channel?id=$channel")->{content};
+    like $panel, qr{id="visitor-profile-trail".*Shop</span> <span class="url">[^<]*/demo/shop\.html}s,
+        'the agent sees the shop trail in the visitor panel';
+    like $panel, qr{id="visitor-profile-trail".*Blog</span> <span class="url">[^<]*/demo/blog\.html}s, 'and the blog one';
+    like $panel, qr{id="visitor-profile-events".*added-to-cart}s, "and the site script's events";
+    sql("UPDATE help_request SET state = 'closed' WHERE public_id = '$second'");
     is sql("SELECT COUNT(*) FROM visitor_profile WHERE visitor_id = $vid")->[0][0], 1, 'one profile';
     my $page = $v->get("/myprofile?site=$blog");
     is $page->{status}, 200, 'the visitor sees their profile';
@@ -71,7 +81,7 @@ subtest 'one profile across the sites of a client, none across clients' => sub {
     my $theirs = $v->get("/myprofile?site=$other")->{content};
     unlike $theirs, qr{shop\.html|blog\.html|viewed-pricing}, 'nor her trail with the first client';
 
-    my $res = $v->post('/myprofile', form => [csrf => $v->form_csrf, site => $shop]);
+    $res = $v->post('/myprofile', form => [csrf => $v->form_csrf, site => $shop]);
     is $res->{status}, 303, 'the visitor deletes their profile';
     $page = $v->get("/myprofile?site=$shop")->{content};
     like $page, qr/id="profile-none"/, 'it is gone';

@@ -69,6 +69,9 @@ subtest 'a signed "customer, 3 orders" event makes the visitor gold' => sub {
     like $help->{content}, qr/id="callback-form"/, 'and call-back';
     my $anonymous = Baton::Test::Browser->new->get("/help?site=$key", headers => { Referer => "$s->{URL}/demo/shop.html" });
     unlike $anonymous->{content}, qr/id="offer-video"|id="callback-form"/, 'an anonymous visitor still gets chat only';
+    my $refused = Baton::Calls::ask_callback(Baton::Test::Browser->new, $key, phone => '+12025550199', when => 'now');
+    is $refused->{status}, 403, 'and a call-back asked for all the same is refused';
+    like $refused->{content}, qr/not among the ways of connecting offered/, 'saying so';
     my ($sent_page) = $help->{content} =~ /name="page" value="([^"]*)"/;
     $res = $v->post('/help', form => [csrf => Baton::Test::csrf_from($help->{content}), site => $key,
         page => $sent_page, question => 'My order', customer => $ref, expires => $expires, sig => $sig, video => 1]);
