@@ -239,3 +239,29 @@ int profile_admin_agent_skills(struct admin_context *ac, const char *email, cons
 		return rc;
 	return admin_done(ac, "%s now has the skills: %s.", email, *skills ? skills : "none");
 }
+
+int profile_admin_settings(struct admin_context *ac, long long client_id, const char *ageing_seconds,
+			   const char *retention_days)
+{
+	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
+	if (status != 0)
+		return status;
+	long long ageing = 0, retention = 0;
+	if ((status = admin_int(ac, "ageing", ageing_seconds, 0, 86400, &ageing)) != 0
+	    || (status = admin_int(ac, "retention", retention_days, 1, 3650, &retention)) != 0)
+		return status;
+	int rc = db_begin(ac->db);
+	if (rc == DB_OK)
+		rc = db_exec(ac->db, SQL_CLIENT_SET_AGEING, NULL, "ii", ageing, client_id);
+	if (rc == DB_OK)
+		rc = db_exec(ac->db, SQL_CLIENT_SET_RETENTION, NULL, "ii", retention, client_id);
+	if (rc == DB_OK)
+		rc = admin_audit(ac, client_id, 0, "profile.settings", "visitor profiles",
+				 "ageing %lld s, retention %lld days", ageing, retention);
+	if (rc == DB_OK)
+		rc = admin_touch_queue(ac, client_id);
+	if ((rc = admin_finish(ac, rc)) != 0)
+		return rc;
+	return admin_done(ac, "Waiting visitors gain a priority point every %lld seconds%s; profiles' "
+			  "trails are kept %lld days.", ageing, ageing ? "" : " (no ageing)", retention);
+}

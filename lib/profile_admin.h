@@ -30,6 +30,11 @@ int profile_admin_rule_delete(struct admin_context *ac, long long client_id, lon
 int profile_admin_try(struct admin_context *ac, long long client_id, const char *example,
 		      struct treatment *t);
 
+/* The queue's ageing (a waiting visitor gains a priority point per this
+ * many seconds; 0: none) and how many days profiles' trails are kept. */
+int profile_admin_settings(struct admin_context *ac, long long client_id, const char *ageing_seconds,
+			   const char *retention_days);
+
 /* An agent's skills: comma-separated names (lib/profile_rules.h's). */
 int profile_admin_agent_skills(struct admin_context *ac, const char *email, const char *skills);
 

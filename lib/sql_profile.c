@@ -119,6 +119,11 @@ const char *const sql_texts_profile[SQL__MAX] = {
 	[SQL_PROFILE_SITE_CLIENT] =
 		"SELECT c.id, c.name FROM site s JOIN client c ON c.id = s.client_id WHERE s.site_key = ?",
 	[SQL_AGENT_SET_SKILLS] = "UPDATE agent SET skills = ? WHERE id = ? AND client_id = ?",
+	[SQL_PROFILE_SETTINGS] =
+		"SELECT priority_ageing_seconds, profile_retention_days FROM client WHERE id = ?",
+	[SQL_PROFILE_AGENT_SKILLS] =
+		"SELECT email, display_name, skills FROM agent WHERE client_id = ? AND disabled = 0"
+		" ORDER BY display_name, id LIMIT 500",
 	[SQL_CLIENT_SET_AGEING] = "UPDATE client SET priority_ageing_seconds = ? WHERE id = ?",
 	[SQL_CLIENT_SET_RETENTION] = "UPDATE client SET profile_retention_days = ? WHERE id = ?",
 };
