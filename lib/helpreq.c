@@ -263,12 +263,19 @@ int helpreq_signed_priority_valid(struct request *r, const struct site_info *sit
 	if (secret.rows == 0 || db_cell(&secret, 0, 0) == NULL || expires < (long long)time(NULL))
 		return 0;
 	char expected[TOKEN_HEX_LEN + 1];
-	char *message = pool_printf(r->pool, "site=%s%s%s%s%s&expires=%lld", site_key,
+	helpreq_sign_link(r->pool, db_cell(&secret, 0, 0), site_key, customer, priority, expires,
+			  expected);
+	return crypto_equal(sig, expected) ? 1 : 0;
+}
+
+void helpreq_sign_link(struct pool *pool, const char *secret, const char *site_key,
+		       const char *customer, long long priority, long long expires, char sig[65])
+{
+	char *message = pool_printf(pool, "site=%s%s%s%s%s&expires=%lld", site_key,
 				    customer ? "&customer=" : "", customer ? customer : "",
 				    priority >= 0 ? "&priority=" : "",
-				    priority >= 0 ? pool_printf(r->pool, "%lld", priority) : "", expires);
-	crypto_hmac_sha256_hex(db_cell(&secret, 0, 0), message, expected);
-	return crypto_equal(sig, expected) ? 1 : 0;
+				    priority >= 0 ? pool_printf(pool, "%lld", priority) : "", expires);
+	crypto_hmac_sha256_hex(secret, message, sig);
 }
 
 int helpreq_status(struct db *db, struct pool *pool, const char *public_id,

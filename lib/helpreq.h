@@ -60,6 +60,9 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
  * under the site's secret, of "site=KEY&customer=REF&priority=N&expires=T"
  * (customer left out when customer is NULL, priority when it is -1), and T
  * (Unix time) still ahead. Returns 1 valid, 0 not, or a negative db_status. */
+/* The signature of such a link: sig, 64 hex, for a site's secret. */
+void helpreq_sign_link(struct pool *pool, const char *secret, const char *site_key,
+		       const char *customer, long long priority, long long expires, char sig[65]);
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
 				  const char *site_key, const char *customer, long long priority,
 				  long long expires, const char *sig);

@@ -67,6 +67,11 @@ subtest 'a signed "customer, 3 orders" event makes the visitor gold' => sub {
     $help = $v->get("/help?site=$key$link", headers => { Referer => "$s->{URL}/demo/shop.html" });
     like $help->{content}, qr/id="offer-video"/, 'gold offers video';
     like $help->{content}, qr/id="callback-form"/, 'and call-back';
+    my $query = admin(undef, 'site', 'sign-link', $key, $ref);
+    chomp $query;
+    like $query, qr/^customer=\Q$ref\E&expires=\d+&sig=[0-9a-f]{64}$/, 'baton-admin signs such a link too';
+    my $elsewhere = Baton::Test::Browser->new->get("/help?site=$key&$query", headers => { Referer => "$s->{URL}/demo/shop.html" });
+    like $elsewhere->{content}, qr/id="offer-video"/, 'and it works in another browser of the same customer';
     my $anonymous = Baton::Test::Browser->new->get("/help?site=$key", headers => { Referer => "$s->{URL}/demo/shop.html" });
     unlike $anonymous->{content}, qr/id="offer-video"|id="callback-form"/, 'an anonymous visitor still gets chat only';
     my $refused = Baton::Calls::ask_callback(Baton::Test::Browser->new, $key, phone => '+12025550199', when => 'now');

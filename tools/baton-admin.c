@@ -32,6 +32,8 @@
 #include "admin_phone.h"
 #include "mail_admin.h"
 #include "pool.h"
+#include "helpreq.h"
+#include "site_event.h"
 #include "profile_admin.h"
 #include "setup.h"
 #include "translate.h"
@@ -82,6 +84,8 @@ static const char usage[] =
 	"  site list CLIENT\n"
 	"  site secret SITE_KEY                     make (or replace) the site's signing secret\n"
 	"                                           (help links and site events: INSTALL)\n"
+	"  site sign-link SITE_KEY CUSTOMER [DAYS]  the query of a help link naming the site's\n"
+	"                                           customer (signed; valid DAYS, default 1)\n"
 	"  level set SLUG NAME CHANNELS [--rank N] [--skill SKILL] [--target SECONDS]\n"
 	"                                           a service level: what it offers (chat,\n"
 	"                                           cobrowse,video,callback,message), which\n"
@@ -663,6 +667,61 @@ static int demo_phone(struct admin *a)
 }
 
 static const char *crowd_password(void *context, int generate);
+/* The query of a help link naming a site's customer, signed as a site's
+ * server would sign it (INSTALL, "Signed help links"). */
+static int sign_link(struct admin *a, const char *key, const char *customer, const char *days)
+{
+	struct db_rows site;
+	int rc = db_query(a->db, a->pool, SQL_SITE_SECRET_BY_KEY, &site, "s", key);
+	if (rc != DB_OK)
+		return db_fail(rc, "the site");
+	if (site.rows == 0 || db_cell(&site, 0, 2) == NULL)
+		return fail("%s", "no such site, or it has no secret yet (baton-admin site secret)");
+	long long valid_days = strtoll(days, NULL, 10);
+	if (valid_days < 1 || valid_days > 3650 || strlen(customer) > 100 || strpbrk(customer, "&=%# ") != NULL)
+		return fail("%s", "give a customer reference without spaces, &, =, % or #, and 1-3650 days");
+	long long expires = (long long)time(NULL) + valid_days * 86400;
+	char sig[65];
+	helpreq_sign_link(a->pool, db_cell(&site, 0, 2), key, customer, -1, expires, sig);
+	printf("customer=%s&expires=%lld&sig=%s\n", customer, expires, sig);
+	return 0;
+}
+
+/* The demo's visitor profiles (issue 16): a second site, the blog, sharing
+ * the shop's profiles; levels default (chat) and gold (more ways to
+ * connect, first in the queue); the rule making the shop's gold customers
+ * gold; and one such customer, Grace, as the shop's server would report her
+ * (tools/stack signs her help link into the demo's gold.html). */
+static int demo_profiles(struct admin *a, long long client)
+{
+	const char *const domains[] = { "127.0.0.1", "localhost" };
+	struct db_rows site;
+	int status = admin_site_add(actor(a), client, "Demo Shop blog", domains, 2);
+	int rc = db_query(a->db, a->pool, SQL_SITE_BY_CLIENT, &site, "i", client);
+	if (status == 0 && (rc != DB_OK || site.rows == 0))
+		return fail("%s", "the demo site is missing");
+	if (status == 0)
+		status = admin_site_new_secret(actor(a), 0, db_cell(&site, 0, 2));
+	if (status == 0)
+		status = profile_admin_level_set(actor(a), client, "default", "chat,message", NULL, "0", "180");
+	if (status == 0)
+		status = profile_admin_level_set(actor(a), client, "gold", "chat,cobrowse,video,callback,message",
+						 NULL, "10", "30");
+	if (status == 0)
+		status = profile_admin_rule_add(actor(a), client, "Gold customer",
+						"customer = yes and plan = gold", "10", "gold");
+	if (status == 0)
+		status = profile_admin_rule_add(actor(a), client, "Asked about billing twice",
+						"asked:billing >= 2", "5", NULL);
+	if (status != 0)
+		return told(a, status);
+	struct site_event grace = { .customer = "demo-gold", .event = "customer", .name = "Grace Gold",
+				    .email = "grace@demo.example", .plan = "gold", .orders = 12,
+				    .detail = "gold plan since 2024" };
+	rc = profile_record_site_event(a->db, client, db_cell_int(&site, 0, 0), &grace);
+	return rc == DB_OK ? 0 : db_fail(rc, "the demo's gold customer");
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -710,7 +769,7 @@ static int cmd_demo(struct admin *a)
 		status = admin_operator_add(actor(a), "operator@demo.example", "Olga Operator", olga);
 	if (status != 0)
 		return told(a, status);
-	if (demo_phone(a) != 0)
+	if (demo_phone(a) != 0 || demo_profiles(a, client) != 0)
 		return 1;
 	if (demo_history(a) != DB_OK)
 		return fail("%s", "could not add the demo's history");
@@ -923,6 +982,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			       "\"site=KEY&priority=N&expires=UNIXTIME\").\n");
 		return rc;
 	}
+	if (is(cmd, "site") && is(sub, "sign-link") && (argc == 4 || argc == 5))
+		return sign_link(a, argv[2], argv[3], argc == 5 ? argv[4] : "1");
 	if (is(cmd, "site") && is(sub, "list") && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_SITE_BY_CLIENT, "i", cid);
