@@ -62,7 +62,11 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3))),"
 		/* Whom it is offered to, for the desk's Offered list. */
 		" (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id),"
-		" r.via, r.medium, r.phone"
+		" r.via, r.medium, r.phone,"
+		/* The service level the client's rules gave, the score, why (the
+		 * rules that matched) and the level's target answer time. */
+		" r.level, r.score, r.why, (SELECT l.target_seconds FROM service_level l"
+		"  WHERE l.client_id = r.client_id AND l.name = r.level)"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
 		" ORDER BY " AGED_PRIORITY("r", "c") " DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id"

@@ -102,6 +102,9 @@ subtest 'gold first; ageing lets a long-waiting default visitor ahead' => sub {
     my $queue = $agent->{browser}->console_snapshot;
     my @order = map { $_->{id} } grep { $_->{id} } @{ $queue->{queue} // [] };
     is_deeply \@order, [$gold, $plain], 'the desk lists the gold visitor first' or diag explain $queue;
+    my ($gold_row) = grep { ($_->{id} // '') eq $gold } @{ $queue->{queue} };
+    is_deeply [@$gold_row{qw(level score why)}], ['gold', 10, 'Good customer'],
+        "the desk shows the gold visitor's level, score and the rule that matched";
     # The default visitor has waited 20 minutes: at one point a minute they are 20 points up.
     sql("UPDATE help_request SET created_at = NOW(3) - INTERVAL 20 MINUTE WHERE public_id = '$plain'");
     $queue = $agent->{browser}->console_snapshot;
