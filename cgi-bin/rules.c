@@ -2,7 +2,8 @@
  * levels (channels, the skill their agents need, a target answer time),
  * rules on visitors' profiles giving a score and a level, each tried on the
  * spot against an example profile, agents' skills, and the queue's ageing
- * and the profiles' retention. Every form calls lib/profile_admin.c, as
+ * and the profiles' retention, and deletes a visitor's profile (from the
+ * visitor panel, or by the site's customer reference). Every form calls lib/profile_admin.c, as
  * baton-admin does (level, rule, agent skills). Template: templates/rules.cs.
  * Tests: t/rules.t. */
 #include <string.h>
@@ -35,6 +36,8 @@ static const struct input rules_inputs[] = {
 	{ "skills", INPUT_LINE, false, 200, 0, 0, NULL },
 	{ "ageing", INPUT_LINE, false, 6, 0, 0, NULL },
 	{ "retention", INPUT_LINE, false, 6, 0, 0, NULL },
+	{ "channel", INPUT_KEY, false, 32, 0, 0, NULL },
+	{ "customer", INPUT_LINE, false, 100, 0, 0, NULL },
 };
 
 static int level_set(struct request *r, struct admin_context *ac, long long client_id)
@@ -85,6 +88,11 @@ static int settings(struct request *r, struct admin_context *ac, long long clien
 	return profile_admin_settings(ac, client_id, admin_field(r, "ageing"), admin_field(r, "retention"));
 }
 
+static int profile_delete_form(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return profile_admin_delete(ac, client_id, admin_field(r, "channel"), admin_field(r, "customer"));
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	static const char *const level_cols[] = { "name", "channels", "skill", "target", "skip", "rank",
@@ -114,7 +122,7 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 static const struct admin_form rules_forms[] = {
 	{ "level-set", level_set }, { "level-delete", level_delete }, { "rule-add", rule_add },
 	{ "rule-delete", rule_delete }, { "rule-try", rule_try }, { "skills", skills },
-	{ "settings", settings },
+	{ "settings", settings }, { "profile-delete", profile_delete_form },
 };
 
 static const struct admin_page rules_page = {

@@ -265,3 +265,41 @@ int profile_admin_settings(struct admin_context *ac, long long client_id, const 
 	return admin_done(ac, "Waiting visitors gain a priority point every %lld seconds%s; profiles' "
 			  "trails are kept %lld days.", ageing, ageing ? "" : " (no ageing)", retention);
 }
+
+int profile_admin_delete(struct admin_context *ac, long long client_id,
+			 const char *channel_public_id, const char *customer_ref)
+{
+	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
+	if (status != 0)
+		return status;
+	struct db_rows visitors;
+	int rc;
+	if (channel_public_id != NULL) {
+		rc = db_query(ac->db, ac->pool, SQL_NOTE_TARGET, &visitors, "s", channel_public_id);
+		if (rc == DB_OK && (visitors.rows == 0 || db_cell_int(&visitors, 0, 0) != client_id
+				    || db_cell(&visitors, 0, 1) == NULL))
+			return admin_refuse(ac, 404, "There is no such conversation with a visitor.");
+	} else if (customer_ref != NULL && *customer_ref) {
+		rc = db_query(ac->db, ac->pool, SQL_PROFILE_VISITORS_OF_CUSTOMER, &visitors, "is", client_id,
+			      customer_ref);
+	} else {
+		return admin_refuse(ac, 400, "Name the conversation or the customer whose profile goes.");
+	}
+	size_t column = channel_public_id != NULL ? 1 : 0;
+	for (size_t i = 0; rc == DB_OK && i < visitors.rows; i++)
+		rc = profile_delete(ac->db, client_id, db_cell_int(&visitors, i, column));
+	if (rc == DB_OK && customer_ref != NULL && *customer_ref)
+		rc = db_exec(ac->db, SQL_SITE_CUSTOMER_DELETE, NULL, "is", client_id, customer_ref);
+	if (rc == DB_OK && customer_ref != NULL && *customer_ref)
+		rc = db_exec(ac->db, SQL_PROFILE_DELETE_CUSTOMER_EVENTS, NULL, "is", client_id, customer_ref);
+	if (rc == DB_OK)
+		rc = db_begin(ac->db);
+	if (rc == DB_OK)
+		rc = admin_audit(ac, client_id, 0, "profile.delete", "a visitor's profile", "%s %s",
+				 channel_public_id ? "the visitor of conversation" : "customer",
+				 channel_public_id ? channel_public_id : customer_ref);
+	if ((rc = admin_finish(ac, rc)) != 0)
+		return rc;
+	return admin_done(ac, "The profile is deleted (%zu visitor%s).", visitors.rows,
+			  visitors.rows == 1 ? "" : "s");
+}

@@ -35,6 +35,13 @@ int profile_admin_try(struct admin_context *ac, long long client_id, const char 
 int profile_admin_settings(struct admin_context *ac, long long client_id, const char *ageing_seconds,
 			   const char *retention_days);
 
+/* The client's administrator deletes a visitor's profile (lib/profile.h's
+ * profile_delete): the visitor of a conversation (channel_public_id), or
+ * every visitor a signed link named as customer_ref, with what the site
+ * reported of that customer. */
+int profile_admin_delete(struct admin_context *ac, long long client_id,
+			 const char *channel_public_id, const char *customer_ref);
+
 /* An agent's skills: comma-separated names (lib/profile_rules.h's). */
 int profile_admin_agent_skills(struct admin_context *ac, const char *email, const char *skills);
 

@@ -114,6 +114,11 @@ const char *const sql_texts_profile[SQL__MAX] = {
 		" AND state NOT IN ('waiting', 'offered', 'accepted')",
 	[SQL_PROFILE_DELETE_NOTES] = "DELETE FROM visitor_note WHERE client_id = ? AND visitor_id = ?",
 	[SQL_PROFILE_DELETE] = "DELETE FROM visitor_profile WHERE client_id = ? AND visitor_id = ?",
+	[SQL_PROFILE_VISITORS_OF_CUSTOMER] =
+		"SELECT visitor_id FROM visitor_profile WHERE client_id = ? AND customer_ref = ? LIMIT 100",
+	[SQL_SITE_CUSTOMER_DELETE] = "DELETE FROM site_customer WHERE client_id = ? AND customer_ref = ?",
+	[SQL_PROFILE_DELETE_CUSTOMER_EVENTS] =
+		"DELETE FROM profile_event WHERE client_id = ? AND customer_ref = ?",
 	[SQL_SITE_SECRET_BY_KEY] =
 		"SELECT s.id, s.client_id, s.secret, s.name FROM site s WHERE s.site_key = ?",
 	[SQL_PROFILE_SITE_CLIENT] =

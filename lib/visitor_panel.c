@@ -75,6 +75,8 @@ int visitor_panel_to_view(struct request *r, long long channel_id, struct view *
 				      db_cell_int(&p, 0, P_REQUEST));
 		if (rc != DB_OK)
 			return rc;
+		/* The client's administrators may delete it (cgi-bin/rules.c). */
+		view_set_int(v, "visitor.may_delete", staff_may_see_client(r->session, client_id, ROLE_ADMIN));
 		if (treated.rows > 0) {
 			view_set(v, "visitor.level", db_cell(&treated, 0, 0));
 			view_set(v, "visitor.score", db_cell(&treated, 0, 1));

@@ -92,4 +92,25 @@ subtest 'one profile across the sites of a client, none across clients' => sub {
     like $v->get("/myprofile?site=$other")->{content}, qr/id="profile-facts"/, "the other client's stays";
 };
 
+subtest "the client's administrator deletes a visitor's profile" => sub {
+    my ($key, $slug) = Baton::Test::new_help_site(ask_question => 1, name => 'Admin shop');
+    my $v = Baton::Test::Browser->new;
+    my (undef, $id) = ask($v, $key, '/demo/admin-shop.html', name => 'Otto', email => 'otto@example.com');
+    my $admin = Baton::Test::signed_in_agent(client => $slug, role => 'admin', state => 'break');
+    my $csrf = $admin->{browser}->session_csrf;
+    my $res = $admin->{browser}->post('/accept', form => [csrf => $csrf, request => $id]);
+    my ($channel) = ($res->{headers}{location} // '') =~ m{^/channel\?id=([0-9a-f]{32})$};
+    like $admin->{browser}->get("/channel?id=$channel")->{content}, qr/id="profile-delete-form"/,
+        'the administrator has "Delete this visitor\'s profile" in the visitor panel';
+    my $other = Baton::Test::signed_in_agent(role => 'admin', state => 'break');
+    $res = $other->{browser}->post('/rules', form => [csrf => $other->{browser}->session_csrf,
+        do => 'profile-delete', channel => $channel]);
+    is $res->{status}, 404, "another client's administrator cannot delete it";
+    $res = $admin->{browser}->post('/rules', form => [csrf => $csrf, do => 'profile-delete', channel => $channel]);
+    is $res->{status}, 303, 'the administrator deletes it';
+    like $v->get("/myprofile?site=$key")->{content}, qr/id="profile-none"/, 'the visitor has no profile left';
+    is sql("SELECT COUNT(*) FROM audit_log WHERE action = 'profile.delete' AND client_id = "
+        . Baton::Test::client_id($slug))->[0][0], 1, 'and it is audited';
+};
+
 done_testing;

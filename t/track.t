@@ -66,6 +66,11 @@ subtest 'site events: signed, or refused' => sub {
     is $res->{status}, 200, 'a signed event is taken';
     is_deeply sql("SELECT plan, orders FROM site_customer WHERE customer_ref = 'C-7' AND client_id = "
         . Baton::Test::client_id($client)), [['gold', 3]], 'and kept for the customer';
+    like admin(undef, 'rule', 'forget', $client, 'C-7'), qr/profile is deleted/, 'baton-admin forgets the customer';
+    is sql("SELECT COUNT(*) FROM site_customer WHERE customer_ref = 'C-7' AND client_id = "
+        . Baton::Test::client_id($client))->[0][0], 0, 'and what the site said of them';
+    is sql("SELECT COUNT(*) FROM profile_event WHERE customer_ref = 'C-7' AND client_id = "
+        . Baton::Test::client_id($client))->[0][0], 0, 'and its events';
 };
 
 done_testing;

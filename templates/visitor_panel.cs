@@ -29,6 +29,10 @@
   <?cs if:subcount(profile.events) > 0 ?>
   <ul class="trail" id="visitor-profile-events"><?cs each:e = profile.events ?><li><time><?cs var:e.at ?></time> <span class="muted"><?cs var:e.site ?><?cs if:e.source == "page" ?> (page)<?cs /if ?></span> <?cs var:e.name ?><?cs if:e.detail ?>: <?cs var:e.detail ?><?cs /if ?></li><?cs /each ?></ul>
   <?cs /if ?>
+  <?cs if:visitor.may_delete ?><form method="post" action="/rules" id="profile-delete-form" class="inline">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>"><input type="hidden" name="do" value="profile-delete">
+    <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
+    <button type="submit" class="secondary danger">Delete this visitor's profile</button></form><?cs /if ?>
   <?cs /if ?>
   <?cs if:visitor.show_sessions ?>
   <h3>Earlier sessions</h3>

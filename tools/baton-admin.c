@@ -96,6 +96,9 @@ static const char usage[] =
 	"                                           \"customer = yes and orders >= 3\" 10 gold\n"
 	"  rule list SLUG | rule delete SLUG ID\n"
 	"  rule test SLUG \"FIELD=VALUE ...\"        what the rules make of an example profile\n"
+	"  rule settings SLUG AGEING_SECONDS RETENTION_DAYS\n"
+	"                                           the queue's ageing, profiles' retention\n"
+	"  rule forget SLUG CUSTOMER                delete the profiles of a site's customer\n"
 	"  agent skills EMAIL SKILL,SKILL           an agent's skills (levels may require one)\n"
 	"                                           for signed help-link priorities\n"
 	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin,\n"
@@ -829,6 +832,10 @@ static int profile_command(struct admin *a, int argc, char **argv)
 		return print_rows(a, SQL_PROFILE_RULES, "i", cid);
 	if (is(cmd, "rule") && is(sub, "delete") && argc == 4)
 		return told(a, profile_admin_rule_delete(actor(a), cid, strtoll(argv[3], NULL, 10)));
+	if (is(cmd, "rule") && is(sub, "forget") && argc == 4)
+		return told(a, profile_admin_delete(actor(a), cid, NULL, argv[3]));
+	if (is(cmd, "rule") && is(sub, "settings") && argc == 5)
+		return told(a, profile_admin_settings(actor(a), cid, argv[3], argv[4]));
 	if (is(cmd, "rule") && is(sub, "test") && argc == 4) {
 		struct treatment t;
 		return told(a, profile_admin_try(actor(a), cid, argv[3], &t));
