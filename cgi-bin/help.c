@@ -172,6 +172,9 @@ static int help_link(struct request *r)
 		return resp_redirect(r, resume);
 	if ((rc = db_exec(r->db, SQL_HELP_HIT, NULL, "i", site.id)) != DB_OK)
 		return failed(r, rc);
+	/* The client's retention, a batch at a time (lib/profile.h). */
+	if ((rc = profile_expire(r->db, site.client_id)) != DB_OK)
+		return failed(r, rc);
 	/* The profile learns who the site says this is, and what its script saw. */
 	if (customer != NULL
 	    && (rc = profile_link_customer(r->db, site.client_id, visitor_id, customer)) != DB_OK)

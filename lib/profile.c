@@ -193,7 +193,15 @@ int profile_record_site_event(struct db *db, long long client_id, long long site
 		rc = db_exec(db, SQL_PROFILE_EVENT_INSERT, NULL, "iinssss", client_id, site_id, 0LL,
 			     ev->customer, "site", ev->event, ev->detail);
 	if (rc == DB_OK)
-		rc = db_exec(db, SQL_PROFILE_EVENT_EXPIRE, NULL, "ii", client_id, client_id);
+		rc = profile_expire(db, client_id);
+	return rc;
+}
+
+int profile_expire(struct db *db, long long client_id)
+{
+	int rc = db_exec(db, SQL_PROFILE_EVENT_EXPIRE, NULL, "ii", client_id, client_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PROFILE_REQUEST_EXPIRE, NULL, "ii", client_id, client_id);
 	return rc;
 }
 

@@ -79,6 +79,12 @@ int profile_record_site_event(struct db *db, long long client_id, long long site
 int profile_record_page_events(struct db *db, struct pool *pool, long long client_id,
 			       long long site_id, long long visitor_id, const char *names);
 
+/* The client's retention (profile_retention_days): older site events and
+ * the pages of older help requests go, a batch at a time. Called on the
+ * help link and on site events, so a client's trail is trimmed as it
+ * grows. */
+int profile_expire(struct db *db, long long client_id);
+
 /* Sets profile.* (summary, trail of requests and of events) for the staff's
  * visitor panel and for the visitor's own view. */
 int profile_to_view(struct db *db, struct pool *pool, long long client_id, long long visitor_id,

@@ -41,6 +41,11 @@ const char *const sql_texts_profile[SQL__MAX] = {
 	[SQL_PROFILE_EVENT_EXPIRE] =
 		"DELETE FROM profile_event WHERE client_id = ? AND at < NOW(3) - INTERVAL"
 		" (SELECT profile_retention_days FROM client WHERE id = ?) DAY LIMIT 1000",
+	/* ... and the pages of past help requests, the rest of the trail. */
+	[SQL_PROFILE_REQUEST_EXPIRE] =
+		"UPDATE help_request SET page_url = NULL WHERE client_id = ? AND page_url IS NOT NULL"
+		" AND state NOT IN ('waiting', 'offered', 'accepted') AND created_at < NOW(3) - INTERVAL"
+		" (SELECT profile_retention_days FROM client WHERE id = ?) DAY LIMIT 1000",
 	/* What the rules look at: named as a customer, the site's plan and
 	 * orders for them, help clicks in all and in 7 days. */
 	[SQL_PROFILE_FACTS] =

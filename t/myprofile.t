@@ -113,4 +113,19 @@ subtest "the client's administrator deletes a visitor's profile" => sub {
         . Baton::Test::client_id($slug))->[0][0], 1, 'and it is audited';
 };
 
+subtest 'the retention keeps the trail only so long' => sub {
+    my ($key, $slug) = Baton::Test::new_help_site(ask_question => 1, name => 'Short memory');
+    admin(undef, 'rule', 'settings', $slug, '60', '30');
+    my $v = Baton::Test::Browser->new;
+    my (undef, $old) = ask($v, $key, '/demo/old-page.html', query => '&events=old-event');
+    sql("UPDATE help_request SET state = 'closed', created_at = NOW(3) - INTERVAL 40 DAY WHERE public_id = '$old'");
+    sql("UPDATE profile_event SET at = NOW(3) - INTERVAL 40 DAY WHERE name = 'old-event' AND client_id = "
+        . Baton::Test::client_id($slug));
+    my (undef, $new) = ask($v, $key, '/demo/new-page.html', query => '&events=new-event');
+    my $page = $v->get("/myprofile?site=$key")->{content};
+    like $page, qr{new-page\.html}, 'the recent page is kept';
+    like $page, qr{new-event}, 'and the recent event';
+    unlike $page, qr{old-page\.html|old-event}, 'what is older than the 30 days kept is gone';
+};
+
 done_testing;
