@@ -43,7 +43,8 @@
 #define LANG_INPUT { "lang", INPUT_LINE, false, 12, 0, 0, NULL }
 
 enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_CUSTOMER, GET_PAGE, GET_LANG,
-       GET_EVENTS, GET__MAX };
+       GET_EVENTS, GET_TRACK, GET__MAX };
+static const char *const track_choices[] = { "0", "1", NULL };
 static const struct input link_inputs[GET__MAX] = {
 	[GET_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	[GET_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
@@ -52,6 +53,9 @@ static const struct input link_inputs[GET__MAX] = {
 	[GET_LANG] = LANG_INPUT,
 	/* The site script's Baton.event() names, for the profile's trail. */
 	[GET_EVENTS] = { "events", INPUT_LINE, false, 900, 0, 0, NULL },
+	/* track=0: the visitor declined the site's tracking (the site script
+	 * says so when the page sets BatonTracking = false). */
+	[GET_TRACK] = { "track", INPUT_CHOICE, false, 1, 0, 0, track_choices },
 };
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
@@ -179,7 +183,11 @@ static int help_link(struct request *r)
 	if (customer != NULL
 	    && (rc = profile_link_customer(r->db, site.client_id, visitor_id, customer)) != DB_OK)
 		return failed(r, rc);
-	if (r->in[GET_EVENTS] != NULL
+	bool tracking;
+	if ((rc = profile_tracking(r->db, r->pool, site.client_id, visitor_id, r->in[GET_TRACK],
+				   &tracking)) != DB_OK)
+		return failed(r, rc);
+	if (tracking && r->in[GET_EVENTS] != NULL
 	    && (rc = profile_record_page_events(r->db, r->pool, site.client_id, site.id, visitor_id,
 						r->in[GET_EVENTS])) != DB_OK)
 		return failed(r, rc);

@@ -205,6 +205,24 @@ int profile_expire(struct db *db, long long client_id)
 	return rc;
 }
 
+int profile_tracking(struct db *db, struct pool *pool, long long client_id, long long visitor_id,
+		     const char *track, bool *tracking)
+{
+	struct db_rows row;
+	int rc = DB_OK;
+	if (track != NULL)
+		rc = db_exec(db, SQL_PROFILE_SET_TRACKING, NULL, "iii", client_id, visitor_id,
+			     (long long)(strcmp(track, "0") != 0));
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_PROFILE_TRACKING, &row, "ii", client_id, visitor_id);
+	*tracking = rc != DB_OK || row.rows == 0 || db_cell_int(&row, 0, 0) != 0;
+	if (rc == DB_OK && !*tracking)
+		rc = db_exec(db, SQL_PROFILE_FORGET_PAGES, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK && !*tracking)
+		rc = db_exec(db, SQL_PROFILE_FORGET_PAGE_EVENTS, NULL, "ii", client_id, visitor_id);
+	return rc;
+}
+
 int profile_record_page_events(struct db *db, struct pool *pool, long long client_id,
 			       long long site_id, long long visitor_id, const char *names)
 {

@@ -74,6 +74,13 @@ int profile_link_customer(struct db *db, long long client_id, long long visitor_
 int profile_record_site_event(struct db *db, long long client_id, long long site_id,
 			      const struct site_event *ev);
 
+/* The site's word on whether the visitor accepts its tracking (track is
+ * "0", "1", or NULL for no word): kept on the profile. Sets *tracking to
+ * what holds now. A visitor who declined keeps only what they typed: the
+ * pages of their ended requests and the page's events are forgotten here. */
+int profile_tracking(struct db *db, struct pool *pool, long long client_id, long long visitor_id,
+		     const char *track, bool *tracking);
+
 /* Records the site script's events (comma-separated names, from the help
  * link's events= parameter): unsigned, so they go to the trail only. */
 int profile_record_page_events(struct db *db, struct pool *pool, long long client_id,

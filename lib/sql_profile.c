@@ -19,8 +19,19 @@ const char *const sql_texts_profile[SQL__MAX] = {
 		"INSERT INTO visitor_profile (client_id, visitor_id, customer_ref, first_seen_at,"
 		" last_seen_at, visits) VALUES (?, ?, ?, NOW(3), NOW(3), 0)"
 		" ON DUPLICATE KEY UPDATE customer_ref = VALUES(customer_ref)",
+	/* The site says whether the visitor accepted its tracking (track=0/1
+	 * on the help link); without tracking the profile keeps only what they
+	 * typed: no events, no pages once a request has ended. */
 	[SQL_PROFILE_SET_TRACKING] =
-		"UPDATE visitor_profile SET tracking = ? WHERE client_id = ? AND visitor_id = ?",
+		"INSERT INTO visitor_profile (client_id, visitor_id, tracking, first_seen_at, last_seen_at,"
+		" visits) VALUES (?, ?, ?, NOW(3), NOW(3), 0) ON DUPLICATE KEY UPDATE tracking = VALUES(tracking)",
+	[SQL_PROFILE_TRACKING] =
+		"SELECT tracking FROM visitor_profile WHERE client_id = ? AND visitor_id = ?",
+	[SQL_PROFILE_FORGET_PAGE_EVENTS] =
+		"DELETE FROM profile_event WHERE client_id = ? AND visitor_id = ? AND source = 'page'",
+	[SQL_PROFILE_FORGET_PAGES] =
+		"UPDATE help_request SET page_url = NULL WHERE client_id = ? AND visitor_id = ?"
+		" AND page_url IS NOT NULL AND state NOT IN ('waiting', 'offered', 'accepted')",
 	[SQL_PROFILE_PREFILL] =
 		"SELECT COALESCE(vp.name, sc.name), COALESCE(vp.email, sc.email) FROM visitor_profile vp"
 		" LEFT JOIN site_customer sc ON sc.client_id = vp.client_id"

@@ -113,6 +113,19 @@ subtest "the client's administrator deletes a visitor's profile" => sub {
         . Baton::Test::client_id($slug))->[0][0], 1, 'and it is audited';
 };
 
+subtest 'a visitor who declined the site\'s tracking: only what they typed' => sub {
+    my ($key, $slug) = Baton::Test::new_help_site(ask_question => 1, name => 'Discreet shop');
+    my $v = Baton::Test::Browser->new;
+    my (undef, $first) = ask($v, $key, '/demo/tracked.html', name => 'Dora', query => '&events=seen-a');
+    sql("UPDATE help_request SET state = 'closed' WHERE public_id = '$first'");
+    my ($help) = ask($v, $key, '/demo/declined.html', query => '&track=0&events=seen-b');
+    like $help->{content}, qr/name="name"[^>]*value="Dora"/, 'what she typed is still hers';
+    my $page = $v->get("/myprofile?site=$key")->{content};
+    unlike $page, qr{tracked\.html}, 'the pages of her past requests are forgotten';
+    unlike $page, qr{seen-a|seen-b}, 'and the page\'s events are not kept, earlier ones neither';
+    like $page, qr{I need help|Where is my parcel\?}, 'her questions are';
+};
+
 subtest 'the retention keeps the trail only so long' => sub {
     my ($key, $slug) = Baton::Test::new_help_site(ask_question => 1, name => 'Short memory');
     admin(undef, 'rule', 'settings', $slug, '60', '30');

@@ -720,7 +720,15 @@
     }
     return true;
   }
+  // A page that sets window.BatonTracking = false (the visitor declined the
+  // site's tracking) sends no events, and tells Baton so (track=0): the
+  // profile then keeps only what the visitor types.
   function withEvents(url) {
+    if (window.BatonTracking === false) {
+      url.searchParams.set('track', '0');
+      url.searchParams.delete('events');
+      return url;
+    }
     var list = pageEvents();
     if (list.length) url.searchParams.set('events', list.join(','));
     return url;
