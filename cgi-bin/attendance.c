@@ -27,15 +27,10 @@ static const struct input attendance_inputs[IN__MAX] = {
 static int attendance(struct request *r)
 {
 	struct live_event ev;
-	bool found = false;
-	enum event_role role = EVENT_NOBODY;
-	int rc = event_load(r->db, r->pool, r->in[IN_EVENT], &ev, &found);
-	if (rc == DB_OK && found)
-		rc = event_staff_role(r->db, r->pool, &ev, r->session, &role);
-	if (rc != DB_OK)
-		return rc == DB_DOWN ? resp_unavailable(r) : -1;
-	if (!found || (role == EVENT_NOBODY && r->session->client_id != ev.client_id))
-		return resp_error(r, 404, "There is no such event.");
+	enum event_role role;
+	int status = event_load_for_staff(r, r->in[IN_EVENT], &ev, &role);
+	if (status != 0)
+		return status;
 	if (role != EVENT_PRODUCER && role != EVENT_MANAGER)
 		return resp_error(r, 403, "The attendance report is for the event's producer and this "
 				  "client's supervisors and administrators.");
@@ -43,7 +38,7 @@ static int attendance(struct request *r)
 	memset(&rep, 0, sizeof rep);
 	rep.pool = r->pool;
 	rep.kind = "attendance";
-	rc = report_event_attendance(r->db, r->pool, &ev, &rep);
+	int rc = report_event_attendance(r->db, r->pool, &ev, &rep);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;
 	if (r->in[IN_FORMAT] != NULL && strcmp(r->in[IN_FORMAT], "csv") == 0) {

@@ -1,11 +1,14 @@
 /* canned - canned phrases (a line sent with one click in a conversation)
  * and canned addresses (a page led to with one click). The client's
- * administrators keep the ones for everyone; every agent keeps their own.
- * Every form calls lib/admin_canned.c, as baton-admin does.
- * Template: templates/canned.cs. Tests: t/canned.t, t/browser-admin.t. */
+ * administrators keep the ones for everyone; every agent keeps their own,
+ * each phrase with its written translations. Every form calls
+ * lib/admin_canned.c (translations lib/admin_lang.c), as baton-admin does.
+ * Template: templates/canned.cs. Tests: t/canned.t, t/admin-settings.t,
+ * t/browser-admin.t, t/browser-collaborators.t. */
 #include <string.h>
 
 #include "admin_canned.h"
+#include "admin_lang.h"
 #include "admin_page.h"
 #include "db.h"
 #include "render.h"
@@ -16,6 +19,7 @@ static const struct input canned_inputs[] = {
 	{ "text", INPUT_TEXT, false, 2000, 0, 0, NULL },
 	{ "url", INPUT_LINE, false, 2000, 0, 0, NULL },
 	{ "for", INPUT_LINE, false, 10, 0, 0, NULL },
+	{ "lang", INPUT_LINE, false, 12, 0, 0, NULL },
 };
 
 /* Everyone's (for=all, the administrators') or the actor's own. */
@@ -59,6 +63,14 @@ static int address_delete(struct request *r, struct admin_context *ac, long long
 	return admin_canned_delete(ac, CANNED_ADDRESS, admin_field_int(r, "id"));
 }
 
+/* A phrase's own translation (issue 18), used instead of machine
+ * translation; an empty text removes it. */
+static int translate(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return admin_canned_translate(ac, admin_field_int(r, "id"), admin_field(r, "lang"),
+				      admin_field(r, "text") ? admin_field(r, "text") : "");
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	static const char *const columns[] = { "id", "agent", "title", "body", NULL };
@@ -70,6 +82,11 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		return rc;
 	admin_view_rows(v, "phrases", &phrases, columns);
 	admin_view_rows(v, "addresses", &addresses, columns);
+	static const char *const translation_columns[] = { "phrase", "lang", "text", NULL };
+	struct db_rows translations;
+	if ((rc = admin_canned_translation_list(ac, client_id, &translations)) != 0)
+		return rc;
+	admin_view_rows(v, "translations", &translations, translation_columns);
 	view_set_int(v, "may_edit_all", admin_authorize(ac, POWER_ADMINISTER, client_id) == 0);
 	ac->message = NULL;
 	return 0;
@@ -78,7 +95,7 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 static const struct admin_form canned_forms[] = {
 	{ "phrase-add", phrase_add }, { "phrase-edit", phrase_edit }, { "phrase-delete", phrase_delete },
 	{ "address-add", address_add }, { "address-edit", address_edit },
-	{ "address-delete", address_delete },
+	{ "address-delete", address_delete }, { "translate", translate },
 };
 
 static const struct admin_page canned_page = {

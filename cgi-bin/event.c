@@ -36,14 +36,9 @@ static int failed(struct request *r, int rc)
 /* The event and the requester's part in it; answers 404 or 403 itself. */
 static int load(struct request *r, const char *id, struct live_event *ev, enum event_role *role)
 {
-	bool found = false;
-	int rc = event_load(r->db, r->pool, id, ev, &found);
-	if (rc == DB_OK && found)
-		rc = event_staff_role(r->db, r->pool, ev, r->session, role);
-	if (rc != DB_OK)
-		return failed(r, rc);
-	if (!found || (*role == EVENT_NOBODY && r->session->client_id != ev->client_id))
-		return resp_error(r, 404, "There is no such event.");
+	int status = event_load_for_staff(r, id, ev, role);
+	if (status != 0)
+		return status;
 	if (*role == EVENT_NOBODY)
 		return resp_error(r, 403, "This page is for the event's producer, its speakers and "
 				  "this client's supervisors.");

@@ -4,13 +4,16 @@
  * the queues (waiting, offered, open sessions, staff signed in, mail not
  * yet sent; the busiest clients), and every program, which
  * htdocs/js/installation.js asks in turn whether it answers through the web
- * server. Template: templates/installation.cs. Tests: t/installation.t. */
+ * server; and a form to try the translation engine (lib/admin_lang.c, as
+ * baton-admin translate). Template: templates/installation.cs.
+ * Tests: t/installation.t, t/admin-settings.t. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "admin_page.h"
+#include "admin_translate.h"
 #include "db.h"
 #include "pool.h"
 #include "render.h"
@@ -98,8 +101,27 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 	return 0;
 }
 
+static const struct input installation_inputs[] = {
+	{ "from", INPUT_LINE, false, 12, 0, 0, NULL },
+	{ "to", INPUT_LINE, false, 12, 0, 0, NULL },
+	{ "text", INPUT_TEXT, false, 2000, 0, 0, NULL },
+};
+
+/* The translation engine tried, as `baton-admin translate` does (issue 18). */
+static int translate(struct request *r, struct admin_context *ac, long long client_id)
+{
+	const char *translation, *via;
+	return admin_translate_try(ac, admin_field(r, "from"), admin_field(r, "to"), admin_field(r, "text"),
+				   &translation, &via);
+}
+
+static const struct admin_form installation_forms[] = {
+	{ "translate", translate },
+};
+
 static const struct admin_page installation_page = {
-	"installation", POWER_OPERATOR, true, NULL, 0, NULL, 0, show,
+	"installation", POWER_OPERATOR, true, installation_inputs, COUNT_OF(installation_inputs),
+	installation_forms, COUNT_OF(installation_forms), show,
 };
 
 int main(int argc, char **argv)

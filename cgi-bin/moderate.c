@@ -49,15 +49,12 @@ static int failed(struct request *r, int rc)
 
 static int load(struct request *r, const char *id, struct live_event *ev, enum event_role *role)
 {
-	bool found = false;
-	int rc = event_load(r->db, r->pool, id, ev, &found);
-	if (rc == DB_OK && found)
-		rc = event_staff_role(r->db, r->pool, ev, r->session, role);
-	if (rc != DB_OK)
-		return failed(r, rc);
-	if (!found || *role == EVENT_NOBODY)
-		return resp_error(r, found ? 403 : 404, found ? "Only the event's producer, speakers and "
-				  "supervisors handle its questions." : "There is no such event.");
+	int status = event_load_for_staff(r, id, ev, role);
+	if (status != 0)
+		return status;
+	if (*role == EVENT_NOBODY)
+		return resp_error(r, 403, "Only the event's producer, speakers and supervisors handle "
+				  "its questions.");
 	return 0;
 }
 

@@ -24,17 +24,13 @@ static const struct input population_inputs[IN__MAX] = {
 static int population(struct request *r)
 {
 	struct live_event ev;
-	bool found = false;
-	enum event_role role = EVENT_NOBODY;
+	enum event_role role;
 	int rc = session_load(r);
-	if (rc == DB_OK)
-		rc = event_load(r->db, r->pool, r->in[IN_EVENT], &ev, &found);
-	if (rc == DB_OK && found)
-		rc = event_staff_role(r->db, r->pool, &ev, r->session, &role);
 	if (rc != DB_OK)
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;
-	if (!found)
-		return resp_error(r, 404, "There is no such event.");
+	int status = event_load_for_staff(r, r->in[IN_EVENT], &ev, &role);
+	if (status != 0)
+		return status;
 	if (role == EVENT_NOBODY)
 		return resp_error(r, 403, "The audience is for the event's producer, speakers and "
 				  "supervisors only.");
@@ -42,8 +38,8 @@ static int population(struct request *r)
 	buf_init(&out);
 	rc = r->in_int[IN_ATTENDEES] == 1 ? population_search_json(r->db, r->pool, &ev, r->in[IN_QUERY], &out)
 					   : population_json(r->db, r->pool, &ev, &out);
-	int status = rc == DB_OK ? resp_json(r, 200, pool_strdup(r->pool, out.data))
-				 : rc == DB_DOWN ? resp_unavailable(r) : -1;
+	status = rc == DB_OK ? resp_json(r, 200, pool_strdup(r->pool, out.data))
+			     : rc == DB_DOWN ? resp_unavailable(r) : -1;
 	buf_free(&out);
 	return status;
 }

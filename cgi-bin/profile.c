@@ -2,12 +2,16 @@
  * picture, password, which news chimes or shows a desktop notification (a
  * new offer, a line in a conversation in the background, a line from a
  * supervisor), and two-factor sign-in (a key for an authenticator app, with
- * its QR code drawn by htdocs/js/profile.js, then recovery codes). Every
- * form calls lib/account.c or lib/two_factor.c. Template:
- * templates/profile.cs. Tests: t/profile.t, t/browser-two-factor.t. */
+ * its QR code drawn by htdocs/js/profile.js, then recovery codes), the
+ * language they read and write, and (supervisors, administrators) the
+ * weekly digest. Every form calls lib/account.c, lib/two_factor.c,
+ * lib/admin_lang.c or lib/admin_mail.c. Template: templates/profile.cs.
+ * Tests: t/profile.t, t/admin-settings.t, t/browser-two-factor.t. */
 #include <stdio.h>
 
 #include "account.h"
+#include "admin_lang.h"
+#include "admin_mail.h"
 #include "admin_page.h"
 #include "channel.h"
 #include "db.h"
@@ -28,6 +32,8 @@ static const struct input profile_inputs[] = {
 	{ "desktop_line", INPUT_INT, false, 0, 0, 1, NULL },
 	{ "desktop_supervisor", INPUT_INT, false, 0, 0, 1, NULL },
 	{ "code", INPUT_LINE, false, 30, 0, 0, NULL },
+	{ "lang", INPUT_LINE, false, 12, 0, 0, NULL },
+	{ "digest", INPUT_INT, false, 0, 0, 1, NULL },
 };
 
 static int set_name(struct request *r, struct admin_context *ac, long long client_id)
@@ -69,6 +75,19 @@ static int two_factor_stop(struct request *r, struct admin_context *ac, long lon
 	return two_factor_off(ac, admin_field(r, "current"));
 }
 
+/* The language one reads and writes (issue 18): lines in others are
+ * translated. */
+static int set_lang(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return account_set_lang(ac, ac->agent_id, admin_field(r, "lang"));
+}
+
+/* Whether one gets the weekly digest (issue 13). */
+static int set_digest(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return account_set_digest(ac, ac->agent_id, admin_field_int(r, "digest") != 0);
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	struct db_rows me;
@@ -85,6 +104,13 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 			 db_cell(&me, 0, (size_t)(3 + i)));
 	view_set(v, "profile.two_factor", db_cell(&me, 0, 9));
 	view_set(v, "profile.recovery_left", db_cell(&me, 0, 10));
+	struct db_rows lang;
+	if ((rc = db_query(ac->db, ac->pool, SQL_SETTINGS_AGENT_LANG, &lang, "i", ac->agent_id)) != DB_OK)
+		return rc;
+	if (lang.rows > 0) {
+		view_set(v, "profile.lang", db_cell(&lang, 0, 0));
+		view_set_int(v, "profile.digest", db_cell_int(&lang, 0, 1) == 0);
+	}
 	for (size_t i = 0; channel_avatars[i] != NULL; i++)
 		view_set(v, pool_printf(r->pool, "avatars.%zu", i), channel_avatars[i]);
 	const char *secret, *uri;
@@ -110,6 +136,7 @@ static const struct admin_form profile_forms[] = {
 	{ "name", set_name }, { "avatar", set_avatar }, { "password", set_password },
 	{ "preferences", set_preferences }, { "two-factor-start", two_factor_on },
 	{ "two-factor-confirm", two_factor_code }, { "two-factor-off", two_factor_stop },
+	{ "lang", set_lang }, { "digest", set_digest },
 };
 
 static const struct admin_page profile_page = {

@@ -1,18 +1,21 @@
 /* rates - what each client pays, for the Baton operator: the rate per
  * started minute or per session, the monthly minimum, the currency, the
  * rate per started minute of a call, the phone rate (the call centre's
- * talk time) and the reseller, with the history of each change. A change applies from the
+ * talk time), what its events cost (per attendee or seat-minute) and the
+ * reseller, with the history of each change. A change applies from the
  * month it is made: months that are over keep their statements
  * (lib/terms.h). Amounts are typed as money (0.05) and stored in cents.
- * Every form calls lib/admin_billing.c (the phone rate lib/admin_phone.c),
+ * Every form calls lib/admin_billing.c (the phone rate lib/admin_phone.c,
+ * the event rate lib/admin_rooms.c),
  * as baton-admin does.
- * Template: templates/rates.cs. Tests: t/rates.t. */
+ * Template: templates/rates.cs. Tests: t/rates.t, t/admin-settings.t. */
 #include <stdio.h>
 
 #include "admin_billing.h"
 #include "admin_clients.h"
 #include "admin_page.h"
 #include "admin_phone.h"
+#include "admin_rooms.h"
 #include "billing.h"
 #include "db.h"
 #include "pool.h"
@@ -28,6 +31,8 @@ static const struct input rates_inputs[] = {
 	{ "reseller", INPUT_LINE, false, 64, 0, 0, NULL },
 	{ "call_rate", INPUT_LINE, false, 20, 0, 0, NULL },
 	{ "phone_rate", INPUT_LINE, false, 20, 0, 0, NULL },
+	{ "event_unit", INPUT_LINE, false, 12, 0, 0, NULL },
+	{ "event_rate", INPUT_LINE, false, 20, 0, 0, NULL },
 };
 
 /* "0.05" to "5" (cents, as the action takes them), or NULL with a refusal. */
@@ -85,6 +90,21 @@ static int set_phone_rate(struct request *r, struct admin_context *ac, long long
 	return admin_phone_set(ac, id, "rate_cents", rate);
 }
 
+/* What the client's events cost, per attendee or seat-minute (issue 17). */
+static int set_event_rate(struct request *r, struct admin_context *ac, long long client_id)
+{
+	int status;
+	const char *rate = cents(ac, "event rate", admin_field(r, "event_rate"), &status);
+	if (status != 0)
+		return status;
+	if (rate == NULL)
+		return admin_refuse(ac, 400, "Give the event rate (0: events are counted, not billed).");
+	long long id;
+	if ((status = admin_client_find(ac, admin_field(r, "slug"), POWER_OPERATOR, &id)) != 0)
+		return status;
+	return admin_event_rate(ac, id, admin_field(r, "event_unit"), rate);
+}
+
 static int set_reseller(struct request *r, struct admin_context *ac, long long client_id)
 {
 	return admin_client_set_reseller(ac, admin_field(r, "slug"), admin_field(r, "reseller"));
@@ -126,6 +146,14 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		SET("currency", t.currency);
 		SET("call_rate", money(ac->pool, t.billing.call_rate_cents));
 		SET("phone_rate", money(ac->pool, t.billing.phone_rate_cents));
+		struct db_rows events;
+		if ((rc = db_query(ac->db, ac->pool, SQL_SETTINGS_CLIENT, &events, "i",
+				   db_cell_int(&clients, i, 0))) != DB_OK)
+			return rc;
+		if (events.rows > 0) {
+			SET("event_unit", db_cell(&events, 0, 3));
+			SET("event_rate", money(ac->pool, db_cell_int(&events, 0, 4)));
+		}
 		for (size_t h = 0; h < history.rows; h++) {
 			const char *fields[] = { "at", "unit", "rate", "minimum", "currency", "reseller",
 				"call_rate", "phone_rate" };
@@ -144,7 +172,7 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 
 static const struct admin_form rates_forms[] = {
 	{ "rate", set_rate }, { "call-rate", set_call_rate }, { "phone-rate", set_phone_rate },
-	{ "reseller", set_reseller },
+	{ "reseller", set_reseller }, { "event-rate", set_event_rate },
 };
 
 static const struct admin_page rates_page = {

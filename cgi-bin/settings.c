@@ -2,14 +2,18 @@
  * button ready to copy, the optional co-browsing site script, and the desk
  * settings; its administrators change them here (caps, offer timeout and
  * the missed-offer rule, wait target, greeting, monitoring notice, rooms
- * button, what the visitor panel shows, time zone and opening hours).
- * Every form calls lib/admin_desk.c, as baton-admin does.
- * Template: templates/settings.cs. Tests: t/settings.t. */
+ * button, what the visitor panel shows, time zone and opening hours), how
+ * invited people join rooms and the Who button, and the alert address.
+ * Every form calls lib/admin_desk.c (rooms lib/admin_rooms.c, the alert
+ * address lib/admin_mail.c), as baton-admin does.
+ * Template: templates/settings.cs. Tests: t/settings.t, t/admin-settings.t. */
 #include <stdio.h>
 #include <string.h>
 
 #include "admin_desk.h"
+#include "admin_mail.h"
 #include "admin_page.h"
+#include "admin_rooms.h"
 #include "db.h"
 #include "pool.h"
 #include "render.h"
@@ -44,6 +48,9 @@ static const struct input settings_inputs[] = {
 	{ "hours_5", INPUT_LINE, false, 100, 0, 0, NULL },
 	{ "hours_6", INPUT_LINE, false, 100, 0, 0, NULL },
 	{ "always", INPUT_INT, false, 0, 0, 1, NULL },
+	{ "room_join", INPUT_LINE, false, 10, 0, 0, NULL },
+	{ "show_who", INPUT_LINE, false, 1, 0, 0, NULL },
+	{ "alert_email", INPUT_LINE, false, 254, 0, 0, NULL },
 };
 
 /* The settings the form sent (a script may send only some; the page's form
@@ -88,6 +95,18 @@ static int hours(struct request *r, struct admin_context *ac, long long client_i
 	return admin_hours_set(ac, client_id, days, admin_field_int(r, "always") != 0);
 }
 
+/* How invited people join and the Who button (issue 17): both, or either. */
+static int rooms(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return admin_room_settings(ac, client_id, admin_field(r, "room_join"), admin_field(r, "show_who"));
+}
+
+/* Where alerts of help links on unregistered domains go (issue 13). */
+static int alert(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return admin_client_alert_email(ac, client_id, admin_field(r, "alert_email"));
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	struct db_rows sites, settings, ranges;
@@ -130,6 +149,14 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		view_set(v, pool_printf(r->pool, "days.%d.hours", d), day_text[d]);
 	}
 	view_set_int(v, "hours_set", ranges.rows > 0);
+	struct db_rows client;
+	if ((rc = db_query(ac->db, ac->pool, SQL_SETTINGS_CLIENT, &client, "i", client_id)) != DB_OK)
+		return rc;
+	if (client.rows > 0) {
+		view_set(v, "mail.alert_email", db_cell(&client, 0, 0));
+		view_set(v, "rooms.join", db_cell(&client, 0, 1));
+		view_set(v, "rooms.show_who", db_cell(&client, 0, 2));
+	}
 	view_set_int(v, "may_edit", admin_authorize(ac, POWER_ADMINISTER, client_id) == 0);
 	ac->message = NULL;
 	bool open;
@@ -140,7 +167,7 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 }
 
 static const struct admin_form settings_forms[] = {
-	{ "desk", desk }, { "hours", hours },
+	{ "desk", desk }, { "hours", hours }, { "rooms", rooms }, { "alert", alert },
 };
 
 static const struct admin_page settings_page = {

@@ -1,11 +1,14 @@
 /* sites - the client's sites, for its administrators: add a site with its
  * domains, rename it, add and remove domains, choose whether visitors type
  * a question first, make a signing secret for priorities in links, delete
- * a site (after typing its name); each site's help link and button ready
- * to copy. Every form calls lib/admin_sites.c, as baton-admin does.
- * Template: templates/sites.cs. Tests: t/sites.t. */
+ * a site (after typing its name), give it a help address (mail to it
+ * becomes a help request); each site's help link and button ready to copy.
+ * Every form calls lib/admin_sites.c (the help address lib/admin_mail.c),
+ * as baton-admin does.
+ * Template: templates/sites.cs. Tests: t/sites.t, t/admin-settings.t. */
 #include <stdio.h>
 
+#include "admin_mail.h"
 #include "admin_page.h"
 #include "admin_sites.h"
 #include "db.h"
@@ -19,6 +22,7 @@ static const struct input sites_inputs[] = {
 	{ "domain", INPUT_LINE, false, 253, 0, 0, NULL },
 	{ "ask", INPUT_INT, false, 0, 0, 1, NULL },
 	{ "confirm", INPUT_LINE, false, 200, 0, 0, NULL },
+	{ "help_address", INPUT_LINE, false, 254, 0, 0, NULL },
 };
 
 enum { MAX_DOMAINS = 50 };
@@ -60,6 +64,12 @@ static int delete_site(struct request *r, struct admin_context *ac, long long cl
 	return admin_site_delete(ac, admin_field_int(r, "site"), admin_field(r, "confirm"));
 }
 
+/* Mail to the address becomes a help request of the site (issue 13). */
+static int help_address(struct request *r, struct admin_context *ac, long long client_id)
+{
+	return admin_site_help_address(ac, admin_field_int(r, "site"), NULL, admin_field(r, "help_address"));
+}
+
 static int show(struct request *r, struct admin_context *ac, long long client_id, struct view *v)
 {
 	struct db_rows sites;
@@ -73,6 +83,8 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		view_set(v, key, db_cell(&sites, i, 4));
 		snprintf(key, sizeof key, "sites.%zu.has_secret", i);
 		view_set(v, key, db_cell(&sites, i, 5));
+		snprintf(key, sizeof key, "sites.%zu.help_address", i);
+		view_set(v, key, db_cell(&sites, i, 6));
 	}
 	return 0;
 }
@@ -80,6 +92,7 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 static const struct admin_form sites_forms[] = {
 	{ "add", add }, { "rename", rename_site }, { "domain-add", domain_add },
 	{ "domain-remove", domain_remove }, { "ask", ask }, { "secret", secret }, { "delete", delete_site },
+	{ "help-address", help_address },
 };
 
 static const struct admin_page sites_page = {

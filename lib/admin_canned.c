@@ -40,7 +40,7 @@ static int check_entry(struct admin_context *ac, enum canned_kind kind, const ch
 
 /* Who may change an entry of client_id owned by agent_id (0: everyone's):
  * the client's administrators any, each agent their own. */
-static int may_change(struct admin_context *ac, long long client_id, long long agent_id)
+int admin_canned_may_change(struct admin_context *ac, long long client_id, long long agent_id)
 {
 	if (agent_id != 0 && agent_id == ac->agent_id)
 		return admin_authorize(ac, POWER_STAFF, client_id);
@@ -52,7 +52,7 @@ int admin_canned_add(struct admin_context *ac, enum canned_kind kind, long long 
 {
 	int status = check_entry(ac, kind, &title, &body);
 	if (status == 0)
-		status = may_change(ac, client_id, agent_id);
+		status = admin_canned_may_change(ac, client_id, agent_id);
 	if (status != 0)
 		return status;
 	const char *owner = "everyone";
@@ -97,7 +97,7 @@ static int find_entry(struct admin_context *ac, enum canned_kind kind, long long
 	e->agent_id = db_cell(&rows, 0, 2) ? db_cell_int(&rows, 0, 2) : 0;
 	e->title = db_cell(&rows, 0, 3);
 	e->body = db_cell(&rows, 0, 4);
-	int status = may_change(ac, e->client_id, e->agent_id);
+	int status = admin_canned_may_change(ac, e->client_id, e->agent_id);
 	if (status == 404)
 		return admin_refuse(ac, 404, "There is no such %s among yours.", kinds[kind].noun);
 	return status;

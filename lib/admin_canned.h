@@ -27,5 +27,9 @@ int admin_canned_address_move(struct admin_context *ac, long long client_id, con
 /* What the actor may edit: the client's own (for its admins) and theirs. */
 int admin_canned_list(struct admin_context *ac, enum canned_kind kind, long long client_id,
 		      struct db_rows *out);
+/* The one rule for changing an entry of client_id owned by agent_id (0:
+ * everyone's): the client's administrators any, each agent their own.
+ * 0, or 403/404 with the reason (its translations follow it: admin_lang.h). */
+int admin_canned_may_change(struct admin_context *ac, long long client_id, long long agent_id);
 
 #endif

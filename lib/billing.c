@@ -120,17 +120,26 @@ int billing_add_session(const struct billing_terms *terms, struct billing_totals
 	return 0;
 }
 
+/* A call of either kind (in the browser, over the telephone): billed by the
+ * minute at its own rate, counted in its own totals. */
+static int add_minutes(long long minutes, long long rate_cents, long long *total_cents,
+		       long long *total_minutes, long long *count, long long *amount_cents)
+{
+	long long amount;
+	if (__builtin_mul_overflow(minutes, rate_cents, &amount)
+	    || __builtin_add_overflow(*total_cents, amount, total_cents)
+	    || __builtin_add_overflow(*total_minutes, minutes, total_minutes))
+		return -1;
+	(*count)++;
+	*amount_cents = amount;
+	return 0;
+}
+
 int billing_add_call(const struct billing_terms *terms, struct billing_totals *t,
 		     long long minutes, long long *amount_cents)
 {
-	long long amount;
-	if (__builtin_mul_overflow(minutes, terms->call_rate_cents, &amount)
-	    || __builtin_add_overflow(t->call_cents, amount, &t->call_cents)
-	    || __builtin_add_overflow(t->call_minutes, minutes, &t->call_minutes))
-		return -1;
-	t->calls++;
-	*amount_cents = amount;
-	return 0;
+	return add_minutes(minutes, terms->call_rate_cents, &t->call_cents, &t->call_minutes,
+			   &t->calls, amount_cents);
 }
 
 int billing_add_event(const struct billing_terms *terms, struct billing_totals *t,
@@ -153,14 +162,8 @@ int billing_add_event(const struct billing_terms *terms, struct billing_totals *
 int billing_add_phone_call(const struct billing_terms *terms, struct billing_totals *t,
 			   long long minutes, long long *amount_cents)
 {
-	long long amount;
-	if (__builtin_mul_overflow(minutes, terms->phone_rate_cents, &amount)
-	    || __builtin_add_overflow(t->phone_cents, amount, &t->phone_cents)
-	    || __builtin_add_overflow(t->phone_minutes, minutes, &t->phone_minutes))
-		return -1;
-	t->phone_calls++;
-	*amount_cents = amount;
-	return 0;
+	return add_minutes(minutes, terms->phone_rate_cents, &t->phone_cents, &t->phone_minutes,
+			   &t->phone_calls, amount_cents);
 }
 
 int billing_event_unit_parse(const char *text, enum billing_event_unit *unit)

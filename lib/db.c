@@ -406,6 +406,14 @@ static void random_pause(long cap_ms)
 	nanosleep(&pause, NULL);
 }
 
+long db_retry_pause_cap_ms(int attempt)
+{
+	long cap = DB_RETRY_FIRST_MS;
+	for (int i = 1; i < attempt && cap < DB_RETRY_MAX_MS; i++)
+		cap *= 2;
+	return cap < DB_RETRY_MAX_MS ? cap : DB_RETRY_MAX_MS;
+}
+
 bool db_retry(struct db *db, int *rc, int *attempt)
 {
 	bool lost = *rc == DB_DOWN && db->lost_in_transaction;
@@ -418,8 +426,7 @@ bool db_retry(struct db *db, int *rc, int *attempt)
 		*rc = DB_DOWN;
 		return false;
 	}
-	long cap = DB_RETRY_FIRST_MS << (*attempt - 1);
-	random_pause(cap < DB_RETRY_MAX_MS ? cap : DB_RETRY_MAX_MS);
+	random_pause(db_retry_pause_cap_ms(*attempt));
 	return true;
 }
 

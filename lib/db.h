@@ -69,6 +69,10 @@ void db_rollback(struct db *db);
  * turned into DB_DOWN, so the client is told to try again (503). */
 bool db_retry(struct db *db, int *rc, int *attempt);
 
+/* The longest pause (ms) db_retry takes before attempt number `attempt`
+ * (1, 2, ...): the pause itself is random between 0 and this. */
+long db_retry_pause_cap_ms(int attempt);
+
 const char *db_cell(const struct db_rows *r, size_t row, size_t col);
 long long db_cell_int(const struct db_rows *r, size_t row, size_t col);
 

@@ -20,8 +20,6 @@
 #include "router.h"
 #include "thread.h"
 
-enum { STORE_ATTEMPTS = 3 };
-
 static int logged(struct call *c, int rc, const char *what)
 {
 	if (rc != DB_OK)
@@ -112,17 +110,23 @@ int store_channel_note(struct call *c, const char *text)
 	return rc == CHANNEL_CLOSED ? DB_OK : logged(c, rc, "a note in the session");
 }
 
-/* After a request changed: the client's queue version, commit, the
- * pollers told, and routing (a change may free or need an agent). */
-static int finish(struct call *c, int rc, long long client_id)
+/* The end of a transaction that changed a request: the client's queue
+ * version and commit, or a rollback. Its caller runs the transaction again
+ * while db_retry says so (it lost to a concurrent writer), then announces. */
+static int commit_change(struct call *c, int rc, long long client_id, unsigned long long *version)
 {
-	unsigned long long version = 0;
 	if (rc == DB_OK)
-		rc = queue_bump(c->d->db, client_id, &version);
+		rc = queue_bump(c->d->db, client_id, version);
 	if (rc == DB_OK)
-		rc = db_commit(c->d->db);
-	else
-		db_rollback(c->d->db);
+		return db_commit(c->d->db);
+	db_rollback(c->d->db);
+	return rc;
+}
+
+/* After the change committed: the pollers told, and routing (a change may
+ * free or need an agent). */
+static int announce(struct call *c, int rc, long long client_id, unsigned long long version)
+{
 	if (rc != DB_OK)
 		return rc;
 	queue_notify(client_id, version);
@@ -157,13 +161,18 @@ int store_attempt_failed(struct call *c)
 
 int store_agent_lost(struct call *c)
 {
-	int rc = db_begin(c->d->db);
-	unsigned long long changed = 0;
-	if (rc == DB_OK)
-		rc = db_exec(c->d->db, SQL_CALLBACK_BACK_TO_LIST, &changed, "i", c->request_id);
-	if (rc == DB_OK && changed > 0)
-		rc = request_event(c, "requeued");
-	logged(c, finish(c, rc, c->client_id), "the call-back's return to the list");
+	unsigned long long version = 0;
+	int rc, attempt = 0;
+	do {
+		unsigned long long changed = 0;
+		rc = db_begin(c->d->db);
+		if (rc == DB_OK)
+			rc = db_exec(c->d->db, SQL_CALLBACK_BACK_TO_LIST, &changed, "i", c->request_id);
+		if (rc == DB_OK && changed > 0)
+			rc = request_event(c, "requeued");
+		rc = commit_change(c, rc, c->client_id, &version);
+	} while (db_retry(c->d->db, &rc, &attempt));
+	logged(c, announce(c, rc, c->client_id, version), "the call-back's return to the list");
 	store_channel_note(c, "The agent's phone did not stay on the call; the call-back goes back "
 			      "to the list.");
 	if (c->channel_id > 0)
@@ -240,50 +249,71 @@ static int insert_request(struct call *c, const char *kind, const char *state, c
 
 int store_call_request(struct call *c, const char *kind, const char *state)
 {
-	int rc = db_begin(c->d->db);
-	if (rc == DB_OK)
-		rc = insert_request(c, kind, state,
-				    strcmp(kind, "callback") == 0 ? "Asked on the phone to be called back."
-								   : NULL);
-	return logged(c, finish(c, rc, c->client_id), "the caller's request");
+	unsigned long long version = 0;
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(c->d->db);
+		if (rc == DB_OK)
+			rc = insert_request(c, kind, state,
+					    strcmp(kind, "callback") == 0
+						    ? "Asked on the phone to be called back." : NULL);
+		rc = commit_change(c, rc, c->client_id, &version);
+	} while (db_retry(c->d->db, &rc, &attempt));
+	return logged(c, announce(c, rc, c->client_id, version), "the caller's request");
 }
 
 int store_requeue(struct call *c)
 {
-	int rc = db_begin(c->d->db);
-	if (rc == DB_OK)
-		rc = db_exec(c->d->db, SQL_PHONE_REQUEST_REQUEUE, NULL, "i", c->request_id);
-	if (rc == DB_OK)
-		rc = db_exec(c->d->db, SQL_PHONE_CALL_CLEAR_CHANNEL, NULL, "i", c->id);
-	if (rc == DB_OK)
-		rc = request_event(c, "requeued");
+	unsigned long long version = 0;
+	int rc, attempt = 0;
+	do {
+		rc = db_begin(c->d->db);
+		if (rc == DB_OK)
+			rc = db_exec(c->d->db, SQL_PHONE_REQUEST_REQUEUE, NULL, "i", c->request_id);
+		if (rc == DB_OK)
+			rc = db_exec(c->d->db, SQL_PHONE_CALL_CLEAR_CHANNEL, NULL, "i", c->id);
+		if (rc == DB_OK)
+			rc = request_event(c, "requeued");
+		rc = commit_change(c, rc, c->client_id, &version);
+	} while (db_retry(c->d->db, &rc, &attempt));
 	c->channel_id = 0;
-	return logged(c, finish(c, rc, c->client_id), "the return to the queue");
+	return logged(c, announce(c, rc, c->client_id, version), "the return to the queue");
 }
 
 int store_to_callback(struct call *c)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(c->d->db);
-	if (rc == DB_OK)
-		rc = db_exec(c->d->db, SQL_PHONE_REQUEST_TO_CALLBACK, &changed, "si", c->number,
-			     c->request_id);
-	if (rc == DB_OK && changed == 0)
-		rc = DB_ERROR; /* taken by an agent meanwhile: the caller keeps holding */
-	if (rc == DB_OK)
-		rc = request_event(c, "scheduled");
-	return finish(c, rc, c->client_id);
+	unsigned long long version = 0;
+	int rc, attempt = 0;
+	do {
+		unsigned long long changed = 0;
+		rc = db_begin(c->d->db);
+		if (rc == DB_OK)
+			rc = db_exec(c->d->db, SQL_PHONE_REQUEST_TO_CALLBACK, &changed, "si", c->number,
+				     c->request_id);
+		if (rc == DB_OK && changed == 0)
+			rc = DB_ERROR; /* taken by an agent meanwhile: the caller keeps holding */
+		if (rc == DB_OK)
+			rc = request_event(c, "scheduled");
+		rc = commit_change(c, rc, c->client_id, &version);
+	} while (db_retry(c->d->db, &rc, &attempt));
+	return announce(c, rc, c->client_id, version);
 }
 
 int store_abandoned(struct call *c)
 {
-	unsigned long long changed = 0;
-	int rc = db_begin(c->d->db);
-	if (rc == DB_OK)
-		rc = db_exec(c->d->db, SQL_REQUEST_SET_STATE, &changed, "si", "cancelled", c->request_id);
-	if (rc == DB_OK && changed > 0)
-		rc = request_event(c, "abandoned");
-	rc = finish(c, rc, c->client_id);
+	unsigned long long changed, version = 0;
+	int rc, attempt = 0;
+	do {
+		changed = 0;
+		rc = db_begin(c->d->db);
+		if (rc == DB_OK)
+			rc = db_exec(c->d->db, SQL_REQUEST_SET_STATE, &changed, "si", "cancelled",
+				     c->request_id);
+		if (rc == DB_OK && changed > 0)
+			rc = request_event(c, "abandoned");
+		rc = commit_change(c, rc, c->client_id, &version);
+	} while (db_retry(c->d->db, &rc, &attempt));
+	rc = announce(c, rc, c->client_id, version);
 	if (changed == 0)
 		store_channel_note(c, "The caller hung up before the call was joined.");
 	return logged(c, rc, "the abandoned call");
@@ -318,24 +348,27 @@ int store_voice_message(struct call *c)
 	struct buf audio;
 	buf_init(&audio);
 	wav(&audio, c->recording, c->recorded);
-	int rc = crypto_public_id(public_id) == 0 ? db_begin(c->d->db) : DB_ERROR;
-	if (rc == DB_OK)
-		rc = insert_request(c, "call", "message",
-				    pool_printf(c->d->pool, "Voice message (%lld:%02lld)", seconds / 60,
-						seconds % 60));
-	if (rc == DB_OK)
-		rc = db_exec(c->d->db, SQL_VOICE_MESSAGE_INSERT, NULL, "siiiib", public_id, c->client_id,
-			     c->id, c->request_id, seconds, audio.data, audio.len);
-	/* Listed, assigned and marked done with the other messages. */
-	if (rc == DB_OK)
-		rc = thread_start_from_form(c->d->db, c->request_id, c->client_id, NULL,
-					    pool_printf(c->d->pool, "Voice message (%lld:%02lld)",
-							seconds / 60, seconds % 60));
-	if (rc == DB_OK)
-		rc = db_exec(c->d->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", c->request_id,
-			     c->client_id, "message", 0LL);
+	const char *title = pool_printf(c->d->pool, "Voice message (%lld:%02lld)", seconds / 60,
+					seconds % 60);
+	unsigned long long version = 0;
+	int rc, attempt = 0;
+	do {
+		rc = crypto_public_id(public_id) == 0 ? db_begin(c->d->db) : DB_ERROR;
+		if (rc == DB_OK)
+			rc = insert_request(c, "call", "message", title);
+		if (rc == DB_OK)
+			rc = db_exec(c->d->db, SQL_VOICE_MESSAGE_INSERT, NULL, "siiiib", public_id,
+				     c->client_id, c->id, c->request_id, seconds, audio.data, audio.len);
+		/* Listed, assigned and marked done with the other messages. */
+		if (rc == DB_OK)
+			rc = thread_start_from_form(c->d->db, c->request_id, c->client_id, NULL, title);
+		if (rc == DB_OK)
+			rc = db_exec(c->d->db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", c->request_id,
+				     c->client_id, "message", 0LL);
+		rc = commit_change(c, rc, c->client_id, &version);
+	} while (db_retry(c->d->db, &rc, &attempt));
 	buf_free(&audio);
-	rc = finish(c, rc, c->client_id);
+	rc = announce(c, rc, c->client_id, version);
 	if (rc == DB_OK)
 		store_call_event(c, "message", pool_printf(c->d->pool, "%lld s", seconds));
 	return logged(c, rc, "the voice message");

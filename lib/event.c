@@ -11,6 +11,7 @@
 #include "notify.h"
 #include "pool.h"
 #include "render.h"
+#include "response.h"
 #include "room.h"
 #include "staff.h"
 #include "utf8.h"
@@ -175,6 +176,23 @@ int event_staff_role(struct db *db, struct pool *pool, const struct live_event *
 	else if (staff_may_see_client(s, ev->client_id, ROLE_SUPERVISOR))
 		*role = EVENT_MANAGER;
 	return DB_OK;
+}
+
+int event_load_for_staff(struct request *r, const char *public_id, struct live_event *ev,
+			 enum event_role *role)
+{
+	bool found = false;
+	*role = EVENT_NOBODY;
+	int rc = event_load(r->db, r->pool, public_id, ev, &found);
+	if (rc == DB_OK && found)
+		rc = event_staff_role(r->db, r->pool, ev, r->session, role);
+	if (rc != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
+	/* Without a staff session (an attendee, a stranger) the page says 403. */
+	bool other_client = r->session != NULL && r->session->client_id != ev->client_id;
+	if (!found || (*role == EVENT_NOBODY && other_client))
+		return resp_error(r, 404, "There is no such event.");
+	return 0;
 }
 
 int event_participant(struct db *db, struct pool *pool, long long channel_id, long long agent_id,

@@ -70,6 +70,15 @@ enum event_role { EVENT_NOBODY, EVENT_MANAGER, EVENT_SPEAKER, EVENT_PRODUCER };
 int event_staff_role(struct db *db, struct pool *pool, const struct live_event *ev,
 		     const struct session *s, enum event_role *role);
 
+/* The event a staff page is about, and the signed-in requester's part in
+ * it (which may be EVENT_NOBODY: the page decides what each role may do).
+ * Returns 0, or the status of the answer it gave itself: 404 when there is
+ * no such event or it is another client's event the requester has no part
+ * in (one client never learns of another's events), 503 when the database
+ * is down. r->session may be NULL (no staff session): EVENT_NOBODY. */
+int event_load_for_staff(struct request *r, const char *public_id, struct live_event *ev,
+			 enum event_role *role);
+
 /* The producer moves the event on: "open" (the stage), "live", "end".
  * Going live from scheduled opens the stage first. *problem says why not
  * (409) and DB_OK is returned. */

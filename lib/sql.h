@@ -682,7 +682,17 @@ enum sql_id {
 	SQL_LANG_AGENT_SET,
 	SQL_LANG_PARTICIPANT_SET,
 	SQL_LANG_REQUEST_SET,
-	SQL_LANG_CANNED_TRANSLATION_SET,
+
+	/* settings of later issues, in the browser and baton-admin alike
+	 * (lib/sql_settings.c) */
+	SQL_SETTINGS_CLIENT,
+	SQL_SETTINGS_CANNED_BY_TITLE,
+	SQL_SETTINGS_TRANSLATION_SET,
+	SQL_SETTINGS_TRANSLATION_DELETE,
+	SQL_SETTINGS_TRANSLATION_LIST,
+	SQL_SETTINGS_AGENT_LANG,
+	SQL_SETTINGS_COLLABORATOR_EXISTS,
+	SQL_SETTINGS_COLLABORATOR_SET_DISABLED,
 
 	/* visitor profiles across a client's sites, site events, rules,
 	 * service levels and skills (lib/profile*.c; texts in sql_profile.c) */
@@ -758,6 +768,7 @@ extern const char *const sql_texts_event[SQL__MAX];
 extern const char *const sql_texts_phone[SQL__MAX];
 extern const char *const sql_texts_lang[SQL__MAX];
 extern const char *const sql_texts_setup[SQL__MAX];
+extern const char *const sql_texts_settings[SQL__MAX];
 extern const char *const sql_texts_profile[SQL__MAX];
 
 #endif

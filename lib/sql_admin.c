@@ -224,7 +224,8 @@ const char *const sql_texts_admin[SQL__MAX] = {
 		" (SELECT COUNT(*) FROM participant p JOIN channel ch ON ch.id = p.channel_id"
 		"  WHERE p.agent_id = a.id AND p.kind = 'agent' AND p.left_at IS NULL AND ch.state = 'open'),"
 		" a.totp_enabled_at IS NOT NULL,"
-		" (SELECT ap.sip_user FROM agent_phone ap WHERE ap.agent_id = a.id)"
+		" (SELECT ap.sip_user FROM agent_phone ap WHERE ap.agent_id = a.id),"
+		" a.lang, a.digest_opt_out = 0"
 		" FROM agent a LEFT JOIN reseller r ON r.id = a.reseller_id WHERE a.client_id = ?"
 		" ORDER BY a.disabled, a.display_name, a.email",
 
@@ -243,7 +244,8 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	 * question, and whether it has a signing secret. */
 	[SQL_SITES_ADMIN] =
 		"SELECT s.id, s.name, s.site_key, (SELECT GROUP_CONCAT(d.domain ORDER BY d.domain)"
-		" FROM site_domain d WHERE d.site_id = s.id), s.ask_question, s.secret IS NOT NULL"
+		" FROM site_domain d WHERE d.site_id = s.id), s.ask_question, s.secret IS NOT NULL,"
+		" COALESCE(s.help_address, '')"
 		" FROM site s WHERE s.client_id = ? ORDER BY s.id",
 
 	/* ---- canned phrases and addresses (lib/admin_canned.c) ---- */

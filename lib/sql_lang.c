@@ -28,8 +28,4 @@ const char *const sql_texts_lang[SQL__MAX] = {
 	[SQL_LANG_AGENT_SET] = "UPDATE agent SET lang = ? WHERE id = ? AND client_id = ?",
 	[SQL_LANG_PARTICIPANT_SET] = "UPDATE participant SET lang = ? WHERE id = ?",
 	[SQL_LANG_REQUEST_SET] = "UPDATE help_request SET lang = ? WHERE public_id = ?",
-	[SQL_LANG_CANNED_TRANSLATION_SET] =
-		"INSERT INTO canned_phrase_translation (phrase_id, lang, body)"
-		" SELECT id, ?, ? FROM canned_phrase WHERE client_id = ? AND title = ?"
-		" ON DUPLICATE KEY UPDATE body = VALUES(body)",
 };

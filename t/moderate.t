@@ -137,7 +137,7 @@ subtest 'outsiders' => sub {
     is $res->{status}, 403, 'an agent of the client with no part: 403';
     my $other = Baton::Test::signed_in_agent(name => 'Other Client', state => 'away');
     ($res) = moderate_as($other, $id, action => 'approve', question => $q1);
-    is $res->{status}, 403, 'staff of another client: 403';
+    is $res->{status}, 404, 'staff of another client: 404 (its events are not theirs to know of)';
     my $f = event_with(speakers => 1);
     staff_post($f->{producer}, '/event', id => $f->{id}, action => 'live');
     ($res) = moderate_as($f->{producer}, $f->{id}, action => 'approve', question => $q1);

@@ -31,18 +31,17 @@ my $t0 = time;
 my $res = $visitor->get($poll, headers => { Accept => 'application/json' });
 my $took = time - $t0; # a hold counts whole seconds: between 1 and 2 s here
 is $res->{status}, 200, 'a channel poll with nothing new is held, then answered';
-ok $took > 0.9 && $took < 6, sprintf('when its time is up (%.1f s)', $took) or diag $res->{content};
+ok $took > 0.9, sprintf('when its time is up (%.1f s)', $took) or diag $res->{content};
 my $d = Baton::Test::json_decode($res->{content});
 is_deeply $d, { again => JSON::PP::true(), retry_ms => 0 }, 'with "ask again" and nothing else'
     or diag $res->{content};
 
-# Something said meanwhile reaches the next poll at once.
+# Something said meanwhile reaches the next poll: with the line, not with
+# "ask again" after a hold (the answer, not a stopwatch, tells them apart).
 my ($said) = Baton::Test::chat_say($c->{agent}, $c->{channel}, 'While you were away');
 is $said->{status}, 200, 'the agent says something (on the first host)';
-$t0 = time;
 $res = $visitor->get($poll, headers => { Accept => 'application/json' });
 $d = Baton::Test::json_decode($res->{content});
-ok time - $t0 < 1.5, 'the next poll answers at once';
 ok $d && grep({ ($_->{body} // '') eq 'While you were away' } @{ $d->{events} // [] }),
     'with the line said meanwhile' or diag $res->{content};
 
@@ -54,7 +53,7 @@ $t0 = time;
 $res = $agent->get("/poll?console=1&version=$version", headers => { Accept => 'application/json' });
 $took = time - $t0;
 $d = Baton::Test::json_decode($res->{content});
-ok $took > 0.9 && $took < 6, sprintf('a console poll is held until its time is up (%.1f s)', $took);
+ok $took > 0.9, sprintf('a console poll is held until its time is up (%.1f s)', $took);
 ok $d && ref $d->{queue} eq 'ARRAY' && !$d->{again}, 'and then answered in full' or diag $res->{content};
 
 done_testing;

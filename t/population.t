@@ -66,7 +66,7 @@ subtest 'refusals' => sub {
     is $r->{status}, 200, 'a supervisor of the client: 200';
     my $other = Baton::Test::signed_in_agent(role => 'supervisor', name => 'Other Boss', state => 'away');
     ($r) = pop_of($other);
-    is $r->{status}, 403, 'a supervisor of another client: 403';
+    is $r->{status}, 404, 'a supervisor of another client: 404 (its events are not theirs to know of)';
     is $producer->{browser}->get('/population?e=' . ('1' x 32))->{status}, 404, 'an unknown event: 404';
 };
 

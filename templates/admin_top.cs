@@ -10,6 +10,7 @@
   <span class="group">Installation:</span>
   <a href="/clients" id="nav-clients">Clients</a>
   <a href="/resellers" id="nav-resellers">Resellers</a>
+  <a href="/operators" id="nav-operators">Operators</a>
   <a href="/rates" id="nav-rates">Rates</a>
   <a href="/refused" id="nav-refused">Refused links</a>
   <a href="/installation" id="nav-installation">Health</a>
@@ -27,6 +28,7 @@
   <a href="<?cs call:admin_link("/canned") ?>" id="nav-canned">Canned phrases</a>
   <a href="<?cs call:admin_link("/rules") ?>" id="nav-rules">Service levels</a>
   <a href="<?cs call:admin_link("/avatars") ?>" id="nav-avatars">Avatars</a>
+  <a href="<?cs call:admin_link("/collaborators") ?>" id="nav-collaborators">Collaborators</a>
   <?cs if:me.role == "admin" ?><a href="/refused" id="nav-refused">Refused links</a>
   <a href="/audit" id="nav-audit">Audit log</a><?cs /if ?>
   <?cs elif:me.role == "agent" || me.role == "supervisor" ?>

@@ -23,7 +23,7 @@
 
   <h2>Everyone</h2>
   <table class="grid" id="people">
-    <thead><tr><th>Person</th><th>Role</th><th>Sessions at once</th><th>Now</th><th>Account</th></tr></thead>
+    <thead><tr><th>Person</th><th>Role</th><th>Sessions at once</th><th>Language</th><th>Now</th><th>Account</th></tr></thead>
     <tbody>
     <?cs each:p = people ?>
     <tr data-agent="<?cs var:p.id ?>" class="<?cs if:p.disabled == "1" ?>disabled<?cs /if ?>">
@@ -44,6 +44,12 @@
           <?cs call:admin_fields("capacity") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
           <label class="visually-hidden" for="capacity-<?cs var:p.id ?>">Sessions at once for <?cs var:p.name ?></label>
           <input type="number" id="capacity-<?cs var:p.id ?>" name="capacity" min="1" max="<?cs var:capacity_max ?>" value="<?cs var:p.capacity ?>" class="narrow-number">
+          <button type="submit" class="secondary">Set</button>
+        </form></td>
+      <td><form method="post" action="/agents" class="row lang-form">
+          <?cs call:admin_fields("lang") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
+          <label class="visually-hidden" for="lang-<?cs var:p.id ?>">Language of <?cs var:p.name ?></label>
+          <input type="text" id="lang-<?cs var:p.id ?>" name="lang" maxlength="12" size="5" pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?" value="<?cs var:p.lang ?>" class="narrow-number">
           <button type="submit" class="secondary">Set</button>
         </form></td>
       <td><span class="state" data-state="<?cs var:p.state ?>"><?cs var:p.state ?></span>
@@ -72,6 +78,12 @@
           <?cs call:admin_fields("desk-phone-off") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
           <button type="submit" class="secondary">Calls in the browser</button>
         </form><?cs /if ?>
+        <?cs if:p.role == "supervisor" || p.role == "admin" ?>
+        <form method="post" action="/agents" class="inline digest-form">
+          <?cs call:admin_fields("digest") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
+          <input type="hidden" name="digest" value="<?cs if:p.digest == "1" ?>0<?cs else ?>1<?cs /if ?>">
+          <button type="submit" class="secondary"><?cs if:p.digest == "1" ?>Stop the weekly digest<?cs else ?>Send the weekly digest<?cs /if ?></button>
+        </form><?cs /if ?>
         <?cs if:p.disabled == "1" ?>
         <form method="post" action="/agents" class="inline activate-form">
           <?cs call:admin_fields("activate") ?><input type="hidden" name="agent" value="<?cs var:p.id ?>">
@@ -89,6 +101,7 @@
     </tbody>
   </table>
   <p class="muted">A desk phone is a SIP account at Baton's SIP proxy for a phone on the agent's desk: their calls ring it instead of the browser. Its password is shown once.</p>
+  <p class="muted">“Language” is the one a person reads and writes (en, es, pt-BR…): lines in other languages are translated for them. Supervisors and administrators may get a weekly digest of their desk by e-mail.</p>
   <p class="muted">“Sessions at once” is how many conversations an agent is offered at the same time: routing offers a waiting visitor only to an available agent below it.</p>
 </section>
 <?cs include:"footer.cs" ?>

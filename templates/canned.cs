@@ -21,6 +21,24 @@
       <?cs call:admin_fields(kind + "-delete") ?><input type="hidden" name="id" value="<?cs var:e.id ?>">
       <button type="submit" class="secondary danger">Delete</button>
     </form>
+    <?cs if:kind == "phrase" ?><details class="translations"<?cs if:form.do == "translate" && form.id == e.id ?> open<?cs /if ?>><summary>Translations</summary>
+      <p class="muted">Written translations are sent instead of machine translation to people who read that language. An empty text removes one.</p>
+      <?cs each:t = translations ?><?cs if:t.phrase == e.id ?>
+      <form method="post" action="/canned" class="translation-form" data-lang="<?cs var:t.lang ?>">
+        <?cs call:admin_fields("translate") ?><input type="hidden" name="id" value="<?cs var:e.id ?>"><input type="hidden" name="lang" value="<?cs var:t.lang ?>">
+        <label for="translation-<?cs var:e.id ?>-<?cs var:t.lang ?>"><?cs var:t.lang ?></label>
+        <textarea id="translation-<?cs var:e.id ?>-<?cs var:t.lang ?>" name="text" rows="2" maxlength="2000"><?cs var:t.text ?></textarea>
+        <button type="submit" class="secondary">Save</button>
+      </form><?cs /if ?><?cs /each ?>
+      <form method="post" action="/canned" class="translation-add-form">
+        <?cs call:admin_fields("translate") ?><input type="hidden" name="id" value="<?cs var:e.id ?>">
+        <label for="translation-lang-<?cs var:e.id ?>">Language</label>
+        <input type="text" id="translation-lang-<?cs var:e.id ?>" name="lang" maxlength="12" size="6" placeholder="es" required>
+        <label for="translation-new-<?cs var:e.id ?>">Text</label>
+        <textarea id="translation-new-<?cs var:e.id ?>" name="text" rows="2" maxlength="2000" required></textarea>
+        <button type="submit" class="secondary">Add the translation</button>
+      </form>
+    </details><?cs /if ?>
     <?cs else ?>
     <strong><?cs var:e.title ?></strong> <span class="chip">everyone's</span> <span class="body"><?cs var:e.body ?></span>
     <?cs /if ?>

@@ -31,6 +31,20 @@
     <?cs each:p = programs ?><li data-program="<?cs var:p ?>"><code>/<?cs var:p ?></code> <span class="probe muted">not asked yet</span></li>
     <?cs /each ?>
   </ul>
+  <h2>Translation engine</h2>
+  <form method="post" action="/installation" id="translate-form" class="admin-form">
+    <?cs call:admin_fields("translate") ?>
+    <p class="muted">Try the engine (translate_url in baton.conf) as chat lines go through it.</p>
+    <div class="fields">
+      <div><label for="translate-from">From</label>
+        <input type="text" id="translate-from" name="from" maxlength="12" size="6" required value="<?cs if:form.from ?><?cs var:form.from ?><?cs else ?>en<?cs /if ?>"></div>
+      <div><label for="translate-to">Into</label>
+        <input type="text" id="translate-to" name="to" maxlength="12" size="6" required value="<?cs if:form.to ?><?cs var:form.to ?><?cs else ?>es<?cs /if ?>"></div>
+      <div class="grow"><label for="translate-text">Text</label>
+        <input type="text" id="translate-text" name="text" maxlength="2000" required value="<?cs if:form.text ?><?cs var:form.text ?><?cs else ?>Good morning, how can I help you?<?cs /if ?>"></div>
+    </div>
+    <button type="submit" class="secondary">Translate</button>
+  </form>
   <h2>Migrations applied</h2>
   <ul class="migrations"><?cs each:m = migrations ?><li><?cs var:m.name ?></li><?cs /each ?></ul>
 </section>

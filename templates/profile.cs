@@ -22,6 +22,19 @@
       <?cs /each ?></fieldset>
     <button type="submit" class="secondary">Save the picture</button>
   </form>
+  <form method="post" action="/profile" id="lang-form" class="row">
+    <?cs call:admin_fields("lang") ?>
+    <label for="profile-lang">The language you read and write <span class="muted">(en, es, pt-BR…: lines in others are translated for you)</span></label>
+    <input type="text" id="profile-lang" name="lang" value="<?cs var:profile.lang ?>" maxlength="12" size="6" required>
+    <button type="submit" class="secondary">Save</button>
+  </form>
+  <?cs if:me.role == "supervisor" || me.role == "admin" ?>
+  <form method="post" action="/profile" id="digest-form" class="row">
+    <?cs call:admin_fields("digest") ?>
+    <input type="hidden" name="digest" value="<?cs if:profile.digest == "1" ?>0<?cs else ?>1<?cs /if ?>">
+    <span id="digest-state"><?cs if:profile.digest == "1" ?>You get a weekly digest of your desk by e-mail.<?cs else ?>You get no weekly digest.<?cs /if ?></span>
+    <button type="submit" class="secondary"><?cs if:profile.digest == "1" ?>Stop it<?cs else ?>Send it to me<?cs /if ?></button>
+  </form><?cs /if ?>
   <h2>Notifications</h2>
   <form method="post" action="/profile" id="preferences-form">
     <?cs call:admin_fields("preferences") ?>

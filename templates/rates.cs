@@ -39,6 +39,17 @@
       <span class="muted">(call-backs and calls to the help number)</span>
       <button type="submit" class="secondary">Set</button>
     </form>
+    <form method="post" action="/rates" class="row event-rate-form">
+      <?cs call:admin_fields("event-rate") ?><input type="hidden" name="slug" value="<?cs var:c.slug ?>">
+      <label for="event-rate-<?cs var:c.slug ?>">Events: per</label>
+      <select id="event-unit-<?cs var:c.slug ?>" name="event_unit" aria-label="Events are billed per">
+        <option value="attendee"<?cs if:c.event_unit != "seat_minute" ?> selected<?cs /if ?>>attendee</option>
+        <option value="seat_minute"<?cs if:c.event_unit == "seat_minute" ?> selected<?cs /if ?>>seat-minute</option>
+      </select>
+      <input type="text" id="event-rate-<?cs var:c.slug ?>" name="event_rate" value="<?cs var:c.event_rate ?>" class="narrow-number" inputmode="decimal">
+      <span class="muted">(0: counted, not billed)</span>
+      <button type="submit" class="secondary">Set</button>
+    </form>
     <form method="post" action="/rates" class="row reseller-form">
       <?cs call:admin_fields("reseller") ?><input type="hidden" name="slug" value="<?cs var:c.slug ?>">
       <label for="reseller-<?cs var:c.slug ?>">Brought by</label>

@@ -93,5 +93,29 @@
     <button type="submit">Save the opening hours</button>
   </form>
 </section>
+<section class="card" id="rooms-settings">
+  <h2>Rooms</h2>
+  <form method="post" action="/settings" id="rooms-form" class="admin-form">
+    <?cs call:settings_fields("rooms") ?>
+    <div class="fields">
+      <div><label for="room_join">People invited into a session join</label>
+        <select id="room_join" name="room_join"><option value="guest"<?cs if:rooms.join != "account" ?> selected<?cs /if ?>>with their name</option><option value="account"<?cs if:rooms.join == "account" ?> selected<?cs /if ?>>with a collaborator id and password</option></select></div>
+      <div><label for="show_who">Who button in the viewer</label>
+        <select id="show_who" name="show_who"><option value="1"<?cs if:rooms.show_who == "1" ?> selected<?cs /if ?>>shown</option><option value="0"<?cs if:rooms.show_who != "1" ?> selected<?cs /if ?>>hidden</option></select></div>
+    </div>
+    <p class="muted">Collaborators' ids and passwords are on the <a href="<?cs call:admin_link("/collaborators") ?>">Collaborators</a> page.</p>
+    <button type="submit">Save the room settings</button>
+  </form>
+</section>
+<section class="card" id="mail-settings">
+  <h2>Alerts by e-mail</h2>
+  <form method="post" action="/settings" id="alert-form" class="admin-form">
+    <?cs call:settings_fields("alert") ?>
+    <label for="alert_email">Tell this address when your help link is used on a domain you have not registered <span class="muted">(empty: nobody; the refused-link log keeps them)</span></label>
+    <input type="email" id="alert_email" name="alert_email" maxlength="254" placeholder="webmaster@shop.example" value="<?cs if:form.do == "alert" ?><?cs var:form.alert_email ?><?cs else ?><?cs var:mail.alert_email ?><?cs /if ?>">
+    <button type="submit">Save the alert address</button>
+  </form>
+  <p class="muted">Each site's help address (mail to it becomes a help request) is on the <a href="<?cs call:admin_link("/sites") ?>">Sites</a> page; who gets the weekly digest, on the <a href="<?cs call:admin_link("/agents") ?>">Agents</a> page.</p>
+</section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -34,6 +34,12 @@
         <button type="submit" class="secondary"><?cs if:s.ask == "1" ?>Let them wait at once<?cs else ?>Ask for a question first<?cs /if ?></button>
       </form>
     </div>
+    <form method="post" action="/sites" class="row help-address-form">
+      <?cs call:admin_fields("help-address") ?><input type="hidden" name="site" value="<?cs var:s.id ?>">
+      <label for="help-address-<?cs var:s.id ?>">Help address <span class="muted">(mail to it becomes a help request; empty: none)</span></label>
+      <input type="email" id="help-address-<?cs var:s.id ?>" name="help_address" maxlength="254" placeholder="help@shop.example" value="<?cs if:form.do == "help-address" && form.site == s.id ?><?cs var:form.help_address ?><?cs else ?><?cs var:s.help_address ?><?cs /if ?>">
+      <button type="submit" class="secondary">Save</button>
+    </form>
     <details><summary>More…</summary>
       <form method="post" action="/sites" class="row rename-form">
         <?cs call:admin_fields("rename") ?><input type="hidden" name="site" value="<?cs var:s.id ?>">

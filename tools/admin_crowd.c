@@ -1,10 +1,11 @@
 /* admin_crowd.c - baton-admin's commands for rooms and events (issue 17),
  * each calling the function in lib/ that the pages call:
- *   client set CLIENT room_join guest|account     lib/room_admin.h
+ *   client set CLIENT room_join guest|account     lib/admin_rooms.h
  *   client set CLIENT show_who 0|1
- *   client event-rate CLIENT attendee|seat_minute CENTS   lib/event.h
+ *   client event-rate CLIENT attendee|seat_minute CENTS
  *   collaborator add CLIENT LOGIN NAME            (password as for agents)
  *   collaborator passwd CLIENT LOGIN
+ *   collaborator disable|enable CLIENT LOGIN
  *   collaborator list CLIENT
  *   room invite CHANNEL [USES [HOURS]]            prints the link
  *   event add CLIENT "TITLE" "YYYY-MM-DD HH:MM" PRODUCER_EMAIL SPEAKER_EMAIL[,...]
@@ -14,11 +15,14 @@
  * baton-admin.c hands every command here first (crowd_admin_command). */
 #include "admin_crowd.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "admin.h"
+#include "admin_rooms.h"
 #include "config.h"
 #include "db.h"
 #include "event.h"
@@ -36,6 +40,7 @@ const char crowd_admin_usage[] =
 	"                                           seat-minute (0: counted, not billed)\n"
 	"  collaborator add CLIENT LOGIN NAME       an id and password for the client's rooms\n"
 	"  collaborator passwd CLIENT LOGIN\n"
+	"  collaborator disable|enable CLIENT LOGIN  they can no longer (or again) join\n"
 	"  collaborator list CLIENT\n"
 	"  room invite CHANNEL_ID [USES [HOURS]]    a link into an open session (default: one\n"
 	"                                           person, 24 hours), in its owner's name\n"
@@ -58,6 +63,19 @@ static int db_failed(int rc)
 	if (rc == DB_DUPLICATE)
 		return say_fail("that exists already");
 	return say_fail("database error (see the log)");
+}
+
+/* What an action of lib/admin*.c returned, told as baton-admin tells it. */
+static int told(const struct crowd_admin *a, struct admin_context *ac, int status)
+{
+	if (status == 0) {
+		if (ac->message != NULL)
+			puts(ac->message);
+		return 0;
+	}
+	if (status < 0)
+		return db_failed(status);
+	return say_fail(ac->message ? ac->message : "refused");
 }
 
 static long long number(const char *s, long long min, long long max)
@@ -98,21 +116,9 @@ static int client_setting(const struct crowd_admin *a, char **argv)
 	long long client = client_of(a, argv[2]);
 	if (client < 0)
 		return 1;
-	int rc;
-	if (strcmp(argv[3], "room_join") == 0) {
-		rc = room_set_join(a->db, client, argv[4]);
-		if (rc == ROOM_ADMIN_BAD_VALUE)
-			return say_fail("room_join is guest or account");
-	} else {
-		long long show = number(argv[4], 0, 1);
-		if (show < 0)
-			return say_fail("show_who is 0 or 1");
-		rc = room_set_show_who(a->db, client, show == 1);
-	}
-	if (rc != DB_OK)
-		return db_failed(rc);
-	printf("%s of %s set to %s\n", argv[3], argv[2], argv[4]);
-	return 0;
+	struct admin_context *ac = a->actor(a->context);
+	bool join = strcmp(argv[3], "room_join") == 0;
+	return told(a, ac, admin_room_settings(ac, client, join ? argv[4] : NULL, join ? NULL : argv[4]));
 }
 
 static int collaborator(const struct crowd_admin *a, int argc, char **argv, int generate)
@@ -120,9 +126,14 @@ static int collaborator(const struct crowd_admin *a, int argc, char **argv, int 
 	long long client = client_of(a, argv[2]);
 	if (client < 0)
 		return 1;
+	if (strcmp(argv[1], "disable") == 0 || strcmp(argv[1], "enable") == 0) {
+		struct admin_context *ac = a->actor(a->context);
+		return told(a, ac, admin_collaborator_set_active(ac, client, argv[3],
+								 strcmp(argv[1], "enable") == 0));
+	}
 	if (strcmp(argv[1], "list") == 0) {
 		struct db_rows rows;
-		int rc = db_query(a->db, a->pool, SQL_ROOM_COLLABORATOR_LIST, &rows, "i", client);
+		int rc = admin_collaborator_list(a->actor(a->context), client, &rows);
 		if (rc != DB_OK)
 			return db_failed(rc);
 		for (size_t i = 0; i < rows.rows; i++)
@@ -132,17 +143,13 @@ static int collaborator(const struct crowd_admin *a, int argc, char **argv, int 
 	const char *password = a->password(a->context, generate);
 	if (password == NULL)
 		return say_fail("no password given");
-	int rc = strcmp(argv[1], "add") == 0
-			 ? collaborator_add(a->db, a->pool, a->cfg, client, argv[3], argc > 4 ? argv[4] : "", password)
-			 : collaborator_set_password(a->db, a->pool, a->cfg, client, argv[3], password);
-	if (rc == ROOM_ADMIN_BAD_VALUE)
-		return say_fail("an id has no spaces, a name 1-100 characters, a password at least 10");
-	if (rc == ROOM_ADMIN_NO_SUCH)
-		return say_fail("no such collaborator");
-	if (rc != DB_OK)
-		return db_failed(rc);
-	printf(generate ? "collaborator %s: password %s\n" : "collaborator %s ready\n", argv[3], password);
-	return 0;
+	struct admin_context *ac = a->actor(a->context);
+	int status = strcmp(argv[1], "add") == 0
+			     ? admin_collaborator_add(ac, client, argv[3], argc > 4 ? argv[4] : "", password)
+			     : admin_collaborator_password(ac, client, argv[3], password);
+	if (status == 0 && generate)
+		printf("collaborator %s: password %s\n", argv[3], password);
+	return told(a, ac, status);
 }
 
 static int room_invite_link(const struct crowd_admin *a, int argc, char **argv)
@@ -267,19 +274,15 @@ int crowd_admin_command(const struct crowd_admin *a, int argc, char **argv, int 
 		return client_setting(a, argv);
 	if (strcmp(cmd, "client") == 0 && strcmp(sub, "event-rate") == 0 && argc == 5) {
 		long long client = client_of(a, argv[2]);
-		long long cents = number(argv[4], 0, 100000000);
 		if (client < 0)
 			return 1;
-		int rc = cents < 0 ? EVENT_BAD_RATE : event_set_rate(a->db, client, argv[3], cents);
-		if (rc == EVENT_BAD_RATE)
-			return say_fail("the unit is attendee or seat_minute, the rate whole cents");
-		if (rc != DB_OK)
-			return db_failed(rc);
-		printf("events of %s cost %s cents per %s\n", argv[2], argv[4], argv[3]);
-		return 0;
+		struct admin_context *ac = a->actor(a->context);
+		return told(a, ac, admin_event_rate(ac, client, argv[3], argv[4]));
 	}
 	if (strcmp(cmd, "collaborator") == 0 && ((strcmp(sub, "add") == 0 && argc == 5)
 						 || (strcmp(sub, "passwd") == 0 && argc == 4)
+						 || (strcmp(sub, "disable") == 0 && argc == 4)
+						 || (strcmp(sub, "enable") == 0 && argc == 4)
 						 || (strcmp(sub, "list") == 0 && argc == 3)))
 		return collaborator(a, argc, argv, generate);
 	if (strcmp(cmd, "room") == 0 && strcmp(sub, "invite") == 0 && argc >= 3 && argc <= 5)

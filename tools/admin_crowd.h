@@ -15,6 +15,9 @@ struct crowd_admin {
 	 * or --generate). */
 	const char *(*password)(void *context, int generate);
 	void *context;
+	/* baton-admin's actor for the actions of lib/admin*.c: the operator,
+	 * on this shell (a fresh one for each action). */
+	struct admin_context *(*actor)(void *context);
 };
 
 enum { CROWD_ADMIN_NOT_MINE = -1 };

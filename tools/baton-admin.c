@@ -30,7 +30,9 @@
 #include "input.h"
 #include "log.h"
 #include "admin_phone.h"
-#include "mail_admin.h"
+#include "admin_lang.h"
+#include "admin_translate.h"
+#include "admin_mail.h"
 #include "pool.h"
 #include "helpreq.h"
 #include "site_event.h"
@@ -116,8 +118,9 @@ static const char usage[] =
 	"                                           translated for them\n"
 	"  canned translate CLIENT TITLE LANG TEXT  the canned phrase's own translation into\n"
 	"                                           LANG, used instead of machine translation\n"
+	"                                           (TEXT \"\" removes it)\n"
 	"  translate FROM TO TEXT                   TEXT through the translation engine\n"
-	"                                           (translate_url), as chat lines go"
+	"                                           (translate_url), as chat lines go\n"
 	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
 	"                                           the client, or for one agent\n"
 	"  canned-address add CLIENT TITLE URL [EMAIL]  an address agents lead to with one\n"
@@ -424,88 +427,37 @@ static int add_canned(struct admin *a, enum canned_kind kind, const char *client
 
 /* ---- languages (issue 18) ------------------------------------------------ */
 
-/* Language tags as Baton keeps them (lib/translate.h), or 1 after saying why not. */
-static int checked_lang(const char *lang)
-{
-	if (!translate_lang_valid(lang))
-		return fail("'%s' is not a language tag (two or three letters, e.g. es or pt-BR)", lang);
-	return 0;
-}
-
-static const char *checked(struct admin *a, const char *name, enum input_kind kind,
-			   size_t max, const char *value)
-{
-	struct input spec = { name, kind, true, max, 0, 0, NULL };
-	struct param p = { name, value, NULL };
-	const char *out = NULL, *error = NULL;
-	long long number;
-	if (input_validate(a->pool, &p, &spec, 1, &out, &number, &error) != 0) {
-		fprintf(stderr, "baton-admin: %s\n", error);
-		return NULL;
-	}
-	return out;
-}
-
 static int set_agent_lang(struct admin *a, const char *email, const char *lang)
 {
-	if (checked_lang(lang) != 0)
-		return 1;
 	struct account acc;
 	int status = account_find(actor(a), 0, email, POWER_ADMINISTER, &acc);
 	if (status == 404)
 		return fail("no agent %s", email);
-	if (status != 0)
-		return told(a, status);
-	int rc = db_exec(a->db, SQL_LANG_AGENT_SET, NULL, "sii", lang, acc.id, acc.client_id);
-	if (rc != DB_OK)
-		return db_fail(rc, "the agent's language");
-	if (!a->quiet)
-		printf("%s reads and writes %s\n", email, lang);
-	return 0;
+	return told(a, status == 0 ? account_set_lang(actor(a), acc.id, lang) : status);
 }
 
-static int translate_canned(struct admin *a, const char *client, const char *title_in,
-			    const char *lang, const char *text_in)
+static int translate_canned(struct admin *a, const char *client, const char *title,
+			    const char *lang, const char *text)
 {
-	long long cid = client_id(a, client);
-	const char *title = checked(a, "title", INPUT_LINE, 100, title_in);
-	const char *text = checked(a, "text", INPUT_TEXT, 2000, text_in);
-	if (cid < 0 || title == NULL || text == NULL || checked_lang(lang) != 0)
+	long long cid = client_id(a, client), phrase;
+	if (cid < 0)
 		return 1;
-	char base[TRANSLATE_LANG_MAX];
-	translate_lang_base(lang, base);
-	unsigned long long changed = 0;
-	int rc = db_exec(a->db, SQL_LANG_CANNED_TRANSLATION_SET, &changed, "ssis", base, text, cid,
-			 title);
-	if (rc != DB_OK)
-		return db_fail(rc, "the canned phrase's translation");
-	if (changed == 0)
-		return fail("client %s has no canned phrase '%s' for every agent", client, title);
-	if (!a->quiet)
-		printf("canned phrase '%s' in %s saved\n", title, base);
-	return 0;
+	int status = admin_canned_phrase_by_title(actor(a), cid, title, &phrase);
+	if (status != 0)
+		return told(a, status);
+	return told(a, admin_canned_translate(actor(a), phrase, lang, text));
 }
 
 static int translate_line(struct admin *a, const char *from, const char *to, const char *text)
 {
-	if (checked_lang(from) != 0 || checked_lang(to) != 0)
-		return 1;
-	struct buf out;
-	buf_init(&out);
-	char via[TRANSLATE_LANG_MAX];
-	enum translate_status st = translate_text(&a->cfg, from, to, text, &out, via);
-	if (st == TRANSLATE_OK)
-		printf("%s\n", out.data ? out.data : "");
-	if (st == TRANSLATE_OK && via[0] != '\0')
+	const char *translation = NULL, *via = NULL;
+	int status = admin_translate_try(actor(a), from, to, text, &translation, &via);
+	if (status != 0)
+		return told(a, status);
+	printf("%s\n", translation);
+	fflush(stdout);
+	if (*via)
 		fprintf(stderr, "(through %s)\n", via);
-	buf_free(&out);
-	if (st == TRANSLATE_OFF)
-		return fail("%s", "no translation engine: set translate_url in baton.conf");
-	if (st == TRANSLATE_NO_PAIR)
-		return fail("the engine cannot translate %s to %s, directly or through %s", from, to,
-			    a->cfg.translate_pivots);
-	if (st != TRANSLATE_OK)
-		return fail("the engine at %s did not answer in time", a->cfg.translate_url);
 	return 0;
 }
 
@@ -670,6 +622,7 @@ static int demo_phone(struct admin *a)
 }
 
 static const char *crowd_password(void *context, int generate);
+static struct admin_context *crowd_actor(void *context);
 /* The query of a help link naming a site's customer, signed as a site's
  * server would sign it (INSTALL, "Signed help links"). */
 static int sign_link(struct admin *a, const char *key, const char *customer, const char *days)
@@ -785,7 +738,7 @@ static int cmd_demo(struct admin *a)
 	const char *seat_cap = "seat_cap", *seats = "20000";
 	if ((status = admin_desk_update(actor(a), client, &seat_cap, &seats, 1)) != 0)
 		return told(a, status);
-	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a, crowd_actor };
 	if (crowd_demo_event(&crowd) != 0)
 		return 1;
 	return 0;
@@ -849,40 +802,17 @@ static const char *crowd_password(void *context, int generate)
 	return read_password(context, generate);
 }
 
-/* ---- mail settings (lib/mail_admin.c) ---------------------------------- */
-
-static int mail_setting_done(int rc, const char *what, const char *value)
+static struct admin_context *crowd_actor(void *context)
 {
-	if (rc == MAIL_ADMIN_BAD_ADDRESS)
-		return fail("'%s' is not an e-mail address Baton can use", value);
-	if (rc == MAIL_ADMIN_NO_SUCH)
-		return fail("no %s '%s'", what, value);
-	if (rc == DB_DUPLICATE)
-		return fail("another site has the help address %s", value);
-	if (rc != DB_OK)
-		return db_fail(rc, what);
-	return 0;
+	return actor(context);
 }
 
-static int set_help_address(struct admin *a, const char *site_key, const char *address)
-{
-	int rc = mail_admin_site_address(a->db, a->pool, site_key, address);
-	if (rc == MAIL_ADMIN_NO_SUCH)
-		return mail_setting_done(rc, "site with the key", site_key);
-	if (mail_setting_done(rc, "the help address", address) != 0)
-		return 1;
-	printf(strcmp(address, "none") == 0 ? "the site has no help address now\n"
-					     : "mail to %s now becomes a help request\n", address);
-	return 0;
-}
+/* ---- mail settings (lib/admin_mail.c) ---------------------------------- */
 
 static int set_alert_email(struct admin *a, const char *client, const char *address)
 {
 	long long cid = client_id(a, client);
-	if (cid < 0)
-		return 1;
-	return mail_setting_done(mail_admin_client_alerts(a->db, a->pool, cid, address),
-				 "the alert address", address);
+	return cid < 0 ? 1 : told(a, admin_client_alert_email(actor(a), cid, address));
 }
 
 static int set_digest(struct admin *a, const char *email, const char *on_off)
@@ -890,10 +820,7 @@ static int set_digest(struct admin *a, const char *email, const char *on_off)
 	if (strcmp(on_off, "on") != 0 && strcmp(on_off, "off") != 0)
 		return fail("%s", "say on or off");
 	long long id = account_id(a, email);
-	if (id < 0)
-		return 1;
-	return mail_setting_done(mail_admin_digest(a->db, id, strcmp(on_off, "on") == 0),
-				 "the digest choice", on_off);
+	return id < 0 ? 1 : told(a, account_set_digest(actor(a), id, strcmp(on_off, "on") == 0));
 }
 
 /* ---- the first-run setup ---------------------------------------------- */
@@ -925,7 +852,7 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	const char *cmd = argc > 0 ? argv[0] : "help";
 	const char *sub = argc > 1 ? argv[1] : "";
 	/* Rooms and events (issue 17): tools/admin_crowd.c. */
-	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a };
+	struct crowd_admin crowd = { a->db, a->pool, &a->cfg, crowd_password, a, crowd_actor };
 	int crowd_status = crowd_admin_command(&crowd, argc, argv, generate);
 	if (crowd_status != CROWD_ADMIN_NOT_MINE)
 		return crowd_status;
@@ -1027,7 +954,7 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 	if (is(cmd, "translate") && argc == 4)
 		return translate_line(a, argv[1], argv[2], argv[3]);
 	if (is(cmd, "site") && is(sub, "help-address") && argc == 4)
-		return set_help_address(a, argv[2], argv[3]);
+		return told(a, admin_site_help_address(actor(a), 0, argv[2], argv[3]));
 	if (is(cmd, "client") && is(sub, "alert-email") && argc == 4)
 		return set_alert_email(a, argv[2], argv[3]);
 	if (is(cmd, "agent") && is(sub, "digest") && argc == 4)

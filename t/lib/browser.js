@@ -90,6 +90,36 @@ const playwrightsOwnStyle = /sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT\+SmwNZWA
 // pattern with a timer and a beeping tone; Firefox's a coloured frame and a
 // tone.
 async function launch(options = {}) {
+  const browser = await launchBrowser(options);
+  limitWaits(browser);
+  return browser;
+}
+
+// No click, wait or navigation of a test waits for ever. Playwright's library
+// default is no limit at all, which turns an element that never comes into
+// a `make test` that never ends (seen once: a full run stuck 6 minutes on one
+// click, until killed). Far above any wait a test means; tests that wait
+// for a condition pass their own, shorter, timeout.
+const WAIT_LIMIT_MS = 90000;
+
+function limitWaits(browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.setDefaultTimeout(WAIT_LIMIT_MS);
+    context.setDefaultNavigationTimeout(WAIT_LIMIT_MS);
+    return context;
+  };
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    page.context().setDefaultTimeout(WAIT_LIMIT_MS);
+    page.context().setDefaultNavigationTimeout(WAIT_LIMIT_MS);
+    return page;
+  };
+}
+
+async function launchBrowser(options) {
   if (browserName === 'firefox') {
     if (!fs.existsSync('/usr/bin/firefox-esr')) skipAll('no /usr/bin/firefox-esr: `make deps` installs it');
     // Stock Firefox speaks WebDriver BiDi, which playwright-core reaches
