@@ -66,7 +66,7 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		/* The service level the client's rules gave, the score, why (the
 		 * rules that matched) and the level's target answer time. */
 		" r.level, r.score, r.why, (SELECT l.target_seconds FROM service_level l"
-		"  WHERE l.client_id = r.client_id AND l.name = r.level)"
+		"  WHERE l.client_id = r.client_id AND l.name = r.level), r.wants_video"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
 		" ORDER BY " AGED_PRIORITY("r", "c") " DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id"

@@ -83,6 +83,9 @@ subtest 'a signed "customer, 3 orders" event makes the visitor gold' => sub {
     my $id = waiting_id($res) or diag $res->{content};
     is_deeply sql("SELECT level, score, why, wants_video, priority FROM help_request WHERE public_id = '$id'"),
         [['gold', 10, 'Good customer', 1, 10]], 'the request is gold, scored 10, with the rule named';
+    my $agent = Baton::Test::signed_in_agent(client => $slug, state => 'break');
+    my ($row) = grep { ($_->{id} // '') eq $id } @{ $agent->{browser}->console_snapshot->{queue} };
+    is $row->{wants_video}, 1, 'the desk sees that the visitor would like video';
 };
 
 subtest 'gold first; ageing lets a long-waiting default visitor ahead' => sub {

@@ -252,6 +252,8 @@
     if (q.why) level.setAttribute('aria-label', `${level.textContent}; rules: ${q.why}`);
     else level.removeAttribute('aria-label');
     level.hidden = !q.level;
+    if (q.wants_video === '1') level.textContent += level.textContent ? ' · wants video' : 'wants video';
+    if (q.wants_video === '1') level.hidden = false;
     const field = li.querySelector('.priority-form input[name=priority]');
     if (field && document.activeElement !== field) field.value = String(priority);
     const question = li.querySelector('.question');
