@@ -13,7 +13,7 @@
   <form method="post" action="/rules" class="admin-form" id="level-form">
     <?cs call:admin_fields("level-set") ?>
     <div class="fields">
-      <div><label for="level-name">Name</label><input type="text" id="level-name" name="name" maxlength="32" required pattern="[a-z0-9_-]+" value="<?cs if:form.do == "level-set" ?><?cs var:form.name ?><?cs /if ?>"></div>
+      <div><label for="level-name">Name</label><input type="text" id="level-name" name="name" maxlength="32" required pattern="[a-z0-9_\-]+" value="<?cs if:form.do == "level-set" ?><?cs var:form.name ?><?cs /if ?>"></div>
       <fieldset><legend>Offers</legend>
         <label><input type="checkbox" name="chat" value="1" checked> chat</label>
         <label><input type="checkbox" name="cobrowse" value="1"> co-browse</label>
