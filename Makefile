@@ -70,7 +70,7 @@ comma := ,
 # Only the frame check fetches anything (response headers), with libcurl.
 cgi-bin/framecheck.fcgi: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 # ... and translation asks the translation engine (lib/translate.c).
-cgi-bin/say.fcgi cgi-bin/accept.fcgi cgi-bin/channel.fcgi cgi-bin/transcript.fcgi cgi-bin/installation.fcgi t/unit/translate.bin tools/baton-admin: LDLIBS += $(shell curl-config --libs 2>/dev/null)
+cgi-bin/say.fcgi cgi-bin/typing.fcgi t/unit/typing_lang.bin cgi-bin/accept.fcgi cgi-bin/channel.fcgi cgi-bin/transcript.fcgi cgi-bin/installation.fcgi t/unit/translate.bin tools/baton-admin: LDLIBS += $(shell curl-config --libs 2>/dev/null)
 
 cgi-bin/%.fcgi: cgi-bin/%.c lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@

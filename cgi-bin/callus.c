@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "crypto.h"
 #include "db.h"
 #include "helpreq.h"
@@ -78,7 +79,10 @@ static int code_for(struct request *r, long long client_id, long long site_id,
 	return rc;
 }
 
-static int show(struct request *r, const struct phone_line *line, const char *code)
+/* The code, in the visitor's language: their request's, else their
+ * browser's (lib/catalogue.h). */
+static int show(struct request *r, const struct phone_line *line, const char *code,
+		const char *lang_choice)
 {
 	if (r->wants_json) {
 		struct buf json;
@@ -93,6 +97,10 @@ static int show(struct request *r, const struct phone_line *line, const char *co
 		return status;
 	}
 	struct view *v = view_new(r);
+	char lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, lang_choice, lang);
+	catalogue_load(r, v, lang);
+	view_set(v, "page.lang", lang);
 	view_set(v, "callus.client", line->client_name);
 	view_set(v, "callus.number", line->help_number);
 	view_set(v, "callus.code", code);
@@ -105,6 +113,7 @@ static int call_us(struct request *r)
 {
 	long long client_id = 0, site_id = 0, visitor_id = 0;
 	const char *page = r->in[IN_PAGE];
+	const char *lang = NULL;
 	int rc;
 	if (r->in[IN_REQUEST] != NULL) {
 		/* From the waiting page: the visitor's own request says where. */
@@ -118,6 +127,7 @@ static int call_us(struct request *r)
 			return failed(r, rc);
 		client_id = st.client_id;
 		visitor_id = st.visitor_id;
+		lang = st.lang;
 		site_id = db_cell_int(&req, 0, 10);
 		page = db_cell(&req, 0, 12);
 	} else {
@@ -147,7 +157,7 @@ static int call_us(struct request *r)
 	/* Asked for in the widget's panel, the code shows there. */
 	if ((rc = panel_allow(r, site_id)) != DB_OK)
 		return failed(r, rc);
-	return show(r, &line, code);
+	return show(r, &line, code, lang);
 }
 
 static const struct action callus_actions[] = {

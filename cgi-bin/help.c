@@ -240,6 +240,13 @@ static int help_link(struct request *r)
 	estimate_to_view(&e, v);
 	view_set_int(v, "probe", probe);
 	view_set(v, "lang", r->in[GET_LANG]);
+	/* A page language there is no catalogue for stays the visitor's for the
+	 * chat (translation) unless they pick another. */
+	char asked[TRANSLATE_LANG_MAX];
+	if (r->in[GET_LANG] != NULL && translate_lang_valid(r->in[GET_LANG])) {
+		translate_lang_base(r->in[GET_LANG], asked);
+		view_set_int(v, "lang_other", strcmp(asked, page_lang) != 0);
+	}
 	/* "Call me back" beside the question, where the client takes calls. */
 	bool calls = false;
 	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "appointment.h"
+#include "catalogue.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
@@ -54,6 +55,13 @@ static int rejoin_page(struct request *r)
 	if (token == NULL)
 		return -1;
 	struct view *v = view_new(r);
+	/* In the visitor's language: the one of their request (lib/catalogue.h). */
+	char lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, a.lang, lang);
+	catalogue_load(r, v, lang);
+	view_set(v, "page.lang", lang);
+	if (a.at > 0)
+		view_set(v, "appointment.when_text", catalogue_datetime(v, r->pool, (time_t)a.at));
 	view_set(v, "csrf", token);
 	view_set(v, "appointment.id", a.public_id);
 	view_set(v, "appointment.key", r->in[IN_KEY]);

@@ -3,9 +3,10 @@
  * setup-token`, the package's postinst) creates the first operator account
  * and, if wanted, the first client with its site and help link, and is
  * signed in. Without a valid unused token the page says only how to get
- * one; once an operator exists it is gone (404) for good. The rules and the
- * transaction are lib/setup.c's, the account rules lib/provision.c's, the
- * same baton-admin uses. Template: templates/setup.cs. Tests: t/setup.t,
+ * one; once an operator exists it is gone (404) for good. The transaction
+ * is lib/setup.c's; the accounts, the client and its site are made in it by
+ * the actions baton-admin runs (lib/admin_clients.c, lib/admin_sites.c,
+ * lib/account.c), so their rules are the same. Template: templates/setup.cs. Tests: t/setup.t,
  * t/browser-setup.t. */
 #include <string.h>
 
@@ -14,7 +15,6 @@
 #include "db.h"
 #include "pool.h"
 #include "program.h"
-#include "provision.h"
 #include "render.h"
 #include "response.h"
 #include "session.h"
@@ -28,7 +28,8 @@ static const struct input page_inputs[PAGE__MAX] = {
 
 enum {
 	IN_CSRF, IN_TOKEN, IN_ORG_NAME, IN_ORG_SLUG, IN_NAME, IN_EMAIL, IN_PASSWORD, IN_PASSWORD2,
-	IN_CLIENT_NAME, IN_CLIENT_SLUG, IN_SITE_DOMAIN, IN__MAX
+	IN_CLIENT_NAME, IN_CLIENT_SLUG, IN_SITE_DOMAIN, IN_PUBLIC_URL, IN_MAIL_DOMAIN, IN_MAIL_FROM,
+	IN_OPERATOR_EMAIL, IN__MAX
 };
 
 static const struct input setup_inputs[IN__MAX] = {
@@ -43,6 +44,10 @@ static const struct input setup_inputs[IN__MAX] = {
 	[IN_CLIENT_NAME] = { "client_name", INPUT_LINE, false, 200, 0, 0, NULL },
 	[IN_CLIENT_SLUG] = { "client_slug", INPUT_LINE, false, 64, 0, 0, NULL },
 	[IN_SITE_DOMAIN] = { "site_domain", INPUT_LINE, false, 253, 0, 0, NULL },
+	[IN_PUBLIC_URL] = { "public_url", INPUT_LINE, false, 300, 0, 0, NULL },
+	[IN_MAIL_DOMAIN] = { "mail_domain", INPUT_LINE, false, 253, 0, 0, NULL },
+	[IN_MAIL_FROM] = { "mail_from", INPUT_EMAIL, false, 253, 0, 0, NULL },
+	[IN_OPERATOR_EMAIL] = { "operator_email", INPUT_EMAIL, false, 253, 0, 0, NULL },
 };
 
 /* The page for a token that opens nothing: how to get one, or that the
@@ -98,10 +103,18 @@ static int show_form(struct request *r, int status, const char *token, const cha
 	view_set(v, "address.origin", origin);
 	view_set(v, "address.differs", r->cfg->public_url[0] && strcmp(r->cfg->public_url, origin) != 0
 					       ? "1" : NULL);
+	/* The address and mail settings start as baton.conf has them. */
+	view_set(v, "form.public_url", r->cfg->public_url[0] ? r->cfg->public_url : origin);
+	view_set(v, "form.mail_domain", r->cfg->mail_domain);
+	view_set(v, "form.mail_from", r->cfg->mail_from);
+	view_set(v, "form.operator_email", r->cfg->operator_email);
+	view_set(v, "conf.path", config_path());
 	static const char *const kept[] = { "org_name", "org_slug", "name", "email", "client_name",
-					    "client_slug", "site_domain" };
+					    "client_slug", "site_domain", "public_url", "mail_domain",
+					    "mail_from", "operator_email" };
 	static const int kept_in[] = { IN_ORG_NAME, IN_ORG_SLUG, IN_NAME, IN_EMAIL, IN_CLIENT_NAME,
-				       IN_CLIENT_SLUG, IN_SITE_DOMAIN };
+				       IN_CLIENT_SLUG, IN_SITE_DOMAIN, IN_PUBLIC_URL, IN_MAIL_DOMAIN,
+				       IN_MAIL_FROM, IN_OPERATOR_EMAIL };
 	for (size_t i = 0; r->method == METHOD_POST && i < COUNT_OF(kept); i++)
 		view_set(v, pool_printf(r->pool, "form.%s", kept[i]), r->in[kept_in[i]]);
 	rc = view_render(r, v, status, "setup");
@@ -125,8 +138,10 @@ static int setup_page(struct request *r)
 
 static int done_page(struct request *r, const struct setup_form *f, const struct setup_result *res)
 {
-	const char *base = r->cfg->public_url[0] ? r->cfg->public_url : request_origin(r);
+	const char *base = res->base;
 	struct view *v = view_new(r);
+	view_set(v, "conf.path", config_path());
+	view_set(v, "conf.lines", res->conf_lines[0] ? res->conf_lines : NULL);
 	view_set(v, "setup.state", "created");
 	view_set(v, "done.email", f->email);
 	view_set(v, "done.name", f->name);
@@ -148,14 +163,16 @@ static int setup_submit(struct request *r)
 	struct setup_form f = {
 		.org_name = r->in[IN_ORG_NAME], .org_slug = r->in[IN_ORG_SLUG],
 		.name = r->in[IN_NAME], .email = r->in[IN_EMAIL], .password = r->in[IN_PASSWORD],
+		.password2 = r->in[IN_PASSWORD2],
 		.client_name = r->in[IN_CLIENT_NAME], .client_slug = r->in[IN_CLIENT_SLUG],
 		.site_domain = r->in[IN_SITE_DOMAIN],
 		.base = r->cfg->public_url[0] ? r->cfg->public_url : request_origin(r),
+		.from = r->remote_addr,
+		.settings = { r->in[IN_PUBLIC_URL], r->in[IN_MAIL_DOMAIN], r->in[IN_MAIL_FROM],
+			      r->in[IN_OPERATOR_EMAIL] },
 	};
 	/* The first client is all or nothing: its name, short name and domain. */
 	int client_parts = (f.client_name != NULL) + (f.client_slug != NULL) + (f.site_domain != NULL);
-	if (strcmp(f.password, r->in[IN_PASSWORD2]) != 0)
-		return show_form(r, 400, token, "The two passwords differ.");
 	if (client_parts != 0 && client_parts != 3)
 		return show_form(r, 400, token, "For a first client give its name, its short name "
 						 "and its site's domain, or leave all three empty.");
@@ -164,8 +181,8 @@ static int setup_submit(struct request *r)
 	struct setup_result res;
 	const char *why = NULL;
 	int rc = setup_create(r->db, r->pool, r->cfg, token, &f, &state, &res, &why);
-	if (rc == PROVISION_INVALID || rc == DB_DUPLICATE)
-		return show_form(r, rc == DB_DUPLICATE ? 409 : 400, token, why);
+	if (rc >= 400)
+		return show_form(r, rc, token, why);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc != DB_OK)

@@ -202,8 +202,7 @@ static int statement_load(struct request *r, struct pool *pool, const struct db_
 	    || (rc = bill_phone_calls(r, pool, m, cutoff_ms, want_lines, s)) != DB_OK)
 		return rc;
 	/* Events (issue 17): lib/event_billing.h. */
-	if ((rc = event_billing_terms(r->db, pool, s->client_id, &s->terms)) != DB_OK
-	    || (rc = event_billing_month(r->db, pool, s->client_id, m, cutoff_ms, &s->terms, &s->totals,
+	if ((rc = event_billing_month(r->db, pool, s->client_id, m, cutoff_ms, &s->terms, &s->totals,
 					 want_lines, &s->events, &s->event_count)) != DB_OK)
 		return rc;
 	if (billing_finish(&s->terms, &s->totals, s->minimum_applies) != 0) {

@@ -110,13 +110,15 @@ static int transcript(struct request *r)
 	 * the originals. */
 	const char *lang = NULL;
 	if (rc == DB_OK && !staff)
-		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, NULL);
+		rc = chat_lang_reader(r->db, r->pool, m.channel_id, m.participant_id, &lang);
+	/* Staff read the page's words in English (staff pages follow later). */
+	char page_lang[TRANSLATE_LANG_MAX] = "en";
 	if (lang != NULL) {
-		char page_lang[TRANSLATE_LANG_MAX];
 		view_set(v, "reader.lang", lang);
 		catalogue_lang(r, lang, page_lang);
-		catalogue_load(r, v, page_lang);
+		view_set(v, "page.lang", page_lang);
 	}
+	catalogue_load(r, v, page_lang);
 	if (rc == DB_OK)
 		rc = view_render(r, v, 200, "transcript");
 	else

@@ -1,10 +1,13 @@
 /* typing - what a participant is typing right now (a last-value-wins
  * signal, not an archived event): agents see a visitor's line as it is
- * typed, visitors see that an agent is typing. Tests: t/typing.t. */
+ * typed (in another language, translated a finished sentence at a time:
+ * lib/typing_lang.c), visitors see that an agent is typing. Tests:
+ * t/typing.t, t/typing-translate.t. */
 #include "channel.h"
 #include "db.h"
 #include "program.h"
 #include "response.h"
+#include "typing_lang.h"
 
 enum { IN_CHANNEL, IN_TOKEN, IN_TEXT, IN__MAX };
 static const struct input typing_inputs[IN__MAX] = {
@@ -19,7 +22,7 @@ static int typing(struct request *r)
 	int status = channel_authorize(r, r->in[IN_CHANNEL], r->in[IN_TOKEN], &m);
 	if (status != 0)
 		return status;
-	int rc = channel_typing(r->db, &m, r->in[IN_TEXT]);
+	int rc = channel_typing(r->db, &m, typing_lang_preview(r, &m, r->in[IN_TEXT]));
 	if (rc != DB_OK)
 		return channel_failed(r, rc);
 	return resp_json(r, 200, "{\"ok\":true}");

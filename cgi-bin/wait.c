@@ -9,13 +9,17 @@
  * refresh, so nothing typed is lost, while the request keeps its place. A
  * call-back's page says when the call comes (and after a try that failed,
  * the next). Inside the site script's panel (Sec-Fetch-Dest: iframe) the
- * same pages render for the panel (lib/panel.c). Template:
- * templates/wait.cs. Tests: t/wait.t, t/browser-wait.t. */
+ * same pages render for the panel (lib/panel.c). Every page is in the
+ * visitor's language (lib/catalogue.c): the one stored with the request,
+ * which the language picker (a POST here) changes. Template:
+ * templates/wait.cs. Tests: t/wait.t, t/browser-wait.t, t/catalogue.t,
+ * t/browser-lang.t. */
 #include <string.h>
 #include <time.h>
 
 #include "admin_desk.h"
 #include "callback.h"
+#include "catalogue.h"
 #include "db.h"
 #include "helpreq.h"
 #include "panel.h"
@@ -25,6 +29,7 @@
 #include "render.h"
 #include "response.h"
 #include "session.h"
+#include "visitor_lang.h"
 
 static const char *const form_choices[] = { "message", "schedule", "callback", NULL };
 
@@ -32,6 +37,14 @@ enum { IN_REQUEST, IN_CHOICE, IN__MAX };
 static const struct input wait_inputs[IN__MAX] = {
 	[IN_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
 	[IN_CHOICE] = { "choice", INPUT_CHOICE, false, 0, 0, 0, form_choices },
+};
+
+/* The language picker: the visitor's choice, kept with their request. */
+enum { LANG_CSRF, LANG_REQUEST, LANG_LANG, LANG__MAX };
+static const struct input lang_inputs[LANG__MAX] = {
+	[LANG_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
+	[LANG_REQUEST] = { "r", INPUT_KEY, true, 32, 0, 0, NULL },
+	[LANG_LANG] = { "lang", INPUT_CHOICE, true, 0, 0, 0, catalogue_langs },
 };
 
 /* A call-back's news (when the call comes, the tries so far), or for a
@@ -65,8 +78,7 @@ static int call_me_back(struct request *r, const struct request_status *st, bool
 		gmtime_r(&cs.next_call, &tm);
 		strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 		view_set(v, "callback.next_call", stamp);
-		strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M UTC", &tm);
-		view_set(v, "callback.next_call_text", stamp);
+		view_set(v, "callback.next_call_text", catalogue_datetime(v, r->pool, cs.next_call));
 	}
 	return DB_OK;
 }
@@ -90,6 +102,10 @@ static int wait_page(struct request *r)
 	    && !st.estimate.desk.takes_calls)
 		return resp_error(r, 404, "%s takes no phone calls.", st.client_name);
 	struct view *v = view_new(r);
+	char lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, st.lang, lang);
+	catalogue_load(r, v, lang);
+	view_set(v, "page.lang", lang);
 	view_set(v, "csrf", token);
 	view_set(v, "request.id", r->in[IN_REQUEST]);
 	view_set(v, "request.state", st.state);
@@ -97,6 +113,11 @@ static int wait_page(struct request *r)
 	view_set(v, "request.name", st.name);
 	view_set(v, "request.question", st.question);
 	view_set(v, "request.scheduled_for", st.scheduled_for);
+	if (st.scheduled_for != NULL) {
+		struct tm tm = { 0 };
+		if (strptime(st.scheduled_for, "%Y-%m-%d %H:%M:%S", &tm) != NULL)
+			view_set(v, "request.scheduled_text", catalogue_datetime(v, r->pool, timegm(&tm)));
+	}
 	view_set_int(v, "request.ahead", st.position);
 	view_set_int(v, "request.version", (long long)st.queue_version);
 	estimate_to_view(&st.estimate, v);
@@ -121,8 +142,22 @@ static int wait_page(struct request *r)
 	return rc;
 }
 
+static int remember_lang(struct request *r, const struct request_status *st, void *lang)
+{
+	return visitor_lang_remember(r, r->in[LANG_REQUEST], lang);
+}
+
+/* The picker's choice overrides the browser's and the site's for this
+ * request: its pages, the conversation and the e-mails that follow. */
+static int choose_lang(struct request *r)
+{
+	return helpreq_visitor_change(r, r->in[LANG_REQUEST], remember_lang, (void *)r->in[LANG_LANG],
+				      "This request is closed.");
+}
+
 static const struct action wait_actions[] = {
 	{ METHOD_GET, wait_inputs, IN__MAX, GUARD_NONE, wait_page },
+	{ METHOD_POST, lang_inputs, LANG__MAX, GUARD_FORM_CSRF, choose_lang },
 };
 
 static const struct program wait_program = { "wait", false, wait_actions, COUNT_OF(wait_actions) };

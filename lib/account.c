@@ -186,7 +186,7 @@ int account_invite(struct admin_context *ac, long long client_id, const char *em
 		return status;
 	if (in_transaction)
 		return invite_in_transaction(ac, client_id, email, name, role, reseller_id);
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = invite_in_transaction(ac, client_id, email, name, role, reseller_id);
 	if ((rc = admin_finish(ac, rc)) != 0)
@@ -209,7 +209,7 @@ int account_add(struct admin_context *ac, long long client_id, const char *email
 	const char *hash = password_hash(ac, password);
 	if (hash == NULL)
 		return DB_ERROR;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = insert_account(ac, client_id, email, name, role, reseller_id, hash);
 	if (rc == DB_OK)
@@ -281,7 +281,7 @@ int account_link_use(struct admin_context *ac, const char *token, const char *pa
 	ac->role = staff_role_named(a.role);
 	ac->who = a.email;
 	unsigned long long used = 0;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_TOKEN_USE, &used, "i", token_id);
 	if (rc == DB_OK && used == 0)
@@ -309,7 +309,7 @@ int account_reset(struct admin_context *ac, long long agent_id)
 	int status = account_find(ac, agent_id, NULL, POWER_ADMINISTER, &a);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = account_link_issue(ac, &a, a.has_password ? "reset" : "invitation");
 	if (rc == DB_OK)
@@ -371,7 +371,7 @@ int account_set_role(struct admin_context *ac, long long agent_id, const char *r
 				  strcmp(role, "admin") == 0 || strcmp(role, "agent") == 0 ? "an" : "a", role);
 	if (strcmp(role, "admin") != 0 && (status = keeps_an_admin(ac, &a)) != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_ROLE, NULL, "si", role, a.id);
 	if (rc == DB_OK)
@@ -393,7 +393,7 @@ int account_set_capacity(struct admin_context *ac, long long agent_id, const cha
 		status = account_find(ac, agent_id, NULL, POWER_ADMINISTER, &a);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_CAPACITY, NULL, "ii", n, a.id);
 	if (rc == DB_OK)
@@ -419,7 +419,7 @@ int account_set_active(struct admin_context *ac, long long agent_id, bool active
 		return status;
 	if (a.disabled == !active)
 		return admin_done(ac, "%s is %s already.", a.name, active ? "active" : "deactivated");
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_DISABLED, NULL, "ii", (long long)!active, a.id);
 	if (rc == DB_OK && !active)
@@ -445,7 +445,7 @@ int account_rename(struct admin_context *ac, long long agent_id, const char *nam
 	int status = account_find(ac, agent_id, NULL, POWER_STAFF, &a);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_NAME, NULL, "si", name, a.id);
 	if (rc == DB_OK)
@@ -474,7 +474,7 @@ int account_set_password_by_admin(struct admin_context *ac, const char *email_in
 	const char *hash = password_hash(ac, password);
 	if (hash == NULL)
 		return DB_ERROR;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_PASSWORD, NULL, "si", hash, a.id);
 	if (rc == DB_OK)
@@ -506,7 +506,7 @@ int account_change_password(struct admin_context *ac, const char *current, const
 	const char *hash = password_hash(ac, password);
 	if (hash == NULL)
 		return DB_ERROR;
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_PASSWORD, NULL, "si", hash, a.id);
 	/* Other browsers signed in as this person are signed out. */
@@ -530,7 +530,7 @@ int account_set_own_avatar(struct admin_context *ac, const char *avatar)
 		avatar = NULL;
 	if (avatar != NULL && !admin_avatar_known(avatar))
 		return admin_refuse(ac, 400, "There is no picture called '%s'.", avatar);
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_AVATAR, NULL, "si", avatar, a.id);
 	if (rc == DB_OK)
@@ -567,7 +567,7 @@ int account_set_preferences(struct admin_context *ac, const bool on[ACCOUNT_PREF
 				strcat(shown, ", ");
 			strcat(shown, account_preferences[i]);
 		}
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_ACCOUNT_SET_PREFERENCES, NULL, "iiiiiii", (long long)on[0],
 			     (long long)on[1], (long long)on[2], (long long)on[3], (long long)on[4],

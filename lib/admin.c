@@ -110,6 +110,26 @@ int admin_slug(struct admin_context *ac, const char *field, const char *value)
 	return 0;
 }
 
+const char *admin_domain(struct admin_context *ac, const char *value, int *refused)
+{
+	const char *domain = admin_text(ac, "domain", INPUT_LINE, 253, value, true, refused);
+	if (domain == NULL)
+		return NULL;
+	char *lower = pool_strdup(ac->pool, domain);
+	bool ok = *lower != '\0' && *lower != '.' && *lower != '-';
+	for (char *p = lower; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+		ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-';
+	}
+	if (!ok || strstr(lower, "..") != NULL || lower[strlen(lower) - 1] == '.') {
+		*refused = admin_refuse(ac, 400, "'%s' is not a domain name (give example.com, no scheme "
+					"or path).", value);
+		return NULL;
+	}
+	return lower;
+}
+
 /* The client's reseller now (0 for none); -1 when there is no such client,
  * or a db_status below that. */
 static long long current_reseller(struct admin_context *ac, long long client_id)
@@ -185,8 +205,15 @@ int admin_touch_queue(struct admin_context *ac, long long client_id)
 	return queue_bump(ac->db, client_id, &ac->queue_version);
 }
 
+int admin_begin(struct admin_context *ac)
+{
+	return ac->caller_transaction ? DB_OK : db_begin(ac->db);
+}
+
 int admin_finish(struct admin_context *ac, int rc)
 {
+	if (ac->caller_transaction)
+		return rc;
 	if (rc != DB_OK) {
 		db_rollback(ac->db);
 		ac->queue_client = 0;

@@ -48,6 +48,11 @@ struct admin_context {
 	/* A change to what routing and the live desks see (admin_touch_queue). */
 	long long queue_client;
 	unsigned long long queue_version;
+
+	/* The caller holds the transaction (the first-run setup makes the
+	 * operator, a client and its site in one): actions run inside it, and
+	 * admin_begin() and admin_finish() neither start nor end it. */
+	bool caller_transaction;
 };
 
 /* The actor behind a signed-in request. */
@@ -75,6 +80,10 @@ int admin_int(struct admin_context *ac, const char *field, const char *value, lo
 /* A slug for clients and resellers (it goes into addresses): 1-64 of a-z,
  * 0-9 and '-'. 0, or 400 with the reason. */
 int admin_slug(struct admin_context *ac, const char *field, const char *value);
+/* A domain as help links are checked against it (and mail_domain): a
+ * host name or address, lower-cased here, no scheme, port or path. NULL,
+ * with the reason (*refused 400), when it is not one. */
+const char *admin_domain(struct admin_context *ac, const char *value, int *refused);
 
 /* What an action needs of the actor, for one client. */
 enum admin_power {
@@ -104,8 +113,13 @@ int admin_audit(struct admin_context *ac, long long client_id, long long reselle
  * admin_finish() wakes the client's consoles and routes its queue. */
 int admin_touch_queue(struct admin_context *ac, long long client_id);
 
+/* Starts an action's transaction (nothing when the caller holds one):
+ * a db_status. */
+int admin_begin(struct admin_context *ac);
 /* Ends a transaction: commit when rc is DB_OK, else roll back. Returns rc
- * (or the commit's failure). */
+ * (or the commit's failure). When the caller holds the transaction it only
+ * returns rc: committing, rolling back and waking the desks (an action that
+ * touches a queue) are then the caller's. */
 int admin_finish(struct admin_context *ac, int rc);
 
 /* True for the name of one of the pictures people choose from. */

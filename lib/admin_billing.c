@@ -12,9 +12,10 @@
 /* Writes the client's terms as t, in force from now. */
 static int new_terms(struct admin_context *ac, long long client_id, const struct client_terms *t)
 {
-	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", client_id,
+	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisniisi", client_id,
 		       billing_unit_name(t->billing.unit), t->billing.rate_cents, t->billing.minimum_cents,
-		       t->currency, t->reseller_id, t->billing.call_rate_cents, t->billing.phone_rate_cents);
+		       t->currency, t->reseller_id, t->billing.call_rate_cents, t->billing.phone_rate_cents,
+		       billing_event_unit_key(t->billing.event_unit), t->billing.event_rate_cents);
 }
 
 int admin_client_set_rate(struct admin_context *ac, const char *client_slug, const char *unit_text,
@@ -42,7 +43,7 @@ int admin_client_set_rate(struct admin_context *ac, const char *client_slug, con
 		return admin_refuse(ac, 400, "The currency is three capital letters (EUR, USD, GBP...), "
 				    "not '%s'.", currency);
 	struct client_terms t = { 0 }; /* read below even when the lookup failed */
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
 	char old_rate[32], old_minimum[32], rate_shown[32], minimum_shown[32];
@@ -81,7 +82,7 @@ int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug
 		return admin_refuse(ac, 400, "The call rate is a whole number of cents from 0 to %d, not '%s'.",
 				    BILLING_MAX_CENTS, rate_text ? rate_text : "");
 	struct client_terms t = { 0 };
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
 	char before[32], shown[32];
@@ -106,6 +107,18 @@ int admin_terms_set_phone_rate(struct admin_context *ac, long long client_id, lo
 	if (rc != DB_OK || t.billing.phone_rate_cents == rate_cents)
 		return rc;
 	t.billing.phone_rate_cents = rate_cents;
+	return new_terms(ac, client_id, &t);
+}
+
+int admin_terms_set_event_rate(struct admin_context *ac, long long client_id,
+				enum billing_event_unit unit, long long rate_cents)
+{
+	struct client_terms t;
+	int rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
+	if (rc != DB_OK || (t.billing.event_unit == unit && t.billing.event_rate_cents == rate_cents))
+		return rc;
+	t.billing.event_unit = unit;
+	t.billing.event_rate_cents = rate_cents;
 	return new_terms(ac, client_id, &t);
 }
 
@@ -136,7 +149,7 @@ int admin_client_set_reseller(struct admin_context *ac, const char *client_slug,
 	if (!none && (status = admin_reseller_find(ac, reseller_slug, &reseller_id, NULL)) != 0)
 		return status;
 	struct client_terms t = { 0 };
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_of_client(ac->db, ac->pool, client_id, NULL, &t);
 	long long before = t.reseller_id;
@@ -181,7 +194,7 @@ int admin_reseller_create(struct admin_context *ac, const char *slug, const char
 	if (billing_parse_percent(share_text, &share) != 0)
 		return admin_refuse(ac, 400, "The share is a percentage from 0 to 100 with at most two "
 				    "decimals (e.g. 12.5), not '%s'.", share_text ? share_text : "");
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK) {
 		rc = db_exec(ac->db, SQL_RESELLER_INSERT, NULL, "ss", slug, name);
 		if (rc == DB_DUPLICATE)
@@ -212,7 +225,7 @@ int admin_reseller_set_share(struct admin_context *ac, const char *slug, const c
 	if (billing_parse_percent(share_text, &share) != 0)
 		return admin_refuse(ac, 400, "The share is a percentage from 0 to 100 with at most two "
 				    "decimals (e.g. 12.5), not '%s'.", share_text ? share_text : "");
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = terms_reseller_share(ac->db, ac->pool, reseller_id, NULL, &before);
 	if (rc == DB_OK)
@@ -258,7 +271,7 @@ int admin_reseller_suspend(struct admin_context *ac, const char *slug, bool susp
 		status = admin_reseller_find(ac, slug, &reseller_id, NULL);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_RESELLER_SUSPEND, NULL, "ii", (long long)suspend, reseller_id);
 	if (rc == DB_OK && suspend)
@@ -284,7 +297,7 @@ int admin_reseller_remove(struct admin_context *ac, const char *slug, const char
 	if (confirmation == NULL || strcmp(confirmation, slug) != 0)
 		return admin_refuse(ac, 400, "To remove reseller %s, type its slug (%s) to confirm.", slug, slug);
 	struct db_rows clients;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_query(ac->db, ac->pool, SQL_RESELLER_CURRENT_CLIENTS, &clients, "i", reseller_id);
 	/* Its clients stay, with no reseller from this month on. */

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "admin.h"
+#include "billing.h"
 
 struct db_rows;
 
@@ -26,6 +27,10 @@ int admin_client_set_call_rate(struct admin_context *ac, const char *client_slug
  * telephony settings' rate now): new terms with this phone rate, per
  * started minute on the phone; the operator's. Returns a db_status. */
 int admin_terms_set_phone_rate(struct admin_context *ac, long long client_id, long long rate_cents);
+/* The same for the event rate (lib/admin_rooms.c keeps the rate now on the
+ * client for the settings pages); statements read the history. */
+int admin_terms_set_event_rate(struct admin_context *ac, long long client_id,
+				enum billing_event_unit unit, long long rate_cents);
 /* The reseller who brought the client, or "none". */
 int admin_client_set_reseller(struct admin_context *ac, const char *client_slug,
 			      const char *reseller_slug);

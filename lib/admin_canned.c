@@ -65,7 +65,7 @@ int admin_canned_add(struct admin_context *ac, enum canned_kind kind, long long 
 			return admin_refuse(ac, 404, "There is no such person among yours.");
 		owner = a.email;
 	}
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, kinds[kind].insert, NULL, "inss", client_id, agent_id, title, body);
 	long long id = rc == DB_OK ? (long long)db_last_insert_id(ac->db) : 0;
@@ -112,7 +112,7 @@ int admin_canned_edit(struct admin_context *ac, enum canned_kind kind, long long
 		status = find_entry(ac, kind, id, &e);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, kinds[kind].update, NULL, "ssi", title, body, e.id);
 	if (rc == DB_OK)
@@ -130,7 +130,7 @@ int admin_canned_delete(struct admin_context *ac, enum canned_kind kind, long lo
 	int status = find_entry(ac, kind, id, &e);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, kinds[kind].delete_, NULL, "i", e.id);
 	if (rc == DB_OK)

@@ -56,7 +56,7 @@ int admin_client_create(struct admin_context *ac, const char *slug, const char *
 		return admin_refuse(ac, 400, "Give the client's first administrator: their e-mail "
 				    "address and name.");
 
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK) {
 		rc = db_exec(ac->db, SQL_CLIENT_INSERT, NULL, "ss", slug, name);
 		if (rc == DB_DUPLICATE)
@@ -66,8 +66,8 @@ int admin_client_create(struct admin_context *ac, const char *slug, const char *
 	long long client_id = rc == DB_OK ? (long long)db_last_insert_id(ac->db) : 0;
 	/* Every client has terms from the start (rate 0 until the operator sets one). */
 	if (rc == DB_OK)
-		rc = db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", client_id, "minute", 0LL, 0LL,
-			     "EUR", reseller_id, 0LL, 0LL);
+		rc = db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisniisi", client_id, "minute", 0LL, 0LL,
+			     "EUR", reseller_id, 0LL, 0LL, "attendee", 0LL);
 	if (rc == DB_OK)
 		rc = admin_audit(ac, client_id, reseller_id, "client.create",
 				 pool_printf(ac->pool, "client %s", slug), "named '%s'", name);
@@ -97,7 +97,7 @@ int admin_client_suspend(struct admin_context *ac, const char *slug, bool suspen
 		return admin_refuse(ac, 409, "The operator's own client cannot be suspended.");
 	if ((db_cell_int(&rows, 0, 0) != 0) == suspend)
 		return admin_done(ac, "Client %s is %s already.", slug, suspend ? "suspended" : "active");
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_CLIENT_SUSPEND, NULL, "ii", (long long)suspend, client_id);
 	/* Suspended staff lose their sessions at once (the session lookup
@@ -151,7 +151,7 @@ int admin_client_delete(struct admin_context *ac, const char *slug, const char *
 		return rc;
 	if (db_cell_int(&rows, 0, 1) != 0)
 		return admin_refuse(ac, 409, "The operator's own client cannot be deleted.");
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	for (size_t i = 0; rc == DB_OK && i < sizeof client_data / sizeof client_data[0]; i++)
 		rc = db_exec(ac->db, client_data[i], NULL, "i", client_id);
 	if (rc == DB_OK)
@@ -173,6 +173,23 @@ int admin_client_list(struct admin_context *ac, struct db_rows *out)
 
 int admin_house_client(struct admin_context *ac, bool create, long long *client_id)
 {
+	if (create)
+		return admin_house_client_named(ac, HOUSE_SLUG, "Baton operator", client_id);
+	struct db_rows rows;
+	int rc = db_query(ac->db, ac->pool, SQL_CLIENT_HOUSE, &rows, "");
+	if (rc != DB_OK)
+		return rc;
+	if (rows.rows == 0)
+		return admin_refuse(ac, 404, "The installation has no operator's client yet.");
+	*client_id = db_cell_int(&rows, 0, 0);
+	return 0;
+}
+
+int admin_house_client_named(struct admin_context *ac, const char *slug, const char *name_in,
+			     long long *client_id)
+{
+	if (ac->role != ROLE_OPERATOR)
+		return admin_refuse(ac, 403, "Only the Baton operator has the operator's client.");
 	struct db_rows rows;
 	int rc = db_query(ac->db, ac->pool, SQL_CLIENT_HOUSE, &rows, "");
 	if (rc != DB_OK)
@@ -181,17 +198,21 @@ int admin_house_client(struct admin_context *ac, bool create, long long *client_
 		*client_id = db_cell_int(&rows, 0, 0);
 		return 0;
 	}
-	if (!create)
-		return admin_refuse(ac, 404, "The installation has no operator's client yet.");
-	rc = db_exec(ac->db, SQL_CLIENT_INSERT_HOUSE, NULL, "ss", HOUSE_SLUG, "Baton operator");
+	int status = admin_slug(ac, "short name", slug), refused;
+	if (status != 0)
+		return status;
+	const char *name = admin_text(ac, "name", INPUT_LINE, 200, name_in, true, &refused);
+	if (name == NULL)
+		return refused;
+	rc = db_exec(ac->db, SQL_CLIENT_INSERT_HOUSE, NULL, "ss", slug, name);
 	if (rc == DB_DUPLICATE)
-		return admin_refuse(ac, 409, "A client with the slug '" HOUSE_SLUG "' exists and is not "
-				    "the operator's: rename it first.");
+		return admin_refuse(ac, 409, "A client with the slug '%s' exists and is not the "
+				    "operator's: rename it first.", slug);
 	if (rc != DB_OK)
 		return rc;
 	*client_id = (long long)db_last_insert_id(ac->db);
-	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisnii", *client_id, "minute", 0LL, 0LL, "EUR",
-		       0LL, 0LL, 0LL);
+	return db_exec(ac->db, SQL_TERMS_INSERT, NULL, "isiisniisi", *client_id, "minute", 0LL, 0LL, "EUR",
+		       0LL, 0LL, 0LL, "attendee", 0LL);
 }
 
 int admin_operator_add(struct admin_context *ac, const char *email, const char *name,

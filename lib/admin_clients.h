@@ -34,6 +34,11 @@ int admin_client_list(struct admin_context *ac, struct db_rows *out);
 
 /* The installation's own client (made when asked for and missing). */
 int admin_house_client(struct admin_context *ac, bool create, long long *client_id);
+/* The same, made with this slug and name when missing (the first-run setup
+ * names it after the operator's organisation); an existing one is kept as
+ * it is. The operator's. */
+int admin_house_client_named(struct admin_context *ac, const char *slug, const char *name,
+			     long long *client_id);
 /* An operator account in the house client: with a password, or invited
  * (password NULL; the link in ac->link). */
 int admin_operator_add(struct admin_context *ac, const char *email, const char *name,

@@ -146,7 +146,7 @@ int admin_desk_update(struct admin_context *ac, long long client_id, const char 
 			return status;
 	}
 	struct db_rows now;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_query(ac->db, ac->pool, SQL_CLIENT_DESK_LOCK, &now, "i", client_id);
 	int changed = 0;
@@ -257,7 +257,7 @@ int admin_hours_set(struct admin_context *ac, long long client_id, const char *c
 	}
 	if (!always_open && count == 0)
 		return admin_refuse(ac, 400, "Give the hours of at least one day, or choose \"always open\".");
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_HOURS_CLEAR, NULL, "i", client_id);
 	for (int i = 0; rc == DB_OK && i < count; i++) {
@@ -325,7 +325,7 @@ int admin_avatar_rule_add(struct admin_context *ac, long long client_id, const c
 	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_AVATAR_RULE_INSERT, NULL, "iss", client_id, prefix, avatar);
 	long long id = rc == DB_OK ? (long long)db_last_insert_id(ac->db) : 0;
@@ -353,7 +353,7 @@ int admin_avatar_rule_delete(struct admin_context *ac, long long rule_id)
 		return admin_refuse(ac, 404, "There is no such avatar rule among yours.");
 	if (status != 0)
 		return status;
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_AVATAR_RULE_DELETE, NULL, "i", rule_id);
 	if (rc == DB_OK)

@@ -159,7 +159,7 @@ int admin_phone_update(struct admin_context *ac, long long client_id, const char
 	int attempt = 0;
 	do {
 		struct phone_line work = line;
-		rc = db_begin(ac->db);
+		rc = admin_begin(ac);
 		for (int i = 0; rc == DB_OK && i < changes; i++) {
 			rc = phone_line_set_in_transaction(ac->db, ac->pool, &work, name[i], value[i], &error);
 			if (rc == DB_OK && strcmp(name[i], "country") == 0)
@@ -202,7 +202,7 @@ int admin_desk_phone(struct admin_context *ac, long long agent_id, bool on, cons
 	char password[AGENT_PHONE_PASSWORD + 1];
 	int rc, attempt = 0;
 	do {
-		rc = db_begin(ac->db);
+		rc = admin_begin(ac);
 		if (rc == DB_OK)
 			rc = on ? agent_phone_set(ac->db, ac->pool, a.id, ac->cfg->sip_domain, &user, password)
 				: agent_phone_remove(ac->db, a.id);

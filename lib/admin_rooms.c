@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "admin_billing.h"
+#include "billing.h"
 #include "crypto.h"
 #include "db.h"
 #include "event.h"
@@ -163,9 +165,13 @@ int admin_event_rate(struct admin_context *ac, long long client_id, const char *
 				    unit ? unit : "");
 	if ((status = admin_authorize(ac, POWER_OPERATOR, client_id)) != 0)
 		return status;
+	enum billing_event_unit billed_by;
+	billing_event_unit_parse(unit, &billed_by); /* checked above */
 	int rc = db_begin(ac->db);
 	if (rc == DB_OK)
 		rc = event_set_rate(ac->db, client_id, unit, cents);
+	if (rc == DB_OK)
+		rc = admin_terms_set_event_rate(ac, client_id, billed_by, cents);
 	if ((rc = audited(ac, client_id, rc, "client.event_rate", "event rate",
 			  pool_printf(ac->pool, "%lld cents per %s", cents, unit))) != 0)
 		return rc;

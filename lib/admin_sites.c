@@ -34,28 +34,6 @@ static int find_site(struct admin_context *ac, long long site_id, const char *ke
 	return status;
 }
 
-/* A domain as help links are checked against it: lower-case host name or
- * address, no scheme, port or path. NULL, with the reason, when it is not. */
-static const char *checked_domain(struct admin_context *ac, const char *value, int *refused)
-{
-	const char *domain = admin_text(ac, "domain", INPUT_LINE, 253, value, true, refused);
-	if (domain == NULL)
-		return NULL;
-	char *lower = pool_strdup(ac->pool, domain);
-	bool ok = *lower != '\0' && *lower != '.' && *lower != '-';
-	for (char *p = lower; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-		ok &= (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-';
-	}
-	if (!ok || strstr(lower, "..") != NULL || lower[strlen(lower) - 1] == '.') {
-		*refused = admin_refuse(ac, 400, "'%s' is not a domain name (give example.com, no scheme "
-					"or path).", value);
-		return NULL;
-	}
-	return lower;
-}
-
 int admin_split_domains(struct admin_context *ac, const char *text, const char **out, int max)
 {
 	int n = 0;
@@ -85,13 +63,13 @@ int admin_site_add(struct admin_context *ac, long long client_id, const char *na
 				    "(e.g. shop.example.com).");
 	const char **checked = pool_zalloc(ac->pool, (size_t)domain_count * sizeof *checked);
 	for (int i = 0; i < domain_count; i++)
-		if ((checked[i] = checked_domain(ac, domains[i], &refused)) == NULL)
+		if ((checked[i] = admin_domain(ac, domains[i], &refused)) == NULL)
 			return refused;
 	char token[TOKEN_HEX_LEN + 1];
 	if (crypto_token(token) != 0)
 		return DB_ERROR;
 	char *key = pool_strndup(ac->pool, token, 32);
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_INSERT, NULL, "iss", client_id, name, key);
 	long long site_id = rc == DB_OK ? (long long)db_last_insert_id(ac->db) : 0;
@@ -120,7 +98,7 @@ int admin_site_rename(struct admin_context *ac, long long site_id, const char *n
 	int status = find_site(ac, site_id, NULL, &s);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_RENAME, NULL, "si", name, s.id);
 	if (rc == DB_OK)
@@ -137,7 +115,7 @@ int admin_site_set_ask_question(struct admin_context *ac, long long site_id, boo
 	int status = find_site(ac, site_id, NULL, &s);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_SET_ASK_QUESTION, NULL, "ii", (long long)ask, s.id);
 	if (rc == DB_OK)
@@ -153,13 +131,13 @@ int admin_site_domain_add(struct admin_context *ac, long long site_id, const cha
 {
 	struct site s;
 	int refused;
-	const char *domain = checked_domain(ac, value, &refused);
+	const char *domain = admin_domain(ac, value, &refused);
 	if (domain == NULL)
 		return refused;
 	int status = find_site(ac, site_id, NULL, &s);
 	if (status != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK) {
 		rc = db_exec(ac->db, SQL_SITE_DOMAIN_INSERT, NULL, "is", s.id, domain);
 		if (rc == DB_DUPLICATE)
@@ -177,7 +155,7 @@ int admin_site_domain_remove(struct admin_context *ac, long long site_id, const 
 {
 	struct site s;
 	int refused;
-	const char *domain = checked_domain(ac, value, &refused);
+	const char *domain = admin_domain(ac, value, &refused);
 	if (domain == NULL)
 		return refused;
 	int status = find_site(ac, site_id, NULL, &s);
@@ -185,7 +163,7 @@ int admin_site_domain_remove(struct admin_context *ac, long long site_id, const 
 		return status;
 	struct db_rows count;
 	unsigned long long removed = 0;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_query(ac->db, ac->pool, SQL_SITE_DOMAIN_COUNT, &count, "i", s.id);
 	if (rc == DB_OK && db_cell_int(&count, 0, 0) <= 1)
@@ -211,7 +189,7 @@ int admin_site_delete(struct admin_context *ac, long long site_id, const char *c
 		return status;
 	if (confirmation == NULL || strcmp(confirmation, s.name) != 0)
 		return admin_refuse(ac, 400, "To delete the site, type its name (%s) to confirm.", s.name);
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_HITS_DELETE, NULL, "i", s.id);
 	if (rc == DB_OK)
@@ -233,7 +211,7 @@ int admin_site_new_secret(struct admin_context *ac, long long site_id, const cha
 	char secret[TOKEN_HEX_LEN + 1];
 	if (crypto_token(secret) != 0)
 		return DB_ERROR;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SITE_SET_SECRET, NULL, "ss", secret, s.key);
 	if (rc == DB_OK)

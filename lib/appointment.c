@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "catalogue.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -36,6 +37,7 @@ struct booking {
 	const char *question;
 	const char *agent_email;
 	const char *agent_name;
+	const char *lang;          /* the visitor's (lib/visitor_lang.c), may be NULL */
 };
 
 static int load(struct db *db, struct pool *pool, long long id, struct booking *b)
@@ -58,6 +60,7 @@ static int load(struct db *db, struct pool *pool, long long id, struct booking *
 	b->question = db_cell(&rows, 0, 9);
 	b->agent_email = db_cell(&rows, 0, 10);
 	b->agent_name = db_cell(&rows, 0, 11);
+	b->lang = db_cell(&rows, 0, 12);
 	return DB_OK;
 }
 
@@ -67,12 +70,22 @@ static const char *rejoin_url(const struct config *cfg, struct pool *pool, const
 			   b->token);
 }
 
-/* Renders mail/NAME for the booking and queues it to `to`. */
+/* Renders mail/NAME for the booking and queues it to `to`: for the
+ * visitor (subject NULL) in their language, its subject the catalogue's
+ * subject_key; for the agent in English with the subject given. */
 static int send(struct db *db, const struct config *cfg, struct pool *pool,
 		const struct booking *b, const char *kind, const char *name, const char *to,
-		const char *to_name, const char *subject, const struct mime_attachment *calendar)
+		const char *to_name, const char *subject_key, const char *subject,
+		const struct mime_attachment *calendar)
 {
 	struct view *v = view_new_mail(pool, cfg);
+	catalogue_load_dir(v, cfg->templates_dir, subject == NULL ? b->lang : "en");
+	const char *when = catalogue_datetime(v, pool, b->at);
+	view_set(v, "appointment.when_text", when);
+	if (subject == NULL) {
+		const char *const values[] = { b->client_name, when };
+		subject = catalogue_say(v, pool, subject_key, values, 2);
+	}
 	view_set(v, "client.name", b->client_name);
 	view_set(v, "mail.subject", subject);
 	view_set(v, "visitor.name", b->name);
@@ -133,8 +146,7 @@ int appointment_confirm(struct request *r, long long request_id)
 		.filename = "appointment.ics", .data = ics.data, .len = ics.len,
 	};
 	rc = send(r->db, r->cfg, r->pool, &b, "confirmation", "mail/appointment_confirmation",
-		  b.contact, b.name, pool_printf(r->pool, "Your help session with %s: %s UTC",
-						 b.client_name, b.when), &calendar);
+		  b.contact, b.name, "t.mail.appointment_subject", NULL, &calendar);
 	buf_free(&ics);
 	return rc;
 }
@@ -156,6 +168,8 @@ int appointment_find(struct request *r, const char *public_id, const char *token
 	a->client_name = db_cell(&rows, 0, 4);
 	a->when = db_cell(&rows, 0, 5);
 	a->public_id = db_cell(&rows, 0, 6);
+	a->at = db_cell_int(&rows, 0, 7);
+	a->lang = db_cell(&rows, 0, 8);
 	return DB_OK;
 }
 
@@ -254,11 +268,10 @@ static int remind_once(const struct job_context *ctx, long long id, bool agent)
 		rc = load(db, ctx->pool, id, &b);
 	if (rc == DB_OK && !agent && b.contact != NULL && mail_is_address(b.contact))
 		rc = send(db, ctx->cfg, ctx->pool, &b, "reminder", "mail/appointment_reminder",
-			  b.contact, b.name, pool_printf(ctx->pool, "Soon: your help session with %s "
-							 "at %s UTC", b.client_name, b.when), NULL);
+			  b.contact, b.name, "t.mail.reminder_subject", NULL, NULL);
 	if (rc == DB_OK && agent && b.agent_email != NULL)
 		rc = send(db, ctx->cfg, ctx->pool, &b, "agent_reminder",
-			  "mail/appointment_agent_reminder", b.agent_email, b.agent_name,
+			  "mail/appointment_agent_reminder", b.agent_email, b.agent_name, NULL,
 			  pool_printf(ctx->pool, "Appointment at %s UTC with %s", b.when,
 				      b.name ? b.name : "a visitor"), NULL);
 	if (rc == DB_OK)

@@ -32,6 +32,8 @@ struct appointment_link {
 	const char *client_name;
 	const char *when;          /* "Monday 7 December 2026, 15:00" (UTC) */
 	const char *public_id;
+	long long at;              /* the same as a time (0: none) */
+	const char *lang;          /* the visitor's (lib/visitor_lang.c), may be NULL */
 };
 /* The appointment a rejoin link names, if the token is its own. */
 int appointment_find(struct request *r, const char *public_id, const char *token,

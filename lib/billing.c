@@ -177,6 +177,11 @@ int billing_event_unit_parse(const char *text, enum billing_event_unit *unit)
 	return 0;
 }
 
+const char *billing_event_unit_key(enum billing_event_unit unit)
+{
+	return unit == BILLING_PER_SEAT_MINUTE ? "seat_minute" : "attendee";
+}
+
 const char *billing_event_unit_name(enum billing_event_unit unit)
 {
 	return unit == BILLING_PER_SEAT_MINUTE ? "seat-minute" : "attendee";

@@ -110,6 +110,8 @@ int billing_add_event(const struct billing_terms *terms, struct billing_totals *
 /* "attendee" or "seat_minute": 0, or -1. */
 int billing_event_unit_parse(const char *text, enum billing_event_unit *unit);
 const char *billing_event_unit_name(enum billing_event_unit unit);
+/* What billing_event_unit_parse reads and the database stores: "attendee", "seat_minute". */
+const char *billing_event_unit_key(enum billing_event_unit unit);
 /* Adds a phone call (the call centre) of `minutes` billable minutes;
  * *amount_cents gets its line's amount. Returns 0, or -1 on overflow. */
 int billing_add_phone_call(const struct billing_terms *terms, struct billing_totals *t,

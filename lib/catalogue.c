@@ -4,15 +4,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "config.h"
+#include "pool.h"
 #include "visitor_lang.h"
 
 const char *const catalogue_langs[] = { "en", "es", "fr", "de", "pt", NULL };
+/* Each language by its own name, for the language picker. */
+static const char *const catalogue_names[] = { "English", "Español", "Français", "Deutsch", "Português" };
 
-static bool have_catalogue(const char *lang)
+/* Languages whose plural rule counts 0 as one (CLDR's "one": i = 0,1). */
+static const char *const zero_is_one[] = { "fr", "pt", NULL };
+
+static bool listed(const char *const *list, const char *lang)
 {
-	for (size_t i = 0; catalogue_langs[i] != NULL; i++)
-		if (strcmp(catalogue_langs[i], lang) == 0)
+	for (size_t i = 0; list[i] != NULL; i++)
+		if (strcmp(list[i], lang) == 0)
 			return true;
 	return false;
 }
@@ -21,7 +28,7 @@ void catalogue_lang(const struct request *r, const char *choice, char out[TRANSL
 {
 	if (choice != NULL && translate_lang_valid(choice)) {
 		translate_lang_base(choice, out);
-		if (have_catalogue(out))
+		if (listed(catalogue_langs, out))
 			return;
 	}
 	visitor_lang_from_accept(r->accept_language, catalogue_langs, out);
@@ -29,16 +36,109 @@ void catalogue_lang(const struct request *r, const char *choice, char out[TRANSL
 		memcpy(out, "en", 3);
 }
 
-int catalogue_load(const struct request *r, struct view *v, const char *lang)
+int catalogue_load_dir(struct view *v, const char *templates_dir, const char *lang)
 {
 	char path[700];
-	const char *use = have_catalogue(lang) ? lang : "en";
-	snprintf(path, sizeof path, "%s/lang/en.hdf", r->cfg->templates_dir);
+	char base[TRANSLATE_LANG_MAX] = "en";
+	if (lang != NULL && translate_lang_valid(lang))
+		translate_lang_base(lang, base);
+	const char *use = listed(catalogue_langs, base) ? base : "en";
+	snprintf(path, sizeof path, "%s/lang/en.hdf", templates_dir);
 	int rc = view_read_strings(v, "t", path);
 	if (rc == 0 && strcmp(use, "en") != 0) {
-		snprintf(path, sizeof path, "%s/lang/%s.hdf", r->cfg->templates_dir, use);
+		snprintf(path, sizeof path, "%s/lang/%s.hdf", templates_dir, use);
 		rc = view_read_strings(v, "t", path);
 	}
 	view_set(v, "t.lang", use);
+	view_set(v, "t.plural.zero", listed(zero_is_one, use) ? "one" : "other");
+	char key[32];
+	for (size_t i = 0; catalogue_langs[i] != NULL; i++) {
+		snprintf(key, sizeof key, "langs.%zu.tag", i);
+		view_set(v, key, catalogue_langs[i]);
+		snprintf(key, sizeof key, "langs.%zu.name", i);
+		view_set(v, key, catalogue_names[i]);
+	}
 	return rc;
+}
+
+int catalogue_load(const struct request *r, struct view *v, const char *lang)
+{
+	return catalogue_load_dir(v, r->cfg->templates_dir, lang);
+}
+
+/* Appends text with each {name} replaced by its value. */
+static void fill(struct buf *out, const char *text, const char *const names[],
+		 const char *const values[], size_t count)
+{
+	while (*text != '\0') {
+		const char *open = strchr(text, '{');
+		if (open == NULL) {
+			buf_puts(out, text);
+			return;
+		}
+		buf_append(out, text, (size_t)(open - text));
+		const char *close = strchr(open, '}');
+		size_t i = 0;
+		while (close != NULL && i < count
+		       && !(strlen(names[i]) == (size_t)(close - open - 1)
+			    && strncmp(open + 1, names[i], (size_t)(close - open - 1)) == 0))
+			i++;
+		if (close == NULL || i == count) {
+			buf_putc(out, '{');
+			text = open + 1;
+			continue;
+		}
+		buf_puts(out, values[i]);
+		text = close + 1;
+	}
+}
+
+/* The text fill() made, kept in the pool. */
+static const char *filled(struct pool *pool, const char *text, const char *const names[],
+			  const char *const values[], size_t count)
+{
+	struct buf out;
+	buf_init(&out);
+	fill(&out, text, names, values, count);
+	const char *result = pool_strdup(pool, out.data != NULL ? out.data : "");
+	buf_free(&out);
+	return result;
+}
+
+const char *catalogue_say(struct view *v, struct pool *pool, const char *key,
+			  const char *const values[], size_t count)
+{
+	struct buf out;
+	buf_init(&out);
+	const char *text = view_get(v, key, "");
+	size_t used = 0;
+	while (*text != '\0') {
+		const char *open = strchr(text, '{'), *close = open != NULL ? strchr(open, '}') : NULL;
+		if (close == NULL || used == count) {
+			buf_puts(&out, text);
+			break;
+		}
+		buf_append(&out, text, (size_t)(open - text));
+		buf_puts(&out, values[used] != NULL ? values[used] : "");
+		used++;
+		text = close + 1;
+	}
+	const char *result = pool_strdup(pool, out.data != NULL ? out.data : "");
+	buf_free(&out);
+	return result;
+}
+
+const char *catalogue_datetime(struct view *v, struct pool *pool, time_t when)
+{
+	struct tm tm;
+	gmtime_r(&when, &tm);
+	char day[16], year[16], clock[16], month_key[32], weekday_key[32];
+	snprintf(day, sizeof day, "%d", tm.tm_mday);
+	snprintf(year, sizeof year, "%d", tm.tm_year + 1900);
+	snprintf(clock, sizeof clock, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	snprintf(month_key, sizeof month_key, "t.date.month.%d", tm.tm_mon + 1);
+	snprintf(weekday_key, sizeof weekday_key, "t.date.weekday.%d", tm.tm_wday);
+	static const char *const names[] = { "weekday", "day", "month", "year", "time" };
+	const char *values[] = { view_get(v, weekday_key, ""), day, view_get(v, month_key, ""), year, clock };
+	return filled(pool, view_get(v, "t.date.format", "{year}-{month}-{day} {time} UTC"), names, values, 5);
 }

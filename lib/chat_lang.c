@@ -23,6 +23,17 @@ int chat_lang_of(struct db *db, struct pool *pool, long long channel_id, long lo
 	return DB_OK;
 }
 
+int chat_lang_reader(struct db *db, struct pool *pool, long long channel_id, long long participant_id,
+		     const char **lang)
+{
+	struct db_rows row;
+	*lang = "en";
+	int rc = db_query(db, pool, SQL_LANG_READER, &row, "ii", participant_id, channel_id);
+	if (rc == DB_OK && row.rows > 0)
+		*lang = db_cell(&row, 0, 0);
+	return rc;
+}
+
 /* Whether lang was already seen among the first n readers' languages. */
 static bool listed_before(const struct db_rows *people, size_t n, const char *lang, const char *skip)
 {

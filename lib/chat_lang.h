@@ -19,6 +19,11 @@
 int chat_lang_of(struct db *db, struct pool *pool, long long channel_id, long long participant_id,
 		 const char **lang, struct db_rows *people);
 
+/* The language a participant reads, whether still present or not (a
+ * transcript after the session closed): "en" when nothing says otherwise. */
+int chat_lang_reader(struct db *db, struct pool *pool, long long channel_id, long long participant_id,
+		     const char **lang);
+
 /* After line `seq` by m (to: a private line's recipient, or 0) in `lang`,
  * with people as chat_lang_of gave them before the line: posts its
  * translations. canned_id names the canned phrase the line is, or 0. A

@@ -70,6 +70,7 @@ void config_defaults(struct config *cfg)
 	snprintf(cfg->prompts_dir, sizeof cfg->prompts_dir, "%s", BATON_DEFAULT_PROMPTS);
 	snprintf(cfg->translate_pivots, sizeof cfg->translate_pivots, "%s", "spa eng cat");
 	cfg->translate_timeout_ms = 4000;
+	cfg->translate_typing = 1;
 }
 
 const char *config_path(void)
@@ -238,6 +239,7 @@ static int config_set(struct config *cfg, const char *name, const char *value)
 	STRING_SETTING("translate_url", translate_url);
 	STRING_SETTING("translate_pivots", translate_pivots);
 	INT_SETTING("translate_timeout_ms", translate_timeout_ms, 100, 60000);
+	INT_SETTING("translate_typing", translate_typing, 0, 1);
 	if (strcmp(name, "max_body_bytes") == 0) {
 		int v;
 		if (set_int(&v, value, 1024, 16 * 1024 * 1024) != 0)

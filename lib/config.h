@@ -111,6 +111,9 @@ struct config {
 	char translate_url[256];
 	char translate_pivots[128];
 	int translate_timeout_ms;
+	/* 1: a visitor's typing preview reaches staff of another language a
+	 * finished sentence at a time, translated; 0: as typed (lib/typing_lang.c). */
+	int translate_typing;
 };
 
 void config_defaults(struct config *cfg);

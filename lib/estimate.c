@@ -108,6 +108,7 @@ void estimate_compute(const struct desk_counts *desk, long long position, long l
 	}
 	e->seconds = wait;
 	e->words = wait >= 0 ? queue_wait_words(wait) : NULL;
+	e->band = wait >= 0 ? queue_wait_band(wait, &e->minutes) : NULL;
 	choose(e);
 }
 
@@ -177,6 +178,11 @@ void estimate_json(const struct estimate *e, struct buf *out)
 		buf_json_string(out, e->words);
 	else
 		buf_puts(out, "null");
+	if (e->band != NULL) {
+		buf_puts(out, ",\"estimate_band\":");
+		buf_json_string(out, e->band);
+		buf_printf(out, ",\"estimate_minutes\":%lld", e->minutes);
+	}
 	buf_puts(out, ",\"choices\":[");
 	for (size_t i = 0; i < e->choice_count; i++) {
 		if (i > 0)
@@ -198,6 +204,8 @@ void estimate_to_view(const struct estimate *e, struct view *v)
 	view_set_int(v, "desk.closed", e->desk.closed);
 	view_set_int(v, "estimate.seconds", e->seconds);
 	view_set(v, "estimate.words", e->words);
+	view_set(v, "estimate.band", e->band);
+	view_set_int(v, "estimate.minutes", e->minutes);
 	char key[48];
 	for (size_t i = 0; i < e->choice_count; i++) {
 		const char *name = estimate_choice_name(e->choices[i]);

@@ -46,6 +46,8 @@ struct estimate {
 	long long position;          /* requests ahead */
 	long long seconds;           /* -1: nobody is there to say how long */
 	const char *words;           /* "about 5 minutes", NULL with seconds -1 */
+	const char *band;            /* the same in a catalogue: "minutes", ... (queue_wait_band) */
+	long long minutes;           /* with band "minutes": how many */
 	enum visitor_choice choices[CHOICE__MAX];
 	size_t choice_count;
 };

@@ -7,19 +7,6 @@
 #include "log.h"
 #include "pool.h"
 
-int event_billing_terms(struct db *db, struct pool *pool, long long client_id,
-			struct billing_terms *terms)
-{
-	struct db_rows row;
-	int rc = db_query(db, pool, SQL_BILLING_EVENT_TERMS, &row, "i", client_id);
-	if (rc != DB_OK || row.rows == 0)
-		return rc;
-	if (billing_event_unit_parse(db_cell(&row, 0, 0), &terms->event_unit) != 0)
-		terms->event_unit = BILLING_PER_ATTENDEE;
-	terms->event_rate_cents = db_cell_int(&row, 0, 1);
-	return DB_OK;
-}
-
 int event_billing_month(struct db *db, struct pool *pool, long long client_id,
 			const struct billing_month *m, long long cutoff_ms,
 			const struct billing_terms *terms, struct billing_totals *totals,

@@ -18,10 +18,8 @@ struct event_line {
 	long long attendees, seat_minutes, quantity, amount_cents;
 };
 
-/* The client's event unit and rate into terms. */
-int event_billing_terms(struct db *db, struct pool *pool, long long client_id,
-			struct billing_terms *terms);
-/* Bills the client's events of month m into totals; with want_lines, a line
+/* Bills the client's events of month m into totals, at the event rate of
+ * terms (the terms in force for the month: lib/terms.c); with want_lines, a line
  * each in *lines (from pool). Returns a db_status (DB_ERROR on overflow). */
 int event_billing_month(struct db *db, struct pool *pool, long long client_id,
 			const struct billing_month *m, long long cutoff_ms,

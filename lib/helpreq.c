@@ -305,6 +305,7 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	st->kind = db_cell(&req, 0, 14);
 	st->phone = db_cell(&req, 0, 15);
 	st->deferred = db_cell_int(&req, 0, 16) != 0;
+	st->lang = db_cell(&req, 0, 17);
 	rc = db_query(db, pool, SQL_QUEUE_VERSION, &version, "i", st->client_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REQUEST_POSITION, &pos, "i", st->id);

@@ -90,6 +90,7 @@ struct request_status {
 	const char *kind;          /* chat, callback (a visitor to call), call (a caller holding) */
 	const char *phone;         /* callback and call: the number, E.164 */
 	bool deferred;             /* a call-back not offered yet (not due) */
+	const char *lang;          /* the visitor's language (lib/visitor_lang.c), may be NULL */
 };
 
 /* Loads a request by public id; *found false when there is none. */

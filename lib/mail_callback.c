@@ -5,6 +5,7 @@
 #include "mail_callback.h"
 
 #include "buf.h"
+#include "catalogue.h"
 #include "config.h"
 #include "db.h"
 #include "helpreq.h"
@@ -45,10 +46,14 @@ int mail_callback_unreachable(struct db *db, const struct config *cfg, struct po
 	rc = page_to_offer(db, pool, db_cell_int(&row, 0, 8), db_cell(&row, 0, 3), &page);
 	if (rc != DB_OK)
 		return rc;
-	const char *subject = pool_printf(pool, "%s could not reach you on %s", client_name,
-					  db_cell(&row, 0, 2));
+	/* In the visitor's language (lib/catalogue.h). */
 	struct view *v = view_new_mail(pool, cfg);
+	catalogue_load_dir(v, cfg->templates_dir, db_cell(&row, 0, 9));
+	const char *const subject_values[] = { client_name, db_cell(&row, 0, 2) };
+	const char *subject = catalogue_say(v, pool, "t.mail.unreachable_subject", subject_values, 2);
+	const char *const client[] = { client_name };
 	view_set(v, "mail.subject", subject);
+	view_set(v, "mail.footer", catalogue_say(v, pool, "t.mail.automatic", client, 1));
 	view_set(v, "client.name", client_name);
 	view_set(v, "visitor.name", db_cell(&row, 0, 1));
 	view_set(v, "callback.phone", db_cell(&row, 0, 2));

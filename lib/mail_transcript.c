@@ -2,8 +2,11 @@
  * (mail_outbox, from the transcript page): once the visitor has left (or
  * the session closed), the transcript is rendered as the visitor's page
  * shows it (channel_to_view with a visitor's rules: no private lines, no
- * sign of monitoring) and queued. */
+ * sign of monitoring) and queued, in the visitor's language: its words
+ * from their catalogue, each line in its translation where there is one
+ * (lib/catalogue.h). */
 #include "buf.h"
+#include "catalogue.h"
 #include "channel.h"
 #include "config.h"
 #include "db.h"
@@ -24,11 +27,17 @@ static int queue_transcript(const struct job_context *ctx, const struct db_rows 
 	const char *address = db_cell(row, 0, 3);
 	const char *channel_name = db_cell(row, 0, 4);
 	const char *client_name = db_cell(row, 0, 5);
-	const char *subject = pool_printf(ctx->pool, "Transcript: %s", channel_name);
+	const char *lang = db_cell(row, 0, 6);
 	struct view *v = view_new_mail(ctx->pool, ctx->cfg);
+	catalogue_load_dir(v, ctx->cfg->templates_dir, lang);
+	if (lang != NULL)
+		view_set(v, "reader.lang", lang);
+	const char *const channel[] = { channel_name }, *const client[] = { client_name };
+	const char *subject = catalogue_say(v, ctx->pool, "t.mail.transcript_subject", channel, 1);
 	view_set(v, "client.name", client_name);
 	view_set(v, "channel.name", channel_name);
 	view_set(v, "mail.subject", subject);
+	view_set(v, "mail.footer", catalogue_say(v, ctx->pool, "t.mail.sent_by", client, 1));
 	/* As a visitor sees it: nobody's private lines, no monitoring. */
 	int rc = channel_to_view(ctx->db, ctx->pool, channel_id, 0, false, v);
 	struct buf text, html;

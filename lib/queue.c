@@ -39,3 +39,20 @@ const char *queue_wait_words(long long seconds)
 	if (seconds < 5400) return "about an hour";
 	return "more than an hour";
 }
+
+const char *queue_wait_band(long long seconds, long long *minutes)
+{
+	static const struct { long long below, minutes; } bands[] = {
+		{ 120, 1 }, { 240, 3 }, { 420, 5 }, { 720, 10 }, { 1200, 15 },
+	};
+	*minutes = 0;
+	if (seconds < 60) return "under_minute";
+	for (size_t i = 0; i < sizeof bands / sizeof bands[0]; i++)
+		if (seconds < bands[i].below) {
+			*minutes = bands[i].minutes;
+			return "minutes";
+		}
+	if (seconds < 2400) return "half_hour";
+	if (seconds < 5400) return "hour";
+	return "over_hour";
+}

@@ -17,5 +17,9 @@ int queue_bump(struct db *db, long long client_id, unsigned long long *version);
 void queue_notify(long long client_id, unsigned long long version);
 /* "less than a minute", "about 3 minutes", "about an hour" ... */
 const char *queue_wait_words(long long seconds);
+/* The same wait as a visitor's catalogue says it (templates/lang.cs's
+ * estimate_words): "under_minute", "minutes" with *minutes set (1, 3, 5,
+ * 10 or 15), "half_hour", "hour" or "over_hour". */
+const char *queue_wait_band(long long seconds, long long *minutes);
 
 #endif

@@ -78,6 +78,11 @@ void view_set(struct view *v, const char *name, const char *value)
 	nerr_ignore(&err);
 }
 
+const char *view_get(struct view *v, const char *name, const char *fallback)
+{
+	return v->hdf == NULL ? fallback : hdf_get_value(v->hdf, name, fallback);
+}
+
 int view_read_strings(struct view *v, const char *name, const char *path)
 {
 	HDF *node = NULL;

@@ -12,6 +12,8 @@ struct view *view_new(struct request *r);
 void view_free(struct view *v);
 void view_set(struct view *v, const char *name, const char *value);
 void view_set_int(struct view *v, const char *name, long long value);
+/* The value at NAME, or fallback when there is none. */
+const char *view_get(struct view *v, const char *name, const char *fallback);
 /* Reads an HDF file of strings (a message catalogue: lib/catalogue.c)
  * under NAME; values read earlier stay where the file has none. 0, or -1
  * after logging. */

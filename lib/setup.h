@@ -8,6 +8,7 @@
 #define BATON_SETUP_H
 
 #include "crypto.h"
+#include "setup_conf.h"
 
 struct config;
 struct db;
@@ -43,25 +44,34 @@ int setup_check(struct db *db, struct pool *pool, const char *token, enum setup_
 
 struct setup_form {
 	const char *org_name, *org_slug;          /* the operator's own organisation */
-	const char *name, *email, *password;      /* the operator */
+	const char *name, *email;                 /* the operator */
+	const char *password, *password2;         /* typed twice */
 	const char *client_name, *client_slug;    /* optional: the first client ... */
 	const char *site_domain;                  /* ... and its site's domain */
-	const char *base;                         /* the installation's address, for
-	                                             the links in the welcome mail */
+	struct setup_settings settings;           /* address and mail (setup_conf.h) */
+	const char *base;                         /* the address the page was reached
+	                                             at: the links in the welcome mail
+	                                             when settings give none */
+	const char *from;                         /* the browser's address, for the
+	                                             audit log */
 };
 
 struct setup_result {
 	long long operator_id;
 	bool has_site;
 	char site_key[33];  /* for the first site's help link */
+	const char *base;   /* the installation's address, for links */
+	const char *conf_lines;  /* baton.conf lines for the settings ("" when none) */
 };
 
 /* In one transaction: checks the token and that no operator exists (*state
- * says when not: nothing is made), creates the organisation as a client with
- * the operator in it, the first client with its site if asked for, queues
- * a welcome mail to the operator (the test of the mail settings: it arrives
- * only if they work), and spends the token. Returns DB_OK, a db_status, or PROVISION_INVALID or
- * DB_DUPLICATE with *why saying what to correct (provision.h). */
+ * says when not: nothing is made), creates the organisation as the
+ * installation's own client with the operator in it, the first client with
+ * its site if asked for (the actions baton-admin runs: admin_clients.h,
+ * admin_sites.h, account.h, audited as the setup), queues a welcome mail to
+ * the operator (the test of the mail settings: it arrives only if they
+ * work), and spends the token. Returns 0, a negative db_status, or a 4xx
+ * status as those actions refuse, with *why saying what to correct. */
 int setup_create(struct db *db, struct pool *pool, const struct config *cfg, const char *token,
 		 const struct setup_form *form, enum setup_state *state,
 		 struct setup_result *result, const char **why);

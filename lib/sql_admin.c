@@ -124,15 +124,18 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	/* ---- billing terms and resellers (lib/terms.c, lib/admin_billing.c) ---- */
 	[SQL_TERMS_INSERT] =
 		"INSERT INTO client_terms (client_id, effective_at, rate_unit, rate_cents,"
-		" monthly_minimum_cents, currency, reseller_id, call_rate_cents, phone_rate_cents)"
-		" VALUES (?, NOW(3), ?, ?, ?, ?, ?, ?, ?)",
+		" monthly_minimum_cents, currency, reseller_id, call_rate_cents, phone_rate_cents,"
+		" event_rate_unit, event_rate_cents)"
+		" VALUES (?, NOW(3), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[SQL_TERMS_BEFORE] =
 		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents,"
-		" phone_rate_cents FROM client_terms WHERE client_id = ? AND effective_at < ?"
+		" phone_rate_cents, event_rate_unit, event_rate_cents"
+		" FROM client_terms WHERE client_id = ? AND effective_at < ?"
 		" ORDER BY effective_at DESC, id DESC LIMIT 1",
 	[SQL_TERMS_FIRST] =
 		"SELECT rate_unit, rate_cents, monthly_minimum_cents, currency, reseller_id, call_rate_cents,"
-		" phone_rate_cents FROM client_terms WHERE client_id = ? ORDER BY effective_at, id LIMIT 1",
+		" phone_rate_cents, event_rate_unit, event_rate_cents"
+		" FROM client_terms WHERE client_id = ? ORDER BY effective_at, id LIMIT 1",
 	[SQL_TERMS_HISTORY] =
 		"SELECT DATE_FORMAT(t.effective_at, '%Y-%m-%d %H:%i'), t.rate_unit, t.rate_cents,"
 		" t.monthly_minimum_cents, t.currency, r.slug, t.call_rate_cents, t.phone_rate_cents"

@@ -221,7 +221,6 @@ const char *const sql_texts_event[SQL__MAX] = {
 		" WHERE a.event_id = ? AND " VISIT_PRESENT("v") " GROUP BY a.field_value ORDER BY 2 DESC, 1 LIMIT ?",
 	[SQL_POPULATION_NOW] = "SELECT " ISO_MINUTE("NOW(3)"),
 	/* billing and reports (lib/event_billing.c, report_usage.c, report_event.c) */
-	[SQL_BILLING_EVENT_TERMS] = "SELECT event_rate_unit, event_rate_cents FROM client WHERE id = ?",
 	/* The events that went live in a month: attendees (anyone with a visit
 	 * begun before the cut-off) and seat-minutes (each attendee's started
 	 * minutes present up to the cut-off, at least 1). */

@@ -41,8 +41,8 @@ const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_REQUEST_BY_PUBLIC_ID] =
 		"SELECT r.id, r.client_id, r.visitor_id, r.state, r.name, r.question,"
 		" TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)), ch.public_id, r.scheduled_for,"
-		" r.priority, r.site_id, r.topic, r.page_url, c.name, r.medium, r.phone, r.deferred"
-		" FROM help_request r JOIN client c ON c.id = r.client_id"
+		" r.priority, r.site_id, r.topic, r.page_url, c.name, r.medium, r.phone, r.deferred,"
+		" r.lang FROM help_request r JOIN client c ON c.id = r.client_id"
 		" LEFT JOIN channel ch ON ch.id = r.channel_id WHERE r.public_id = ?",
 	[SQL_REQUEST_LOCK] =
 		"SELECT id, client_id, visitor_id, state, offered_agent_id, name, question, public_id, medium"

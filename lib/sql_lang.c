@@ -28,4 +28,18 @@ const char *const sql_texts_lang[SQL__MAX] = {
 	[SQL_LANG_AGENT_SET] = "UPDATE agent SET lang = ? WHERE id = ? AND client_id = ?",
 	[SQL_LANG_PARTICIPANT_SET] = "UPDATE participant SET lang = ? WHERE id = ?",
 	[SQL_LANG_REQUEST_SET] = "UPDATE help_request SET lang = ? WHERE public_id = ?",
+	/* The language one participant reads, present or gone (a transcript
+	 * read after the session closed). */
+	[SQL_LANG_READER] =
+		"SELECT COALESCE(p.lang, a.lang, r.lang, 'en')"
+		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		" LEFT JOIN agent a ON a.id = p.agent_id"
+		" LEFT JOIN help_request r ON r.id = ch.request_id AND p.kind = 'visitor'"
+		" WHERE p.id = ? AND p.channel_id = ?",
+	/* A visitor's typing: the finished sentences last translated, and
+	 * their translation (lib/typing_lang.c). */
+	[SQL_LANG_TYPING_CACHE_GET] =
+		"SELECT typing_source, typing_translation FROM participant WHERE id = ?",
+	[SQL_LANG_TYPING_CACHE_SET] =
+		"UPDATE participant SET typing_source = ?, typing_translation = ? WHERE id = ?",
 };

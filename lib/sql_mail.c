@@ -50,7 +50,11 @@ const char *const sql_texts_mail[SQL__MAX] = {
 		" WHERE o.mail_message_id IS NULL AND o.kind = 'transcript'"
 		" AND (ch.state = 'closed' OR p.left_at IS NOT NULL) ORDER BY o.id LIMIT ?",
 	[SQL_TRANSCRIPT_LOCK] =
-		"SELECT o.id, o.client_id, o.channel_id, o.address, ch.name, c.name FROM mail_outbox o"
+		"SELECT o.id, o.client_id, o.channel_id, o.address, ch.name, c.name,"
+		" (SELECT COALESCE(p.lang, r.lang) FROM participant p"
+		"  LEFT JOIN help_request r ON r.id = ch.request_id"
+		"  WHERE p.channel_id = ch.id AND p.kind = 'visitor' ORDER BY p.id LIMIT 1)"
+		" FROM mail_outbox o"
 		" JOIN channel ch ON ch.id = o.channel_id JOIN client c ON c.id = o.client_id"
 		" WHERE o.id = ? AND o.mail_message_id IS NULL FOR UPDATE",
 	[SQL_TRANSCRIPT_QUEUED] =
@@ -181,13 +185,14 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	[SQL_APPOINTMENT_GET] =
 		"SELECT r.id, r.public_id, r.client_id, c.name, r.name, r.contact,"
 		" UNIX_TIMESTAMP(r.scheduled_for), DATE_FORMAT(r.scheduled_for, '%W %e %M %Y, %H:%i'),"
-		" r.rejoin_token, r.question, a.email, a.display_name"
+		" r.rejoin_token, r.question, a.email, a.display_name, r.lang"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" LEFT JOIN agent a ON a.id = r.assigned_agent_id WHERE r.id = ?",
 	[SQL_APPOINTMENT_SET_TOKEN] = "UPDATE help_request SET rejoin_token = ? WHERE id = ?",
 	[SQL_APPOINTMENT_BY_PUBLIC] =
 		"SELECT r.id, r.client_id, r.state, r.rejoin_token, c.name,"
-		" DATE_FORMAT(r.scheduled_for, '%W %e %M %Y, %H:%i'), r.public_id"
+		" DATE_FORMAT(r.scheduled_for, '%W %e %M %Y, %H:%i'), r.public_id,"
+		" UNIX_TIMESTAMP(r.scheduled_for), r.lang"
 		" FROM help_request r JOIN client c ON c.id = r.client_id WHERE r.public_id = ?",
 	/* The visitor is back: the request is theirs (this browser's visitor)
 	 * and waits at the head (created_at first: MariaDB assigns in order). */
@@ -312,7 +317,7 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	 * tell, and how they can ask again. */
 	[SQL_MAIL_CALLBACK_UNREACHABLE] =
 		"SELECT r.contact, r.name, r.phone, r.page_url, r.client_id, c.name, s.help_address,"
-		" pl.help_number, r.site_id"
+		" pl.help_number, r.site_id, r.lang"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" LEFT JOIN site s ON s.id = r.site_id"
 		" LEFT JOIN phone_line pl ON pl.client_id = r.client_id"

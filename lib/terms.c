@@ -23,6 +23,8 @@ int terms_of_client(struct db *db, struct pool *pool, long long client_id, const
 	t->billing.minimum_cents = 0;
 	t->billing.call_rate_cents = 0;
 	t->billing.phone_rate_cents = 0;
+	t->billing.event_unit = BILLING_PER_ATTENDEE;
+	t->billing.event_rate_cents = 0;
 	t->currency = "EUR";
 	t->reseller_id = 0;
 	int rc = in_force(db, pool, SQL_TERMS_BEFORE, SQL_TERMS_FIRST, client_id, month_end, &rows);
@@ -36,6 +38,9 @@ int terms_of_client(struct db *db, struct pool *pool, long long client_id, const
 	t->reseller_id = db_cell(&rows, 0, 4) ? db_cell_int(&rows, 0, 4) : 0;
 	t->billing.call_rate_cents = db_cell_int(&rows, 0, 5);
 	t->billing.phone_rate_cents = db_cell_int(&rows, 0, 6);
+	if (billing_event_unit_parse(db_cell(&rows, 0, 7), &t->billing.event_unit) != 0)
+		t->billing.event_unit = BILLING_PER_ATTENDEE;
+	t->billing.event_rate_cents = db_cell_int(&rows, 0, 8);
 	return DB_OK;
 }
 

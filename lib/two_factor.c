@@ -134,7 +134,7 @@ int two_factor_confirm(struct admin_context *ac, const char *code)
 	struct buf codes;
 	buf_init(&codes);
 	unsigned long long enabled = 0;
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_TOTP_ENABLE, &enabled, "ii", step, a.id);
 	if (rc == DB_OK && enabled == 0)
@@ -173,7 +173,7 @@ int two_factor_confirm(struct admin_context *ac, const char *code)
 
 static int turn_off(struct admin_context *ac, const struct account *a, const char *why)
 {
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_TOTP_DISABLE, NULL, "i", a->id);
 	if (rc == DB_OK)

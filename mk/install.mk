@@ -92,8 +92,9 @@ deb:
 	@rm -rf $(DEB_DIR)/baton-$(VERSION)
 	lintian --fail-on error $(DEB_DIR)/baton_$(VERSION)_*.deb
 
-# Builds the package and, as root, installs, upgrades and purges it on this
-# machine (t/ship/deb.t); minutes of building, so not part of `make test`.
+# Builds the package and, as root, installs it on this machine, runs the
+# installed stack through a sign-in and a conversation, upgrades and purges
+# it (t/ship/deb.t); many minutes of building, so not part of `make test`.
 .PHONY: test-deb
 test-deb:
 	@BATON_ROOT=$(CURDIR) prove -v t/ship/deb.t

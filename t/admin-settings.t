@@ -188,7 +188,7 @@ subtest 'the event rate (the operator\'s Rates)' => sub {
     like $res->{content}, qr/Events cost 2 cents per seat_minute/, 'saying so';
     is_deeply sql("SELECT event_rate_unit, event_rate_cents FROM client WHERE id = $cid")->[0], ['seat_minute', 2], 'stored in cents';
     like $res->{content}, qr/id="event-rate-\Q$client\E" name="event_rate" value="0\.02"/, 'shown as money';
-    is audit_count('client.event_rate', 'event rate'), 1, 'on record';
+    is audit_count('client.event_rate', 'event rate', actor => $oscar->{email}), 1, 'on record';
     $res = form_post($oscar, '/rates', 'event-rate', slug => $client, event_unit => 'seat', event_rate => '1');
     is $res->{status}, 400, 'an unknown unit: 400';
     like $res->{content}, qr/per attendee or per seat_minute, not &#39;seat&#39;/, 'saying why';

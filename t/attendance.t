@@ -74,10 +74,19 @@ subtest 'who may read it' => sub {
     is $producer->{browser}->get("/attendance?e=$id&format=pdf")->{status}, 400, 'an unknown format: 400';
 };
 
+# The client's newest terms, in force since a year ago (statements bill a
+# month at the terms in force then).
+sub in_force_since_last_year {
+    sql("UPDATE client_terms SET effective_at = UTC_DATE() - INTERVAL 1 YEAR"
+        . " WHERE client_id = (SELECT id FROM client WHERE slug = '$e->{client}') ORDER BY effective_at DESC, id DESC LIMIT 1");
+}
+
 subtest 'the usage report and the statement' => sub {
     like admin(undef, 'client', 'event-rate', $e->{client}, 'seat_minute', 2), qr/2 cents per seat_minute/,
         'baton-admin sets the event rate';
     ok !eval { admin(undef, 'client', 'event-rate', $e->{client}, 'seat', 2); 1 }, 'an unknown unit is refused';
+    # The event was two months ago: the rate is made in force since before it.
+    in_force_since_last_year();
     my $report = $producer->{browser}->get("/report?kind=usage&from=$month-01&to=$month-28&format=csv&table=events");
     is $report->{status}, 200, 'the usage report\'s events table: 200';
     like $report->{content}, qr/$month-10,1,2,46\r\n/, 'on the 10th: one event, two attendees, 46 seat-minutes (30 + 16)';
@@ -86,7 +95,14 @@ subtest 'the usage report and the statement' => sub {
     like $st->{content}, qr/event,$month-10 14:00:00,Certified course,,46,46,seat-minute,0\.02,0\.92,EUR/, 'the event: 46 seat-minutes at 0.02: 0.92';
     unlike $st->{content}, qr/^session,.*Certified course/m, 'its stage and backstage are no sessions';
     like $st->{content}, qr/\r\ntotal,,[^,]+,,,,,,0\.92,EUR/, 'the total';
+    my $closed = $st->{content};
     admin(undef, 'client', 'event-rate', $e->{client}, 'attendee', 150);
+    is $producer->{browser}->get("/statement?month=$month&format=csv")->{content}, $closed,
+        'a new event rate does not rewrite a month that is over (the rate history)';
+    is sql("SELECT CONCAT(t.event_rate_unit, ' ', t.event_rate_cents) FROM client_terms t JOIN client c ON c.id = t.client_id"
+        . " WHERE c.slug = '$e->{client}' ORDER BY t.effective_at DESC, t.id DESC LIMIT 1")->[0][0], 'attendee 150',
+        'it is a new entry of the client\'s terms';
+    in_force_since_last_year();
     $st = $producer->{browser}->get("/statement?month=$month&format=csv");
     like $st->{content}, qr/event,$month-10 14:00:00,Certified course,,46,2,attendee,1\.50,3\.00,EUR/, 'per attendee: 2 at 1.50: 3.00';
     my $page = $producer->{browser}->get("/statement?month=$month");

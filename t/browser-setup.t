@@ -6,7 +6,8 @@
 // this test (static files from htdocs/, every other path the program of its
 // name). The operator opens the address baton-admin setup-token printed,
 // fills the form (one mistake first), lands signed in on the page with the
-// first client's help link, pastes it into a page of the client's site,
+// first client's help link and the baton.conf lines for the address and
+// mail settings it gave, pastes it into a page of the client's site,
 // where a visitor's click on it opens Baton's help page; the operator's
 // reports open; and the setup page is gone. Screenshots:
 // t/artifacts/setup-*.png.
@@ -130,8 +131,13 @@ function runCgi(req, res, url, program, conf) {
     await page.fill('#client_name', 'First Shop');
     await page.fill('#client_slug', 'first-shop');
     await page.fill('#site_domain', '127.0.0.1');
+    t.is(await page.inputValue('#public_url'), base, 'the public address starts as baton.conf has it');
+    await page.fill('#mail_domain', 'mail.hosting.example');
+    // Firefox's fill() adds to a prefilled e-mail field instead of replacing it.
+    await page.fill('#operator_email', '');
+    await page.fill('#operator_email', 'olive@hosting.example');
     await Promise.all([page.waitForNavigation(), page.click('#setup-form button[type=submit]')]);
-    t.is((await page.textContent('#message')).trim(), 'The two passwords differ.', 'a mistake is explained');
+    t.is((await page.textContent('#message')).trim(), 'The two passwords differ: type the same one twice.', 'a mistake is explained');
     t.is(await page.inputValue('#org_name'), 'Hosting Example Ltd', 'what was typed is kept');
     t.is(await page.inputValue('#password'), '', 'but not the password');
     await t.screenshot(page, 'setup-2-mistake');
@@ -144,6 +150,10 @@ function runCgi(req, res, url, program, conf) {
       'a welcome mail tests the mail settings');
     const link = await page.inputValue('#setup-link');
     t.ok(/^<a href="http:\/\/127\.0\.0\.1:\d+\/help\?site=[0-9a-f]{32}"/.test(link), 'the first client\'s help link is shown, ready to copy', link);
+    t.is((await page.textContent('#setup-conf-lines')).trim(),
+      'mail_domain = mail.hosting.example\noperator_email = olive@hosting.example',
+      'the lines for baton.conf: the mail settings given, not the address it has already');
+    t.ok((await page.textContent('#setup-conf')).includes(conf), 'and the file they go into');
     await t.screenshot(page, 'setup-3-done');
 
     // The site owner pastes the link into the site; a visitor clicks it.

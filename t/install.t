@@ -61,6 +61,8 @@ subtest 'the FHS layout' => sub {
     ok -f "$p/lib/systemd/system/baton\@.socket", 'beside the socket unit that holds its socket';
     my $site = do { local (@ARGV, $/) = "$p/share/baton/conf/nginx-site.conf.example"; <> } // '';
     like $site, qr{^\s*root \Q$prefix\E/share/baton/htdocs;}m, 'the nginx example serves the installed static files';
+    like $site, qr{^\s*if \(!-f \Q$prefix\E/lib/baton/cgi-bin/\$1\.fcgi\) \{ return 404; \}}m,
+        'and answers 404 for a name that is no installed program';
     ok -f "$p/share/baton/conf/$_", "the parts' templates: $_" for qw(kamailio.cfg.in galera.cnf.in haproxy.cfg.in exim.conf.in);
     my $conf = "$dest/etc/baton/baton.conf";
     ok -f $conf, 'the configuration in /etc/baton';

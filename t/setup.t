@@ -22,6 +22,7 @@ my $db = 'setup_t_' . $$;
 our $conf = qx{"$s->{ROOT}/t/lib/empty-database" create $db http://setup.test};
 chomp $conf;
 is $?, 0, 'an empty database of its own, migrated';
+my $conf_mtime = (stat $conf)[9];
 my $race_db = "${db}_race";
 END { system("$ENV{BATON_ROOT}/t/lib/empty-database", 'drop', $_) for grep { $_ } $db, $race_db }
 
@@ -135,6 +136,10 @@ like $res->{content}, qr/id="setup-database">Connected; \d+ schema migrations\s+
 like $res->{content}, qr{id="setup-address">Help links and mail point to <strong>http://setup\.test</strong>},
     'with the public address check';
 unlike $res->{content}, qr/id="setup-address-differs"/, 'which matches the address the page was reached at';
+like $res->{content}, qr{id="setup-conf-how">These go into <span class="path">\Q$conf\E</span>, the file Baton.s\s+programs read},
+    'the address and mail settings name the configuration file the programs read';
+like $res->{content}, qr/id="public_url" name="public_url" maxlength="300" value="http:\/\/setup\.test"/,
+    'the public address starts as baton.conf has it';
 {
     local $host = '10.0.0.1:8080';
     my $other = cgi('setup', 'GET', "token=$token");
@@ -150,7 +155,9 @@ my $olive = mail_address('olive', 'hosting.example');
 my %good = (csrf => $csrf, token => $token, org_name => 'Hosting Example Ltd',
     org_slug => 'hosting-example', name => 'Olive Operator', email => $olive,
     password => 'correct horse battery', password2 => 'correct horse battery',
-    client_name => 'First Shop', client_slug => 'first-shop', site_domain => 'Shop.Example');
+    client_name => 'First Shop', client_slug => 'first-shop', site_domain => 'Shop.Example',
+    public_url => 'https://Help.Hosting.Example/', mail_domain => 'Mail.Hosting.Example',
+    mail_from => 'help@hosting.example', operator_email => $olive);
 my @refusals = (
     [{ csrf => 'f' x 64 }, 403, qr/./, 'a CSRF token not matching the cookie'],
     [{ password2 => 'something else entirely' }, 400, qr/The two passwords differ/, 'differing passwords'],
@@ -158,9 +165,15 @@ my @refusals = (
     [{ org_slug => 'Not A Slug' }, 400, qr/may hold only a-z, 0-9 and/, 'a bad short name'],
     [{ client_slug => '' }, 400, qr/or leave all three empty/, 'half a first client'],
     [{ site_domain => 'http://shop.example/' }, 400, qr/is not a domain name/, 'a web address for a domain'],
-    [{ client_slug => 'hosting-example' }, 409, qr/already exists/, 'the same short name twice'],
+    [{ client_slug => 'hosting-example' }, 409, qr/exists already/, 'the same short name twice'],
     [{ token => 'a' x 64 }, 403, qr/not valid/, 'another token'],
     [{ email => 'not-an-address' }, 400, qr/./, 'a bad e-mail address'],
+    [{ public_url => 'ftp://help.hosting.example' }, 400, qr/is not a public address/, 'a public address not on the web'],
+    [{ public_url => 'https://help.hosting.example/baton' }, 400, qr/no path/, 'a public address with a path'],
+    [{ mail_domain => 'http://mail.hosting.example/' }, 400, qr/is not a domain name/, 'a web address for the mail domain'],
+    [{ mail_from => 'help at hosting' }, 400, qr/./, 'a bad From address'],
+    [{ operator_email => "olive\@hosting.example\nmail_transport = smtp" }, 400, qr/./,
+        'a line break smuggled into a setting'],
 );
 for my $r (@refusals) {
     my ($change, $status, $says, $what) = @$r;
@@ -187,8 +200,28 @@ is_deeply own_sql("SELECT c.slug, c.name, a.display_name, a.role FROM agent a JO
     [['hosting-example', 'Hosting Example Ltd', 'Olive Operator', 'operator']],
     'the operator, in the organisation\'s own client';
 ok $jar{baton_session}, 'and signed in';
+# Made by the actions baton-admin runs (one rule in one place): the
+# organisation is the installation's own client, every client has terms,
+# and the audit log says who made what.
+is_deeply own_sql("SELECT slug FROM client WHERE house = 1"), [['hosting-example']],
+    'the organisation is the installation\'s own client (where baton-admin operator add puts operators)';
+is own_sql('SELECT COUNT(*) FROM client c JOIN client_terms t ON t.client_id = c.id')->[0][0], 2,
+    'both clients have terms, as any client baton-admin makes';
+is_deeply own_sql("SELECT action FROM audit_log WHERE actor = 'first-run setup ($olive)' ORDER BY id"),
+    [['account.add'], ['client.create'], ['site.add']], 'the audit log names the setup for each thing made';
 is own_sql('SELECT COUNT(*) FROM setup_token WHERE used_at IS NOT NULL')->[0][0], 1, 'the token is spent';
 is own_sql('SELECT COUNT(*) FROM staff_session')->[0][0], 1, 'one session';
+
+# The address and mail settings: the lines for baton.conf, which the page
+# does not write (setup_conf.h says why).
+like $res->{content}, qr/id="setup-conf">To keep the address and mail settings, put these lines into\s+<strong class="path">\Q$conf\E<\/strong>/,
+    'the page names the file the settings go into';
+my ($lines) = $res->{content} =~ m{<pre id="setup-conf-lines">(.*?)</pre>}s;
+is $lines, "public_url = https://help.hosting.example\nmail_domain = mail.hosting.example\n"
+    . "mail_from = help\@hosting.example\noperator_email = $olive\n",
+    'and the lines: the address as an origin, the domain lower-cased, only what differs from it';
+is((stat $conf)[9], $conf_mtime, 'the configuration file itself is untouched');
+like $res->{content}, qr{https://help\.hosting\.example/help\?site=\Q$key\E}, 'the help link uses the address given';
 
 # The welcome mail: the mail settings' test. The private mail server of the
 # test stack stands in for the installation's.
@@ -196,8 +229,8 @@ like $res->{content}, qr/id="setup-mail">A welcome message to \Q$olive\E/, 'the 
 is run_mailer(0, conf => $conf), 0, 'the mailer sends the queue';
 my ($mail) = wait_mail($olive, subject => qr/^Baton is set up$/);
 ok $mail, 'the operator gets the welcome mail';
-like $mail ? $mail->{text} // '' : '', qr{Sign in at http://setup\.test/signin.*?/help\?site=\Q$key\E}s,
-    'with the sign-in address and the help link';
+like $mail ? $mail->{text} // '' : '', qr{Sign in at https://help\.hosting\.example/signin.*?/help\?site=\Q$key\E}s,
+    'with the sign-in address and the help link, at the address given';
 
 # ---- gone for good --------------------------------------------------------
 ok !$jar{baton_csrf}, 'the form\'s CSRF cookie is cleared';

@@ -1,12 +1,10 @@
-<?cs set:title = "Call us" ?><?cs set:page.name = "callus" ?>
+<?cs include:"lang.cs" ?><?cs set:title = t.callus.title ?><?cs set:page.name = "callus" ?>
 <?cs include:"header.cs" ?>
 <section class="card narrow" id="callus">
-  <h1>Call <?cs var:callus.client ?></h1>
-  <p>Dial <strong id="callus-number"><?cs var:callus.number ?></strong>.</p>
-  <p>When you hear the menu, press <strong>star</strong>, then key in this code and press
-     <strong>hash</strong>:</p>
+  <h1><?cs call:fill(t.callus.heading, callus.client) ?></h1>
+  <p><?cs call:split(t.callus.dial) ?><?cs var:split.before ?><strong id="callus-number"><?cs var:callus.number ?></strong><?cs var:split.after ?></p>
+  <p><?cs call:split2(t.callus.keys) ?><?cs var:split2.a ?><strong><?cs var:t.callus.star ?></strong><?cs var:split2.b ?><strong><?cs var:t.callus.hash ?></strong><?cs var:split2.c ?></p>
   <p class="callus-code" id="callus-code"><?cs var:callus.code ?></p>
-  <p class="muted">With the code the agent who answers sees this page as you do, and can
-     show you around it while you talk. It is valid for half an hour.</p>
+  <p class="muted"><?cs var:t.callus.why ?></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -1,4 +1,4 @@
-<?cs set:title = t.help.title ?><?cs set:page.name = "help" ?>
+<?cs include:"lang.cs" ?><?cs set:title = t.help.title ?><?cs set:page.name = "help" ?>
 <?cs if:callback.enabled ?><?cs set:scripts.0 = "/js/callback.js" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <section class="card narrow" id="help" data-site="<?cs var:site.key ?>"<?cs if:probe ?> data-probe="1"<?cs /if ?>>
@@ -6,7 +6,7 @@
   <?cs if:desk.greeting ?><p class="greeting" id="greeting"><?cs var:desk.greeting ?></p><?cs /if ?>
   <p id="desk" class="desk desk-<?cs var:desk.state ?>"><?cs
     if:desk.state == "free" ?><?cs var:t.help.desk_free ?><?cs
-    elif:desk.state == "busy" ?><?cs var:t.help.desk_busy ?> <strong id="estimate"><?cs var:estimate.words ?></strong>.<?cs
+    elif:desk.state == "busy" ?><?cs var:t.help.desk_busy ?> <strong id="estimate"><?cs call:estimate_words() ?></strong>.<?cs
     elif:desk.state == "away" ?><?cs var:t.help.desk_away ?><?cs
     elif:desk.closed ?><span id="desk-closed"><?cs var:t.help.desk_hours ?></span><?cs
     else ?><?cs var:t.help.desk_closed ?><?cs /if ?></p>
@@ -16,7 +16,6 @@
     <input type="hidden" name="site" value="<?cs var:site.key ?>">
     <input type="hidden" name="topic" value="<?cs var:topic ?>">
     <input type="hidden" name="page" value="<?cs var:page ?>">
-    <?cs if:lang ?><input type="hidden" name="lang" value="<?cs var:lang ?>"><?cs /if ?>
     <?cs if:sig ?><input type="hidden" name="priority" value="<?cs var:priority ?>">
     <input type="hidden" name="expires" value="<?cs var:expires ?>">
     <input type="hidden" name="sig" value="<?cs var:sig ?>"><?cs
@@ -28,6 +27,16 @@
     <label for="question"><?cs var:t.help.question ?></label>
     <textarea id="question" name="question" required maxlength="2000" rows="4"></textarea>
     <?cs if:level.video ?><label class="check" id="offer-video"><input type="checkbox" name="video" value="1"> <?cs var:t.help.video ?></label><?cs /if ?>
+    <?cs # The language picker: the page's language (the site's lang=, else
+         the browser's) chosen; the visitor's choice goes with the question
+         and stays with their request (lib/visitor_lang.c). A page language
+         without a catalogue (Italian) is kept for the chat's translation. ?>
+    <label for="help-lang"><?cs var:t.lang.label ?></label>
+    <select name="lang" id="help-lang"><?cs each:l = langs ?>
+      <option value="<?cs var:l.tag ?>" lang="<?cs var:l.tag ?>"<?cs if:l.tag == t.lang && !lang_other ?> selected<?cs /if ?>><?cs var:l.name ?></option><?cs /each ?><?cs
+      if:lang_other ?>
+      <option value="<?cs var:lang ?>" selected><?cs var:lang ?></option><?cs /if ?>
+    </select>
     <button type="submit"><?cs var:t.help.ask ?></button>
   </form>
   <?cs if:callus.number ?>

@@ -1,17 +1,17 @@
-<?cs set:title = "Your appointment" ?><?cs set:page.name = "rejoin" ?>
+<?cs include:"lang.cs" ?><?cs set:title = t.rejoin.title ?><?cs set:page.name = "rejoin" ?>
 <?cs include:"header.cs" ?>
 <section class="card narrow" id="rejoin">
-  <h1>Your help session with <?cs var:appointment.client ?></h1>
-  <p>Booked for <strong><?cs var:appointment.when ?> (UTC)</strong>.</p>
+  <h1><?cs call:fill(t.rejoin.heading, appointment.client) ?></h1>
+  <p><?cs call:split(t.rejoin.booked) ?><?cs var:split.before ?><strong><?cs var:appointment.when_text ?></strong><?cs var:split.after ?></p>
   <?cs if:appointment.over ?>
-  <p class="notice" id="over">This appointment is over: it was cancelled or has taken place.</p>
+  <p class="notice" id="over"><?cs var:t.rejoin.over ?></p>
   <?cs else ?>
-  <p>Join now and you go to the head of the queue: the next free person takes you.</p>
+  <p><?cs var:t.rejoin.join_why ?></p>
   <form method="post" action="/rejoin" id="rejoin-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
     <input type="hidden" name="r" value="<?cs var:appointment.id ?>">
     <input type="hidden" name="k" value="<?cs var:appointment.key ?>">
-    <button type="submit">Join the queue now</button>
+    <button type="submit"><?cs var:t.wait.requeue ?></button>
   </form>
   <?cs /if ?>
 </section>

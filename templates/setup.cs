@@ -39,6 +39,19 @@
     <input type="password" id="password" name="password" required minlength="10" maxlength="1024" autocomplete="new-password">
     <label for="password2">The password again</label>
     <input type="password" id="password2" name="password2" required minlength="10" maxlength="1024" autocomplete="new-password">
+    <h2>Address and mail</h2>
+    <p class="muted" id="setup-conf-how">These go into <span class="path"><?cs var:conf.path ?></span>, the file Baton's
+       programs read. The page does not write that file: it belongs to root and holds the
+       database password and the mail command, so no web program may change it. After the
+       setup this page shows the lines to put there.</p>
+    <label for="public_url">Public address (what visitors open, e.g. https://help.example.com)</label>
+    <input type="url" id="public_url" name="public_url" maxlength="300" value="<?cs var:form.public_url ?>">
+    <label for="mail_domain">Mail domain (Baton's own addresses: replies, bounces, help addresses)</label>
+    <input type="text" id="mail_domain" name="mail_domain" maxlength="253" value="<?cs var:form.mail_domain ?>">
+    <label for="mail_from">From address of Baton's mail (empty: help@ the mail domain)</label>
+    <input type="email" id="mail_from" name="mail_from" maxlength="253" value="<?cs var:form.mail_from ?>">
+    <label for="operator_email">Operator's address for alerts (help links on unknown domains)</label>
+    <input type="email" id="operator_email" name="operator_email" maxlength="253" value="<?cs var:form.operator_email ?>">
     <h2>Your first client (optional)</h2>
     <p class="muted">The business whose site gets the help link. You can add
        clients later with baton-admin.</p>
@@ -58,6 +71,16 @@
   <p id="setup-mail">A welcome message to <?cs var:done.email ?> is on its way. If it
      does not arrive, check the mail settings (INSTALL, "E-mail") and the mailer's log:
      Baton mails transcripts, replies and alerts the same way.</p>
+  <h2>Address and mail settings</h2>
+  <?cs if:conf.lines ?>
+  <p id="setup-conf">To keep the address and mail settings, put these lines into
+     <strong class="path"><?cs var:conf.path ?></strong> on the server (replacing the same settings
+     there), then restart Baton's programs (with the Debian package:
+     <code>sudo systemctl restart 'baton@*' baton-mailer</code>):</p>
+  <pre id="setup-conf-lines"><?cs var:conf.lines ?></pre>
+  <?cs else ?>
+  <p id="setup-conf"><?cs var:conf.path ?> holds these settings already.</p>
+  <?cs /if ?>
   <?cs if:done.link ?>
   <h2>The help link of <?cs var:done.client ?></h2>
   <p>Paste it into any page of <?cs var:done.domain ?>:</p>

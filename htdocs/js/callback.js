@@ -20,7 +20,9 @@
   } catch (e) {
     zoneName = '';
   }
-  if (zone) zone.textContent = zoneName ? `(your time, ${zoneName.replace(/_/g, ' ')})` : '(your time)';
+  // The words are the page's catalogue's: "(your time)" is the label's
+  // own, "(your time, {zone})" its data-in.
+  if (zone && zoneName && zone.dataset.in) zone.textContent = zone.dataset.in.replace(/\{[a-z]+\}/, zoneName.replace(/_/g, ' '));
 
   const pad = (n) => String(n).padStart(2, '0');
   const localDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -6,7 +6,9 @@
  * lost: otherwise it offers the way). When the desk changes so that other
  * choices fit, the waiting page is fetched again. The template's
  * <meta refresh> sits in <noscript>, so it reloads only pages without
- * JavaScript. Uses baton.js. */
+ * JavaScript. Its words are the visitor's catalogue's, from the
+ * template's #wait-words (plurals by Intl.PluralRules in the page's
+ * language); the language picker sends itself on change. Uses baton.js. */
 (function () {
   'use strict';
   const B = window.Baton;
@@ -19,6 +21,30 @@
   const callback = root.dataset.kind === 'callback';
   let version = Number(root.dataset.version) || 0;
   const connection = document.getElementById('connection');
+  const lang = document.documentElement.lang || 'en';
+  const words = (document.getElementById('wait-words') || { dataset: {} }).dataset;
+
+  /* A catalogue sentence with its {...} filled, in order, by values. */
+  function say(text, ...values) {
+    let i = 0;
+    return String(text || '').replace(/\{[a-z]+\}/g, (m) => (i < values.length ? String(values[i++]) : m));
+  }
+
+  /* The plural form of n in the page's language: words[base + 'One' or 'Other']. */
+  function count(base, n) {
+    let form = n === 1 ? 'one' : 'other';
+    try {
+      form = new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other';
+    } catch (e) { /* an old browser: English's rule */ }
+    return say(words[base + (form === 'one' ? 'One' : 'Other')], n);
+  }
+
+  const picker = document.getElementById('lang-choice');
+  if (picker && picker.form) {
+    picker.addEventListener('change', () => picker.form.submit());
+    const submit = document.getElementById('lang-submit');
+    if (submit) submit.hidden = true;
+  }
 
   setUpSchedule();
   showScheduledTime();
@@ -38,13 +64,13 @@
       onConnection(ok) {
         if (!connection) return;
         connection.hidden = ok;
-        connection.textContent = ok ? '' : 'Reconnecting… your place in the queue is kept.';
+        connection.textContent = ok ? '' : words.reconnecting;
         B.panelSay({ type: 'connection', ok });
       },
       onStop(error) {
         if (!connection) return;
         connection.hidden = false;
-        connection.textContent = `This page has stopped updating: ${error.message} Reload it to try again.`;
+        connection.textContent = say(words.stopped, error.message);
       },
     });
 
@@ -81,23 +107,29 @@
 
   /* The same words as templates/wait.cs. */
   function placeWords(ahead) {
-    return ahead === 0 ? (callback ? 'You are next on the call-back list.' : 'You are next.')
-      : ahead === 1 ? 'There is 1 person ahead of you.'
-        : `There are ${ahead} people ahead of you.`;
+    return ahead === 0 ? (callback ? words.nextCallback : words.next) : count('ahead', ahead);
+  }
+
+  /* The wait as templates/lang.cs's estimate_words says it. */
+  function estimateWords(a) {
+    if (a.estimate_band === 'minutes') return count('minutes', Number(a.estimate_minutes) || 0);
+    const key = { under_minute: 'underMinute', half_hour: 'halfHour', hour: 'hour', over_hour: 'overHour' }[a.estimate_band];
+    return (key && words[key]) || a.estimate_words;
   }
 
   function showPlace(a) {
     const place = document.getElementById('place');
     if (place) place.textContent = placeWords(Number(a.position) || 0);
     const estimate = document.getElementById('estimate');
-    if (estimate && a.estimate_words) estimate.textContent = a.estimate_words;
-    B.panelSay({ type: 'state', state: 'waiting', position: Number(a.position) || 0, words: a.estimate_words || null });
+    if (estimate && a.estimate_words) estimate.textContent = estimateWords(a);
+    B.panelSay({ type: 'state', state: 'waiting', position: Number(a.position) || 0,
+      words: a.estimate_words ? estimateWords(a) : null });
     if (formPage) return;
     let connecting = document.getElementById('connecting');
     const status = document.getElementById('status');
     if (a.state === 'offered' && !connecting && status) {
       connecting = B.el('p', { class: 'notice', id: 'connecting',
-        text: callback ? 'An agent is about to call you…' : 'An agent is being connected to you…' });
+        text: callback ? words.calling : words.connecting });
       status.after(connecting);
     } else if (a.state !== 'offered' && connecting) {
       connecting.remove();
@@ -124,19 +156,19 @@
   function agentReady(channel) {
     feed.stop();
     const url = `/channel?id=${encodeURIComponent(channel)}`;
-    document.title = '● An agent is ready — Baton';
+    document.title = `● ${words.readyTitle} — Baton`;
     B.chime();
-    B.notify('An agent is ready', 'Your live help session is starting. Click to go back to it.', 'baton-ready');
+    B.notify(words.readyTitle, words.readyBody, 'baton-ready');
     B.panelSay({ type: 'state', state: 'ready' });
     if (formInUse()) {
       // What the visitor is typing stays; they go when they choose.
-      const go = B.el('a', { href: url, id: 'go-to-conversation', class: 'button-link', text: 'Go to the conversation' });
-      const note = B.el('p', { class: 'notice', id: 'agent-ready', role: 'alert' }, 'An agent is ready to talk with you. ', go);
+      const go = B.el('a', { href: url, id: 'go-to-conversation', class: 'button-link', text: words.readyGo });
+      const note = B.el('p', { class: 'notice', id: 'agent-ready', role: 'alert' }, `${words.readyNote} `, go);
       root.prepend(note);
       return;
     }
     const status = document.getElementById('status');
-    if (status) status.textContent = 'An agent is ready. Taking you to the conversation…';
+    if (status) status.textContent = words.readyTaking;
     // A moment for the chime before the page changes.
     setTimeout(() => location.assign(url), 600);
   }
@@ -161,7 +193,7 @@
     } catch (e) {
       zoneName = '';
     }
-    if (zone) zone.textContent = zoneName ? `(your time, ${zoneName.replace(/_/g, ' ')})` : '(your time)';
+    if (zone) zone.textContent = zoneName ? say(words.yourTimeIn, zoneName.replace(/_/g, ' ')) : words.yourTime;
     const today = new Date();
     if (date) {
       date.min = localDate(today);
@@ -190,7 +222,7 @@
     if (!t) return;
     const when = new Date(t.dateTime.replace(' ', 'T'));
     if (Number.isNaN(when.getTime())) return;
-    t.textContent = when.toLocaleString(undefined, {
+    t.textContent = when.toLocaleString(lang, {
       weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit',
     });
   }

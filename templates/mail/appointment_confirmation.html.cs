@@ -1,8 +1,8 @@
-<?cs include:"mail/html_header.cs" ?>
-<p>Hello<?cs if:visitor.name ?> <?cs var:visitor.name ?><?cs /if ?>,</p>
-<p>your help session with <?cs var:client.name ?> is booked for <strong><?cs var:appointment.when ?> (UTC)</strong>.</p>
-<?cs if:appointment.question ?><p>Your question: <?cs var:appointment.question ?></p><?cs /if ?>
-<p>The calendar file attached puts it in your calendar. We will remind you <?cs var:appointment.lead ?> minutes before.</p>
-<p><a href="<?cs var:appointment.link ?>" style="display:inline-block;background:#3b5bdb;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;">Join at the time</a></p>
-<p style="color:#6b7280;font-size:13px;">This link brings you to the head of the queue.</p>
+<?cs include:"lang.cs" ?><?cs include:"mail/html_header.cs" ?>
+<p><?cs if:visitor.name ?><?cs call:fill(t.mail.hello_name, visitor.name) ?><?cs else ?><?cs var:t.mail.hello ?><?cs /if ?></p>
+<p><?cs call:split2(t.mail.appointment_booked) ?><?cs var:split2.a ?><?cs var:client.name ?><?cs var:split2.b ?><strong><?cs var:appointment.when_text ?></strong><?cs var:split2.c ?></p>
+<?cs if:appointment.question ?><p><?cs call:fill(t.mail.appointment_question, appointment.question) ?></p><?cs /if ?>
+<p><?cs call:fill(t.mail.appointment_calendar, appointment.lead) ?></p>
+<p><a href="<?cs var:appointment.link ?>" style="display:inline-block;background:#3b5bdb;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;"><?cs var:t.mail.appointment_join ?></a></p>
+<p style="color:#6b7280;font-size:13px;"><?cs var:t.mail.appointment_head ?></p>
 <?cs include:"mail/html_footer.cs" ?>

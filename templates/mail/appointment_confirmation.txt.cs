@@ -1,12 +1,12 @@
-Hello<?cs if:visitor.name ?> <?cs var:visitor.name ?><?cs /if ?>,
+<?cs include:"lang.cs" ?><?cs if:visitor.name ?><?cs call:fill(t.mail.hello_name, visitor.name) ?><?cs else ?><?cs var:t.mail.hello ?><?cs /if ?>
 
-your help session with <?cs var:client.name ?> is booked for <?cs var:appointment.when ?> (UTC).
+<?cs call:fill2(t.mail.appointment_booked, client.name, appointment.when_text) ?>
 <?cs if:appointment.question ?>
-Your question: <?cs var:appointment.question ?>
+<?cs call:fill(t.mail.appointment_question, appointment.question) ?>
 <?cs /if ?>
-The calendar file attached puts it in your calendar. We will remind you <?cs var:appointment.lead ?> minutes before.
+<?cs call:fill(t.mail.appointment_calendar, appointment.lead) ?>
 
-When it is time, this link brings you to the head of the queue:
+<?cs var:t.mail.appointment_link ?>
 <?cs var:appointment.link ?>
 
 --

@@ -1,8 +1,8 @@
-Hello<?cs if:visitor.name ?> <?cs var:visitor.name ?><?cs /if ?>,
+<?cs include:"lang.cs" ?><?cs if:visitor.name ?><?cs call:fill(t.mail.hello_name, visitor.name) ?><?cs else ?><?cs var:t.mail.hello ?><?cs /if ?>
 
-your help session with <?cs var:client.name ?> is at <?cs var:appointment.when ?> (UTC), in about <?cs var:appointment.lead ?> minutes.
+<?cs call:split2(t.mail.reminder_at) ?><?cs var:split2.a ?><?cs var:client.name ?><?cs var:split2.b ?><?cs var:appointment.when_text ?><?cs call:fill(split2.c, appointment.lead) ?>
 
-Join here, and you go to the head of the queue:
+<?cs var:t.mail.reminder_link ?>
 <?cs var:appointment.link ?>
 
 --

@@ -1,12 +1,11 @@
-<?cs include:"mail/html_header.cs" ?>
-<p>Hello<?cs if:visitor.name ?> <?cs var:visitor.name ?><?cs /if ?>,</p>
-<p>you asked <?cs var:client.name ?> to call you back on <?cs var:callback.phone ?>. We called <?cs if:callback.attempts == 1 ?>once<?cs else ?><?cs var:callback.attempts ?> times<?cs /if ?> and could not reach you, so we have stopped trying.</p>
-<p>If you still need help:</p>
+<?cs include:"lang.cs" ?><?cs include:"mail/html_header.cs" ?>
+<p><?cs if:visitor.name ?><?cs call:fill(t.mail.hello_name, visitor.name) ?><?cs else ?><?cs var:t.mail.hello ?><?cs /if ?></p>
+<p><?cs call:fill2(t.mail.unreachable_asked, client.name, callback.phone) ?> <?cs call:count(t.mail.unreachable_tried, callback.attempts) ?></p>
+<p><?cs var:t.mail.unreachable_if ?></p>
 <ul>
-<?cs if:callback.page ?><li>ask again on <a href="<?cs var:callback.page ?>">the page where you asked</a> (click its help link; you can ask for another call-back there)</li>
-<?cs /if ?><?cs if:callback.help_number ?><li>call us on <?cs var:callback.help_number ?></li>
-<?cs /if ?><?cs if:callback.help_address ?><li>or reply to this e-mail: your message reaches our team, who will answer you by e-mail.</li>
-<?cs elif:!callback.page && !callback.help_number ?><li>use the help link on our web site again.</li>
+<?cs if:callback.page ?><li><?cs call:split(t.mail.unreachable_again) ?><?cs var:split.before ?><a href="<?cs var:callback.page ?>"><?cs var:t.mail.unreachable_page_link ?></a><?cs var:split.after ?> <?cs var:t.mail.unreachable_page_how ?></li>
+<?cs /if ?><?cs if:callback.help_number ?><li><?cs call:fill(t.mail.unreachable_call, callback.help_number) ?></li>
+<?cs /if ?><?cs if:callback.help_address ?><li><?cs var:t.mail.unreachable_reply ?></li>
+<?cs elif:!callback.page && !callback.help_number ?><li><?cs var:t.mail.unreachable_site ?></li>
 <?cs /if ?></ul>
-<?cs set:mail.footer = client.name + " (an automatic message)" ?>
 <?cs include:"mail/html_footer.cs" ?>

@@ -1,13 +1,13 @@
-Hello<?cs if:visitor.name ?> <?cs var:visitor.name ?><?cs /if ?>,
+<?cs include:"lang.cs" ?><?cs if:visitor.name ?><?cs call:fill(t.mail.hello_name, visitor.name) ?><?cs else ?><?cs var:t.mail.hello ?><?cs /if ?>
 
-you asked <?cs var:client.name ?> to call you back on <?cs var:callback.phone ?>. We called <?cs if:callback.attempts == 1 ?>once<?cs else ?><?cs var:callback.attempts ?> times<?cs /if ?> and could not reach you, so we have stopped trying.
+<?cs call:fill2(t.mail.unreachable_asked, client.name, callback.phone) ?> <?cs call:count(t.mail.unreachable_tried, callback.attempts) ?>
 
-If you still need help:
-<?cs if:callback.page ?>- ask again on the page where you asked: <?cs var:callback.page ?>
-  (click its help link; you can ask for another call-back there)
-<?cs /if ?><?cs if:callback.help_number ?>- call us on <?cs var:callback.help_number ?>
-<?cs /if ?><?cs if:callback.help_address ?>- or reply to this e-mail: your message reaches our team, who will answer you by e-mail.
-<?cs elif:!callback.page && !callback.help_number ?>- use the help link on our web site again.
+<?cs var:t.mail.unreachable_if ?>
+<?cs if:callback.page ?>- <?cs call:fill(t.mail.unreachable_again, t.mail.unreachable_page_link) ?>: <?cs var:callback.page ?>
+  <?cs var:t.mail.unreachable_page_how ?>
+<?cs /if ?><?cs if:callback.help_number ?>- <?cs call:fill(t.mail.unreachable_call, callback.help_number) ?>
+<?cs /if ?><?cs if:callback.help_address ?>- <?cs var:t.mail.unreachable_reply ?>
+<?cs elif:!callback.page && !callback.help_number ?>- <?cs var:t.mail.unreachable_site ?>
 <?cs /if ?>
 --
-<?cs var:client.name ?> (an automatic message)
+<?cs call:fill(t.mail.automatic, client.name) ?>
