@@ -13,6 +13,7 @@
 #include "db.h"
 #include "helpreq.h"
 #include "pool.h"
+#include "profile.h"
 #include "program.h"
 #include "response.h"
 #include "visitor.h"
@@ -91,6 +92,9 @@ static int from_waiting(struct request *r, const struct callback_form *f)
 	int status = helpreq_load_for_visitor(r, r->in[IN_REQUEST], &st);
 	if (status != 0)
 		return status;
+	if (!st.estimate.desk.takes_calls)
+		return resp_error(r, 403, "Call-backs are not among the ways of connecting offered "
+				  "to you here.");
 	struct convert_arg arg = { f, NULL };
 	return answer(r, convert(r, &st, &arg), arg.error, r->in[IN_REQUEST]);
 }
@@ -111,6 +115,14 @@ static int from_help(struct request *r, const struct callback_form *f)
 	long long visitor_id;
 	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
 		return rc == DB_DOWN ? resp_unavailable(r) : -1;
+	/* The client's rules decide whether this visitor is offered a call-back. */
+	struct treatment t;
+	struct profile_ask ask = { .page = r->in[IN_PAGE], .site = site.name };
+	if ((rc = profile_treat(r->db, r->pool, site.client_id, visitor_id, &ask, &t)) != DB_OK)
+		return rc == DB_DOWN ? resp_unavailable(r) : -1;
+	if (!treatment_offers(&t, "callback"))
+		return resp_error(r, 403, "Call-backs are not among the ways of connecting offered "
+				  "to you here.");
 	const char *public_id = NULL, *error = NULL;
 	rc = callback_request(r, &site, visitor_id, f, &public_id, &error);
 	return answer(r, rc, error, public_id);

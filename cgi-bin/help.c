@@ -22,6 +22,7 @@
 #include "log.h"
 #include "phone_line.h"
 #include "pool.h"
+#include "profile.h"
 #include "program.h"
 #include "render.h"
 #include "response.h"
@@ -29,27 +30,37 @@
 #include "visitor.h"
 #include "visitor_lang.h"
 
-/* A site may give the visitor priority with a signed parameter:
- * sig = HMAC-SHA256(site secret, "site=KEY&priority=N&expires=T"). */
+/* A site may give the visitor priority, and name them as its customer (whose
+ * profile its signed events fill: cgi-bin/track.c), with signed parameters:
+ * sig = HMAC-SHA256(site secret, "site=KEY[&customer=REF][&priority=N]&expires=T"). */
 #define SIGNED_PRIORITY_INPUTS \
 	{ "priority", INPUT_INT, false, 0, 0, 1000, NULL }, \
 	{ "expires", INPUT_INT, false, 0, 0, 99999999999LL, NULL }, \
-	{ "sig", INPUT_TOKEN, false, 64, 0, 0, NULL }
+	{ "sig", INPUT_TOKEN, false, 64, 0, 0, NULL }, \
+	{ "customer", INPUT_LINE, false, 100, 0, 0, NULL }
 
 /* The visitor's language (the page's <html lang> or their choice): lib/visitor_lang.c. */
 #define LANG_INPUT { "lang", INPUT_LINE, false, 12, 0, 0, NULL }
 
-enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_PAGE, GET_LANG, GET__MAX };
+enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_CUSTOMER, GET_PAGE, GET_LANG,
+       GET_EVENTS, GET_TRACK, GET__MAX };
+static const char *const track_choices[] = { "0", "1", NULL };
 static const struct input link_inputs[GET__MAX] = {
 	[GET_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	[GET_TOPIC] = { "topic", INPUT_LINE, false, 100, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
 	[GET_PAGE] = { "page", INPUT_LINE, false, 2000, 0, 0, NULL },
 	[GET_LANG] = LANG_INPUT,
+	/* The site script's Baton.event() names, for the profile's trail. */
+	[GET_EVENTS] = { "events", INPUT_LINE, false, 900, 0, 0, NULL },
+	/* track=0: the visitor declined the site's tracking (the site script
+	 * says so when the page sets BatonTracking = false). */
+	[GET_TRACK] = { "track", INPUT_CHOICE, false, 1, 0, 0, track_choices },
 };
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
-       IN_LANG, IN__MAX };
+       IN_CUSTOMER, IN_LANG, IN_EMAIL, IN_VIDEO, IN__MAX };
+static const char *const yes[] = { "1", NULL };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
 	[IN_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
@@ -59,30 +70,35 @@ static const struct input question_inputs[IN__MAX] = {
 	[IN_QUESTION] = { "question", INPUT_TEXT, true, 2000, 0, 0, NULL },
 	SIGNED_PRIORITY_INPUTS,
 	[IN_LANG] = LANG_INPUT,
+	[IN_EMAIL] = { "email", INPUT_EMAIL, false, 254, 0, 0, NULL },
+	[IN_VIDEO] = { "video", INPUT_CHOICE, false, 1, 0, 0, yes },
 };
 
 /* The signed priority of this link (inputs at `first`: priority, expires,
- * sig): -1 when the link carries none. Sets *status to a 4xx when the
+ * sig, customer): -1 when the link carries none. Sets *customer to the
+ * signed customer reference (or NULL) and *status to a 4xx when the
  * signature is missing parts, wrong or expired. */
 static long long signed_priority(struct request *r, const struct site_info *site, size_t first,
-				 int *status)
+				 const char **customer, int *status)
 {
 	*status = 0;
-	const char *sig = r->in[first + 2];
-	if (r->in[first] == NULL && r->in[first + 1] == NULL && sig == NULL)
+	*customer = NULL;
+	const char *sig = r->in[first + 2], *ref = r->in[first + 3];
+	if (r->in[first] == NULL && r->in[first + 1] == NULL && sig == NULL && ref == NULL)
 		return -1;
-	if (r->in[first] == NULL || r->in[first + 1] == NULL || sig == NULL) {
-		*status = resp_error(r, 400, "A signed priority needs priority, expires and sig.");
+	if ((r->in[first] == NULL && ref == NULL) || r->in[first + 1] == NULL || sig == NULL) {
+		*status = resp_error(r, 400, "A signed link needs priority or customer, expires and sig.");
 		return -1;
 	}
-	long long priority = r->in_int[first];
+	long long priority = r->in[first] != NULL ? r->in_int[first] : -1;
 	int rc = helpreq_signed_priority_valid(r, site, r->in[first == GET_PRIORITY ? GET_SITE : IN_SITE],
-					       priority, r->in_int[first + 1], sig);
+					       ref, priority, r->in_int[first + 1], sig);
 	if (rc < 0)
 		*status = rc == DB_DOWN ? resp_unavailable(r) : -1;
 	else if (rc == 0)
 		*status = resp_error(r, 403, "This help link's priority signature is not valid or "
 				     "has expired.");
+	*customer = ref;
 	return priority;
 }
 
@@ -93,12 +109,12 @@ static int failed(struct request *r, int rc)
 
 static int to_queue(struct request *r, const struct site_info *site, long long visitor_id,
 		    const char *topic, const char *name, const char *question, const char *page,
-		    long long priority, const char *lang_choice)
+		    long long priority, const char *lang_choice, const struct helpreq_extra *extra)
 {
 	const char *public_id, *refusal = NULL;
 	char lang[TRANSLATE_LANG_MAX];
 	visitor_lang(r, lang_choice, lang);
-	int rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority,
+	int rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority, extra,
 				&public_id, &refusal);
 	if (rc == HELPREQ_LIMITED) {
 		resp_header(r, "Retry-After", "60");
@@ -143,7 +159,8 @@ static int help_link(struct request *r)
 	if (refusal != NULL)
 		return resp_error(r, 403, "%s", refusal);
 	int status;
-	long long priority = signed_priority(r, &site, GET_PRIORITY, &status);
+	const char *customer;
+	long long priority = signed_priority(r, &site, GET_PRIORITY, &customer, &status);
 	if (status != 0)
 		return status;
 	const char *page = helpreq_asked_from(r, r->referer, r->in[GET_PAGE]);
@@ -159,9 +176,33 @@ static int help_link(struct request *r)
 		return resp_redirect(r, resume);
 	if ((rc = db_exec(r->db, SQL_HELP_HIT, NULL, "i", site.id)) != DB_OK)
 		return failed(r, rc);
+	/* The client's retention, a batch at a time (lib/profile.h). */
+	if ((rc = profile_expire(r->db, site.client_id)) != DB_OK)
+		return failed(r, rc);
+	/* The profile learns who the site says this is, and what its script saw. */
+	if (customer != NULL
+	    && (rc = profile_link_customer(r->db, site.client_id, visitor_id, customer)) != DB_OK)
+		return failed(r, rc);
+	bool tracking;
+	if ((rc = profile_tracking(r->db, r->pool, site.client_id, visitor_id, r->in[GET_TRACK],
+				   &tracking)) != DB_OK)
+		return failed(r, rc);
+	if (tracking && r->in[GET_EVENTS] != NULL
+	    && (rc = profile_record_page_events(r->db, r->pool, site.client_id, site.id, visitor_id,
+						r->in[GET_EVENTS])) != DB_OK)
+		return failed(r, rc);
+	struct helpreq_extra extra = { .customer_ref = customer };
 	if (!site.ask_question)
 		return to_queue(r, &site, visitor_id, r->in[GET_TOPIC], NULL, NULL, page, priority,
-				r->in[GET_LANG]);
+				r->in[GET_LANG], &extra);
+	/* What the client's rules offer this visitor, and what they are called. */
+	struct treatment t;
+	struct profile_ask ask = { .page = page, .topic = r->in[GET_TOPIC], .site = site.name };
+	const char *known_name, *known_email;
+	if ((rc = profile_treat(r->db, r->pool, site.client_id, visitor_id, &ask, &t)) != DB_OK
+	    || (rc = profile_prefill(r->db, r->pool, site.client_id, visitor_id, &known_name,
+				     &known_email)) != DB_OK)
+		return failed(r, rc);
 
 	struct estimate e;
 	if ((rc = estimate_for_newcomer(r->db, r->pool, site.client_id, &e)) != DB_OK)
@@ -191,6 +232,11 @@ static int help_link(struct request *r)
 	view_set(v, "priority", r->in[GET_PRIORITY]);
 	view_set(v, "expires", r->in[GET_EXPIRES]);
 	view_set(v, "sig", r->in[GET_SIG]);
+	view_set(v, "customer", customer);
+	view_set(v, "known.name", known_name);
+	view_set(v, "known.email", known_email);
+	view_set(v, "level.name", t.level);
+	view_set_int(v, "level.video", treatment_offers(&t, "video"));
 	estimate_to_view(&e, v);
 	view_set_int(v, "probe", probe);
 	view_set(v, "lang", r->in[GET_LANG]);
@@ -204,7 +250,7 @@ static int help_link(struct request *r)
 	/* "Call me back" beside the question, where the client takes calls. */
 	bool calls = false;
 	if (callback_enabled(r->db, r->pool, site.client_id, &calls) == DB_OK)
-		view_set_int(v, "callback.enabled", calls);
+		view_set_int(v, "callback.enabled", calls && treatment_offers(&t, "callback"));
 	/* "Call us": the help number, and a code for the page (cgi-bin/callus.c). */
 	struct phone_line line;
 	bool found = false;
@@ -227,14 +273,17 @@ static int help_question(struct request *r)
 	if (refusal != NULL)
 		return resp_error(r, 403, "%s", refusal);
 	int status;
-	long long priority = signed_priority(r, &site, IN_PRIORITY, &status);
+	const char *customer;
+	long long priority = signed_priority(r, &site, IN_PRIORITY, &customer, &status);
 	if (status != 0)
 		return status;
 	long long visitor_id;
 	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
 		return failed(r, rc);
+	struct helpreq_extra extra = { .email = r->in[IN_EMAIL], .customer_ref = customer,
+				       .wants_video = r->in[IN_VIDEO] != NULL };
 	return to_queue(r, &site, visitor_id, r->in[IN_TOPIC], r->in[IN_NAME], r->in[IN_QUESTION],
-			r->in[IN_PAGE], priority, r->in[IN_LANG]);
+			r->in[IN_PAGE], priority, r->in[IN_LANG], &extra);
 }
 
 static const struct action help_actions[] = {

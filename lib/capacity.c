@@ -43,8 +43,8 @@ int capacity_pick_agent(struct db *db, struct pool *pool, long long client_id,
 			long long request_id, long long *agent_id)
 {
 	struct db_rows row;
-	int rc = db_query(db, pool, SQL_CAPACITY_PICK_AGENT, &row, "iii", client_id, request_id,
-			  request_id);
+	int rc = db_query(db, pool, SQL_CAPACITY_PICK_AGENT, &row, "iiii", client_id, request_id,
+			  request_id, request_id);
 	*agent_id = rc == DB_OK && row.rows > 0 ? db_cell_int(&row, 0, 0) : 0;
 	return rc;
 }

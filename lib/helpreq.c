@@ -11,6 +11,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "pool.h"
+#include "profile.h"
 #include "queue.h"
 #include "queue_guard.h"
 #include "response.h"
@@ -150,6 +151,7 @@ struct creation {
 	const struct site_info *site;
 	long long visitor_id, priority;
 	const char *topic, *name, *question, *page_url;
+	const struct helpreq_extra *extra;
 	const char *public_id;         /* out */
 	const char *refusal;           /* out: why a limit refused it */
 	unsigned long long version;    /* out: the queue's, when it changed */
@@ -169,6 +171,11 @@ static int create_once(struct db *db, struct creation *c)
 	if (rc == DB_OK && c->priority >= 0)
 		rc = db_exec(db, SQL_VISITOR_SET_PRIORITY, NULL, "iii", c->priority, site->client_id,
 			     c->visitor_id);
+	if (rc == DB_OK && c->extra->email != NULL)
+		rc = db_exec(db, SQL_PROFILE_SET_CONTACT, NULL, "sii", c->extra->email, site->client_id,
+			     c->visitor_id);
+	if (rc == DB_OK && c->extra->customer_ref != NULL)
+		rc = profile_link_customer(db, site->client_id, c->visitor_id, c->extra->customer_ref);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_REQUEST_OPEN_FOR_VISITOR, &open, "ii", site->client_id,
 			      c->visitor_id);
@@ -184,14 +191,25 @@ static int create_once(struct db *db, struct creation *c)
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_VISITOR_PROFILE, &profile, "ii", site->client_id,
 			      c->visitor_id);
+	/* The client's rules: a score on top of the profile's priority, and
+	 * the service level (lib/profile.h). */
+	struct treatment t;
+	struct profile_ask ask = { .page = c->page_url, .topic = c->topic, .site = site->name,
+				   .question = c->question };
+	if (rc == DB_OK)
+		rc = profile_treat(db, pool, site->client_id, c->visitor_id, &ask, &t);
 	char *id = pool_alloc(pool, 33);
 	if (rc == DB_OK && crypto_public_id(id) != 0)
 		rc = DB_ERROR;
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_INSERT, NULL, "siiisssssis", id, site->client_id, site->id,
 			     c->visitor_id, c->r->remote_addr, c->topic, c->name, c->question,
-			     c->page_url, db_cell_int(&profile, 0, 0), first_language(c->r));
+			     c->page_url, db_cell_int(&profile, 0, 0) + t.score, first_language(c->r));
 	long long request_id = (long long)db_last_insert_id(db);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_SET_TREATMENT, NULL, "ssisisi", t.level, t.skill, t.score,
+			     t.why, (long long)(c->extra->wants_video && treatment_offers(&t, "video")),
+			     c->extra->email, request_id);
 	/* Asked in the widget's panel: the visitor stays on the site's pages. */
 	if (rc == DB_OK && c->r->framed)
 		rc = db_exec(db, SQL_REQUEST_SET_ASKED_IN_PANEL, NULL, "i", request_id);
@@ -206,9 +224,12 @@ static int create_once(struct db *db, struct creation *c)
 
 int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
 		   const char *topic, const char *name, const char *question, const char *page_url,
-		   long long priority, const char **public_id, const char **refusal)
+		   long long priority, const struct helpreq_extra *extra, const char **public_id,
+		   const char **refusal)
 {
+	static const struct helpreq_extra none;
 	struct creation c = { .r = r, .site = site, .visitor_id = visitor_id, .priority = priority,
+			      .extra = extra ? extra : &none,
 			      .topic = topic, .name = name, .question = question,
 			      .page_url = helpreq_page_url(r->pool, page_url) };
 	int rc, attempt = 0;
@@ -232,8 +253,8 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
 }
 
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
-				  const char *site_key, long long priority, long long expires,
-				  const char *sig)
+				  const char *site_key, const char *customer, long long priority,
+				  long long expires, const char *sig)
 {
 	struct db_rows secret;
 	int rc = db_query(r->db, r->pool, SQL_SITE_SECRET, &secret, "i", site->id);
@@ -242,10 +263,19 @@ int helpreq_signed_priority_valid(struct request *r, const struct site_info *sit
 	if (secret.rows == 0 || db_cell(&secret, 0, 0) == NULL || expires < (long long)time(NULL))
 		return 0;
 	char expected[TOKEN_HEX_LEN + 1];
-	char *message = pool_printf(r->pool, "site=%s&priority=%lld&expires=%lld", site_key, priority,
-				    expires);
-	crypto_hmac_sha256_hex(db_cell(&secret, 0, 0), message, expected);
+	helpreq_sign_link(r->pool, db_cell(&secret, 0, 0), site_key, customer, priority, expires,
+			  expected);
 	return crypto_equal(sig, expected) ? 1 : 0;
+}
+
+void helpreq_sign_link(struct pool *pool, const char *secret, const char *site_key,
+		       const char *customer, long long priority, long long expires, char sig[65])
+{
+	char *message = pool_printf(pool, "site=%s%s%s%s%s&expires=%lld", site_key,
+				    customer ? "&customer=" : "", customer ? customer : "",
+				    priority >= 0 ? "&priority=" : "",
+				    priority >= 0 ? pool_printf(pool, "%lld", priority) : "", expires);
+	crypto_hmac_sha256_hex(secret, message, sig);
 }
 
 int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
@@ -285,8 +315,12 @@ int helpreq_status(struct db *db, struct pool *pool, const char *public_id,
 	st->position = db_cell_int(&pos, 0, 0);
 	/* An offered visitor has an agent set aside for them: only the accept
 	 * is left, whatever the desk looks like to the others. */
-	return estimate_load(db, pool, st->client_id, st->position, st->waited_seconds,
-			     strcmp(st->state, "offered") == 0, &st->estimate);
+	rc = estimate_load(db, pool, st->client_id, st->position, st->waited_seconds,
+			   strcmp(st->state, "offered") == 0, &st->estimate);
+	/* Only what the visitor's service level offers (lib/profile.h). */
+	if (rc == DB_OK)
+		rc = profile_limit_choices(db, pool, st->id, &st->estimate);
+	return rc;
 }
 
 int helpreq_load_for_visitor(struct request *r, const char *public_id, struct request_status *st)

@@ -38,6 +38,13 @@ const char *helpreq_url_host(struct pool *pool, const char *url);
  * helpreq_page_url() does. */
 const char *helpreq_asked_from(struct request *r, const char *referer, const char *page);
 
+/* What the help form adds to a request beyond its question. */
+struct helpreq_extra {
+	const char *email;        /* typed by the visitor: kept on their profile */
+	const char *customer_ref; /* the site's customer, from a signed link */
+	bool wants_video;         /* asked to start with video (if their level offers it) */
+};
+
 /* Puts the visitor in the client's queue (or finds their open request) and
  * routes. A priority of 0 or more (from the site's signed link) is kept on
  * the visitor's profile first; -1 keeps the profile's. Sets *public_id.
@@ -46,14 +53,19 @@ const char *helpreq_asked_from(struct request *r, const char *referer, const cha
  * (queue_guard.h). */
 int helpreq_create(struct request *r, const struct site_info *site, long long visitor_id,
 		   const char *topic, const char *name, const char *question, const char *page_url,
-		   long long priority, const char **public_id, const char **refusal);
+		   long long priority, const struct helpreq_extra *extra, const char **public_id,
+		   const char **refusal);
 
-/* Checks a help link's signed priority: sig must be the HMAC-SHA256, under
- * the site's secret, of "site=KEY&priority=N&expires=T", and T (Unix time)
- * still ahead. Returns 1 valid, 0 not, or a negative db_status. */
+/* Checks a help link's signed parameters: sig must be the HMAC-SHA256,
+ * under the site's secret, of "site=KEY&customer=REF&priority=N&expires=T"
+ * (customer left out when customer is NULL, priority when it is -1), and T
+ * (Unix time) still ahead. Returns 1 valid, 0 not, or a negative db_status. */
+/* The signature of such a link: sig, 64 hex, for a site's secret. */
+void helpreq_sign_link(struct pool *pool, const char *secret, const char *site_key,
+		       const char *customer, long long priority, long long expires, char sig[65]);
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
-				  const char *site_key, long long priority, long long expires,
-				  const char *sig);
+				  const char *site_key, const char *customer, long long priority,
+				  long long expires, const char *sig);
 
 /* Staff set a visitor's priority: kept on the profile, applied to their
  * waiting request, re-routed. Returns a db_status or HELPREQ_CLOSED. */

@@ -154,6 +154,8 @@ int request_read_body(struct request *r, const char **error)
 		return 400;
 	}
 	body[got] = '\0';
+	r->body = body;
+	r->body_len = got;
 	r->form = input_parse_urlencoded(r->pool, body, got, error);
 	if (r->form == NULL && *error != NULL)
 		return 400;

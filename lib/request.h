@@ -72,6 +72,9 @@ struct request {
 
 	struct param *query;
 	struct param *form;
+	/* A POST's body as sent (NUL-terminated), for signatures over its bytes. */
+	const char *body;
+	size_t body_len;
 	struct param *cookies;
 
 	/* Declared inputs, indexed as in the action's input table. */

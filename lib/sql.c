@@ -16,6 +16,7 @@ static const char *const *const sql_areas[] = {
 	sql_texts_call,    sql_texts_board,     sql_texts_sample,  sql_texts_phone,
 	sql_texts_room,    sql_texts_event,     sql_texts_visitor, sql_texts_lang,
 	sql_texts_capacity, sql_texts_guard,   sql_texts_setup,   sql_texts_settings,
+	sql_texts_profile,
 };
 
 const char *sql_text(enum sql_id id)

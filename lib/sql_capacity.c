@@ -49,6 +49,9 @@ const char *const sql_texts_capacity[SQL__MAX] = {
 		"SELECT a.id FROM agent a WHERE a.client_id = ? AND " FREE_TO_TAKE_VISITOR("a")
 		" AND NOT EXISTS (SELECT 1 FROM request_refusal f WHERE f.request_id = ?"
 		"  AND f.agent_id = a.id)"
+		/* A service level may require a skill (schema/160). */
+		" AND NOT EXISTS (SELECT 1 FROM help_request k WHERE k.id = ? AND k.skill IS NOT NULL"
+		"  AND NOT FIND_IN_SET(k.skill, a.skills))"
 		" ORDER BY a.id = (SELECT COALESCE(h.assigned_agent_id, 0) FROM help_request h"
 		"  WHERE h.id = ?) DESC, a.idle_since, a.id LIMIT 1",
 };

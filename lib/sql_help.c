@@ -1,6 +1,7 @@
 /* sql_help.c - SQL texts for sites, help links, visitors and help requests.
  * Part of the statement catalogue: see sql.h and sql.c. */
 #include "sql.h"
+#include "sql_queue.h"
 
 const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_SITE_BY_KEY] =
@@ -74,9 +75,10 @@ const char *const sql_texts_help[SQL__MAX] = {
 	 * are not in line. */
 	[SQL_REQUEST_POSITION] =
 		"SELECT COUNT(*) FROM help_request o JOIN help_request r ON r.id = ?"
+		" JOIN client c ON c.id = r.client_id"
 		" WHERE o.client_id = r.client_id AND o.state IN ('waiting', 'offered') AND o.deferred = 0"
-		" AND (-o.priority, COALESCE(o.preferred_at, '9999-12-31'), o.id)"
-		"  < (-r.priority, COALESCE(r.preferred_at, '9999-12-31'), r.id)",
+		" AND (-" AGED_PRIORITY("o", "c") ", COALESCE(o.preferred_at, '9999-12-31'), o.id)"
+		"  < (-" AGED_PRIORITY("r", "c") ", COALESCE(r.preferred_at, '9999-12-31'), r.id)",
 	[SQL_QUEUE_LOCK] = "SELECT id FROM client WHERE id = ? FOR UPDATE",
 	[SQL_QUEUE_BUMP] =
 		"UPDATE client SET queue_version = LAST_INSERT_ID(queue_version + 1),"

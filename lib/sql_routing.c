@@ -1,12 +1,15 @@
 /* sql_routing.c - SQL texts for routing requests to agents, and the agent console's snapshot.
  * Part of the statement catalogue: see sql.h and sql.c. */
 #include "sql.h"
+#include "sql_queue.h"
 
 const char *const sql_texts_routing[SQL__MAX] = {
 	/* Waiting requests in service order. */
 	[SQL_ROUTE_WAITING] =
-		"SELECT id FROM help_request WHERE client_id = ? AND state = 'waiting' AND deferred = 0"
-		" ORDER BY priority DESC, COALESCE(preferred_at, '9999-12-31'), id LIMIT 50",
+		"SELECT r.id FROM help_request r JOIN client c ON c.id = r.client_id"
+		" WHERE r.client_id = ? AND r.state = 'waiting' AND r.deferred = 0"
+		" ORDER BY " AGED_PRIORITY("r", "c") " DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id"
+		" LIMIT 50",
 	[SQL_ROUTE_OFFER] =
 		"UPDATE help_request SET state = 'offered', offered_agent_id = ?, offered_at = NOW(3)"
 		" WHERE id = ? AND state = 'waiting'",
@@ -59,10 +62,15 @@ const char *const sql_texts_routing[SQL__MAX] = {
 		"  - TIMESTAMPDIFF(SECOND, r.offered_at, NOW(3))),"
 		/* Whom it is offered to, for the desk's Offered list. */
 		" (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id),"
-		" r.via, r.medium, r.phone"
+		" r.via, r.medium, r.phone,"
+		/* The service level the client's rules gave, the score, why (the
+		 * rules that matched) and the level's target answer time. */
+		" r.level, r.score, r.why, (SELECT l.target_seconds FROM service_level l"
+		"  WHERE l.client_id = r.client_id AND l.name = r.level), r.wants_video"
 		" FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.client_id = ? AND r.state IN ('waiting', 'offered') AND r.deferred = 0"
-		" ORDER BY r.priority DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id LIMIT 100",
+		" ORDER BY " AGED_PRIORITY("r", "c") " DESC, COALESCE(r.preferred_at, '9999-12-31'), r.id"
+		" LIMIT 100",
 	[SQL_CONSOLE_MY_CHANNELS] =
 		"SELECT ch.public_id, ch.name, TIMESTAMPDIFF(SECOND, ch.created_at, NOW(3)),"
 		" (SELECT GROUP_CONCAT(o.display_name ORDER BY o.id SEPARATOR ', ') FROM participant o"

@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "pool.h"
+#include "profile.h"
 #include "render.h"
 #include "staff.h"
 
@@ -64,6 +65,23 @@ int visitor_panel_to_view(struct request *r, long long channel_id, struct view *
 		view_set_int(v, "visitor.show_trail", 1);
 		view_set(v, "visitor.now_on", db_cell(&p, 0, P_NOW_ON));
 		view_set_rows(v, "visitor.trail", &trail, cols);
+	}
+	if (shows(fields, "trail")) {
+		/* The profile across the client's sites, and what the rules made of it. */
+		struct db_rows treated;
+		rc = profile_to_view(r->db, r->pool, client_id, visitor_id, v);
+		if (rc == DB_OK)
+			rc = db_query(r->db, r->pool, SQL_PROFILE_REQUEST_TREATMENT, &treated, "i",
+				      db_cell_int(&p, 0, P_REQUEST));
+		if (rc != DB_OK)
+			return rc;
+		/* The client's administrators may delete it (cgi-bin/rules.c). */
+		view_set_int(v, "visitor.may_delete", staff_may_see_client(r->session, client_id, ROLE_ADMIN));
+		if (treated.rows > 0) {
+			view_set(v, "visitor.level", db_cell(&treated, 0, 0));
+			view_set(v, "visitor.score", db_cell(&treated, 0, 1));
+			view_set(v, "visitor.why", db_cell(&treated, 0, 2));
+		}
 	}
 	if (shows(fields, "sessions")) {
 		static const char *const cols[] = { "id", "at", "agents", "question", NULL };

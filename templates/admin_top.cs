@@ -26,6 +26,7 @@
   <a href="<?cs call:admin_link("/settings") ?>" id="nav-settings">Desk settings</a>
   <a href="<?cs call:admin_link("/telephony") ?>" id="nav-telephony">Telephony</a>
   <a href="<?cs call:admin_link("/canned") ?>" id="nav-canned">Canned phrases</a>
+  <a href="<?cs call:admin_link("/rules") ?>" id="nav-rules">Service levels</a>
   <a href="<?cs call:admin_link("/avatars") ?>" id="nav-avatars">Avatars</a>
   <a href="<?cs call:admin_link("/collaborators") ?>" id="nav-collaborators">Collaborators</a>
   <?cs if:me.role == "admin" ?><a href="/refused" id="nav-refused">Refused links</a>

@@ -18,11 +18,15 @@
     <input type="hidden" name="page" value="<?cs var:page ?>">
     <?cs if:sig ?><input type="hidden" name="priority" value="<?cs var:priority ?>">
     <input type="hidden" name="expires" value="<?cs var:expires ?>">
-    <input type="hidden" name="sig" value="<?cs var:sig ?>"><?cs /if ?>
+    <input type="hidden" name="sig" value="<?cs var:sig ?>"><?cs
+      if:customer ?><input type="hidden" name="customer" value="<?cs var:customer ?>"><?cs /if ?><?cs /if ?>
     <label for="name"><?cs var:t.help.name ?> <span class="muted"><?cs var:t.help.optional ?></span></label>
-    <input type="text" id="name" name="name" maxlength="100" autocomplete="name">
+    <input type="text" id="name" name="name" maxlength="100" autocomplete="name" value="<?cs var:known.name ?>">
+    <label for="email"><?cs var:t.help.email ?> <span class="muted"><?cs var:t.help.optional ?></span></label>
+    <input type="email" id="email" name="email" maxlength="254" autocomplete="email" value="<?cs var:known.email ?>">
     <label for="question"><?cs var:t.help.question ?></label>
     <textarea id="question" name="question" required maxlength="2000" rows="4"></textarea>
+    <?cs if:level.video ?><label class="check" id="offer-video"><input type="checkbox" name="video" value="1"> <?cs var:t.help.video ?></label><?cs /if ?>
     <?cs # The language picker: the page's language (the site's lang=, else
          the browser's) chosen; the visitor's choice goes with the question
          and stays with their request (lib/visitor_lang.c). A page language
@@ -51,5 +55,6 @@
     <?cs include:"callback_form.cs" ?>
   </details>
   <?cs /if ?>
+  <p class="muted" id="kept"><?cs var:t.help.kept ?> <a href="/myprofile?site=<?cs var:url_escape(site.key) ?>" target="_blank" rel="noopener"><?cs var:t.help.see_profile ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -16,6 +16,24 @@
   <h3>Pages asked from before</h3>
   <ol class="trail" id="visitor-trail"><?cs each:p = visitor.trail ?><li><time><?cs var:p.at ?></time> <span class="url"><?cs var:p.url ?></span></li><?cs /each ?></ol>
   <?cs /if ?>
+  <?cs if:visitor.show_trail ?>
+  <h3>Profile</h3>
+  <dl class="facts" id="visitor-profile">
+    <?cs if:visitor.level ?><dt>Service level</dt><dd id="visitor-level"><?cs var:visitor.level ?></dd><?cs /if ?>
+    <?cs if:visitor.why ?><dt>Rules</dt><dd id="visitor-why"><?cs var:visitor.why ?> <span class="muted">(score <?cs var:visitor.score ?>)</span></dd><?cs /if ?>
+    <?cs if:profile.customer ?><dt>Customer</dt><dd id="visitor-customer"><?cs var:profile.customer ?><?cs if:profile.plan ?>, plan <?cs var:profile.plan ?><?cs /if ?><?cs if:profile.orders ?>, <?cs var:profile.orders ?> orders<?cs /if ?></dd><?cs /if ?>
+  </dl>
+  <?cs if:subcount(profile.requests) > 0 ?>
+  <ol class="trail" id="visitor-profile-trail"><?cs each:q = profile.requests ?><li><time><?cs var:q.at ?></time> <span class="muted"><?cs var:q.site ?></span> <span class="url"><?cs var:q.page ?></span><?cs if:q.question ?><br><span class="question"><?cs var:q.question ?></span><?cs /if ?> <span class="muted">(<?cs var:q.state ?><?cs if:q.stars ?>, rated <?cs var:q.stars ?>/5<?cs /if ?>)</span></li><?cs /each ?></ol>
+  <?cs /if ?>
+  <?cs if:subcount(profile.events) > 0 ?>
+  <ul class="trail" id="visitor-profile-events"><?cs each:e = profile.events ?><li><time><?cs var:e.at ?></time> <span class="muted"><?cs var:e.site ?><?cs if:e.source == "page" ?> (page)<?cs /if ?></span> <?cs var:e.name ?><?cs if:e.detail ?>: <?cs var:e.detail ?><?cs /if ?></li><?cs /each ?></ul>
+  <?cs /if ?>
+  <?cs if:visitor.may_delete ?><form method="post" action="/rules" id="profile-delete-form" class="inline">
+    <input type="hidden" name="csrf" value="<?cs var:csrf ?>"><input type="hidden" name="do" value="profile-delete">
+    <input type="hidden" name="channel" value="<?cs var:channel.id ?>">
+    <button type="submit" class="secondary danger">Delete this visitor's profile</button></form><?cs /if ?>
+  <?cs /if ?>
   <?cs if:visitor.show_sessions ?>
   <h3>Earlier sessions</h3>
   <?cs if:subcount(visitor.sessions) > 0 ?>

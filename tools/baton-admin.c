@@ -34,6 +34,9 @@
 #include "admin_translate.h"
 #include "admin_mail.h"
 #include "pool.h"
+#include "helpreq.h"
+#include "site_event.h"
+#include "profile_admin.h"
 #include "setup.h"
 #include "translate.h"
 #include "turn.h"
@@ -82,6 +85,23 @@ static const char usage[] =
 	"  site add CLIENT NAME DOMAIN [DOMAIN...]  register a site; prints its key\n"
 	"  site list CLIENT\n"
 	"  site secret SITE_KEY                     make (or replace) the site's signing secret\n"
+	"                                           (help links and site events: INSTALL)\n"
+	"  site sign-link SITE_KEY CUSTOMER [DAYS]  the query of a help link naming the site's\n"
+	"                                           customer (signed; valid DAYS, default 1)\n"
+	"  level set SLUG NAME CHANNELS [--rank N] [--skill SKILL] [--target SECONDS]\n"
+	"                                           a service level: what it offers (chat,\n"
+	"                                           cobrowse,video,callback,message), which\n"
+	"                                           agents take it; \"default\" for everyone else\n"
+	"  level list SLUG | level delete SLUG NAME\n"
+	"  rule add SLUG LABEL CONDITION SCORE [LEVEL]\n"
+	"                                           a rule on visitors' profiles, e.g.\n"
+	"                                           \"customer = yes and orders >= 3\" 10 gold\n"
+	"  rule list SLUG | rule delete SLUG ID\n"
+	"  rule test SLUG \"FIELD=VALUE ...\"        what the rules make of an example profile\n"
+	"  rule settings SLUG AGEING_SECONDS RETENTION_DAYS\n"
+	"                                           the queue's ageing, profiles' retention\n"
+	"  rule forget SLUG CUSTOMER                delete the profiles of a site's customer\n"
+	"  agent skills EMAIL SKILL,SKILL           an agent's skills (levels may require one)\n"
 	"                                           for signed help-link priorities\n"
 	"  agent add CLIENT EMAIL NAME [ROLE]       ROLE: agent (default), supervisor, admin,\n"
 	"                                           operator (the Baton operator: every client)\n"
@@ -603,6 +623,61 @@ static int demo_phone(struct admin *a)
 
 static const char *crowd_password(void *context, int generate);
 static struct admin_context *crowd_actor(void *context);
+/* The query of a help link naming a site's customer, signed as a site's
+ * server would sign it (INSTALL, "Signed help links"). */
+static int sign_link(struct admin *a, const char *key, const char *customer, const char *days)
+{
+	struct db_rows site;
+	int rc = db_query(a->db, a->pool, SQL_SITE_SECRET_BY_KEY, &site, "s", key);
+	if (rc != DB_OK)
+		return db_fail(rc, "the site");
+	if (site.rows == 0 || db_cell(&site, 0, 2) == NULL)
+		return fail("%s", "no such site, or it has no secret yet (baton-admin site secret)");
+	long long valid_days = strtoll(days, NULL, 10);
+	if (valid_days < 1 || valid_days > 3650 || strlen(customer) > 100 || strpbrk(customer, "&=%# ") != NULL)
+		return fail("%s", "give a customer reference without spaces, &, =, % or #, and 1-3650 days");
+	long long expires = (long long)time(NULL) + valid_days * 86400;
+	char sig[65];
+	helpreq_sign_link(a->pool, db_cell(&site, 0, 2), key, customer, -1, expires, sig);
+	printf("customer=%s&expires=%lld&sig=%s\n", customer, expires, sig);
+	return 0;
+}
+
+/* The demo's visitor profiles (issue 16): a second site, the blog, sharing
+ * the shop's profiles; levels default (chat) and gold (more ways to
+ * connect, first in the queue); the rule making the shop's gold customers
+ * gold; and one such customer, Grace, as the shop's server would report her
+ * (tools/stack signs her help link into the demo's gold.html). */
+static int demo_profiles(struct admin *a, long long client)
+{
+	const char *const domains[] = { "127.0.0.1", "localhost" };
+	struct db_rows site;
+	int status = admin_site_add(actor(a), client, "Demo Shop blog", domains, 2);
+	int rc = db_query(a->db, a->pool, SQL_SITE_BY_CLIENT, &site, "i", client);
+	if (status == 0 && (rc != DB_OK || site.rows == 0))
+		return fail("%s", "the demo site is missing");
+	if (status == 0)
+		status = admin_site_new_secret(actor(a), 0, db_cell(&site, 0, 2));
+	if (status == 0)
+		status = profile_admin_level_set(actor(a), client, "default", "chat,message", NULL, "0", "180");
+	if (status == 0)
+		status = profile_admin_level_set(actor(a), client, "gold", "chat,cobrowse,video,callback,message",
+						 NULL, "10", "30");
+	if (status == 0)
+		status = profile_admin_rule_add(actor(a), client, "Gold customer",
+						"customer = yes and plan = gold", "10", "gold");
+	if (status == 0)
+		status = profile_admin_rule_add(actor(a), client, "Asked about billing twice",
+						"asked:billing >= 2", "5", NULL);
+	if (status != 0)
+		return told(a, status);
+	struct site_event grace = { .customer = "demo-gold", .event = "customer", .name = "Grace Gold",
+				    .email = "grace@demo.example", .plan = "gold", .orders = 12,
+				    .detail = "gold plan since 2024" };
+	rc = profile_record_site_event(a->db, client, db_cell_int(&site, 0, 0), &grace);
+	return rc == DB_OK ? 0 : db_fail(rc, "the demo's gold customer");
+}
+
 static int cmd_demo(struct admin *a)
 {
 	struct db_rows rows;
@@ -650,7 +725,7 @@ static int cmd_demo(struct admin *a)
 		status = admin_operator_add(actor(a), "operator@demo.example", "Olga Operator", olga);
 	if (status != 0)
 		return told(a, status);
-	if (demo_phone(a) != 0)
+	if (demo_phone(a) != 0 || demo_profiles(a, client) != 0)
 		return 1;
 	if (demo_history(a) != DB_OK)
 		return fail("%s", "could not add the demo's history");
@@ -673,6 +748,54 @@ static int is(const char *a, const char *b)
 {
 	return strcmp(a, b) == 0;
 }
+
+/* Service levels, rules and skills (lib/profile_admin.h); NOT_A_COMMAND
+ * when the arguments are none of those commands. */
+enum { NOT_A_COMMAND = -2 };
+static int profile_command(struct admin *a, int argc, char **argv)
+{
+	const char *cmd = argv[0], *sub = argv[1];
+	if (is(cmd, "agent") && argc == 4)
+		return told(a, profile_admin_agent_skills(actor(a), argv[2], argv[3]));
+	long long cid = argc >= 3 ? client_id(a, argv[2]) : -1;
+	if (cid < 0)
+		return 1;
+	if (is(cmd, "level") && is(sub, "set") && argc >= 5 && argc % 2 == 1) {
+		const char *rank = NULL, *skill = NULL, *target = NULL;
+		for (int i = 5; i + 1 < argc; i += 2) {
+			if (is(argv[i], "--rank"))
+				rank = argv[i + 1];
+			else if (is(argv[i], "--skill"))
+				skill = argv[i + 1];
+			else if (is(argv[i], "--target"))
+				target = argv[i + 1];
+			else
+				return NOT_A_COMMAND;
+		}
+		return told(a, profile_admin_level_set(actor(a), cid, argv[3], argv[4], skill, rank, target));
+	}
+	if (is(cmd, "level") && is(sub, "list") && argc == 3)
+		return print_rows(a, SQL_SERVICE_LEVELS, "i", cid);
+	if (is(cmd, "level") && is(sub, "delete") && argc == 4)
+		return told(a, profile_admin_level_delete(actor(a), cid, argv[3]));
+	if (is(cmd, "rule") && is(sub, "add") && (argc == 6 || argc == 7))
+		return told(a, profile_admin_rule_add(actor(a), cid, argv[3], argv[4], argv[5],
+						      argc == 7 ? argv[6] : NULL));
+	if (is(cmd, "rule") && is(sub, "list") && argc == 3)
+		return print_rows(a, SQL_PROFILE_RULES, "i", cid);
+	if (is(cmd, "rule") && is(sub, "delete") && argc == 4)
+		return told(a, profile_admin_rule_delete(actor(a), cid, strtoll(argv[3], NULL, 10)));
+	if (is(cmd, "rule") && is(sub, "forget") && argc == 4)
+		return told(a, profile_admin_delete(actor(a), cid, NULL, argv[3]));
+	if (is(cmd, "rule") && is(sub, "settings") && argc == 5)
+		return told(a, profile_admin_settings(actor(a), cid, argv[3], argv[4]));
+	if (is(cmd, "rule") && is(sub, "test") && argc == 4) {
+		struct treatment t;
+		return told(a, profile_admin_try(actor(a), cid, argv[3], &t));
+	}
+	return NOT_A_COMMAND;
+}
+
 
 static const char *crowd_password(void *context, int generate)
 {
@@ -793,9 +916,16 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			       "\"site=KEY&priority=N&expires=UNIXTIME\").\n");
 		return rc;
 	}
+	if (is(cmd, "site") && is(sub, "sign-link") && (argc == 4 || argc == 5))
+		return sign_link(a, argv[2], argv[3], argc == 5 ? argv[4] : "1");
 	if (is(cmd, "site") && is(sub, "list") && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_SITE_BY_CLIENT, "i", cid);
+	}
+	if (is(cmd, "level") || is(cmd, "rule") || (is(cmd, "agent") && is(sub, "skills"))) {
+		int rc = profile_command(a, argc, argv);
+		if (rc != NOT_A_COMMAND)
+			return rc;
 	}
 
 	if (is(cmd, "agent") && is(sub, "add") && (argc == 5 || argc == 6)) {

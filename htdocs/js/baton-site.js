@@ -479,9 +479,21 @@
     }
   }
 
+  /* The panel opens the help link of this site as written (its topic, and
+   * the signed parameters a site may add: priority, customer), naming this
+   * page and the page's reported events. */
   function frameUrl() {
-    return batonOrigin + '/help?site=' + encodeURIComponent(widget.site) +
-      '&page=' + encodeURIComponent(location.href.split('#')[0]);
+    var url;
+    var link = links.filter(function (l) { return siteKeyOf(l) === widget.site; })[0];
+    try {
+      url = new URL(link ? link.href : batonOrigin + '/help', document.baseURI);
+    } catch (e) {
+      url = new URL(batonOrigin + '/help');
+    }
+    if (url.origin !== batonOrigin) url = new URL(batonOrigin + '/help');
+    url.searchParams.set('site', widget.site);
+    url.searchParams.set('page', location.href.split('#')[0]);
+    return withEvents(url).href;
   }
 
   /* The panel's frame: Baton's /help, which resumes the visitor's request or
@@ -576,6 +588,7 @@
     try {
       var url = new URL(link.href, document.baseURI);
       url.searchParams.set('page', location.href.split('#')[0]);
+      withEvents(url);
       return url.href;
     } catch (e) {
       return link.href;
@@ -672,6 +685,65 @@
       })
       .catch(function () { /* the links keep their words */ });
   }
+
+  // ---- the visitor's profile: events the page reports ------------------
+  // One line on a page of the site reports what the visitor did, for their
+  // profile with the client (what is kept is said on the help form):
+  //   <script>(window.BatonEvents = window.BatonEvents || []).push('added-to-cart')</script>
+  // or, once this script has loaded, Baton.event('added-to-cart'). Names
+  // are 1-40 of letters, digits, '.', '-', '_'. This tab keeps the last 20
+  // (sessionStorage) and the next help click carries them (events=...).
+  // They come from the visitor's browser, so anyone can forge them: what
+  // must be trusted (a customer, their orders) the site's server reports,
+  // signed (INSTALL, "Site events").
+  var EVENTS_KEY = 'baton-events';
+  function pageEvents() {
+    var list = [];
+    try {
+      list = JSON.parse(sessionStorage.getItem(EVENTS_KEY) || '[]');
+    } catch (e) { /* no storage: this page's events only */ }
+    if (!Array.isArray(list)) list = [];
+    var queued = Array.isArray(window.BatonEvents) ? window.BatonEvents : [];
+    return list.concat(queued).filter(function (n) {
+      return typeof n === 'string' && /^[A-Za-z0-9._-]{1,40}$/.test(n);
+    }).slice(-20);
+  }
+  function reportEvent(name) {
+    if (typeof name !== 'string' || !/^[A-Za-z0-9._-]{1,40}$/.test(name)) return false;
+    var list = pageEvents();
+    list.push(name);
+    try {
+      sessionStorage.setItem(EVENTS_KEY, JSON.stringify(list.slice(-20)));
+      if (Array.isArray(window.BatonEvents)) window.BatonEvents.length = 0;
+    } catch (e) {
+      return false;
+    }
+    return true;
+  }
+  // A page that sets window.BatonTracking = false (the visitor declined the
+  // site's tracking) sends no events, and tells Baton so (track=0): the
+  // profile then keeps only what the visitor types.
+  function withEvents(url) {
+    if (window.BatonTracking === false) {
+      url.searchParams.set('track', '0');
+      url.searchParams.delete('events');
+      return url;
+    }
+    var list = pageEvents();
+    if (list.length) url.searchParams.set('events', list.join(','));
+    return url;
+  }
+  window.Baton = window.Baton || {};
+  window.Baton.event = reportEvent;
+  // A plain help link (no panel) carries them too, as it is followed.
+  document.addEventListener('click', function (e) {
+    var link = e.target && e.target.closest ? e.target.closest('a[data-baton-help]') : null;
+    if (!link) return;
+    try {
+      var url = new URL(link.href, document.baseURI);
+      if (url.origin === batonOrigin) link.href = withEvents(url).href;
+    } catch (err) { /* the link goes as it is */ }
+  }, true);
 
   var links = [];
   var siteKeys = [];

@@ -200,6 +200,7 @@
         el('span', { class: 'phone-chip chip' }),
         el('span', { class: 'topic chip' }),
         el('span', { class: 'chip priority-chip' }),
+        el('span', { class: 'chip level-chip' }),
         el('span', { class: 'offer', role: 'status' })),
       el('p', { class: 'question' }),
       el('p', { class: 'meta muted' },
@@ -243,6 +244,16 @@
     const chip = li.querySelector('.priority-chip');
     chip.textContent = `priority ${priority}`;
     chip.hidden = priority === 0;
+    // The service level the client's rules gave (issue 16): its name, the
+    // score, and why (the rules that matched) on hover and for readers.
+    const level = li.querySelector('.level-chip');
+    level.textContent = q.level ? `${q.level}${Number(q.score) ? ` +${q.score}` : ''}${q.target ? ` · answer in ${q.target} s` : ''}` : '';
+    level.title = q.why ? `Rules: ${q.why}` : '';
+    if (q.why) level.setAttribute('aria-label', `${level.textContent}; rules: ${q.why}`);
+    else level.removeAttribute('aria-label');
+    level.hidden = !q.level;
+    if (q.wants_video === '1') level.textContent += level.textContent ? ' · wants video' : 'wants video';
+    if (q.wants_video === '1') level.hidden = false;
     const field = li.querySelector('.priority-form input[name=priority]');
     if (field && document.activeElement !== field) field.value = String(priority);
     const question = li.querySelector('.question');
