@@ -146,20 +146,15 @@ static int show(struct request *r, struct admin_context *ac, long long client_id
 		SET("currency", t.currency);
 		SET("call_rate", money(ac->pool, t.billing.call_rate_cents));
 		SET("phone_rate", money(ac->pool, t.billing.phone_rate_cents));
-		struct db_rows events;
-		if ((rc = db_query(ac->db, ac->pool, SQL_SETTINGS_CLIENT, &events, "i",
-				   db_cell_int(&clients, i, 0))) != DB_OK)
-			return rc;
-		if (events.rows > 0) {
-			SET("event_unit", db_cell(&events, 0, 3));
-			SET("event_rate", money(ac->pool, db_cell_int(&events, 0, 4)));
-		}
+		SET("event_unit", billing_event_unit_key(t.billing.event_unit));
+		SET("event_rate", money(ac->pool, t.billing.event_rate_cents));
 		for (size_t h = 0; h < history.rows; h++) {
-			const char *fields[] = { "at", "unit", "rate", "minimum", "currency", "reseller",
-				"call_rate", "phone_rate" };
-			for (size_t f = 0; f < 8; f++) {
+			static const char *const fields[] = { "at", "unit", "rate", "minimum", "currency",
+				"reseller", "call_rate", "phone_rate", "event_unit", "event_rate" };
+			for (size_t f = 0; f < COUNT_OF(fields); f++) {
 				const char *value = db_cell(&history, h, f);
-				if (f == 2 || f == 3 || f >= 6)
+				bool cents = f == 2 || f == 3 || f == 6 || f == 7 || f == 9;
+				if (cents)
 					value = money(ac->pool, db_cell_int(&history, h, f));
 				snprintf(key, sizeof key, "clients.%zu.history.%zu.%s", i, h, fields[f]);
 				view_set(v, key, value);

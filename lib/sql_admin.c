@@ -138,8 +138,8 @@ const char *const sql_texts_admin[SQL__MAX] = {
 		" FROM client_terms WHERE client_id = ? ORDER BY effective_at, id LIMIT 1",
 	[SQL_TERMS_HISTORY] =
 		"SELECT DATE_FORMAT(t.effective_at, '%Y-%m-%d %H:%i'), t.rate_unit, t.rate_cents,"
-		" t.monthly_minimum_cents, t.currency, r.slug, t.call_rate_cents, t.phone_rate_cents"
-		" FROM client_terms t"
+		" t.monthly_minimum_cents, t.currency, r.slug, t.call_rate_cents, t.phone_rate_cents,"
+		" t.event_rate_unit, t.event_rate_cents FROM client_terms t"
 		" LEFT JOIN reseller r ON r.id = t.reseller_id WHERE t.client_id = ?"
 		" ORDER BY t.effective_at DESC, t.id DESC LIMIT 100",
 	[SQL_RESELLER_SUSPEND] =

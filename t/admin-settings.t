@@ -188,6 +188,7 @@ subtest 'the event rate (the operator\'s Rates)' => sub {
     like $res->{content}, qr/Events cost 2 cents per seat_minute/, 'saying so';
     is_deeply sql("SELECT event_rate_unit, event_rate_cents FROM client WHERE id = $cid")->[0], ['seat_minute', 2], 'stored in cents';
     like $res->{content}, qr/id="event-rate-\Q$client\E" name="event_rate" value="0\.02"/, 'shown as money';
+    like $res->{content}, qr{<td>0\.02 per seat-minute</td>}, 'and as an entry of the rate history';
     is audit_count('client.event_rate', 'event rate', actor => $oscar->{email}), 1, 'on record';
     $res = form_post($oscar, '/rates', 'event-rate', slug => $client, event_unit => 'seat', event_rate => '1');
     is $res->{status}, 400, 'an unknown unit: 400';

@@ -61,8 +61,8 @@
     </form>
     <details><summary>History</summary>
       <table class="grid history">
-        <thead><tr><th>From (UTC)</th><th>Rate</th><th>Minimum</th><th>Calls</th><th>Phone</th><th>Reseller</th></tr></thead>
-        <tbody><?cs each:h = c.history ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.rate ?> <?cs var:h.currency ?> per <?cs var:h.unit ?></td><td><?cs var:h.minimum ?></td><td><?cs var:h.call_rate ?></td><td><?cs var:h.phone_rate ?></td><td><?cs var:h.reseller ?></td></tr><?cs /each ?></tbody>
+        <thead><tr><th>From (UTC)</th><th>Rate</th><th>Minimum</th><th>Calls</th><th>Phone</th><th>Events</th><th>Reseller</th></tr></thead>
+        <tbody><?cs each:h = c.history ?><tr><td><?cs var:h.at ?></td><td><?cs var:h.rate ?> <?cs var:h.currency ?> per <?cs var:h.unit ?></td><td><?cs var:h.minimum ?></td><td><?cs var:h.call_rate ?></td><td><?cs var:h.phone_rate ?></td><td><?cs var:h.event_rate ?> per <?cs if:h.event_unit == "seat_minute" ?>seat-minute<?cs else ?>attendee<?cs /if ?></td><td><?cs var:h.reseller ?></td></tr><?cs /each ?></tbody>
       </table>
     </details>
   </div>
