@@ -216,7 +216,7 @@ int admin_reseller_create(struct admin_context *ac, const char *slug, const char
 
 int admin_reseller_set_share(struct admin_context *ac, const char *slug, const char *share_text)
 {
-	long long reseller_id, share, before;
+	long long reseller_id, share, before = 0; /* shown even when the lookup failed */
 	int status = admin_authorize(ac, POWER_OPERATOR, 0);
 	if (status == 0)
 		status = admin_reseller_find(ac, slug, &reseller_id, NULL);
