@@ -41,8 +41,14 @@ subtest 'a later time, in the visitor\'s time zone, stored in UTC' => sub {
     my $page = $v->get("/wait?r=$id");
     is $page->{status}, 200, 'the waiting page';
     like $page->{content}, qr/<h1>Your session is scheduled<\/h1>/, 'says the session is scheduled';
-    like $page->{content}, qr/<time id="scheduled-for" datetime="$day 12:30:00Z">$day 12:30:00 UTC<\/time>/,
-        'for when (in UTC; its script shows local time)';
+    # In the visitor's words (the catalogue's, English here), in UTC; the
+    # page's script shows it in the browser's own time zone.
+    my ($y, $m, $d) = split /-/, $day;
+    my $wday = (gmtime(timegm(0, 30, 12, $d, $m - 1, $y)))[6];
+    my $words = sprintf '%s %d %s %d', (qw(Sunday Monday Tuesday Wednesday Thursday Friday Saturday))[$wday],
+        $d, (qw(January February March April May June July August September October November December))[$m - 1], $y;
+    like $page->{content}, qr/<time id="scheduled-for" datetime="$day 12:30:00Z">\Q$words\E, 12:30 UTC<\/time>/,
+        "for when ($words, 12:30 UTC; its script shows local time)";
     unlike $page->{content}, qr/http-equiv="refresh"/, 'and no longer refreshes';
     like $page->{content}, qr/<form method="post" action="\/requeue" id="requeue-form">/, 'with a way back into the queue';
 
