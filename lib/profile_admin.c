@@ -50,7 +50,7 @@ int profile_admin_level_set(struct admin_context *ac, long long client_id, const
 	    || (target_seconds
 		&& (status = admin_int(ac, "target", target_seconds, 0, 86400, &target)) != 0))
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SERVICE_LEVEL_PUT, NULL, "isssiii", client_id, name, channels,
 			     skill, target, 0LL, rank_n);
@@ -69,7 +69,7 @@ int profile_admin_level_delete(struct admin_context *ac, long long client_id, co
 	if (status != 0)
 		return status;
 	unsigned long long gone = 0;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SERVICE_LEVEL_DELETE, &gone, "is", client_id, name);
 	if (rc == DB_OK && gone > 0)
@@ -117,7 +117,7 @@ int profile_admin_rule_add(struct admin_context *ac, long long client_id, const 
 		return rc;
 	if (level != NULL && !found)
 		return admin_refuse(ac, 400, "There is no level %s: make it first.", level);
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_PROFILE_RULE_INSERT, NULL, "issis", client_id, label, condition,
 			     score_n, level);
@@ -137,7 +137,7 @@ int profile_admin_rule_delete(struct admin_context *ac, long long client_id, lon
 	if (status != 0)
 		return status;
 	unsigned long long gone = 0;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_PROFILE_RULE_DELETE, &gone, "ii", rule_id, client_id);
 	if (rc == DB_OK && gone > 0)
@@ -227,7 +227,7 @@ int profile_admin_agent_skills(struct admin_context *ac, const char *email, cons
 		return status;
 	if (skills == NULL || strlen(skills) > 200 || (*skills && !list_valid(ac->pool, skills, profile_name_valid)))
 		return admin_refuse(ac, 400, "Skills are names of a-z, 0-9, '-' and '_', comma-separated.");
-	rc = db_begin(ac->db);
+	rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_AGENT_SET_SKILLS, NULL, "sii", skills, agent_id, client_id);
 	if (rc == DB_OK)
@@ -250,7 +250,7 @@ int profile_admin_settings(struct admin_context *ac, long long client_id, const 
 	if ((status = admin_int(ac, "ageing", ageing_seconds, 0, 86400, &ageing)) != 0
 	    || (status = admin_int(ac, "retention", retention_days, 1, 3650, &retention)) != 0)
 		return status;
-	int rc = db_begin(ac->db);
+	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_CLIENT_SET_AGEING, NULL, "ii", ageing, client_id);
 	if (rc == DB_OK)
@@ -293,7 +293,7 @@ int profile_admin_delete(struct admin_context *ac, long long client_id,
 	if (rc == DB_OK && customer_ref != NULL && *customer_ref)
 		rc = db_exec(ac->db, SQL_PROFILE_DELETE_CUSTOMER_EVENTS, NULL, "is", client_id, customer_ref);
 	if (rc == DB_OK)
-		rc = db_begin(ac->db);
+		rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = admin_audit(ac, client_id, 0, "profile.delete", "a visitor's profile", "%s %s",
 				 channel_public_id ? "the visitor of conversation" : "customer",

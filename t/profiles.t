@@ -10,37 +10,9 @@ use Digest::SHA qw(hmac_sha256_hex);
 use Test::More;
 use Baton::Test qw(stack sql admin new_client random_name wait_for);
 use Baton::Calls qw(phone_client);
+use Baton::Profiles qw(waiting_id ask site_secret signed_event post_event);
 
 my $s = stack();
-
-sub waiting_id { my ($res) = @_; ($res->{headers}{location} // '') =~ m{^/wait\?r=([0-9a-f]{32})$} ? $1 : undef }
-
-# Asks on a site from page (a path of the stack), with form fields; the
-# help page's response and the request's public id.
-sub ask {
-    my ($v, $key, $page, %form) = @_;
-    my $help = $v->get("/help?site=$key" . ($form{query} // ''), headers => { Referer => "$s->{URL}$page" });
-    return ($help, undef) unless $help->{status} == 200;
-    my ($sent_page) = $help->{content} =~ /name="page" value="([^"]*)"/;
-    $sent_page =~ s/&amp;/&/g;
-    my @extra = map { ($_ => $form{$_}) } grep { $_ ne 'query' } sort keys %form;
-    my $res = $v->post('/help', form => [csrf => Baton::Test::csrf_from($help->{content}), site => $key,
-        page => $sent_page, question => 'Where is my parcel?', @extra]);
-    return ($help, waiting_id($res));
-}
-
-sub site_secret { my ($key) = @_; (admin(undef, 'site', 'secret', $key) =~ /site secret: ([0-9a-f]{64})/)[0] }
-
-# A signed event body as a shop's server sends it.
-sub signed_event {
-    my ($secret, $body) = @_;
-    return "$body&sig=" . hmac_sha256_hex($body, $secret);
-}
-sub post_event {
-    my ($body) = @_;
-    my $b = Baton::Test::Browser->new;
-    return $b->post('/track', content => $body, headers => { 'Content-Type' => 'application/x-www-form-urlencoded' });
-}
 
 # Levels: default chat only; gold chat, video and call-back, ranked higher.
 sub gold_rules {
