@@ -160,13 +160,12 @@ int admin_event_rate(struct admin_context *ac, long long client_id, const char *
 	int status = admin_int(ac, "event rate (cents)", cents_text, 0, 100000000, &cents);
 	if (status != 0)
 		return status;
-	if (unit == NULL || (strcmp(unit, "attendee") != 0 && strcmp(unit, "seat_minute") != 0))
+	enum billing_event_unit billed_by;
+	if (billing_event_unit_parse(unit, &billed_by) != 0)
 		return admin_refuse(ac, 400, "Events are billed per attendee or per seat_minute, not '%s'.",
 				    unit ? unit : "");
 	if ((status = admin_authorize(ac, POWER_OPERATOR, client_id)) != 0)
 		return status;
-	enum billing_event_unit billed_by;
-	billing_event_unit_parse(unit, &billed_by); /* checked above */
 	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = event_set_rate(ac->db, client_id, unit, cents);
