@@ -18,7 +18,10 @@ static const char *origin(struct pool *pool, const char *value)
 	struct web_target t;
 	if (!webaddr_parse(value, &t))
 		return NULL;
-	const char *rest = strstr(value, "://") + 3;
+	const char *scheme_end = strstr(value, "://");
+	if (scheme_end == NULL)
+		return NULL;
+	const char *rest = scheme_end + 3;
 	size_t end = strcspn(rest, "/?#");
 	if (rest[end] != '\0' && strcmp(rest + end, "/") != 0)
 		return NULL;
