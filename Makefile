@@ -26,7 +26,7 @@ PROMPTS      := prompts/en/.made
 # The Debian packages Baton builds, runs and tests with.
 DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     libmariadb-dev libssl-dev zlib1g-dev libcurl4-openssl-dev mariadb-server mariadb-client nginx \
-    spawn-fcgi apache2 libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
+    spawn-fcgi apache2 apache2-utils libapache2-mod-fcgid curl perl valgrind chromium firefox-esr nodejs:node npm:npm \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
     espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light tzdata \
     apertium apertium-apy apertium-eng-spa apertium-eng-cat apertium-spa-ita apertium-es-pt apertium-fra-cat \
@@ -117,9 +117,15 @@ test-cluster: deps all bench/loadgen
 # as `make run` starts it, on a free port; bench/loadgen drives it. `make
 # bench` appends its report to bench/RESULTS.md; `make bench-quick` runs
 # small sizes and only prints. BENCH_* environment variables set the sizes.
-.PHONY: bench-quick bench-cluster
-bench bench-quick: deps all bench/loadgen
+# `make bench-limits` measures only the machine's limits (the durable commit
+# rate, the web path's request rate; about a minute) and appends them.
+.PHONY: bench-quick bench-cluster bench-limits
+BENCH_TOOLS := bench/loadgen bench/commit-limit bench/webpath.fcgi
+bench bench-quick: deps all $(BENCH_TOOLS)
 	@tools/bench $(if $(filter bench-quick,$@),--quick)
+
+bench-limits: deps all $(BENCH_TOOLS)
+	@BENCH_MEASURE=limits tools/bench
 
 # The same conversation load and saturation through haproxy against three
 # app hosts on a three-node Galera cluster (tools/cluster, needs root),
@@ -144,6 +150,19 @@ bench-media bench-media-quick: deps all
 bench/loadgen: bench/loadgen.c
 	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
 		-o $@.$$$$ $< && mv -f $@.$$$$ $@
+
+# The machine's limits beside Baton's figures (issue 21), built and run by
+# the benchmark only, never installed: the durable commit limit's client,
+# and the trivial FastCGI program of the web path's limit.
+bench/commit-limit: bench/commit-limit.c
+	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -pthread \
+		$(shell mariadb_config --cflags 2>/dev/null) -o $@.$$$$ $< \
+		$(shell mariadb_config --libs 2>/dev/null) && mv -f $@.$$$$ $@
+
+bench/webpath.fcgi: bench/webpath.c
+	$(CC) -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
+		$(shell mariadb_config --cflags 2>/dev/null) -o $@.$$$$ $< \
+		-lfcgi $(shell mariadb_config --libs 2>/dev/null) && mv -f $@.$$$$ $@
 
 # Fuzzing (t/fuzz/README): one libFuzzer harness per parser of outside
 # input, t/fuzz/NAME.c, built with clang's sanitizers against lib/ compiled
@@ -191,6 +210,6 @@ vendor:
 		"$(SIPJS_VERSION)" >htdocs/js/vendor/sip.js/README
 
 clean:
-	rm -f lib/*.o lib/*.a lib/build.h cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin
+	rm -f lib/*.o lib/*.a lib/build.h cgi-bin/*.fcgi $(TOOLS) t/unit/*.bin bench/commit-limit bench/webpath.fcgi
 	rm -rf $(FUZZ_DIR)/lib $(FUZZ_DIR)/libbaton.a $(FUZZ_HARNESSES)
 	rm -rf prompts/en

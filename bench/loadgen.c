@@ -2096,7 +2096,7 @@ static void mode_saturate(void)
 	O.pause_min = O.pause_max = 0;
 	G.sending = true;
 	int active = 0;
-	double best_lps = 0, best_p99 = 0;
+	double best_lps = 0, best_p99 = 0, best_http = 0;
 	int best_pairs = 0;
 	bool saturated = false;
 	int over = 0;
@@ -2155,6 +2155,7 @@ static void mode_saturate(void)
 				best_lps = lps;
 				best_p99 = st.p99;
 				best_pairs = want;
+				best_http = G.win_http / win_len;
 			}
 		} else if (++over >= O.patience) {
 			saturated = true;
@@ -2176,6 +2177,7 @@ static void mode_saturate(void)
 	sumf("sat.best_lines_per_s %.1f", best_lps);
 	sumf("sat.best_pairs %d", best_pairs);
 	sumf("sat.best_p99 %.2f", best_p99);
+	sumf("sat.best_http_per_s %.1f", best_http);
 	sumf("sat.saturated %d", saturated);
 	print_processes("sat.last");
 	print_db("sat.last", (double)G.win_lines, "line");
