@@ -164,27 +164,36 @@ struct post {
 	bool stored;    /* out: false when a retried post was found stored */
 };
 
-static int post_once(struct db *db, struct post *p)
+/* Inside the transaction, after the insert was refused by the key on
+ * (channel, participant, client message id): the retried post's seq.
+ * Under the channel's lock the earlier one is committed, so it is found. */
+static int earlier_post(struct db *db, struct post *p)
 {
 	struct db_rows earlier;
+	struct pool *pool = pool_new();
+	int rc = db_query(db, pool, SQL_EVENT_BY_CLIENT_MSG, &earlier, "iis", p->channel_id,
+			  p->participant_id, p->client_msg_id);
+	if (rc == DB_OK && earlier.rows == 0)
+		rc = DB_ERROR; /* refused by another key: not a retry */
+	if (rc == DB_OK)
+		p->seq = db_cell_int(&earlier, 0, 0);
+	pool_free(pool);
+	return rc;
+}
+
+static int post_once(struct db *db, struct post *p)
+{
 	p->stored = false;
 	int rc = next_seq(db, p->channel_id, &p->seq);
-	/* Under the channel's lock, a retried post is found or not, for sure. */
-	if (rc == DB_OK && p->client_msg_id != NULL) {
-		struct pool *pool = pool_new();
-		rc = db_query(db, pool, SQL_EVENT_BY_CLIENT_MSG, &earlier, "iis", p->channel_id,
-			      p->participant_id, p->client_msg_id);
-		bool found = rc == DB_OK && earlier.rows > 0;
-		if (found)
-			p->seq = db_cell_int(&earlier, 0, 0);
-		pool_free(pool);
-		if (found)
-			return DB_OK; /* stored before: nothing to add */
-	}
+	/* Under the channel's lock, a retried post is refused by the unique
+	 * key channel_event_once, for sure: the insert itself is the check,
+	 * so a post that is not a retry (nearly all) costs no lookup. */
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", p->channel_id, p->seq, p->kind,
 			     p->participant_id, p->recipient, p->body, p->client_msg_id, p->lang,
 			     p->ref_seq);
+	if (rc == DB_DUPLICATE && p->client_msg_id != NULL)
+		return earlier_post(db, p); /* stored before: nothing to add */
 	if (rc == DB_OK && strcmp(p->kind, "address") == 0)
 		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", p->body, p->channel_id);
 	if (rc == DB_OK && strcmp(p->kind, "lead") == 0)
