@@ -55,7 +55,7 @@ enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
         * passes at once (NOTIFY_REVOKE), and other hosts' removed attendees
         * read their removal from the stage and stop. */
        AUDIENCE_PASS_SECONDS = 600,
-       PRESENCE_SLOTS = 131072, VISIT_SWEEP_TICKS = 60 };
+       PRESENCE_SLOTS = 131072, VISIT_SWEEP_TICKS = 60, MEMO_SLOTS = 16384 };
 
 /* Who a channel poll is, remembered for a few seconds: a browser in a
  * conversation polls again after every answer, and working out again from
@@ -71,6 +71,17 @@ struct pass {
 	long long topic_id;
 	long long participant_id;   /* or the attendee */
 	bool viewer_is_agent;
+};
+
+/* A channel's versions as the watcher read them in a round of answers
+ * (issue 21): a poll asking again with nothing new since is held without
+ * a query, as long as no change of that channel was handled after that
+ * round (its topic_round says so; park() checks again before holding). */
+struct memo {
+	long long channel_id;
+	uint64_t round;
+	unsigned long long last_seq, signal_version;
+	bool open;
 };
 
 struct waiter {
@@ -98,6 +109,7 @@ struct engine {
 	 * about to park re-checks if its topic changed since it looked. */
 	uint64_t round;
 	uint64_t topic_round[TOPIC_MARKS];
+	struct memo memos[MEMO_SLOTS];
 	pthread_mutex_t pass_lock;        /* guards passes */
 	struct pass passes[PASS_SLOTS];
 	/* Attendees whose polls were seen since the router last stamped them
@@ -259,6 +271,22 @@ static void presence_flush(struct engine *e, struct db *db)
 	}
 }
 
+/* Nothing new for w since the watcher last read its channel, and no
+ * change of it handled since: hold it without asking the database. A
+ * change still on its way is handled by a later round, which finds the
+ * held poll (or marks the topic, and park() has the poll look again). */
+static bool memo_quiet(struct engine *e, const struct feed_watch *w)
+{
+	unsigned h = topic_hash(w->topic, w->topic_id);
+	pthread_mutex_lock(&e->lock);
+	const struct memo *m = &e->memos[h % MEMO_SLOTS];
+	bool quiet = m->round != 0 && m->channel_id == w->topic_id
+		     && e->topic_round[h % TOPIC_MARKS] == m->round && m->open
+		     && m->last_seq <= w->seen && m->signal_version <= w->seen_signals;
+	pthread_mutex_unlock(&e->lock);
+	return quiet;
+}
+
 static int poll_run(struct request *r)
 {
 	struct park_slot *slot = r->program_data;
@@ -276,6 +304,10 @@ static int poll_run(struct request *r)
 			return status;
 		if (key[0] != '\0' && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE))
 			pass_keep(slot->engine, key, &w);
+	}
+	if (slot != NULL && w.kind == FEED_CHANNEL && memo_quiet(slot->engine, &w)) {
+		slot->watch = w;
+		return PROGRAM_PARKED;
 	}
 	/* An attendee is there while they poll (lib/attendee.h). */
 	if (w.kind == FEED_AUDIENCE && slot != NULL)
@@ -656,7 +688,26 @@ static void finish_all(struct waiter *list)
 /* Answers a list of waiters: everyone first, then the connections are
  * closed, so that the last of 5,000 followers does not wait for 4,999
  * closes before it hears anything. */
-static void answer_all(struct watcher *w, struct waiter *list, bool force)
+/* Remembers the channels' versions round `number` read (see struct memo).
+ * Only the watcher handles rounds, so a topic marked with this round has
+ * had no change handled since the read. */
+static void remember_channels(struct engine *e, const struct feed_cache *cache, uint64_t number)
+{
+	struct feed_channel_state st;
+	size_t at = 0;
+	pthread_mutex_lock(&e->lock);
+	while (feed_cache_channel(cache, &at, &st)) {
+		unsigned h = topic_hash(NOTIFY_CHANNEL, st.channel_id);
+		if (e->topic_round[h % TOPIC_MARKS] == number)
+			e->memos[h % MEMO_SLOTS] = (struct memo){ st.channel_id, number, st.last_seq,
+								   st.signal_version, st.open };
+	}
+	pthread_mutex_unlock(&e->lock);
+}
+
+/* `number`: the round whose changes these are, whose reads are remembered;
+ * 0 for answers that are not about changes. */
+static void answer_all(struct watcher *w, struct waiter *list, bool force, uint64_t number)
 {
 	struct pool *round = pool_new();
 	struct feed_cache *cache = feed_cache_new(round);
@@ -666,13 +717,20 @@ static void answer_all(struct watcher *w, struct waiter *list, bool force)
 		answer_or_repark(w, cache, round, list, force, &answered);
 		list = next;
 	}
+	if (number != 0)
+		remember_channels(w->e, cache, number);
 	finish_all(answered);
 	pool_free(round);
 }
 
 static void answer_changed(struct watcher *w)
 {
-	answer_all(w, detach_changed(w), false);
+	struct waiter *changed = detach_changed(w);
+	/* The round detach_changed began: only this thread begins rounds. */
+	pthread_mutex_lock(&w->e->lock);
+	uint64_t number = w->e->round;
+	pthread_mutex_unlock(&w->e->lock);
+	answer_all(w, changed, false, number);
 }
 
 /* Answers polls whose time is up. A channel's news comes only from changes,
@@ -696,7 +754,7 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 		due = next;
 	}
 	finish_all(again);
-	answer_all(w, full, true);
+	answer_all(w, full, true, 0);
 }
 
 /* Once a second: answer polls whose time is up (the client asks again) and
@@ -732,7 +790,7 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 	pthread_mutex_unlock(&e->lock);
 	finish_all(gone);
 	if (everyone)
-		answer_all(w, due, true);
+		answer_all(w, due, true, 0);
 	else
 		answer_expired(w, due);
 }

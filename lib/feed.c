@@ -181,6 +181,22 @@ struct feed_cache *feed_cache_new(struct pool *pool)
 	return cache;
 }
 
+bool feed_cache_channel(const struct feed_cache *cache, size_t *at, struct feed_channel_state *out)
+{
+	for (; *at < cache->used; (*at)++) {
+		const struct cache_slot *s = &cache->slot[*at];
+		if (s->query != SQL_CHANNEL_VERSIONS || s->rows.rows == 0)
+			continue;
+		out->channel_id = s->a;
+		out->last_seq = (unsigned long long)db_cell_int(&s->rows, 0, 0);
+		out->signal_version = (unsigned long long)db_cell_int(&s->rows, 0, 1);
+		out->open = strcmp(db_cell(&s->rows, 0, 2), "open") == 0;
+		(*at)++;
+		return true;
+	}
+	return false;
+}
+
 /* Queries of one argument; the others have two. */
 static bool one_argument(enum sql_id query)
 {

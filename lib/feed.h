@@ -9,6 +9,7 @@
 #define BATON_FEED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "buf.h"
 #include "notify.h"
@@ -50,6 +51,18 @@ int feed_watch_from_request(struct request *r, struct feed_watch *w);
  * in the round's pool; answers that pass NULL read afresh. */
 struct feed_cache;
 struct feed_cache *feed_cache_new(struct pool *pool);
+
+/* A channel's versions as one round read them. */
+struct feed_channel_state {
+	long long channel_id;
+	unsigned long long last_seq, signal_version;
+	bool open;
+};
+
+/* The channels' versions the round has read, one per call from *at (start
+ * at 0): false after the last. The poll engine remembers them, so that a
+ * poll asking again with nothing new since is held without a query. */
+bool feed_cache_channel(const struct feed_cache *cache, size_t *at, struct feed_channel_state *out);
 
 /* Answers w when there is news for it, or always with `force`: returns 1
  * and the JSON in out, 0 when there is nothing new, or a db_status. */
