@@ -164,41 +164,27 @@ struct post {
 	bool stored;    /* out: false when a retried post was found stored */
 };
 
-/* Inside the transaction, after the insert was refused by the key on
- * (channel, participant, client message id): the retried post's seq.
- * Under the channel's lock the earlier one is committed, so it is found. */
-static int earlier_post(struct db *db, struct post *p)
+/* The event stored in one request, in a transaction of its own
+ * (schema/260-event-post.sql): the channel's seq bump takes its row lock,
+ * which orders the posts; under it a retried post (the same client message
+ * id) is refused by the unique key channel_event_once and answered with the
+ * seq it was stored under, adding nothing. */
+static int post_call(struct db *db, struct post *p)
 {
-	struct db_rows earlier;
+	struct db_rows row;
 	struct pool *pool = pool_new();
-	int rc = db_query(db, pool, SQL_EVENT_BY_CLIENT_MSG, &earlier, "iis", p->channel_id,
-			  p->participant_id, p->client_msg_id);
-	if (rc == DB_OK && earlier.rows == 0)
-		rc = DB_ERROR; /* refused by another key: not a retry */
-	if (rc == DB_OK)
-		p->seq = db_cell_int(&earlier, 0, 0);
+	int rc = db_query_once(db, pool, SQL_EVENT_POST, &row, "innssssn", p->channel_id,
+			       p->participant_id, p->recipient, p->kind, p->body, p->client_msg_id,
+			       p->lang, p->ref_seq);
+	if (rc == DB_OK && row.rows != 1)
+		rc = DB_ERROR;
+	if (rc == DB_OK) {
+		p->seq = db_cell_int(&row, 0, 0);
+		p->stored = db_cell_int(&row, 0, 1) == 1;
+		if (p->seq == 0)
+			rc = CHANNEL_CLOSED;
+	}
 	pool_free(pool);
-	return rc;
-}
-
-static int post_once(struct db *db, struct post *p)
-{
-	p->stored = false;
-	int rc = next_seq(db, p->channel_id, &p->seq);
-	/* Under the channel's lock, a retried post is refused by the unique
-	 * key channel_event_once, for sure: the insert itself is the check,
-	 * so a post that is not a retry (nearly all) costs no lookup. */
-	if (rc == DB_OK)
-		rc = db_exec(db, SQL_EVENT_INSERT, NULL, "iisnnsssn", p->channel_id, p->seq, p->kind,
-			     p->participant_id, p->recipient, p->body, p->client_msg_id, p->lang,
-			     p->ref_seq);
-	if (rc == DB_DUPLICATE && p->client_msg_id != NULL)
-		return earlier_post(db, p); /* stored before: nothing to add */
-	if (rc == DB_OK && strcmp(p->kind, "address") == 0)
-		rc = db_exec(db, SQL_CHANNEL_SET_URL, NULL, "si", p->body, p->channel_id);
-	if (rc == DB_OK && strcmp(p->kind, "lead") == 0)
-		rc = db_exec(db, SQL_CHANNEL_SET_LEADER, NULL, "ii", p->recipient, p->channel_id);
-	p->stored = rc == DB_OK;
 	return rc;
 }
 
@@ -217,18 +203,12 @@ int channel_post_lang(struct db *db, long long channel_id, long long participant
 	struct post p = { .channel_id = channel_id, .participant_id = participant_id,
 			  .recipient = recipient, .kind = kind, .body = body,
 			  .client_msg_id = client_msg_id, .lang = lang, .ref_seq = ref_seq };
-	int rc, attempt = 0;
-	do {
-		rc = db_begin(db);
-		if (rc == DB_OK)
-			rc = post_once(db, &p);
-		/* A retried post found stored adds nothing: rolled back, its seq
-		 * bump is undone, so readers see no gap. */
-		if (rc == DB_OK && p.stored)
-			rc = db_commit(db);
-		else
-			db_rollback(db);
-	} while (db_retry(db, &rc, &attempt));
+	/* A transaction some error path left open is dropped, as db_begin
+	 * would (the call's own START TRANSACTION would commit it). A conflict
+	 * is run again by db_query_once; a lost connection answers DB_DOWN, and
+	 * the client's retry with its message id is then safe. */
+	db_rollback(db);
+	int rc = post_call(db, &p);
 	if (rc != DB_OK)
 		return rc;
 	*seq = p.seq;

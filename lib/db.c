@@ -41,6 +41,8 @@ struct db {
 	/* The connection broke inside a transaction before its COMMIT was
 	 * sent: the server rolled it back, so running it again is safe. */
 	bool lost_in_transaction;
+	/* The client library's code for the last lost connection. */
+	unsigned int lost_code;
 	unsigned long long last_insert_id;
 };
 
@@ -132,6 +134,7 @@ static int db_failure(struct db *db, enum sql_id id, unsigned int code, const ch
 	if (is_connection_error(code)) {
 		log_warn("database connection lost (statement %d): %s", (int)id, message);
 		db->lost_in_transaction = db->in_transaction && !db->committing;
+		db->lost_code = code;
 		db_disconnect(db);
 		return DB_DOWN;
 	}
@@ -230,8 +233,12 @@ static int db_execute_once(struct db *db, enum sql_id id, struct db_arg *args, i
 	return DB_OK;
 }
 
+/* once: the statement commits a transaction of its own (a CALL): after a
+ * lost connection it runs again only when it was never sent (the server
+ * had gone away before it: CR_SERVER_GONE_ERROR), as it may have committed
+ * otherwise. */
 static int db_execute(struct db *db, enum sql_id id, const char *types, va_list ap,
-		      MYSQL_STMT **out)
+		      MYSQL_STMT **out, bool once)
 {
 	struct db_arg args[DB_MAX_ARGS];
 	int nargs = collect_args(args, types, ap);
@@ -244,7 +251,8 @@ static int db_execute(struct db *db, enum sql_id id, const char *types, va_list 
 	int rc = db_execute_once(db, id, args, nargs, out);
 	/* A connection that died while idle (server restart, wait_timeout) is
 	 * replaced transparently, unless it held an open transaction. */
-	if (rc == DB_DOWN && was_connected && !in_transaction)
+	if (rc == DB_DOWN && was_connected && !in_transaction
+	    && (!once || db->lost_code == CR_SERVER_GONE_ERROR))
 		rc = db_execute_once(db, id, args, nargs, out);
 	/* A statement on its own that lost to a concurrent write (on Galera,
 	 * to a write on another node; the server retries it only once, as
@@ -318,6 +326,15 @@ static int fetch_rows(struct db *db, enum sql_id id, MYSQL_STMT *stmt, struct po
 		rc = db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 	else
 		mysql_stmt_free_result(stmt);
+	/* A CALL ends with its status as one more result: read to the end, or
+	 * the connection is out of step for the next statement. */
+	while (rc == DB_OK && mysql_stmt_more_results(stmt)) {
+		int next = mysql_stmt_next_result(stmt);
+		if (next > 0)
+			rc = db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		else if (next == 0 && mysql_stmt_field_count(stmt) > 0)
+			mysql_stmt_free_result(stmt);
+	}
 	return rc;
 }
 
@@ -328,7 +345,21 @@ int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *o
 	MYSQL_STMT *stmt;
 	va_list ap;
 	va_start(ap, types);
-	int rc = db_execute(db, id, types, ap, &stmt);
+	int rc = db_execute(db, id, types, ap, &stmt, false);
+	va_end(ap);
+	if (rc != DB_OK)
+		return rc;
+	return fetch_rows(db, id, stmt, pool, out);
+}
+
+int db_query_once(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
+		  const char *types, ...)
+{
+	memset(out, 0, sizeof *out);
+	MYSQL_STMT *stmt;
+	va_list ap;
+	va_start(ap, types);
+	int rc = db_execute(db, id, types, ap, &stmt, true);
 	va_end(ap);
 	if (rc != DB_OK)
 		return rc;
@@ -340,7 +371,7 @@ int db_exec(struct db *db, enum sql_id id, unsigned long long *affected, const c
 	MYSQL_STMT *stmt;
 	va_list ap;
 	va_start(ap, types);
-	int rc = db_execute(db, id, types, ap, &stmt);
+	int rc = db_execute(db, id, types, ap, &stmt, false);
 	va_end(ap);
 	if (rc != DB_OK)
 		return rc;

@@ -42,6 +42,13 @@ int db_connect(struct db *db);
  * Results come back as text, copied into pool. */
 int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
 	     const char *types, ...);
+/* The same for a statement that commits a transaction of its own (a CALL
+ * of a procedure that does): after a lost connection it is not sent again
+ * unless it never reached the server (it may have committed), and the
+ * caller gets DB_DOWN; a conflict (deadlock, Galera certification) rolled
+ * it back whole and is run again, as for any statement on its own. */
+int db_query_once(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
+		  const char *types, ...);
 /* For statements without a result; *affected may be NULL. */
 int db_exec(struct db *db, enum sql_id id, unsigned long long *affected, const char *types, ...);
 unsigned long long db_last_insert_id(struct db *db);

@@ -131,9 +131,9 @@ const char *const sql_texts_channel[SQL__MAX] = {
 	[SQL_EVENT_INSERT] =
 		"INSERT INTO channel_event (channel_id, seq, kind, participant_id, recipient_participant_id,"
 		" body, client_msg_id, lang, ref_seq, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
-	[SQL_EVENT_BY_CLIENT_MSG] =
-		"SELECT seq FROM channel_event WHERE channel_id = ? AND participant_id = ?"
-		" AND client_msg_id = ?",
+	/* The seq bump, the insert (or a retried post's earlier seq) and the
+	 * commit in one request: schema/260-event-post.sql. */
+	[SQL_EVENT_POST] = "CALL event_post(?, ?, ?, ?, ?, ?, ?, ?)",
 	[SQL_EVENTS_AFTER] =
 		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
 		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'),"
