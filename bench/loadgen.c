@@ -2163,6 +2163,7 @@ static void mode_saturate(void)
 		char key[32];
 		snprintf(key, sizeof key, "sat%d", want);
 		sumf("%s.lines_per_s %.1f", key, lps);
+		sumf("%s.http_per_s %.1f", key, G.win_http / win_len);
 		sumf("%s.p99 %.2f", key, st.p99);
 	}
 	G.sending = false;
