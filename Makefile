@@ -148,10 +148,15 @@ bench/loadgen: bench/loadgen.c
 # Fuzzing (t/fuzz/README): one libFuzzer harness per parser of outside
 # input, t/fuzz/NAME.c, built with clang's sanitizers against lib/ compiled
 # the same way (var/fuzz/). `make fuzz` runs each for FUZZ_SECONDS (default
-# 300) on its corpus and keeps any crash as a regression input; `make test`
-# replays those and fuzzes each harness for a few seconds (t/fuzz.t).
+# 300), or until it has run FUZZ_RUNS inputs if that comes first, FUZZ_JOBS
+# harnesses at a time, only FUZZ_ONLY's names when given, on its corpus, and
+# keeps any crash as a regression input; `make test` replays those and
+# fuzzes each harness for a few seconds (t/fuzz.t).
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 300
+FUZZ_RUNS    ?= 0
+FUZZ_JOBS    ?= 1
+FUZZ_ONLY    ?=
 FUZZ_DIR     := var/fuzz
 FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -pthread \
@@ -174,7 +179,7 @@ $(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h
 fuzz-build: $(FUZZ_HARNESSES)
 
 fuzz: deps fuzz-build
-	@tools/fuzz run $(FUZZ_SECONDS)
+	@tools/fuzz run $(FUZZ_SECONDS) $(FUZZ_RUNS) $(FUZZ_JOBS) $(FUZZ_ONLY)
 
 # The browser's SIP library, shipped as static files (htdocs/js/vendor/sip.js/,
 # with its licence): copied from npm's package by `make vendor` when the
