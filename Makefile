@@ -164,7 +164,9 @@ FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 FUZZ_LIB_OBJECTS := $(patsubst lib/%.c,$(FUZZ_DIR)/lib/%.o,$(LIB_SOURCES))
 FUZZ_HARNESSES   := $(patsubst t/fuzz/%.c,$(FUZZ_DIR)/%,$(wildcard t/fuzz/*.c))
 
-$(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h
+# lib/build.h is made by the Makefile: a fresh clone has none for lib/*.h
+# to name.
+$(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h lib/build.h
 	@mkdir -p $(FUZZ_DIR)/lib
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
 
@@ -172,7 +174,7 @@ $(FUZZ_DIR)/libbaton.a: $(FUZZ_LIB_OBJECTS)
 	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
 
 # libcurl too: a harness may pull in lib/translate.c (translate_reply).
-$(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h
+$(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h lib/build.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -It/fuzz -o $@.$$$$ $< $(FUZZ_DIR)/libbaton.a \
 		$(LDLIBS) $(shell curl-config --libs 2>/dev/null) && mv -f $@.$$$$ $@
 
