@@ -14,88 +14,27 @@ use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
 use File::Temp ();
-use IO::Select;
-use IO::Socket::UNIX;
 use POSIX ();
-use Socket qw(SOCK_STREAM);
 use Test::More;
+use Baton::CutRelay;
 use Baton::Test qw(stack sql wait_for);
 
 my $s = stack();
 my $tmp = File::Temp->newdir('/tmp/baton-commit-lost.XXXXXX');
 
 # ---- the relay ---------------------------------------------------------------
-# Passes bytes between the program and MariaDB's socket and reads the
-# program's side as MySQL packets (3-byte length, sequence number, payload).
-# The accept prepares "INSERT INTO channel" on its connection; the first
-# COMMIT after that on the same connection is cut: with $mode 'after' the
-# COMMIT is passed on and the server's answer awaited, then both sides are
-# closed without passing the answer back; with 'before' both sides are closed
-# instead of passing the COMMIT on. The relay writes what it did to
-# $tmp/cut (the server's answer's first byte, 0 for OK, or "not sent").
+# t/lib/Baton/CutRelay.pm: the accept prepares "INSERT INTO channel" on its
+# connection; the first COMMIT after that on the same connection is cut:
+# with $mode 'after' the COMMIT is passed on and the server's answer
+# awaited, then both sides are closed without passing the answer back; with
+# 'before' both sides are closed instead of passing the COMMIT on. The relay
+# writes what it did to $tmp/cut (the server's answer's first byte, 0 for
+# OK, or "not sent").
 sub start_relay {
     my ($mode, $path) = @_;
-    my $listen = IO::Socket::UNIX->new(Type => SOCK_STREAM, Local => $path, Listen => 16)
-        or die "relay socket $path: $!";
-    my $pid = fork // die "fork: $!";
-    return $pid if $pid;
-    my $sel = IO::Select->new($listen);
-    my (%peer, %is_client, %inbuf, %armed);
-    my $cut_done = 0;
-    my $close = sub {
-        for my $fh (@_) {
-            next unless $fh;
-            $sel->remove($fh);
-            delete @{$_}{$fh} for \%peer, \%is_client, \%inbuf, \%armed;
-            close $fh;
-        }
-    };
-    while (1) {
-        for my $fh ($sel->can_read) {
-            if ($fh == $listen) {
-                my $c = $listen->accept or next;
-                my $db = IO::Socket::UNIX->new(Type => SOCK_STREAM, Peer => $s->{DB_SOCKET})
-                    or do { close $c; next };
-                @peer{ $c, $db } = ($db, $c);
-                $is_client{$c} = 1;
-                $inbuf{$c} = '';
-                $sel->add($c, $db);
-                next;
-            }
-            my $other = $peer{$fh} or next;
-            my $n = sysread $fh, my $data, 65536;
-            if (!$n) { $close->($fh, $other); next }
-            if (!$is_client{$fh}) { syswrite $other, $data; next }
-            $inbuf{$fh} .= $data;
-            while (length $inbuf{$fh} >= 4) {
-                my $len = unpack('V', substr($inbuf{$fh}, 0, 3) . "\0");
-                last if length $inbuf{$fh} < 4 + $len;
-                my $packet = substr $inbuf{$fh}, 0, 4 + $len, '';
-                my $payload = substr $packet, 4;
-                $armed{$fh} = 1 if $payload =~ /^\x16.*INSERT\s+INTO\s+channel\b/si;
-                if (!$cut_done && $armed{$fh} && $payload =~ /^\x03COMMIT$/i) {
-                    $cut_done = 1;
-                    my $what = 'not sent';
-                    if ($mode eq 'after') {
-                        syswrite $other, $packet;
-                        my $answer = '';
-                        my $wait = IO::Select->new($other);
-                        while (length $answer < 5 && $wait->can_read(30)) {
-                            sysread($other, my $more, 65536) or last;
-                            $answer .= $more;
-                        }
-                        $what = length $answer >= 5 ? ord substr($answer, 4, 1) : 'no answer';
-                    }
-                    open my $out, '>', "$tmp/cut" or die;
-                    print {$out} $what;
-                    close $out;
-                    $close->($fh, $other);
-                    last;
-                }
-                syswrite $other, $packet;
-            }
-        }
-    }
+    return Baton::CutRelay::start(mode => $mode, path => $path, db_socket => $s->{DB_SOCKET},
+        arm => qr/^\x16.*INSERT\s+INTO\s+channel\b/si, cut => qr/^\x03COMMIT$/i,
+        report => "$tmp/cut");
 }
 
 # A copy of the stack's configuration whose database is the relay.
