@@ -118,7 +118,7 @@ test-cluster: deps all bench/loadgen
 # bench` appends its report to bench/RESULTS.md; `make bench-quick` runs
 # small sizes and only prints. BENCH_* environment variables set the sizes.
 # `make bench-limits` measures only the machine's limits (the durable commit
-# rate, the web path's request rate; about a minute) and appends them.
+# rate, the web path's request rate; a minute or two) and appends them.
 .PHONY: bench-quick bench-cluster bench-limits
 BENCH_TOOLS := bench/loadgen bench/commit-limit bench/webpath.fcgi
 bench bench-quick: deps all $(BENCH_TOOLS)
