@@ -95,7 +95,7 @@
   async function showSnapshot(snap) {
     ensureBox();
     frozen = false;
-    box.classList.remove('frozen');
+    box.classList.remove('frozen', 'unavailable');
     const doc = await whenFrameReady();
     nodes = new Map();
     ids = new WeakMap();
@@ -105,7 +105,9 @@
     scroll = [snap.x || 0, snap.y || 0];
     frame.contentWindow.scrollTo(scroll[0], scroll[1]);
     box.dataset.ready = '1';
+    box.dataset.state = 'shared';
     status();
+    drawPointer();
   }
   function applyOps(ops) {
     const doc = frame && frame.contentDocument;
@@ -125,6 +127,12 @@
     }
   }
 
+  const WHY = {
+    frames: 'it shows other pages in frames',
+    canvas: 'it is drawn on a canvas',
+    shadow: 'parts of it are hidden in shadow DOM',
+    large: 'it is too large',
+  };
   function onMirror(m, ev) {
     if (ev.name) visitorName = ev.name;
     switch (m.t) {
@@ -161,16 +169,34 @@
         if (!frozen && frame) {
           scroll = [Number(m.x) || 0, Number(m.y) || 0];
           frame.contentWindow.scrollTo(scroll[0], scroll[1]);
+          drawPointer();
         }
         break;
       case 'allow':
         allowFill = !!m.fill;
         status();
         break;
+      case 'declined':
+      case 'cannot':
+        // Nothing of the page comes: the agent sees it by its address,
+        // under a notice that says why.
+        ensureBox();
+        frozen = true;
+        delete box.dataset.ready;
+        box.classList.add('unavailable');
+        box.dataset.state = m.t;
+        closeFill();
+        say(m.t === 'declined'
+          ? `${visitorName} chose not to share their page: you see it by its address, as you load it.`
+          : `${visitorName}'s page cannot be mirrored (${WHY[m.why] || 'it cannot be copied'}): you see it by its address, as you load it.`);
+        drawPointer();
+        break;
       case 'stop':
         if (!box) break;
         frozen = true;
         box.classList.add('frozen');
+        box.dataset.state = 'stopped';
+        drawPointer();
         closeFill();
         say(`${visitorName} stopped sharing their page: this is how it was when they stopped.`);
         break;
@@ -249,10 +275,44 @@
       .catch(() => { /* the next move makes up for it */ })
       .finally(() => { pointerBusy = false; });
   });
+  // The visitor's own pointer, where it is on their page (reported by the
+  // site script through their panel like every page pointer: throttled
+  // there, and never over a private field), drawn over the copy.
+  let visitorPointer = null;
+  const pageKey = (u) => String(u || '').split('#')[0];
+  function drawPointer() {
+    if (!box || !C) return;
+    let visitor = null;
+    for (const p of C.people.values()) if (p.role === 'visitor' && !p.me) visitor = p;
+    const at = visitor && visitor.pointer;
+    const shown = box.dataset.ready === '1' && !frozen && at && at.mode === 'page'
+      && Number.isFinite(at.x) && Number.isFinite(at.y) && pageKey(visitor.url) === pageKey(box.dataset.url);
+    if (!shown) {
+      if (visitorPointer) visitorPointer.hidden = true;
+      return;
+    }
+    if (!visitorPointer) {
+      visitorPointer = el('div', { class: 'mirror-pointer', id: 'mirror-pointer', 'aria-hidden': 'true' },
+        el('span', { class: 'mirror-pointer-dot' }), el('span', { class: 'mirror-pointer-name' }));
+      layer.append(visitorPointer);
+    }
+    const win = frame.contentWindow;
+    visitorPointer.hidden = false;
+    visitorPointer.lastChild.textContent = visitor.name || visitorName;
+    visitorPointer.dataset.x = String(at.x);
+    visitorPointer.dataset.y = String(at.y);
+    visitorPointer.style.left = `${at.x - win.scrollX}px`;
+    visitorPointer.style.top = `${at.y - win.scrollY}px`;
+  }
+  if (C) {
+    C.on('people', drawPointer);
+    C.on('answer', drawPointer);
+  }
   // The wheel over the layer scrolls the agent's copy.
   stage.addEventListener('wheel', (e) => {
     if (!box || !layer || e.target !== layer) return;
     frame.contentWindow.scrollBy(e.deltaX, e.deltaY);
+    requestAnimationFrame(drawPointer);
   }, { passive: true });
 
   function heard(body, name) {
