@@ -6,7 +6,8 @@
 // visitor asks for help in the widget's panel; once the agent accepts, the
 // page offers to share itself; shared, the agent sees the visitor's own
 // page (their name and basket, which the agent's own load of the address
-// does not show) rebuilt in a sandboxed frame, and the visitor's typing.
+// does not show) rebuilt in a sandboxed frame, the visitor's own pointer
+// over it, and the visitor's typing.
 // The card number, the security code and a block marked data-baton-private
 // are masked in the visitor's browser: their values appear in no request
 // any page sent and in no stored event. Without the visitor's leave the
@@ -16,55 +17,12 @@
 // notice. No console errors. Screenshots: t/artifacts/mirror-*.png.
 'use strict';
 const fs = require('fs');
-const http = require('http');
-const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
 const t = require('./lib/browser.js');
+const S = require('./lib/mirror-shop.js');
 
-const QUICK = 10000; // "within a couple of seconds", with room for a slow machine
+const { QUICK, sql, holds } = S;
 const CARD = '4111 1111 1111 1111';
-
-function renderShop(dir, key, base) {
-  const src = path.join(process.env.BATON_ROOT || path.resolve(__dirname, '..'), 'htdocs', 'demo');
-  for (const name of fs.readdirSync(src)) {
-    let text = fs.readFileSync(path.join(src, name));
-    if (name.endsWith('.html')) text = text.toString('utf8').replace(/@SITE_KEY@/g, key).replace(/@BATON_URL@/g, base);
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-}
-
-function serve(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
-  const server = http.createServer((req, res) => {
-    const name = path.basename(decodeURIComponent(new URL(req.url, 'http://x').pathname)) || 'index.html';
-    const file = path.join(dir, name);
-    if (!fs.existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(name)] || 'application/octet-stream' });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-function sql(query) {
-  return execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.BATON_DB_SOCKET}`, '-uroot', '--batch',
-    '--skip-column-names', 'baton', '-e', query], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
-}
-
-/* Whatever form a value may take in a request: form-encoded or not, with
- * or without its spaces. */
-function holds(text, secret) {
-  let plain = String(text || '');
-  try {
-    plain = decodeURIComponent(plain.replace(/\+/g, ' '));
-  } catch (e) { /* not encoded */ }
-  const squash = (s) => s.replace(/[\s-]/g, '');
-  return plain.includes(secret) || squash(plain).includes(squash(secret));
-}
 
 (async () => {
   const base = process.env.BATON_URL;
@@ -72,10 +30,8 @@ function holds(text, secret) {
 
   const agent = t.newAgent('Dana Agent');
   const key = t.newSite(agent.client, ['127.0.0.1', 'localhost'], 'Demo shop');
-  const shopDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-mirror-'));
-  renderShop(shopDir, key, base);
-  const server = await serve(shopDir);
-  const shop = `http://127.0.0.1:${server.address().port}`;
+  const shopServer = await S.openShop(key, base);
+  const shop = shopServer.url;
 
   const browser = await t.launch();
   const problems = [];
@@ -100,26 +56,8 @@ function holds(text, secret) {
     t.watchPage(dana, problems, 'agent');
     t.watchPage(vera, problems, 'visitor', allowed);
 
-    await dana.goto(`${base}/signin`);
-    await dana.fill('#email', agent.email);
-    await dana.fill('#password', agent.password);
-    await dana.check('input[name=state][value=available]');
-    await Promise.all([dana.waitForURL(`${base}/console`), dana.click('#signin-form button[type=submit]')]);
-
-    const panelFrame = async (pathRe, ms = QUICK) => {
-      const until = Date.now() + ms;
-      for (;;) {
-        const f = vera.frames().find((x) => x !== vera.mainFrame() && x.url().startsWith(base) && pathRe.test(new URL(x.url()).pathname));
-        if (f) {
-          try {
-            await f.waitForLoadState('domcontentloaded', { timeout: Math.max(100, until - Date.now()) });
-            return f;
-          } catch (e) { /* navigating on */ }
-        }
-        if (Date.now() > until) throw new Error(`no panel frame at ${pathRe}`);
-        await vera.waitForTimeout(50);
-      }
-    };
+    await S.signInAgent(dana, base, agent);
+    const panelFrame = (pathRe) => S.panelFrame(vera, base, pathRe);
 
     // The visitor signs in to the shop: their basket shows.
     await vera.goto(`${shop}/basket.html`);
@@ -128,18 +66,7 @@ function holds(text, secret) {
     t.is(await vera.textContent('#shopper-name'), 'Vera Visitor', 'the visitor sees their own basket');
 
     // Asks in the panel; the agent accepts.
-    await vera.waitForSelector('a[data-baton-help][data-baton-status]', { timeout: QUICK });
-    await vera.click('a[data-baton-help]');
-    let frame = await panelFrame(/^\/help$/);
-    await frame.fill('#question', 'The payment button does nothing, can you look?');
-    await frame.fill('#name', 'Vera Visitor');
-    await frame.click('#help-form button[type=submit]');
-    await panelFrame(/^\/wait$/);
-    const request = dana.locator('li.request', { hasText: 'Vera Visitor' });
-    await request.waitFor({ timeout: QUICK });
-    await Promise.all([dana.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
-    const channelId = new URL(dana.url()).searchParams.get('id');
-    await panelFrame(/^\/channel$/);
+    const channelId = await S.askAndAccept(vera, dana, base, 'Vera Visitor', 'The payment button does nothing, can you look?');
 
     // The agent's own load of the address shows the sign-in, not the basket.
     const view = async () => (await dana.$('#view')).contentFrame();
@@ -188,6 +115,27 @@ function holds(text, secret) {
       'with the site\'s own stylesheet');
     t.is(await inMirror("return doc.getElementById('card-number').value;"), '\u2022\u2022\u2022\u2022', 'the card number typed before sharing is masked');
     t.is(await inMirror("return doc.getElementById('loyalty').textContent;"), '\u2022\u2022\u2022\u2022', 'a block marked data-baton-private is masked');
+
+    // The visitor's own pointer shows in the agent's copy, where it is on
+    // their page (not over the private block: the site script never reports that).
+    const spot = await vera.evaluate(() => {
+      document.getElementById('basket').scrollIntoView({ block: 'center' });
+      const r = document.getElementById('basket').getBoundingClientRect();
+      return { x: Math.round(r.left + 40), y: Math.round(r.top + 12), px: Math.round(r.left + 40 + window.scrollX), py: Math.round(r.top + 12 + window.scrollY) };
+    });
+    await vera.mouse.move(spot.x - 30, spot.y);
+    await vera.mouse.move(spot.x, spot.y, { steps: 4 });
+    await dana.waitForFunction(([x, y]) => {
+      const p = document.getElementById('mirror-pointer');
+      return p && !p.hidden && Number(p.dataset.x) === x && Number(p.dataset.y) === y;
+    }, [spot.px, spot.py], { timeout: QUICK });
+    t.ok(true, 'the visitor\'s own pointer shows in the agent\'s copy, where it is on their page');
+    t.ok(await dana.evaluate(() => {
+      const p = document.getElementById('mirror-pointer').getBoundingClientRect();
+      const f = document.getElementById('mirror-frame').getBoundingClientRect();
+      return p.left >= f.left && p.top >= f.top && p.left <= f.right && p.top <= f.bottom;
+    }), 'drawn over the mirror frame');
+    t.ok((await dana.textContent('#mirror-pointer')).includes('Vera Visitor'), 'with the visitor\'s name');
     await t.screenshot(dana, 'mirror-2-agent');
 
     // Typing is mirrored; the card field is not.
@@ -272,7 +220,7 @@ function holds(text, secret) {
     await dana.waitForSelector('#mirror.frozen', { timeout: QUICK });
     t.ok((await dana.textContent('#mirror-notice')).includes('stopped sharing'), 'the visitor stops sharing: the agent\'s view freezes with a notice');
     await vera.fill('#ship-street', 'Somewhere else entirely');
-    frame = await panelFrame(/^\/channel$/);
+    const frame = await panelFrame(/^\/channel$/);
     await frame.fill('#say-text', 'I stopped sharing.');
     await frame.press('#say-text', 'Enter');
     await dana.locator('#lines li.event-line', { hasText: 'I stopped sharing.' }).waitFor({ timeout: QUICK });
@@ -332,13 +280,13 @@ function holds(text, secret) {
     } catch (err) { /* no database */ }
     let notice = '';
     try {
-      notice = await dana.evaluate(() => `${document.getElementById('mirror-notice').textContent}`);
+      notice = await dana.evaluate(() => `${document.getElementById('mirror-notice').textContent} mirror of ${document.getElementById('mirror').dataset.url}; `
+        + JSON.stringify([...window.BatonChannel.people.values()].map((p) => [p.role, p.url, p.pointer])));
     } catch (err) { notice = `(${err.message}) ${dana.url()}`; }
     t.ok(false, 'the browser run finished', `${e.stack}\n${problems.join('\n')}\nlatest mirror events:\n${stored}\nagent: ${notice}`);
   } finally {
     await browser.close();
-    server.close();
-    fs.rmSync(shopDir, { recursive: true, force: true });
+    shopServer.close();
   }
   t.done();
 })();
