@@ -7,7 +7,8 @@
 // page offers to share itself; shared, the agent sees the visitor's own
 // page (their name and basket, which the agent's own load of the address
 // does not show) rebuilt in a sandboxed frame, the visitor's own pointer
-// over it, and the visitor's typing.
+// over it, the whiteboard's marks over it and on the visitor's real page,
+// and the visitor's typing.
 // The card number, the security code and a block marked data-baton-private
 // are masked in the visitor's browser: their values appear in no request
 // any page sent and in no stored event. Without the visitor's leave the
@@ -136,7 +137,39 @@ const CARD = '4111 1111 1111 1111';
       return p.left >= f.left && p.top >= f.top && p.left <= f.right && p.top <= f.bottom;
     }), 'drawn over the mirror frame');
     t.ok((await dana.textContent('#mirror-pointer')).includes('Vera Visitor'), 'with the visitor\'s name');
+
+    // The whiteboard over the copy: the agent (leading) draws a box around
+    // the basket; it stands over the basket in the copy and on the
+    // visitor's real page.
+    await dana.click('#take-lead');
+    await dana.waitForSelector('#draw-button:not([disabled])', { timeout: QUICK });
+    await dana.click('#draw-button');
+    await dana.click('.board-tool[data-tool=rect]');
+    const basket = await dana.evaluate(() => {
+      const f = document.getElementById('mirror-frame');
+      const fr = f.getBoundingClientRect();
+      const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      return { left: fr.left + r.left, top: fr.top + r.top, right: fr.left + r.right, bottom: fr.top + r.bottom };
+    });
+    await dana.mouse.move(basket.left - 15, basket.top - 15);
+    await dana.mouse.down();
+    await dana.mouse.move(basket.right + 15, basket.bottom + 15, { steps: 8 });
+    await dana.mouse.up();
+    await dana.waitForSelector('#mirror .mirror-marks rect', { state: 'attached', timeout: QUICK });
+    t.ok(await dana.evaluate(() => {
+      const m = document.querySelector('#mirror .mirror-marks rect').getBoundingClientRect();
+      const f = document.getElementById('mirror-frame');
+      const fr = f.getBoundingClientRect();
+      const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      const near = (a, b) => Math.abs(a - b) <= 25;
+      return near(m.left, fr.left + r.left - 15) && near(m.top, fr.top + r.top - 15)
+        && near(m.right, fr.left + r.right + 15) && near(m.bottom, fr.top + r.bottom + 15);
+    }), 'the agent draws over the mirror: the box stands around the basket in the copy');
+    await vera.waitForSelector('svg[data-baton-marks] rect', { state: 'attached', timeout: QUICK });
+    t.ok(true, 'and the same box shows on the visitor\'s real page');
+    t.ok(await inMirror("return doc.querySelectorAll('svg[data-baton-marks]').length === 0;"), 'where it is not mirrored back into the copy');
     await t.screenshot(dana, 'mirror-2-agent');
+    await dana.click('#board-done');
 
     // Typing is mirrored; the card field is not.
     await vera.fill('#ship-street', 'Flat 3, 12 Elm Row');

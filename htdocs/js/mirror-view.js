@@ -32,12 +32,18 @@
   let allowFill = false;
   let visitorName = 'The visitor';
   let scroll = [0, 0];
+  let marksSvg = null;   // the whiteboard's marks over the copy (whiteboard.js)
+  let marks = [];
 
   function ensureBox() {
     if (box) return;
     frame = el('iframe', { id: 'mirror-frame', title: 'The visitor\'s page, as they see it', src: '/mirror.html' });
     frame.setAttribute('sandbox', 'allow-same-origin');
     layer = el('div', { class: 'mirror-layer', id: 'mirror-layer' });
+    marksSvg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    marksSvg.setAttribute('class', 'mirror-marks');
+    marksSvg.setAttribute('aria-hidden', 'true');
+    layer.append(marksSvg);
     notice = el('p', { class: 'mirror-notice', id: 'mirror-notice', role: 'status' });
     box = el('div', { class: 'mirror', id: 'mirror' }, notice, el('div', { class: 'mirror-page' }, frame, layer));
     stage.append(box);
@@ -108,6 +114,7 @@
     box.dataset.state = 'shared';
     status();
     drawPointer();
+    changed();
   }
   function applyOps(ops) {
     const doc = frame && frame.contentDocument;
@@ -170,6 +177,7 @@
           scroll = [Number(m.x) || 0, Number(m.y) || 0];
           frame.contentWindow.scrollTo(scroll[0], scroll[1]);
           drawPointer();
+          drawMarks();
         }
         break;
       case 'allow':
@@ -190,6 +198,7 @@
           ? `${visitorName} chose not to share their page: you see it by its address, as you load it.`
           : `${visitorName}'s page cannot be mirrored (${WHY[m.why] || 'it cannot be copied'}): you see it by its address, as you load it.`);
         drawPointer();
+        changed();
         break;
       case 'stop':
         if (!box) break;
@@ -311,9 +320,33 @@
   // The wheel over the layer scrolls the agent's copy.
   stage.addEventListener('wheel', (e) => {
     if (!box || !layer || e.target !== layer) return;
-    frame.contentWindow.scrollBy(e.deltaX, e.deltaY);
-    requestAnimationFrame(drawPointer);
+    scrollCopy(e.deltaX, e.deltaY);
   }, { passive: true });
+  function scrollCopy(dx, dy) {
+    frame.contentWindow.scrollBy(dx, dy);
+    requestAnimationFrame(() => {
+      drawPointer();
+      drawMarks();
+    });
+  }
+
+  /* The whiteboard over the copy: whiteboard.js draws in the copy's page
+   * coordinates (as over a page with the site script) and hands the marks
+   * of this page here; the visitor's panel draws the same marks on their
+   * real page (htdocs/js/panel.js, through the site script). */
+  function shown() {
+    return !!box && box.dataset.ready === '1' && !box.classList.contains('unavailable');
+  }
+  function drawMarks() {
+    const M = window.BatonMarks;
+    if (!marksSvg || !M) return;
+    const win = frame.contentWindow;
+    const [sx, sy] = shown() && win ? [win.scrollX, win.scrollY] : [0, 0];
+    M.draw(marksSvg, shown() ? marks : [], (x, y) => [x - sx, y - sy]);
+  }
+  function changed() {
+    window.dispatchEvent(new Event('baton-mirror'));
+  }
 
   function heard(body, name) {
     let m;
@@ -335,5 +368,19 @@
     show(e) {
       if (e && e.kind === 'mirror' && e.role === 'visitor' && typeof e.body === 'string') heard(e.body, e.who);
     },
+    // For the whiteboard: the copy shown (its address and scroll), or null.
+    get page() {
+      if (!shown()) return null;
+      const win = frame.contentWindow;
+      const f = frame.getBoundingClientRect();
+      const st = stage.getBoundingClientRect();
+      // at: where the copy's top left is on the stage (under the notice).
+      return { url: box.dataset.url || '', scroll: [win.scrollX, win.scrollY], at: [f.left - st.left, f.top - st.top] };
+    },
+    showMarks(list) {
+      marks = Array.isArray(list) ? list : [];
+      drawMarks();
+    },
+    scrollBy: (dx, dy) => { if (shown()) scrollCopy(dx, dy); },
   });
 }());
