@@ -168,8 +168,10 @@ const CARD = '4111 1111 1111 1111';
     await vera.waitForSelector('svg[data-baton-marks] rect', { state: 'attached', timeout: QUICK });
     t.ok(true, 'and the same box shows on the visitor\'s real page');
     t.ok(await inMirror("return doc.querySelectorAll('svg[data-baton-marks]').length === 0;"), 'where it is not mirrored back into the copy');
-    await t.screenshot(dana, 'mirror-2-agent');
     await dana.click('#board-done');
+    await dana.waitForSelector('#board-palette', { state: 'hidden', timeout: QUICK });
+    await t.screenshot(dana, 'mirror-2-agent');
+    await t.screenshot(vera, 'mirror-2-visitor');
 
     // Typing is mirrored; the card field is not.
     await vera.fill('#ship-street', 'Flat 3, 12 Elm Row');

@@ -52,15 +52,18 @@ async function openShop(key, base) {
   };
 }
 
-function sql(query) {
+/* raw: the values as stored (--batch alone escapes backslashes, tabs and
+ * newlines; a JSON body holds no raw tab or newline to split on). */
+function sql(query, raw = false) {
   return execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.BATON_DB_SOCKET}`, '-uroot', '--batch',
-    '--skip-column-names', 'baton', '-e', query], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
+    ...(raw ? ['--raw'] : []), '--skip-column-names', 'baton', '-e', query],
+  { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
 }
 
-/* The bodies of a channel's stored mirror events, in order. */
+/* The bodies of a channel's stored mirror events, in order, as stored. */
 function mirrorEvents(channelId) {
   const out = sql(`SELECT e.body FROM channel_event e JOIN channel c ON c.id = e.channel_id
-                   WHERE c.public_id = '${channelId}' AND e.kind = 'mirror' ORDER BY e.seq`);
+                   WHERE c.public_id = '${channelId}' AND e.kind = 'mirror' ORDER BY e.seq`, true);
   return out === '' ? [] : out.split('\n');
 }
 
