@@ -136,6 +136,16 @@ const CARD = '4111 1111 1111 1111';
       const f = document.getElementById('mirror-frame').getBoundingClientRect();
       return p.left >= f.left && p.top >= f.top && p.left <= f.right && p.top <= f.bottom;
     }), 'drawn over the mirror frame');
+    t.ok(await dana.evaluate(() => {
+      const p = document.querySelector('#mirror-pointer .mirror-pointer-dot').getBoundingClientRect();
+      const f = document.getElementById('mirror-frame');
+      const fr = f.getBoundingClientRect();
+      const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      const x = p.left + p.width / 2;
+      const y = p.top + p.height / 2;
+      return x >= fr.left + r.left * s && x <= fr.left + r.right * s && y >= fr.top + r.top * s && y <= fr.top + r.bottom * s;
+    }), 'over the basket in the copy, as it is over the basket on their page');
     t.ok((await dana.textContent('#mirror-pointer')).includes('Vera Visitor'), 'with the visitor\'s name');
 
     // The whiteboard over the copy: the agent (leading) draws a box around
@@ -149,7 +159,8 @@ const CARD = '4111 1111 1111 1111';
       const f = document.getElementById('mirror-frame');
       const fr = f.getBoundingClientRect();
       const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
-      return { left: fr.left + r.left, top: fr.top + r.top, right: fr.left + r.right, bottom: fr.top + r.bottom };
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      return { left: fr.left + r.left * s, top: fr.top + r.top * s, right: fr.left + r.right * s, bottom: fr.top + r.bottom * s };
     });
     await dana.mouse.move(basket.left - 15, basket.top - 15);
     await dana.mouse.down();
@@ -161,12 +172,18 @@ const CARD = '4111 1111 1111 1111';
       const f = document.getElementById('mirror-frame');
       const fr = f.getBoundingClientRect();
       const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
       const near = (a, b) => Math.abs(a - b) <= 25;
-      return near(m.left, fr.left + r.left - 15) && near(m.top, fr.top + r.top - 15)
-        && near(m.right, fr.left + r.right + 15) && near(m.bottom, fr.top + r.bottom + 15);
+      return near(m.left, fr.left + r.left * s - 15) && near(m.top, fr.top + r.top * s - 15)
+        && near(m.right, fr.left + r.right * s + 15) && near(m.bottom, fr.top + r.bottom * s + 15);
     }), 'the agent draws over the mirror: the box stands around the basket in the copy');
     await vera.waitForSelector('svg[data-baton-marks] rect', { state: 'attached', timeout: QUICK });
-    t.ok(true, 'and the same box shows on the visitor\'s real page');
+    t.ok(await vera.evaluate(() => {
+      const m = document.querySelector('svg[data-baton-marks] rect').getBoundingClientRect();
+      const b = document.getElementById('basket').getBoundingClientRect();
+      return m.left <= b.left && m.top <= b.top && m.right >= b.right && m.bottom >= b.bottom
+        && m.width < b.width + 80 && m.height < b.height + 80;
+    }), 'and the same box shows around the basket on the visitor\'s real page (the copy is laid out at their width)');
     t.ok(await inMirror("return doc.querySelectorAll('svg[data-baton-marks]').length === 0;"), 'where it is not mirrored back into the copy');
     await dana.click('#board-done');
     await dana.waitForSelector('#board-palette', { state: 'hidden', timeout: QUICK });
@@ -193,7 +210,8 @@ const CARD = '4111 1111 1111 1111';
         n.scrollIntoView({ block: 'center' });
         const fr = f.getBoundingClientRect();
         const r = n.getBoundingClientRect();
-        return { x: fr.left + r.left + Math.min(20, r.width / 2), y: fr.top + r.top + r.height / 2 };
+        const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+        return { x: fr.left + (r.left + Math.min(20, r.width / 2)) * s, y: fr.top + (r.top + r.height / 2) * s };
       }, selector);
       await dana.mouse.click(at.x, at.y);
     };
@@ -208,7 +226,8 @@ const CARD = '4111 1111 1111 1111';
       const f = document.getElementById('mirror-frame');
       const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
       const fr = f.getBoundingClientRect();
-      return { x: fr.left + r.left + 30, y: fr.top + r.top + 10 };
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      return { x: fr.left + (r.left + 30) * s, y: fr.top + (r.top + 10) * s };
     });
     await dana.mouse.move(over.x - 20, over.y);
     await dana.mouse.move(over.x, over.y, { steps: 5 });

@@ -32,6 +32,10 @@
   let allowFill = false;
   let visitorName = 'The visitor';
   let scroll = [0, 0];
+  let sheet = null;
+  let page = null;
+  let visitorWidth = 0;  // the visitor's window, from the snapshot
+  let scale = 1;
   let marksSvg = null;   // the whiteboard's marks over the copy (whiteboard.js)
   let marks = [];
 
@@ -45,8 +49,14 @@
     marksSvg.setAttribute('aria-hidden', 'true');
     layer.append(marksSvg);
     notice = el('p', { class: 'mirror-notice', id: 'mirror-notice', role: 'status' });
-    box = el('div', { class: 'mirror', id: 'mirror' }, notice, el('div', { class: 'mirror-page' }, frame, layer));
+    // The copy is laid out at the visitor's window width (the sheet) and
+    // scaled to fit the stage, so it is the page as they see it: pointers
+    // and marks in page coordinates land on the same things on both sides.
+    sheet = el('div', { class: 'mirror-sheet' }, frame, layer);
+    page = el('div', { class: 'mirror-page' }, sheet);
+    box = el('div', { class: 'mirror', id: 'mirror' }, notice, page);
     stage.append(box);
+    new ResizeObserver(fit).observe(page);
     layer.addEventListener('click', onLayerClick);
   }
 
@@ -91,6 +101,19 @@
     ids.set(node, s.i);
     return node;
   }
+  function fit() {
+    if (!page) return;
+    const width = page.clientWidth;
+    const height = page.clientHeight;
+    const w = visitorWidth > 0 ? visitorWidth : width;
+    scale = width > 0 && w > width ? width / w : 1;
+    sheet.style.width = `${w}px`;
+    sheet.style.height = `${Math.ceil(height / scale)}px`;
+    sheet.style.transform = scale === 1 ? '' : `scale(${scale})`;
+    box.dataset.scale = String(scale);
+    drawPointer();
+    drawMarks();
+  }
   function whenFrameReady() {
     return new Promise((resolve) => {
       const doc = frame.contentDocument;
@@ -108,6 +131,8 @@
     const root = build(doc, snap.root);
     doc.replaceChild(root, doc.documentElement);
     box.dataset.url = snap.url || '';
+    visitorWidth = Math.max(0, Math.min(10000, Number(snap.w) || 0));
+    fit();
     scroll = [snap.x || 0, snap.y || 0];
     frame.contentWindow.scrollTo(scroll[0], scroll[1]);
     box.dataset.ready = '1';
@@ -218,7 +243,7 @@
   function targetAt(e) {
     const doc = frame.contentDocument;
     const rect = frame.getBoundingClientRect();
-    let node = doc.elementFromPoint(e.clientX - rect.left, e.clientY - rect.top);
+    let node = doc.elementFromPoint((e.clientX - rect.left) / scale, (e.clientY - rect.top) / scale);
     while (node && !ids.has(node)) node = node.parentNode;
     return node;
   }
@@ -257,14 +282,14 @@
     const r = node.getBoundingClientRect();
     fillForm = el('form', { class: 'mirror-fill', id: 'mirror-fill' }, input,
       el('button', { type: 'submit', text: 'Fill in' }));
-    fillForm.style.left = `${Math.max(0, r.left)}px`;
-    fillForm.style.top = `${r.bottom + 4}px`;
+    fillForm.style.left = `${Math.max(0, r.left * scale)}px`;
+    fillForm.style.top = `${r.bottom * scale + 4}px`;
     fillForm.addEventListener('submit', (ev) => {
       ev.preventDefault();
       post({ t: 'fill', i: id, v: input.value });
       closeFill();
     });
-    layer.append(fillForm);
+    page.append(fillForm); // unscaled, over the copy
     input.focus();
   }
   // The agent's pointer over the copy shows on the visitor's real page (in
@@ -275,8 +300,8 @@
     if (!box || !isAgent || frozen || e.target !== layer || pointerBusy || Date.now() - pointerAt < 100) return;
     const rect = frame.getBoundingClientRect();
     const win = frame.contentWindow;
-    const x = Math.round(e.clientX - rect.left + win.scrollX);
-    const y = Math.round(e.clientY - rect.top + win.scrollY);
+    const x = Math.round((e.clientX - rect.left) / scale + win.scrollX);
+    const y = Math.round((e.clientY - rect.top) / scale + win.scrollY);
     if (x < 0 || y < 0) return;
     pointerAt = Date.now();
     pointerBusy = true;
@@ -374,8 +399,9 @@
       const win = frame.contentWindow;
       const f = frame.getBoundingClientRect();
       const st = stage.getBoundingClientRect();
-      // at: where the copy's top left is on the stage (under the notice).
-      return { url: box.dataset.url || '', scroll: [win.scrollX, win.scrollY], at: [f.left - st.left, f.top - st.top] };
+      // at: where the copy's top left is on the stage (under the notice);
+      // scale: stage pixels per page pixel.
+      return { url: box.dataset.url || '', scroll: [win.scrollX, win.scrollY], at: [f.left - st.left, f.top - st.top], scale };
     },
     showMarks(list) {
       marks = Array.isArray(list) ? list : [];

@@ -179,7 +179,18 @@
           delay = Math.min(delay * 2, 8000);
         });
     }
-    return { send(m) { if (queue.length < 2000) queue.push(m); pump(); } };
+    // A field's value travels whole in each 'input': one still waiting is
+    // dropped for the newer (which goes last, after any change before it),
+    // so typing faster than posts go makes fewer posts, not a backlog.
+    function send(m) {
+      if (m.t === 'input') {
+        const waiting = queue.findIndex((q, k) => (k > 0 || !busy) && q.t === 'input' && q.i === m.i);
+        if (waiting >= 0) queue.splice(waiting, 1);
+      }
+      if (queue.length < 2000) queue.push(m);
+      pump();
+    }
+    return { send };
   })();
   C.on('event', (ev) => {
     if (ev.kind !== 'mirror' || ev.role !== 'agent') return;

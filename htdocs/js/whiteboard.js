@@ -156,10 +156,11 @@
   function toMark(points) {
     const box = stage.getBoundingClientRect();
     const m = mirror();
-    // Over the mirrored copy: its scroll, less where it starts on the stage.
-    const [sx, sy] = m ? [m.scroll[0] - m.at[0], m.scroll[1] - m.at[1]] : V.scroll;
+    const [sx, sy] = m ? m.scroll : V.scroll;
     const out = [];
-    for (const [x, y] of points) {
+    for (let [x, y] of points) {
+      // Over the mirrored copy: from where it starts on the stage, at its scale.
+      if (m) [x, y] = [(x - m.at[0]) / m.scale, (y - m.at[1]) / m.scale];
       if (mode() === 'page') out.push(Math.max(0, Math.round((x + sx) * 10) / 10), Math.max(0, Math.round((y + sy) * 10) / 10));
       else out.push(Math.round((x / box.width) * 1e5) / 1e5, Math.round((y / box.height) * 1e5) / 1e5);
     }
