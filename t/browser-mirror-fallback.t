@@ -3,6 +3,8 @@
 // t/browser-mirror-fallback-firefox.t runs it in Firefox ESR), issue 20:
 // where the visitor's page cannot be mirrored, or the visitor says no, the
 // agent is told so and co-browses by address as without the mirror.
+//   - The basket with a widget built in a closed shadow root (added by the
+//     test: the script cannot see inside it): not offered, the agent told.
 //   - The demo shop's store map (htdocs/demo/stores.html) is drawn on a
 //     canvas: the site script does not offer to share it and tells the
 //     agent why; the agent's view shows the page loaded by its address.
@@ -43,10 +45,23 @@ const { QUICK } = S;
     t.watchPage(vera, problems, 'visitor');
     await S.signInAgent(dana, base, agent);
 
-    // A page drawn on a canvas: not offered, the agent told why.
-    await vera.goto(`${shop.url}/stores.html`);
+    // A page with part of it in a closed shadow root: not offered.
+    await vera.goto(`${shop.url}/basket.html`);
+    await vera.evaluate(() => {
+      const host = document.createElement('shop-reviews');
+      host.style.display = 'block';
+      host.attachShadow({ mode: 'closed' }).innerHTML = '<p>Rated 4.8 by 212 shoppers</p>';
+      document.querySelector('main').prepend(host);
+    });
     channelId = await S.askAndAccept(vera, dana, base, 'Vera Visitor', 'Which shop is nearest to the station?');
     await dana.waitForSelector('#mirror.unavailable[data-state=cannot]', { timeout: QUICK });
+    t.ok((await dana.textContent('#mirror-notice')).includes('cannot be mirrored (parts of it are hidden in shadow DOM)'),
+      'a page built partly in a closed shadow root: the agent is told it cannot be mirrored, and why');
+    t.is(await vera.locator('[data-baton-mirror]').count(), 0, 'the visitor is not asked to share it');
+
+    // A page drawn on a canvas: not offered, the agent told why.
+    await Promise.all([vera.waitForURL(`${shop.url}/stores.html`), vera.click('#collect-link')]);
+    await dana.waitForFunction(() => document.getElementById('mirror-notice').textContent.includes('drawn on a canvas'), null, { timeout: QUICK });
     t.ok((await dana.textContent('#mirror-notice')).includes('cannot be mirrored (it is drawn on a canvas)'),
       'a page drawn on a canvas: the agent is told it cannot be mirrored, and why');
     t.ok((await dana.textContent('#mirror-notice')).includes('you see it by its address'), 'and that they see it by its address');
@@ -90,10 +105,11 @@ const { QUICK } = S;
     // Nothing of the page reached the server: only the two notices.
     const stored = S.mirrorEvents(channelId);
     const kinds = stored.map((b) => JSON.parse(b).t);
-    t.ok(kinds.length >= 2 && kinds.every((k) => k === 'cannot' || k === 'declined'),
+    t.ok(kinds.length >= 3 && kinds.every((k) => k === 'cannot' || k === 'declined'),
       'the stored mirror events are only "cannot" and "declined": no snapshot, change or value', stored.join('\n'));
-    t.ok(stored.every((b) => b === '{"t":"cannot","why":"canvas"}' || b === '{"t":"declined"}'),
-      'and they carry nothing of the page', stored.join('\n'));
+    const NOTICES = ['{"t":"cannot","why":"shadow"}', '{"t":"cannot","why":"canvas"}', '{"t":"declined"}'];
+    t.ok(stored.every((b) => NOTICES.includes(b)) && NOTICES.every((n) => stored.includes(n)),
+      'and they carry nothing of the page: why it cannot be, or that the visitor said no', stored.join('\n'));
     t.ok(!stored.some((b) => b.includes('Vera Visitor') || b.includes('Stovetop')), 'not the shopper\'s name nor the basket');
     if (t.browserName === 'firefox' && !sent.some((b) => b)) {
       // Playwright's Firefox shows no body of a fetch made by a frame of
@@ -101,8 +117,8 @@ const { QUICK } = S;
       console.log('# the network log of the panel\'s posts is inspected in the Chromium run');
     } else {
       const data = sent.map((b) => new URLSearchParams(b).get('data'));
-      t.ok(data.length >= 2 && data.every((d) => d === '{"t":"cannot","why":"canvas"}' || d === '{"t":"declined"}'),
-        'the network log: the visitor\'s pages posted only the two notices to /mirror', data.join('\n'));
+      t.ok(data.length >= 3 && data.every((d) => NOTICES.includes(d)),
+        'the network log: the visitor\'s pages posted only those notices to /mirror', data.join('\n'));
     }
 
     t.ok(problems.length === 0, 'no console errors or CSP violations', problems.join('\n'));
