@@ -451,6 +451,15 @@
       }
     }
     api.on('watching', function (m) { watching(!!m.on); });
+    // For a site's developer, in the browser's console: whether this page
+    // can be mirrored, or why not ('frames', 'canvas', 'shadow', 'large').
+    window.BatonMirror = Object.freeze({
+      check: function () {
+        var why = unmirrorable();
+        if (why) return why;
+        return JSON.stringify(serialize(document.documentElement)).length > SNAPSHOT_MAX ? 'large' : null;
+      },
+    });
     function ready() {
       if (api.watched()) watching(true);
     }
