@@ -10,7 +10,12 @@
  * click elsewhere is sent as a click; the visitor's page shows it as a
  * highlight to follow, or performs it when the visitor lets the agent
  * fill in fields. When the visitor stops sharing, the view freezes as it
- * was, with a notice. Uses baton.js and channel.js. */
+ * was, with a notice; when they decline, or their page cannot be copied
+ * (frames, canvas, shadow DOM, too large: mirror.js decides), a notice says
+ * so over the address view, which stays. The copy is laid out at the
+ * visitor's window width and scaled to the stage; the visitor's pointer
+ * and the whiteboard's marks (whiteboard.js, drawn with marks.js) are
+ * drawn over it in its page coordinates. Uses baton.js and channel.js. */
 (function () {
   'use strict';
   const B = window.Baton;

@@ -24,6 +24,12 @@
 // applied at one place it can show is complete; this file is small enough
 // to read in full.
 //
+// A page whose visible content is not in its DOM (frames, a canvas, shadow
+// DOM) or too large to send is not offered: the agent is told why and
+// co-browses it by its address; BatonMirror.check() in the console says
+// the same to a site's developer. "No thanks" sends nothing of the page,
+// only that the visitor declined, and holds for the visit.
+//
 // The agent acts only as the visitor allows: by default the agent's click
 // shows on this page as a highlight to follow; with "Let the agent fill in
 // fields" the agent's values are typed into unmasked fields (the visitor
