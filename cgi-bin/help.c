@@ -18,6 +18,7 @@
 #include "db.h"
 #include "estimate.h"
 #include "helpreq.h"
+#include "page_view.h"
 #include "panel.h"
 #include "log.h"
 #include "phone_line.h"
@@ -43,7 +44,7 @@
 #define LANG_INPUT { "lang", INPUT_LINE, false, 12, 0, 0, NULL }
 
 enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_CUSTOMER, GET_PAGE, GET_LANG,
-       GET_EVENTS, GET_TRACK, GET__MAX };
+       GET_EVENTS, GET_TRACK, GET_TRAIL, GET__MAX };
 static const char *const track_choices[] = { "0", "1", NULL };
 static const struct input link_inputs[GET__MAX] = {
 	[GET_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
@@ -56,6 +57,8 @@ static const struct input link_inputs[GET__MAX] = {
 	/* track=0: the visitor declined the site's tracking (the site script
 	 * says so when the page sets BatonTracking = false). */
 	[GET_TRACK] = { "track", INPUT_CHOICE, false, 1, 0, 0, track_choices },
+	/* The tab's trail of pages seen (lib/page_view.h) becomes the visitor's. */
+	[GET_TRAIL] = { "trail", INPUT_KEY, false, 32, 0, 0, NULL },
 };
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
@@ -190,6 +193,10 @@ static int help_link(struct request *r)
 	if (tracking && r->in[GET_EVENTS] != NULL
 	    && (rc = profile_record_page_events(r->db, r->pool, site.client_id, site.id, visitor_id,
 						r->in[GET_EVENTS])) != DB_OK)
+		return failed(r, rc);
+	if (r->in[GET_TRAIL] != NULL
+	    && (rc = page_view_link(r->db, site.client_id, visitor_id, r->in[GET_TRAIL],
+				    tracking)) != DB_OK)
 		return failed(r, rc);
 	struct helpreq_extra extra = { .customer_ref = customer };
 	if (!site.ask_question)

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "estimate.h"
 #include "log.h"
+#include "page_view.h"
 #include "pool.h"
 #include "render.h"
 #include "site_event.h"
@@ -68,6 +69,8 @@ int profile_facts_load(struct db *db, struct pool *pool, long long client_id, lo
 				pool_printf(pool, "%s %s", ask->topic ? ask->topic : "",
 					    ask->question ? ask->question : "");
 	}
+	if (rc == DB_OK)
+		rc = page_view_facts(db, pool, client_id, visitor_id, facts->page, facts);
 	return rc;
 }
 
@@ -202,6 +205,10 @@ int profile_expire(struct db *db, long long client_id)
 	int rc = db_exec(db, SQL_PROFILE_EVENT_EXPIRE, NULL, "ii", client_id, client_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_REQUEST_EXPIRE, NULL, "ii", client_id, client_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_VIEW_EXPIRE, NULL, "ii", client_id, client_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_TRAIL_EXPIRE, NULL, "ii", client_id, client_id);
 	return rc;
 }
 
@@ -220,6 +227,10 @@ int profile_tracking(struct db *db, struct pool *pool, long long client_id, long
 		rc = db_exec(db, SQL_PROFILE_FORGET_PAGES, NULL, "ii", client_id, visitor_id);
 	if (rc == DB_OK && !*tracking)
 		rc = db_exec(db, SQL_PROFILE_FORGET_PAGE_EVENTS, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK && !*tracking)
+		rc = db_exec(db, SQL_PAGE_VIEW_FORGET, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK && !*tracking)
+		rc = db_exec(db, SQL_PAGE_TRAIL_FORGET, NULL, "ii", client_id, visitor_id);
 	return rc;
 }
 
@@ -250,13 +261,16 @@ int profile_to_view(struct db *db, struct pool *pool, long long client_id, long 
 	static const char *const request_cols[] = { "at", "site", "page", "topic", "question",
 						    "state", "level", "stars", NULL };
 	static const char *const event_cols[] = { "at", "site", "source", "name", "detail", NULL };
-	struct db_rows summary, requests, events;
+	static const char *const page_cols[] = { "at", "site", "url", "seconds", NULL };
+	struct db_rows summary, requests, events, pages;
 	int rc = db_query(db, pool, SQL_PROFILE_SUMMARY, &summary, "ii", client_id, visitor_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_PROFILE_TRAIL_REQUESTS, &requests, "ii", client_id,
 			      visitor_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_PROFILE_TRAIL_EVENTS, &events, "ii", client_id, visitor_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_PROFILE_TRAIL_PAGES, &pages, "ii", client_id, visitor_id);
 	if (rc != DB_OK)
 		return rc;
 	view_set_int(v, "profile.known", summary.rows > 0);
@@ -267,6 +281,7 @@ int profile_to_view(struct db *db, struct pool *pool, long long client_id, long 
 	}
 	view_set_rows(v, "profile.requests", &requests, request_cols);
 	view_set_rows(v, "profile.events", &events, event_cols);
+	view_set_rows(v, "profile.pages", &pages, page_cols);
 	return DB_OK;
 }
 
@@ -275,6 +290,10 @@ int profile_delete(struct db *db, long long client_id, long long visitor_id)
 	int rc = db_begin(db);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_DELETE_EVENTS, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_VIEW_FORGET, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_TRAIL_FORGET, NULL, "ii", client_id, visitor_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_FORGET_REQUESTS, NULL, "ii", client_id, visitor_id);
 	if (rc == DB_OK)

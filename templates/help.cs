@@ -55,6 +55,6 @@
     <?cs include:"callback_form.cs" ?>
   </details>
   <?cs /if ?>
-  <p class="muted" id="kept"><?cs var:t.help.kept ?> <a href="/myprofile?site=<?cs var:url_escape(site.key) ?>" target="_blank" rel="noopener"><?cs var:t.help.see_profile ?></a></p>
+  <p class="muted" id="kept"><?cs var:t.help.kept ?> <?cs var:t.help.kept_pages ?> <a href="/myprofile?site=<?cs var:url_escape(site.key) ?>" target="_blank" rel="noopener"><?cs var:t.help.see_profile ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>
