@@ -184,14 +184,21 @@ int profile_link_customer(struct db *db, long long client_id, long long visitor_
 	return db_exec(db, SQL_PROFILE_LINK_CUSTOMER, NULL, "iis", client_id, visitor_id, customer_ref);
 }
 
+int profile_site_customer_put(struct db *db, long long client_id, const char *customer_ref,
+			      const char *name, const char *email, const char *plan, long long orders)
+{
+	/* Orders said as 0 are kept as 0; not said, as they were. */
+	char count[24];
+	snprintf(count, sizeof count, "%lld", orders);
+	return db_exec(db, SQL_SITE_CUSTOMER_PUT, NULL, "isssss", client_id, customer_ref, name, email,
+		       plan, orders >= 0 ? count : NULL);
+}
+
 int profile_record_site_event(struct db *db, long long client_id, long long site_id,
 			      const struct site_event *ev)
 {
-	/* Orders said as 0 are kept as 0; not said, as they were. */
-	char orders[24];
-	snprintf(orders, sizeof orders, "%lld", ev->orders);
-	int rc = db_exec(db, SQL_SITE_CUSTOMER_PUT, NULL, "isssss", client_id, ev->customer, ev->name,
-			 ev->email, ev->plan, ev->orders >= 0 ? orders : NULL);
+	int rc = profile_site_customer_put(db, client_id, ev->customer, ev->name, ev->email, ev->plan,
+					   ev->orders);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_EVENT_INSERT, NULL, "iinssss", client_id, site_id, 0LL,
 			     ev->customer, "site", ev->event, ev->detail);

@@ -70,6 +70,11 @@ int profile_prefill(struct db *db, struct pool *pool, long long client_id, long 
 int profile_link_customer(struct db *db, long long client_id, long long visitor_id,
 			  const char *customer_ref);
 
+/* Keeps what a site said (signed) of its customer ref: name, e-mail, plan
+ * and orders (-1), each kept as it was when NULL. */
+int profile_site_customer_put(struct db *db, long long client_id, const char *customer_ref,
+			      const char *name, const char *email, const char *plan, long long orders);
+
 /* Records a site's signed event (already checked) about its customer. */
 int profile_record_site_event(struct db *db, long long client_id, long long site_id,
 			      const struct site_event *ev);
