@@ -165,6 +165,18 @@ int profile_limit_choices(struct db *db, struct pool *pool, long long request_id
 	return DB_OK;
 }
 
+int profile_channel_cobrowses(struct db *db, struct pool *pool, long long channel_id, bool *cobrowses)
+{
+	struct db_rows level;
+	*cobrowses = true;
+	int rc = db_query(db, pool, SQL_PROFILE_CHANNEL_LEVEL, &level, "i", channel_id);
+	if (rc == DB_OK && level.rows > 0) {
+		struct treatment t = { .channels = db_cell(&level, 0, 0) };
+		*cobrowses = treatment_offers(&t, "cobrowse");
+	}
+	return rc;
+}
+
 int profile_prefill(struct db *db, struct pool *pool, long long client_id, long long visitor_id,
 		    const char **name, const char **email)
 {

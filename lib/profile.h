@@ -61,6 +61,15 @@ struct estimate;
 int profile_limit_choices(struct db *db, struct pool *pool, long long request_id,
 			  struct estimate *e);
 
+/* Whether the conversation's service level offers co-browsing. Without
+ * it the conversation is chat only: nobody leads anyone's page (the lead
+ * is not passed to the visitor, addresses are not led, the visitor's page
+ * is not followed); messages stay open to every visitor whatever their
+ * level. */
+#define PROFILE_CHAT_ONLY "This conversation's service level offers chat without co-browsing: " \
+	"pages are not led or followed here. Send the link in the chat instead."
+int profile_channel_cobrowses(struct db *db, struct pool *pool, long long channel_id, bool *cobrowses);
+
 /* The name and e-mail address to fill in for a returning visitor (NULL
  * when none is known). */
 int profile_prefill(struct db *db, struct pool *pool, long long client_id, long long visitor_id,

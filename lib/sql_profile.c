@@ -184,6 +184,11 @@ const char *const sql_texts_profile[SQL__MAX] = {
 		"SELECT DATE_FORMAT(p.at, '%Y-%m-%d %H:%i'), s.name, p.url, p.seconds FROM page_view p"
 		" LEFT JOIN site s ON s.id = p.site_id WHERE p.client_id = ? AND p.visitor_id = ?"
 		" ORDER BY p.id DESC LIMIT 30",
+	/* The ways of connecting the level of a conversation's request offers
+	 * (no row: the client has no levels, everything is offered). */
+	[SQL_PROFILE_CHANNEL_LEVEL] =
+		"SELECT l.channels FROM help_request r JOIN service_level l ON l.client_id = r.client_id"
+		" AND l.name = r.level WHERE r.channel_id = ? ORDER BY r.id DESC LIMIT 1",
 	[SQL_PROFILE_PAGES_SEEN] =
 		"SELECT url FROM page_view WHERE client_id = ? AND visitor_id = ?"
 		" AND at > NOW(3) - INTERVAL 7 DAY ORDER BY id DESC LIMIT 100",

@@ -688,7 +688,7 @@ static int demo_profiles(struct admin *a, long long client)
 	if (status == 0)
 		status = admin_site_new_secret(actor(a), 0, db_cell(&site, 0, 2));
 	if (status == 0)
-		status = profile_admin_level_set(actor(a), client, "default", "chat,message", NULL, "0", "180");
+		status = profile_admin_level_set(actor(a), client, "default", "chat,cobrowse,message", NULL, "0", "180");
 	if (status == 0)
 		status = profile_admin_level_set(actor(a), client, "gold", "chat,cobrowse,video,callback,message",
 						 NULL, "10", "30");
