@@ -137,6 +137,14 @@ bench-cluster: deps all bench/loadgen
 bench-translate bench-translate-quick: deps
 	@tools/bench-translate $(if $(filter bench-translate-quick,$@),--quick)
 
+# Mirror mode (issue 20, bench/mirror.js): first snapshot and typing as the
+# agent sees them, in real browsers, under 100 mirrored sessions played by an
+# HTTP load generator; the archive's size per minute. About 3 minutes;
+# appends to bench/RESULTS.md. `make bench-mirror-quick` (20 sessions) prints.
+.PHONY: bench-mirror bench-mirror-quick
+bench-mirror bench-mirror-quick: deps all
+	@tools/bench-mirror $(if $(filter bench-mirror-quick,$@),--quick)
+
 .PHONY: bench-media bench-media-quick
 bench-media bench-media-quick: deps all
 	@tools/bench-media $(if $(filter bench-media-quick,$@),--quick)
