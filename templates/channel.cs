@@ -13,6 +13,7 @@
 <?cs # Mirror mode (issue 20): the visitor's own page rebuilt over the stage (htdocs/js/mirror-view.js). ?><?cs if:!panel ?><?cs set:scripts.27 = "/js/mirror-view.js" ?><?cs set:styles.27 = "/css/mirror.css" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <section class="viewer show-chat" id="channel" data-channel="<?cs var:channel.id ?>" data-token="<?cs var:token ?>" data-me="<?cs var:me.participant ?>" data-role="<?cs var:me.role ?>" data-last-seq="<?cs var:channel.last_seq ?>" data-open="<?cs var:channel.open ?>" data-leader="<?cs var:channel.leader ?>" data-url="<?cs var:channel.url ?>" data-avatar="<?cs var:me.avatar ?>" data-lang="<?cs var:me.lang ?>" data-translate-ms="<?cs var:translate.deadline_ms ?>" data-label-translated="<?cs var:t.chat.translated ?>" data-label-show-original="<?cs var:t.chat.show_original ?>" data-label-show-translation="<?cs var:t.chat.show_translation ?>" data-label-unavailable="<?cs var:t.chat.unavailable ?>"<?cs if:channel.start_page ?> data-start-page="<?cs var:channel.start_page ?>"<?cs /if ?>>
+  <?cs if:channel.chat_only ?><p class="notice" id="chat-only" role="note"><?cs var:t.chat.chat_only ?></p><?cs /if ?>
   <?cs if:panel ?>
   <?cs # In the widget's panel the visitor's own page of the site is the
        shared view (htdocs/js/panel.js): the conversation alone here. ?>
