@@ -128,6 +128,27 @@ const char *catalogue_say(struct view *v, struct pool *pool, const char *key,
 	return result;
 }
 
+const char *catalogue_count(struct view *v, struct pool *pool, const char *key, long long n)
+{
+	char form[128], number[24];
+	bool one = n == 1 || (n == 0 && strcmp(view_get(v, "t.plural.zero", "other"), "one") == 0);
+	snprintf(form, sizeof form, "%s.%s", key, one ? "one" : "other");
+	snprintf(number, sizeof number, "%lld", n);
+	const char *values[] = { number };
+	return catalogue_say(v, pool, form, values, 1);
+}
+
+const char *catalogue_estimate(struct view *v, struct pool *pool, const char *band, long long minutes)
+{
+	if (band == NULL || band[0] == '\0')
+		return "";
+	if (strcmp(band, "minutes") == 0)
+		return catalogue_count(v, pool, "t.estimate.minutes", minutes);
+	char key[64];
+	snprintf(key, sizeof key, "t.estimate.%s", band);
+	return pool_strdup(pool, view_get(v, key, ""));
+}
+
 const char *catalogue_datetime(struct view *v, struct pool *pool, time_t when)
 {
 	struct tm tm;

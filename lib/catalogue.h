@@ -43,6 +43,14 @@ int catalogue_load_dir(struct view *v, const char *templates_dir, const char *la
 const char *catalogue_say(struct view *v, struct pool *pool, const char *key,
 			  const char *const values[], size_t count);
 
+/* The plural form of n (KEY.one or KEY.other by the loaded language's
+ * rule, as templates/lang.cs's count macro picks) filled with n. */
+const char *catalogue_count(struct view *v, struct pool *pool, const char *key, long long n);
+
+/* A wait in the loaded catalogue's words ("about 5 minutes", "unos 5
+ * minutos"): band and minutes as queue_wait_band gives them; "" for none. */
+const char *catalogue_estimate(struct view *v, struct pool *pool, const char *band, long long minutes);
+
 /* A moment as the loaded catalogue writes a date and time (its
  * date.format with {weekday}, {day}, {month}, {year} and {time};
  * date.weekday.0..6 from Sunday, date.month.1..12),
