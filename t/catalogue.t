@@ -24,7 +24,8 @@ my @langs = qw(en es fr de pt);
 my @converted = qw(help.cs wait.cs callus.cs rejoin.cs lang.cs lang_picker.cs callback_form.cs transcript.cs channel.cs
     mail/transcript.txt.cs mail/transcript.html.cs mail/appointment_confirmation.txt.cs
     mail/appointment_confirmation.html.cs mail/appointment_reminder.txt.cs mail/appointment_reminder.html.cs
-    mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs);
+    mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs
+    mail/acknowledgement.txt.cs mail/acknowledgement.html.cs mail/reply.txt.cs mail/reply.html.cs);
 # Keys a translation may leave as English has them (the same word).
 my %same_ok = (
     fr => { 'date.format' => 1, 'viewer.page' => 1, 'viewer.role_agent' => 1 },
