@@ -66,6 +66,14 @@ int catalogue_load(const struct request *r, struct view *v, const char *lang)
 	return catalogue_load_dir(v, r->cfg->templates_dir, lang);
 }
 
+void catalogue_page(const struct request *r, struct view *v, const char *choice)
+{
+	char lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, choice, lang);
+	catalogue_load(r, v, lang);
+	view_set(v, "page.lang", lang);
+}
+
 /* Appends text with each {name} replaced by its value. */
 static void fill(struct buf *out, const char *text, const char *const names[],
 		 const char *const values[], size_t count)

@@ -33,6 +33,9 @@ void catalogue_lang(const struct request *r, const char *choice, char out[TRANSL
  * the catalogue also sets page.lang (<html lang>). 0, or -1 after
  * logging. */
 int catalogue_load(const struct request *r, struct view *v, const char *lang);
+/* A visitor page in the visitor's language: catalogue_lang's choice
+ * (choice as there) loaded, and page.lang (<html lang>) set to it. */
+void catalogue_page(const struct request *r, struct view *v, const char *choice);
 /* The same for a view of no request (an e-mail): lang as stored with the
  * visitor's request, English when there is no catalogue for it. */
 int catalogue_load_dir(struct view *v, const char *templates_dir, const char *lang);

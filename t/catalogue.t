@@ -13,6 +13,7 @@ use utf8;
 use lib "$ENV{BATON_ROOT}/t/lib";
 use Test::More;
 use Baton::Test qw(stack sql);
+use Baton::Crowd qw(event_with);
 
 binmode Test::More->builder->$_, ':encoding(UTF-8)' for qw(output failure_output todo_output);
 my $s = stack();
@@ -25,7 +26,8 @@ my @converted = qw(help.cs wait.cs callus.cs rejoin.cs lang.cs lang_picker.cs ca
     mail/transcript.txt.cs mail/transcript.html.cs mail/appointment_confirmation.txt.cs
     mail/appointment_confirmation.html.cs mail/appointment_reminder.txt.cs mail/appointment_reminder.html.cs
     mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs
-    mail/acknowledgement.txt.cs mail/acknowledgement.html.cs mail/reply.txt.cs mail/reply.html.cs);
+    mail/acknowledgement.txt.cs mail/acknowledgement.html.cs mail/reply.txt.cs mail/reply.html.cs
+    join.cs attend.cs error.cs);
 # Keys a translation may leave as English has them (the same word).
 my %same_ok = (
     fr => { 'date.format' => 1, 'viewer.page' => 1, 'viewer.role_agent' => 1 },
@@ -103,5 +105,24 @@ $res = $v->get("/help?site=$key", headers => { Referer => Baton::Test::visitor_p
 like $res->{content}, qr/<html lang="en">/, 'a language without a catalogue: English';
 $res = $v->get("/help?site=$key&lang=fr", headers => { Referer => Baton::Test::visitor_page(), 'Accept-Language' => 'de' });
 like $res->{content}, qr/<html lang="fr">/, 'the page\'s lang (or the visitor\'s choice) wins over the browser';
+
+# An event's page for attendees, in a Spanish browser.
+my $ev = event_with(speakers => 1);
+$res = Baton::Test::Browser->new->get("/attend?e=$ev->{id}", headers => { 'Accept-Language' => 'es-ES,es;q=0.9' });
+$html = $res->{content};
+utf8::decode($html);
+like $html, qr/<html lang="es">/, 'an event\'s page in a Spanish browser: Spanish';
+ok index($html, $cat{es}{'attend.intro'}) >= 0 && index($html, $cat{es}{'attend.name'}) >= 0, 'with its words';
+ok index($html, $cat{en}{'attend.intro'}) < 0, 'and not English';
+
+# A visitor's error page: the words around the message in their language.
+$res = Baton::Test::Browser->new->get('/help?site=' . ('0' x 32), headers => { 'Accept-Language' => 'de' });
+$html = $res->{content};
+utf8::decode($html);
+my $status = $res->{status};
+ok $status == 403 || $status == 404, "a help link from nowhere, of no site: $status";
+like $html, qr/<html lang="de">/, 'in German for a German browser';
+like $html, qr{<h1>\Q$cat{de}{"error.status.$status"}\E</h1>}, 'its heading';
+ok index($html, $cat{de}{'error.back'}) >= 0, 'and its link back';
 
 done_testing();
