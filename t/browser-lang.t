@@ -105,6 +105,10 @@ function catalogue(lang) {
     t.is((await visitor.textContent('#help-button')).trim(), es['viewer.help'], 'its tools');
     t.is(await visitor.getAttribute('#say-text', 'placeholder'), es['viewer.type'], 'its message box');
     t.is((await visitor.textContent('#say-form button[type=submit]')).trim(), es['viewer.send'], 'its send button');
+    if (await visitor.locator('#call-button').count()) {
+      t.is((await visitor.textContent('#call-button')).trim(), es['call.call'], 'the call button (templates/call.cs)');
+    }
+    t.is((await visitor.textContent('#draw-button')).trim(), es['board.draw'], 'the whiteboard\'s (templates/whiteboard.cs)');
     t.ok((await visitor.textContent('#lines')).includes(es['chat.joined'].replace('{name}', 'Ed English')),
       'the agent\'s joining, in Spanish');
     const leadWords = [es['viewer.nobody_leads'], es['viewer.leads'].replace('{name}', 'Ed English'), es['viewer.you_lead']];
@@ -115,7 +119,7 @@ function catalogue(lang) {
     await visitor.waitForFunction((want) => document.getElementById('typing').textContent.includes(want),
       es['viewer.typing'].replace('{name}', 'Ed English'), { timeout: QUICK });
     t.ok(true, 'the agent typing, in Spanish');
-    const english = Object.keys(en).filter((k) => k.startsWith('viewer.') && en[k] !== es[k] && en[k].length > 8)
+    const english = Object.keys(en).filter((k) => /^(viewer|call|board)\./.test(k) && en[k] !== es[k] && en[k].length > 8)
       .map((k) => en[k]).filter((w) => !w.includes('{'));
     const shown = await visitor.evaluate(() => document.body.innerText);
     t.is(english.filter((w) => shown.includes(w)).join(' | '), '', 'no English label of the viewer left on the visitor\'s screen');
