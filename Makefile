@@ -137,6 +137,14 @@ bench-cluster: deps all bench/loadgen
 bench-translate bench-translate-quick: deps
 	@tools/bench-translate $(if $(filter bench-translate-quick,$@),--quick)
 
+# Mirror mode (issue 20, bench/mirror.js): first snapshot and typing as the
+# agent sees them, in real browsers, under 100 mirrored sessions played by an
+# HTTP load generator; the archive's size per minute. About 3 minutes;
+# appends to bench/RESULTS.md. `make bench-mirror-quick` (20 sessions) prints.
+.PHONY: bench-mirror bench-mirror-quick
+bench-mirror bench-mirror-quick: deps all
+	@tools/bench-mirror $(if $(filter bench-mirror-quick,$@),--quick)
+
 .PHONY: bench-media bench-media-quick
 bench-media bench-media-quick: deps all
 	@tools/bench-media $(if $(filter bench-media-quick,$@),--quick)
@@ -148,10 +156,15 @@ bench/loadgen: bench/loadgen.c
 # Fuzzing (t/fuzz/README): one libFuzzer harness per parser of outside
 # input, t/fuzz/NAME.c, built with clang's sanitizers against lib/ compiled
 # the same way (var/fuzz/). `make fuzz` runs each for FUZZ_SECONDS (default
-# 300) on its corpus and keeps any crash as a regression input; `make test`
-# replays those and fuzzes each harness for a few seconds (t/fuzz.t).
+# 300), or until it has run FUZZ_RUNS inputs if that comes first, FUZZ_JOBS
+# harnesses at a time, only FUZZ_ONLY's names when given, on its corpus, and
+# keeps any crash as a regression input; `make test` replays those and
+# fuzzes each harness for a few seconds (t/fuzz.t).
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 300
+FUZZ_RUNS    ?= 0
+FUZZ_JOBS    ?= 1
+FUZZ_ONLY    ?=
 FUZZ_DIR     := var/fuzz
 FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -pthread \
@@ -159,7 +172,9 @@ FUZZ_CFLAGS  := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 FUZZ_LIB_OBJECTS := $(patsubst lib/%.c,$(FUZZ_DIR)/lib/%.o,$(LIB_SOURCES))
 FUZZ_HARNESSES   := $(patsubst t/fuzz/%.c,$(FUZZ_DIR)/%,$(wildcard t/fuzz/*.c))
 
-$(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h
+# lib/build.h is made by the Makefile: a fresh clone has none for lib/*.h
+# to name.
+$(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h lib/build.h
 	@mkdir -p $(FUZZ_DIR)/lib
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@.$$$$ $< && mv -f $@.$$$$ $@
 
@@ -167,14 +182,14 @@ $(FUZZ_DIR)/libbaton.a: $(FUZZ_LIB_OBJECTS)
 	rm -f $@.$$$$ && $(AR) rcs $@.$$$$ $^ && mv -f $@.$$$$ $@
 
 # libcurl too: a harness may pull in lib/translate.c (translate_reply).
-$(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h
+$(FUZZ_DIR)/%: t/fuzz/%.c t/fuzz/fuzz.h $(FUZZ_DIR)/libbaton.a lib/*.h lib/build.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -It/fuzz -o $@.$$$$ $< $(FUZZ_DIR)/libbaton.a \
 		$(LDLIBS) $(shell curl-config --libs 2>/dev/null) && mv -f $@.$$$$ $@
 
 fuzz-build: $(FUZZ_HARNESSES)
 
 fuzz: deps fuzz-build
-	@tools/fuzz run $(FUZZ_SECONDS)
+	@tools/fuzz run $(FUZZ_SECONDS) $(FUZZ_RUNS) $(FUZZ_JOBS) $(FUZZ_ONLY)
 
 # The browser's SIP library, shipped as static files (htdocs/js/vendor/sip.js/,
 # with its licence): copied from npm's package by `make vendor` when the

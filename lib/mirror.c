@@ -4,8 +4,8 @@
 #include "mirror.h"
 #include "utf8.h"
 
-static const char *const visitor_names[] = { "start", "snap", "mut", "input", "scroll", "focus",
-					     "pointer", "allow", "stop", NULL };
+static const char *const visitor_names[] = { "start", "snap",  "mut",  "input",    "scroll", "focus",
+					     "pointer", "allow", "stop", "declined", "cannot", NULL };
 static const char *const agent_names[] = { "fill", "click", "resync", NULL };
 
 static bool listed(const char *name, size_t len, const char *const *names)

@@ -5,7 +5,9 @@
  * {"t":"NAME",...}. The visitor's page (htdocs/js/mirror.js) sends the
  * page's DOM, already masked in the visitor's browser:
  *   start, snap (a snapshot, in parts), mut (changes), input (a field's
- *   value), scroll, focus, pointer, allow (what the agent may do), stop
+ *   value), scroll, focus, pointer, allow (what the agent may do), stop,
+ *   declined (the visitor said no: nothing of the page is sent) and
+ *   cannot (the page cannot be mirrored: why, one word)
  * and the agent's viewer (htdocs/js/mirror-view.js) sends
  *   fill (a value for a field), click (a highlight, or a click when the
  *   visitor allows remote control), resync (ask for a fresh snapshot).

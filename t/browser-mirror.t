@@ -6,7 +6,9 @@
 // visitor asks for help in the widget's panel; once the agent accepts, the
 // page offers to share itself; shared, the agent sees the visitor's own
 // page (their name and basket, which the agent's own load of the address
-// does not show) rebuilt in a sandboxed frame, and the visitor's typing.
+// does not show) rebuilt in a sandboxed frame, the visitor's own pointer
+// over it, the whiteboard's marks over it and on the visitor's real page,
+// and the visitor's typing.
 // The card number, the security code and a block marked data-baton-private
 // are masked in the visitor's browser: their values appear in no request
 // any page sent and in no stored event. Without the visitor's leave the
@@ -16,55 +18,12 @@
 // notice. No console errors. Screenshots: t/artifacts/mirror-*.png.
 'use strict';
 const fs = require('fs');
-const http = require('http');
-const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
 const t = require('./lib/browser.js');
+const S = require('./lib/mirror-shop.js');
 
-const QUICK = 10000; // "within a couple of seconds", with room for a slow machine
+const { QUICK, sql, holds } = S;
 const CARD = '4111 1111 1111 1111';
-
-function renderShop(dir, key, base) {
-  const src = path.join(process.env.BATON_ROOT || path.resolve(__dirname, '..'), 'htdocs', 'demo');
-  for (const name of fs.readdirSync(src)) {
-    let text = fs.readFileSync(path.join(src, name));
-    if (name.endsWith('.html')) text = text.toString('utf8').replace(/@SITE_KEY@/g, key).replace(/@BATON_URL@/g, base);
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-}
-
-function serve(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
-  const server = http.createServer((req, res) => {
-    const name = path.basename(decodeURIComponent(new URL(req.url, 'http://x').pathname)) || 'index.html';
-    const file = path.join(dir, name);
-    if (!fs.existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': types[path.extname(name)] || 'application/octet-stream' });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-function sql(query) {
-  return execFileSync('mariadb', ['--no-defaults', `--socket=${process.env.BATON_DB_SOCKET}`, '-uroot', '--batch',
-    '--skip-column-names', 'baton', '-e', query], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
-}
-
-/* Whatever form a value may take in a request: form-encoded or not, with
- * or without its spaces. */
-function holds(text, secret) {
-  let plain = String(text || '');
-  try {
-    plain = decodeURIComponent(plain.replace(/\+/g, ' '));
-  } catch (e) { /* not encoded */ }
-  const squash = (s) => s.replace(/[\s-]/g, '');
-  return plain.includes(secret) || squash(plain).includes(squash(secret));
-}
 
 (async () => {
   const base = process.env.BATON_URL;
@@ -72,10 +31,8 @@ function holds(text, secret) {
 
   const agent = t.newAgent('Dana Agent');
   const key = t.newSite(agent.client, ['127.0.0.1', 'localhost'], 'Demo shop');
-  const shopDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-mirror-'));
-  renderShop(shopDir, key, base);
-  const server = await serve(shopDir);
-  const shop = `http://127.0.0.1:${server.address().port}`;
+  const shopServer = await S.openShop(key, base);
+  const shop = shopServer.url;
 
   const browser = await t.launch();
   const problems = [];
@@ -100,26 +57,8 @@ function holds(text, secret) {
     t.watchPage(dana, problems, 'agent');
     t.watchPage(vera, problems, 'visitor', allowed);
 
-    await dana.goto(`${base}/signin`);
-    await dana.fill('#email', agent.email);
-    await dana.fill('#password', agent.password);
-    await dana.check('input[name=state][value=available]');
-    await Promise.all([dana.waitForURL(`${base}/console`), dana.click('#signin-form button[type=submit]')]);
-
-    const panelFrame = async (pathRe, ms = QUICK) => {
-      const until = Date.now() + ms;
-      for (;;) {
-        const f = vera.frames().find((x) => x !== vera.mainFrame() && x.url().startsWith(base) && pathRe.test(new URL(x.url()).pathname));
-        if (f) {
-          try {
-            await f.waitForLoadState('domcontentloaded', { timeout: Math.max(100, until - Date.now()) });
-            return f;
-          } catch (e) { /* navigating on */ }
-        }
-        if (Date.now() > until) throw new Error(`no panel frame at ${pathRe}`);
-        await vera.waitForTimeout(50);
-      }
-    };
+    await S.signInAgent(dana, base, agent);
+    const panelFrame = (pathRe) => S.panelFrame(vera, base, pathRe);
 
     // The visitor signs in to the shop: their basket shows.
     await vera.goto(`${shop}/basket.html`);
@@ -128,18 +67,7 @@ function holds(text, secret) {
     t.is(await vera.textContent('#shopper-name'), 'Vera Visitor', 'the visitor sees their own basket');
 
     // Asks in the panel; the agent accepts.
-    await vera.waitForSelector('a[data-baton-help][data-baton-status]', { timeout: QUICK });
-    await vera.click('a[data-baton-help]');
-    let frame = await panelFrame(/^\/help$/);
-    await frame.fill('#question', 'The payment button does nothing, can you look?');
-    await frame.fill('#name', 'Vera Visitor');
-    await frame.click('#help-form button[type=submit]');
-    await panelFrame(/^\/wait$/);
-    const request = dana.locator('li.request', { hasText: 'Vera Visitor' });
-    await request.waitFor({ timeout: QUICK });
-    await Promise.all([dana.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
-    const channelId = new URL(dana.url()).searchParams.get('id');
-    await panelFrame(/^\/channel$/);
+    const channelId = await S.askAndAccept(vera, dana, base, 'Vera Visitor', 'The payment button does nothing, can you look?');
 
     // The agent's own load of the address shows the sign-in, not the basket.
     const view = async () => (await dana.$('#view')).contentFrame();
@@ -188,7 +116,79 @@ function holds(text, secret) {
       'with the site\'s own stylesheet');
     t.is(await inMirror("return doc.getElementById('card-number').value;"), '\u2022\u2022\u2022\u2022', 'the card number typed before sharing is masked');
     t.is(await inMirror("return doc.getElementById('loyalty').textContent;"), '\u2022\u2022\u2022\u2022', 'a block marked data-baton-private is masked');
+
+    // The visitor's own pointer shows in the agent's copy, where it is on
+    // their page (not over the private block: the site script never reports that).
+    const spot = await vera.evaluate(() => {
+      document.getElementById('basket').scrollIntoView({ block: 'center' });
+      const r = document.getElementById('basket').getBoundingClientRect();
+      return { x: Math.round(r.left + 40), y: Math.round(r.top + 12), px: Math.round(r.left + 40 + window.scrollX), py: Math.round(r.top + 12 + window.scrollY) };
+    });
+    await vera.mouse.move(spot.x - 30, spot.y);
+    await vera.mouse.move(spot.x, spot.y, { steps: 4 });
+    await dana.waitForFunction(([x, y]) => {
+      const p = document.getElementById('mirror-pointer');
+      return p && !p.hidden && Number(p.dataset.x) === x && Number(p.dataset.y) === y;
+    }, [spot.px, spot.py], { timeout: QUICK });
+    t.ok(true, 'the visitor\'s own pointer shows in the agent\'s copy, where it is on their page');
+    t.ok(await dana.evaluate(() => {
+      const p = document.getElementById('mirror-pointer').getBoundingClientRect();
+      const f = document.getElementById('mirror-frame').getBoundingClientRect();
+      return p.left >= f.left && p.top >= f.top && p.left <= f.right && p.top <= f.bottom;
+    }), 'drawn over the mirror frame');
+    t.ok(await dana.evaluate(() => {
+      const p = document.querySelector('#mirror-pointer .mirror-pointer-dot').getBoundingClientRect();
+      const f = document.getElementById('mirror-frame');
+      const fr = f.getBoundingClientRect();
+      const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      const x = p.left + p.width / 2;
+      const y = p.top + p.height / 2;
+      return x >= fr.left + r.left * s && x <= fr.left + r.right * s && y >= fr.top + r.top * s && y <= fr.top + r.bottom * s;
+    }), 'over the basket in the copy, as it is over the basket on their page');
+    t.ok((await dana.textContent('#mirror-pointer')).includes('Vera Visitor'), 'with the visitor\'s name');
+
+    // The whiteboard over the copy: the agent (leading) draws a box around
+    // the basket; it stands over the basket in the copy and on the
+    // visitor's real page.
+    await dana.click('#take-lead');
+    await dana.waitForSelector('#draw-button:not([disabled])', { timeout: QUICK });
+    await dana.click('#draw-button');
+    await dana.click('.board-tool[data-tool=rect]');
+    const basket = await dana.evaluate(() => {
+      const f = document.getElementById('mirror-frame');
+      const fr = f.getBoundingClientRect();
+      const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      return { left: fr.left + r.left * s, top: fr.top + r.top * s, right: fr.left + r.right * s, bottom: fr.top + r.bottom * s };
+    });
+    await dana.mouse.move(basket.left - 15, basket.top - 15);
+    await dana.mouse.down();
+    await dana.mouse.move(basket.right + 15, basket.bottom + 15, { steps: 8 });
+    await dana.mouse.up();
+    await dana.waitForSelector('#mirror .mirror-marks rect', { state: 'attached', timeout: QUICK });
+    t.ok(await dana.evaluate(() => {
+      const m = document.querySelector('#mirror .mirror-marks rect').getBoundingClientRect();
+      const f = document.getElementById('mirror-frame');
+      const fr = f.getBoundingClientRect();
+      const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      const near = (a, b) => Math.abs(a - b) <= 25;
+      return near(m.left, fr.left + r.left * s - 15) && near(m.top, fr.top + r.top * s - 15)
+        && near(m.right, fr.left + r.right * s + 15) && near(m.bottom, fr.top + r.bottom * s + 15);
+    }), 'the agent draws over the mirror: the box stands around the basket in the copy');
+    await vera.waitForSelector('svg[data-baton-marks] rect', { state: 'attached', timeout: QUICK });
+    t.ok(await vera.evaluate(() => {
+      const m = document.querySelector('svg[data-baton-marks] rect').getBoundingClientRect();
+      const b = document.getElementById('basket').getBoundingClientRect();
+      return m.left <= b.left && m.top <= b.top && m.right >= b.right && m.bottom >= b.bottom
+        && m.width < b.width + 80 && m.height < b.height + 80;
+    }), 'and the same box shows around the basket on the visitor\'s real page (the copy is laid out at their width)');
+    t.ok(await inMirror("return doc.querySelectorAll('svg[data-baton-marks]').length === 0;"), 'where it is not mirrored back into the copy');
+    await dana.click('#board-done');
+    await dana.waitForSelector('#board-palette', { state: 'hidden', timeout: QUICK });
     await t.screenshot(dana, 'mirror-2-agent');
+    await t.screenshot(vera, 'mirror-2-visitor');
 
     // Typing is mirrored; the card field is not.
     await vera.fill('#ship-street', 'Flat 3, 12 Elm Row');
@@ -210,7 +210,8 @@ function holds(text, secret) {
         n.scrollIntoView({ block: 'center' });
         const fr = f.getBoundingClientRect();
         const r = n.getBoundingClientRect();
-        return { x: fr.left + r.left + Math.min(20, r.width / 2), y: fr.top + r.top + r.height / 2 };
+        const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+        return { x: fr.left + (r.left + Math.min(20, r.width / 2)) * s, y: fr.top + (r.top + r.height / 2) * s };
       }, selector);
       await dana.mouse.click(at.x, at.y);
     };
@@ -225,7 +226,8 @@ function holds(text, secret) {
       const f = document.getElementById('mirror-frame');
       const r = f.contentDocument.getElementById('basket').getBoundingClientRect();
       const fr = f.getBoundingClientRect();
-      return { x: fr.left + r.left + 30, y: fr.top + r.top + 10 };
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      return { x: fr.left + (r.left + 30) * s, y: fr.top + (r.top + 10) * s };
     });
     await dana.mouse.move(over.x - 20, over.y);
     await dana.mouse.move(over.x, over.y, { steps: 5 });
@@ -272,7 +274,7 @@ function holds(text, secret) {
     await dana.waitForSelector('#mirror.frozen', { timeout: QUICK });
     t.ok((await dana.textContent('#mirror-notice')).includes('stopped sharing'), 'the visitor stops sharing: the agent\'s view freezes with a notice');
     await vera.fill('#ship-street', 'Somewhere else entirely');
-    frame = await panelFrame(/^\/channel$/);
+    const frame = await panelFrame(/^\/channel$/);
     await frame.fill('#say-text', 'I stopped sharing.');
     await frame.press('#say-text', 'Enter');
     await dana.locator('#lines li.event-line', { hasText: 'I stopped sharing.' }).waitFor({ timeout: QUICK });
@@ -332,13 +334,13 @@ function holds(text, secret) {
     } catch (err) { /* no database */ }
     let notice = '';
     try {
-      notice = await dana.evaluate(() => `${document.getElementById('mirror-notice').textContent}`);
+      notice = await dana.evaluate(() => `${document.getElementById('mirror-notice').textContent} mirror of ${document.getElementById('mirror').dataset.url}; `
+        + JSON.stringify([...window.BatonChannel.people.values()].map((p) => [p.role, p.url, p.pointer])));
     } catch (err) { notice = `(${err.message}) ${dana.url()}`; }
     t.ok(false, 'the browser run finished', `${e.stack}\n${problems.join('\n')}\nlatest mirror events:\n${stored}\nagent: ${notice}`);
   } finally {
     await browser.close();
-    server.close();
-    fs.rmSync(shopDir, { recursive: true, force: true });
+    shopServer.close();
   }
   t.done();
 })();

@@ -23,7 +23,6 @@ use lib "$ENV{BATON_ROOT}/t/lib";
 use File::Temp qw(tempdir);
 use IO::Socket::INET;
 use POSIX ();
-use Time::HiRes qw(time);
 use Test::More;
 use Baton::Test qw(stack sql);
 
@@ -99,10 +98,9 @@ sub uri_escape { my ($x) = @_; $x =~ s/([^A-Za-z0-9_.~-])/sprintf '%%%02X', ord 
 # Asks as a party: (response, decoded JSON, seconds taken).
 sub check {
     my ($who, $url, %o) = @_;
-    my $t = time;
     my $res = $who->{browser}->get('/framecheck?channel=' . ($o{channel} // $ch) . '&url=' . uri_escape($url),
         headers => { Accept => 'application/json' });
-    return ($res, Baton::Test::json_decode($res->{content}), time - $t);
+    return ($res, Baton::Test::json_decode($res->{content}));
 }
 
 sub verdict {
@@ -139,10 +137,11 @@ subtest 'redirects are followed, and checked at every hop' => sub {
     my $before = scalar @{ requests() };
     verdict("$site/redirect-loop", 0, 'The page redirects too often.', 'a redirect loop');
     is scalar(@{ requests() }) - $before, 4, 'followed at most three times';
-    my $t = time;
+    # Refused by its address, not by failing to connect: unreachable and
+    # refused answer alike, so the hop after a redirect is shown checked by
+    # the next case, whose private address is our own server, never asked.
     verdict("$site/redirect-private", 0, $NOT_CHECKED,
         'a redirect into a private network is refused');
-    ok time - $t < 2, 'at once';
     $before = scalar @{ requests() };
     my $d = verdict("$site/redirect-localhost", 0, $NOT_CHECKED,
         'a redirect to localhost (not a registered domain)');

@@ -6,7 +6,7 @@
 <?cs # Calls and the whiteboard (issue 14): their own templates, scripts and styles. ?>
 <?cs # (Not in the widget's panel, the conversation alone: they are in the full viewer.) ?>
 <?cs include:"call.cs" ?><?cs if:!panel ?><?cs set:scripts.20 = "/js/call.js" ?><?cs set:styles.20 = "/css/call.css" ?><?cs /if ?>
-<?cs include:"whiteboard.cs" ?><?cs if:!panel ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?><?cs /if ?>
+<?cs include:"whiteboard.cs" ?><?cs set:scripts.21 = "/js/marks.js" ?><?cs if:!panel ?><?cs set:scripts.22 = "/js/whiteboard.js" ?><?cs set:styles.21 = "/css/whiteboard.css" ?><?cs /if ?>
 <?cs # Rooms (issue 17): invitations, the client's open rooms. ?>
 <?cs include:"room.cs" ?><?cs if:!panel ?><?cs set:scripts.23 = "/js/room.js" ?><?cs set:styles.22 = "/css/room.css" ?><?cs /if ?>
 <?cs # Translation (issue 18): htdocs/js/translate.js shows each line in the reader's language (in the panel too). ?><?cs set:scripts.26 = "/js/translate.js" ?>

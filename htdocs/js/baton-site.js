@@ -654,6 +654,9 @@
       case 'pointers':
         showPointers(m.list);
         break;
+      case 'marks':
+        showMarks(m.list);
+        break;
       case 'fallback':
         fallBack();
         break;

@@ -10,7 +10,12 @@
  * click elsewhere is sent as a click; the visitor's page shows it as a
  * highlight to follow, or performs it when the visitor lets the agent
  * fill in fields. When the visitor stops sharing, the view freezes as it
- * was, with a notice. Uses baton.js and channel.js. */
+ * was, with a notice; when they decline, or their page cannot be copied
+ * (frames, canvas, shadow DOM, too large: mirror.js decides), a notice says
+ * so over the address view, which stays. The copy is laid out at the
+ * visitor's window width and scaled to the stage; the visitor's pointer
+ * and the whiteboard's marks (whiteboard.js, drawn with marks.js) are
+ * drawn over it in its page coordinates. Uses baton.js and channel.js. */
 (function () {
   'use strict';
   const B = window.Baton;
@@ -32,15 +37,31 @@
   let allowFill = false;
   let visitorName = 'The visitor';
   let scroll = [0, 0];
+  let sheet = null;
+  let page = null;
+  let visitorWidth = 0;  // the visitor's window, from the snapshot
+  let scale = 1;
+  let marksSvg = null;   // the whiteboard's marks over the copy (whiteboard.js)
+  let marks = [];
 
   function ensureBox() {
     if (box) return;
     frame = el('iframe', { id: 'mirror-frame', title: 'The visitor\'s page, as they see it', src: '/mirror.html' });
     frame.setAttribute('sandbox', 'allow-same-origin');
     layer = el('div', { class: 'mirror-layer', id: 'mirror-layer' });
+    marksSvg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    marksSvg.setAttribute('class', 'mirror-marks');
+    marksSvg.setAttribute('aria-hidden', 'true');
+    layer.append(marksSvg);
     notice = el('p', { class: 'mirror-notice', id: 'mirror-notice', role: 'status' });
-    box = el('div', { class: 'mirror', id: 'mirror' }, notice, el('div', { class: 'mirror-page' }, frame, layer));
+    // The copy is laid out at the visitor's window width (the sheet) and
+    // scaled to fit the stage, so it is the page as they see it: pointers
+    // and marks in page coordinates land on the same things on both sides.
+    sheet = el('div', { class: 'mirror-sheet' }, frame, layer);
+    page = el('div', { class: 'mirror-page' }, sheet);
+    box = el('div', { class: 'mirror', id: 'mirror' }, notice, page);
     stage.append(box);
+    new ResizeObserver(fit).observe(page);
     layer.addEventListener('click', onLayerClick);
   }
 
@@ -85,6 +106,19 @@
     ids.set(node, s.i);
     return node;
   }
+  function fit() {
+    if (!page) return;
+    const width = page.clientWidth;
+    const height = page.clientHeight;
+    const w = visitorWidth > 0 ? visitorWidth : width;
+    scale = width > 0 && w > width ? width / w : 1;
+    sheet.style.width = `${w}px`;
+    sheet.style.height = `${Math.ceil(height / scale)}px`;
+    sheet.style.transform = scale === 1 ? '' : `scale(${scale})`;
+    box.dataset.scale = String(scale);
+    drawPointer();
+    drawMarks();
+  }
   function whenFrameReady() {
     return new Promise((resolve) => {
       const doc = frame.contentDocument;
@@ -95,17 +129,22 @@
   async function showSnapshot(snap) {
     ensureBox();
     frozen = false;
-    box.classList.remove('frozen');
+    box.classList.remove('frozen', 'unavailable');
     const doc = await whenFrameReady();
     nodes = new Map();
     ids = new WeakMap();
     const root = build(doc, snap.root);
     doc.replaceChild(root, doc.documentElement);
     box.dataset.url = snap.url || '';
+    visitorWidth = Math.max(0, Math.min(10000, Number(snap.w) || 0));
+    fit();
     scroll = [snap.x || 0, snap.y || 0];
     frame.contentWindow.scrollTo(scroll[0], scroll[1]);
     box.dataset.ready = '1';
+    box.dataset.state = 'shared';
     status();
+    drawPointer();
+    changed();
   }
   function applyOps(ops) {
     const doc = frame && frame.contentDocument;
@@ -125,6 +164,12 @@
     }
   }
 
+  const WHY = {
+    frames: 'it shows other pages in frames',
+    canvas: 'it is drawn on a canvas',
+    shadow: 'parts of it are hidden in shadow DOM',
+    large: 'it is too large',
+  };
   function onMirror(m, ev) {
     if (ev.name) visitorName = ev.name;
     switch (m.t) {
@@ -161,16 +206,36 @@
         if (!frozen && frame) {
           scroll = [Number(m.x) || 0, Number(m.y) || 0];
           frame.contentWindow.scrollTo(scroll[0], scroll[1]);
+          drawPointer();
+          drawMarks();
         }
         break;
       case 'allow':
         allowFill = !!m.fill;
         status();
         break;
+      case 'declined':
+      case 'cannot':
+        // Nothing of the page comes: the agent sees it by its address,
+        // under a notice that says why.
+        ensureBox();
+        frozen = true;
+        delete box.dataset.ready;
+        box.classList.add('unavailable');
+        box.dataset.state = m.t;
+        closeFill();
+        say(m.t === 'declined'
+          ? `${visitorName} chose not to share their page: you see it by its address, as you load it.`
+          : `${visitorName}'s page cannot be mirrored (${WHY[m.why] || 'it cannot be copied'}): you see it by its address, as you load it.`);
+        drawPointer();
+        changed();
+        break;
       case 'stop':
         if (!box) break;
         frozen = true;
         box.classList.add('frozen');
+        box.dataset.state = 'stopped';
+        drawPointer();
         closeFill();
         say(`${visitorName} stopped sharing their page: this is how it was when they stopped.`);
         break;
@@ -183,7 +248,7 @@
   function targetAt(e) {
     const doc = frame.contentDocument;
     const rect = frame.getBoundingClientRect();
-    let node = doc.elementFromPoint(e.clientX - rect.left, e.clientY - rect.top);
+    let node = doc.elementFromPoint((e.clientX - rect.left) / scale, (e.clientY - rect.top) / scale);
     while (node && !ids.has(node)) node = node.parentNode;
     return node;
   }
@@ -222,14 +287,14 @@
     const r = node.getBoundingClientRect();
     fillForm = el('form', { class: 'mirror-fill', id: 'mirror-fill' }, input,
       el('button', { type: 'submit', text: 'Fill in' }));
-    fillForm.style.left = `${Math.max(0, r.left)}px`;
-    fillForm.style.top = `${r.bottom + 4}px`;
+    fillForm.style.left = `${Math.max(0, r.left * scale)}px`;
+    fillForm.style.top = `${r.bottom * scale + 4}px`;
     fillForm.addEventListener('submit', (ev) => {
       ev.preventDefault();
       post({ t: 'fill', i: id, v: input.value });
       closeFill();
     });
-    layer.append(fillForm);
+    page.append(fillForm); // unscaled, over the copy
     input.focus();
   }
   // The agent's pointer over the copy shows on the visitor's real page (in
@@ -240,8 +305,8 @@
     if (!box || !isAgent || frozen || e.target !== layer || pointerBusy || Date.now() - pointerAt < 100) return;
     const rect = frame.getBoundingClientRect();
     const win = frame.contentWindow;
-    const x = Math.round(e.clientX - rect.left + win.scrollX);
-    const y = Math.round(e.clientY - rect.top + win.scrollY);
+    const x = Math.round((e.clientX - rect.left) / scale + win.scrollX);
+    const y = Math.round((e.clientY - rect.top) / scale + win.scrollY);
     if (x < 0 || y < 0) return;
     pointerAt = Date.now();
     pointerBusy = true;
@@ -249,11 +314,69 @@
       .catch(() => { /* the next move makes up for it */ })
       .finally(() => { pointerBusy = false; });
   });
+  // The visitor's own pointer, where it is on their page (reported by the
+  // site script through their panel like every page pointer: throttled
+  // there, and never over a private field), drawn over the copy.
+  let visitorPointer = null;
+  const pageKey = (u) => String(u || '').split('#')[0];
+  function drawPointer() {
+    if (!box || !C) return;
+    let visitor = null;
+    for (const p of C.people.values()) if (p.role === 'visitor' && !p.me) visitor = p;
+    const at = visitor && visitor.pointer;
+    const shown = box.dataset.ready === '1' && !frozen && at && at.mode === 'page'
+      && Number.isFinite(at.x) && Number.isFinite(at.y) && pageKey(visitor.url) === pageKey(box.dataset.url);
+    if (!shown) {
+      if (visitorPointer) visitorPointer.hidden = true;
+      return;
+    }
+    if (!visitorPointer) {
+      visitorPointer = el('div', { class: 'mirror-pointer', id: 'mirror-pointer', 'aria-hidden': 'true' },
+        el('span', { class: 'mirror-pointer-dot' }), el('span', { class: 'mirror-pointer-name' }));
+      layer.append(visitorPointer);
+    }
+    const win = frame.contentWindow;
+    visitorPointer.hidden = false;
+    visitorPointer.lastChild.textContent = visitor.name || visitorName;
+    visitorPointer.dataset.x = String(at.x);
+    visitorPointer.dataset.y = String(at.y);
+    visitorPointer.style.left = `${at.x - win.scrollX}px`;
+    visitorPointer.style.top = `${at.y - win.scrollY}px`;
+  }
+  if (C) {
+    C.on('people', drawPointer);
+    C.on('answer', drawPointer);
+  }
   // The wheel over the layer scrolls the agent's copy.
   stage.addEventListener('wheel', (e) => {
     if (!box || !layer || e.target !== layer) return;
-    frame.contentWindow.scrollBy(e.deltaX, e.deltaY);
+    scrollCopy(e.deltaX, e.deltaY);
   }, { passive: true });
+  function scrollCopy(dx, dy) {
+    frame.contentWindow.scrollBy(dx, dy);
+    requestAnimationFrame(() => {
+      drawPointer();
+      drawMarks();
+    });
+  }
+
+  /* The whiteboard over the copy: whiteboard.js draws in the copy's page
+   * coordinates (as over a page with the site script) and hands the marks
+   * of this page here; the visitor's panel draws the same marks on their
+   * real page (htdocs/js/panel.js, through the site script). */
+  function shown() {
+    return !!box && box.dataset.ready === '1' && !box.classList.contains('unavailable');
+  }
+  function drawMarks() {
+    const M = window.BatonMarks;
+    if (!marksSvg || !M) return;
+    const win = frame.contentWindow;
+    const [sx, sy] = shown() && win ? [win.scrollX, win.scrollY] : [0, 0];
+    M.draw(marksSvg, shown() ? marks : [], (x, y) => [x - sx, y - sy]);
+  }
+  function changed() {
+    window.dispatchEvent(new Event('baton-mirror'));
+  }
 
   function heard(body, name) {
     let m;
@@ -275,5 +398,20 @@
     show(e) {
       if (e && e.kind === 'mirror' && e.role === 'visitor' && typeof e.body === 'string') heard(e.body, e.who);
     },
+    // For the whiteboard: the copy shown (its address and scroll), or null.
+    get page() {
+      if (!shown()) return null;
+      const win = frame.contentWindow;
+      const f = frame.getBoundingClientRect();
+      const st = stage.getBoundingClientRect();
+      // at: where the copy's top left is on the stage (under the notice);
+      // scale: stage pixels per page pixel.
+      return { url: box.dataset.url || '', scroll: [win.scrollX, win.scrollY], at: [f.left - st.left, f.top - st.top], scale };
+    },
+    showMarks(list) {
+      marks = Array.isArray(list) ? list : [];
+      drawMarks();
+    },
+    scrollBy: (dx, dy) => { if (shown()) scrollCopy(dx, dy); },
   });
 }());

@@ -24,6 +24,12 @@
 // applied at one place it can show is complete; this file is small enough
 // to read in full.
 //
+// A page whose visible content is not in its DOM (frames, a canvas, shadow
+// DOM) or too large to send is not offered: the agent is told why and
+// co-browses it by its address; BatonMirror.check() in the console says
+// the same to a site's developer. "No thanks" sends nothing of the page,
+// only that the visitor declined, and holds for the visit.
+//
 // The agent acts only as the visitor allows: by default the agent's click
 // shows on this page as a highlight to follow; with "Let the agent fill in
 // fields" the agent's values are typed into unmasked fields (the visitor
@@ -132,8 +138,9 @@
         return { i: idOf(node), x: text };
       }
       if (node.nodeType !== 1 || SKIP[node.tagName]) return null;
-      // Our own banner and highlights, and the others' pointers the site script draws.
-      if (node.hasAttribute('data-baton-mirror') || node.hasAttribute('data-baton-pointer')) return null;
+      // Baton's own: the banner and highlights, the widget's panel, the others' pointers and marks.
+      if (node.hasAttribute('data-baton-mirror') || node.hasAttribute('data-baton-pointer') || node.hasAttribute('data-baton-marks')
+          || (node.tagName === 'DIV' && node.hasAttribute('data-baton-widget'))) return null;
       if (node.tagName === 'LINK' && !/stylesheet/i.test(node.getAttribute('rel') || '')) return null;
       var attrs = {};
       for (var k = 0; k < node.attributes.length; k++) {
@@ -175,18 +182,58 @@
       return out;
     }
 
+    /* ---- what cannot be mirrored ---------------------------------------- */
+    // A page whose visible content is not in its DOM: the agent would see a
+    // copy with holes and take it for the page. Then the visitor is not
+    // asked, the agent is told why and sees the page by its address.
+    var SNAPSHOT_MAX = 2000000; // characters of JSON: some 40 posts
+    function visible(el, minW, minH) {
+      var r = el.getBoundingClientRect();
+      return r.width >= minW && r.height >= minH;
+    }
+    // What Baton itself adds to the page: its widget's panel, banner,
+    // highlights, pointers and marks.
+    var BATON_OWN = 'div[data-baton-widget],[data-baton-mirror],[data-baton-pointer],[data-baton-marks]';
+    function unmirrorable() {
+      var all = document.body ? document.body.getElementsByTagName('*') : [];
+      var viewArea = Math.max(1, window.innerWidth * window.innerHeight);
+      var canvasArea = 0;
+      for (var k = 0; k < all.length; k++) {
+        var el = all[k];
+        if (el.closest(BATON_OWN)) continue;
+        var tag = el.tagName;
+        if ((tag === 'IFRAME' || tag === 'FRAME' || tag === 'OBJECT' || tag === 'EMBED') && visible(el, 100, 50)) return 'frames';
+        if (tag === 'CANVAS') {
+          var r = el.getBoundingClientRect();
+          canvasArea += r.width * r.height;
+        }
+        // An open shadow root is not serialized; a closed one cannot be
+        // seen at all: a custom element that shows something yet holds
+        // nothing of its own is taken for one.
+        if (el.shadowRoot || (tag.indexOf('-') > 0 && !el.firstElementChild && !el.textContent.trim() && visible(el, 40, 16))) return 'shadow';
+      }
+      if (canvasArea >= viewArea / 4) return 'canvas';
+      return null;
+    }
+
     /* ---- sending ----------------------------------------------------- */
     function send(m) {
       if (!sharing || !api.watched()) return;
       api.send({ type: 'mirror', m: m });
     }
     function snapshot() {
-      var text = JSON.stringify({
+      var why = unmirrorable();
+      var text = why ? '' : JSON.stringify({
         url: location.href, title: document.title,
         w: window.innerWidth, h: window.innerHeight,
         x: window.scrollX, y: window.scrollY,
         root: serialize(document.documentElement),
       });
+      if (!why && text.length > SNAPSHOT_MAX) why = 'large';
+      if (why) {
+        cannot(why);
+        return;
+      }
       var pieces = [];
       var at = 0;
       while (at < text.length) {
@@ -321,7 +368,7 @@
       if (kind === 'offer') {
         text.textContent = 'Show this page to the agent helping you? Fields marked private are hidden.';
         banner.appendChild(button('Share this page', function () { start(true); }));
-        banner.appendChild(button('No thanks', function () { remember('no'); banner.remove(); banner = null; }));
+        banner.appendChild(button('No thanks', decline));
       } else {
         text.textContent = 'The agent can see this page; fields marked private are hidden.';
         var label = document.createElement('label');
@@ -345,6 +392,11 @@
 
     function start(asked) {
       if (sharing || !api.watched()) return;
+      var why = unmirrorable();
+      if (why) {
+        cannot(why);
+        return;
+      }
       sharing = true;
       if (asked) remember(allowFill ? 'fill' : 'yes');
       showBanner('sharing');
@@ -358,8 +410,11 @@
     }
     function stop() {
       if (sharing) send({ t: 'stop' });
-      sharing = false;
       remember('no');
+      quiet();
+    }
+    function quiet() {
+      sharing = false;
       if (observer) observer.disconnect();
       observer = null;
       pending = [];
@@ -370,13 +425,25 @@
       banner = null;
     }
 
+    // The visitor says no: nothing of the page is sent, only that they
+    // declined, so the agent does not wait for it.
+    function decline() {
+      remember('no');
+      if (banner) banner.remove();
+      banner = null;
+      api.send({ type: 'mirror', m: { t: 'declined' } });
+    }
+    // The page cannot be mirrored: the agent is told why (nothing else)
+    // and sees it by its address; the visitor's choice stands for the
+    // next page.
+    function cannot(why) {
+      quiet();
+      api.send({ type: 'mirror', m: { t: 'cannot', why: why } });
+    }
+
     function watching(on) {
       if (!on) {
-        sharing = false;
-        if (observer) observer.disconnect();
-        observer = null;
-        if (banner) banner.remove();
-        banner = null;
+        quiet();
         return;
       }
       var choice = remembered();
@@ -384,10 +451,21 @@
         allowFill = choice === 'fill';
         start(false);
       } else if (choice !== 'no' && !banner) {
-        showBanner('offer');
+        var why = unmirrorable();
+        if (why) cannot(why);
+        else showBanner('offer');
       }
     }
     api.on('watching', function (m) { watching(!!m.on); });
+    // For a site's developer, in the browser's console: whether this page
+    // can be mirrored, or why not ('frames', 'canvas', 'shadow', 'large').
+    window.BatonMirror = Object.freeze({
+      check: function () {
+        var why = unmirrorable();
+        if (why) return why;
+        return JSON.stringify(serialize(document.documentElement)).length > SNAPSHOT_MAX ? 'large' : null;
+      },
+    });
     function ready() {
       if (api.watched()) watching(true);
     }

@@ -179,7 +179,18 @@
           delay = Math.min(delay * 2, 8000);
         });
     }
-    return { send(m) { if (queue.length < 2000) queue.push(m); pump(); } };
+    // A field's value travels whole in each 'input': one still waiting is
+    // dropped for the newer (which goes last, after any change before it),
+    // so typing faster than posts go makes fewer posts, not a backlog.
+    function send(m) {
+      if (m.t === 'input') {
+        const waiting = queue.findIndex((q, k) => (k > 0 || !busy) && q.t === 'input' && q.i === m.i);
+        if (waiting >= 0) queue.splice(waiting, 1);
+      }
+      if (queue.length < 2000) queue.push(m);
+      pump();
+    }
+    return { send };
   })();
   C.on('event', (ev) => {
     if (ev.kind !== 'mirror' || ev.role !== 'agent') return;
@@ -187,6 +198,35 @@
       say({ type: 'mirror', m: JSON.parse(ev.body) });
     } catch (e) { /* not a message */ }
   });
+  /* The whiteboard's marks on the visitor's page (drawn over it in the
+   * agent's viewer, or over its mirrored copy: issue 20), drawn in the
+   * real page by the site script as the others' pointers are. */
+  const markEvents = new Map(); // seq -> event
+  let lastMarksKey = '';
+  function takeMark(ev) {
+    const seq = Number(ev.seq);
+    if (!['mark', 'erase', 'draw'].includes(ev.kind) || markEvents.has(seq)) return false;
+    markEvents.set(seq, { seq, kind: ev.kind, from: Number(ev.from), body: ev.body });
+    return true;
+  }
+  function sendMarks() {
+    const M = window.BatonMarks;
+    if (!M || !myUrl) return;
+    const list = M.forPage(M.fold([...markEvents.values()]).marks, myUrl);
+    const key = `${M.pageKey(myUrl)}|${JSON.stringify(list)}`;
+    if (key === lastMarksKey) return;
+    lastMarksKey = key;
+    say({ type: 'marks', list });
+  }
+  C.on('event', (ev) => { if (takeMark(ev)) sendMarks(); });
+  if (window.BatonMarks) {
+    fetch(`/mark?channel=${encodeURIComponent(C.channelId)}`, {
+      credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' },
+    }).then((res) => (res.ok ? res.json() : null)).then((body) => {
+      if (body && Array.isArray(body.events)) body.events.forEach(takeMark);
+      sendMarks();
+    }).catch(() => { /* the feed brings the next ones */ });
+  }
   const seenReport = reporter('/seen', 250);
   const pointerReport = reporter('/pointer', 100);
 
@@ -269,6 +309,8 @@
         }
         followScroll();
         sendPointers();
+        if (d.type === 'hello') lastMarksKey = ''; // a page (re)loaded: its marks again
+        sendMarks();
         break;
       }
       case 'mirror': // the visitor's page, mirrored (htdocs/js/mirror.js): in order

@@ -52,13 +52,20 @@
   function canDraw() {
     return !C.closed && !C.isSupervisor && (V.leading || state.everyone);
   }
+  /* The visitor's own page mirrored over the stage (issue 20,
+   * htdocs/js/mirror-view.js): marks are drawn over it in its page
+   * coordinates. */
+  function mirror() {
+    return window.BatonMirrorView ? window.BatonMirrorView.page : null;
+  }
   function pageUrl() {
-    return M.pageKey(V.url);
+    const m = mirror();
+    return M.pageKey(m ? m.url : V.url);
   }
   /* Page coordinates where the site script answers in the frame, else
    * fractions of the view. */
   function mode() {
-    return V.scripted && V.shownIn === 'frame' ? 'page' : 'overlay';
+    return mirror() || (V.scripted && V.shownIn === 'frame') ? 'page' : 'overlay';
   }
   function myColor() {
     return color || V.colorOf(me);
@@ -82,6 +89,7 @@
   let sentKey = '';
   function render() {
     const url = pageUrl();
+    if (window.BatonMirrorView) window.BatonMirrorView.showMarks(mirror() ? M.forPage(state.marks, url) : []);
     // Inside the page, where the site script answers.
     if (V.scripted && V.shownIn === 'frame') {
       const list = M.forPage(state.marks, url);
@@ -147,10 +155,13 @@
    * page's scroll) or fractions of the view. */
   function toMark(points) {
     const box = stage.getBoundingClientRect();
-    const [sx, sy] = V.scroll;
+    const m = mirror();
+    const [sx, sy] = m ? m.scroll : V.scroll;
     const out = [];
-    for (const [x, y] of points) {
-      if (mode() === 'page') out.push(Math.round((x + sx) * 10) / 10, Math.round((y + sy) * 10) / 10);
+    for (let [x, y] of points) {
+      // Over the mirrored copy: from where it starts on the stage, at its scale.
+      if (m) [x, y] = [(x - m.at[0]) / m.scale, (y - m.at[1]) / m.scale];
+      if (mode() === 'page') out.push(Math.max(0, Math.round((x + sx) * 10) / 10), Math.max(0, Math.round((y + sy) * 10) / 10));
       else out.push(Math.round((x / box.width) * 1e5) / 1e5, Math.round((y / box.height) * 1e5) / 1e5);
     }
     return out;
@@ -264,6 +275,10 @@
     layer.addEventListener('wheel', (e) => {
       if (mode() !== 'page') return;
       e.preventDefault();
+      if (mirror()) {
+        window.BatonMirrorView.scrollBy(e.deltaX, e.deltaY);
+        return;
+      }
       const [sx, sy] = V.scroll;
       V.toView({ type: 'scroll', x: Math.max(0, sx + e.deltaX), y: Math.max(0, sy + e.deltaY) });
     }, { passive: false });
@@ -338,6 +353,7 @@
     renderTools();
   });
   V.onView(() => render());
+  window.addEventListener('baton-mirror', () => render());
   new ResizeObserver(() => render()).observe(stage);
 
   async function load() {

@@ -19,6 +19,10 @@ int main(void)
 	ok(check("{\"t\":\"fill\",\"i\":4}", "visitor", &forbidden) != NULL && forbidden, "the visitor sends no fill");
 	ok(check("{\"t\":\"click\",\"i\":4}", "supervisor", &forbidden) != NULL && forbidden,
 	   "a supervisor watching silently sends nothing");
+	ok(check("{\"t\":\"declined\"}", "visitor", &forbidden) == NULL, "the visitor declines (nothing of the page)");
+	ok(check("{\"t\":\"cannot\",\"why\":\"canvas\"}", "visitor", &forbidden) == NULL,
+	   "or their page says it cannot be mirrored");
+	ok(check("{\"t\":\"declined\"}", "agent", &forbidden) != NULL && forbidden, "the agent declines for nobody");
 	ok(check("{\"t\":\"drop\"}", "visitor", &forbidden) != NULL && !forbidden, "an unknown message is refused");
 	ok(check("{\"t\":\"snap", "visitor", &forbidden) != NULL, "a truncated one too");
 	ok(check("[\"t\",\"snap\"]", "visitor", &forbidden) != NULL, "and one that is not an object");
