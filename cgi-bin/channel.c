@@ -21,6 +21,7 @@
 #include "panel.h"
 #include "phone_call.h"
 #include "pool.h"
+#include "profile.h"
 #include "program.h"
 #include "render.h"
 #include "response.h"
@@ -100,6 +101,11 @@ static int viewer_extras(struct request *r, const struct member *m, bool staff, 
 	if (rc != DB_OK)
 		return rc;
 	view_set_int(v, "channel.leader", m->leader_participant_id);
+	/* A chat-only service level (lib/profile.h) is said on the page. */
+	bool cobrowses;
+	if ((rc = profile_channel_cobrowses(r->db, r->pool, m->channel_id, &cobrowses)) != DB_OK)
+		return rc;
+	view_set_int(v, "channel.chat_only", !cobrowses);
 	if (ch.rows > 0 && db_cell(&ch, 0, 4) != NULL)
 		view_set(v, "channel.url", db_cell(&ch, 0, 4));
 	char key[64];

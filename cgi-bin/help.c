@@ -18,6 +18,7 @@
 #include "db.h"
 #include "estimate.h"
 #include "helpreq.h"
+#include "page_view.h"
 #include "panel.h"
 #include "log.h"
 #include "phone_line.h"
@@ -31,19 +32,25 @@
 #include "visitor_lang.h"
 
 /* A site may give the visitor priority, and name them as its customer (whose
- * profile its signed events fill: cgi-bin/track.c), with signed parameters:
- * sig = HMAC-SHA256(site secret, "site=KEY[&customer=REF][&priority=N]&expires=T"). */
+ * profile its signed events fill: cgi-bin/track.c) with their plan, name and
+ * e-mail address, with signed parameters (lib/helpreq.h has the message):
+ * sig = HMAC-SHA256(site secret, "site=KEY[&customer=REF][&priority=N]
+ * [&plan=P][&customer_name=NAME][&customer_email=E]&expires=T"). */
 #define SIGNED_PRIORITY_INPUTS \
 	{ "priority", INPUT_INT, false, 0, 0, 1000, NULL }, \
 	{ "expires", INPUT_INT, false, 0, 0, 99999999999LL, NULL }, \
 	{ "sig", INPUT_TOKEN, false, 64, 0, 0, NULL }, \
-	{ "customer", INPUT_LINE, false, 100, 0, 0, NULL }
+	{ "customer", INPUT_LINE, false, 100, 0, 0, NULL }, \
+	{ "plan", INPUT_LINE, false, 40, 0, 0, NULL }, \
+	{ "customer_name", INPUT_LINE, false, 100, 0, 0, NULL }, \
+	{ "customer_email", INPUT_EMAIL, false, 254, 0, 0, NULL }
 
 /* The visitor's language (the page's <html lang> or their choice): lib/visitor_lang.c. */
 #define LANG_INPUT { "lang", INPUT_LINE, false, 12, 0, 0, NULL }
 
-enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_CUSTOMER, GET_PAGE, GET_LANG,
-       GET_EVENTS, GET_TRACK, GET__MAX };
+enum { GET_SITE, GET_TOPIC, GET_PRIORITY, GET_EXPIRES, GET_SIG, GET_CUSTOMER, GET_PLAN,
+       GET_CUSTOMER_NAME, GET_CUSTOMER_EMAIL, GET_PAGE, GET_LANG,
+       GET_EVENTS, GET_TRACK, GET_TRAIL, GET__MAX };
 static const char *const track_choices[] = { "0", "1", NULL };
 static const struct input link_inputs[GET__MAX] = {
 	[GET_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
@@ -56,10 +63,13 @@ static const struct input link_inputs[GET__MAX] = {
 	/* track=0: the visitor declined the site's tracking (the site script
 	 * says so when the page sets BatonTracking = false). */
 	[GET_TRACK] = { "track", INPUT_CHOICE, false, 1, 0, 0, track_choices },
+	/* The tab's trail of pages seen (lib/page_view.h) becomes the visitor's. */
+	[GET_TRAIL] = { "trail", INPUT_KEY, false, 32, 0, 0, NULL },
 };
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
-       IN_CUSTOMER, IN_LANG, IN_EMAIL, IN_VIDEO, IN__MAX };
+       IN_CUSTOMER, IN_PLAN, IN_CUSTOMER_NAME, IN_CUSTOMER_EMAIL, IN_LANG, IN_EMAIL, IN_VIDEO,
+       IN__MAX };
 static const char *const yes[] = { "1", NULL };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
@@ -75,31 +85,40 @@ static const struct input question_inputs[IN__MAX] = {
 };
 
 /* The signed priority of this link (inputs at `first`: priority, expires,
- * sig, customer): -1 when the link carries none. Sets *customer to the
- * signed customer reference (or NULL) and *status to a 4xx when the
- * signature is missing parts, wrong or expired. */
+ * sig, customer, plan, customer_name, customer_email): -1 when the link
+ * carries none. Fills *link with what the link says (customer NULL when it
+ * names nobody) and sets *status to a 4xx when the signature is missing
+ * parts, wrong or expired. */
 static long long signed_priority(struct request *r, const struct site_info *site, size_t first,
-				 const char **customer, int *status)
+				 struct signed_link *link, int *status)
 {
 	*status = 0;
-	*customer = NULL;
-	const char *sig = r->in[first + 2], *ref = r->in[first + 3];
-	if (r->in[first] == NULL && r->in[first + 1] == NULL && sig == NULL && ref == NULL)
+	*link = (struct signed_link){ .customer = r->in[first + 3], .priority = -1,
+				      .plan = r->in[first + 4], .name = r->in[first + 5],
+				      .email = r->in[first + 6] };
+	const char *sig = r->in[first + 2], *ref = link->customer;
+	bool about = link->plan != NULL || link->name != NULL || link->email != NULL;
+	if (r->in[first] == NULL && r->in[first + 1] == NULL && sig == NULL && ref == NULL && !about)
 		return -1;
+	if (about && ref == NULL) {
+		*status = resp_error(r, 400, "A signed link's plan, customer_name and customer_email "
+				     "need a customer.");
+		return -1;
+	}
 	if ((r->in[first] == NULL && ref == NULL) || r->in[first + 1] == NULL || sig == NULL) {
+		link->customer = NULL;
 		*status = resp_error(r, 400, "A signed link needs priority or customer, expires and sig.");
 		return -1;
 	}
-	long long priority = r->in[first] != NULL ? r->in_int[first] : -1;
+	link->priority = r->in[first] != NULL ? r->in_int[first] : -1;
 	int rc = helpreq_signed_priority_valid(r, site, r->in[first == GET_PRIORITY ? GET_SITE : IN_SITE],
-					       ref, priority, r->in_int[first + 1], sig);
+					       link, r->in_int[first + 1], sig);
 	if (rc < 0)
 		*status = rc == DB_DOWN ? resp_unavailable(r) : -1;
 	else if (rc == 0)
 		*status = resp_error(r, 403, "This help link's priority signature is not valid or "
 				     "has expired.");
-	*customer = ref;
-	return priority;
+	return link->priority;
 }
 
 static int failed(struct request *r, int rc)
@@ -159,8 +178,9 @@ static int help_link(struct request *r)
 	if (refusal != NULL)
 		return resp_error(r, 403, "%s", refusal);
 	int status;
-	const char *customer;
-	long long priority = signed_priority(r, &site, GET_PRIORITY, &customer, &status);
+	struct signed_link link;
+	long long priority = signed_priority(r, &site, GET_PRIORITY, &link, &status);
+	const char *customer = link.customer;
 	if (status != 0)
 		return status;
 	const char *page = helpreq_asked_from(r, r->referer, r->in[GET_PAGE]);
@@ -183,6 +203,11 @@ static int help_link(struct request *r)
 	if (customer != NULL
 	    && (rc = profile_link_customer(r->db, site.client_id, visitor_id, customer)) != DB_OK)
 		return failed(r, rc);
+	/* What the signed link says of its customer is kept as the site's word. */
+	if (customer != NULL && (link.plan || link.name || link.email)
+	    && (rc = profile_site_customer_put(r->db, site.client_id, customer, link.name, link.email,
+					       link.plan, -1)) != DB_OK)
+		return failed(r, rc);
 	bool tracking;
 	if ((rc = profile_tracking(r->db, r->pool, site.client_id, visitor_id, r->in[GET_TRACK],
 				   &tracking)) != DB_OK)
@@ -190,6 +215,10 @@ static int help_link(struct request *r)
 	if (tracking && r->in[GET_EVENTS] != NULL
 	    && (rc = profile_record_page_events(r->db, r->pool, site.client_id, site.id, visitor_id,
 						r->in[GET_EVENTS])) != DB_OK)
+		return failed(r, rc);
+	if (r->in[GET_TRAIL] != NULL
+	    && (rc = page_view_link(r->db, site.client_id, visitor_id, r->in[GET_TRAIL],
+				    tracking)) != DB_OK)
 		return failed(r, rc);
 	struct helpreq_extra extra = { .customer_ref = customer };
 	if (!site.ask_question)
@@ -233,6 +262,9 @@ static int help_link(struct request *r)
 	view_set(v, "expires", r->in[GET_EXPIRES]);
 	view_set(v, "sig", r->in[GET_SIG]);
 	view_set(v, "customer", customer);
+	view_set(v, "plan", link.plan);
+	view_set(v, "customer_name", link.name);
+	view_set(v, "customer_email", link.email);
 	view_set(v, "known.name", known_name);
 	view_set(v, "known.email", known_email);
 	view_set(v, "level.name", t.level);
@@ -273,8 +305,9 @@ static int help_question(struct request *r)
 	if (refusal != NULL)
 		return resp_error(r, 403, "%s", refusal);
 	int status;
-	const char *customer;
-	long long priority = signed_priority(r, &site, IN_PRIORITY, &customer, &status);
+	struct signed_link link;
+	long long priority = signed_priority(r, &site, IN_PRIORITY, &link, &status);
+	const char *customer = link.customer;
 	if (status != 0)
 		return status;
 	long long visitor_id;

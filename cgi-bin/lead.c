@@ -6,6 +6,7 @@
 #include "channel.h"
 #include "db.h"
 #include "pool.h"
+#include "profile.h"
 #include "program.h"
 #include "response.h"
 
@@ -34,6 +35,12 @@ static int pass_lead(struct request *r)
 	 * leading visitor cannot find a silent watcher by trying ids. */
 	if (rc == DB_OK && (target.rows == 0 || strcmp(db_cell(&target, 0, 1), "supervisor") == 0))
 		return resp_error(r, 400, "That person is not in this conversation.");
+	/* A chat-only service level (lib/profile.h): the visitor never leads. */
+	bool cobrowses = true;
+	if (rc == DB_OK && strcmp(db_cell(&target, 0, 1), "visitor") == 0)
+		rc = profile_channel_cobrowses(r->db, r->pool, m.channel_id, &cobrowses);
+	if (rc == DB_OK && !cobrowses)
+		return resp_error(r, 403, "%s", PROFILE_CHAT_ONLY);
 	long long seq = 0;
 	if (rc == DB_OK)
 		rc = channel_post(r->db, m.channel_id, m.participant_id, to, "lead",

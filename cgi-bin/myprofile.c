@@ -3,6 +3,7 @@
  * The help form links here ("See or delete what we keep"); the visitor is
  * known only by their cookie, so nobody else's profile can be asked for.
  * Tests: t/profiles.t. */
+#include "catalogue.h"
 #include "db.h"
 #include "pool.h"
 #include "profile.h"
@@ -60,6 +61,10 @@ static int show(struct request *r)
 	if (token == NULL)
 		return -1;
 	struct view *v = view_new(r);
+	/* The words added since (pages seen) come from the catalogue. */
+	char lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, NULL, lang);
+	catalogue_load(r, v, lang);
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", client_name);

@@ -8,6 +8,7 @@
 #include "channel.h"
 #include "db.h"
 #include "lead.h"
+#include "profile.h"
 #include "program.h"
 #include "response.h"
 
@@ -26,6 +27,13 @@ static int seen(struct request *r)
 	int status = channel_authorize(r, r->in[IN_CHANNEL], r->in[IN_TOKEN], &m);
 	if (status != 0)
 		return status;
+	/* A chat-only service level (lib/profile.h): nobody's page is led. */
+	bool cobrowses;
+	int gate = profile_channel_cobrowses(r->db, r->pool, m.channel_id, &cobrowses);
+	if (gate != DB_OK)
+		return channel_failed(r, gate);
+	if (!cobrowses)
+		return resp_error(r, 403, "%s", PROFILE_CHAT_ONLY);
 	const char *url = r->in[IN_URL];
 	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
 		return resp_error(r, 400, "The address must start with http:// or https://.");

@@ -253,7 +253,7 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
 }
 
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
-				  const char *site_key, const char *customer, long long priority,
+				  const char *site_key, const struct signed_link *link,
 				  long long expires, const char *sig)
 {
 	struct db_rows secret;
@@ -263,18 +263,25 @@ int helpreq_signed_priority_valid(struct request *r, const struct site_info *sit
 	if (secret.rows == 0 || db_cell(&secret, 0, 0) == NULL || expires < (long long)time(NULL))
 		return 0;
 	char expected[TOKEN_HEX_LEN + 1];
-	helpreq_sign_link(r->pool, db_cell(&secret, 0, 0), site_key, customer, priority, expires,
-			  expected);
+	helpreq_sign_link(r->pool, db_cell(&secret, 0, 0), site_key, link, expires, expected);
 	return crypto_equal(sig, expected) ? 1 : 0;
 }
 
-void helpreq_sign_link(struct pool *pool, const char *secret, const char *site_key,
-		       const char *customer, long long priority, long long expires, char sig[65])
+/* "&NAME=VALUE", or "" when value is NULL. */
+static const char *part(struct pool *pool, const char *name, const char *value)
 {
-	char *message = pool_printf(pool, "site=%s%s%s%s%s&expires=%lld", site_key,
-				    customer ? "&customer=" : "", customer ? customer : "",
-				    priority >= 0 ? "&priority=" : "",
-				    priority >= 0 ? pool_printf(pool, "%lld", priority) : "", expires);
+	return value ? pool_printf(pool, "&%s=%s", name, value) : "";
+}
+
+void helpreq_sign_link(struct pool *pool, const char *secret, const char *site_key,
+		       const struct signed_link *link, long long expires, char sig[65])
+{
+	const char *priority = link->priority >= 0 ? pool_printf(pool, "%lld", link->priority) : NULL;
+	char *message = pool_printf(pool, "site=%s%s%s%s%s%s&expires=%lld", site_key,
+				    part(pool, "customer", link->customer),
+				    part(pool, "priority", priority), part(pool, "plan", link->plan),
+				    part(pool, "customer_name", link->name),
+				    part(pool, "customer_email", link->email), expires);
 	crypto_hmac_sha256_hex(secret, message, sig);
 }
 

@@ -56,15 +56,27 @@ int helpreq_create(struct request *r, const struct site_info *site, long long vi
 		   long long priority, const struct helpreq_extra *extra, const char **public_id,
 		   const char **refusal);
 
+/* What a site's signed help link says of the visitor: any part may be
+ * left out (NULL, priority -1); plan, name and e-mail need a customer. */
+struct signed_link {
+	const char *customer;  /* the site's own reference for them */
+	long long priority;
+	const char *plan;      /* their plan with the site (rules test it) */
+	const char *name;      /* filled in on the help form */
+	const char *email;
+};
+
 /* Checks a help link's signed parameters: sig must be the HMAC-SHA256,
- * under the site's secret, of "site=KEY&customer=REF&priority=N&expires=T"
- * (customer left out when customer is NULL, priority when it is -1), and T
- * (Unix time) still ahead. Returns 1 valid, 0 not, or a negative db_status. */
+ * under the site's secret, of
+ * "site=KEY&customer=REF&priority=N&plan=P&customer_name=NAME&customer_email=E&expires=T"
+ * (with the values as they are, not %-escaped, and each part left out when
+ * the link has none), and T (Unix time) still ahead. Returns 1 valid, 0
+ * not, or a negative db_status. */
 /* The signature of such a link: sig, 64 hex, for a site's secret. */
 void helpreq_sign_link(struct pool *pool, const char *secret, const char *site_key,
-		       const char *customer, long long priority, long long expires, char sig[65]);
+		       const struct signed_link *link, long long expires, char sig[65]);
 int helpreq_signed_priority_valid(struct request *r, const struct site_info *site,
-				  const char *site_key, const char *customer, long long priority,
+				  const char *site_key, const struct signed_link *link,
 				  long long expires, const char *sig);
 
 /* Staff set a visitor's priority: kept on the profile, applied to their

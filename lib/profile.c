@@ -9,6 +9,7 @@
 #include "db.h"
 #include "estimate.h"
 #include "log.h"
+#include "page_view.h"
 #include "pool.h"
 #include "render.h"
 #include "site_event.h"
@@ -68,6 +69,8 @@ int profile_facts_load(struct db *db, struct pool *pool, long long client_id, lo
 				pool_printf(pool, "%s %s", ask->topic ? ask->topic : "",
 					    ask->question ? ask->question : "");
 	}
+	if (rc == DB_OK)
+		rc = page_view_facts(db, pool, client_id, visitor_id, facts->page, facts);
 	return rc;
 }
 
@@ -162,6 +165,18 @@ int profile_limit_choices(struct db *db, struct pool *pool, long long request_id
 	return DB_OK;
 }
 
+int profile_channel_cobrowses(struct db *db, struct pool *pool, long long channel_id, bool *cobrowses)
+{
+	struct db_rows level;
+	*cobrowses = true;
+	int rc = db_query(db, pool, SQL_PROFILE_CHANNEL_LEVEL, &level, "i", channel_id);
+	if (rc == DB_OK && level.rows > 0) {
+		struct treatment t = { .channels = db_cell(&level, 0, 0) };
+		*cobrowses = treatment_offers(&t, "cobrowse");
+	}
+	return rc;
+}
+
 int profile_prefill(struct db *db, struct pool *pool, long long client_id, long long visitor_id,
 		    const char **name, const char **email)
 {
@@ -181,14 +196,21 @@ int profile_link_customer(struct db *db, long long client_id, long long visitor_
 	return db_exec(db, SQL_PROFILE_LINK_CUSTOMER, NULL, "iis", client_id, visitor_id, customer_ref);
 }
 
+int profile_site_customer_put(struct db *db, long long client_id, const char *customer_ref,
+			      const char *name, const char *email, const char *plan, long long orders)
+{
+	/* Orders said as 0 are kept as 0; not said, as they were. */
+	char count[24];
+	snprintf(count, sizeof count, "%lld", orders);
+	return db_exec(db, SQL_SITE_CUSTOMER_PUT, NULL, "isssss", client_id, customer_ref, name, email,
+		       plan, orders >= 0 ? count : NULL);
+}
+
 int profile_record_site_event(struct db *db, long long client_id, long long site_id,
 			      const struct site_event *ev)
 {
-	/* Orders said as 0 are kept as 0; not said, as they were. */
-	char orders[24];
-	snprintf(orders, sizeof orders, "%lld", ev->orders);
-	int rc = db_exec(db, SQL_SITE_CUSTOMER_PUT, NULL, "isssss", client_id, ev->customer, ev->name,
-			 ev->email, ev->plan, ev->orders >= 0 ? orders : NULL);
+	int rc = profile_site_customer_put(db, client_id, ev->customer, ev->name, ev->email, ev->plan,
+					   ev->orders);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_EVENT_INSERT, NULL, "iinssss", client_id, site_id, 0LL,
 			     ev->customer, "site", ev->event, ev->detail);
@@ -202,6 +224,10 @@ int profile_expire(struct db *db, long long client_id)
 	int rc = db_exec(db, SQL_PROFILE_EVENT_EXPIRE, NULL, "ii", client_id, client_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_REQUEST_EXPIRE, NULL, "ii", client_id, client_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_VIEW_EXPIRE, NULL, "ii", client_id, client_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_TRAIL_EXPIRE, NULL, "ii", client_id, client_id);
 	return rc;
 }
 
@@ -220,6 +246,10 @@ int profile_tracking(struct db *db, struct pool *pool, long long client_id, long
 		rc = db_exec(db, SQL_PROFILE_FORGET_PAGES, NULL, "ii", client_id, visitor_id);
 	if (rc == DB_OK && !*tracking)
 		rc = db_exec(db, SQL_PROFILE_FORGET_PAGE_EVENTS, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK && !*tracking)
+		rc = db_exec(db, SQL_PAGE_VIEW_FORGET, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK && !*tracking)
+		rc = db_exec(db, SQL_PAGE_TRAIL_FORGET, NULL, "ii", client_id, visitor_id);
 	return rc;
 }
 
@@ -250,13 +280,16 @@ int profile_to_view(struct db *db, struct pool *pool, long long client_id, long 
 	static const char *const request_cols[] = { "at", "site", "page", "topic", "question",
 						    "state", "level", "stars", NULL };
 	static const char *const event_cols[] = { "at", "site", "source", "name", "detail", NULL };
-	struct db_rows summary, requests, events;
+	static const char *const page_cols[] = { "at", "site", "url", "seconds", NULL };
+	struct db_rows summary, requests, events, pages;
 	int rc = db_query(db, pool, SQL_PROFILE_SUMMARY, &summary, "ii", client_id, visitor_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_PROFILE_TRAIL_REQUESTS, &requests, "ii", client_id,
 			      visitor_id);
 	if (rc == DB_OK)
 		rc = db_query(db, pool, SQL_PROFILE_TRAIL_EVENTS, &events, "ii", client_id, visitor_id);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_PROFILE_TRAIL_PAGES, &pages, "ii", client_id, visitor_id);
 	if (rc != DB_OK)
 		return rc;
 	view_set_int(v, "profile.known", summary.rows > 0);
@@ -267,6 +300,7 @@ int profile_to_view(struct db *db, struct pool *pool, long long client_id, long 
 	}
 	view_set_rows(v, "profile.requests", &requests, request_cols);
 	view_set_rows(v, "profile.events", &events, event_cols);
+	view_set_rows(v, "profile.pages", &pages, page_cols);
 	return DB_OK;
 }
 
@@ -275,6 +309,10 @@ int profile_delete(struct db *db, long long client_id, long long visitor_id)
 	int rc = db_begin(db);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_DELETE_EVENTS, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_VIEW_FORGET, NULL, "ii", client_id, visitor_id);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_PAGE_TRAIL_FORGET, NULL, "ii", client_id, visitor_id);
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_PROFILE_FORGET_REQUESTS, NULL, "ii", client_id, visitor_id);
 	if (rc == DB_OK)

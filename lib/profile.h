@@ -61,6 +61,15 @@ struct estimate;
 int profile_limit_choices(struct db *db, struct pool *pool, long long request_id,
 			  struct estimate *e);
 
+/* Whether the conversation's service level offers co-browsing. Without
+ * it the conversation is chat only: nobody leads anyone's page (the lead
+ * is not passed to the visitor, addresses are not led, the visitor's page
+ * is not followed); messages stay open to every visitor whatever their
+ * level. */
+#define PROFILE_CHAT_ONLY "This conversation's service level offers chat without co-browsing: " \
+	"pages are not led or followed here. Send the link in the chat instead."
+int profile_channel_cobrowses(struct db *db, struct pool *pool, long long channel_id, bool *cobrowses);
+
 /* The name and e-mail address to fill in for a returning visitor (NULL
  * when none is known). */
 int profile_prefill(struct db *db, struct pool *pool, long long client_id, long long visitor_id,
@@ -69,6 +78,11 @@ int profile_prefill(struct db *db, struct pool *pool, long long client_id, long 
 /* A signed help link named the visitor as the site's customer ref. */
 int profile_link_customer(struct db *db, long long client_id, long long visitor_id,
 			  const char *customer_ref);
+
+/* Keeps what a site said (signed) of its customer ref: name, e-mail, plan
+ * and orders (-1), each kept as it was when NULL. */
+int profile_site_customer_put(struct db *db, long long client_id, const char *customer_ref,
+			      const char *name, const char *email, const char *plan, long long orders);
 
 /* Records a site's signed event (already checked) about its customer. */
 int profile_record_site_event(struct db *db, long long client_id, long long site_id,

@@ -20,6 +20,7 @@ static const struct {
 	{ "asked", FIELD_ASKED, true, true },         { "plan", FIELD_PLAN, false, false },
 	{ "page", FIELD_PAGE, false, false },         { "topic", FIELD_TOPIC, false, false },
 	{ "site", FIELD_SITE, false, false },         { "customer", FIELD_CUSTOMER, false, false },
+	{ "from", FIELD_FROM, false, false },         { "seen", FIELD_SEEN, false, false },
 };
 
 static const struct {
@@ -94,7 +95,7 @@ static int parse_clause(struct pool *pool, const char **s, struct rule_clause *c
 	if (f == sizeof fields / sizeof fields[0]) {
 		*error = pool_printf(pool, "Clause %zu: there is no field '%s' (fields: orders, visits, "
 				     "visits_7d, event:NAME, asked:WORD, plan, page, topic, site, "
-				     "customer).", n, field);
+				     "customer, from, seen).", n, field);
 		return -1;
 	}
 	if (fields[f].has_arg != (colon != NULL) || (colon != NULL && colon[1] == '\0')) {
@@ -224,6 +225,15 @@ static long long count_asked(const struct profile_facts *f, const char *word)
 	return n;
 }
 
+/* seen: any page seen in 7 days matches; with !=, none is that page. */
+static bool seen_matches(const struct profile_facts *f, enum rule_op op, const char *want)
+{
+	for (size_t i = 0; i < f->pages_seen; i++)
+		if (compare_text(f->page_urls[i], op == OP_NE ? OP_EQ : op, want))
+			return op != OP_NE;
+	return op == OP_NE;
+}
+
 static bool clause_matches(const struct rule_clause *c, const struct profile_facts *f)
 {
 	switch (c->field) {
@@ -237,6 +247,8 @@ static bool clause_matches(const struct rule_clause *c, const struct profile_fac
 	case FIELD_TOPIC: return compare_text(f->topic, c->op, c->text);
 	case FIELD_SITE: return compare_text(f->site, c->op, c->text);
 	case FIELD_CUSTOMER: return (f->customer == (c->number != 0)) == (c->op == OP_EQ);
+	case FIELD_FROM: return compare_text(f->came_from, c->op, c->text);
+	case FIELD_SEEN: return seen_matches(f, c->op, c->text);
 	}
 	return false;
 }

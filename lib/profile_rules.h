@@ -9,10 +9,14 @@
  *   visits_7d > 5                   (help clicks in 7 days, all sites)
  *   event:cart >= 1                 (events the site reported, 7 days)
  *   orders >= 3
+ *   from contains /pricing          (the page seen before the one asked from)
+ *   seen contains /pricing          (any page seen in 7 days, all sites)
  *
  * Fields: numbers orders, visits, visits_7d, event:NAME, asked:WORD (with
- * = != > >= < <=); text plan, page, topic, site (with = != contains,
- * letter case ignored); customer (= yes or = no). A value with spaces is
+ * = != > >= < <=); text plan, page, from, topic, site (with = != contains,
+ * letter case ignored); seen (any page seen, with = != contains);
+ * customer (= yes or = no). Pages seen come from the site script
+ * (lib/page_view.h). A value with spaces is
  * quoted ("gold plus"). The browser's rule editor, the help request path
  * and baton-admin all call these functions. */
 #ifndef BATON_PROFILE_RULES_H
@@ -26,7 +30,8 @@ struct pool;
 enum { RULE_CLAUSES_MAX = 8, RULE_TEXT_MAX = 500 };
 
 enum rule_field { FIELD_ORDERS, FIELD_VISITS, FIELD_VISITS_7D, FIELD_EVENT, FIELD_ASKED,
-		  FIELD_PLAN, FIELD_PAGE, FIELD_TOPIC, FIELD_SITE, FIELD_CUSTOMER };
+		  FIELD_PLAN, FIELD_PAGE, FIELD_TOPIC, FIELD_SITE, FIELD_CUSTOMER, FIELD_FROM,
+		  FIELD_SEEN };
 enum rule_op { OP_EQ, OP_NE, OP_GT, OP_GE, OP_LT, OP_LE, OP_CONTAINS };
 
 struct rule_clause {
@@ -54,6 +59,9 @@ struct profile_facts {
 	long long *event_counts;
 	size_t questions;       /* questions and topics asked in 7 days */
 	const char **question_texts;
+	size_t pages_seen;      /* pages seen in 7 days, newest first */
+	const char **page_urls;
+	const char *came_from;  /* the page seen before the one asked from */
 };
 
 /* Parses a condition. Returns 0, or -1 with a message for the person who

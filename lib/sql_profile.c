@@ -147,4 +147,49 @@ const char *const sql_texts_profile[SQL__MAX] = {
 		" ORDER BY display_name, id LIMIT 500",
 	[SQL_CLIENT_SET_AGEING] = "UPDATE client SET priority_ageing_seconds = ? WHERE id = ?",
 	[SQL_CLIENT_SET_RETENTION] = "UPDATE client SET profile_retention_days = ? WHERE id = ?",
+	/* Pages seen and time on them (lib/page_view.h): the trail's views in
+	 * the last minute (its rate) and the visitor a help click linked it to. */
+	[SQL_PAGE_VIEW_TRAIL] =
+		"SELECT (SELECT COUNT(*) FROM page_view WHERE client_id = ? AND trail = ?"
+		"  AND at > NOW(3) - INTERVAL 1 MINUTE),"
+		" (SELECT visitor_id FROM page_trail WHERE client_id = ? AND trail = ?)",
+	[SQL_PAGE_VIEW_INSERT] =
+		"INSERT INTO page_view (client_id, site_id, trail, visitor_id, url, seconds, at)"
+		" VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
+	/* A trail keeps its newest 50 views, a visitor their newest 100. */
+	[SQL_PAGE_VIEW_TRIM_TRAIL] =
+		"DELETE FROM page_view WHERE client_id = ? AND trail = ? AND id < (SELECT id FROM"
+		" (SELECT id FROM page_view WHERE client_id = ? AND trail = ?"
+		"  ORDER BY id DESC LIMIT 1 OFFSET 49) AS oldest_kept)",
+	[SQL_PAGE_VIEW_TRIM_VISITOR] =
+		"DELETE FROM page_view WHERE client_id = ? AND visitor_id = ? AND id < (SELECT id FROM"
+		" (SELECT id FROM page_view WHERE client_id = ? AND visitor_id = ?"
+		"  ORDER BY id DESC LIMIT 1 OFFSET 99) AS oldest_kept)",
+	[SQL_PAGE_VIEW_LINK] =
+		"UPDATE page_view SET visitor_id = ? WHERE client_id = ? AND trail = ? AND visitor_id IS NULL",
+	[SQL_PAGE_TRAIL_LINK] =
+		"INSERT INTO page_trail (client_id, trail, visitor_id, linked_at) VALUES (?, ?, ?, NOW(3))"
+		" ON DUPLICATE KEY UPDATE visitor_id = VALUES(visitor_id), linked_at = NOW(3)",
+	[SQL_PAGE_VIEW_FORGET_TRAIL] = "DELETE FROM page_view WHERE client_id = ? AND trail = ?",
+	[SQL_PAGE_TRAIL_FORGET_TRAIL] = "DELETE FROM page_trail WHERE client_id = ? AND trail = ?",
+	[SQL_PAGE_VIEW_FORGET] = "DELETE FROM page_view WHERE client_id = ? AND visitor_id = ?",
+	[SQL_PAGE_TRAIL_FORGET] = "DELETE FROM page_trail WHERE client_id = ? AND visitor_id = ?",
+	[SQL_PAGE_VIEW_EXPIRE] =
+		"DELETE FROM page_view WHERE client_id = ? AND at < NOW(3) - INTERVAL"
+		" (SELECT profile_retention_days FROM client WHERE id = ?) DAY LIMIT 1000",
+	[SQL_PAGE_TRAIL_EXPIRE] =
+		"DELETE FROM page_trail WHERE client_id = ? AND linked_at < NOW(3) - INTERVAL"
+		" (SELECT profile_retention_days FROM client WHERE id = ?) DAY LIMIT 1000",
+	[SQL_PROFILE_TRAIL_PAGES] =
+		"SELECT DATE_FORMAT(p.at, '%Y-%m-%d %H:%i'), s.name, p.url, p.seconds FROM page_view p"
+		" LEFT JOIN site s ON s.id = p.site_id WHERE p.client_id = ? AND p.visitor_id = ?"
+		" ORDER BY p.id DESC LIMIT 30",
+	/* The ways of connecting the level of a conversation's request offers
+	 * (no row: the client has no levels, everything is offered). */
+	[SQL_PROFILE_CHANNEL_LEVEL] =
+		"SELECT l.channels FROM help_request r JOIN service_level l ON l.client_id = r.client_id"
+		" AND l.name = r.level WHERE r.channel_id = ? ORDER BY r.id DESC LIMIT 1",
+	[SQL_PROFILE_PAGES_SEEN] =
+		"SELECT url FROM page_view WHERE client_id = ? AND visitor_id = ?"
+		" AND at > NOW(3) - INTERVAL 7 DAY ORDER BY id DESC LIMIT 100",
 };

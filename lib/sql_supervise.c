@@ -24,7 +24,9 @@ const char *const sql_texts_supervise[SQL__MAX] = {
 	/* The visitors waiting or offered, in the order they are served. */
 	[SQL_SUPERVISE_QUEUE_LIST] =
 		"SELECT r.public_id, r.name, r.question, TIMESTAMPDIFF(SECOND, r.created_at, NOW(3)),"
-		" r.priority, r.state, (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id)"
+		" r.priority, r.state, (SELECT a.display_name FROM agent a WHERE a.id = r.offered_agent_id),"
+		" r.level, (SELECT l.target_seconds FROM service_level l WHERE l.client_id = r.client_id"
+		"  AND l.name = r.level)"
 		" FROM help_request r WHERE r.client_id = ? AND r.state IN ('waiting', 'offered')"
 		" ORDER BY r.priority DESC, r.id LIMIT 100",
 	/* People in a channel now, and how many the client allows. */

@@ -101,7 +101,7 @@ void supervise_json(const struct supervision *s, struct buf *out)
 	}
 	buf_putc(out, ']');
 	static const char *const queue_cols[] = { "id", "name", "question", "waited", "priority", "state",
-		"offered_to", NULL };
+		"offered_to", "level", "target", NULL };
 	rows_json(out, "queue", &s->queue, queue_cols);
 	rows_json(out, "callbacks", &s->callbacks, callback_cols);
 	rows_json(out, "calls", &s->calls, call_cols);
@@ -138,7 +138,7 @@ void supervise_to_view(const struct supervision *s, struct pool *pool, struct vi
 		"sessions", "session_seconds", "channels", NULL };
 	view_set_rows(v, "agents", &s->agents, cols);
 	static const char *const queue_cols[] = { "id", "name", "question", "waited", "priority", "state",
-		"offered_to", NULL };
+		"offered_to", "level", "target", NULL };
 	view_set_rows(v, "queue", &s->queue, queue_cols);
 	for (size_t i = 0; i < s->agents.rows; i++) {
 		view_set(v, pool_printf(pool, "agents.%zu.alert", i), agent_alert(s, i));

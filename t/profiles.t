@@ -111,4 +111,40 @@ subtest 'skill routing: a billing request goes only to agents with that skill' =
         'the agent with the skill is offered it';
 };
 
+subtest 'a signed link carries the customer\'s plan, name and e-mail' => sub {
+    my ($key, $slug) = Baton::Test::new_help_site(ask_question => 1, name => 'Plan shop');
+    admin(undef, 'site', 'secret', $key);
+    admin(undef, 'level', 'set', $slug, 'default', 'chat');
+    admin(undef, 'level', 'set', $slug, 'gold', 'chat,video', '--rank', '10');
+    admin(undef, 'rule', 'add', $slug, 'Gold plan', 'plan = gold', '10', 'gold');
+    my $ref = 'P-' . random_name('');
+    my $query = admin(undef, 'site', 'sign-link', $key, $ref, '1', '--plan', 'gold', '--name', "Grace O'Hara",
+        '--email', 'grace@example.com');
+    chomp $query;
+    like $query, qr/^customer=\Q$ref\E&plan=gold&customer_name=Grace%20O%27Hara&customer_email=grace%40example\.com&expires=\d+&sig=[0-9a-f]{64}$/,
+        'baton-admin signs plan, name and e-mail into the link';
+    my $v = Baton::Test::Browser->new;
+    my $ref_page = { Referer => "$s->{URL}/demo/shop.html" };
+    my $help = $v->get("/help?site=$key&$query", headers => $ref_page);
+    is $help->{status}, 200, 'the signed link is taken';
+    like $help->{content}, qr/name="name"[^>]*value="Grace O&#39;Hara"|name="name"[^>]*value="Grace O'Hara"/, 'the form has her name filled in';
+    like $help->{content}, qr/name="email"[^>]*value="grace\@example\.com"/, 'and her e-mail address';
+    like $help->{content}, qr/id="offer-video"/, 'the rule on plan makes her gold';
+    (my $forged = $query) =~ s/plan=gold/plan=platinum/;
+    my $res = Baton::Test::Browser->new->get("/help?site=$key&$forged", headers => $ref_page);
+    is $res->{status}, 403, 'a plan changed in the link is refused';
+    (my $bare = $query) =~ s/customer=[^&]*&//;
+    $res = Baton::Test::Browser->new->get("/help?site=$key&$bare", headers => $ref_page);
+    is $res->{status}, 400, 'a plan without a customer is refused';
+    like $res->{content}, qr/need a customer/, 'saying why';
+    my ($sent_page) = $help->{content} =~ /name="page" value="([^"]*)"/;
+    my %hidden = $help->{content} =~ /<input type="hidden" name="(customer|plan|customer_name|customer_email|expires|sig|priority)" value="([^"]*)"/g;
+    s/&#39;/'/g, s/&amp;/&/g for values %hidden;
+    $res = $v->post('/help', form => [csrf => Baton::Test::csrf_from($help->{content}), site => $key,
+        page => $sent_page, question => 'My plan', name => "Grace O'Hara", %hidden]);
+    my $id = waiting_id($res) or diag $res->{content};
+    is_deeply sql("SELECT level, name FROM help_request WHERE public_id = '$id'"), [['gold', "Grace O'Hara"]],
+        'the question she sends is gold';
+};
+
 done_testing;

@@ -19,7 +19,10 @@
     <?cs if:sig ?><input type="hidden" name="priority" value="<?cs var:priority ?>">
     <input type="hidden" name="expires" value="<?cs var:expires ?>">
     <input type="hidden" name="sig" value="<?cs var:sig ?>"><?cs
-      if:customer ?><input type="hidden" name="customer" value="<?cs var:customer ?>"><?cs /if ?><?cs /if ?>
+      if:customer ?><input type="hidden" name="customer" value="<?cs var:customer ?>"><?cs /if ?><?cs
+      if:plan ?><input type="hidden" name="plan" value="<?cs var:plan ?>"><?cs /if ?><?cs
+      if:customer_name ?><input type="hidden" name="customer_name" value="<?cs var:customer_name ?>"><?cs /if ?><?cs
+      if:customer_email ?><input type="hidden" name="customer_email" value="<?cs var:customer_email ?>"><?cs /if ?><?cs /if ?>
     <label for="name"><?cs var:t.help.name ?> <span class="muted"><?cs var:t.help.optional ?></span></label>
     <input type="text" id="name" name="name" maxlength="100" autocomplete="name" value="<?cs var:known.name ?>">
     <label for="email"><?cs var:t.help.email ?> <span class="muted"><?cs var:t.help.optional ?></span></label>
@@ -55,6 +58,6 @@
     <?cs include:"callback_form.cs" ?>
   </details>
   <?cs /if ?>
-  <p class="muted" id="kept"><?cs var:t.help.kept ?> <a href="/myprofile?site=<?cs var:url_escape(site.key) ?>" target="_blank" rel="noopener"><?cs var:t.help.see_profile ?></a></p>
+  <p class="muted" id="kept"><?cs var:t.help.kept ?> <?cs var:t.help.kept_pages ?> <a href="/myprofile?site=<?cs var:url_escape(site.key) ?>" target="_blank" rel="noopener"><?cs var:t.help.see_profile ?></a></p>
 </section>
 <?cs include:"footer.cs" ?>

@@ -16,6 +16,10 @@ set:title = "What we keep about you" ?><?cs set:page.name = "myprofile" ?>
   <?cs if:subcount(profile.requests) > 0 ?>
   <ol class="trail" id="profile-trail"><?cs each:q = profile.requests ?><li><time><?cs var:q.at ?> UTC</time> <span class="site"><?cs var:q.site ?></span> <span class="url"><?cs var:q.page ?></span><?cs if:q.question ?><br><span class="question"><?cs var:q.question ?></span><?cs /if ?></li><?cs /each ?></ol>
   <?cs else ?><p class="muted">None.</p><?cs /if ?>
+  <?cs if:subcount(profile.pages) > 0 ?>
+  <h2><?cs var:t.myprofile.pages ?></h2>
+  <ol class="trail" id="profile-pages"><?cs each:p = profile.pages ?><li><time><?cs var:p.at ?> UTC</time> <span class="site"><?cs var:p.site ?></span> <span class="url"><?cs var:p.url ?></span> <span class="seconds"><?cs var:p.seconds ?> <?cs var:t.myprofile.seconds ?></span></li><?cs /each ?></ol>
+  <?cs /if ?>
   <?cs if:subcount(profile.events) > 0 ?>
   <h2>What the sites told us</h2>
   <ul class="trail" id="profile-events"><?cs each:e = profile.events ?><li><time><?cs var:e.at ?> UTC</time> <span class="site"><?cs var:e.site ?></span> <?cs var:e.name ?><?cs if:e.detail ?>: <?cs var:e.detail ?><?cs /if ?></li><?cs /each ?></ul>

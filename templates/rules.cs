@@ -29,7 +29,7 @@
 </section>
 <section class="card wide" id="rules-card">
   <h1>Rules</h1>
-  <p class="muted">Each rule whose condition a visitor's profile meets adds its score to their priority; the highest ranked level among the matching rules is theirs. Conditions: clauses joined by <code>and</code>, e.g. <code>customer = yes and plan = gold</code>, <code>asked:billing &gt;= 2</code>, <code>page contains /pricing</code>, <code>visits_7d &gt; 5</code>, <code>event:cart &gt;= 1</code>, <code>orders &gt;= 3</code>.</p>
+  <p class="muted">Each rule whose condition a visitor's profile meets adds its score to their priority; the highest ranked level among the matching rules is theirs. Conditions: clauses joined by <code>and</code>, e.g. <code>customer = yes and plan = gold</code>, <code>asked:billing &gt;= 2</code>, <code>page contains /pricing</code>, <code>from contains /pricing</code> (the page seen before), <code>seen contains /pricing</code> (any page seen in 7 days), <code>visits_7d &gt; 5</code>, <code>event:cart &gt;= 1</code>, <code>orders &gt;= 3</code>.</p>
   <table id="rules"><thead><tr><th>Rule</th><th>When</th><th>Score</th><th>Level</th><th></th></tr></thead><tbody>
   <?cs each:u = rules ?><tr data-rule="<?cs var:u.id ?>"><td><?cs var:u.label ?></td><td><code><?cs var:u.condition ?></code></td><td><?cs var:u.score ?></td><td><?cs var:u.level ?></td>
     <td><form method="post" action="/rules" class="inline"><?cs call:admin_fields("rule-delete") ?><input type="hidden" name="id" value="<?cs var:u.id ?>"><button type="submit" class="secondary danger">Delete</button></form></td></tr><?cs /each ?>

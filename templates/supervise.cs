@@ -16,7 +16,7 @@
     <thead><tr><th>Visitor</th><th>Waiting</th><th>Priority</th></tr></thead>
     <tbody id="queue-body">
     <?cs each:q = queue ?>
-    <tr data-request="<?cs var:q.id ?>"><td><strong><?cs if:q.name ?><?cs var:q.name ?><?cs else ?>Visitor<?cs /if ?></strong><?cs if:q.offered_to ?> <span class="muted">offered to <?cs var:q.offered_to ?></span><?cs /if ?><?cs if:q.question ?><br><span class="question"><?cs var:q.question ?></span><?cs /if ?></td>
+    <tr data-request="<?cs var:q.id ?>" data-state="<?cs var:q.state ?>"<?cs if:q.target ?> data-target="<?cs var:q.target ?>"<?cs /if ?><?cs if:q.target && q.state == "waiting" && #q.waited > #q.target ?> class="late"<?cs /if ?>><td><strong><?cs if:q.name ?><?cs var:q.name ?><?cs else ?>Visitor<?cs /if ?></strong><?cs if:q.level ?> <span class="chip level-chip"><?cs var:q.level ?></span><?cs /if ?> <span class="chip late-chip"<?cs if:!(q.target && q.state == "waiting" && #q.waited > #q.target) ?> hidden<?cs /if ?>>late</span><?cs if:q.offered_to ?> <span class="muted">offered to <?cs var:q.offered_to ?></span><?cs /if ?><?cs if:q.question ?><br><span class="question"><?cs var:q.question ?></span><?cs /if ?></td>
       <td class="waited" data-seconds="<?cs var:q.waited ?>"><?cs call:duration(q.waited) ?></td>
       <td><form method="post" action="/priority" class="row priority-form">
         <input type="hidden" name="csrf" value="<?cs var:csrf ?>"><input type="hidden" name="request" value="<?cs var:q.id ?>">

@@ -26,6 +26,9 @@
   <?cs if:subcount(profile.requests) > 0 ?>
   <ol class="trail" id="visitor-profile-trail"><?cs each:q = profile.requests ?><li><time><?cs var:q.at ?></time> <span class="muted"><?cs var:q.site ?></span> <span class="url"><?cs var:q.page ?></span><?cs if:q.question ?><br><span class="question"><?cs var:q.question ?></span><?cs /if ?> <span class="muted">(<?cs var:q.state ?><?cs if:q.stars ?>, rated <?cs var:q.stars ?>/5<?cs /if ?>)</span></li><?cs /each ?></ol>
   <?cs /if ?>
+  <?cs if:subcount(profile.pages) > 0 ?>
+  <ol class="trail" id="visitor-profile-pages" aria-label="Pages seen, newest first"><?cs each:p = profile.pages ?><li><time><?cs var:p.at ?></time> <span class="muted"><?cs var:p.site ?></span> <span class="url"><?cs var:p.url ?></span> <span class="muted"><?cs var:p.seconds ?> s</span></li><?cs /each ?></ol>
+  <?cs /if ?>
   <?cs if:subcount(profile.events) > 0 ?>
   <ul class="trail" id="visitor-profile-events"><?cs each:e = profile.events ?><li><time><?cs var:e.at ?></time> <span class="muted"><?cs var:e.site ?><?cs if:e.source == "page" ?> (page)<?cs /if ?></span> <?cs var:e.name ?><?cs if:e.detail ?>: <?cs var:e.detail ?><?cs /if ?></li><?cs /each ?></ul>
   <?cs /if ?>

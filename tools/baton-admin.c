@@ -86,7 +86,8 @@ static const char usage[] =
 	"  site list CLIENT\n"
 	"  site secret SITE_KEY                     make (or replace) the site's signing secret\n"
 	"                                           (help links and site events: INSTALL)\n"
-	"  site sign-link SITE_KEY CUSTOMER [DAYS]  the query of a help link naming the site's\n"
+	"  site sign-link SITE_KEY CUSTOMER [DAYS] [--plan P] [--name N] [--email E]\n"
+	"                                           the query of a help link naming the site's\n"
 	"                                           customer (signed; valid DAYS, default 1)\n"
 	"  level set SLUG NAME CHANNELS [--rank N] [--skill SKILL] [--target SECONDS]\n"
 	"                                           a service level: what it offers (chat,\n"
@@ -623,9 +624,26 @@ static int demo_phone(struct admin *a)
 
 static const char *crowd_password(void *context, int generate);
 static struct admin_context *crowd_actor(void *context);
-/* The query of a help link naming a site's customer, signed as a site's
- * server would sign it (INSTALL, "Signed help links"). */
-static int sign_link(struct admin *a, const char *key, const char *customer, const char *days)
+/* A value as a query carries it: bytes outside A-Z a-z 0-9 - . _ ~ %-escaped. */
+static const char *query_escape(struct pool *pool, const char *value)
+{
+	char *out = pool_alloc(pool, strlen(value) * 3 + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')
+		    || strchr("-._~", *p) != NULL)
+			*o++ = (char)*p;
+		else
+			o += snprintf(o, 4, "%%%02X", *p);
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The query of a help link naming a site's customer (and what the site
+ * says of them: plan, name, e-mail), signed as a site's server would sign
+ * it (INSTALL, "Signed help links"). */
+static int sign_link(struct admin *a, const char *key, const char *customer, const char *days,
+		     const struct signed_link *about)
 {
 	struct db_rows site;
 	int rc = db_query(a->db, a->pool, SQL_SITE_SECRET_BY_KEY, &site, "s", key);
@@ -636,10 +654,21 @@ static int sign_link(struct admin *a, const char *key, const char *customer, con
 	long long valid_days = strtoll(days, NULL, 10);
 	if (valid_days < 1 || valid_days > 3650 || strlen(customer) > 100 || strpbrk(customer, "&=%# ") != NULL)
 		return fail("%s", "give a customer reference without spaces, &, =, % or #, and 1-3650 days");
+	for (const char *const *v = (const char *const[]){ about->plan, about->name, about->email, NULL };
+	     *v != NULL; v++)
+		if (strpbrk(*v, "&=") != NULL || strlen(*v) > 100)
+			return fail("%s", "a plan, name or e-mail address holds no & or = (100 characters at most)");
 	long long expires = (long long)time(NULL) + valid_days * 86400;
+	struct signed_link link = *about;
+	link.customer = customer;
+	link.priority = -1;
 	char sig[65];
-	helpreq_sign_link(a->pool, db_cell(&site, 0, 2), key, customer, -1, expires, sig);
-	printf("customer=%s&expires=%lld&sig=%s\n", customer, expires, sig);
+	helpreq_sign_link(a->pool, db_cell(&site, 0, 2), key, &link, expires, sig);
+	printf("customer=%s%s%s%s%s%s%s&expires=%lld&sig=%s\n", customer,
+	       link.plan ? "&plan=" : "", link.plan ? query_escape(a->pool, link.plan) : "",
+	       link.name ? "&customer_name=" : "", link.name ? query_escape(a->pool, link.name) : "",
+	       link.email ? "&customer_email=" : "", link.email ? query_escape(a->pool, link.email) : "",
+	       expires, sig);
 	return 0;
 }
 
@@ -659,7 +688,7 @@ static int demo_profiles(struct admin *a, long long client)
 	if (status == 0)
 		status = admin_site_new_secret(actor(a), 0, db_cell(&site, 0, 2));
 	if (status == 0)
-		status = profile_admin_level_set(actor(a), client, "default", "chat,message", NULL, "0", "180");
+		status = profile_admin_level_set(actor(a), client, "default", "chat,cobrowse,message", NULL, "0", "180");
 	if (status == 0)
 		status = profile_admin_level_set(actor(a), client, "gold", "chat,cobrowse,video,callback,message",
 						 NULL, "10", "30");
@@ -916,8 +945,25 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 			       "\"site=KEY&priority=N&expires=UNIXTIME\").\n");
 		return rc;
 	}
-	if (is(cmd, "site") && is(sub, "sign-link") && (argc == 4 || argc == 5))
-		return sign_link(a, argv[2], argv[3], argc == 5 ? argv[4] : "1");
+	if (is(cmd, "site") && is(sub, "sign-link") && argc >= 4) {
+		struct signed_link about = { .priority = -1 };
+		const char *days = "1";
+		int i = 4;
+		if (i < argc && argv[i][0] != '-')
+			days = argv[i++];
+		for (; i + 1 < argc; i += 2) {
+			if (is(argv[i], "--plan"))
+				about.plan = argv[i + 1];
+			else if (is(argv[i], "--name"))
+				about.name = argv[i + 1];
+			else if (is(argv[i], "--email"))
+				about.email = argv[i + 1];
+			else
+				break;
+		}
+		if (i == argc)
+			return sign_link(a, argv[2], argv[3], days, &about);
+	}
 	if (is(cmd, "site") && is(sub, "list") && argc == 3) {
 		long long cid = client_id(a, argv[2]);
 		return cid < 0 ? 1 : print_rows(a, SQL_SITE_BY_CLIENT, "i", cid);

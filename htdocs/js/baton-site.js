@@ -766,6 +766,8 @@
   // site's tracking) sends no events, and tells Baton so (track=0): the
   // profile then keeps only what the visitor types.
   function withEvents(url) {
+    var trail = trailToken(window.BatonTracking !== false);
+    if (trail) url.searchParams.set('trail', trail);
     if (window.BatonTracking === false) {
       url.searchParams.set('track', '0');
       url.searchParams.delete('events');
@@ -775,6 +777,58 @@
     if (list.length) url.searchParams.set('events', list.join(','));
     return url;
   }
+
+  // ---- the visitor's profile: pages seen and the time on them ----------
+  // When a page of the site is left or hidden, a beacon to Baton's
+  // /pageview says which page it was and how many seconds it was in view.
+  // The tab's trail is named by a random token kept in sessionStorage; the
+  // help click carries it (trail=...), and the path to the click becomes
+  // the visitor's. Nothing is sent when the page set BatonTracking = false,
+  // from a page without a help link (no site to report to), or from a page
+  // shown in a Baton viewer (the others' view, not the visitor's visit).
+  var TRAIL_KEY = 'baton-trail';
+  function trailToken(create) {
+    var token = null;
+    try {
+      token = sessionStorage.getItem(TRAIL_KEY);
+      if ((!token || !/^[0-9a-f]{32}$/.test(token)) && create && window.crypto && crypto.getRandomValues) {
+        var bytes = new Uint8Array(16);
+        crypto.getRandomValues(bytes);
+        token = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+        sessionStorage.setItem(TRAIL_KEY, token);
+      }
+    } catch (e) { /* no storage: no trail */ }
+    return token && /^[0-9a-f]{32}$/.test(token) ? token : null;
+  }
+  var shownSince = document.visibilityState === 'hidden' ? 0 : Date.now();
+  var shownMs = 0;
+  function reportPage() {
+    if (shownSince) shownMs += Date.now() - shownSince;
+    shownSince = 0;
+    var site = siteKeys[0] || (state && state.site);
+    if (framed || ledWindow || !site || window.BatonTracking === false || !navigator.sendBeacon) return;
+    var trail = trailToken(true);
+    if (!trail) return;
+    var body = new URLSearchParams();
+    body.set('site', site);
+    body.set('trail', trail);
+    body.set('page', location.href.split('#')[0].slice(0, 2000));
+    body.set('seconds', String(Math.min(86400, Math.round(shownMs / 1000))));
+    shownMs = 0;
+    try {
+      navigator.sendBeacon(batonOrigin + '/pageview', body);
+    } catch (e) { /* the visit is not reported */ }
+  }
+  // A page hidden and shown again reports each stretch in view.
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') {
+      if (shownSince) reportPage();
+    }
+    else if (!shownSince) shownSince = Date.now();
+  });
+  window.addEventListener('pagehide', function () {
+    if (shownSince) reportPage();
+  });
   window.Baton = window.Baton || {};
   window.Baton.event = reportEvent;
   // A plain help link (no panel) carries them too, as it is followed.

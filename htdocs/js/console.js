@@ -201,6 +201,7 @@
         el('span', { class: 'topic chip' }),
         el('span', { class: 'chip priority-chip' }),
         el('span', { class: 'chip level-chip' }),
+        el('span', { class: 'chip late-chip', text: 'late', hidden: true }),
         el('span', { class: 'offer', role: 'status' })),
       el('p', { class: 'question' }),
       el('p', { class: 'meta muted' },
@@ -276,9 +277,21 @@
     tickRequest(item, Date.now());
   }
 
+  /* Late: waiting longer than their service level's target answer time. */
+  function isLate(item) {
+    const target = Number(item.data.target) || 0;
+    return item.data.state === 'waiting' && target > 0 && waitedNow(item) > target;
+  }
+
   function tickRequest(item, now) {
     const q = item.data;
     const elapsed = (now - item.at) / 1000;
+    const late = isLate(item);
+    if (item.li.classList.contains('late') !== late) {
+      item.li.classList.toggle('late', late);
+      item.li.querySelector('.late-chip').hidden = !late;
+      updateTitle();
+    }
     item.li.querySelector('.waited').textContent =
       `waiting ${B.duration((Number(q.waited) || 0) + elapsed)}`;
     const offer = item.li.querySelector('.offer');
@@ -361,8 +374,12 @@
     B.notify(title, q.question || '', news.length > 1 && !offer ? 'baton-queue' : `baton-request-${q.id}`);
   }
 
+  // "(3, 1 late) Console": visitors past their level's target answer time.
   function updateTitle() {
-    document.title = waitingCount > 0 ? `(${waitingCount}) ${baseTitle}` : baseTitle;
+    let late = 0;
+    for (const item of items.values()) if (isLate(item)) late++;
+    const count = late > 0 ? `${waitingCount}, ${late} late` : String(waitingCount);
+    document.title = waitingCount > 0 ? `(${count}) ${baseTitle}` : baseTitle;
   }
 
   /* ---- sessions, scheduled sessions, messages, state ------------------ */

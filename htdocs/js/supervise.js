@@ -33,6 +33,7 @@
 
   function tick() {
     for (const node of root.querySelectorAll('[data-since]')) node.textContent = duration(secondsSince(node));
+    for (const row of $('queue-body').querySelectorAll('tr[data-target]')) markLate(row);
     // The queue alert may come due between answers: the wait keeps growing.
     const oldest = $('oldest-wait');
     const overdue = waiting > 0 && oldest.dataset.since && secondsSince(oldest) > waitTarget;
@@ -77,8 +78,10 @@
     startTicking(waited, q.waited);
     const field = el('input', { type: 'number', name: 'priority', min: '0', max: '1000', value: q.priority,
       class: 'narrow-number', 'aria-label': `Priority of ${q.name || 'the visitor'}` });
-    return el('tr', { dataset: { request: q.id } },
+    const row = el('tr', { dataset: { request: q.id, state: q.state || '' } },
       el('td', {}, el('strong', { text: q.name || 'Visitor' }),
+        q.level ? el('span', { class: 'chip level-chip', text: q.level }) : null,
+        el('span', { class: 'chip late-chip', text: 'late', hidden: true }),
         q.offered_to ? el('span', { class: 'muted', text: ` offered to ${q.offered_to}` }) : null,
         q.question ? el('br') : null, q.question ? el('span', { class: 'question', text: q.question }) : null),
       waited,
@@ -87,6 +90,19 @@
         el('input', { type: 'hidden', name: 'request', value: q.id }),
         field, el('button', { type: 'submit', class: 'secondary', text: 'Set' }),
         el('span', { class: 'message', role: 'alert', hidden: true }))));
+    if (Number(q.target) > 0) row.dataset.target = String(q.target);
+    markLate(row);
+    return row;
+  }
+
+  /* A visitor waiting past their service level's target answer time. */
+  function markLate(row) {
+    const target = Number(row.dataset.target) || 0;
+    const waitedNode = row.querySelector('.waited');
+    const late = target > 0 && row.dataset.state !== 'offered' && !!waitedNode && secondsSince(waitedNode) > target;
+    row.classList.toggle('late', late);
+    const chip = row.querySelector('.late-chip');
+    if (chip) chip.hidden = !late;
   }
 
   // A priority being typed is not swept away by an answer: the queue is

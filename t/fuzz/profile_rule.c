@@ -19,17 +19,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(cond.count >= 1 && cond.count <= RULE_CLAUSES_MAX);
 		for (size_t i = 0; i < cond.count; i++) {
 			const struct rule_clause *c = &cond.clauses[i];
-			FUZZ_CHECK(c->field <= FIELD_CUSTOMER && c->op <= OP_CONTAINS);
+			FUZZ_CHECK(c->field <= FIELD_SEEN && c->op <= OP_CONTAINS);
 			FUZZ_CHECK((c->field == FIELD_EVENT || c->field == FIELD_ASKED) == (c->arg != NULL));
 			FUZZ_CHECK(c->text != NULL);
 		}
 		const char *names[] = { "cart" };
 		long long counts[] = { 2 };
 		const char *asked[] = { "billing please", NULL };
+		const char *seen[] = { "https://shop.example/cart", "https://shop.example/pricing" };
 		struct profile_facts f = { .customer = true, .plan = "gold", .orders = 3, .visits = 4,
 					   .visits_7d = 2, .page = "https://shop.example/pricing",
 					   .events = 1, .event_names = names, .event_counts = counts,
-					   .questions = 2, .question_texts = asked };
+					   .questions = 2, .question_texts = asked, .pages_seen = 2,
+					   .page_urls = seen, .came_from = seen[1] };
 		(void)profile_rule_matches(&cond, &f);
 		struct profile_facts empty = { 0 };
 		(void)profile_rule_matches(&cond, &empty);
