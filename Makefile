@@ -12,7 +12,7 @@ LDFLAGS += -pie -Wl,-z,relro,-z,now -pthread
 FCGI_LIBS ?= -lfcgi
 # ClearSilver ships static libraries only, and their order matters.
 LDLIBS  += -lneo_cgi -lneo_cs -lneo_utl -lz $(FCGI_LIBS) \
-           $(shell mariadb_config --libs 2>/dev/null) -lssl -lcrypto
+           $(shell mariadb_config --libs 2>/dev/null) -lssl -lcrypto -lexttextcat-2.0
 
 LIB_SOURCES  := $(wildcard lib/*.c)
 LIB_OBJECTS  := $(LIB_SOURCES:.c=.o)
@@ -30,7 +30,7 @@ DEBIAN_PACKAGES := gcc make libc6-dev pkg-config libfcgi-dev clearsilver-dev \
     kamailio kamailio-websocket-modules kamailio-utils-modules rtpengine-daemon baresip-core \
     espeak-ng sox coturn galera-4 mariadb-backup socat haproxy iproute2 iptables exim4-daemon-light tzdata \
     apertium apertium-apy apertium-eng-spa apertium-eng-cat apertium-spa-ita apertium-es-pt apertium-fra-cat \
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev libexttextcat-dev libexttextcat-data
 
 STACK_DIR ?= var/stack
 PORT      ?= 8080

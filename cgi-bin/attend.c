@@ -21,6 +21,7 @@
 
 #include "attendee.h"
 #include "buf.h"
+#include "catalogue.h"
 #include "db.h"
 #include "event.h"
 #include "event_view.h"
@@ -193,6 +194,7 @@ static int attend_page(struct request *r)
 		return failed(r, rc);
 	}
 	view_set_int(v, "registered", registered);
+	catalogue_page(r, v, NULL); /* the attendee's language (lib/catalogue.h) */
 	rc = view_render(r, v, code, "attend");
 	view_free(v);
 	r->resp.frames_web_pages = true;

@@ -3,26 +3,71 @@
  * wait? {"status":"available"|"busy"|"away"|"closed", "desk":..,
  * "estimate":..,"estimate_words":..,"choices":[..]}: the same estimate the
  * waiting page gives (lib/estimate.c). Readable cross-origin only by the
- * site's registered domains. Tests: t/availability.t. */
+ * site's registered domains. With "lang" (the catalogue language: lang=,
+ * else Accept-Language) and "words": the button's and the widget panel's
+ * words in it (templates/lang/LANG.hdf's widget.*), so that the scripts on
+ * a client's page hold no words of their own but an English fallback.
+ * Tests: t/availability.t, t/catalogue.t. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
+#include "catalogue.h"
 #include "crypto.h"
 #include "db.h"
 #include "estimate.h"
 #include "pool.h"
+#include "render.h"
 #include "program.h"
 #include "response.h"
 #include "visitor.h"
 #include "webaddr.h"
 
-enum { IN_SITE, IN_PROBE, IN__MAX };
+enum { IN_SITE, IN_PROBE, IN_LANG, IN__MAX };
 static const struct input availability_inputs[IN__MAX] = {
 	[IN_SITE] = { "site", INPUT_KEY, true, 32, 0, 0, NULL },
 	/* The widget's panel asks whether its visitor cookie came back. */
 	[IN_PROBE] = { "probe", INPUT_INT, false, 0, 0, 1, NULL },
+	/* The page's language (the link's lang= or <html lang>). */
+	[IN_LANG] = { "lang", INPUT_LINE, false, 12, 0, 0, NULL },
 };
+
+/* The widget's words, each the catalogue key widget.NAME. */
+static const char *const widget_words[] = {
+	"available", "busy", "away", "closed", "launcher", "waiting", "title", "frame", "connecting",
+	"reconnecting", "unreachable", "retry", "elsewhere", "minimise", "close", NULL,
+};
+
+/* ,"lang":..,"words":{..}: the words of the button and the widget in the
+ * visitor's language, the busy button's with the wait in it. */
+static void words_json(struct request *r, const struct estimate *e, struct buf *out)
+{
+	char lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, r->in[IN_LANG], lang);
+	struct view *v = view_new(r);
+	catalogue_load(r, v, lang);
+	buf_puts(out, ",\"lang\":");
+	buf_json_string(out, view_get(v, "t.lang", "en"));
+	buf_puts(out, ",\"words\":{");
+	char key[64];
+	for (size_t i = 0; widget_words[i] != NULL; i++) {
+		snprintf(key, sizeof key, "t.widget.%s", widget_words[i]);
+		const char *text = view_get(v, key, "");
+		if (strcmp(widget_words[i], "busy") == 0 && e->band != NULL) {
+			const char *wait = catalogue_estimate(v, r->pool, e->band, e->minutes);
+			text = catalogue_say(v, r->pool, "t.widget.busy_wait", &wait, 1);
+		}
+		buf_printf(out, "%s\"%s\":", i > 0 ? "," : "", widget_words[i]);
+		buf_json_string(out, text);
+	}
+	buf_puts(out, ",\"unread_one\":");
+	buf_json_string(out, view_get(v, "t.widget.unread.one", ""));
+	buf_puts(out, ",\"unread_other\":");
+	buf_json_string(out, view_get(v, "t.widget.unread.other", ""));
+	buf_putc(out, '}');
+	view_free(v);
+}
 
 /* The host of an Origin header ("https://shop.example:8443" -> "shop.example"). */
 static char *origin_host(struct pool *pool, const char *origin)
@@ -71,13 +116,14 @@ static int availability(struct request *r)
 		return -1;
 	if (host != NULL && db_cell_int(&registered, 0, 0) > 0) {
 		resp_header(r, "Access-Control-Allow-Origin", r->origin);
-		resp_header(r, "Vary", "Origin");
+		resp_header(r, "Vary", "Origin, Accept-Language");
 	}
 	struct buf out;
 	buf_init(&out);
 	buf_printf(&out, "{\"status\":\"%s\",", status_word(e.state));
 	estimate_json(&e, &out);
 	buf_printf(&out, ",\"waiting\":%lld", e.position);
+	words_json(r, &e, &out);
 	/* Whether this browser keeps Baton's visitor cookie where it asks from
 	 * (a panel on another site over plain HTTP, or a browser refusing
 	 * cookies in frames, does not): the panel then falls back to the link. */

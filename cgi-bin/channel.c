@@ -173,6 +173,7 @@ static int channel_page(struct request *r)
 	char page_lang[TRANSLATE_LANG_MAX];
 	catalogue_lang(r, agent ? "en" : lang, page_lang);
 	catalogue_load(r, v, page_lang);
+	view_set(v, "page.lang", page_lang);
 	view_set_int(v, "translate.deadline_ms", 2LL * r->cfg->translate_timeout_ms + 2000);
 	if (rc == DB_OK)
 		rc = viewer_extras(r, &m, agent, v);

@@ -7,6 +7,7 @@
  * Template: templates/join.cs. Tests: t/join.t, t/browser-room.t. */
 #include <string.h>
 
+#include "catalogue.h"
 #include "db.h"
 #include "pool.h"
 #include "program.h"
@@ -67,6 +68,7 @@ static int join_page(struct request *r, const struct invitation *inv, const char
 	view_set_int(v, "join.needs_account", inv->needs_account);
 	if (error != NULL)
 		view_set(v, "join.error", error);
+	catalogue_page(r, v, NULL); /* the guest's language (lib/catalogue.h) */
 	int rc = view_render(r, v, status, "join");
 	view_free(v);
 	return rc;

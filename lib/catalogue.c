@@ -66,6 +66,14 @@ int catalogue_load(const struct request *r, struct view *v, const char *lang)
 	return catalogue_load_dir(v, r->cfg->templates_dir, lang);
 }
 
+void catalogue_page(const struct request *r, struct view *v, const char *choice)
+{
+	char lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, choice, lang);
+	catalogue_load(r, v, lang);
+	view_set(v, "page.lang", lang);
+}
+
 /* Appends text with each {name} replaced by its value. */
 static void fill(struct buf *out, const char *text, const char *const names[],
 		 const char *const values[], size_t count)
@@ -126,6 +134,27 @@ const char *catalogue_say(struct view *v, struct pool *pool, const char *key,
 	const char *result = pool_strdup(pool, out.data != NULL ? out.data : "");
 	buf_free(&out);
 	return result;
+}
+
+const char *catalogue_count(struct view *v, struct pool *pool, const char *key, long long n)
+{
+	char form[128], number[24];
+	bool one = n == 1 || (n == 0 && strcmp(view_get(v, "t.plural.zero", "other"), "one") == 0);
+	snprintf(form, sizeof form, "%s.%s", key, one ? "one" : "other");
+	snprintf(number, sizeof number, "%lld", n);
+	const char *values[] = { number };
+	return catalogue_say(v, pool, form, values, 1);
+}
+
+const char *catalogue_estimate(struct view *v, struct pool *pool, const char *band, long long minutes)
+{
+	if (band == NULL || band[0] == '\0')
+		return "";
+	if (strcmp(band, "minutes") == 0)
+		return catalogue_count(v, pool, "t.estimate.minutes", minutes);
+	char key[64];
+	snprintf(key, sizeof key, "t.estimate.%s", band);
+	return pool_strdup(pool, view_get(v, key, ""));
 }
 
 const char *catalogue_datetime(struct view *v, struct pool *pool, time_t when)

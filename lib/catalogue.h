@@ -33,6 +33,9 @@ void catalogue_lang(const struct request *r, const char *choice, char out[TRANSL
  * the catalogue also sets page.lang (<html lang>). 0, or -1 after
  * logging. */
 int catalogue_load(const struct request *r, struct view *v, const char *lang);
+/* A visitor page in the visitor's language: catalogue_lang's choice
+ * (choice as there) loaded, and page.lang (<html lang>) set to it. */
+void catalogue_page(const struct request *r, struct view *v, const char *choice);
 /* The same for a view of no request (an e-mail): lang as stored with the
  * visitor's request, English when there is no catalogue for it. */
 int catalogue_load_dir(struct view *v, const char *templates_dir, const char *lang);
@@ -42,6 +45,14 @@ int catalogue_load_dir(struct view *v, const char *templates_dir, const char *la
  * template, such as an e-mail's subject. */
 const char *catalogue_say(struct view *v, struct pool *pool, const char *key,
 			  const char *const values[], size_t count);
+
+/* The plural form of n (KEY.one or KEY.other by the loaded language's
+ * rule, as templates/lang.cs's count macro picks) filled with n. */
+const char *catalogue_count(struct view *v, struct pool *pool, const char *key, long long n);
+
+/* A wait in the loaded catalogue's words ("about 5 minutes", "unos 5
+ * minutos"): band and minutes as queue_wait_band gives them; "" for none. */
+const char *catalogue_estimate(struct view *v, struct pool *pool, const char *band, long long minutes);
 
 /* A moment as the loaded catalogue writes a date and time (its
  * date.format with {weekday}, {day}, {month}, {year} and {time};

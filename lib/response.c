@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "config.h"
 #include "io.h"
 #include "log.h"
@@ -140,9 +141,14 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 	if (r->framed && r->resp.frame_ancestors == NULL)
 		r->resp.frame_ancestors = "*";
 	struct view *v = view_new(r);
+	/* The page around the message in the browser's language (the message
+	 * itself is English for now: lib/catalogue.h). */
+	char reason_key[32];
+	snprintf(reason_key, sizeof reason_key, "t.error.status.%d", status);
+	catalogue_page(r, v, NULL);
 	view_set(v, "error.message", message);
 	view_set_int(v, "error.status", status);
-	view_set(v, "error.reason", http_reason(status));
+	view_set(v, "error.reason", view_get(v, reason_key, http_reason(status)));
 	if (view_render(r, v, status, "error") < 0)
 		error_html_fallback(r, status, message);
 	view_free(v);

@@ -684,6 +684,8 @@ enum sql_id {
 	SQL_LANG_READER,
 	SQL_LANG_TYPING_CACHE_GET,
 	SQL_LANG_TYPING_CACHE_SET,
+	SQL_LANG_VISITOR_LAST,
+	SQL_LANG_REQUEST_SET_BY_ID,
 
 	/* settings of later issues, in the browser and baton-admin alike
 	 * (lib/sql_settings.c) */

@@ -42,4 +42,10 @@ const char *const sql_texts_lang[SQL__MAX] = {
 		"SELECT typing_source, typing_translation FROM participant WHERE id = ?",
 	[SQL_LANG_TYPING_CACHE_SET] =
 		"UPDATE participant SET typing_source = ?, typing_translation = ? WHERE id = ?",
+	/* The language a visitor last asked a client for help in (the
+	 * acknowledgement of their e-mail speaks it, lib/thread.c). */
+	[SQL_LANG_VISITOR_LAST] =
+		"SELECT lang FROM help_request WHERE client_id = ? AND visitor_id = ? AND lang IS NOT NULL"
+		" ORDER BY id DESC LIMIT 1",
+	[SQL_LANG_REQUEST_SET_BY_ID] = "UPDATE help_request SET lang = ? WHERE id = ?",
 };

@@ -105,7 +105,7 @@ const char *const sql_texts_mail[SQL__MAX] = {
 	/* Threads. */
 	[SQL_THREAD_LOCK] =
 		"SELECT id, client_id, state, thread_state, via, assigned_agent_id, contact, name,"
-		" reply_token, public_id FROM help_request WHERE id = ? FOR UPDATE",
+		" reply_token, public_id, lang FROM help_request WHERE id = ? FOR UPDATE",
 	[SQL_THREAD_BY_PUBLIC] =
 		"SELECT r.id, c.name FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE r.public_id = ? AND r.client_id = ?",

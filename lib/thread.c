@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "catalogue.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
@@ -135,17 +136,20 @@ static int visitor_for_address(struct db *db, struct pool *pool, long long clien
 	return rc;
 }
 
+/* The acknowledgement, in the visitor's language (lib/catalogue.h). */
 static int acknowledge(struct db *db, const struct config *cfg, struct pool *pool,
-		       long long client_id, long long request_id, const char *client_name,
-		       const char *reply_token, const struct thread_incoming *in)
+		       long long client_id, long long request_id, const char *visitor_lang,
+		       const char *client_name, const char *reply_token, const struct thread_incoming *in)
 {
 	struct db_rows recent;
 	int rc = db_query(db, pool, SQL_MAIL_ACK_RECENT, &recent, "s", in->from_address);
 	if (rc != DB_OK || db_cell_int(&recent, 0, 0) > 0)
 		return rc;
 	struct view *v = view_new_mail(pool, cfg);
-	const char *subject = pool_printf(pool, "We have your message: %s",
-					  *in->subject ? in->subject : "(no subject)");
+	catalogue_load_dir(v, cfg->templates_dir, visitor_lang);
+	const char *subject_value = *in->subject ? in->subject : view_get(v, "t.mail.no_subject", "");
+	const char *subject = catalogue_say(v, pool, "t.mail.ack_subject", &subject_value, 1);
+	view_set(v, "mail.footer", catalogue_say(v, pool, "t.mail.ack_footer", &client_name, 1));
 	view_set(v, "client.name", client_name);
 	view_set(v, "mail.subject", subject);
 	view_set(v, "visitor.name", in->from_name);
@@ -200,6 +204,16 @@ static int create_once(struct db *db, const struct config *cfg, struct pool *poo
 			     visitor_id, in->from_name, question, in->from_address,
 			     db_cell_int(&profile, 0, 0), token);
 	*request_id = (long long)db_last_insert_id(db);
+	/* The language the visitor last asked this client in, for the
+	 * acknowledgement and the agents' replies (English for a newcomer). */
+	struct db_rows lang;
+	const char *visitor_lang = "en";
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_LANG_VISITOR_LAST, &lang, "ii", client_id, visitor_id);
+	if (rc == DB_OK && lang.rows > 0) {
+		visitor_lang = db_cell(&lang, 0, 0);
+		rc = db_exec(db, SQL_LANG_REQUEST_SET_BY_ID, NULL, "si", visitor_lang, *request_id);
+	}
 	if (rc == DB_OK)
 		rc = store_incoming(db, pool, *request_id, client_id, in);
 	if (rc == DB_OK)
@@ -207,7 +221,7 @@ static int create_once(struct db *db, const struct config *cfg, struct pool *poo
 	if (rc == DB_OK)
 		rc = event(db, *request_id, client_id, "mail_in", 0);
 	if (rc == DB_OK && ack)
-		rc = acknowledge(db, cfg, pool, client_id, *request_id, client_name, token, in);
+		rc = acknowledge(db, cfg, pool, client_id, *request_id, visitor_lang, client_name, token, in);
 	*public_id = id;
 	return finish(db, rc, client_id, version);
 }
@@ -256,6 +270,7 @@ struct thread_row {
 	const char *reply_token;
 	const char *client_name;
 	const char *public_id;
+	const char *lang; /* the visitor's language, or NULL */
 };
 
 /* Locks the client's thread by public id, inside a transaction. */
@@ -282,6 +297,7 @@ static int lock_thread(struct request *r, const char *public_id, struct thread_r
 	t->name = db_cell(&lock, 0, 7);
 	t->reply_token = db_cell(&lock, 0, 8);
 	t->public_id = db_cell(&lock, 0, 9);
+	t->lang = db_cell(&lock, 0, 10);
 	t->client_name = db_cell(&found, 0, 1);
 	return DB_OK;
 }
@@ -296,17 +312,19 @@ static int reply_mail(struct request *r, const struct thread_row *t, const char 
 	if (rc != DB_OK)
 		return rc;
 	const char *their_subject = last.rows ? db_cell(&last, 0, 1) : NULL;
+	/* In the visitor's language (lib/catalogue.h); "Re:" all mail programs know. */
+	struct view *v = view_new_mail(r->pool, r->cfg);
+	catalogue_load_dir(v, r->cfg->templates_dir, t->lang);
 	const char *subject = their_subject && *their_subject
 				      ? (strncasecmp(their_subject, "Re:", 3) == 0
 						 ? their_subject
 						 : pool_printf(r->pool, "Re: %s", their_subject))
-				      : pool_printf(r->pool, "Your message to %s", t->client_name);
+				      : catalogue_say(v, r->pool, "t.mail.reply_subject", &t->client_name, 1);
 	struct buf references;
 	buf_init(&references);
 	for (size_t i = refs.rows; i > 0; i--)
 		if (db_cell(&refs, i - 1, 0) != NULL)
 			buf_printf(&references, "%s%s", references.len ? " " : "", db_cell(&refs, i - 1, 0));
-	struct view *v = view_new_mail(r->pool, r->cfg);
 	view_set(v, "client.name", t->client_name);
 	view_set(v, "agent.name", r->session->display_name);
 	view_set(v, "visitor.name", t->name);

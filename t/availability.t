@@ -59,7 +59,7 @@ status_is('closed', 'agents whose sessions have expired do not count');
 subtest 'CORS only for the site\'s registered domains' => sub {
     my ($res) = availability(Origin => 'https://shop.example');
     is $res->{headers}{'access-control-allow-origin'}, 'https://shop.example', 'a registered domain may read it';
-    is $res->{headers}{vary}, 'Origin', 'and the answer varies by Origin';
+    is $res->{headers}{vary}, 'Origin, Accept-Language', 'and the answer varies by Origin (and by language: its words)';
     ($res) = availability(Origin => 'https://www.shop.example:8443');
     is $res->{headers}{'access-control-allow-origin'}, 'https://www.shop.example:8443', 'so may a subdomain (any port)';
     ($res) = availability(Origin => 'http://SHOP.example');

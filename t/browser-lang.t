@@ -5,13 +5,19 @@
 // in the language picker and sees the waiting page in Spanish (its title,
 // place and choices), and it stays Spanish when it reloads; the live
 // updates of the page's script speak Spanish too (a second visitor ahead
-// leaves: the place is rewritten in Spanish). Screenshot:
-// t/artifacts/lang-waiting-es.png.
+// leaves: the place is rewritten in Spanish). Then a visitor from a Spanish
+// page talks with an English-speaking agent: the viewer is Spanish for the
+// visitor (its labels from templates/channel.cs, and the words its scripts
+// write from #viewer-words: the lead, a line's "sent", the typing note)
+// and English for the agent; the help link's words come from
+// /availability in Spanish too. Screenshots: t/artifacts/lang-waiting-es.png,
+// lang-viewer-es.png.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const t = require('./lib/browser.js');
+const { openConversation } = require('./lib/conversation.js');
 
 const QUICK = 15000;
 
@@ -84,11 +90,50 @@ function catalogue(lang) {
     t.ok(problems.length === 0, 'no console errors or CSP violations', problems.join('\n'));
     await ctx.close();
     await aheadCtx.close();
+
+    // The viewer, for a visitor from a Spanish page and an English agent.
+    const c = await openConversation(browser, problems, { lang: 'es', agentName: 'Ed English', visitorName: 'Lucía', prefix: `lang${quiet.client}` });
+    const { agent, visitor } = c;
+    await visitor.goto(c.home);
+    await visitor.waitForFunction((want) => document.getElementById('help').textContent === want,
+      es['widget.available'], { timeout: QUICK }).catch(() => {});
+    const link = await visitor.textContent('#help');
+    t.ok([es['widget.available'], es['widget.busy']].includes(link) || link.startsWith(es['widget.busy_wait'].split('{')[0]),
+      `the help link on the Spanish page speaks Spanish: "${link}"`);
+    await visitor.goto(c.channelUrl);
+    t.is(await visitor.getAttribute('html', 'lang'), 'es', 'the viewer is in Spanish for the visitor');
+    t.is((await visitor.textContent('#help-button')).trim(), es['viewer.help'], 'its tools');
+    t.is(await visitor.getAttribute('#say-text', 'placeholder'), es['viewer.type'], 'its message box');
+    t.is((await visitor.textContent('#say-form button[type=submit]')).trim(), es['viewer.send'], 'its send button');
+    if (await visitor.locator('#call-button').count()) {
+      t.is((await visitor.textContent('#call-button')).trim(), es['call.call'], 'the call button (templates/call.cs)');
+    }
+    t.is((await visitor.textContent('#draw-button')).trim(), es['board.draw'], 'the whiteboard\'s (templates/whiteboard.cs)');
+    t.ok((await visitor.textContent('#lines')).includes(es['chat.joined'].replace('{name}', 'Ed English')),
+      'the agent\'s joining, in Spanish');
+    const leadWords = [es['viewer.nobody_leads'], es['viewer.leads'].replace('{name}', 'Ed English'), es['viewer.you_lead']];
+    await visitor.waitForFunction((want) => want.some((w) => document.getElementById('lead-status').textContent.includes(w)),
+      leadWords, { timeout: QUICK });
+    t.ok(true, `the lead, written by viewer.js, in Spanish: "${await visitor.textContent('#lead-status')}"`);
+    await agent.fill('#say-text', 'Hello');
+    await visitor.waitForFunction((want) => document.getElementById('typing').textContent.includes(want),
+      es['viewer.typing'].replace('{name}', 'Ed English'), { timeout: QUICK });
+    t.ok(true, 'the agent typing, in Spanish');
+    const english = Object.keys(en).filter((k) => /^(viewer|call|board)\./.test(k) && en[k] !== es[k] && en[k].length > 8)
+      .map((k) => en[k]).filter((w) => !w.includes('{'));
+    const shown = await visitor.evaluate(() => document.body.innerText);
+    t.is(english.filter((w) => shown.includes(w)).join(' | '), '', 'no English label of the viewer left on the visitor\'s screen');
+    await t.screenshot(visitor, 'lang-viewer-es');
+    t.is(await agent.getAttribute('html', 'lang'), 'en', 'the agent\'s viewer stays English');
+    t.is((await agent.textContent('#help-button')).trim(), en['viewer.help'], 'with English tools');
+    await c.agentCtx.close();
+    await c.visitorCtx.close();
   } catch (e) {
     t.ok(false, 'the browser run finished', `${e.stack}\n${problems.join('\n')}`);
   } finally {
     await browser.close();
     fs.rmSync(path.join(dir, 'demo', file), { force: true });
+    for (const f of fs.readdirSync(path.join(dir, 'demo'))) if (f.startsWith(`lang${quiet.client}-`)) fs.rmSync(path.join(dir, 'demo', f), { force: true });
   }
   t.done();
 })();

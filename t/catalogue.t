@@ -13,23 +13,26 @@ use utf8;
 use lib "$ENV{BATON_ROOT}/t/lib";
 use Test::More;
 use Baton::Test qw(stack sql);
+use Baton::Crowd qw(event_with);
 
 binmode Test::More->builder->$_, ':encoding(UTF-8)' for qw(output failure_output todo_output);
 my $s = stack();
 my $root = $s->{ROOT};
 my @langs = qw(en es fr de pt);
-# Visitor templates whose words all come from the catalogues. The others
-# (the viewer's labels, the widget's script, reminders and call-back
-# e-mails) are still English: issue 18's note says what is left.
-my @converted = qw(help.cs wait.cs callus.cs rejoin.cs lang.cs lang_picker.cs callback_form.cs transcript.cs
+# Visitor templates whose words all come from the catalogues (the viewer's
+# scripts take theirs from channel.cs's #viewer-words, the widget's from
+# /availability: t/estimate.t, t/browser-lang.t).
+my @converted = qw(help.cs wait.cs callus.cs rejoin.cs lang.cs lang_picker.cs callback_form.cs transcript.cs channel.cs
     mail/transcript.txt.cs mail/transcript.html.cs mail/appointment_confirmation.txt.cs
     mail/appointment_confirmation.html.cs mail/appointment_reminder.txt.cs mail/appointment_reminder.html.cs
-    mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs);
+    mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs
+    mail/acknowledgement.txt.cs mail/acknowledgement.html.cs mail/reply.txt.cs mail/reply.html.cs
+    join.cs attend.cs error.cs call.cs whiteboard.cs);
 # Keys a translation may leave as English has them (the same word).
 my %same_ok = (
-    fr => { 'date.format' => 1 },
-    de => { map { ("date.month.$_" => 1) } 4, 8, 9, 11 },
-    pt => {}, es => {},
+    fr => { 'date.format' => 1, 'board.note' => 1, 'viewer.page' => 1, 'viewer.role_agent' => 1 },
+    de => { 'board.whiteboard' => 1, map { ("date.month.$_" => 1) } 4, 8, 9, 11 },
+    pt => {}, es => { 'viewer.chat' => 1 },
 );
 
 sub catalogue {
@@ -66,7 +69,8 @@ for my $name (@converted) {
     my @unknown = grep { my $k = $_; !defined $cat{en}{$k} && !grep { /^\Q$k\E\./ } keys %{ $cat{en} } } @used;
     is_deeply \@unknown, [], "templates/$name uses only keys English's catalogue has";
     $text =~ s/<\?cs.*?\?>//gs;                    # ClearSilver
-    my @attrs = $text =~ /\b(?:placeholder|title|aria-label|alt)="([^"]*[A-Za-z][^"]*)"/g;
+    my @attrs = grep { !m{^https://…$} }            # an address's start is no word
+        $text =~ /\b(?:placeholder|title|aria-label|alt)="([^"]*[A-Za-z][^"]*)"/g;
     $text =~ s/<[^>]*>//gs;                         # tags
     my @words = grep { !/^(?:UTC|Baton)$/ } $text =~ /([A-Za-z][A-Za-z' ]*[A-Za-z])/g;  # names stay
     is_deeply [@words, @attrs], [], "templates/$name holds no words of its own (all from the catalogues)";
@@ -101,5 +105,24 @@ $res = $v->get("/help?site=$key", headers => { Referer => Baton::Test::visitor_p
 like $res->{content}, qr/<html lang="en">/, 'a language without a catalogue: English';
 $res = $v->get("/help?site=$key&lang=fr", headers => { Referer => Baton::Test::visitor_page(), 'Accept-Language' => 'de' });
 like $res->{content}, qr/<html lang="fr">/, 'the page\'s lang (or the visitor\'s choice) wins over the browser';
+
+# An event's page for attendees, in a Spanish browser.
+my $ev = event_with(speakers => 1);
+$res = Baton::Test::Browser->new->get("/attend?e=$ev->{id}", headers => { 'Accept-Language' => 'es-ES,es;q=0.9' });
+$html = $res->{content};
+utf8::decode($html);
+like $html, qr/<html lang="es">/, 'an event\'s page in a Spanish browser: Spanish';
+ok index($html, $cat{es}{'attend.intro'}) >= 0 && index($html, $cat{es}{'attend.name'}) >= 0, 'with its words';
+ok index($html, $cat{en}{'attend.intro'}) < 0, 'and not English';
+
+# A visitor's error page: the words around the message in their language.
+$res = Baton::Test::Browser->new->get('/help?site=' . ('0' x 32), headers => { 'Accept-Language' => 'de' });
+$html = $res->{content};
+utf8::decode($html);
+my $status = $res->{status};
+ok $status == 403 || $status == 404, "a help link from nowhere, of no site: $status";
+like $html, qr/<html lang="de">/, 'in German for a German browser';
+like $html, qr{<h1>\Q$cat{de}{"error.status.$status"}\E</h1>}, 'its heading';
+ok index($html, $cat{de}{'error.back'}) >= 0, 'and its link back';
 
 done_testing();

@@ -8,10 +8,20 @@
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
+use utf8;
 use Test::More;
 use Baton::Test qw(stack sql);
 
+binmode Test::More->builder->$_, ':encoding(UTF-8)' for qw(output failure_output todo_output);
 stack();
+
+# A catalogue's texts (templates/lang/LANG.hdf).
+sub catalogue {
+    my ($lang) = @_;
+    open my $fh, '<:encoding(UTF-8)', "$ENV{BATON_ROOT}/templates/lang/$lang.hdf" or die "$lang.hdf: $!";
+    my %t = map { /^([a-z0-9_.]+) = (.+)$/ ? ($1 => $2) : () } <$fh>;
+    return \%t;
+}
 
 # What each surface says, for a visitor about to ask and then asking.
 sub surfaces {
@@ -73,6 +83,28 @@ sub agree {
     # Nobody ahead, one agent busy with one session: 30 s to accept and 300
     # to handle it (the defaults, before any session has been timed).
     agree(surfaces($key), 'busy', 'busy', 'about 5 minutes', [qw(wait schedule message later)], 'everyone busy');
+    # The busy desk's sentence and the wait's words in the visitor's
+    # language, each language's word order (templates/lang/LANG.hdf's
+    # help.desk_busy around {estimate}, estimate.minutes.other's {n}).
+    for my $lang (qw(de es fr pt)) {
+        my $t = catalogue($lang);
+        my $b = Baton::Test::Browser->new;
+        my $avail = Baton::Test::json_decode($b->get("/availability?site=$key&lang=$lang")->{content});
+        # (The queue has grown by the visitors asking above: the wait is the one now.)
+        my $n = $avail->{estimate_minutes} // 0;
+        my $wait = $t->{'estimate.minutes.' . ($n == 1 ? 'one' : 'other')} =~ s/\{n\}/$n/r;
+        my $form = $b->get("/help?site=$key&lang=$lang", headers => { Referer => Baton::Test::visitor_page() })->{content};
+        utf8::decode($form);
+        my ($desk) = $form =~ /<p id="desk" class="desk desk-busy">(.*?)<\/p>/s;
+        $desk = ($desk // '') =~ s/<[^>]*>//gr =~ s/&#39;/'/gr;
+        is $desk, $t->{'help.desk_busy'} =~ s/\{estimate\}/$wait/r, "the help form's busy desk in $lang: \"$desk\"";
+        is $avail->{lang}, $lang, "the help button's answer in $lang";
+        is $avail->{words}{busy}, $t->{'widget.busy_wait'} =~ s/\{estimate\}/$wait/r, "its busy button with the wait: \"$avail->{words}{busy}\"";
+    }
+    my $b = Baton::Test::Browser->new;
+    my $avail = Baton::Test::json_decode($b->get("/availability?site=$key", headers => { 'Accept-Language' => 'de-DE,de;q=0.9' })->{content});
+    is $avail->{lang}, 'de', 'without lang=, the browser\'s language chooses the button\'s words';
+    is $avail->{words}{launcher}, catalogue('de')->{'widget.launcher'}, 'and the widget\'s';
 }
 {
     my ($key, $client) = Baton::Test::new_help_site(ask_question => 1);

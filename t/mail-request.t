@@ -9,6 +9,7 @@
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
+use utf8;
 use Test::More;
 use MIME::Base64 ();
 use Baton::Test qw(stack sql admin);
@@ -205,4 +206,38 @@ is sql("SELECT COUNT(*) FROM help_message WHERE rfc_message_id = 'twice-$mid'")-
 $mark = log_mark();
 send_mail($pat, "nobody-$client\@$domain", mail_text(From => "<$pat>", To => "nobody-$client\@$domain", Subject => 'hi'));
 like wait_log($mark, qr/refused: no site/), qr/refused: no site has this help address/, 'an unknown address is refused';
+
+# ---- in the visitor's language ---------------------------------------------------
+# Lucía last asked in Spanish (her request's language): the acknowledgement
+# of her next mail, and an agent's reply to it, speak Spanish
+# (templates/lang/es.hdf; lib/thread.c).
+sub catalogue {
+    my ($lang) = @_;
+    open my $fh, '<:encoding(UTF-8)', "$ENV{BATON_ROOT}/templates/lang/$lang.hdf" or die "$lang.hdf: $!";
+    return { map { /^([a-z0-9_.]+) = (.+)$/ ? ($1 => $2) : () } <$fh> };
+}
+my $es = catalogue('es');
+my $lucia = mail_address('lucia');
+send_mail($lucia, $help, mail_text(From => "Lucia <$lucia>", To => $help, Subject => 'Pedido 4711', 'Message-ID' => "<es1-$mid>"));
+my ($first_ack) = wait_mail($lucia);
+is $first_ack && $first_ack->header('Subject'), 'We have your message: Pedido 4711', 'a newcomer by e-mail: English';
+# Her request was in Spanish (as a help link on a Spanish page makes it),
+# it is done, and an hour has passed: another acknowledgement is due.
+sql("UPDATE help_request SET lang = 'es', state = 'cancelled', thread_state = 'done' WHERE client_id = $cid AND contact = '$lucia'");
+sql("UPDATE mail_message SET created_at = created_at - INTERVAL 2 HOUR WHERE recipient = '$lucia' AND kind = 'acknowledgement'");
+send_mail($lucia, $help, mail_text(From => "Lucia <$lucia>", To => $help, Subject => 'Pedido 4712',
+    'Message-ID' => "<es2-$mid>", body => "No ha llegado.\r\n"));
+my ($ack_es) = wait_mail($lucia, subject => qr/4712/);
+is $ack_es && $ack_es->header('Subject'), $es->{'mail.ack_subject'} =~ s/\{subject\}/Pedido 4712/r, 'the acknowledgement\'s subject in Spanish';
+ok $ack_es && index($ack_es->{text}, $es->{'mail.ack_more'}) >= 0, 'its text in Spanish';
+ok $ack_es && index($ack_es->{html} // '', $es->{'mail.ack_more'}) >= 0 && $ack_es->{html} =~ /<html lang="es">/, 'and its HTML part';
+my ($id_es) = sql("SELECT public_id FROM help_request WHERE client_id = $cid AND contact = '$lucia' ORDER BY id DESC LIMIT 1")->[0][0];
+is sql("SELECT lang FROM help_request WHERE public_id = '$id_es'")->[0][0], 'es', 'the new request keeps the language';
+$res = $b->post('/accept', form => [csrf => $csrf, request => $id_es], headers => { Accept => 'application/json', Origin => $s->{URL} });
+is $res->{status}, 200, 'the agent takes it' or diag $res->{content};
+$res = $b->post('/messages', form => [csrf => $csrf, id => $id_es, action => 'reply', text => 'Ya sale hoy.'],
+    headers => { Accept => 'application/json', Origin => $s->{URL} });
+is $res->{status}, 200, 'the agent answers it' or diag $res->{content};
+my ($reply_es) = wait_mail($lucia, subject => qr/^Re: Pedido 4712$/);
+ok $reply_es && index($reply_es->{text}, $es->{'mail.reply_footer'}) >= 0, 'the reply\'s own words in Spanish';
 done_testing;

@@ -6,7 +6,7 @@
   <?cs if:desk.greeting ?><p class="greeting" id="greeting"><?cs var:desk.greeting ?></p><?cs /if ?>
   <p id="desk" class="desk desk-<?cs var:desk.state ?>"><?cs
     if:desk.state == "free" ?><?cs var:t.help.desk_free ?><?cs
-    elif:desk.state == "busy" ?><?cs var:t.help.desk_busy ?> <strong id="estimate"><?cs call:estimate_words() ?></strong>.<?cs
+    elif:desk.state == "busy" ?><?cs call:split(t.help.desk_busy) ?><?cs set:busy_after = split.after ?><?cs var:split.before ?><strong id="estimate"><?cs call:estimate_words() ?></strong><?cs var:busy_after ?><?cs
     elif:desk.state == "away" ?><?cs var:t.help.desk_away ?><?cs
     elif:desk.closed ?><span id="desk-closed"><?cs var:t.help.desk_hours ?></span><?cs
     else ?><?cs var:t.help.desk_closed ?><?cs /if ?></p>

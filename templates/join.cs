@@ -1,29 +1,28 @@
-<?cs set:title = "Join " + join.room ?><?cs set:page.name = "join" ?>
+<?cs include:"lang.cs" ?><?cs call:split(t.join.title) ?><?cs set:title = split.before + join.room + split.after ?><?cs set:page.name = "join" ?>
 <?cs include:"header.cs" ?>
 <section class="card narrow" id="join" data-state="<?cs var:join.state ?>">
-  <h1>Join <?cs var:join.room ?></h1>
-  <p><strong><?cs var:join.inviter ?></strong> invites you to a live session with <?cs var:join.client ?>:
-     you will chat, browse and look at pages together, right here in your browser. Nothing to install.</p>
+  <h1><?cs var:title ?></h1>
+  <p><?cs call:split2(t.join.invites) ?><?cs var:split2.a ?><strong><?cs var:join.inviter ?></strong><?cs var:split2.b ?><?cs var:join.client ?><?cs var:split2.c ?></p>
   <?cs if:join.error ?><p class="message" role="alert" id="join-error"><?cs var:join.error ?></p><?cs /if ?>
   <?cs if:join.state == "open" ?>
   <form method="post" action="/join" id="join-form">
     <input type="hidden" name="csrf" value="<?cs var:csrf ?>">
     <input type="hidden" name="i" value="<?cs var:join.token ?>">
     <?cs if:join.as_staff ?>
-    <p>You are signed in as <?cs var:me.name ?>: you join as staff.</p>
+    <p><?cs call:fill(t.join.as_staff, me.name) ?></p>
     <?cs elif:join.needs_account ?>
-    <p class="muted">This session is for people with an id from <?cs var:join.client ?>.</p>
-    <label for="login">Your id</label>
+    <p class="muted"><?cs call:fill(t.join.needs_account, join.client) ?></p>
+    <label for="login"><?cs var:t.join.login ?></label>
     <input type="text" id="login" name="login" required maxlength="100" autocomplete="username" autocapitalize="off" spellcheck="false">
-    <label for="password">Password</label>
+    <label for="password"><?cs var:t.join.password ?></label>
     <input type="password" id="password" name="password" required maxlength="1000" autocomplete="current-password">
     <?cs else ?>
-    <label for="name">Your name, as the others will see it</label>
+    <label for="name"><?cs var:t.join.name ?></label>
     <input type="text" id="name" name="name" required maxlength="100" autocomplete="name" value="<?cs var:join.guest_name ?>">
     <?cs /if ?>
-    <button type="submit">Join the session</button>
+    <button type="submit"><?cs var:t.join.submit ?></button>
   </form>
-  <p class="muted">This invitation works until <time datetime="<?cs var:join.expires ?>"><?cs var:join.expires ?></time>.</p>
+  <p class="muted"><?cs call:split(t.join.until) ?><?cs var:split.before ?><time datetime="<?cs var:join.expires ?>"><?cs var:join.expires ?></time><?cs var:split.after ?></p>
   <?cs /if ?>
 </section>
 <?cs include:"footer.cs" ?>

@@ -330,6 +330,10 @@
   // Words the visitor sees here are the button's (the panel's own are
   // Baton's templates). Other wordings may be given on the link:
   // data-baton-available, -busy, -away, -closed (as help-button.js).
+  // They come in the visitor's language with /availability's answer (its
+  // "words", templates/lang/LANG.hdf's widget.*; the link's lang=, else
+  // the page's <html lang>, else the browser's language chooses): these
+  // English ones are only the fallback should Baton not answer.
   var WORDS = {
     available: 'Talk to us now',
     busy: 'Talk to us (short wait)',
@@ -452,7 +456,7 @@
     document.body.appendChild(holder);
     var w = {
       site: site, holder: holder, launcher: launcher, label: label, badge: badge, panel: panel,
-      status: status, close: close, frame: null, ready: false, timer: null,
+      status: status, close: close, frame: null, ready: false, timer: null, title: title, minimise: minimise,
     };
     launcher.addEventListener('click', function () { openPanel(true); });
     minimise.addEventListener('click', function () { minimisePanel(true); });
@@ -666,24 +670,59 @@
   }
   window.addEventListener('message', onPanelMessage);
 
+  /* The visitor's language's words from /availability, for the button
+   * and the panel (already made or not). */
+  function takeWords(words) {
+    if (!words || typeof words !== 'object') return;
+    Object.keys(WORDS).forEach(function (k) {
+      if (k !== 'unread' && typeof words[k] === 'string' && words[k]) WORDS[k] = words[k];
+    });
+    WORDS.conversation = WORDS.launcher;
+    if (typeof words.unread_one === 'string' && typeof words.unread_other === 'string') {
+      WORDS.unread = function (n) { return (n === 1 ? words.unread_one : words.unread_other).replace('{n}', String(n)); };
+    }
+    if (!widget) return;
+    widget.title.textContent = WORDS.title;
+    [[widget.minimise, WORDS.minimise], [widget.close, WORDS.close]].forEach(function (b) {
+      b[0].setAttribute('aria-label', b[1]);
+      b[0].setAttribute('title', b[1]);
+    });
+    render();
+  }
+
   /* The words on the help link (and so the button): anyone there? */
   function word(link, answer) {
     var status = answer.status;
     if (['available', 'busy', 'away', 'closed'].indexOf(status) < 0) return;
     var own = link.getAttribute('data-baton-' + status);
-    var text = status === 'busy' && typeof answer.estimate_words === 'string'
+    var text = status === 'busy' && typeof answer.estimate_words === 'string' && !answer.words
       ? 'Talk to us (wait ' + answer.estimate_words + ')' : WORDS[status];
     link.textContent = own || text;
     ['available', 'busy', 'away', 'closed'].forEach(function (s) { link.classList.remove('baton-help-' + s); });
     link.classList.add('baton-help-' + status);
     link.setAttribute('data-baton-status', status);
   }
+  /* The language the visitor is served in: the help link's lang=, else the
+   * page's <html lang> (else Baton goes by the browser's Accept-Language). */
+  function langOf(site) {
+    var lang = document.documentElement.getAttribute('lang') || '';
+    links.forEach(function (l) {
+      try {
+        var url = new URL(l.href, document.baseURI);
+        if (siteKeyOf(l) === site && url.searchParams.get('lang')) lang = url.searchParams.get('lang');
+      } catch (e) { /* no language from this link */ }
+    });
+    return /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/.test(lang) ? lang : '';
+  }
   function checkAvailability(site) {
     if (typeof fetch !== 'function') return;
-    fetch(batonOrigin + '/availability?site=' + encodeURIComponent(site), { mode: 'cors', credentials: 'omit', cache: 'no-store' })
+    var lang = langOf(site);
+    fetch(batonOrigin + '/availability?site=' + encodeURIComponent(site) + (lang ? '&lang=' + encodeURIComponent(lang) : ''),
+      { mode: 'cors', credentials: 'omit', cache: 'no-store' })
       .then(function (res) { return res.ok ? res.json() : null; })
       .then(function (answer) {
         if (!answer || typeof answer.status !== 'string') return;
+        takeWords(answer.words);
         links.forEach(function (l) { if (siteKeyOf(l) === site) word(l, answer); });
       })
       .catch(function () { /* the links keep their words */ });

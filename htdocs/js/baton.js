@@ -323,7 +323,25 @@
     }
   }
 
+  /* A page's words in its reader's language: its template puts its
+   * catalogue's sentences (templates/lang/LANG.hdf) in data-* attributes of
+   * one element, and say('joined', { name }) gives the one at data-joined
+   * with {name} filled; say.parts(...) the same as a list in which a value
+   * may be an element (a link in the middle of a sentence). A key the
+   * element lacks says itself, which a test sees. */
+  function words(node) {
+    const d = node ? node.dataset : {};
+    const parts = (key, values = {}) => String(d[key] ?? key).split(/(\{[a-z]+\})/).filter((p) => p !== '')
+      .map((p) => {
+        const m = /^\{([a-z]+)\}$/.exec(p);
+        return m && Object.prototype.hasOwnProperty.call(values, m[1]) ? values[m[1]] : p;
+      });
+    const say = (key, values) => parts(key, values).map(String).join('');
+    say.parts = parts;
+    return say;
+  }
+
   window.Baton = Object.freeze({
-    el, postForm, follow, chime, notify, offerNotifications, duration, formFields, HttpError, panelSay,
+    words, el, postForm, follow, chime, notify, offerNotifications, duration, formFields, HttpError, panelSay,
   });
 }());

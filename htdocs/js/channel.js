@@ -17,6 +17,7 @@
   const root = document.getElementById('channel');
   if (!B || !root) return;
   const { el } = B;
+  const say = B.words(document.getElementById('viewer-words'));
 
   const channelId = root.dataset.channel;
   const token = root.dataset.token;
@@ -71,7 +72,7 @@
       const id = Number(li.dataset.participant);
       const person = {
         id,
-        name: li.textContent.trim() || 'Someone',
+        name: li.textContent.trim() || say('someone'),
         role: (/\brole-(\w+)/.exec(li.className) || [])[1] || 'visitor',
         avatar: li.dataset.avatar || '',
         url: li.dataset.url || '',
@@ -83,7 +84,7 @@
       names.set(id, person.name);
     }
   }
-  const myName = people.has(me) ? people.get(me).name : 'You';
+  const myName = people.has(me) ? people.get(me).name : say('you');
   if (!people.has(me)) {
     people.set(me, { id: me, name: myName, role, avatar: root.dataset.avatar || '', url: '', scroll: null, pointer: null, me: true });
   }
@@ -106,14 +107,14 @@
   function addPerson(ev) {
     if (ev.from === null || ev.from === undefined) return;
     const id = Number(ev.from);
-    names.set(id, ev.name || 'Someone');
+    names.set(id, ev.name || say('someone'));
     const known = people.get(id);
     if (known) {
       if (ev.avatar) known.avatar = ev.avatar;
       return;
     }
     people.set(id, {
-      id, name: ev.name || 'Someone', role: ev.role || 'visitor', avatar: ev.avatar || '',
+      id, name: ev.name || say('someone'), role: ev.role || 'visitor', avatar: ev.avatar || '',
       url: '', scroll: null, pointer: null, me: id === me,
     });
     peopleChanged();
@@ -133,10 +134,10 @@
         if (people.has(id)) removePerson(id);
         continue;
       }
-      names.set(id, p.name || names.get(id) || 'Someone');
+      names.set(id, p.name || names.get(id) || say('someone'));
       let person = people.get(id);
       if (!person) {
-        person = { id, name: p.name || 'Someone', role: p.role || 'visitor', me: false };
+        person = { id, name: p.name || say('someone'), role: p.role || 'visitor', me: false };
         people.set(id, person);
       }
       person.name = p.name || person.name;
@@ -189,8 +190,8 @@
 
   function privateWho(name, from, to) {
     const mine = from === me;
-    return el('span', { class: 'who' }, name, ' ', el('span', { class: 'private-mark', text: 'private' }),
-      mine ? ` to ${nameOf(to)}` : ' to you');
+    return el('span', { class: 'who' }, name, ' ', el('span', { class: 'private-mark', text: say('private') }),
+      ' ', mine ? say('toName', { name: nameOf(to) }) : say('toYou'));
   }
 
   /* A line's time, as the reader's clock shows it. */
@@ -208,7 +209,7 @@
     const from = ev.from === null || ev.from === undefined ? null : Number(ev.from);
     const mine = from === me && from !== null;
     const li = el('li', { class: `event event-${ev.kind}${mine ? ' mine' : ''}`, dataset: { seq: ev.seq } });
-    const name = ev.name || 'Someone';
+    const name = ev.name || say('someone');
     const notice = (...parts) => li.append(el('span', { class: 'notice' }, ...parts));
     switch (ev.kind) {
       case 'line':
@@ -218,10 +219,10 @@
         li.append(privateWho(name, from, Number(ev.to)), ' ', el('span', { class: 'body', text: ev.body }), ' ', timeEl(ev.at));
         break;
       case 'join':
-        notice(`${name} joined`);
+        notice(say('joined', { name }));
         break;
       case 'leave':
-        notice(`${name} left`);
+        notice(say('left', { name }));
         break;
       case 'transfer':
       case 'phone': // the phone call's news, from the dialer
@@ -230,21 +231,21 @@
       case 'address':
         li.dataset.url = ev.body;
         if (ev.at) li.dataset.at = ev.at;
-        notice(`${name} led to `, el('span', { class: 'url', title: ev.body, text: ev.body }));
+        notice(...say.parts('ledTo', { name, address: el('span', { class: 'url', title: ev.body, text: ev.body }) }));
         break;
       case 'window':
         li.dataset.url = ev.body;
         if (ev.at) li.dataset.at = ev.at;
-        notice(`${name} sent a page to open in a new window: `, el('span', { class: 'url', title: ev.body, text: ev.body }));
+        notice(...say.parts('windowSent', { name, address: el('span', { class: 'url', title: ev.body, text: ev.body }) }));
         break;
       case 'lead':
-        notice(Number(ev.to) === from ? `${name} took the lead` : `${name} gave the lead to ${ev.body || nameOf(Number(ev.to))}`);
+        notice(Number(ev.to) === from ? say('tookLead', { name }) : say('gaveLead', { name, other: ev.body || nameOf(Number(ev.to)) }));
         break;
       case 'monitor':
-        notice(`${name} started watching silently`);
+        notice(say('watching', { name }));
         break;
       case 'close':
-        notice('The session has ended');
+        notice(say('ended'));
         break;
       default:
         return null; // kinds this page does not know
@@ -330,9 +331,9 @@
       }
       if (parts.length) parts.push(' · ');
       if (isStaff && t.text) {
-        parts.push(`${t.name} is typing: `, el('span', { class: 'preview', text: t.text }));
+        parts.push(...say.parts('typingText', { name: t.name, text: el('span', { class: 'preview', text: t.text }) }));
       } else {
-        parts.push(`${t.name} is typing…`);
+        parts.push(say('typing', { name: t.name }));
       }
     }
     typingEl.replaceChildren(...parts);
@@ -352,7 +353,7 @@
     if (Array.isArray(a.typing)) {
       const now = Date.now();
       for (const t of a.typing) {
-        typers.set(Number(t.from), { name: t.name || 'Someone', text: t.text || '', typing: !!t.typing, at: now });
+        typers.set(Number(t.from), { name: t.name || say('someone'), text: t.text || '', typing: !!t.typing, at: now });
       }
     }
     renderTyping();
@@ -370,12 +371,12 @@
       {
         onConnection(ok) {
           connection.hidden = ok;
-          connection.textContent = ok ? '' : 'Reconnecting…';
+          connection.textContent = ok ? '' : say('reconnecting');
           B.panelSay({ type: 'connection', ok });
         },
         onStop(error) {
           connection.hidden = false;
-          connection.textContent = `This page has stopped updating: ${error.message}`;
+          connection.textContent = say('stopped', { error: error.message });
         },
       });
   }
@@ -391,7 +392,7 @@
     stopTyping();
     for (const { li } of pending.values()) {
       if (li.classList.contains('sending') || li.classList.contains('failed')) {
-        fail(li, 'Not sent: the session has ended.', false);
+        fail(li, say('notSentEnded'), false);
       }
     }
     const link = document.getElementById('transcript-link');
@@ -422,7 +423,7 @@
     sayToId.value = recipient ? String(recipient.id) : '';
     sayToName.textContent = recipient ? recipient.name : '';
     if (sayToClear) sayToClear.hidden = isSupervisor;
-    if (text) text.placeholder = recipient ? `A private line to ${recipient.name}…` : 'Type a message…';
+    if (text) text.placeholder = recipient ? say('typePrivate', { name: recipient.name }) : say('type');
     sayForm.classList.toggle('private', !!recipient);
   }
   if (sayToClear) sayToClear.addEventListener('click', () => { setRecipient(null); text.focus(); });
@@ -452,7 +453,7 @@
     const state = li.querySelector('.state');
     state.replaceChildren(message);
     if (canRetry) {
-      state.append(' ', el('button', { type: 'button', class: 'link retry', text: 'Retry' }));
+      state.append(' ', el('button', { type: 'button', class: 'link retry', text: say('retry') }));
     }
   }
 
@@ -462,7 +463,7 @@
     const { li } = entry;
     li.classList.remove('failed', 'sent');
     li.classList.add('sending');
-    li.querySelector('.state').replaceChildren('sending…');
+    li.querySelector('.state').replaceChildren(say('sending'));
     const fields = { channel: channelId, token, text: entry.text, cmid };
     if (entry.to) fields.to = String(entry.to);
     if (entry.canned) fields.canned = entry.canned;
@@ -478,11 +479,11 @@
       }
       li.classList.remove('sending');
       li.classList.add('sent');
-      li.querySelector('.state').replaceChildren('sent');
+      li.querySelector('.state').replaceChildren(say('sent'));
     } catch (err) {
       if (!pending.has(cmid)) return;
       const final = err.status === 409 || err.status === 403 || err.status === 400;
-      fail(li, `Not sent: ${err.message}`, !final);
+      fail(li, say('notSent', { error: err.message }), !final);
       if (err.status === 409) ended();
     }
   }
@@ -493,7 +494,7 @@
     if (value.trim() === '') return;
     if (isSupervisor && !recipient) setRecipient(null);
     if (isSupervisor && !recipient) {
-      showAlert('There is no agent here to write to.');
+      showAlert(say('noAgent'));
       return;
     }
     const cmid = newCmid();
@@ -501,7 +502,7 @@
     const li = el('li', { class: `event ${to ? 'event-private' : 'event-line'} mine pending sending`, dataset: { cmid } },
       to ? privateWho(myName, me, to) : el('span', { class: 'who', text: myName }), ' ',
       el('span', { class: 'body', text: value }), ' ', timeEl(null),
-      el('span', { class: 'state', role: 'status', text: 'sending…' }));
+      el('span', { class: 'state', role: 'status', text: say('sending') }));
     const canned = text.dataset.canned && value === text.dataset.cannedText ? text.dataset.canned : '';
     delete text.dataset.canned;
     pending.set(cmid, { li, text: value, to, canned });

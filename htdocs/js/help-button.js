@@ -10,7 +10,11 @@
  * free to answer (signed out, or all away), "Leave us a message"; with the
  * class baton-help-available / -busy / -away / -closed for the site's own
  * styling. Other wordings may be given in data-baton-available,
- * data-baton-busy, data-baton-away and data-baton-closed. It also adds the
+ * data-baton-busy, data-baton-away and data-baton-closed. The words come in
+ * the visitor's language from /availability's "words" (the link's lang=,
+ * else the page's <html lang>, else the browser's Accept-Language chooses;
+ * templates/lang/LANG.hdf's widget.*): those here are only the fallback
+ * should Baton not answer. It also adds the
  * page's address to the link (page=...), so the agent starts on the very
  * page the visitor asked from (a browser's Referer holds only the site's
  * origin). If anything fails the link is left as it was, and it still
@@ -39,7 +43,9 @@
     }
     var key = url.searchParams.get('site');
     if (!key || !/\/help$/.test(url.pathname)) return null;
-    return url.origin + url.pathname.replace(/help$/, 'availability') + '?site=' + encodeURIComponent(key);
+    var lang = url.searchParams.get('lang');
+    return url.origin + url.pathname.replace(/help$/, 'availability') + '?site=' + encodeURIComponent(key)
+      + (lang ? '&lang=' + encodeURIComponent(lang) : '');
   }
 
   /* The page's language (<html lang="es">) goes with the link unless it
@@ -58,6 +64,7 @@
   /* The words for a state of the desk; a busy desk says how long. */
   function words(answer) {
     var status = answer.status;
+    if (answer.words && typeof answer.words[status] === 'string') return answer.words[status];
     if (status === 'busy' && typeof answer.estimate_words === 'string') {
       return 'Talk to us (wait ' + answer.estimate_words + ')';
     }

@@ -25,6 +25,7 @@
   const root = document.getElementById('channel');
   if (!B || !C || !root) return;
   const { el } = B;
+  const say = B.words(document.getElementById('viewer-words'));
 
   const { channelId, token, me, people } = C;
   const isAgent = C.role === 'agent';
@@ -328,9 +329,9 @@
     emptyEl.hidden = false;
     updatePointerMode();
     drawOverlayPointers();
-    const why = reason || 'The page refuses to be shown inside another page.';
-    emptyTitle.textContent = open ? 'This page is open in a separate window.' : 'This page opens in a separate window.';
-    const button = el('button', { type: 'button', class: 'secondary', text: open ? 'Show the window' : 'Open the page' });
+    const why = reason || say('refusedWhy');
+    emptyTitle.textContent = open ? say('windowOpen') : say('windowOpens');
+    const button = el('button', { type: 'button', class: 'secondary', text: open ? say('showWindow') : say('openPage') });
     button.addEventListener('click', () => {
       if (ledWindow && !ledWindow.closed) {
         ledWindow.focus();
@@ -339,17 +340,16 @@
           try { ledWindow.location.href = url; } catch (e) { openLed(url); }
         }
       } else if (!openLed(url)) {
-        C.alert('Your browser blocked the new window: allow pop-ups for this page and try again.');
+        C.alert(say('popupBlocked'));
         return;
       }
-      button.textContent = 'Show the window';
-      emptyTitle.textContent = 'This page is open in a separate window.';
+      button.textContent = say('showWindow');
+      emptyTitle.textContent = say('windowOpen');
     });
     notice('refused', [
-      el('strong', { text: 'This page cannot be shown here. ' }),
+      el('strong', { text: say('refused') }), ' ',
       why, ' ',
-      open ? 'It is open in a separate window, which follows the leader.'
-        : 'Open it in a separate window, which then follows the leader:',
+      open ? say('windowFollows') : say('windowOpenIt'), ' ',
       el('span', { class: 'url', text: url }),
     ], [button]);
   }
@@ -548,7 +548,7 @@
 
   let pointing = false;
   let myOverlay = { x: 0.5, y: 0.5 };
-  const myMark = el('div', { class: 'mark mine', hidden: true }, el('span', { class: 'dot' }), el('span', { class: 'label', text: 'You' }));
+  const myMark = el('div', { class: 'mark mine', hidden: true }, el('span', { class: 'dot' }), el('span', { class: 'label', text: say('you') }));
   marks.append(myMark);
 
   function updatePointerMode() {
@@ -560,13 +560,13 @@
   function setPointing(on) {
     pointing = on;
     pointerButton.setAttribute('aria-pressed', on ? 'true' : 'false');
-    pointerButton.textContent = on ? 'Stop pointing' : 'Point';
+    pointerButton.textContent = on ? say('stopPointing') : say('point');
     overlay.hidden = !on;
     myMark.hidden = true;
     if (on) {
       overlay.tabIndex = 0;
       overlay.setAttribute('role', 'application');
-      overlay.setAttribute('aria-label', 'Pointing over the page: move the mouse, or use the arrow keys. Escape stops.');
+      overlay.setAttribute('aria-label', say('pointing'));
     }
   }
   pointerButton.addEventListener('click', () => {
@@ -600,7 +600,7 @@
 
   function notice(key, parts, buttons = []) {
     clearNotice(key);
-    const close = el('button', { type: 'button', class: 'link dismiss', text: 'Dismiss' });
+    const close = el('button', { type: 'button', class: 'link dismiss', text: say('dismiss') });
     const box = el('div', { class: `stage-notice notice-${key}`, dataset: { key } },
       el('p', {}, ...parts), el('p', { class: 'actions' }, ...buttons, close));
     close.addEventListener('click', () => box.remove());
@@ -640,11 +640,11 @@
   function windowSent(ev) {
     const url = ev.body;
     if (!originOf(url)) return;
-    const name = ev.name || 'Someone';
-    const open = el('button', { type: 'button', class: 'open-window', text: 'Open' });
+    const name = ev.name || say('someone');
+    const open = el('button', { type: 'button', class: 'open-window', text: say('open') });
     const box = notice('window', [
-      el('strong', { text: `${ev.role === 'agent' ? 'The agent' : name} sent you a page` }),
-      ev.role === 'agent' ? ` (${name}), to open in a new window:` : ', to open in a new window:',
+      el('strong', { text: ev.role === 'agent' ? say('agentSent') : say('personSent', { name }) }), ' ',
+      ev.role === 'agent' ? say('agentSentWho', { name }) : '', ' ',
       el('span', { class: 'url', text: url })], [open]);
     open.addEventListener('click', () => {
       let w = null;
@@ -654,7 +654,7 @@
         w = null;
       }
       if (!w) {
-        C.alert('Your browser blocked the new window: allow pop-ups for this page and try again.');
+        C.alert(say('popupBlocked'));
         return;
       }
       try { w.opener = null; } catch (e) { /* fine */ }
@@ -670,18 +670,18 @@
     const L = people.get(leader);
     const parts = [];
     if (C.closed) {
-      parts.push('The session has ended.');
+      parts.push(say('endedStatus'));
     } else if (leading()) {
-      parts.push(el('strong', { text: 'You lead.' }), ' Type an address or click links in the page: everyone follows.');
+      parts.push(el('strong', { text: say('youLead') }), ' ', say('youLeadHow'));
     } else if (L) {
-      parts.push(el('strong', { text: `${L.name} leads.` }), ' Only the leader can change the address.');
+      parts.push(el('strong', { text: say('leads', { name: L.name }) }), ' ', say('onlyLeader'));
       if (isAgent) {
         const take = el('button', { type: 'button', class: 'link', id: 'take-lead', text: 'Take the lead' });
         take.addEventListener('click', () => passLead(me));
         parts.push(' ', take);
       }
     } else {
-      parts.push('Nobody leads right now.');
+      parts.push(say('nobodyLeads'));
       if (isAgent) {
         const take = el('button', { type: 'button', class: 'link', id: 'take-lead', text: 'Take the lead' });
         take.addEventListener('click', () => passLead(me));
@@ -697,8 +697,7 @@
     addressForm.classList.toggle('following', !can);
     root.classList.toggle('is-leader', can);
     if (!viewUrl && !ledUrl) {
-      emptyHint.textContent = can ? 'You lead: type an address above to show a page to everyone.'
-        : 'When the leader opens an address, it shows here for everyone.';
+      emptyHint.textContent = can ? say('youLeadHint') : say('noPageHint');
     }
     startNotice();
   }
@@ -734,14 +733,13 @@
   async function lead(url, mode, gesture) {
     addressTyped = false;
     if (!leading()) {
-      C.alert('Only the leader can change the address.');
+      C.alert(say('onlyLeader'));
       return;
     }
     if (mode === 'window') {
       try {
         const answer = await B.postForm('/go', { channel: channelId, token, url, mode: 'window' });
-        notice('sent', [answer && answer.proposed ? 'Your guide was asked to open this page too: '
-          : 'The page was sent to open in a new window: ', el('span', { class: 'url', text: url })]);
+        notice('sent', say.parts(answer && answer.proposed ? 'guideAskedWindow' : 'sentWindow', { address: el('span', { class: 'url', text: url }) }));
         setTimeout(() => clearNotice('sent'), 6000);
       } catch (err) {
         fail(err);
@@ -758,7 +756,7 @@
     }
     if (answer && answer.proposed) {
       // Off the site's own pages the agent decides whether everyone goes.
-      notice('proposed', ['Your guide was asked to follow you to ', el('span', { class: 'url', text: url }), '.']);
+      notice('proposed', say.parts('guideAsked', { address: el('span', { class: 'url', text: url }) }));
       setTimeout(() => clearNotice('proposed'), 8000);
     }
     ledUrl = url;
@@ -774,7 +772,7 @@
     const mode = e.submitter && e.submitter.value === 'window' ? 'window' : 'frame';
     const url = normalize(address.value);
     if (!url) {
-      C.alert('Give a web address, such as https://www.example.com/.');
+      C.alert(say('giveAddress'));
       address.focus();
       return;
     }
@@ -820,7 +818,7 @@
     return img;
   }
   function roleLabel(p) {
-    return { agent: 'agent', visitor: 'visitor', supervisor: 'watching silently' }[p.role] || p.role;
+    return { agent: say('roleAgent'), visitor: say('roleVisitor'), supervisor: say('roleSupervisor') }[p.role] || p.role;
   }
   function canWriteTo(p) {
     if (p.me) return false;
@@ -833,9 +831,9 @@
     if (p.me) {
       if (isAgent && !leading()) acts.push({ label: 'Take the lead', run: () => passLead(me) });
     } else {
-      if (leading() && p.role !== 'supervisor') acts.push({ label: 'Give the lead', run: () => passLead(p.id) });
+      if (leading() && p.role !== 'supervisor') acts.push({ label: say('giveLead'), run: () => passLead(p.id) });
       if (isAgent && !leading() && p.id === leader) acts.push({ label: 'Take the lead', run: () => passLead(me) });
-      if (canWriteTo(p)) acts.push({ label: 'Private line', run: () => { closeMenu(); closePanels(); C.writeTo(p.id); } });
+      if (canWriteTo(p)) acts.push({ label: say('privateLine'), run: () => { closeMenu(); closePanels(); C.writeTo(p.id); } });
     }
     return acts;
   }
@@ -877,8 +875,8 @@
         dataset: { key: `avatar:${p.id}` },
       }, avatarImg(p, 28));
       const line = el('span', { class: 'line' }, el('span', { class: 'name', text: p.name }));
-      if (p.me) line.append(' ', el('span', { class: 'you', text: '(you)' }));
-      if (p.id === leader) line.append(' ', el('span', { class: 'badge', text: 'leads' }));
+      if (p.me) line.append(' ', el('span', { class: 'you', text: say('youMark') }));
+      if (p.id === leader) line.append(' ', el('span', { class: 'badge', text: say('leadsMark') }));
       const text = el('span', { class: 'text' }, line);
       if (!p.me && p.url && (C.isStaff || p.id === leader)) text.append(el('span', { class: 'where', text: shortUrl(p.url) }));
       button.append(text);
@@ -903,10 +901,10 @@
   function renderWho() {
     const list = sortedPeople();
     rebuild(whoList, list.map(personSignature).join('\n'), () => list.map((p) => {
-      const head = el('p', { class: 'who-name' }, el('strong', { text: p.name }), p.me ? ' (you)' : '',
-        ` · ${roleLabel(p)}`, p.id === leader ? el('span', { class: 'badge', text: 'leads' }) : '');
-      const where = p.url ? el('p', { class: 'where' }, p.me ? 'Your view: ' : 'Viewing: ', el('span', { class: 'url', text: p.url }))
-        : el('p', { class: 'where muted', text: 'No page yet' });
+      const head = el('p', { class: 'who-name' }, el('strong', { text: p.name }), p.me ? ` ${say('youMark')}` : '',
+        ` · ${roleLabel(p)}`, p.id === leader ? el('span', { class: 'badge', text: say('leadsMark') }) : '');
+      const where = p.url ? el('p', { class: 'where' }, ...say.parts(p.me ? 'yourView' : 'viewing', { address: el('span', { class: 'url', text: p.url }) }))
+        : el('p', { class: 'where muted', text: say('noPageYet') });
       const actions = el('p', { class: 'actions' });
       for (const a of actionsFor(p)) {
         const b = el('button', { type: 'button', class: 'secondary small', text: a.label, dataset: { key: `${p.id}:${a.label}` } });
@@ -925,9 +923,9 @@
   function fillMenu(id) {
     const p = people.get(id);
     if (!p) return;
-    menuTitle.textContent = p.me ? `${p.name} (you)` : p.name;
+    menuTitle.textContent = p.me ? `${p.name} ${say('youMark')}` : p.name;
     menuWhere.hidden = !p.url;
-    menuWhere.textContent = p.url ? `${p.me ? 'Your view' : 'Viewing'}: ${p.url}` : '';
+    menuWhere.textContent = p.url ? say(p.me ? 'yourView' : 'viewing', { address: p.url }) : '';
     const acts = actionsFor(p);
     rebuild(menuActions, `${p.id}|${acts.map((a) => a.label).join('/')}`, () => {
       const buttons = acts.map((a) => {
@@ -935,7 +933,7 @@
         b.addEventListener('click', a.run);
         return b;
       });
-      if (!buttons.length && !p.me) buttons.push(el('p', { class: 'muted', text: p.id === leader ? 'Leads the way.' : 'Follows the leader.' }));
+      if (!buttons.length && !p.me) buttons.push(el('p', { class: 'muted', text: p.id === leader ? say('leadsTheWay') : say('follows') }));
       return buttons;
     });
     avatarChoices.hidden = !p.me || C.closed;
@@ -1058,9 +1056,9 @@
   function renderHistory() {
     const items = visited.slice().reverse().map((v) => {
       const li = el('li', {}, el('time', { text: timeOf(v.at) }), ' ', el('span', { class: 'url', text: v.url }),
-        v.kind === 'window' ? el('span', { class: 'muted', text: ' (new window)' }) : '');
+        v.kind === 'window' ? el('span', { class: 'muted', text: ` ${say('newWindowMark')}` }) : '');
       if (leading()) {
-        const again = el('button', { type: 'button', class: 'link', text: 'Lead here' });
+        const again = el('button', { type: 'button', class: 'link', text: say('leadHere') });
         again.addEventListener('click', () => {
           closePanels();
           address.value = v.url;

@@ -1,8 +1,8 @@
-Hello<?cs if:visitor.name ?> <?cs var:visitor.name ?><?cs /if ?>,
+<?cs include:"lang.cs" ?><?cs if:visitor.name ?><?cs call:fill(t.mail.hello_name, visitor.name) ?><?cs else ?><?cs var:t.mail.hello ?><?cs /if ?>
 
-thank you for writing to <?cs var:client.name ?>. Your message<?cs if:message.subject ?> "<?cs var:message.subject ?>"<?cs /if ?> has arrived and is waiting for the next free person, who will answer you by e-mail.
+<?cs if:message.subject ?><?cs call:fill2(t.mail.ack_thanks_subject, client.name, message.subject) ?><?cs else ?><?cs call:fill(t.mail.ack_thanks, client.name) ?><?cs /if ?>
 
-If you have more to add, reply to this e-mail: it joins the same conversation.
+<?cs var:t.mail.ack_more ?>
 
 --
-<?cs var:client.name ?> (an automatic answer: there is no need to reply to say thanks)
+<?cs var:mail.footer ?>

@@ -1,5 +1,5 @@
-<?cs var:reply.text ?>
+<?cs include:"lang.cs" ?><?cs var:reply.text ?>
 
 --
 <?cs var:agent.name ?>, <?cs var:client.name ?>
-Reply to this e-mail to answer.
+<?cs var:t.mail.reply_footer ?>
