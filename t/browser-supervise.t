@@ -128,7 +128,10 @@ async function channelToken(request, base, channel) {
     await t.screenshot(page, 'supervise-4-session');
 
     const agentToken = await channelToken(agentContext.request, base, channel);
-    await visitorPage.goto(`${base}/wait?r=${request}`);
+    // The waiting page hears of the accept and goes to the conversation by
+    // itself (a navigation of ours would race it: Firefox aborts one).
+    await visitorPage.waitForURL((u) => u.pathname === '/channel' && u.searchParams.get('id') === channel,
+      { timeout: 30000 });
     const visitorToken = await channelToken(visitorContext.request, base, channel);
     const say = (ctx, token, text) => ctx.request.post(`${base}/say`, {
       form: { channel, token, text }, headers: { Origin: base, Accept: 'application/json' },
