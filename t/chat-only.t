@@ -3,8 +3,8 @@
 # profile_channel_cobrowses): a conversation whose request's level offers
 # chat without co-browse is chat only: the agent leads no page (/go), the
 # lead is not passed to the visitor (/lead), the visitor's page is not
-# followed (/seen), each refused with a 403 saying why, and the page says
-# so to both. A level with co-browse, or a client without levels, co-browses
+# followed (/seen) or mirrored (/mirror), each refused with a 403 saying
+# why, and the page says so to both. A level with co-browse, or a client without levels, co-browses
 # as before. Messages stay open to a visitor whatever their level.
 use strict;
 use warnings;
@@ -33,6 +33,9 @@ subtest 'a chat-only level: no page led or followed, and the page says so' => su
     like $d->{error}, qr/chat without co-browsing/, 'saying why';
     ($res) = Baton::Test::party_post($visitor, '/seen', $ch, [url => "$s->{URL}/demo/x.html"]);
     is $res->{status}, 403, 'the visitor\'s page is not followed';
+    ($res, $d) = Baton::Test::party_post($visitor, '/mirror', $ch, [data => '{"t":"input","i":7,"v":"Flat 3"}']);
+    is $res->{status}, 403, 'nor mirrored';
+    like $d->{error}, qr/chat without co-browsing/, 'saying why';
     ($res) = Baton::Test::party_post($agent, '/say', $ch, [text => 'Here is the link: https://example.com/help']);
     like $res->{status}, qr/^20[01]$/, 'the chat goes on';
     like $agent->{browser}->get("/channel?id=$ch")->{content}, qr/id="chat-only"/, 'the agent\'s page says it is chat only';
@@ -48,6 +51,8 @@ subtest 'a level with co-browse, or no levels: co-browsing as before' => sub {
         my $what = $channels // 'no levels';
         my ($res) = Baton::Test::party_post($agent, '/go', $ch, [url => "$s->{URL}/demo/x.html"]);
         is $res->{status}, 200, "$what: the agent leads to a page";
+        ($res) = Baton::Test::party_post($visitor, '/mirror', $ch, [data => '{"t":"input","i":7,"v":"Flat 3"}']);
+        is $res->{status}, 200, "$what: the visitor's page is mirrored";
         ($res) = Baton::Test::party_post($agent, '/lead', $ch, [to => $ids->{visitor}]);
         is $res->{status}, 200, "$what: and passes the visitor the lead";
         unlike $agent->{browser}->get("/channel?id=$ch")->{content}, qr/id="chat-only"/, "$what: no chat-only notice";

@@ -622,7 +622,7 @@
       case 'state':
         state.state = m.state;
         var wasReporting = panelReports;
-        panelReports = m.state === 'conversation';
+        panelReports = m.state === 'conversation' && m.cobrowse !== false;
         if (panelReports !== wasReporting) extend({ type: 'watching', on: panelReports });
         if (panelReports) send({ type: 'hello', url: location.href, title: document.title });
         if (panelReports) send(where());

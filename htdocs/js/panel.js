@@ -51,7 +51,9 @@
     const message = document.getElementById('error-message');
     say({ type: 'failed', message: message ? message.textContent : '' });
   } else {
-    say({ type: 'state', state });
+    // A chat-only conversation (its service level has no co-browse): the
+    // site's page reports nothing of itself, and offers no mirror.
+    say({ type: 'state', state, cobrowse: !document.getElementById('chat-only') });
   }
 
   /* A visitor made in this frame: does the browser keep the cookie here?
