@@ -61,10 +61,8 @@ static int show(struct request *r)
 	if (token == NULL)
 		return -1;
 	struct view *v = view_new(r);
-	/* The words added since (pages seen) come from the catalogue. */
-	char lang[TRANSLATE_LANG_MAX];
-	catalogue_lang(r, NULL, lang);
-	catalogue_load(r, v, lang);
+	/* In the visitor's language (Accept-Language). */
+	catalogue_page(r, v, NULL);
 	view_set(v, "csrf", token);
 	view_set(v, "site.key", r->in[GET_SITE]);
 	view_set(v, "site.client", client_name);

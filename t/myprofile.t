@@ -46,6 +46,9 @@ subtest 'one profile across the sites of a client, none across clients' => sub {
     like $page->{content}, qr{Shop</span> <span class="url">[^<]*/demo/shop.html}, 'with the shop trail';
     like $page->{content}, qr{Blog</span> <span class="url">[^<]*/demo/blog.html}, 'and the blog trail';
     like $page->{content}, qr/viewed-pricing/, 'and the events the site script saw';
+    my $es = $v->get("/myprofile?site=$blog", headers => { 'Accept-Language' => 'es-ES,es;q=0.9' })->{content};
+    like $es, qr/<html lang="es">.*Sus preguntas y las páginas desde las que preguntó.*Borrar mi perfil/s,
+        'in the visitor\'s language';
 
     my ($elsewhere) = ask($v, $other, '/demo/else.html');
     unlike $elsewhere->{content}, qr/value="Vera Lynn"/, "another client's site does not know her name";
