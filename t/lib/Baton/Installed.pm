@@ -41,15 +41,19 @@ sub wait_until {
     return 0;
 }
 
-# A MariaDB from the tree's template datadir (tools/stack makes it), root
-# by the Unix socket as on a Debian server. Returns false when it did not
-# come up.
+# A MariaDB from the tree's template datadir (tools/stack makes it) or, in
+# a tree that never ran a stack (`make test-deb` alone in a fresh clone), a
+# datadir of its own; root by the Unix socket as on a Debian server.
+# Returns false when it did not come up.
 sub start_mariadb {
     my ($root) = @_;
     my $d = dir();
-    # The template make test's stack made in this tree.
-    return 0 unless -d "$root/var/cache/mariadb-template/mysql";
-    system('cp', '-a', "$root/var/cache/mariadb-template", "$d/db") == 0 or return 0;
+    if (-d "$root/var/cache/mariadb-template/mysql") {
+        system('cp', '-a', "$root/var/cache/mariadb-template", "$d/db") == 0 or return 0;
+    } else {
+        system("mariadb-install-db --no-defaults --datadir='$d/db' --auth-root-authentication-method=normal"
+            . " --skip-test-db --user=root >'$d/mariadb-install.log' 2>&1") == 0 or return 0;
+    }
     system('install', '-d', '-m', '0755', '/run/mysqld') == 0 or return 0;
     $db_pid = fork // die "fork: $!";
     if (!$db_pid) {
