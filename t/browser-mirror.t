@@ -136,7 +136,10 @@ const CARD = '4111 1111 1111 1111';
       const f = document.getElementById('mirror-frame').getBoundingClientRect();
       return p.left >= f.left && p.top >= f.top && p.left <= f.right && p.top <= f.bottom;
     }), 'drawn over the mirror frame');
-    t.ok(await dana.evaluate(() => {
+    // The copy follows the visitor's scroll by its own messages, which may
+    // land after the pointer's: wait until both are in (a deadline, not a
+    // snapshot of a moment between them).
+    t.ok(await dana.waitForFunction(() => {
       const p = document.querySelector('#mirror-pointer .mirror-pointer-dot').getBoundingClientRect();
       const f = document.getElementById('mirror-frame');
       const fr = f.getBoundingClientRect();
@@ -145,7 +148,8 @@ const CARD = '4111 1111 1111 1111';
       const x = p.left + p.width / 2;
       const y = p.top + p.height / 2;
       return x >= fr.left + r.left * s && x <= fr.left + r.right * s && y >= fr.top + r.top * s && y <= fr.top + r.bottom * s;
-    }), 'over the basket in the copy, as it is over the basket on their page');
+    }, null, { timeout: QUICK }).then(() => true, () => false),
+    'over the basket in the copy, as it is over the basket on their page');
     t.ok((await dana.textContent('#mirror-pointer')).includes('Vera Visitor'), 'with the visitor\'s name');
 
     // The whiteboard over the copy: the agent (leading) draws a box around
