@@ -10,7 +10,6 @@
 #include "db.h"
 #include "lead.h"
 #include "pool.h"
-#include "profile.h"
 #include "program.h"
 #include "response.h"
 
@@ -33,12 +32,8 @@ static int go(struct request *r)
 	if (status != 0)
 		return status;
 	/* A chat-only service level (lib/profile.h): nobody's page is led. */
-	bool cobrowses;
-	int gate = profile_channel_cobrowses(r->db, r->pool, m.channel_id, &cobrowses);
-	if (gate != DB_OK)
-		return channel_failed(r, gate);
-	if (!cobrowses)
-		return resp_error(r, 403, "%s", PROFILE_CHAT_ONLY);
+	if ((status = channel_require_cobrowse(r, &m)) != 0)
+		return status;
 	const char *url = r->in[IN_URL];
 	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
 		return resp_error(r, 400, "Give a web address starting with http:// or https://.");

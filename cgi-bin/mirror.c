@@ -15,7 +15,6 @@
 #include "db.h"
 #include "mirror.h"
 #include "pool.h"
-#include "profile.h"
 #include "program.h"
 #include "response.h"
 
@@ -34,12 +33,8 @@ static int mirror_post(struct request *r)
 		return status;
 	/* A chat-only service level (lib/profile.h): a mirrored page is
 	 * co-browsing too. */
-	bool cobrowses;
-	int gate = profile_channel_cobrowses(r->db, r->pool, m.channel_id, &cobrowses);
-	if (gate != DB_OK)
-		return channel_failed(r, gate);
-	if (!cobrowses)
-		return resp_error(r, 403, "%s", PROFILE_CHAT_ONLY);
+	if ((status = channel_require_cobrowse(r, &m)) != 0)
+		return status;
 	const char *data = r->in[IN_DATA];
 	bool forbidden = false;
 	const char *problem = mirror_check(data, strlen(data), m.kind, &forbidden);

@@ -13,6 +13,7 @@
 #include "notify.h"
 #include "phone_call.h"
 #include "pool.h"
+#include "profile.h"
 #include "queue.h"
 #include "render.h"
 #include "response.h"
@@ -880,4 +881,13 @@ int channel_monitor(struct request *r, const struct member *m)
 	if (rc == DB_OK)
 		notify_post(NOTIFY_CHANNEL, m->channel_id, (unsigned long long)w.seq);
 	return rc;
+}
+
+int channel_require_cobrowse(struct request *r, const struct member *m)
+{
+	bool cobrowses;
+	int rc = profile_channel_cobrowses(r->db, r->pool, m->channel_id, &cobrowses);
+	if (rc != DB_OK)
+		return channel_failed(r, rc);
+	return cobrowses ? 0 : resp_error(r, 403, "%s", PROFILE_CHAT_ONLY);
 }

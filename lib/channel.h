@@ -57,6 +57,10 @@ int channel_authorize(struct request *r, const char *public_id, const char *toke
 /* The answer to a failed channel operation: 409 when the channel has
  * closed, 503 when the database is down, otherwise an internal error. */
 int channel_failed(struct request *r, int rc);
+/* 0 when the channel's service level co-browses (lib/profile.h); else the
+ * answer sent: 403 saying it is chat only, or the database's failure. For
+ * every program that leads, follows or mirrors a page. */
+int channel_require_cobrowse(struct request *r, const struct member *m);
 
 /* Appends an event (in its own transaction, retried on conflicts). With a
  * client_msg_id a repeated post returns the first one's seq and stores
