@@ -37,18 +37,6 @@ sub start_relay {
         report => "$tmp/cut");
 }
 
-# A copy of the stack's configuration whose database is the relay.
-sub conf_through {
-    my ($socket) = @_;
-    open my $in, '<', $s->{CONF} or die "$s->{CONF}: $!";
-    my $conf = join '', grep { !/^\s*(db_socket|log_file)\s*=/ } <$in>;
-    close $in;
-    my $path = "$tmp/baton.conf";
-    open my $out, '>', $path or die;
-    print {$out} $conf, "db_socket = $socket\nlog_file =\n";
-    close $out;
-    return $path;
-}
 
 # Runs cgi-bin/accept once as plain CGI, as the agent; returns the status,
 # the Location and what it logged.
@@ -85,7 +73,7 @@ sub one_accept {
         or die "no waiting page: $res->{status}";
     my $socket = "$tmp/relay-$mode.sock";
     my $relay = start_relay($mode, $socket);
-    my @answer = eval { accept_as_cgi($agent, $request, conf_through($socket)) };
+    my @answer = eval { accept_as_cgi($agent, $request, Baton::CutRelay::conf_through($s->{CONF}, $socket, "$tmp/baton.conf")) };
     my $error = $@;
     kill 'TERM', $relay;
     waitpid $relay, 0;

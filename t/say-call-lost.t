@@ -25,18 +25,6 @@ my $c = Baton::Test::open_channel(agent_name => 'Cal Lost');
 my ($ch, $agent) = ($c->{channel}, $c->{agent});
 my $channel_id = sql("SELECT id FROM channel WHERE public_id = '$ch'")->[0][0];
 
-# A copy of the stack's configuration whose database is the relay.
-sub conf_through {
-    my ($socket) = @_;
-    open my $in, '<', $s->{CONF} or die "$s->{CONF}: $!";
-    my $conf = join '', grep { !/^\s*(db_socket|log_file)\s*=/ } <$in>;
-    close $in;
-    my $path = "$tmp/baton.conf";
-    open my $out, '>', $path or die;
-    print {$out} $conf, "db_socket = $socket\nlog_file =\n";
-    close $out;
-    return $path;
-}
 
 # Runs cgi-bin/say once as plain CGI, as the agent: (status, output, log).
 sub say_as_cgi {
@@ -71,7 +59,7 @@ sub one_post {
     my $socket = "$tmp/relay-$mode.sock";
     my $relay = Baton::CutRelay::start(mode => $mode, path => $socket, db_socket => $s->{DB_SOCKET},
         arm => qr/^\x16\s*CALL\s+event_post\b/i, cut => qr/^\x17/, report => "$tmp/cut");
-    my @answer = eval { say_as_cgi("line+$mode", $cmid, conf_through($socket)) };
+    my @answer = eval { say_as_cgi("line+$mode", $cmid, Baton::CutRelay::conf_through($s->{CONF}, $socket, "$tmp/baton.conf")) };
     my $error = $@;
     kill 'TERM', $relay;
     waitpid $relay, 0;

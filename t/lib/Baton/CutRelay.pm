@@ -17,6 +17,19 @@ use IO::Select;
 use IO::Socket::UNIX;
 use Socket qw(SOCK_STREAM);
 
+# A copy of the configuration at $conf whose database is the relay at
+# $socket, logging to stderr, written to $path; returns $path.
+sub conf_through {
+    my ($conf, $socket, $path) = @_;
+    open my $in, '<', $conf or die "$conf: $!";
+    my $text = join '', grep { !/^\s*(db_socket|log_file)\s*=/ } <$in>;
+    close $in;
+    open my $out, '>', $path or die "$path: $!";
+    print {$out} $text, "db_socket = $socket\nlog_file =\n";
+    close $out;
+    return $path;
+}
+
 sub start {
     my (%o) = @_;
     my $listen = IO::Socket::UNIX->new(Type => SOCK_STREAM, Local => $o{path}, Listen => 16)
