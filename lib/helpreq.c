@@ -157,6 +157,23 @@ struct creation {
 	unsigned long long version;    /* out: the queue's, when it changed */
 };
 
+/* A request made from the overflow page's message form is, before anyone
+ * could be offered it, the message left: as change_once() makes one of a
+ * waiting visitor's request. */
+static int create_as_message(struct db *db, struct creation *c, long long request_id)
+{
+	const char *contact = c->extra->message_contact;
+	long long client_id = c->site->client_id;
+	int rc = db_exec(db, SQL_REQUEST_LEAVE_MESSAGE, NULL, "sssi", c->name, contact, c->question,
+			 request_id);
+	if (rc == DB_OK)
+		rc = thread_start_from_form(db, request_id, client_id, contact, c->question);
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, client_id,
+			     "message", 0LL);
+	return rc;
+}
+
 static int create_once(struct db *db, struct creation *c)
 {
 	const struct site_info *site = c->site;
@@ -216,6 +233,8 @@ static int create_once(struct db *db, struct creation *c)
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
 			     "created", 0LL);
+	if (rc == DB_OK && c->extra->message_contact != NULL)
+		rc = create_as_message(db, c, request_id);
 	if (rc == DB_OK)
 		rc = queue_bump(db, site->client_id, &c->version);
 	c->public_id = id;

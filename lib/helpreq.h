@@ -43,6 +43,10 @@ struct helpreq_extra {
 	const char *email;        /* typed by the visitor: kept on their profile */
 	const char *customer_ref; /* the site's customer, from a signed link */
 	bool wants_video;         /* asked to start with video (if their level offers it) */
+	/* From the overflow page (lib/overflow.h): the request is made as a
+	 * message left with this contact, in the same transaction: never
+	 * routed. */
+	const char *message_contact;
 };
 
 /* Puts the visitor in the client's queue (or finds their open request) and
