@@ -10,8 +10,9 @@
  * when it is on the Referer's host. The widget's panel opens here too, in
  * a frame (lib/panel.c). A newcomer to a desk its client counts as
  * overloaded is not queued but shown the overflow page
- * (templates/overflow.cs, lib/overflow.h), whose message form comes back
- * here with contact= and makes the request a message.
+ * (templates/overflow.cs, lib/overflow.h), whose message and schedule
+ * forms come back here (contact=, or date= and time=) and make the request
+ * a message or a booking.
  * Tests: t/help.t, t/overflow.t. */
 #include <string.h>
 
@@ -73,7 +74,7 @@ static const struct input link_inputs[GET__MAX] = {
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
        IN_CUSTOMER, IN_PLAN, IN_CUSTOMER_NAME, IN_CUSTOMER_EMAIL, IN_LANG, IN_EMAIL, IN_VIDEO,
-       IN_CONTACT, IN__MAX };
+       IN_CONTACT, IN_DATE, IN_TIME, IN_OFFSET, IN__MAX };
 static const char *const yes[] = { "1", NULL };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
@@ -89,6 +90,11 @@ static const struct input question_inputs[IN__MAX] = {
 	/* The overflow page's message form: how to reach them; the request
 	 * is made as a message (lib/helpreq.h). */
 	[IN_CONTACT] = { "contact", INPUT_LINE, false, 254, 0, 0, NULL },
+	/* Its schedule form: a day and time on the visitor's clock, and the
+	 * minutes to add for UTC (JavaScript's getTimezoneOffset). */
+	[IN_DATE] = { "date", INPUT_LINE, false, 10, 0, 0, NULL },
+	[IN_TIME] = { "time", INPUT_LINE, false, 5, 0, 0, NULL },
+	[IN_OFFSET] = { "offset", INPUT_INT, false, 0, -840, 840, NULL },
 };
 
 /* The signed priority of this link (inputs at `first`: priority, expires,
@@ -208,7 +214,7 @@ static int to_queue(struct request *r, const struct site_info *site, long long v
 	int rc;
 	/* A newcomer to an overloaded desk is offered other ways first
 	 * (lib/overflow.h); a message from that page is what they chose. */
-	if (extra->message_contact == NULL) {
+	if (extra->message_contact == NULL && extra->scheduled_for == NULL) {
 		const char *resume;
 		if ((rc = resume_path(r, site, visitor_id, &resume)) != DB_OK)
 			return failed(r, rc);
@@ -395,6 +401,18 @@ static int help_question(struct request *r)
 	if (extra.message_contact != NULL && r->in[IN_NAME] == NULL)
 		return resp_error(r, 400, "A message needs your name (name) as well as how to reach "
 				  "you (contact).");
+	char stamp[32];
+	if (r->in[IN_DATE] != NULL || r->in[IN_TIME] != NULL) {
+		if (extra.message_contact != NULL)
+			return resp_error(r, 400, "Leave a message (contact) or choose a time (date, time), "
+					  "not both.");
+		const char *bad_time = helpreq_booking_time(r->in[IN_DATE] ? r->in[IN_DATE] : "",
+							    r->in[IN_TIME] ? r->in[IN_TIME] : "",
+							    r->in_int[IN_OFFSET], stamp);
+		if (bad_time != NULL)
+			return resp_error(r, 400, "%s", bad_time);
+		extra.scheduled_for = stamp;
+	}
 	struct asked a = { .topic = r->in[IN_TOPIC], .name = r->in[IN_NAME],
 			   .question = r->in[IN_QUESTION], .page = r->in[IN_PAGE],
 			   .lang = r->in[IN_LANG], .signed_at = IN_PRIORITY };

@@ -3,8 +3,9 @@
 # and its desk overloaded for a newcomer (nobody to answer, or a wait
 # estimated past those minutes), the help form does not queue an anonymous
 # visitor but shows the overflow page in their language, with what they
-# typed carried into its message form; the message left there reaches the
-# agents' messages and is never in the queue; a visitor whose service
+# typed carried into its message and schedule forms; the message left
+# there reaches the agents' messages and is never in the queue, a time
+# booked there is a booking; a visitor whose service
 # level may skip the overflow page is queued; with the setting off (the
 # default) everyone is queued as before. The setting: the Desk settings
 # form and baton-admin call lib/admin_desk.c (CSRF, roles, tenants, bad
@@ -136,6 +137,39 @@ subtest 'an anonymous visitor to an overloaded desk gets the overflow page' => s
     is $entry->{name}, 'Olga <O>', 'with the name';
     is $entry->{question}, "Where is <my> parcel?\nIt is late.", 'and the message';
     ok !(grep { $_->{id} eq $id } @{ $snapshot->{queue} }), 'it is not in the queue';
+};
+
+subtest 'or books a time from the overflow page' => sub {
+    my $v = Baton::Test::Browser->new;
+    my $before = requests();
+    my ($r, $csrf, $page) = ask($v, name => 'Sam', question => 'A fitting, please', email => 'sam@example.com');
+    is $r->{status}, 200, 'the overflow page';
+    like $r->{content}, qr/<form method="post" action="\/help" id="overflow-schedule-form">/, 'offers a time';
+    like $r->{content}, qr/<textarea id="overflow-schedule-question" name="question" required maxlength="2000" rows="3">A fitting, please<\/textarea>/,
+        'with the question carried';
+    like $r->{content}, qr/<script src="\/js\/overflow.js" defer>/, 'and its script for the visitor\'s clock';
+    my @tomorrow = gmtime(time + 86400);
+    my $date = sprintf '%04d-%02d-%02d', $tomorrow[5] + 1900, $tomorrow[4] + 1, $tomorrow[3];
+    my %book = (csrf => $csrf, site => $key, page => $page, name => 'Sam', question => 'A fitting, please',
+        email => 'sam@example.com', date => $date, time => '10:30', offset => -120);
+    my $form = sub { my %f = (%book, @_); [map { defined $f{$_} ? ($_ => $f{$_}) : () } sort keys %f] };
+    $r = $v->post('/help', form => $form->(date => 'tomorrow'));
+    is $r->{status}, 400, 'a day that is no date: 400';
+    like $r->{content}, qr/Give the date as YYYY-MM-DD and the time as HH:MM\./, 'saying how';
+    $r = $v->post('/help', form => $form->(date => '2001-01-01'));
+    is $r->{status}, 400, 'a time past: 400';
+    $r = $v->post('/help', form => $form->(contact => 'sam@example.com'));
+    is $r->{status}, 400, 'a message and a time at once: 400';
+    is requests(), $before, 'none of that made a request';
+    $r = $v->post('/help', form => $form->());
+    my $id = queued_id($r);
+    ok $id, 'booking the time: to the waiting page';
+    my $row = Baton::Test::request_row($id);
+    is $row->{state}, 'scheduled', 'the request is booked, never queued';
+    is $row->{scheduled_for}, "$date 08:30:00", 'for 10:30 on the visitor\'s clock, two hours ahead of UTC';
+    is $row->{question}, 'A fitting, please', 'with the question';
+    is $row->{contact}, 'sam@example.com', 'and the address for the confirmation';
+    is_deeply Baton::Test::request_events($id), [qw(created scheduled)], 'archived';
 };
 
 subtest 'in the visitor\'s language' => sub {
