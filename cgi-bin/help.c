@@ -8,8 +8,12 @@
  * the queue; POST sends the question. Both end on the waiting page. The
  * optional page=URL (added by the site scripts) names the page asked from
  * when it is on the Referer's host. The widget's panel opens here too, in
- * a frame (lib/panel.c).
- * Tests: t/help.t. */
+ * a frame (lib/panel.c). A newcomer to a desk its client counts as
+ * overloaded is not queued but shown the overflow page
+ * (templates/overflow.cs, lib/overflow.h), whose message and schedule
+ * forms come back here (contact=, or date= and time=) and make the request
+ * a message or a booking.
+ * Tests: t/help.t, t/overflow.t. */
 #include <string.h>
 
 #include "admin_desk.h"
@@ -18,6 +22,7 @@
 #include "db.h"
 #include "estimate.h"
 #include "helpreq.h"
+#include "overflow.h"
 #include "page_view.h"
 #include "panel.h"
 #include "log.h"
@@ -69,7 +74,7 @@ static const struct input link_inputs[GET__MAX] = {
 
 enum { IN_CSRF, IN_SITE, IN_TOPIC, IN_PAGE, IN_NAME, IN_QUESTION, IN_PRIORITY, IN_EXPIRES, IN_SIG,
        IN_CUSTOMER, IN_PLAN, IN_CUSTOMER_NAME, IN_CUSTOMER_EMAIL, IN_LANG, IN_EMAIL, IN_VIDEO,
-       IN__MAX };
+       IN_CONTACT, IN_DATE, IN_TIME, IN_OFFSET, IN__MAX };
 static const char *const yes[] = { "1", NULL };
 static const struct input question_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
@@ -82,6 +87,14 @@ static const struct input question_inputs[IN__MAX] = {
 	[IN_LANG] = LANG_INPUT,
 	[IN_EMAIL] = { "email", INPUT_EMAIL, false, 254, 0, 0, NULL },
 	[IN_VIDEO] = { "video", INPUT_CHOICE, false, 1, 0, 0, yes },
+	/* The overflow page's message form: how to reach them; the request
+	 * is made as a message (lib/helpreq.h). */
+	[IN_CONTACT] = { "contact", INPUT_LINE, false, 254, 0, 0, NULL },
+	/* Its schedule form: a day and time on the visitor's clock, and the
+	 * minutes to add for UTC (JavaScript's getTimezoneOffset). */
+	[IN_DATE] = { "date", INPUT_LINE, false, 10, 0, 0, NULL },
+	[IN_TIME] = { "time", INPUT_LINE, false, 5, 0, 0, NULL },
+	[IN_OFFSET] = { "offset", INPUT_INT, false, 0, -840, 840, NULL },
 };
 
 /* The signed priority of this link (inputs at `first`: priority, expires,
@@ -126,27 +139,6 @@ static int failed(struct request *r, int rc)
 	return rc == DB_DOWN ? resp_unavailable(r) : -1;
 }
 
-static int to_queue(struct request *r, const struct site_info *site, long long visitor_id,
-		    const char *topic, const char *name, const char *question, const char *page,
-		    long long priority, const char *lang_choice, const struct helpreq_extra *extra)
-{
-	const char *public_id, *refusal = NULL;
-	char lang[TRANSLATE_LANG_MAX];
-	visitor_lang(r, lang_choice, lang);
-	int rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority, extra,
-				&public_id, &refusal);
-	if (rc == HELPREQ_LIMITED) {
-		resp_header(r, "Retry-After", "60");
-		return resp_error(r, 429, "%s", refusal);
-	}
-	/* Without it the visitor is served in English: no reason to turn them away. */
-	if (rc == DB_OK && visitor_lang_remember(r, public_id, lang) != DB_OK)
-		log_warn("the language of request %s was not stored", public_id);
-	if (rc != DB_OK)
-		return failed(r, rc);
-	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));
-}
-
 /* The visitor's open request or conversation with this client, if any:
  * the page to go back to, or NULL. */
 static int resume_path(struct request *r, const struct site_info *site, long long visitor_id,
@@ -166,6 +158,93 @@ static int resume_path(struct request *r, const struct site_info *site, long lon
 	if (rc == DB_OK && open.rows > 0)
 		*path = pool_printf(r->pool, "/wait?r=%s", db_cell(&open, 0, 0));
 	return rc;
+}
+
+/* What the visitor asked with, to carry into the overflow page's choices. */
+struct asked {
+	const char *topic, *name, *question, *page, *lang;
+	size_t signed_at; /* the first of the link's signed inputs (SIGNED_PRIORITY_INPUTS) */
+};
+
+/* The overflow page (templates/overflow.cs): the wait is long, or nobody
+ * can answer; a message, a call-back where the client takes calls and
+ * their level allows it, or later, with what they typed carried along. */
+static int overflow_page(struct request *r, const struct site_info *site, const struct asked *a,
+			 const struct helpreq_extra *extra, const struct treatment *t,
+			 const struct estimate *e)
+{
+	const char *token = form_csrf_token(r);
+	if (token == NULL)
+		return -1;
+	int rc = panel_allow(r, site->id);
+	if (rc != DB_OK)
+		return failed(r, rc);
+	struct view *v = view_new(r);
+	char page_lang[TRANSLATE_LANG_MAX];
+	catalogue_lang(r, a->lang, page_lang);
+	catalogue_load(r, v, page_lang);
+	view_set(v, "page.lang", page_lang);
+	view_set(v, "csrf", token);
+	view_set(v, "site.key", r->in[a->signed_at == GET_PRIORITY ? GET_SITE : IN_SITE]);
+	view_set(v, "site.client", site->client_name);
+	view_set(v, "topic", a->topic);
+	view_set(v, "page", a->page);
+	view_set(v, "lang", a->lang);
+	view_set(v, "name", a->name);
+	view_set(v, "question", a->question);
+	view_set(v, "email", extra->email);
+	static const char *const signed_names[] = { "priority", "expires", "sig", "customer", "plan",
+						    "customer_name", "customer_email" };
+	for (size_t i = 0; i < COUNT_OF(signed_names); i++)
+		view_set(v, signed_names[i], r->in[a->signed_at + i]);
+	estimate_to_view(e, v);
+	bool calls = false;
+	if (callback_enabled(r->db, r->pool, site->client_id, &calls) == DB_OK)
+		view_set_int(v, "callback.enabled", calls && treatment_offers(t, "callback"));
+	rc = view_render(r, v, 200, "overflow");
+	view_free(v);
+	return rc;
+}
+
+static int to_queue(struct request *r, const struct site_info *site, long long visitor_id,
+		    const struct asked *a, long long priority, const struct helpreq_extra *extra)
+{
+	const char *topic = a->topic, *name = a->name, *question = a->question, *page = a->page;
+	const char *public_id, *refusal = NULL;
+	int rc;
+	/* A newcomer to an overloaded desk is offered other ways first
+	 * (lib/overflow.h); a message from that page is what they chose. */
+	if (extra->message_contact == NULL && extra->scheduled_for == NULL) {
+		const char *resume;
+		if ((rc = resume_path(r, site, visitor_id, &resume)) != DB_OK)
+			return failed(r, rc);
+		if (resume != NULL)
+			return resp_redirect(r, resume);
+		struct profile_ask ask = { .page = page, .topic = topic, .site = site->name,
+					   .question = question };
+		struct treatment t;
+		struct estimate e;
+		bool overflow;
+		if ((rc = overflow_for_newcomer(r->db, r->pool, site->client_id, visitor_id, &ask, &t,
+						&e, &overflow)) != DB_OK)
+			return failed(r, rc);
+		if (overflow)
+			return overflow_page(r, site, a, extra, &t, &e);
+	}
+	char lang[TRANSLATE_LANG_MAX];
+	visitor_lang(r, a->lang, lang);
+	rc = helpreq_create(r, site, visitor_id, topic, name, question, page, priority, extra,
+				&public_id, &refusal);
+	if (rc == HELPREQ_LIMITED) {
+		resp_header(r, "Retry-After", "60");
+		return resp_error(r, 429, "%s", refusal);
+	}
+	/* Without it the visitor is served in English: no reason to turn them away. */
+	if (rc == DB_OK && visitor_lang_remember(r, public_id, lang) != DB_OK)
+		log_warn("the language of request %s was not stored", public_id);
+	if (rc != DB_OK)
+		return failed(r, rc);
+	return resp_redirect(r, pool_printf(r->pool, "/wait?r=%s", public_id));
 }
 
 static int help_link(struct request *r)
@@ -221,9 +300,11 @@ static int help_link(struct request *r)
 				    tracking)) != DB_OK)
 		return failed(r, rc);
 	struct helpreq_extra extra = { .customer_ref = customer };
-	if (!site.ask_question)
-		return to_queue(r, &site, visitor_id, r->in[GET_TOPIC], NULL, NULL, page, priority,
-				r->in[GET_LANG], &extra);
+	if (!site.ask_question) {
+		struct asked a = { .topic = r->in[GET_TOPIC], .page = page, .lang = r->in[GET_LANG],
+				   .signed_at = GET_PRIORITY };
+		return to_queue(r, &site, visitor_id, &a, priority, &extra);
+	}
 	/* What the client's rules offer this visitor, and what they are called. */
 	struct treatment t;
 	struct profile_ask ask = { .page = page, .topic = r->in[GET_TOPIC], .site = site.name };
@@ -314,9 +395,28 @@ static int help_question(struct request *r)
 	if ((rc = visitor_identify(r, true, &visitor_id)) != DB_OK)
 		return failed(r, rc);
 	struct helpreq_extra extra = { .email = r->in[IN_EMAIL], .customer_ref = customer,
-				       .wants_video = r->in[IN_VIDEO] != NULL };
-	return to_queue(r, &site, visitor_id, r->in[IN_TOPIC], r->in[IN_NAME], r->in[IN_QUESTION],
-			r->in[IN_PAGE], priority, r->in[IN_LANG], &extra);
+				       .wants_video = r->in[IN_VIDEO] != NULL,
+				       .message_contact = r->in[IN_CONTACT] };
+	/* Agents answer a message: it says who is asking. */
+	if (extra.message_contact != NULL && r->in[IN_NAME] == NULL)
+		return resp_error(r, 400, "A message needs your name (name) as well as how to reach "
+				  "you (contact).");
+	char stamp[32];
+	if (r->in[IN_DATE] != NULL || r->in[IN_TIME] != NULL) {
+		if (extra.message_contact != NULL)
+			return resp_error(r, 400, "Leave a message (contact) or choose a time (date, time), "
+					  "not both.");
+		const char *bad_time = helpreq_booking_time(r->in[IN_DATE] ? r->in[IN_DATE] : "",
+							    r->in[IN_TIME] ? r->in[IN_TIME] : "",
+							    r->in_int[IN_OFFSET], stamp);
+		if (bad_time != NULL)
+			return resp_error(r, 400, "%s", bad_time);
+		extra.scheduled_for = stamp;
+	}
+	struct asked a = { .topic = r->in[IN_TOPIC], .name = r->in[IN_NAME],
+			   .question = r->in[IN_QUESTION], .page = r->in[IN_PAGE],
+			   .lang = r->in[IN_LANG], .signed_at = IN_PRIORITY };
+	return to_queue(r, &site, visitor_id, &a, priority, &extra);
 }
 
 static const struct action help_actions[] = {

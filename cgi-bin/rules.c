@@ -27,6 +27,7 @@ static const struct input rules_inputs[] = {
 	{ "skill", INPUT_LINE, false, 32, 0, 0, NULL },
 	{ "rank", INPUT_LINE, false, 6, 0, 0, NULL },
 	{ "target", INPUT_LINE, false, 6, 0, 0, NULL },
+	{ "skip_overflow", INPUT_LINE, false, 1, 0, 0, NULL },
 	{ "label", INPUT_LINE, false, 100, 0, 0, NULL },
 	{ "condition", INPUT_LINE, false, RULE_TEXT_MAX, 0, 0, NULL },
 	{ "score", INPUT_LINE, false, 6, 0, 0, NULL },
@@ -52,7 +53,7 @@ static int level_set(struct request *r, struct admin_context *ac, long long clie
 	buf_free(&list);
 	return profile_admin_level_set(ac, client_id, admin_field(r, "name"), offered,
 				       admin_field(r, "skill"), admin_field(r, "rank"),
-				       admin_field(r, "target"));
+				       admin_field(r, "target"), admin_field(r, "skip_overflow"));
 }
 
 static int level_delete(struct request *r, struct admin_context *ac, long long client_id)

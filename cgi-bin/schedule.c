@@ -10,8 +10,6 @@
 #include "program.h"
 #include "response.h"
 
-enum { MAX_DAYS_AHEAD = 60 };
-
 enum { IN_CSRF, IN_REQUEST, IN_DATE, IN_TIME, IN_OFFSET, IN_CONTACT, IN__MAX };
 static const struct input schedule_inputs[IN__MAX] = {
 	[IN_CSRF] = { "csrf", INPUT_TOKEN, true, 64, 0, 0, NULL },
@@ -30,18 +28,11 @@ static int store_time(struct request *r, const struct request_status *st, void *
 
 static int schedule(struct request *r)
 {
-	time_t when = helpreq_local_time(r->in[IN_DATE], r->in[IN_TIME], r->in_int[IN_OFFSET]);
-	time_t now = time(NULL);
-	if (when < 0)
-		return resp_error(r, 400, "Give the date as YYYY-MM-DD and the time as HH:MM.");
-	if (when < now + 5 * 60)
-		return resp_error(r, 400, "Choose a time at least five minutes from now.");
-	if (when > now + MAX_DAYS_AHEAD * 86400)
-		return resp_error(r, 400, "Choose a time within the next %d days.", MAX_DAYS_AHEAD);
 	char stamp[32];
-	struct tm tm;
-	gmtime_r(&when, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:00", &tm);
+	const char *refusal = helpreq_booking_time(r->in[IN_DATE], r->in[IN_TIME], r->in_int[IN_OFFSET],
+						   stamp);
+	if (refusal != NULL)
+		return resp_error(r, 400, "%s", refusal);
 	return helpreq_visitor_change(r, r->in[IN_REQUEST], store_time, stamp,
 				      "This request is no longer waiting.");
 }

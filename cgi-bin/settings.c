@@ -28,6 +28,7 @@ static const struct input settings_inputs[] = {
 	{ "show_rooms", INPUT_LINE, false, 1, 0, 0, NULL },
 	{ "tell_visitors_monitored", INPUT_LINE, false, 1, 0, 0, NULL },
 	{ "supervisors_listen", INPUT_LINE, false, 1, 0, 0, NULL },
+	{ "overflow_after_minutes", INPUT_LINE, false, 10, 0, 0, NULL },
 	{ "greeting", INPUT_TEXT, false, 500, 0, 0, NULL },
 	{ "time_zone", INPUT_LINE, false, 64, 0, 0, NULL },
 	{ "panel", INPUT_INT, false, 0, 0, 1, NULL },

@@ -32,13 +32,17 @@ static const struct setting {
 	{ "panel_fields", "the visitor panel", S_FIELDS, 0, 200, SQL_CLIENT_SET_PANEL_FIELDS },
 	{ "supervisors_listen", "supervisors listening to calls", S_BOOL, 0, 1,
 	  SQL_CLIENT_SET_SUPERVISORS_LISTEN },
+	/* 0: never; else minutes of estimated wait past which newcomers see
+	 * the overflow page (lib/overflow.h). */
+	{ "overflow_after_minutes", "minutes of estimated wait before the overflow page, 0 for never",
+	  S_INT, 0, 1440, SQL_CLIENT_SET_OVERFLOW_AFTER },
 };
 enum { SETTING_COUNT = sizeof settings / sizeof settings[0] };
 
 const char *const desk_setting_names[] = {
 	"seat_cap", "accept_timeout_seconds", "max_missed_offers", "channel_participant_cap",
 	"wait_target_seconds", "show_rooms", "tell_visitors_monitored", "greeting", "time_zone",
-	"panel_fields", "supervisors_listen", NULL,
+	"panel_fields", "supervisors_listen", "overflow_after_minutes", NULL,
 };
 
 const char *const desk_panel_fields[] = {

@@ -157,6 +157,34 @@ struct creation {
 	unsigned long long version;    /* out: the queue's, when it changed */
 };
 
+/* A request made from the overflow page is, before anyone could be
+ * offered it, the message left or the session booked: as change_once()
+ * makes them of a waiting visitor's request. */
+static int create_as_chosen(struct db *db, struct creation *c, long long request_id)
+{
+	const struct helpreq_extra *x = c->extra;
+	long long client_id = c->site->client_id;
+	int rc;
+	const char *kind;
+	if (x->message_contact != NULL) {
+		kind = "message";
+		rc = db_exec(db, SQL_REQUEST_LEAVE_MESSAGE, NULL, "sssi", c->name, x->message_contact,
+			     c->question, request_id);
+		if (rc == DB_OK)
+			rc = thread_start_from_form(db, request_id, client_id, x->message_contact,
+						    c->question);
+	} else {
+		kind = "scheduled";
+		rc = db_exec(db, SQL_REQUEST_SCHEDULE, NULL, "ssi", x->scheduled_for, x->email,
+			     request_id);
+		if (rc == DB_OK)
+			rc = appointment_confirm(c->r, request_id);
+	}
+	if (rc == DB_OK)
+		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, client_id, kind, 0LL);
+	return rc;
+}
+
 static int create_once(struct db *db, struct creation *c)
 {
 	const struct site_info *site = c->site;
@@ -216,6 +244,8 @@ static int create_once(struct db *db, struct creation *c)
 	if (rc == DB_OK)
 		rc = db_exec(db, SQL_REQUEST_EVENT_INSERT, NULL, "iisn", request_id, site->client_id,
 			     "created", 0LL);
+	if (rc == DB_OK && (c->extra->message_contact != NULL || c->extra->scheduled_for != NULL))
+		rc = create_as_chosen(db, c, request_id);
 	if (rc == DB_OK)
 		rc = queue_bump(db, site->client_id, &c->version);
 	c->public_id = id;
@@ -524,4 +554,22 @@ time_t helpreq_local_time(const char *date, const char *clock, long long offset_
 	if (check.tm_mday != day) /* 31 February and the like */
 		return -1;
 	return t + offset_minutes * 60;
+}
+
+const char *helpreq_booking_time(const char *date, const char *clock, long long offset_minutes,
+				 char stamp[32])
+{
+	enum { MAX_DAYS_AHEAD = 60 };
+	time_t when = helpreq_local_time(date, clock, offset_minutes);
+	time_t now = time(NULL);
+	if (when < 0)
+		return "Give the date as YYYY-MM-DD and the time as HH:MM.";
+	if (when < now + 5 * 60)
+		return "Choose a time at least five minutes from now.";
+	if (when > now + MAX_DAYS_AHEAD * 86400)
+		return "Choose a time within the next 60 days.";
+	struct tm tm;
+	gmtime_r(&when, &tm);
+	strftime(stamp, 32, "%Y-%m-%d %H:%M:00", &tm);
+	return NULL;
 }

@@ -43,6 +43,12 @@ struct helpreq_extra {
 	const char *email;        /* typed by the visitor: kept on their profile */
 	const char *customer_ref; /* the site's customer, from a signed link */
 	bool wants_video;         /* asked to start with video (if their level offers it) */
+	/* From the overflow page (lib/overflow.h): the request is made as a
+	 * message left with this contact, or booked for this time (UTC,
+	 * helpreq_booking_time(); the e-mail address above gets the
+	 * confirmation), in the same transaction: never routed. */
+	const char *message_contact;
+	const char *scheduled_for;
 };
 
 /* Puts the visitor in the client's queue (or finds their open request) and
@@ -137,5 +143,12 @@ int helpreq_leave_message(struct request *r, const struct request_status *st, co
  * on their clock, offset_minutes behind UTC (JavaScript's
  * getTimezoneOffset()); -1 when the date or time is not real. */
 time_t helpreq_local_time(const char *date, const char *clock, long long offset_minutes);
+
+/* A time a visitor books a session for (their date, clock and offset as
+ * helpreq_local_time() takes them) as stored, "YYYY-MM-DD HH:MM:00" UTC,
+ * into stamp: NULL, or the refusal for the visitor when it is not a real
+ * time, sooner than five minutes from now or more than 60 days ahead. */
+const char *helpreq_booking_time(const char *date, const char *clock, long long offset_minutes,
+				 char stamp[32]);
 
 #endif

@@ -31,12 +31,12 @@ static bool channel_valid(const char *name)
 
 int profile_admin_level_set(struct admin_context *ac, long long client_id, const char *name,
 			    const char *channels, const char *skill, const char *rank,
-			    const char *target_seconds)
+			    const char *target_seconds, const char *skip_overflow)
 {
 	int status = admin_authorize(ac, POWER_ADMINISTER, client_id);
 	if (status != 0)
 		return status;
-	long long rank_n = 0, target = 120;
+	long long rank_n = 0, target = 120, skip = 0;
 	if (name == NULL || !profile_name_valid(name))
 		return admin_refuse(ac, 400, "A level's name is 1-32 of a-z, 0-9, '-' and '_'.");
 	if (channels == NULL || *channels == '\0' || !list_valid(ac->pool, channels, channel_valid))
@@ -48,15 +48,18 @@ int profile_admin_level_set(struct admin_context *ac, long long client_id, const
 		return admin_refuse(ac, 400, "A skill's name is 1-32 of a-z, 0-9, '-' and '_'.");
 	if ((rank && (status = admin_int(ac, "rank", rank, -1000, 1000, &rank_n)) != 0)
 	    || (target_seconds
-		&& (status = admin_int(ac, "target", target_seconds, 0, 86400, &target)) != 0))
+		&& (status = admin_int(ac, "target", target_seconds, 0, 86400, &target)) != 0)
+	    || (skip_overflow
+		&& (status = admin_int(ac, "skip_overflow", skip_overflow, 0, 1, &skip)) != 0))
 		return status;
 	int rc = admin_begin(ac);
 	if (rc == DB_OK)
 		rc = db_exec(ac->db, SQL_SERVICE_LEVEL_PUT, NULL, "isssiii", client_id, name, channels,
-			     skill, target, 0LL, rank_n);
+			     skill, target, skip, rank_n);
 	if (rc == DB_OK)
 		rc = admin_audit(ac, client_id, 0, "level.set", pool_printf(ac->pool, "level %s", name),
-				 "offers %s%s%s", channels, skill ? ", skill " : "", skill ? skill : "");
+				 "offers %s%s%s%s", channels, skill ? ", skill " : "", skill ? skill : "",
+				 skip ? ", skips the overflow page" : "");
 	if ((rc = admin_finish(ac, rc)) != 0)
 		return rc;
 	return admin_done(ac, "The level %s offers %s%s%s.", name, channels,

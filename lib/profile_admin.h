@@ -11,10 +11,11 @@
 #include "profile.h"
 
 /* channels: comma-separated of chat, cobrowse, video, callback, message;
- * skill NULL or "" for none. */
+ * skill NULL or "" for none; skip_overflow "1": its visitors are queued
+ * even when the desk is overloaded (lib/overflow.h), "0" or NULL: not. */
 int profile_admin_level_set(struct admin_context *ac, long long client_id, const char *name,
 			    const char *channels, const char *skill, const char *rank,
-			    const char *target_seconds);
+			    const char *target_seconds, const char *skip_overflow);
 int profile_admin_level_delete(struct admin_context *ac, long long client_id, const char *name);
 
 /* A rule: its condition must parse (lib/profile_rules.h), its level (NULL

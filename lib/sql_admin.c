@@ -272,15 +272,18 @@ const char *const sql_texts_admin[SQL__MAX] = {
 	[SQL_CLIENT_DESK] =
 		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers, channel_participant_cap,"
 		" wait_target_seconds, show_rooms, tell_visitors_monitored, COALESCE(greeting, ''),"
-		" time_zone, panel_fields, supervisors_listen FROM client WHERE id = ?",
+		" time_zone, panel_fields, supervisors_listen, overflow_after_minutes"
+		" FROM client WHERE id = ?",
 	[SQL_CLIENT_DESK_LOCK] =
 		"SELECT seat_cap, accept_timeout_seconds, max_missed_offers, channel_participant_cap,"
 		" wait_target_seconds, show_rooms, tell_visitors_monitored, COALESCE(greeting, ''),"
-		" time_zone, panel_fields, supervisors_listen FROM client WHERE id = ? FOR UPDATE",
+		" time_zone, panel_fields, supervisors_listen, overflow_after_minutes"
+		" FROM client WHERE id = ? FOR UPDATE",
 	[SQL_CLIENT_DESK_NAME] = "SELECT slug, name FROM client WHERE id = ?",
 	[SQL_CLIENT_SET_GREETING] = "UPDATE client SET greeting = ? WHERE id = ?",
 	[SQL_CLIENT_SET_TIME_ZONE] = "UPDATE client SET time_zone = ? WHERE id = ?",
 	[SQL_CLIENT_SET_PANEL_FIELDS] = "UPDATE client SET panel_fields = ? WHERE id = ?",
+	[SQL_CLIENT_SET_OVERFLOW_AFTER] = "UPDATE client SET overflow_after_minutes = ? WHERE id = ?",
 	/* NULL for a zone the database's time zone tables do not know. */
 	[SQL_TIME_ZONE_KNOWN] = "SELECT CONVERT_TZ('2000-01-01 12:00:00', '+00:00', ?)",
 	[SQL_HOURS_CLEAR] = "DELETE FROM opening_hours WHERE client_id = ?",

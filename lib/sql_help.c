@@ -4,6 +4,8 @@
 #include "sql_queue.h"
 
 const char *const sql_texts_help[SQL__MAX] = {
+	/* lib/overflow.c: 0, never. */
+	[SQL_CLIENT_OVERFLOW_AFTER] = "SELECT overflow_after_minutes FROM client WHERE id = ?",
 	[SQL_SITE_BY_KEY] =
 		"SELECT s.id, s.client_id, s.name, s.ask_question, c.name, c.suspended_at IS NOT NULL FROM site s"
 		" JOIN client c ON c.id = s.client_id WHERE s.site_key = ?",

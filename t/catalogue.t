@@ -27,7 +27,7 @@ my @converted = qw(help.cs wait.cs callus.cs rejoin.cs lang.cs lang_picker.cs ca
     mail/appointment_confirmation.html.cs mail/appointment_reminder.txt.cs mail/appointment_reminder.html.cs
     mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs
     mail/acknowledgement.txt.cs mail/acknowledgement.html.cs mail/reply.txt.cs mail/reply.html.cs
-    join.cs attend.cs error.cs call.cs whiteboard.cs myprofile.cs);
+    join.cs attend.cs error.cs call.cs whiteboard.cs myprofile.cs overflow.cs);
 # Keys a translation may leave as English has them (the same word).
 my %same_ok = (
     fr => { 'date.format' => 1, 'board.note' => 1, 'viewer.page' => 1, 'viewer.role_agent' => 1,

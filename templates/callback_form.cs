@@ -23,8 +23,8 @@
     </div>
   </fieldset>
   <?cs if:!callback.request ?><label for="callback-question"><?cs var:t.help.question ?> <span class="muted"><?cs var:t.help.optional ?></span></label>
-  <textarea id="callback-question" name="question" maxlength="2000" rows="3"></textarea><?cs /if ?>
+  <textarea id="callback-question" name="question" maxlength="2000" rows="3"><?cs var:callback.question ?></textarea><?cs /if ?>
   <label for="callback-email"><?cs var:t.wait.email ?> <span class="muted"><?cs var:t.callback.email_why ?></span></label>
-  <input type="email" id="callback-email" name="email" maxlength="254" autocomplete="email">
+  <input type="email" id="callback-email" name="email" maxlength="254" autocomplete="email" value="<?cs var:callback.email ?>">
   <button type="submit"><?cs var:t.wait.title_callback ?></button>
 </form>

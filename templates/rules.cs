@@ -5,8 +5,8 @@
 <section class="card wide" id="levels-card">
   <h1>Service levels</h1>
   <p class="muted">What a visitor is offered and which agents take them. Visitors no rule gives a level to have the level <strong>default</strong>; without it they are offered everything.</p>
-  <table id="levels"><thead><tr><th>Level</th><th>Offers</th><th>Skill needed</th><th>Target answer</th><th>Rank</th><th></th></tr></thead><tbody>
-  <?cs each:l = levels ?><tr data-level="<?cs var:l.name ?>"><td><?cs var:l.name ?></td><td><?cs var:l.channels ?></td><td><?cs var:l.skill ?></td><td><?cs var:l.target ?> s</td><td><?cs var:l.rank ?></td>
+  <table id="levels"><thead><tr><th>Level</th><th>Offers</th><th>Skill needed</th><th>Target answer</th><th>Rank</th><th>Overflow page</th><th></th></tr></thead><tbody>
+  <?cs each:l = levels ?><tr data-level="<?cs var:l.name ?>"><td><?cs var:l.name ?></td><td><?cs var:l.channels ?></td><td><?cs var:l.skill ?></td><td><?cs var:l.target ?> s</td><td><?cs var:l.rank ?></td><td class="skip-overflow"><?cs if:l.skip == "1" ?>skips it<?cs else ?>shown<?cs /if ?></td>
     <td><form method="post" action="/rules" class="inline"><?cs call:admin_fields("level-delete") ?><input type="hidden" name="name" value="<?cs var:l.name ?>"><button type="submit" class="secondary danger">Delete</button></form></td></tr><?cs /each ?>
   </tbody></table>
   <h2>Add or change a level</h2>
@@ -23,6 +23,7 @@
       <div><label for="level-skill">Skill needed <span class="muted">(optional)</span></label><input type="text" id="level-skill" name="skill" maxlength="32"></div>
       <div><label for="level-target">Target answer (s)</label><input type="text" id="level-target" name="target" value="120" maxlength="6"></div>
       <div><label for="level-rank">Rank</label><input type="text" id="level-rank" name="rank" value="0" maxlength="6"></div>
+      <div><label class="check"><input type="checkbox" id="level-skip-overflow" name="skip_overflow" value="1"> may skip the overflow page <span class="muted">(queued even when the desk is overloaded: Settings)</span></label></div>
     </div>
     <button type="submit">Save the level</button>
   </form>

@@ -68,6 +68,8 @@
         <select id="tell_visitors_monitored" name="tell_visitors_monitored"><option value="1"<?cs if:desk.tell_visitors_monitored == "1" ?> selected<?cs /if ?>>yes</option><option value="0"<?cs if:desk.tell_visitors_monitored != "1" ?> selected<?cs /if ?>>no</option></select></div>
       <div><label for="supervisors_listen">Supervisors may listen to calls <span class="muted">(with the monitoring notice)</span></label>
         <select id="supervisors_listen" name="supervisors_listen"><option value="1"<?cs if:desk.supervisors_listen == "1" ?> selected<?cs /if ?>>yes</option><option value="0"<?cs if:desk.supervisors_listen != "1" ?> selected<?cs /if ?>>no</option></select></div>
+      <div><label for="overflow_after_minutes">Overflow page past this estimated wait (minutes; 0: never) <span class="muted">(newcomers are offered a message, a call-back or an appointment instead of the queue)</span></label>
+        <input type="number" id="overflow_after_minutes" name="overflow_after_minutes" min="0" max="1440" value="<?cs var:desk.overflow_after_minutes ?>" required></div>
       <div><label for="show_rooms">Rooms button in the viewer</label>
         <select id="show_rooms" name="show_rooms"><option value="1"<?cs if:desk.show_rooms == "1" ?> selected<?cs /if ?>>shown</option><option value="0"<?cs if:desk.show_rooms != "1" ?> selected<?cs /if ?>>hidden</option></select></div>
     </div>

@@ -72,7 +72,10 @@ static const char usage[] =
 	"                                           tell_visitors_monitored (0/1), greeting,\n"
 	"                                           time_zone, panel_fields, supervisors_listen\n"
 	"                                           (0/1: supervisors may listen to calls, where\n"
-	"                                           visitors are told of monitoring)\n"
+	"                                           visitors are told of monitoring),\n"
+	"                                           overflow_after_minutes (0: never; else the\n"
+	"                                           estimated wait past which newcomers see the\n"
+	"                                           overflow page instead of the queue)\n"
 	"  client rate CLIENT minute|session CENTS [MINIMUM_CENTS] [CURRENCY]\n"
 	"                                           the client's rate per started minute or per\n"
 	"                                           session, monthly minimum (default 0), and\n"
@@ -90,9 +93,12 @@ static const char usage[] =
 	"                                           the query of a help link naming the site's\n"
 	"                                           customer (signed; valid DAYS, default 1)\n"
 	"  level set SLUG NAME CHANNELS [--rank N] [--skill SKILL] [--target SECONDS]\n"
+	"            [--skip-overflow 0|1]\n"
 	"                                           a service level: what it offers (chat,\n"
 	"                                           cobrowse,video,callback,message), which\n"
-	"                                           agents take it; \"default\" for everyone else\n"
+	"                                           agents take it; \"default\" for everyone else;\n"
+	"                                           --skip-overflow 1: its visitors are queued\n"
+	"                                           past client set overflow_after_minutes\n"
 	"  level list SLUG | level delete SLUG NAME\n"
 	"  rule add SLUG LABEL CONDITION SCORE [LEVEL]\n"
 	"                                           a rule on visitors' profiles, e.g.\n"
@@ -688,10 +694,11 @@ static int demo_profiles(struct admin *a, long long client)
 	if (status == 0)
 		status = admin_site_new_secret(actor(a), 0, db_cell(&site, 0, 2));
 	if (status == 0)
-		status = profile_admin_level_set(actor(a), client, "default", "chat,cobrowse,message", NULL, "0", "180");
+		status = profile_admin_level_set(actor(a), client, "default", "chat,cobrowse,message", NULL,
+						 "0", "180", NULL);
 	if (status == 0)
 		status = profile_admin_level_set(actor(a), client, "gold", "chat,cobrowse,video,callback,message",
-						 NULL, "10", "30");
+						 NULL, "10", "30", "1");
 	if (status == 0)
 		status = profile_admin_rule_add(actor(a), client, "Gold customer",
 						"customer = yes and plan = gold", "10", "gold");
@@ -790,7 +797,7 @@ static int profile_command(struct admin *a, int argc, char **argv)
 	if (cid < 0)
 		return 1;
 	if (is(cmd, "level") && is(sub, "set") && argc >= 5 && argc % 2 == 1) {
-		const char *rank = NULL, *skill = NULL, *target = NULL;
+		const char *rank = NULL, *skill = NULL, *target = NULL, *skip = NULL;
 		for (int i = 5; i + 1 < argc; i += 2) {
 			if (is(argv[i], "--rank"))
 				rank = argv[i + 1];
@@ -798,10 +805,13 @@ static int profile_command(struct admin *a, int argc, char **argv)
 				skill = argv[i + 1];
 			else if (is(argv[i], "--target"))
 				target = argv[i + 1];
+			else if (is(argv[i], "--skip-overflow"))
+				skip = argv[i + 1];
 			else
 				return NOT_A_COMMAND;
 		}
-		return told(a, profile_admin_level_set(actor(a), cid, argv[3], argv[4], skill, rank, target));
+		return told(a, profile_admin_level_set(actor(a), cid, argv[3], argv[4], skill, rank, target,
+						       skip));
 	}
 	if (is(cmd, "level") && is(sub, "list") && argc == 3)
 		return print_rows(a, SQL_SERVICE_LEVELS, "i", cid);
