@@ -549,15 +549,39 @@ static long long elapsed_ms(const struct timespec *since)
 	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
+/* Whether a round of this host read the channel at these versions or later,
+ * and no change of it was handled since (struct memo): then the held polls
+ * of that channel have been answered for them already. */
+static bool memo_covers(struct engine *e, long long channel_id, unsigned long long last_seq,
+			unsigned long long signal_version)
+{
+	unsigned h = topic_hash(NOTIFY_CHANNEL, channel_id);
+	pthread_mutex_lock(&e->lock);
+	const struct memo *m = &e->memos[h % MEMO_SLOTS];
+	bool covers = m->round != 0 && m->channel_id == channel_id
+		      && e->topic_round[h % TOPIC_MARKS] == m->round && last_seq <= m->last_seq
+		      && signal_version <= m->signal_version;
+	pthread_mutex_unlock(&e->lock);
+	return covers;
+}
+
 /* Changes from every host, by the tables' change times. The window starts
  * two seconds before the newest change seen, because a transaction stamps
- * changed_at before it commits; seeing a change twice only costs a check. */
+ * changed_at before it commits; seeing a change twice only costs a check.
+ * A channel's change that this host's ring brought and a round answered
+ * already is no change (issue 21): the scans of the two seconds after a
+ * line would otherwise read its channel again, once each. Every change of
+ * changed_at moves last_seq or signal_version, so the versions tell. */
 static void scan_database(struct watcher *w, struct pool *pool)
 {
 	struct db_rows ch, q;
 	if (db_query(w->db, pool, SQL_CHANNELS_CHANGED_SINCE, &ch, "s", w->channels_since) == DB_OK) {
-		for (size_t i = 0; i < ch.rows; i++)
-			note_change(w, NOTIFY_CHANNEL, db_cell_int(&ch, i, 0));
+		for (size_t i = 0; i < ch.rows; i++) {
+			long long id = db_cell_int(&ch, i, 0);
+			if (!memo_covers(w->e, id, (unsigned long long)db_cell_int(&ch, i, 1),
+					 (unsigned long long)db_cell_int(&ch, i, 2)))
+				note_change(w, NOTIFY_CHANNEL, id);
+		}
 		if (ch.rows > 0)
 			snprintf(w->channels_since, sizeof w->channels_since, "%s", db_cell(&ch, ch.rows - 1, 3));
 	}
