@@ -58,6 +58,8 @@ sub logged {
 }
 sub log_on { sql("SET GLOBAL log_output = 'TABLE'"); sql('TRUNCATE mysql.general_log'); sql('SET GLOBAL general_log = 1') }
 sub log_off { sql('SET GLOBAL general_log = 0') }
+# Whatever happens, the stack's other tests run without the log.
+END { log_off() if $$ == $parent }
 
 # A poll of $who on the second host, up to date at $after, held while a
 # child says $text as $speaker once the poll is parked there. Returns the

@@ -33,6 +33,9 @@ Baton::Test::channel_snapshot($visitor, $ch);
 my $log_on = sub { sql("SET GLOBAL log_output = 'TABLE'"); sql('TRUNCATE mysql.general_log');
     sql('SET GLOBAL general_log = 1') };
 my $log_off = sub { sql('SET GLOBAL general_log = 0') };
+# Whatever happens, the stack's other tests run without the log.
+my $parent = $$;
+END { $log_off->() if $log_off && $$ == $parent }
 $log_on->();
 my @readers;
 for my $who ($agent, $visitor) {
