@@ -33,20 +33,13 @@ int channel_member(struct request *r, const char *public_id, long long visitor_i
 	if (!crypto_is_public_id(public_id))
 		return DB_OK;
 	struct db_rows row;
-	int rc = r->session != NULL
-			 ? db_query(r->db, r->pool, SQL_CHANNEL_MEMBER_AGENT, &row, "iis",
-				    r->session->agent_id, r->session->client_id, public_id)
-			 : db_query(r->db, r->pool, SQL_CHANNEL_MEMBER_VISITOR, &row, "is", visitor_id,
-				    public_id);
+	/* Signed in as staff of another client, and here as a visitor: the
+	 * procedure looks again as that visitor. */
+	int rc = db_query(r->db, r->pool, SQL_CHANNEL_MEMBER, &row, "nnns",
+			  r->session != NULL ? r->session->agent_id : 0,
+			  r->session != NULL ? r->session->client_id : 0, visitor_id, public_id);
 	if (rc != DB_OK || row.rows == 0)
 		return rc;
-	/* Signed in as staff of another client, and here as a visitor: one
-	 * more look, as that visitor. */
-	if (r->session != NULL && r->session->client_id != db_cell_int(&row, 0, 1) && visitor_id > 0) {
-		rc = db_query(r->db, r->pool, SQL_CHANNEL_MEMBER_VISITOR, &row, "is", visitor_id, public_id);
-		if (rc != DB_OK || row.rows == 0)
-			return rc;
-	}
 	m->channel_id = db_cell_int(&row, 0, 0);
 	m->client_id = db_cell_int(&row, 0, 1);
 	m->channel_open = strcmp(db_cell(&row, 0, 2), "open") == 0;

@@ -36,9 +36,10 @@ int session_load(struct request *r)
 	s->reseller_id = db_cell(&rows, 0, 12) ? db_cell_int(&rows, 0, 12) : 0;
 	for (size_t i = 0; i < 6; i++)
 		s->preferences[i] = db_cell(&rows, 0, 13 + i);
+	struct db_rows none;
 	if (db_cell_int(&rows, 0, 11))
-		rc = db_exec(r->db, SQL_SESSION_TOUCH, NULL, "ii",
-			     (long long)r->cfg->session_idle_minutes * 60, s->id);
+		rc = db_query(r->db, r->pool, SQL_SESSION_TOUCH, &none, "ii", s->id,
+			      (long long)r->cfg->session_idle_minutes * 60);
 	if (rc == DB_OK)
 		r->session = s;
 	return rc;

@@ -10,21 +10,11 @@ const char *const sql_texts_channel[SQL__MAX] = {
 		"UPDATE channel SET leader_participant_id = ? WHERE id = ?",
 	/* A channel and who asks about it, in one look: the agent's (or the
 	 * visitor's) newest participant row, present ones first. Every channel
-	 * request starts here. */
-	[SQL_CHANNEL_MEMBER_AGENT] =
-		"SELECT c.id, c.client_id, c.state, c.name, c.last_seq, c.leader_participant_id,"
-		" p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL"
-		" FROM channel c LEFT JOIN participant p ON p.id = (SELECT p2.id FROM participant p2"
-		"  WHERE p2.channel_id = c.id AND p2.agent_id = ? AND c.client_id = ?"
-		"  ORDER BY p2.left_at IS NULL DESC, p2.id DESC LIMIT 1)"
-		" WHERE c.public_id = ?",
-	[SQL_CHANNEL_MEMBER_VISITOR] =
-		"SELECT c.id, c.client_id, c.state, c.name, c.last_seq, c.leader_participant_id,"
-		" p.id, p.kind, p.display_name, p.token, p.left_at IS NOT NULL"
-		" FROM channel c LEFT JOIN participant p ON p.id = (SELECT p2.id FROM participant p2"
-		"  WHERE p2.channel_id = c.id AND p2.visitor_id = ?"
-		"  ORDER BY p2.left_at IS NULL DESC, p2.id DESC LIMIT 1)"
-		" WHERE c.public_id = ?",
+	 * request starts here. The rule is the procedure channel_member (schema
+	 * 281), which line_post applies too. Arguments: the session's agent and
+	 * client (NULL without a session), the visitor (NULL if none), the
+	 * channel's public id. */
+	[SQL_CHANNEL_MEMBER] = "CALL channel_member(?, ?, ?, ?)",
 	[SQL_CHANNEL_ID_BY_PUBLIC_ID] = "SELECT id FROM channel WHERE public_id = ?",
 	[SQL_CHANNEL_BY_ID] =
 		"SELECT id, client_id, state, name, last_seq, leader_participant_id, request_id,"

@@ -16,13 +16,13 @@ const char *const sql_texts_help[SQL__MAX] = {
 	[SQL_REFUSED_LINK_INSERT] =
 		"INSERT INTO refused_link (client_id, site_id, site_key, referer, reason, ip, at)"
 		" VALUES (?, ?, ?, ?, ?, ?, NOW(3))",
-	[SQL_VISITOR_BY_TOKEN] =
-		"SELECT id, last_seen_at < NOW(3) - INTERVAL 60 SECOND FROM visitor WHERE token_hash = ?",
+	/* The cookie's visitor and whether their stamp is due, and the stamp at
+	 * most once a minute: the view visitor_cookie and the procedure
+	 * visitor_touch (schema 281), which line_post uses too. */
+	[SQL_VISITOR_BY_TOKEN] = "SELECT id, stamp_due FROM visitor_cookie WHERE token_hash = ?",
 	[SQL_VISITOR_INSERT] =
 		"INSERT INTO visitor (token_hash, created_at, last_seen_at) VALUES (?, NOW(3), NOW(3))",
-	[SQL_VISITOR_SEEN] =
-		"UPDATE visitor SET last_seen_at = NOW(3) WHERE id = ?"
-		" AND last_seen_at < NOW(3) - INTERVAL 60 SECOND",
+	[SQL_VISITOR_SEEN] = "CALL visitor_touch(?)",
 	[SQL_VISITOR_PROFILE_UPSERT] =
 		"INSERT INTO visitor_profile (client_id, visitor_id, name, first_seen_at, last_seen_at, visits)"
 		" VALUES (?, ?, ?, NOW(3), NOW(3), 1) ON DUPLICATE KEY UPDATE"

@@ -45,26 +45,22 @@ const char *const sql_texts_staff[SQL__MAX] = {
 		" created_at, last_seen_at, idle_until, expires_at)"
 		" VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3), NOW(3) + INTERVAL ? SECOND,"
 		" NOW(3) + INTERVAL ? SECOND)",
+	/* Which sessions count, and when the stamp is due: the view
+	 * staff_session_valid (schema 281), which line_post reads too. */
 	[SQL_SESSION_BY_TOKEN] =
-		"SELECT s.id, s.agent_id, s.csrf_token, a.client_id, a.email, a.display_name, a.role,"
+		"SELECT v.id, v.agent_id, v.csrf_token, v.client_id, a.email, a.display_name, a.role,"
 		" a.state, TIMESTAMPDIFF(SECOND, a.state_since, NOW(3)), c.name, a.max_sessions,"
-		" s.last_seen_at < NOW(3) - INTERVAL 60 SECOND, a.reseller_id,"
+		" v.stamp_due, a.reseller_id,"
 		" a.sound_offer, a.sound_line, a.sound_supervisor, a.desktop_offer, a.desktop_line,"
 		" a.desktop_supervisor"
-		" FROM staff_session s JOIN agent a ON a.id = s.agent_id"
-		" JOIN client c ON c.id = a.client_id"
-		" WHERE s.token_hash = ? AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
-		" AND NOW(3) < s.expires_at AND a.disabled = 0 AND c.suspended_at IS NULL"
-		" AND NOT EXISTS (SELECT 1 FROM reseller r WHERE r.id = a.reseller_id"
-		"  AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL))",
-	/* At most once a minute: every post and poll would otherwise be a durable
-	 * write (and the agent's requests would queue on this one row). Run only
-	 * when the lookup above says the stamp is that old, so most requests
-	 * send no UPDATE at all. */
-	[SQL_SESSION_TOUCH] =
-		"UPDATE staff_session SET last_seen_at = NOW(3),"
-		" idle_until = LEAST(expires_at, NOW(3) + INTERVAL ? SECOND) WHERE id = ?"
-		" AND last_seen_at < NOW(3) - INTERVAL 60 SECOND",
+		" FROM staff_session_valid v JOIN agent a ON a.id = v.agent_id"
+		" JOIN client c ON c.id = v.client_id WHERE v.token_hash = ?",
+	/* At most once a minute (the procedure staff_session_touch, schema 281,
+	 * which line_post calls too): every post and poll would otherwise be a
+	 * durable write (and the agent's requests would queue on this one row).
+	 * Sent only when the lookup above says the stamp is due, so most
+	 * requests send nothing. */
+	[SQL_SESSION_TOUCH] = "CALL staff_session_touch(?, ?)",
 	[SQL_SESSION_END] =
 		"UPDATE staff_session SET ended_at = NOW(3) WHERE id = ? AND ended_at IS NULL",
 	[SQL_SESSION_OTHERS_LIVE] =

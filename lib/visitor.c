@@ -21,10 +21,10 @@ int visitor_identify(struct request *r, bool create, long long *visitor_id)
 			return rc;
 		if (rows.rows > 0) {
 			*visitor_id = db_cell_int(&rows, 0, 0);
-			/* The stamp is written at most once a minute (sql.c). */
+			/* The stamp is written at most once a minute (visitor_touch, schema 281). */
 			if (!db_cell_int(&rows, 0, 1))
 				return DB_OK;
-			return db_exec(r->db, SQL_VISITOR_SEEN, NULL, "i", *visitor_id);
+			return db_query(r->db, r->pool, SQL_VISITOR_SEEN, &rows, "i", *visitor_id);
 		}
 	}
 	if (!create)

@@ -43,9 +43,9 @@ sub poll2 {
 # Statements that look at who polls or at a channel's news, by their shape
 # (the general log may show a statement with its placeholders).
 my %shapes = (
-    'the visitor by cookie' => qr/^SELECT id, last_seen_at < NOW\(3\) - INTERVAL 60 SECOND FROM visitor WHERE token_hash/,
-    'the staff session' => qr/^SELECT s\.id, s\.agent_id, s\.csrf_token/,
-    'membership' => qr/^SELECT c\.id, c\.client_id, c\.state, c\.name, c\.last_seq/,
+    'the visitor by cookie' => qr/^SELECT id, stamp_due FROM visitor_cookie WHERE token_hash/,
+    'the staff session' => qr/^SELECT v\.id, v\.agent_id, v\.csrf_token/,
+    'membership' => qr/^CALL channel_member\(/,
     "the channel's versions" => qr/^SELECT last_seq, signal_version, state, leader_participant_id/,
     "the channel's events" => qr/^SELECT e\.seq, e\.kind, e\.participant_id/,
 );
