@@ -38,6 +38,17 @@ ok !defined $b->cookie('baton_session'), 'and its cookie is cleared';
 
 $b->sign_in($email, $password);
 is $b->get('/console')->{status}, 200, 'signed in again';
+# The stamp, at most once a minute (staff_session_valid, staff_session_touch):
+# a session unseen for minutes is stamped and its idle deadline moved on.
+my $again = sql("SELECT MAX(s.id) FROM staff_session s JOIN agent a ON a.id = s.agent_id WHERE a.email = '$email'")->[0][0];
+sql("UPDATE staff_session SET last_seen_at = NOW(3) - INTERVAL 5 MINUTE, idle_until = NOW(3) + INTERVAL 1 MINUTE WHERE id = $again");
+is $b->get('/console')->{status}, 200, 'a session unseen for minutes but not idle past its deadline still counts';
+is_deeply sql("SELECT last_seen_at > NOW(3) - INTERVAL 30 SECOND, idle_until > NOW(3) + INTERVAL 5 MINUTE FROM staff_session WHERE id = $again")->[0],
+    [1, 1], 'it is stamped seen and its idle deadline moved on';
+sql("UPDATE staff_session SET last_seen_at = NOW(3) - INTERVAL 30 SECOND, idle_until = NOW(3) + INTERVAL 1 MINUTE WHERE id = $again");
+$b->get('/console');
+is sql("SELECT idle_until < NOW(3) + INTERVAL 2 MINUTE FROM staff_session WHERE id = $again")->[0][0], 1,
+    'one seen within the minute is not written again';
 my $idle_before = sql("SELECT idle_until FROM staff_session WHERE agent_id = (SELECT id FROM agent WHERE email = '$email') AND ended_at IS NULL ORDER BY id DESC LIMIT 1")->[0][0];
 sql("UPDATE staff_session SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE agent_id = (SELECT id FROM agent WHERE email = '$email')");
 is $b->get('/console')->{status}, 303, 'a session past its absolute lifetime is over, however active';

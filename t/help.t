@@ -229,6 +229,15 @@ subtest 'a returning visitor is recognised' => sub {
     is $v->cookie('baton_visitor'), $cookie, 'the cookie is unchanged';
     is Baton::Test::request_row($second)->{visitor_id}, $vid, 'the same visitor';
     is sql("SELECT COUNT(*) FROM visitor WHERE token_hash = SHA2('$cookie', 256)")->[0][0], 1, 'one visitor row for the cookie';
+    # The stamp, at most once a minute (visitor_cookie, visitor_touch).
+    sql("UPDATE visitor SET last_seen_at = NOW(3) - INTERVAL 5 MINUTE WHERE id = $vid");
+    $v->get("/wait?r=$second");
+    is sql("SELECT last_seen_at > NOW(3) - INTERVAL 30 SECOND FROM visitor WHERE id = $vid")->[0][0], 1,
+        'a visitor unseen for minutes is stamped seen on their next request';
+    sql("UPDATE visitor SET last_seen_at = NOW(3) - INTERVAL 30 SECOND WHERE id = $vid");
+    $v->get("/wait?r=$second");
+    is sql("SELECT last_seen_at < NOW(3) - INTERVAL 20 SECOND FROM visitor WHERE id = $vid")->[0][0], 1,
+        'one seen within the minute is not written again';
     is sql("SELECT visits FROM visitor_profile WHERE visitor_id = $vid")->[0][0], 2, 'the profile counts the second visit';
     my $snapshot;
     ok Baton::Test::wait_for('the new request in the console', 5, sub {
