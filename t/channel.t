@@ -114,6 +114,21 @@ subtest 'outsiders get 403' => sub {
     is $c2->{visitor}{browser}->get("/channel?id=$c2->{channel}")->{status}, 200, 'who can open their own';
 };
 
+# channel_member (the procedure of schema 281, which /say's line_post shares):
+# staff of another client who are this channel's visitor are looked at as
+# that visitor; staff of the channel's own client are not.
+subtest 'staff of another client, in the channel as its visitor' => sub {
+    my $cookie = $c->{visitor}{browser}->cookie('baton_visitor');
+    my $other = Baton::Test::signed_in_agent(state => 'away');
+    $other->{browser}->set_cookie(baton_visitor => $cookie);
+    my $res = $other->{browser}->get("/channel?id=$ch");
+    is $res->{status}, 200, 'they open the conversation as its visitor';
+    is Baton::Test::channel_token($res->{content}), $c->{visitor}{token}, 'with the visitor\'s token';
+    my $colleague = Baton::Test::signed_in_agent(client => $c->{client}, state => 'away');
+    $colleague->{browser}->set_cookie(baton_visitor => $cookie);
+    forbidden($colleague->{browser}->get("/channel?id=$ch"), 'a colleague not in it, with the visitor\'s cookie');
+};
+
 subtest 'a closed channel stays readable by its participants' => sub {
     my ($res) = Baton::Test::chat_say($c->{visitor}, $ch, 'Thanks, that was all.');
     is $res->{status}, 200, 'a last line';
