@@ -64,8 +64,7 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_SESSION_END] =
 		"UPDATE staff_session SET ended_at = NOW(3) WHERE id = ? AND ended_at IS NULL",
 	[SQL_SESSION_OTHERS_LIVE] =
-		"SELECT COUNT(*) FROM staff_session WHERE agent_id = ? AND id <> ?"
-		" AND ended_at IS NULL AND NOW(3) < idle_until AND NOW(3) < expires_at",
+		"SELECT COUNT(*) FROM staff_session_valid WHERE agent_id = ? AND id <> ?",
 
 	[SQL_AGENT_SET_STATE] =
 		"UPDATE agent SET state = ?, state_since = NOW(3) WHERE id = ? AND state <> ?",
