@@ -23,10 +23,11 @@
 -- Both views carry stamp_due, the other half of the once-a-minute rule: the
 -- callers send no touch at all while it is false.
 --
--- Views and procedures, not stored functions: a view is merged into the query that reads
--- it, so the lookup stays one read of the unique key on token_hash (EXPLAIN:
--- const on staff_session_token, then agent and client by primary key), and
--- the reseller check stays a subquery the optimizer sees. A function of the
+-- Views and procedures, not stored functions: a view is merged into the
+-- query that reads it, so the lookup stays one read of the unique key on
+-- token_hash (EXPLAIN: const on staff_session_token, then agent and client
+-- by primary key), and the reseller check stays a subquery the optimizer
+-- sees. A function of the
 -- row would run as a sub-statement per call; one of the token would be
 -- evaluated per row (a full scan) unless falsely declared DETERMINISTIC,
 -- since the rule depends on NOW(); and with binary logging on, creating a
