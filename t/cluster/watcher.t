@@ -104,10 +104,12 @@ sub rates {
 }
 
 # Descriptors held by the app hosts' poll programs: each parked poll is one.
+# run/child/poll.pid is the program's own pid; run/poll.pid its supervisor's
+# (tools/stack), whose descriptors never change.
 sub poll_fds {
     my $n = 0;
     for my $app (1 .. 3) {
-        open my $fh, '<', "$env->{DIR}/app$app/run/poll.pid" or next;
+        open my $fh, '<', "$env->{DIR}/app$app/run/child/poll.pid" or next;
         my ($pid) = <$fh> =~ /(\d+)/;
         opendir my $d, "/proc/$pid/fd" or next;
         $n += grep { /^\d+$/ } readdir $d;
