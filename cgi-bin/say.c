@@ -1,13 +1,17 @@
 /* say - a participant posts a chat line to their channel (or, with `to`, a
  * private line that only that one other participant sees). The line counts
  * as sent once this answers: it is stored with its sequence number. A
- * client message id makes a retried post harmless. Tests: t/say.t. */
+ * client message id makes a retried post harmless. Translations and the
+ * detection of a visitor's language follow the stored line, never before
+ * it (lib/chat_lang.c, lib/lang_switch.c). Tests: t/say.t, t/language.t. */
 #include <ctype.h>
 #include <string.h>
 
 #include "channel.h"
 #include "chat_lang.h"
 #include "db.h"
+#include "lang_switch.h"
+#include "log.h"
 #include "pool.h"
 #include "program.h"
 #include "response.h"
@@ -38,6 +42,18 @@ static bool valid_cmid(const char *s)
 		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
 			return false;
 	return true;
+}
+
+/* A visitor who writes another language than theirs: staff are offered
+ * to switch it (lib/lang_switch.c). A failure costs the offer, not the line. */
+static void offer_switch(struct request *r, const struct member *m, const char *lang)
+{
+	const char *conf = pool_printf(r->pool, "%s/lang/detect.conf", r->cfg->templates_dir);
+	int rc = lang_switch_offer(r->db, r->pool, conf, m->channel_id, m->participant_id, lang,
+				   NULL);
+	if (rc != DB_OK)
+		log_warn("language detection after a line in channel %lld: not offered (%d)",
+			 m->channel_id, rc);
 }
 
 static int say(struct request *r)
@@ -85,6 +101,8 @@ static int say(struct request *r)
 		return channel_failed(r, rc);
 	/* Stored and ordered: readers of other languages get translations next. */
 	chat_lang_translate_line(r, &m, &people, seq, to, lang, r->in[IN_TEXT], r->in_int[IN_CANNED]);
+	if (strcmp(m.kind, "visitor") == 0)
+		offer_switch(r, &m, lang);
 	if (r->wants_json)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
 	return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", r->in[IN_CHANNEL]));

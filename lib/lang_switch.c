@@ -1,0 +1,83 @@
+/* lang_switch.c - see lang_switch.h. */
+#include "lang_switch.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "channel.h"
+#include "lang_detect.h"
+
+/* The seq of the visitor's last language switch in the channel, 0: none. */
+static int last_switch(struct db *db, struct pool *pool, long long channel_id, long long visitor,
+		       long long *seq)
+{
+	struct db_rows row;
+	int rc = db_query(db, pool, SQL_LANG_LAST_SWITCH, &row, "ii", channel_id, visitor);
+	*seq = rc == DB_OK && row.rows > 0 ? db_cell_int(&row, 0, 0) : 0;
+	return rc;
+}
+
+int lang_switch_offer(struct db *db, struct pool *pool, const char *detect_conf,
+		      long long channel_id, long long visitor, const char *lang_now,
+		      char offered[TRANSLATE_LANG_MAX])
+{
+	char detected[TRANSLATE_LANG_MAX];
+	struct db_rows lines, before;
+	long long since = 0;
+	if (offered != NULL)
+		offered[0] = '\0';
+	int rc = last_switch(db, pool, channel_id, visitor, &since);
+	if (rc == DB_OK)
+		rc = db_query(db, pool, SQL_LANG_VISITOR_RECENT, &lines, "iiii", channel_id, visitor,
+			      since, (long long)LANG_SWITCH_LINES);
+	if (rc != DB_OK)
+		return rc;
+	/* Oldest first, as they were written; newest first from the query. */
+	struct buf text;
+	buf_init(&text);
+	for (size_t i = lines.rows; i-- > 0;) {
+		buf_puts(&text, db_cell(&lines, i, 0) ? db_cell(&lines, i, 0) : "");
+		buf_putc(&text, '\n');
+	}
+	bool sure = text.len >= LANG_SWITCH_MIN_BYTES
+		    && lang_detect(detect_conf, text.data, text.len, detected) == 1
+		    && !translate_same_lang(detected, lang_now);
+	buf_free(&text);
+	if (!sure)
+		return DB_OK;
+	/* One offer a language until the visitor's language changes: an agent
+	 * who lets it be is not asked again at every line. */
+	rc = db_query(db, pool, SQL_LANG_OFFERED, &before, "iisi", channel_id, visitor, detected, since);
+	if (rc != DB_OK || before.rows > 0)
+		return rc;
+	long long seq = 0;
+	rc = channel_post_lang(db, channel_id, visitor, 0, "lang_offer", detected, NULL, detected, 0,
+			       &seq);
+	if (rc == DB_OK && offered != NULL)
+		memcpy(offered, detected, TRANSLATE_LANG_MAX);
+	return rc;
+}
+
+int lang_switch(struct db *db, struct pool *pool, long long channel_id, long long by,
+		long long visitor, const char *lang, long long *seq)
+{
+	char base[TRANSLATE_LANG_MAX];
+	struct db_rows who;
+	translate_lang_base(lang, base);
+	int rc = db_query(db, pool, SQL_LANG_VISITOR_IN_CHANNEL, &who, "ii", visitor, channel_id);
+	if (rc != DB_OK)
+		return rc;
+	if (who.rows == 0)
+		return LANG_SWITCH_NO_VISITOR;
+	*seq = 0;
+	if (translate_same_lang(db_cell(&who, 0, 2), base))
+		return DB_OK;
+	/* The language first, then the event that says so: whoever reads the
+	 * event (the visitor's page, reloading) finds the language changed. */
+	rc = db_exec(db, SQL_LANG_PARTICIPANT_SET, NULL, "si", base, visitor);
+	if (rc == DB_OK && db_cell(&who, 0, 1) != NULL)
+		rc = db_exec(db, SQL_LANG_REQUEST_SET_BY_ID, NULL, "si", base, db_cell_int(&who, 0, 1));
+	if (rc == DB_OK)
+		rc = channel_post_lang(db, channel_id, by, visitor, "lang", base, NULL, base, 0, seq);
+	return rc;
+}
