@@ -27,7 +27,7 @@ my @converted = qw(help.cs wait.cs callus.cs rejoin.cs lang.cs lang_picker.cs ca
     mail/appointment_confirmation.html.cs mail/appointment_reminder.txt.cs mail/appointment_reminder.html.cs
     mail/callback_unreachable.txt.cs mail/callback_unreachable.html.cs
     mail/acknowledgement.txt.cs mail/acknowledgement.html.cs mail/reply.txt.cs mail/reply.html.cs
-    join.cs attend.cs error.cs call.cs whiteboard.cs myprofile.cs overflow.cs);
+    join.cs attend.cs error.cs call.cs whiteboard.cs myprofile.cs overflow.cs room.cs stage.cs);
 # Keys a translation may leave as English has them (the same word).
 my %same_ok = (
     fr => { 'date.format' => 1, 'board.note' => 1, 'viewer.page' => 1, 'viewer.role_agent' => 1,
@@ -75,6 +75,52 @@ for my $name (@converted) {
     $text =~ s/<[^>]*>//gs;                         # tags
     my @words = grep { !/^(?:UTC|Baton)$/ } $text =~ /([A-Za-z][A-Za-z' ]*[A-Za-z])/g;  # names stay
     is_deeply [@words, @attrs], [], "templates/$name holds no words of its own (all from the catalogues)";
+}
+
+# The visitor pages' scripts write words only through B.words() (their
+# template's words element, filled from the catalogue): no sentence of their
+# own, and no key the element lacks (B.words would show the key itself).
+my %script_words = (
+    'channel.js' => 'channel.cs', 'viewer.js' => 'channel.cs', 'call.js' => 'call.cs',
+    'whiteboard.js' => 'whiteboard.cs', 'audience.js' => 'attend.cs',
+);
+# Words a visitor never reads (staff read English): desktop notifications
+# of lines, and viewer.js's for agents (taking the lead, showing the
+# visitor's start page, a visitor's proposal to lead elsewhere).
+my %script_english_ok = map { $_ => 1 } ('A supervisor', 'A new line', 'Go there', 'The visitor',
+    'Go only if you trust that address.', 'Take the lead', 'Show it to everyone',
+    'wants to lead everyone to another site:', 'asked for help on', 'no other agent is available right now',
+    'use strict');
+for my $script (sort keys %script_words) {
+    open my $fh, '<:encoding(UTF-8)', "$root/htdocs/js/$script" or die "$script: $!";
+    my $js = do { local $/; <$fh> };
+    $js =~ s{/\*.*?\*/}{}gs;
+    $js =~ s{^\s*//.*$}{}mg;
+    $js =~ s{\s//\s.*$}{}mg;
+    $js =~ s{[!=]==\s*'[^'\n]*'}{}g;   # compared, not written: e.key === 'Escape'
+    $js =~ s{\bclass(?:Name)?\s*[:=]\s*('[^'\n]*'|`[^`]*`)}{}g;   # class names
+    my @literals = ($js =~ /'((?:[^'\\\n]|\\.)*)'/g, map { s/\$\{[^}]*\}/ /gr } $js =~ /`((?:[^`\\]|\\.)*)`/g);
+    my @english = grep { !$script_english_ok{$_} && (/[A-Za-z]{2,}[ ,:][ ]?[A-Za-z]{2,}/ || /^[A-Z][a-z]+[.…]?$/) }
+        grep { !m{^[/?#.\[:]} && !/^[a-z]+:/ && !/^allow-/ } map { s/^\s+|\s+$//gr } @literals;
+    is_deeply \@english, [], "htdocs/js/$script writes no English of its own (B.words)";
+
+    open my $th, '<:encoding(UTF-8)', "$root/templates/$script_words{$script}" or die "$script_words{$script}: $!";
+    my $template = do { local $/; <$th> };
+    my %attrs = map { $_ => 1 } $template =~ /\bdata-([a-z0-9-]+)=/g;
+    my %used;
+    while ($js =~ /\bsay(?:\.parts)?\(/g) {
+        my ($depth, $pos, $arg) = (1, pos($js), '');
+        while ($depth > 0 && $pos < length $js) {
+            my $ch = substr $js, $pos++, 1;
+            $depth++ if $ch eq '(';
+            $depth-- if $ch eq ')';
+            last if $depth == 1 && $ch eq ',';
+            $arg .= $ch if $depth > 0;
+        }
+        $used{$_} = 1 for $arg =~ /'([A-Za-z]+)'/g;
+    }
+    my @missing = grep { my $a = lc s/([A-Z])/-$1/gr; !$attrs{$a} } sort keys %used;
+    is_deeply \@missing, [], "and every word it says is in templates/$script_words{$script}";
 }
 
 my ($key) = Baton::Test::new_help_site(domains => ['127.0.0.1']);
