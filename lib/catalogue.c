@@ -171,3 +171,16 @@ const char *catalogue_datetime(struct view *v, struct pool *pool, time_t when)
 	const char *values[] = { view_get(v, weekday_key, ""), day, view_get(v, month_key, ""), year, clock };
 	return filled(pool, view_get(v, "t.date.format", "{year}-{month}-{day} {time} UTC"), names, values, 5);
 }
+
+const char *catalogue_message(struct view *v, const char *templates_dir, const char *message)
+{
+	char path[700], key[128];
+	/* English as written, beside the loaded language that overlays it. */
+	snprintf(path, sizeof path, "%s/lang/en.hdf", templates_dir);
+	if (view_read_strings(v, "catalogue_en", path) != 0)
+		return message;
+	const char *name = view_child_named_by(v, "catalogue_en.error.msg", message);
+	if (name == NULL || snprintf(key, sizeof key, "t.error.msg.%s", name) >= (int)sizeof key)
+		return message;
+	return view_get(v, key, message);
+}

@@ -126,13 +126,22 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 
 	r->resp.status = status;
 	if (r->wants_json) {
+		/* What a page's script shows the visitor, in their browser's language. */
+		const char *said = message;
+		struct view *words = r->cfg != NULL ? view_new(r) : NULL;
+		if (words != NULL) {
+			catalogue_page(r, words, NULL);
+			said = catalogue_message(words, r->cfg->templates_dir, message);
+		}
 		struct buf json;
 		buf_init(&json);
 		buf_puts(&json, "{\"error\":");
-		buf_json_string(&json, message);
+		buf_json_string(&json, said);
 		buf_printf(&json, ",\"status\":%d}", status);
 		resp_json(r, status, json.data);
 		buf_free(&json);
+		if (words != NULL)
+			view_free(words);
 		return status;
 	}
 	r->resp.content_type = "text/html; charset=utf-8";
@@ -141,12 +150,11 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 	if (r->framed && r->resp.frame_ancestors == NULL)
 		r->resp.frame_ancestors = "*";
 	struct view *v = view_new(r);
-	/* The page around the message in the browser's language (the message
-	 * itself is English for now: lib/catalogue.h). */
+	/* The page and its message in the browser's language (lib/catalogue.h). */
 	char reason_key[32];
 	snprintf(reason_key, sizeof reason_key, "t.error.status.%d", status);
 	catalogue_page(r, v, NULL);
-	view_set(v, "error.message", message);
+	view_set(v, "error.message", catalogue_message(v, r->cfg->templates_dir, message));
 	view_set_int(v, "error.status", status);
 	view_set(v, "error.reason", view_get(v, reason_key, http_reason(status)));
 	if (view_render(r, v, status, "error") < 0)

@@ -123,6 +123,22 @@ for my $script (sort keys %script_words) {
     is_deeply \@missing, [], "and every word it says is in templates/$script_words{$script}";
 }
 
+# Error messages are keyed by their English text, as the C code writes it
+# (lib/catalogue.c's catalogue_message): each is a message the code gives,
+# so that rewording one in C without its catalogue entry fails here.
+my %c_strings;
+for my $file (glob("$root/lib/*.c $root/lib/*.h $root/cgi-bin/*.c")) {
+    open my $fh, '<:encoding(UTF-8)', $file or die "$file: $!";
+    my $c = do { local $/; <$fh> };
+    while ($c =~ /((?:"(?:[^"\\\n]|\\.)*"(?:\s|\\\n)*)+)/g) {
+        my $joined = join '', $1 =~ /"((?:[^"\\\n]|\\.)*)"/g;
+        $joined =~ s/\\(.)/$1/g;
+        $c_strings{$joined} = 1;
+    }
+}
+my @not_in_c = grep { /^error\.msg\./ && !$c_strings{ $cat{en}{$_} } } sort keys %{ $cat{en} };
+is_deeply \@not_in_c, [], 'every error message in the catalogues is one the C code gives, word for word';
+
 my ($key) = Baton::Test::new_help_site(domains => ['127.0.0.1']);
 my @shown = qw(help.heading help.intro help.name help.optional help.question help.ask);
 
@@ -171,5 +187,13 @@ ok $status == 403 || $status == 404, "a help link from nowhere, of no site: $sta
 like $html, qr/<html lang="de">/, 'in German for a German browser';
 like $html, qr{<h1>\Q$cat{de}{"error.status.$status"}\E</h1>}, 'its heading';
 ok index($html, $cat{de}{'error.back'}) >= 0, 'and its link back';
+like $html, qr{<p class="error-message" id="error-message">\Q@{[ $cat{de}{'error.msg.link_no_site'} =~ s/'/&#39;/gr ]}\E</p>},
+    'and its message: in German too';
+$res = Baton::Test::Browser->new->get('/help?site=' . ('0' x 32), headers => { 'Accept-Language' => 'es', Accept => 'application/json' });
+my $d = Baton::Test::json_decode($res->{content});
+is $d && $d->{error}, $cat{es}{'error.msg.link_no_site'}, 'a script\'s JSON error for a Spanish browser: in Spanish';
+$res = Baton::Test::Browser->new->get('/help?site=' . ('0' x 32), headers => { Accept => 'application/json' });
+$d = Baton::Test::json_decode($res->{content});
+is $d && $d->{error}, $cat{en}{'error.msg.link_no_site'}, 'and in English for a browser that asks for none';
 
 done_testing();
