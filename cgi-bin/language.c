@@ -29,7 +29,12 @@ static int language(struct request *r)
 	int status = channel_authorize(r, r->in[IN_CHANNEL], r->in[IN_TOKEN], &m);
 	if (status != 0)
 		return status;
-	if (strcmp(m.kind, "agent") != 0 && strcmp(m.kind, "supervisor") != 0)
+	/* A supervisor watching silently would give themselves away: what
+	 * they do is for staff only, and the visitor's page would not follow. */
+	if (strcmp(m.kind, "supervisor") == 0)
+		return resp_error(r, 403, "You are watching silently: ask the agent to switch the "
+				  "visitor's language.");
+	if (strcmp(m.kind, "agent") != 0)
 		return resp_error(r, 403, "Only the staff of this conversation can switch the "
 				  "visitor's language.");
 	if (!translate_lang_valid(r->in[IN_LANG]))

@@ -73,6 +73,11 @@ subtest 'switching: who may, and bad input' => sub {
     my ($res, $d) = Baton::Test::party_post($visitor, '/language', $ch, \@form);
     is $res->{status}, 403, 'the visitor cannot switch it';
     like $d->{error}, qr/staff/, "JSON: $d->{error}";
+    my $sup = Baton::Test::monitoring_supervisor($c->{client}, $ch);
+    ($res, $d) = Baton::Test::party_post($sup, '/language', $ch, \@form);
+    is $res->{status}, 403, 'a supervisor watching silently cannot: it would give them away';
+    like $d->{error}, qr/silently/, "JSON: $d->{error}";
+    unlike $sup->{browser}->get("/channel?id=$ch")->{content}, qr/id="lang-offer"/, 'nor is offered to';
     ($res, $d) = Baton::Test::party_post($agent, '/language', $ch, \@form, token => 'f' x 64);
     is $res->{status}, 403, 'without the page\'s token: refused';
     ($res, $d) = Baton::Test::party_post($agent, '/language', $ch, \@form, origin => 'https://evil.example');

@@ -152,7 +152,7 @@
         </ul>
       </div>
       <?cs if:me.role != "visitor" && !panel ?><?cs include:"visitor_panel.cs" ?><?cs /if ?>
-      <?cs if:me.role != "visitor" ?><?cs include:"lang_offer.cs" ?><?cs /if ?>
+      <?cs if:me.role == "agent" ?><?cs include:"lang_offer.cs" ?><?cs /if ?>
       <?cs if:!panel ?><?cs call:call_bar() ?><?cs /if ?>
       <?cs if:monitoring_notice ?><p class="notice" id="monitoring-notice"><?cs var:t.viewer.monitoring ?></p><?cs /if ?>
       <ol id="lines" class="lines" aria-live="polite">
