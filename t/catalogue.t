@@ -82,7 +82,7 @@ for my $name (@converted) {
 # own, and no key the element lacks (B.words would show the key itself).
 my %script_words = (
     'channel.js' => 'channel.cs', 'viewer.js' => 'channel.cs', 'call.js' => 'call.cs',
-    'whiteboard.js' => 'whiteboard.cs', 'audience.js' => 'attend.cs',
+    'whiteboard.js' => 'whiteboard.cs', 'audience.js' => 'attend.cs', 'room.js' => 'room.cs', 'stage.js' => 'stage.cs',
 );
 # Words a visitor never reads (staff read English): desktop notifications
 # of lines, and viewer.js's for agents (taking the lead, showing the
@@ -99,6 +99,7 @@ for my $script (sort keys %script_words) {
     $js =~ s{\s//\s.*$}{}mg;
     $js =~ s{[!=]==\s*'[^'\n]*'}{}g;   # compared, not written: e.key === 'Escape'
     $js =~ s{\bclass(?:Name)?\s*[:=]\s*('[^'\n]*'|`[^`]*`)}{}g;   # class names
+    $js =~ s/([{,]\s*)'[^'\n]*'\s*:/$1/g;   # an object's keys ('used up': ...)
     my @literals = ($js =~ /'((?:[^'\\\n]|\\.)*)'/g, map { s/\$\{[^}]*\}/ /gr } $js =~ /`((?:[^`\\]|\\.)*)`/g);
     my @english = grep { !$script_english_ok{$_} && (/[A-Za-z]{2,}[ ,:][ ]?[A-Za-z]{2,}/ || /^[A-Z][a-z]+[.…]?$/) }
         grep { !m{^[/?#.\[:]} && !/^[a-z]+:/ && !/^allow-/ } map { s/^\s+|\s+$//gr } @literals;

@@ -26,6 +26,7 @@
         <p><a href="/rooms"><?cs var:t.room.all_rooms ?></a></p><?cs /def ?>
 <?cs def:room_panels() ?><?cs call:stage_panels() ?><?cs if:me.may_invite && channel.open ?>
       <section id="panel-invite" class="panel" role="dialog" aria-labelledby="panel-invite-title" hidden data-owner="<?cs var:channel.owner ?>" data-staff="<?cs if:me.role == "agent" ?>1<?cs else ?>0<?cs /if ?>">
+        <div id="room-words" hidden data-for-one="<?cs var:t.room.for_one ?>" data-for-many="<?cs var:t.room.for_many ?>" data-used="<?cs var:t.room.used ?>" data-until="<?cs var:t.room.until ?>" data-sent-to="<?cs var:t.room.sent_to ?>" data-state-open="<?cs var:t.room.state_open ?>" data-state-used-up="<?cs var:t.room.state_used_up ?>" data-state-expired="<?cs var:t.room.state_expired ?>" data-state-revoked="<?cs var:t.room.state_revoked ?>" data-withdraw="<?cs var:t.room.withdraw ?>" data-no-visitor="<?cs var:t.room.no_visitor ?>" data-mailed="<?cs var:t.room.mailed ?>" data-copied="<?cs var:t.room.copied ?>" data-press-copy="<?cs var:t.room.press_copy ?>" data-server-answered="<?cs var:t.room.server_answered ?>"></div>
         <div class="panel-head"><h2 id="panel-invite-title"><?cs var:t.room.invite_people ?></h2><button type="button" class="panel-close" aria-label="<?cs var:t.room.close_invitations ?>">×</button></div>
         <form id="invite-form" class="invite-form" novalidate>
           <fieldset>

@@ -10,6 +10,7 @@
       <section id="stage-panel" class="panel stage-backstage" role="dialog" aria-labelledby="stage-panel-title" hidden
                data-event="<?cs var:event.id ?>" data-backstage="<?cs var:event.backstage ?>" data-backstage-token="<?cs var:me.backstage_token ?>"
                data-me-backstage="<?cs var:me.backstage ?>" data-producer="<?cs var:producer.backstage ?>" data-role="<?cs var:stage.role ?>" data-csrf="<?cs var:csrf ?>">
+        <div id="stage-words" hidden data-answer-writing="<?cs var:t.stage.answer_writing ?>" data-answer-whose="<?cs var:t.stage.answer_whose ?>" data-answer="<?cs var:t.stage.answer ?>" data-aloud="<?cs var:t.stage.aloud ?>" data-aloud-note="<?cs var:t.stage.aloud_note ?>" data-you="<?cs var:t.stage.you ?>" data-someone="<?cs var:t.viewer.someone ?>" data-private="<?cs var:t.stage.private ?>"></div>
         <div class="panel-head"><h2 id="stage-panel-title"><?cs call:fill(t.stage.title, event.title) ?></h2><button type="button" class="panel-close" aria-label="<?cs var:t.stage.close ?>">×</button></div>
         <p class="muted small"><?cs var:t.stage.intro ?></p>
         <h3><?cs var:t.stage.passed ?></h3>
