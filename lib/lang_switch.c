@@ -7,29 +7,16 @@
 #include "channel.h"
 #include "lang_detect.h"
 
-/* The seq of the visitor's last language switch in the channel, 0: none. */
-static int last_switch(struct db *db, struct pool *pool, long long channel_id, long long visitor,
-		       long long *seq)
-{
-	struct db_rows row;
-	int rc = db_query(db, pool, SQL_LANG_LAST_SWITCH, &row, "ii", channel_id, visitor);
-	*seq = rc == DB_OK && row.rows > 0 ? db_cell_int(&row, 0, 0) : 0;
-	return rc;
-}
-
 int lang_switch_offer(struct db *db, struct pool *pool, const char *detect_conf,
 		      long long channel_id, long long visitor, const char *lang_now,
 		      char offered[TRANSLATE_LANG_MAX])
 {
 	char detected[TRANSLATE_LANG_MAX];
 	struct db_rows lines, before;
-	long long since = 0;
 	if (offered != NULL)
 		offered[0] = '\0';
-	int rc = last_switch(db, pool, channel_id, visitor, &since);
-	if (rc == DB_OK)
-		rc = db_query(db, pool, SQL_LANG_VISITOR_RECENT, &lines, "iiii", channel_id, visitor,
-			      since, (long long)LANG_SWITCH_LINES);
+	int rc = db_query(db, pool, SQL_LANG_VISITOR_RECENT, &lines, "iiiii", channel_id, visitor,
+			  channel_id, visitor, (long long)LANG_SWITCH_LINES);
 	if (rc != DB_OK)
 		return rc;
 	/* Oldest first, as they were written; newest first from the query. */
@@ -47,7 +34,8 @@ int lang_switch_offer(struct db *db, struct pool *pool, const char *detect_conf,
 		return DB_OK;
 	/* One offer a language until the visitor's language changes: an agent
 	 * who lets it be is not asked again at every line. */
-	rc = db_query(db, pool, SQL_LANG_OFFERED, &before, "iisi", channel_id, visitor, detected, since);
+	rc = db_query(db, pool, SQL_LANG_OFFERED, &before, "iisii", channel_id, visitor, detected,
+		      channel_id, visitor);
 	if (rc != DB_OK || before.rows > 0)
 		return rc;
 	long long seq = 0;
