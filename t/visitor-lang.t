@@ -216,11 +216,11 @@ subtest 'a booked session\'s confirmation in Spanish' => sub {
     like $rejoin, qr/\Q$booked\E<strong>\Q$date\E<\/strong>/, 'with the date in Spanish';
 };
 
-subtest 'the viewer\'s call, whiteboard and language notices in the visitor\'s language' => sub {
+subtest 'the viewer\'s call, whiteboard, language notices and connection errors in the visitor\'s language' => sub {
     for my $lang (qw(es fr de pt)) {
         my $c = Baton::Test::open_channel(lang => $lang);
         my $page = page_text($c->{visitor}{browser}->get("/channel?id=$c->{channel}"));
-        for my $words (qw(call-words board-words viewer-words)) {
+        for my $words (qw(call-words board-words viewer-words baton-words)) {
             my ($el) = $page =~ /(<div id="$words" hidden [^>]*>)/;
             ok $el, "$lang: the viewer has #$words";
             my %attr = ($el // '') =~ /\bdata-([a-z0-9-]+)="([^"]*)"/g;
