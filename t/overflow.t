@@ -86,7 +86,7 @@ subtest 'the setting on the Desk settings page' => sub {
     like admin(undef, 'client', 'set', $client, 'overflow_after_minutes', '5'), qr/overflow_after_minutes set to 5/,
         'baton-admin sets it through the same function';
     is setting(), 5, 'stored';
-    is audit_count('desk.setting', "setting overflow_after_minutes"), 3, 'each change on record';
+    is audit_count('desk.setting', "setting overflow_after_minutes", client => $client), 3, 'each change on record';
     ok !eval { admin(undef, 'client', 'set', $client, 'overflow_after_minutes', 'x'); 1 }, 'baton-admin refuses words';
 };
 

@@ -73,11 +73,16 @@ sub json_post {
 }
 
 # How many audit entries have this action and an object containing $object
-# (o{exact}: equal to it) and, given, this actor's e-mail address.
+# (o{exact}: equal to it) and, given, this actor's e-mail address and this
+# client (o{client}, its slug): a full run shares one stack, so other tests add entries too.
 sub audit_count {
     my ($action, $object, %o) = @_;
     (my $quoted = $object) =~ s/'/''/g;
     my $actor = $o{actor} ? " AND actor = '$o{actor}'" : '';
+    if (defined $o{client}) {
+        die "audit_count: a client is named by its slug\n" unless $o{client} =~ /\A[a-z0-9-]+\z/;
+        $actor .= " AND client_id = (SELECT id FROM client WHERE slug = '$o{client}')";
+    }
     my $match = $o{exact} ? "object = '$quoted'" : "object LIKE CONCAT('%', '$quoted', '%')";
     return sql("SELECT COUNT(*) FROM audit_log WHERE action = '$action' AND $match$actor")->[0][0];
 }
