@@ -7,6 +7,18 @@
 #include "channel.h"
 #include "lang_detect.h"
 
+int lang_switch_sure(const char *detect_conf, const char *text, size_t len, const char *lang_now,
+		     char out[TRANSLATE_LANG_MAX])
+{
+	out[0] = '\0';
+	if (len < LANG_SWITCH_MIN_BYTES)
+		return 0;
+	int rc = lang_detect(detect_conf, text, len, out);
+	if (rc == 1 && translate_same_lang(out, lang_now))
+		rc = 0;
+	return rc;
+}
+
 int lang_switch_offer(struct db *db, struct pool *pool, const char *detect_conf,
 		      long long channel_id, long long visitor, const char *lang_now,
 		      char offered[TRANSLATE_LANG_MAX])
@@ -26,9 +38,8 @@ int lang_switch_offer(struct db *db, struct pool *pool, const char *detect_conf,
 		buf_puts(&text, db_cell(&lines, i, 0) ? db_cell(&lines, i, 0) : "");
 		buf_putc(&text, '\n');
 	}
-	bool sure = text.len >= LANG_SWITCH_MIN_BYTES
-		    && lang_detect(detect_conf, text.data, text.len, detected) == 1
-		    && !translate_same_lang(detected, lang_now);
+	bool sure = text.len > 0
+		    && lang_switch_sure(detect_conf, text.data, text.len, lang_now, detected) == 1;
 	buf_free(&text);
 	if (!sure)
 		return DB_OK;

@@ -23,6 +23,15 @@
 #define LANG_SWITCH_LINES 5
 #define LANG_SWITCH_MIN_BYTES 40
 
+/* The rule: whether a visitor who writes `text` (their recent lines, len
+ * bytes) while served in lang_now ("" for none) is offered to switch,
+ * with the detector of detect_conf. 1 and out set to the language to
+ * offer; 0 when there is too little text, no language stands out, or it
+ * is lang_now; -1 when the detector cannot start (logged once). The chat
+ * (lang_switch_offer) and `baton-admin detect` use it alike. */
+int lang_switch_sure(const char *detect_conf, const char *text, size_t len, const char *lang_now,
+		     char out[TRANSLATE_LANG_MAX]);
+
 /* The participant named is not a visitor present in the channel. */
 enum { LANG_SWITCH_NO_VISITOR = -30 };
 

@@ -140,4 +140,19 @@ subtest 'the agent accepts: the visitor reads Spanish, archived' => sub {
     is_deeply [map { $_->[1] } @{ offers() }], ['es', 'en'], 'writing English now: English is offered back';
 };
 
+subtest 'the same rule from the shell: baton-admin detect' => sub {
+    my $admin = sub {
+        my @quoted = map { my $a = $_; utf8::encode($a); quotemeta $a } @_;
+        my $out = qx{"$s->{ROOT}/tools/baton-admin" --conf "$s->{CONF}" @quoted 2>&1 < /dev/null};
+        utf8::decode($out);
+        return ($out, $? >> 8);
+    };
+    my ($out, $rc) = $admin->('detect', 'Hola, necesito ayuda con mi pedido, no ha llegado todavía.', 'en');
+    is_deeply [$out, $rc], ["es\n", 0], 'a Spanish sentence from a visitor served English: Spanish is offered';
+    ($out, $rc) = $admin->('detect', 'Hola, necesito ayuda con mi pedido, no ha llegado todavía.', 'es-MX');
+    like $out, qr/^no offer: .* or it is es-MX$/, 'served Spanish already: no offer';
+    ($out, $rc) = $admin->('detect', 'Hola, buenos días');
+    like $out, qr/^no offer: too little text \(under 40 bytes\)/, 'too short: no offer, saying why';
+};
+
 done_testing();
