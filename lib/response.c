@@ -131,7 +131,7 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 		struct view *words = r->cfg != NULL ? view_new(r) : NULL;
 		if (words != NULL) {
 			catalogue_page(r, words, NULL);
-			said = catalogue_message(words, r->cfg->templates_dir, message);
+			said = catalogue_message(words, r->cfg->templates_dir, r->pool, message);
 		}
 		struct buf json;
 		buf_init(&json);
@@ -154,7 +154,7 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 	char reason_key[32];
 	snprintf(reason_key, sizeof reason_key, "t.error.status.%d", status);
 	catalogue_page(r, v, NULL);
-	view_set(v, "error.message", catalogue_message(v, r->cfg->templates_dir, message));
+	view_set(v, "error.message", catalogue_message(v, r->cfg->templates_dir, r->pool, message));
 	view_set_int(v, "error.status", status);
 	view_set(v, "error.reason", view_get(v, reason_key, http_reason(status)));
 	if (view_render(r, v, status, "error") < 0)
