@@ -1,4 +1,4 @@
-/* language - a staff member of a conversation switches the visitor's
+/* language - an agent of a conversation switches the visitor's
  * language for it, as the offer beside the chat proposes when the visitor
  * writes another language than theirs (lib/lang_switch.c): translation
  * follows at the next line, the visitor's page reloads in the language,

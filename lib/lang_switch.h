@@ -1,7 +1,7 @@
 /* lang_switch.h - a visitor who writes another language than the one
  * Baton serves them in (issue 18). After each of a visitor's lines, the
  * detector (lib/lang_detect.c) reads their recent lines; when it is sure
- * they write another language, the staff of the conversation get an offer
+ * they write another language, the agents of the conversation get an offer
  * to switch ("lang_offer" event, staff only). Accepting it (/language,
  * cgi-bin/language.c) switches the visitor's language for the
  * conversation: translation and the visitor's pages follow, and a "lang"
