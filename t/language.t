@@ -93,6 +93,12 @@ subtest 'switching: who may, and bad input' => sub {
     like $d->{error}, qr/visitor/, "JSON: $d->{error}";
     ($res, $d) = Baton::Test::party_post($agent, '/language', $ch, [visitor => 'abc', lang => 'es']);
     is $res->{status}, 400, 'a visitor that is no number: 400';
+    # Errors in the reader's language: a visitor's browser's, English for staff.
+    my %german = (Accept => 'application/json', Origin => $s->{URL}, 'Accept-Language' => 'de');
+    $res = $agent->{browser}->post('/language', form => [channel => $ch, token => $agent->{token}, lang => 'es'], headers => \%german);
+    is Baton::Test::json_decode($res->{content})->{error}, "The field 'visitor' is required.", 'an agent with a German browser reads the error in English';
+    $res = $visitor->{browser}->post('/say', form => [channel => $ch, token => $visitor->{token}, text => ' '], headers => \%german);
+    is Baton::Test::json_decode($res->{content})->{error}, 'Die Zeile ist leer.', 'a visitor with one reads theirs in German';
     $res = $agent->{browser}->get("/language?channel=$ch");
     ok $res->{status} == 405 || $res->{status} == 400, "GET is no way to switch: $res->{status}";
     is sql("SELECT COUNT(*) FROM channel_event WHERE channel_id = $cid AND kind = 'lang'")->[0][0], 0,
