@@ -300,6 +300,7 @@ enum sql_id {
 	SQL_CHANNEL_START_PAGE,
 	SQL_EVENT_INSERT,
 	SQL_EVENT_POST,
+	SQL_LINE_POST,
 	SQL_EVENTS_AFTER,
 
 	/* supervision */
