@@ -12,6 +12,8 @@
 //     refused with a notice too. The agent's tab goes on working.
 //   - A browser without CompressionStream (taken away from the visitor's
 //     page): the snapshot goes uncompressed, as before, and shows.
+//   - The replay inflates the archived snapshot as the viewer does, and
+//     refuses the hostile one the same way.
 // No console errors. Screenshots: t/artifacts/mirror-compress-*.png.
 'use strict';
 const zlib = require('zlib');
@@ -114,6 +116,25 @@ const { QUICK } = S;
     t.ok(plain.join('').includes('Vera Visitor'), 'as plain JSON');
     t.is(await inMirror("return doc.getElementById('card-number').hasAttribute('data-baton-masked') ? 'masked' : 'open';"), 'masked', 'masked as ever');
     await t.screenshot(dana, 'mirror-compress-2-plain');
+
+    // The replay: the gzipped snapshot inflated, the hostile one refused,
+    // the uncompressed one shown.
+    await Promise.all([dana.waitForURL(`${base}/console`, { timeout: QUICK }), dana.click('#leave-form button')]);
+    await dana.goto(`${base}/replay?id=${channelId}`);
+    await dana.waitForSelector('#replay[data-state=ready]', { timeout: QUICK });
+    let steps = 0;
+    const stepUntil = async (selector, what) => {
+      while (!(await dana.$(selector))) {
+        await dana.click('#replay-next');
+        if (++steps > 400) throw new Error(`the replay never showed ${what}`);
+      }
+    };
+    await stepUntil('#mirror[data-ready="1"]', 'the first snapshot');
+    await shows('the replay inflates the archived snapshot and shows the visitor\'s page');
+    await stepUntil('#mirror[data-state=refused]', 'the hostile snapshot refused');
+    t.ok((await dana.textContent('#mirror-notice')).includes('inflates to more than 6 MB'), 'and refuses the hostile one, with the notice');
+    await stepUntil('#mirror[data-ready="1"]', 'the uncompressed snapshot');
+    await shows('then shows the uncompressed one');
 
     t.ok(problems.length === 0, 'no console errors or CSP violations', problems.join('\n'));
   } catch (e) {
