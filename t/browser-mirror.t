@@ -229,6 +229,7 @@ const CARD = '4111 1111 1111 1111';
     await vera.focus('#card-number');
     t.ok(await ringAround('#card-number', true), 'they move to the card field: the ring moves there, marked private');
     t.ok((await dana.textContent('#mirror-focus')).includes('private field'), 'saying it is a private field');
+    await t.screenshot(dana, 'mirror-2c-focus-private');
     t.is(await inMirror("return doc.getElementById('card-number').value;"), '\u2022\u2022\u2022\u2022', 'its value stays masked');
     await vera.focus('#card-cvc');
     t.ok(await ringAround('#card-cvc', true), 'and on to the security code');
