@@ -285,6 +285,7 @@
       function sendParts(packed) {
         // Stopped, or a newer snapshot on its way, meanwhile: not this one.
         if (!sharing || id !== snapId) return;
+        if (packed !== null && packed.length >= text.length) packed = null; // a page so small gzip grows it
         var z = packed === null ? undefined : 'gzip';
         var pieces = cut(packed === null ? text : packed, z);
         for (var p = 0; p < pieces.length; p++) {
