@@ -453,9 +453,10 @@
     visitorPointer.style.top = `${at.y - win.scrollY}px`;
   }
   // The ring around the element with the visitor's focus, in the copy's
-  // frame coordinates like the pointer. It follows the element as the copy
-  // lays out (stylesheets and images arrive after the snapshot) while it
-  // is shown: a check each frame, moving it only when the element moved.
+  // frame coordinates like the pointer. It is drawn again on each change,
+  // scroll and resize, and follows the element as the copy lays out
+  // (stylesheets and images arrive after the snapshot) while it is shown:
+  // a look four times a second, moving it only when the element moved.
   function drawFocus() {
     if (!box || !layer) return;
     const node = focus.id ? nodes.get(focus.id) : null;
@@ -463,7 +464,7 @@
     box.dataset.focus = shownNow ? String(focus.id) : '';
     if (!shownNow) {
       if (focusRing) focusRing.hidden = true;
-      cancelAnimationFrame(focusLoop);
+      clearTimeout(focusLoop);
       focusLoop = 0;
       return;
     }
@@ -486,10 +487,10 @@
       focusRing.lastChild.textContent = label;
     }
     if (!focusLoop) {
-      focusLoop = requestAnimationFrame(function again() {
+      focusLoop = setTimeout(() => {
         focusLoop = 0;
         drawFocus();
-      });
+      }, 250);
     }
   }
   if (C) {
