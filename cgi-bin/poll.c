@@ -55,6 +55,8 @@ enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
         * passes at once (NOTIFY_REVOKE), and other hosts' removed attendees
         * read their removal from the stage and stop. */
        AUDIENCE_PASS_SECONDS = 600,
+       /* A visitor's pass also serves their idle re-polls (pass_find). */
+       VISITOR_IDLE_PASS_SECONDS = 300,
        PRESENCE_SLOTS = 131072, VISIT_SWEEP_TICKS = 60, MEMO_SLOTS = 16384 };
 
 /* Who a channel poll is, remembered for a few seconds: a browser in a
@@ -62,6 +64,13 @@ enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
  * its cookies who it is costs about six queries each time. The key is a
  * hash of the cookies and the channel (or event), so the table holds no
  * secret; a sign-out or a leave takes effect here within PASS_SECONDS.
+ * A visitor's pass lives longer for one thing only (issue 21): a re-poll
+ * with nothing new, in a channel whose seq has not moved since the visitor
+ * was found in it, is held without a query. Nothing a visitor is can be
+ * revoked but their place in the channel, and every change of that (a
+ * leave, a removal, a transfer, a close, a rejoin) is an event: the seq
+ * moves and the next poll is looked at afresh. A staff session can end
+ * without an event (a sign-out on another host), so staff passes do not.
  * The table is set-associative (PASS_WAYS slots per key), so that 20,000
  * attendees of one event keep their passes. */
 struct pass {
@@ -71,6 +80,8 @@ struct pass {
 	long long topic_id;
 	long long participant_id;   /* or the attendee */
 	bool viewer_is_agent;
+	unsigned long long member_seq; /* the channel's seq when they were found in it */
+	time_t idle_until;             /* a visitor's: for idle re-polls till then */
 };
 
 /* A channel's versions as the watcher read them in a round of answers
@@ -168,7 +179,10 @@ static struct pass *pass_set(struct engine *e, const char *key)
 	return &e->passes[strtoul(head, NULL, 16) % (PASS_SLOTS / PASS_WAYS) * PASS_WAYS];
 }
 
-static bool pass_find(struct engine *e, struct request *r, const char *key, struct feed_watch *w)
+/* Finds the key's pass. *idle_only: it is past its time and serves only
+ * an idle re-poll (see struct pass). */
+static bool pass_find(struct engine *e, struct request *r, const char *key, struct feed_watch *w,
+		      bool *idle_only)
 {
 	bool found = false;
 	time_t now = time(NULL);
@@ -176,8 +190,9 @@ static bool pass_find(struct engine *e, struct request *r, const char *key, stru
 	struct pass *set = pass_set(e, key);
 	for (int i = 0; i < PASS_WAYS && !found; i++) {
 		struct pass *p = &set[i];
-		if (p->until <= now || strcmp(p->key, key) != 0)
+		if ((p->until <= now && p->idle_until <= now) || strcmp(p->key, key) != 0)
 			continue;
+		*idle_only = p->until <= now;
 		memset(w, 0, sizeof *w);
 		w->kind = p->kind;
 		w->topic = NOTIFY_CHANNEL;
@@ -187,6 +202,7 @@ static bool pass_find(struct engine *e, struct request *r, const char *key, stru
 		else
 			w->participant_id = p->participant_id;
 		w->viewer_is_agent = p->viewer_is_agent;
+		w->member_seq = p->member_seq;
 		w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
 		w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
 		found = true;
@@ -195,7 +211,7 @@ static bool pass_find(struct engine *e, struct request *r, const char *key, stru
 	return found;
 }
 
-static void pass_keep(struct engine *e, const char *key, const struct feed_watch *w)
+static void pass_keep(struct engine *e, const char *key, const struct feed_watch *w, bool visitor)
 {
 	time_t now = time(NULL);
 	pthread_mutex_lock(&e->pass_lock);
@@ -205,7 +221,7 @@ static void pass_keep(struct engine *e, const char *key, const struct feed_watch
 		if (strcmp(set[i].key, key) == 0)
 			p = &set[i];
 	for (int i = 0; i < PASS_WAYS && p == NULL; i++)
-		if (set[i].until <= now)
+		if (set[i].until <= now && set[i].idle_until <= now)
 			p = &set[i];
 	for (int i = 0; i < PASS_WAYS; i++)
 		if (p == NULL || (set[i].until < p->until && strcmp(p->key, key) != 0))
@@ -217,6 +233,8 @@ static void pass_keep(struct engine *e, const char *key, const struct feed_watch
 	p->topic_id = w->topic_id;
 	p->participant_id = audience ? w->attendee_id : w->participant_id;
 	p->viewer_is_agent = w->viewer_is_agent;
+	p->member_seq = w->member_seq;
+	p->idle_until = visitor && w->kind == FEED_CHANNEL ? now + VISITOR_IDLE_PASS_SECONDS : 0;
 	pthread_mutex_unlock(&e->pass_lock);
 }
 
@@ -274,15 +292,18 @@ static void presence_flush(struct engine *e, struct db *db)
 /* Nothing new for w since the watcher last read its channel, and no
  * change of it handled since: hold it without asking the database. A
  * change still on its way is handled by a later round, which finds the
- * held poll (or marks the topic, and park() has the poll look again). */
-static bool memo_quiet(struct engine *e, const struct feed_watch *w)
+ * held poll (or marks the topic, and park() has the poll look again).
+ * since_member: and the channel's seq is still the one w->member_seq says
+ * (a visitor's idle re-poll on a pass past its time). */
+static bool memo_quiet(struct engine *e, const struct feed_watch *w, bool since_member)
 {
 	unsigned h = topic_hash(w->topic, w->topic_id);
 	pthread_mutex_lock(&e->lock);
 	const struct memo *m = &e->memos[h % MEMO_SLOTS];
 	bool quiet = m->round != 0 && m->channel_id == w->topic_id
 		     && e->topic_round[h % TOPIC_MARKS] == m->round && m->open
-		     && m->last_seq <= w->seen && m->signal_version <= w->seen_signals;
+		     && m->last_seq <= w->seen && m->signal_version <= w->seen_signals
+		     && (!since_member || m->last_seq == w->member_seq);
 	pthread_mutex_unlock(&e->lock);
 	return quiet;
 }
@@ -293,19 +314,27 @@ static int poll_run(struct request *r)
 	int hold = slot ? slot->engine->hold_seconds : 0;
 	struct feed_watch w;
 	char key[TOKEN_HEX_LEN + 1] = "";
-	bool known = false;
+	bool known = false, idle_only = false;
 	if (slot != NULL && (r->in[FEED_IN_CHANNEL] != NULL || r->in[FEED_IN_AUDIENCE] != NULL)) {
 		pass_key(r, key);
-		known = pass_find(slot->engine, r, key, &w);
+		known = pass_find(slot->engine, r, key, &w, &idle_only);
+	}
+	/* A pass past its time holds an idle re-poll, and serves nothing else. */
+	if (known && idle_only) {
+		if (memo_quiet(slot->engine, &w, true)) {
+			slot->watch = w;
+			return PROGRAM_PARKED;
+		}
+		known = false;
 	}
 	if (!known) {
 		int status = feed_watch_from_request(r, &w);
 		if (status != 0)
 			return status;
 		if (key[0] != '\0' && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE))
-			pass_keep(slot->engine, key, &w);
+			pass_keep(slot->engine, key, &w, r->session == NULL);
 	}
-	if (slot != NULL && w.kind == FEED_CHANNEL && memo_quiet(slot->engine, &w)) {
+	if (slot != NULL && w.kind == FEED_CHANNEL && memo_quiet(slot->engine, &w, false)) {
 		slot->watch = w;
 		return PROGRAM_PARKED;
 	}
@@ -549,15 +578,39 @@ static long long elapsed_ms(const struct timespec *since)
 	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
+/* Whether a round of this host read the channel at these versions or later,
+ * and no change of it was handled since (struct memo): then the held polls
+ * of that channel have been answered for them already. */
+static bool memo_covers(struct engine *e, long long channel_id, unsigned long long last_seq,
+			unsigned long long signal_version)
+{
+	unsigned h = topic_hash(NOTIFY_CHANNEL, channel_id);
+	pthread_mutex_lock(&e->lock);
+	const struct memo *m = &e->memos[h % MEMO_SLOTS];
+	bool covers = m->round != 0 && m->channel_id == channel_id
+		      && e->topic_round[h % TOPIC_MARKS] == m->round && last_seq <= m->last_seq
+		      && signal_version <= m->signal_version;
+	pthread_mutex_unlock(&e->lock);
+	return covers;
+}
+
 /* Changes from every host, by the tables' change times. The window starts
  * two seconds before the newest change seen, because a transaction stamps
- * changed_at before it commits; seeing a change twice only costs a check. */
+ * changed_at before it commits; seeing a change twice only costs a check.
+ * A channel's change that this host's ring brought and a round answered
+ * already is no change (issue 21): the scans of the two seconds after a
+ * line would otherwise read its channel again, once each. Every change of
+ * changed_at moves last_seq or signal_version, so the versions tell. */
 static void scan_database(struct watcher *w, struct pool *pool)
 {
 	struct db_rows ch, q;
 	if (db_query(w->db, pool, SQL_CHANNELS_CHANGED_SINCE, &ch, "s", w->channels_since) == DB_OK) {
-		for (size_t i = 0; i < ch.rows; i++)
-			note_change(w, NOTIFY_CHANNEL, db_cell_int(&ch, i, 0));
+		for (size_t i = 0; i < ch.rows; i++) {
+			long long id = db_cell_int(&ch, i, 0);
+			if (!memo_covers(w->e, id, (unsigned long long)db_cell_int(&ch, i, 1),
+					 (unsigned long long)db_cell_int(&ch, i, 2)))
+				note_change(w, NOTIFY_CHANNEL, id);
+		}
 		if (ch.rows > 0)
 			snprintf(w->channels_since, sizeof w->channels_since, "%s", db_cell(&ch, ch.rows - 1, 3));
 	}

@@ -3,7 +3,8 @@
  * as sent once this answers: it is stored with its sequence number. A
  * client message id makes a retried post harmless. Translations and the
  * detection of a visitor's language follow the stored line, never before
- * it (lib/chat_lang.c, lib/lang_switch.c). Tests: t/say.t, t/language.t. */
+ * it (lib/chat_lang.c, lib/lang_switch.c). Tests: t/say.t,
+ * t/say-statements.t, t/language.t. */
 #include <ctype.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "chat_lang.h"
 #include "db.h"
 #include "lang_switch.h"
+#include "line_post.h"
 #include "log.h"
 #include "pool.h"
 #include "program.h"
@@ -44,67 +46,44 @@ static bool valid_cmid(const char *s)
 	return true;
 }
 
-/* A visitor who writes another language than theirs: staff are offered
- * to switch it (lib/lang_switch.c). A failure costs the offer, not the line. */
-static void offer_switch(struct request *r, const struct member *m, const char *lang)
+/* A visitor who writes another language than theirs: their agents are
+ * offered to switch it (lib/lang_switch.c). A failure costs the offer, not
+ * the line; a line too short to tell costs nothing at all. */
+static void offer_switch(struct request *r, const struct line_post *lp)
 {
+	bool visitor = false;
+	for (size_t i = 0; i < lp->people.rows; i++)
+		if (db_cell_int(&lp->people, i, 0) == lp->m.participant_id)
+			visitor = strcmp(db_cell(&lp->people, i, 1), "visitor") == 0;
+	if (!visitor)
+		return;
 	const char *conf = pool_printf(r->pool, "%s/lang/detect.conf", r->cfg->templates_dir);
-	int rc = lang_switch_offer(r->db, r->pool, conf, m->channel_id, m->participant_id, lang,
-				   NULL);
+	int rc = lang_switch_offer(r->db, r->pool, conf, lp->m.channel_id, lp->m.participant_id,
+				   lp->lang, r->in[IN_TEXT], NULL);
 	if (rc != DB_OK)
 		log_warn("language detection after a line in channel %lld: not offered (%d)",
-			 m->channel_id, rc);
+			 lp->m.channel_id, rc);
 }
 
 static int say(struct request *r)
 {
-	struct member m;
-	int status = channel_authorize(r, r->in[IN_CHANNEL], r->in[IN_TOKEN], &m);
-	if (status != 0)
-		return status;
 	if (blank(r->in[IN_TEXT]))
 		return resp_error(r, 400, "The line is empty.");
 	if (r->in[IN_CMID] != NULL && !valid_cmid(r->in[IN_CMID]))
 		return resp_error(r, 400, "The field 'cmid' may hold only letters, digits, '-' and '_'.");
-	long long to = r->in_int[IN_TO];
-	/* A supervisor watching silently prompts the agents only: a line the
-	 * visitor could see would give them away. */
-	bool silent = strcmp(m.kind, "supervisor") == 0;
-	if (silent && to == 0)
-		return resp_error(r, 403, "You are watching silently: prompt the agent with a private line.");
-	int rc = DB_OK;
-	if (to != 0) {
-		struct db_rows recipient;
-		rc = db_query(r->db, r->pool, SQL_PARTICIPANT_IN_CHANNEL, &recipient, "ii", to,
-			      m.channel_id);
-		/* A visitor cannot write to a supervisor watching silently: answered
-		 * as for a stranger, so that trying ids reveals no one. */
-		bool hidden = rc == DB_OK && recipient.rows > 0 && strcmp(m.kind, "visitor") == 0
-			      && strcmp(db_cell(&recipient, 0, 1), "supervisor") == 0;
-		if (rc == DB_OK && (recipient.rows == 0 || to == m.participant_id || hidden))
-			return resp_error(r, 400, "A private line goes to one other person in this "
-					  "conversation.");
-		if (rc == DB_OK && silent && strcmp(db_cell(&recipient, 0, 1), "visitor") == 0)
-			return resp_error(r, 403, "You are watching silently: prompt the agent, not the "
-					  "visitor.");
-	}
-	long long seq = 0;
-	const char *lang = NULL;
-	struct db_rows people;
-	if (rc == DB_OK)
-		rc = chat_lang_of(r->db, r->pool, m.channel_id, m.participant_id, &lang, &people);
-	if (rc == DB_OK)
-		rc = channel_post_lang(r->db, m.channel_id, m.participant_id, to,
-				       to ? "private" : "line", r->in[IN_TEXT], r->in[IN_CMID], lang, 0,
-				       &seq);
-	if (rc != DB_OK)
-		return channel_failed(r, rc);
+	/* Who sends it, whether they may, and the line stored: one request
+	 * to the database (lib/line_post.c). */
+	struct line_post lp = { .channel_public_id = r->in[IN_CHANNEL], .token = r->in[IN_TOKEN],
+				.text = r->in[IN_TEXT], .cmid = r->in[IN_CMID], .to = r->in_int[IN_TO] };
+	int status = line_post(r, &lp);
+	if (status != 0)
+		return status;
 	/* Stored and ordered: readers of other languages get translations next. */
-	chat_lang_translate_line(r, &m, &people, seq, to, lang, r->in[IN_TEXT], r->in_int[IN_CANNED]);
-	if (strcmp(m.kind, "visitor") == 0)
-		offer_switch(r, &m, lang);
+	chat_lang_translate_line(r, &lp.m, &lp.people, lp.seq, lp.to, lp.lang, r->in[IN_TEXT],
+				 r->in_int[IN_CANNED]);
+	offer_switch(r, &lp);
 	if (r->wants_json)
-		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", seq));
+		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", lp.seq));
 	return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", r->in[IN_CHANNEL]));
 }
 

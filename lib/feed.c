@@ -49,6 +49,7 @@ static int watch_channel(struct request *r, struct feed_watch *w, long long visi
 	w->topic = NOTIFY_CHANNEL;
 	w->topic_id = m.channel_id;
 	w->participant_id = m.participant_id;
+	w->member_seq = (unsigned long long)m.last_seq;
 	w->viewer_is_agent = strcmp(m.kind, "visitor") != 0;
 	w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
 	w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];

@@ -30,6 +30,7 @@ struct feed_watch {
 	unsigned long long seen;          /* last seq, or queue version */
 	unsigned long long seen_signals;  /* typing version (channels) */
 	long long participant_id;         /* channel: the viewer */
+	unsigned long long member_seq;    /* channel: its last seq when the viewer was found in it */
 	bool viewer_is_agent;             /* staff: agents and supervisors */
 	long long agent_id;               /* console: the agent */
 	char request_public_id[33];       /* waiting: the request */

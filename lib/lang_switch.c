@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "buf.h"
 #include "channel.h"
 #include "lang_detect.h"
 
@@ -20,33 +19,19 @@ int lang_switch_sure(const char *detect_conf, const char *text, size_t len, cons
 }
 
 int lang_switch_offer(struct db *db, struct pool *pool, const char *detect_conf,
-		      long long channel_id, long long visitor, const char *lang_now,
+		      long long channel_id, long long visitor, const char *lang_now, const char *line,
 		      char offered[TRANSLATE_LANG_MAX])
 {
 	char detected[TRANSLATE_LANG_MAX];
-	struct db_rows lines, before;
+	struct db_rows before;
 	if (offered != NULL)
 		offered[0] = '\0';
-	int rc = db_query(db, pool, SQL_LANG_VISITOR_RECENT, &lines, "iiiii", channel_id, visitor,
-			  channel_id, visitor, (long long)LANG_SWITCH_LINES);
-	if (rc != DB_OK)
-		return rc;
-	/* Oldest first, as they were written; newest first from the query. */
-	struct buf text;
-	buf_init(&text);
-	for (size_t i = lines.rows; i-- > 0;) {
-		buf_puts(&text, db_cell(&lines, i, 0) ? db_cell(&lines, i, 0) : "");
-		buf_putc(&text, '\n');
-	}
-	bool sure = text.len > 0
-		    && lang_switch_sure(detect_conf, text.data, text.len, lang_now, detected) == 1;
-	buf_free(&text);
-	if (!sure)
+	if (lang_switch_sure(detect_conf, line, strlen(line), lang_now, detected) != 1)
 		return DB_OK;
 	/* One offer a language until the visitor's language changes: an agent
 	 * who lets it be is not asked again at every line. */
-	rc = db_query(db, pool, SQL_LANG_OFFERED, &before, "iisii", channel_id, visitor, detected,
-		      channel_id, visitor);
+	int rc = db_query(db, pool, SQL_LANG_OFFERED, &before, "iisii", channel_id, visitor, detected,
+			  channel_id, visitor);
 	if (rc != DB_OK || before.rows > 0)
 		return rc;
 	long long seq = 0;

@@ -1,7 +1,7 @@
 /* lang_switch.h - a visitor who writes another language than the one
- * Baton serves them in (issue 18). After each of a visitor's lines, the
- * detector (lib/lang_detect.c) reads their recent lines; when it is sure
- * they write another language, the agents of the conversation get an offer
+ * Baton serves them in (issue 18). After each of a visitor's lines is
+ * stored, the detector (lib/lang_detect.c) reads it; when it is sure the
+ * visitor writes another language, the agents of the conversation get an offer
  * to switch ("lang_offer" event, staff only). Accepting it (/language,
  * cgi-bin/language.c) switches the visitor's language for the
  * conversation: translation and the visitor's pages follow, and a "lang"
@@ -14,17 +14,16 @@
 #include "pool.h"
 #include "translate.h"
 
-/* How much of the visitor's writing the detector reads: their last
- * LANG_SWITCH_LINES lines since their language last changed, and only when
- * those hold LANG_SWITCH_MIN_BYTES bytes or more. Below that a chat line
- * ("ok", "Gracias", "Hola, buenos días") is too short to bother the agent
- * with a guess; libexttextcat must moreover name one language alone
- * (lang_detect). */
-#define LANG_SWITCH_LINES 5
+/* How much of the visitor's writing the detector needs: a line of
+ * LANG_SWITCH_MIN_BYTES bytes or more (six words or so), in which
+ * libexttextcat names one language alone (lang_detect). A shorter line
+ * ("ok", "Gracias", "Hola, buenos días") is too little to bother the agent
+ * with a guess, and costs no statement: /say stays one request to the
+ * database (t/say-statements.t). */
 #define LANG_SWITCH_MIN_BYTES 40
 
-/* The rule: whether a visitor who writes `text` (their recent lines, len
- * bytes) while served in lang_now ("" for none) is offered to switch,
+/* The rule: whether a visitor who writes `text` (a line, len bytes)
+ * while served in lang_now ("" for none) is offered to switch,
  * with the detector of detect_conf. 1 and out set to the language to
  * offer; 0 when there is too little text, no language stands out, or it
  * is lang_now; -1 when the detector cannot start (logged once). The chat
@@ -35,15 +34,15 @@ int lang_switch_sure(const char *detect_conf, const char *text, size_t len, cons
 /* The participant named is not a visitor present in the channel. */
 enum { LANG_SWITCH_NO_VISITOR = -30 };
 
-/* After the visitor `visitor` wrote a line in `lang_now` (their language
- * for the conversation): reads their recent lines with the detector of
- * detect_conf and, when they are in another language not offered since
- * the visitor's language last changed, posts a "lang_offer" event (from
- * the visitor, lang and body: the language detected). *offered (may be NULL) gets
- * the language offered, or "". Returns a db_status; the detector's own
- * failure is logged by it and offers nothing. */
+/* After the visitor `visitor` wrote `line` in `lang_now` (their language
+ * for the conversation): when the rule (lang_switch_sure) finds it in
+ * another language, not offered since the visitor's language last
+ * changed, posts a "lang_offer" event (from the visitor, lang and body:
+ * the language detected). *offered (may be NULL) gets the language
+ * offered, or "". Returns a db_status; the detector's own failure is
+ * logged by it and offers nothing. */
 int lang_switch_offer(struct db *db, struct pool *pool, const char *detect_conf,
-		      long long channel_id, long long visitor, const char *lang_now,
+		      long long channel_id, long long visitor, const char *lang_now, const char *line,
 		      char offered[TRANSLATE_LANG_MAX]);
 
 /* Switches the language of the visitor `visitor` of the channel to lang

@@ -134,6 +134,10 @@ const char *const sql_texts_channel[SQL__MAX] = {
 	/* The seq bump, the insert (or a retried post's earlier seq) and the
 	 * commit in one request: schema/260-event-post.sql. */
 	[SQL_EVENT_POST] = "CALL event_post(?, ?, ?, ?, ?, ?, ?, ?)",
+	/* A chat line checked (the sender's session or visitor cookie, their
+	 * membership, token and gates) and stored in one request:
+	 * schema/280-line-post.sql, lib/line_post.c. */
+	[SQL_LINE_POST] = "CALL line_post(?, ?, ?, ?, ?, ?, ?, ?)",
 	[SQL_EVENTS_AFTER] =
 		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
 		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'),"

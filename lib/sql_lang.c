@@ -48,15 +48,8 @@ const char *const sql_texts_lang[SQL__MAX] = {
 		"SELECT lang FROM help_request WHERE client_id = ? AND visitor_id = ? AND lang IS NOT NULL"
 		" ORDER BY id DESC LIMIT 1",
 	[SQL_LANG_REQUEST_SET_BY_ID] = "UPDATE help_request SET lang = ? WHERE id = ?",
-	/* A visitor writing another language (lib/lang_switch.c): their lines
-	 * since their language last changed, and whether a language was offered
-	 * since. One statement for the first: it runs after every line. */
-	[SQL_LANG_VISITOR_RECENT] =
-		"SELECT body FROM channel_event WHERE channel_id = ? AND participant_id = ?"
-		" AND kind IN ('line', 'private') AND seq > (SELECT COALESCE(MAX(s.seq), 0)"
-		"  FROM channel_event s WHERE s.channel_id = ? AND s.recipient_participant_id = ?"
-		"  AND s.kind = 'lang')"
-		" ORDER BY seq DESC LIMIT ?",
+	/* A visitor writing another language (lib/lang_switch.c): whether a
+	 * language was offered since their language last changed. */
 	[SQL_LANG_OFFERED] =
 		"SELECT seq FROM channel_event WHERE channel_id = ? AND participant_id = ?"
 		" AND kind = 'lang_offer' AND lang = ? AND seq > (SELECT COALESCE(MAX(s.seq), 0)"

@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # A visitor who writes another language than the one Baton serves them in
 # (lib/lang_switch.c): detection after the line is stored, with enough text
-# to be sure (LANG_SWITCH_MIN_BYTES of their recent lines, one language
+# to be sure (a line of LANG_SWITCH_MIN_BYTES or more, one language
 # standing out), an offer to the conversation's staff only, once a
 # language; /language switching the visitor's language (staff of the
 # conversation only, the page's token, JSON errors for bad input), archived

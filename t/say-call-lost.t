@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # A post whose database connection breaks while the one request that stores
-# it (the CALL of event_post, schema 260: seq, insert and commit) is on its
-# way (issue 21). The program cannot know whether it committed, so it must
+# it (the CALL of line_post, schema 280: the sender's checks, seq, insert
+# and commit) is on its way (issue 21). The program cannot know whether it committed, so it must
 # not send it again (a line stored twice); it answers 503, and the client's
 # retry with the same client message id stores it once:
 #   - the CALL reached the server and committed: the retry is answered with
@@ -58,7 +58,7 @@ sub one_post {
     unlink "$tmp/cut";
     my $socket = "$tmp/relay-$mode.sock";
     my $relay = Baton::CutRelay::start(mode => $mode, path => $socket, db_socket => $s->{DB_SOCKET},
-        arm => qr/^\x16\s*CALL\s+event_post\b/i, cut => qr/^\x17/, report => "$tmp/cut");
+        arm => qr/^\x16\s*CALL\s+line_post\b/i, cut => qr/^\x17/, report => "$tmp/cut");
     my @answer = eval { say_as_cgi("line+$mode", $cmid, Baton::CutRelay::conf_through($s->{CONF}, $socket, "$tmp/baton.conf")) };
     my $error = $@;
     kill 'TERM', $relay;
@@ -71,9 +71,10 @@ sub one_post {
 
 subtest 'the CALL committed, then the connection broke' => sub {
     my ($cut, $status, $out, $log) = one_post('after', 'lost-after');
-    # The answer's first packet is its row's column count (seq, stored): the
-    # procedure sends it after its COMMIT.
-    is $cut, '2', 'the relay passed the CALL on, the server answered with its row, and the relay cut the connection';
+    # The answer's first packet is its rows' column count (8: the readers'
+    # id, kind and language, the outcome, seq, channel, client and sender):
+    # the procedure sends it after its COMMIT.
+    is $cut, '8', 'the relay passed the CALL on, the server answered with its row, and the relay cut the connection';
     is $status, 503, 'the post is answered 503: the program does not know it was stored' or diag $out, $log;
     my $rows = stored('lost-after');
     is scalar @$rows, 1, 'the line is stored once: the CALL was not sent again';

@@ -1,0 +1,96 @@
+/* line_post.c - a chat line checked and stored in one CALL (line_post.h). */
+#include "line_post.h"
+
+#include <string.h>
+
+#include "config.h"
+#include "crypto.h"
+#include "notify.h"
+#include "program.h"
+#include "response.h"
+#include "session.h"
+#include "visitor.h"
+
+/* The hash of a cookie's token as the tables keep it, or NULL when the
+ * cookie is missing or malformed (then it names no one, as for
+ * session_load and visitor_identify). */
+static const char *cookie_hash(struct request *r, const char *name, char hash[TOKEN_HEX_LEN + 1])
+{
+	const char *token = request_cookie(r, name);
+	if (token == NULL || !crypto_is_token(token))
+		return NULL;
+	crypto_sha256_hex(token, hash);
+	return hash;
+}
+
+/* The answers to the procedure's refusals, as channel_authorize, say.c and
+ * channel_failed gave them. */
+static const struct refusal {
+	const char *outcome;
+	int status;
+	const char *message;
+} refusals[] = {
+	{ "not in", 403, "You are not in this conversation." },
+	{ "token", 403, "The page's security token is out of date. Reload the page." },
+	{ "ended", 409, "This conversation has ended for you." },
+	{ "silent", 403, "You are watching silently: prompt the agent with a private line." },
+	{ "not one", 400, "A private line goes to one other person in this conversation." },
+	{ "silent to", 403, "You are watching silently: prompt the agent, not the visitor." },
+	{ "closed", 409, "This conversation has ended." },
+};
+
+static int refuse(struct request *r, int status, const char *message)
+{
+	/* A form post's error page shows who is signed in, as before: one
+	 * more query, on this path only. */
+	if (!r->wants_json && session_load(r) != DB_OK)
+		r->session = NULL;
+	return resp_error(r, status, "%s", message);
+}
+
+int line_post(struct request *r, struct line_post *lp)
+{
+	memset(&lp->m, 0, sizeof lp->m);
+	lp->seq = 0;
+	lp->lang = "en";
+	if (!crypto_is_public_id(lp->channel_public_id))
+		return refuse(r, 403, refusals[0].message);
+	if (!request_same_origin(r))
+		return refuse(r, 403, "This was sent from another site.");
+	char session[TOKEN_HEX_LEN + 1], visitor[TOKEN_HEX_LEN + 1], token[TOKEN_HEX_LEN + 1];
+	crypto_sha256_hex(lp->token, token);
+	/* A transaction some error path left open is dropped, as db_begin
+	 * would (the procedure's own START TRANSACTION would commit it). A
+	 * conflict is run again by db_query_once; a lost connection answers
+	 * DB_DOWN, and the client's retry with its message id is then safe. */
+	db_rollback(r->db);
+	struct db_rows *rows = &lp->people;
+	int rc = db_query_once(r->db, r->pool, SQL_LINE_POST, rows, "ssissnss",
+			       cookie_hash(r, SESSION_COOKIE, session),
+			       cookie_hash(r, VISITOR_COOKIE, visitor),
+			       (long long)r->cfg->session_idle_minutes * 60, lp->channel_public_id, token,
+			       lp->to, lp->text, lp->cmid);
+	if (rc == DB_OK && rows->rows == 0)
+		rc = DB_ERROR;
+	if (rc == DB_DOWN)
+		return resp_unavailable(r);
+	if (rc != DB_OK)
+		return -1;
+	const char *outcome = db_cell(rows, 0, 3);
+	for (size_t i = 0; i < COUNT_OF(refusals); i++)
+		if (strcmp(outcome, refusals[i].outcome) == 0)
+			return refuse(r, refusals[i].status, refusals[i].message);
+	if (strcmp(outcome, "stored") != 0 && strcmp(outcome, "stored before") != 0)
+		return -1;
+	lp->seq = db_cell_int(rows, 0, 4);
+	lp->m.channel_id = db_cell_int(rows, 0, 5);
+	lp->m.client_id = db_cell_int(rows, 0, 6);
+	lp->m.participant_id = db_cell_int(rows, 0, 7);
+	lp->m.channel_public_id = lp->channel_public_id;
+	for (size_t i = 0; i < rows->rows; i++)
+		if (db_cell_int(rows, i, 0) == lp->m.participant_id)
+			lp->lang = db_cell(rows, i, 2);
+	if (strcmp(outcome, "stored") == 0)
+		notify_post(NOTIFY_CHANNEL, lp->m.channel_id, (unsigned long long)lp->seq);
+	return 0;
+}
