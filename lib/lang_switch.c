@@ -1,16 +1,35 @@
 /* lang_switch.c - see lang_switch.h. */
 #include "lang_switch.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "channel.h"
 #include "lang_detect.h"
 
+/* Words of two letters or more (a byte of a UTF-8 sequence counts as a
+ * letter: accented and other scripts' letters are). */
+static size_t words(const char *text, size_t len)
+{
+	size_t count = 0, run = 0;
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)text[i] : ' ';
+		if (isalpha(c) || c >= 0x80) {
+			run++;
+			continue;
+		}
+		if (run >= 2)
+			count++;
+		run = 0;
+	}
+	return count;
+}
+
 int lang_switch_sure(const char *detect_conf, const char *text, size_t len, const char *lang_now,
 		     char out[TRANSLATE_LANG_MAX])
 {
 	out[0] = '\0';
-	if (len < LANG_SWITCH_MIN_BYTES)
+	if (len < LANG_SWITCH_MIN_BYTES || words(text, len) < LANG_SWITCH_MIN_WORDS)
 		return 0;
 	int rc = lang_detect(detect_conf, text, len, out);
 	if (rc == 1 && translate_same_lang(out, lang_now))

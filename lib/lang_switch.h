@@ -15,12 +15,15 @@
 #include "translate.h"
 
 /* How much of the visitor's writing the detector needs: a line of
- * LANG_SWITCH_MIN_BYTES bytes or more (six words or so), in which
- * libexttextcat names one language alone (lang_detect). A shorter line
+ * LANG_SWITCH_MIN_BYTES bytes or more and LANG_SWITCH_MIN_WORDS words (of
+ * two letters or more: "xxxx…" is no sentence, though n-grams would call
+ * it French), in which libexttextcat names one language alone
+ * (lang_detect). A shorter line
  * ("ok", "Gracias", "Hola, buenos días") is too little to bother the agent
  * with a guess, and costs no statement: /say stays one request to the
  * database (t/say-statements.t). */
 #define LANG_SWITCH_MIN_BYTES 40
+#define LANG_SWITCH_MIN_WORDS 5
 
 /* The rule: whether a visitor who writes `text` (a line, len bytes)
  * while served in lang_now ("" for none) is offered to switch,

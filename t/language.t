@@ -158,7 +158,9 @@ subtest 'the same rule from the shell: baton-admin detect' => sub {
     ($out, $rc) = $admin->('detect', 'Hola, necesito ayuda con mi pedido, no ha llegado todavía.', 'es-MX');
     like $out, qr/^no offer: .* or it is es-MX$/, 'served Spanish already: no offer';
     ($out, $rc) = $admin->('detect', 'Hola, buenos días');
-    like $out, qr/^no offer: too little text \(under 40 bytes\)/, 'too short: no offer, saying why';
+    like $out, qr/^no offer: too little text \(under 40 bytes or 5 words\)/, 'too short: no offer, saying why';
+    ($out, $rc) = $admin->('detect', 'x' x 200, 'en');
+    like $out, qr/^no offer/, 'a run of one letter is no sentence (n-grams alone would call it French)';
 };
 
 done_testing();

@@ -482,8 +482,9 @@ static int detect_lang(struct admin *a, const char *text, const char *lang_now)
 	if (rc < 0)
 		return fail("the detector cannot start (%s)", "is libexttextcat-data installed?");
 	if (rc == 0) {
-		printf("no offer: too little text (under %d bytes), no language stands out, or it is %s\n",
-		       LANG_SWITCH_MIN_BYTES, lang_now ? lang_now : "none");
+		printf("no offer: too little text (under %d bytes or %d words), no language stands out, "
+		       "or it is %s\n", LANG_SWITCH_MIN_BYTES, LANG_SWITCH_MIN_WORDS,
+		       lang_now ? lang_now : "none");
 		return 0;
 	}
 	printf("%s\n", found);
