@@ -279,6 +279,8 @@ static struct {
 	int patience;
 	int polls, open_rate, followers, rounds;
 	int procs;          /* fan-out: processes sharing the followers */
+	int askers;         /* auditorium: attendees who ask a question each, */
+	double storm_secs;  /* spread over these seconds */
 	double idle;        /* auditorium: seconds measured with everyone held, before the rounds */
 	bool verbose;
 	const char *fault; /* --fault drop|dup: test the checks themselves */
@@ -286,13 +288,13 @@ static struct {
 } O = {
 	.pairs = 20, .duration = 10, .warmup = 3, .drain = 5, .settle = 3,
 	.pause_min = 1000, .pause_max = 3000, .step_secs = 5, .target_p99 = 100, .patience = 1,
-	.polls = 200, .open_rate = 1000, .followers = 100, .rounds = 3, .procs = 1,
+	.polls = 200, .open_rate = 1000, .followers = 100, .rounds = 3, .procs = 1, .storm_secs = 10,
 };
 
 /* ---- connections ----------------------------------------------------------- */
 
 enum conn_state { CS_CLOSED, CS_CONNECTING, CS_OPEN };
-enum conn_kind { K_POLL, K_SAY, K_GO };
+enum conn_kind { K_POLL, K_SAY, K_GO, K_ASK, K_QUEUE };
 
 struct conn {
 	int fd;
@@ -568,6 +570,7 @@ static int npairs;
 static struct party *leader, *followers;
 static int nfollowers;
 static char audience_event[33]; /* auditorium: the event the attendees follow */
+static char *producer_cookie;    /* auditorium: the event's producer (the stage line) */
 static struct poller *pollers;
 static int npollers;
 static char run_id[16];
@@ -1055,12 +1058,17 @@ static int http_parse(struct conn *c, bool eof, int *status, struct sbuf *body, 
 	return 1;
 }
 
+static void ask_answered(void *owner, int status, const char *body);
+static void queue_answered(int status, const char *body, size_t len);
+
 static void dispatch(struct conn *c, int status, const char *body, size_t len)
 {
 	switch (c->kind) {
 	case K_POLL: poll_answered(c->owner, status, body, len); break;
 	case K_SAY: say_answered(c->owner, c, status, body, len); break;
 	case K_GO: go_answered(status, body); break;
+	case K_ASK: ask_answered(c->owner, status, body); break;
+	case K_QUEUE: queue_answered(status, body, len); break;
 	}
 }
 
@@ -1815,7 +1823,10 @@ static void load_fixtures(void)
 					      .token = strdup(e), .expect = 1 };
 			npairs++;
 		} else if (n >= 5 && strcmp(kind, "stage") == 0 && O.mode == M_AUDITORIUM) {
-			/* stage EVENT STAGE_CHANNEL SPEAKER_COOKIE TOKEN: the speaker leads */
+			/* stage EVENT STAGE_CHANNEL SPEAKER_COOKIE TOKEN [PRODUCER_COOKIE]:
+			 * the speaker leads, the producer reads the questions */
+			if (n >= 6)
+				producer_cookie = strdup(e);
 			if (strlen(a) != 32)
 				die("%s: not an event id: %s", O.fixtures, a);
 			memcpy(audience_event, a, 33);
@@ -2327,6 +2338,173 @@ static void mode_idle(void)
 	print_integrity("idle");
 }
 
+/* ---- the question storm (auditorium) ---------------------------------------------------- */
+
+/* --askers attendees of this process's share each POST /ask once, spread
+ * evenly over --storm-secs, as the page's form sends it (the form token is
+ * a double-submit cookie, FORM_CSRF_COOKIE). Then the producer's
+ * moderation queue is read as the producer's page reads it (GET /moderate,
+ * their session): every question /ask acknowledged must be there exactly
+ * once, and no storm question /ask did not acknowledge. */
+struct asker {
+	struct party *party;
+	struct conn *c;
+	int index;
+	double sent_at, ms;
+	int status;
+};
+static struct asker *askers;
+static int nask_sent, nask_answered;
+static char *queue_body;
+static size_t queue_len;
+static int queue_status;
+
+static void ask_marker(char *out, size_t size, int i)
+{
+	snprintf(out, size, "[storm %s q%06d]", run_id, i);
+}
+
+static void ask_send(void *arg)
+{
+	struct asker *a = arg;
+	char marker[64], body[400];
+	ask_marker(marker, sizeof marker, a->index);
+	int blen = snprintf(body, sizeof body, "csrf=%064d&e=%s&kind=question&text=", a->index, audience_event);
+	for (const char *p = marker; *p; p++)
+		blen += snprintf(body + blen, sizeof body - (size_t)blen, isalnum((unsigned char)*p) ? "%c" : "%%%02X",
+				 (unsigned char)*p);
+	blen += snprintf(body + blen, sizeof body - (size_t)blen, "+How+long+does+the+battery+last%%3F");
+	a->c->out.len = 0;
+	sb_printf(&a->c->out,
+		  "POST /ask HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\nOrigin: %s\r\n"
+		  "User-Agent: baton-loadgen/1\r\nCookie: %s; baton_csrf=%064d\r\n"
+		  "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s",
+		  O.host, O.url, a->party->cookie, a->index, blen, body);
+	a->sent_at = now();
+	nask_sent++;
+	conn_start(a->c);
+}
+
+static void ask_answered(void *owner, int status, const char *body)
+{
+	struct asker *a = owner;
+	a->status = status;
+	a->ms = (now() - a->sent_at) * 1000.0;
+	nask_answered++;
+	if (status != 200) {
+		G.http_4xx += status >= 400 && status < 500;
+		G.http_5xx += status >= 500;
+		note_error("ask answered %d: %.200s", status, body);
+	}
+}
+
+static void queue_answered(int status, const char *body, size_t len)
+{
+	queue_status = status;
+	free(queue_body);
+	queue_body = xmalloc(len + 1);
+	memcpy(queue_body, body, len);
+	queue_body[len] = '\0';
+	queue_len = len;
+}
+
+static bool asks_done(void)
+{
+	return nask_answered >= O.askers;
+}
+
+static bool queue_read(void)
+{
+	return queue_status != 0;
+}
+
+/* Occurrences of a string in the queue's answer. */
+static int queue_count(const char *what)
+{
+	int n = 0;
+	size_t wl = strlen(what);
+	for (const char *p = queue_body; p && (p = memmem(p, queue_len - (size_t)(p - queue_body), what, wl)); p += wl)
+		n++;
+	return n;
+}
+
+static void question_storm(int share)
+{
+	int n = O.askers < share ? O.askers : share;
+	O.askers = n;
+	if (n <= 0 || producer_cookie == NULL)
+		return;
+	askers = xmalloc((size_t)n * sizeof *askers);
+	for (int i = 0; i < n; i++) {
+		/* Every share/n-th attendee of this process's share asks. */
+		struct party *p = &followers[(long)i * share / n];
+		askers[i] = (struct asker){ .party = p, .c = conn_new(K_ASK, &askers[i]), .index = i };
+		after_ms(O.storm_secs * 1000.0 * i / n, ask_send, &askers[i]);
+	}
+	double t0 = now();
+	run_until(asks_done, O.storm_secs + 60);
+	double took = now() - t0;
+	int acked = 0, refused = 0;
+	double *ms = xmalloc((size_t)n * sizeof *ms);
+	for (int i = 0; i < n; i++) {
+		if (askers[i].status == 0)
+			continue; /* no answer */
+		ms[acked + refused] = askers[i].ms;
+		acked += askers[i].status == 200;
+		refused += askers[i].status != 200;
+	}
+	struct latstats st = lat_stats(ms, (size_t)(acked + refused));
+	/* The producer's queue, as their page reads it; read again (for 10 s)
+	 * while it holds fewer than were acknowledged. */
+	struct conn *q = conn_new(K_QUEUE, NULL);
+	int once = 0, twice = 0, missing = 0, extra = 0, total = 0;
+	for (double until = now() + 10;;) {
+		queue_status = 0;
+		q->out.len = 0;
+		sb_printf(&q->out, "GET /moderate?e=%s HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\n"
+			  "User-Agent: baton-loadgen/1\r\nCookie: %s\r\n\r\n", audience_event, O.host, producer_cookie);
+		conn_start(q);
+		run_until(queue_read, 30);
+		char prefix[64];
+		snprintf(prefix, sizeof prefix, "[storm %s q", run_id);
+		total = queue_count(prefix);
+		if (queue_status != 200 || total >= acked || now() >= until)
+			break;
+		run_until(never, 1.0);
+	}
+	if (queue_status != 200)
+		note_error("the producer's GET /moderate answered %d", queue_status);
+	for (int i = 0; i < n; i++) {
+		char marker[64];
+		ask_marker(marker, sizeof marker, i);
+		int k = queue_count(marker);
+		if (askers[i].status == 200) {
+			once += k == 1;
+			twice += k > 1;
+			missing += k == 0;
+		} else {
+			extra += k > 0;
+		}
+	}
+	printf("\n### Question storm: %d attendees ask a question each within %.0f s\n\n", n, O.storm_secs);
+	printf("Sent over %.1f s, one every %.0f ms, while all the attendees' polls are held. /ask answered "
+	       "200 (stored) for %d, refused %d; answered in p50 %.1f ms, p99 %.1f ms, max %.1f ms.\n\n",
+	       took, O.storm_secs * 1000.0 / n, acked, refused, st.p50, st.p99, st.max);
+	printf("The producer's queue (GET /moderate?e=EVENT with the producer's session, as their page "
+	       "reads it; HTTP %d) holds %d storm questions: of the %d acknowledged, %d once, %d more "
+	       "than once, %d missing; %d it holds were not acknowledged.\n", queue_status, total, acked,
+	       once, twice, missing, extra);
+	sumf("storm.askers %d", n);
+	sumf("storm.acked %d", acked);
+	sumf("storm.refused %d", refused);
+	sumf("storm.once %d", once);
+	sumf("storm.missing %d", missing);
+	sumf("storm.doubled %d", twice);
+	sumf("storm.p99_ms %.1f", st.p99);
+	G.ev_lost += missing;
+	G.ev_doubled += twice;
+}
+
 /* ---- fan-out ------------------------------------------------------------------------------ */
 
 static bool fan_complete(void)
@@ -2553,8 +2731,11 @@ static void mode_fanout(void)
 	sumf("%s.last_max_ms %.1f", name, lasts[O.rounds - 1]);
 	print_processes(name);
 	print_db(name, (double)O.rounds, "round");
+	if (O.mode == M_AUDITORIUM)
+		question_storm(first);
 	print_integrity(name);
 }
+
 
 /* ---- main ---------------------------------------------------------------------------------- */
 
@@ -2570,6 +2751,8 @@ static void usage(void)
 	      "  auditorium: the same, the attendees of the fixtures' stage line (--followers N),\n"
 	      "            first --idle S measured with everyone held and nothing happening\n"
 	      "  fanout, auditorium: --procs N (followers shared over N processes: one descriptor each)\n"
+	      "  auditorium: --askers N --storm-secs S: after the rounds N attendees ask a question each\n"
+	      "            within S s; the producer's queue (GET /moderate) must hold each once\n"
 	      "  all:      --open-rate N (polls opened per second), --fault drop|dup (tests the checks)\n",
 	      stderr);
 	exit(2);
@@ -2621,6 +2804,8 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--followers") == 0) O.followers = atoi(v);
 		else if (strcmp(a, "--rounds") == 0) O.rounds = atoi(v);
 		else if (strcmp(a, "--procs") == 0) O.procs = atoi(v);
+		else if (strcmp(a, "--askers") == 0) O.askers = atoi(v);
+		else if (strcmp(a, "--storm-secs") == 0) O.storm_secs = atof(v);
 		else if (strcmp(a, "--idle") == 0) O.idle = atof(v);
 		else if (strcmp(a, "--pause") == 0) {
 			if (sscanf(v, "%d-%d", &O.pause_min, &O.pause_max) != 2 || O.pause_min < 0
