@@ -59,6 +59,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -2548,8 +2549,14 @@ static bool helper_should_stop(void)
 	return __atomic_load_n(&fan->stop, __ATOMIC_ACQUIRE) != 0;
 }
 
+static pid_t first_pid;
+
 static void helper_main(int first, int last)
 {
+	/* Not left holding thousands of polls if the first process dies. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != first_pid)
+		_exit(1);
 	close(epfd);
 	epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (epfd < 0)
@@ -2574,6 +2581,7 @@ static int start_helpers(int n)
 	O.open_rate = O.open_rate / O.procs > 0 ? O.open_rate / O.procs : 1;
 	fflush(stdout);
 	fflush(stderr);
+	first_pid = getpid();
 	for (int i = 1; i < O.procs; i++) {
 		pid_t pid = fork();
 		if (pid < 0)
