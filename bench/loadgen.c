@@ -58,6 +58,8 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -277,19 +279,23 @@ static struct {
 	double target_p99;
 	int patience;
 	int polls, open_rate, followers, rounds;
+	int procs;          /* fan-out: processes sharing the followers */
+	int askers;         /* auditorium: attendees who ask a question each, */
+	double storm_secs;  /* spread over these seconds */
+	double idle;        /* auditorium: seconds measured with everyone held, before the rounds */
 	bool verbose;
 	const char *fault; /* --fault drop|dup: test the checks themselves */
 	const char *timeline;
 } O = {
 	.pairs = 20, .duration = 10, .warmup = 3, .drain = 5, .settle = 3,
 	.pause_min = 1000, .pause_max = 3000, .step_secs = 5, .target_p99 = 100, .patience = 1,
-	.polls = 200, .open_rate = 1000, .followers = 100, .rounds = 3,
+	.polls = 200, .open_rate = 1000, .followers = 100, .rounds = 3, .procs = 1, .storm_secs = 10,
 };
 
 /* ---- connections ----------------------------------------------------------- */
 
 enum conn_state { CS_CLOSED, CS_CONNECTING, CS_OPEN };
-enum conn_kind { K_POLL, K_SAY, K_GO };
+enum conn_kind { K_POLL, K_SAY, K_GO, K_ASK, K_QUEUE };
 
 struct conn {
 	int fd;
@@ -565,6 +571,7 @@ static int npairs;
 static struct party *leader, *followers;
 static int nfollowers;
 static char audience_event[33]; /* auditorium: the event the attendees follow */
+static char *producer_cookie;    /* auditorium: the event's producer (the stage line) */
 static struct poller *pollers;
 static int npollers;
 static char run_id[16];
@@ -763,20 +770,36 @@ static void on_line(struct poller *p, const char *cmid, long long seq)
 	deliver(p->party, from, n, seq);
 }
 
-static int fan_round;           /* > 0 while a round is under way */
-static char fan_url[200];
-static double fan_t0, fan_ack;
-static double *fan_times;
-static int fan_got;
+/* A fan-out's rounds, in memory shared with the helper processes that
+ * hold shares of the followers (--procs): the first process writes url and
+ * t0 and then round; whoever's follower gets the address takes a slot
+ * (got), writes its time and counts it (reached). */
+enum { MAX_PROCS = 16 };
+struct fan_state {
+	int round;              /* > 0 while a round is under way */
+	char url[200];
+	double t0;
+	int got, reached;
+	double w0, w1;          /* the window, for the helpers' counts */
+	int stop;
+	int out[MAX_PROCS];     /* helper i's polls are all sent */
+	__typeof__(G) counts[MAX_PROCS]; /* helper i's counts, at its end */
+	double times[];
+};
+static struct fan_state *fan;
+static double fan_ack;
 
 static void on_address(struct poller *p, const char *url)
 {
-	if (fan_round == 0 || p->round_seen == fan_round || strcmp(url, fan_url) != 0)
+	int round = fan ? __atomic_load_n(&fan->round, __ATOMIC_ACQUIRE) : 0;
+	if (round == 0 || p->round_seen == round || strcmp(url, fan->url) != 0)
 		return;
 	if (p->party->side != 'f')
 		return;
-	p->round_seen = fan_round;
-	fan_times[fan_got++] = (now() - fan_t0) * 1000.0;
+	p->round_seen = round;
+	int at = __atomic_fetch_add(&fan->got, 1, __ATOMIC_RELAXED);
+	fan->times[at] = (now() - fan->t0) * 1000.0;
+	__atomic_fetch_add(&fan->reached, 1, __ATOMIC_RELEASE);
 }
 
 static void poll_answered(struct poller *p, int status, const char *body, size_t len)
@@ -953,7 +976,7 @@ static void say_answered(struct party *p, struct conn *c, int status, const char
 static void go_answered(int status, const char *body)
 {
 	if (status == 200) {
-		fan_ack = (now() - fan_t0) * 1000.0;
+		fan_ack = (now() - fan->t0) * 1000.0;
 	} else {
 		G.http_4xx += status < 500;
 		G.http_5xx += status >= 500;
@@ -1036,12 +1059,17 @@ static int http_parse(struct conn *c, bool eof, int *status, struct sbuf *body, 
 	return 1;
 }
 
+static void ask_answered(void *owner, int status, const char *body);
+static void queue_answered(int status, const char *body, size_t len);
+
 static void dispatch(struct conn *c, int status, const char *body, size_t len)
 {
 	switch (c->kind) {
 	case K_POLL: poll_answered(c->owner, status, body, len); break;
 	case K_SAY: say_answered(c->owner, c, status, body, len); break;
 	case K_GO: go_answered(status, body); break;
+	case K_ASK: ask_answered(c->owner, status, body); break;
+	case K_QUEUE: queue_answered(status, body, len); break;
 	}
 }
 
@@ -1193,7 +1221,7 @@ struct proc_tick {
 
 static struct group groups[MAX_GROUPS];
 static int ngroups;
-static pthread_mutex_t mlock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t sample_lock = PTHREAD_MUTEX_INITIALIZER;
 static volatile bool sampling; /* the sampler records maxima */
 static struct proc_tick *tick0;
 static size_t ntick0;
@@ -1360,7 +1388,7 @@ static void sample_memory(void)
 		procs[g]++;
 	}
 	free(all);
-	pthread_mutex_lock(&mlock);
+	pthread_mutex_lock(&sample_lock);
 	for (int g = 0; g < ngroups; g++) {
 		groups[g].rss_kb = rss[g];
 		groups[g].pss_kb = pss[g];
@@ -1372,7 +1400,7 @@ static void sample_memory(void)
 				groups[g].pss_max = pss[g];
 		}
 	}
-	pthread_mutex_unlock(&mlock);
+	pthread_mutex_unlock(&sample_lock);
 }
 
 static void *sampler_main(void *arg)
@@ -1470,6 +1498,26 @@ static bool db_status_read(int which, long long *vals)
 	return true;
 }
 
+/* The fan-out's helper processes (--procs, see start_helpers). */
+static pid_t helpers[MAX_PROCS];
+static int helper_index; /* 0: the first process */
+static unsigned long long helper_ticks0;
+
+/* The helpers' CPU ticks together (for the generator's own CPU). */
+static unsigned long long helpers_ticks(void)
+{
+	unsigned long long sum = 0;
+	for (int i = 1; i < O.procs; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/proc/%d/stat", (int)helpers[i]);
+		pid_t ppid;
+		unsigned long long t;
+		if (read_stat(path, &ppid, &t))
+			sum += t;
+	}
+	return sum;
+}
+
 /* ---- the window: start, end, report ----------------------------------------------- */
 
 static void window_open(void)
@@ -1482,6 +1530,7 @@ static void window_open(void)
 	window_started = window_done = 0;
 	db_status_start(0);
 	getrusage(RUSAGE_SELF, &self0);
+	helper_ticks0 = helpers_ticks();
 	if (ngroups == 0)
 		return;
 	struct pinfo *all;
@@ -1496,13 +1545,13 @@ static void window_open(void)
 	tick0_at = now();
 	int pg = group_index("poll");
 	npoll_threads0 = pg >= 0 ? read_threads(groups[pg].root, poll_threads0, 64) : 0;
-	pthread_mutex_lock(&mlock);
+	pthread_mutex_lock(&sample_lock);
 	for (int g = 0; g < ngroups; g++) {
 		groups[g].rss_max = groups[g].rss_kb;
 		groups[g].pss_max = groups[g].pss_kb;
 	}
 	sampling = true;
-	pthread_mutex_unlock(&mlock);
+	pthread_mutex_unlock(&sample_lock);
 }
 
 static double self_cpu, win_len;
@@ -1521,6 +1570,7 @@ static void window_close(void)
 			    - self0.ru_stime.tv_sec)
 		   + (double)(ru.ru_utime.tv_usec - self0.ru_utime.tv_usec + ru.ru_stime.tv_usec
 			      - self0.ru_stime.tv_usec) / 1e6;
+	self_cpu += (double)(helpers_ticks() - helper_ticks0) / (double)sysconf(_SC_CLK_TCK);
 	if (ngroups == 0)
 		return;
 	struct pinfo *all;
@@ -1570,9 +1620,9 @@ static void window_close(void)
 		}
 	}
 	sample_memory();
-	pthread_mutex_lock(&mlock);
+	pthread_mutex_lock(&sample_lock);
 	sampling = false;
-	pthread_mutex_unlock(&mlock);
+	pthread_mutex_unlock(&sample_lock);
 	memset(dbv0, 0, sizeof dbv0);
 	memset(dbv1, 0, sizeof dbv1);
 	have_db = db_status_read(0, dbv0) && db_status_read(1, dbv1);
@@ -1663,7 +1713,7 @@ static void print_processes(const char *key)
 	       other_rss / 1024.0, other_pss / 1024.0, other_n);
 	printf("| **whole stack** | **%.1f** | **%.1f** | **%.1f** | |\n", tot_cpu / win_len * 100,
 	       tot_rss / 1024.0, tot_pss / 1024.0);
-	printf("| loadgen (this generator) | %.1f | | | 1 |\n", self_cpu / win_len * 100);
+	printf("| loadgen (this generator) | %.1f | | | %d |\n", self_cpu / win_len * 100, O.procs);
 	sumf("%s.cpu.stack %.1f", key, tot_cpu / win_len * 100);
 	sumf("%s.rss.stack_mib %.1f", key, tot_rss / 1024.0);
 	sumf("%s.pss.stack_mib %.1f", key, tot_pss / 1024.0);
@@ -1774,7 +1824,10 @@ static void load_fixtures(void)
 					      .token = strdup(e), .expect = 1 };
 			npairs++;
 		} else if (n >= 5 && strcmp(kind, "stage") == 0 && O.mode == M_AUDITORIUM) {
-			/* stage EVENT STAGE_CHANNEL SPEAKER_COOKIE TOKEN: the speaker leads */
+			/* stage EVENT STAGE_CHANNEL SPEAKER_COOKIE TOKEN [PRODUCER_COOKIE]:
+			 * the speaker leads, the producer reads the questions */
+			if (n >= 6)
+				producer_cookie = strdup(e);
 			if (strlen(a) != 32)
 				die("%s: not an event id: %s", O.fixtures, a);
 			memcpy(audience_event, a, 33);
@@ -2185,6 +2238,20 @@ static void mode_saturate(void)
 	print_integrity("sat");
 }
 
+/* The descriptors of every process of the poll program (poll_processes > 1
+ * runs several under the one in the pid file). */
+static int poll_group_fds(int pg)
+{
+	struct pinfo *all;
+	size_t n = scan_stack(&all);
+	int fds = 0;
+	for (size_t i = 0; i < n; i++)
+		if (all[i].group == pg)
+			fds += count_fds(all[i].pid);
+	free(all);
+	return fds;
+}
+
 /* Until poll.fcgi holds `n` more descriptors than `base` (each held poll is
  * one), i.e. the polls have reached it rather than waiting in a backlog. */
 static int parked_target;
@@ -2197,7 +2264,7 @@ static bool parked_enough(void)
 		return true;
 	if (now() - last >= 0.1) { /* reading 10,000 descriptors takes a while */
 		last = now();
-		result = count_fds(groups[pg].root) >= parked_target;
+		result = poll_group_fds(pg) >= parked_target;
 	}
 	return result;
 }
@@ -2209,10 +2276,10 @@ static int poll_fds(void)
 	int pg = group_index("poll");
 	if (pg < 0)
 		return 0;
-	int last = count_fds(groups[pg].root);
+	int last = poll_group_fds(pg);
 	for (int i = 0; i < 40; i++) {
 		run_until(never, 0.3);
-		int n = count_fds(groups[pg].root);
+		int n = poll_group_fds(pg);
 		if (n == last && i >= 4)
 			break;
 		last = n;
@@ -2272,11 +2339,178 @@ static void mode_idle(void)
 	print_integrity("idle");
 }
 
+/* ---- the question storm (auditorium) ---------------------------------------------------- */
+
+/* --askers attendees of this process's share each POST /ask once, spread
+ * evenly over --storm-secs, as the page's form sends it (the form token is
+ * a double-submit cookie, FORM_CSRF_COOKIE). Then the producer's
+ * moderation queue is read as the producer's page reads it (GET /moderate,
+ * their session): every question /ask acknowledged must be there exactly
+ * once, and no storm question /ask did not acknowledge. */
+struct asker {
+	struct party *party;
+	struct conn *c;
+	int index;
+	double sent_at, ms;
+	int status;
+};
+static struct asker *askers;
+static int nask_sent, nask_answered;
+static char *queue_body;
+static size_t queue_len;
+static int queue_status;
+
+static void ask_marker(char *out, size_t size, int i)
+{
+	snprintf(out, size, "[storm %s q%06d]", run_id, i);
+}
+
+static void ask_send(void *arg)
+{
+	struct asker *a = arg;
+	char marker[64], body[400];
+	ask_marker(marker, sizeof marker, a->index);
+	int blen = snprintf(body, sizeof body, "csrf=%064d&e=%s&kind=question&text=", a->index, audience_event);
+	for (const char *p = marker; *p; p++)
+		blen += snprintf(body + blen, sizeof body - (size_t)blen, isalnum((unsigned char)*p) ? "%c" : "%%%02X",
+				 (unsigned char)*p);
+	blen += snprintf(body + blen, sizeof body - (size_t)blen, "+How+long+does+the+battery+last%%3F");
+	a->c->out.len = 0;
+	sb_printf(&a->c->out,
+		  "POST /ask HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\nOrigin: %s\r\n"
+		  "User-Agent: baton-loadgen/1\r\nCookie: %s; baton_csrf=%064d\r\n"
+		  "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s",
+		  O.host, O.url, a->party->cookie, a->index, blen, body);
+	a->sent_at = now();
+	nask_sent++;
+	conn_start(a->c);
+}
+
+static void ask_answered(void *owner, int status, const char *body)
+{
+	struct asker *a = owner;
+	a->status = status;
+	a->ms = (now() - a->sent_at) * 1000.0;
+	nask_answered++;
+	if (status != 200) {
+		G.http_4xx += status >= 400 && status < 500;
+		G.http_5xx += status >= 500;
+		note_error("ask answered %d: %.200s", status, body);
+	}
+}
+
+static void queue_answered(int status, const char *body, size_t len)
+{
+	queue_status = status;
+	free(queue_body);
+	queue_body = xmalloc(len + 1);
+	memcpy(queue_body, body, len);
+	queue_body[len] = '\0';
+	queue_len = len;
+}
+
+static bool asks_done(void)
+{
+	return nask_answered >= O.askers;
+}
+
+static bool queue_read(void)
+{
+	return queue_status != 0;
+}
+
+/* Occurrences of a string in the queue's answer. */
+static int queue_count(const char *what)
+{
+	int n = 0;
+	size_t wl = strlen(what);
+	for (const char *p = queue_body; p && (p = memmem(p, queue_len - (size_t)(p - queue_body), what, wl)); p += wl)
+		n++;
+	return n;
+}
+
+static void question_storm(int share)
+{
+	int n = O.askers < share ? O.askers : share;
+	O.askers = n;
+	if (n <= 0 || producer_cookie == NULL)
+		return;
+	askers = xmalloc((size_t)n * sizeof *askers);
+	for (int i = 0; i < n; i++) {
+		/* Every share/n-th attendee of this process's share asks. */
+		struct party *p = &followers[(long)i * share / n];
+		askers[i] = (struct asker){ .party = p, .c = conn_new(K_ASK, &askers[i]), .index = i };
+		after_ms(O.storm_secs * 1000.0 * i / n, ask_send, &askers[i]);
+	}
+	double t0 = now();
+	run_until(asks_done, O.storm_secs + 60);
+	double took = now() - t0;
+	int acked = 0, refused = 0;
+	double *ms = xmalloc((size_t)n * sizeof *ms);
+	for (int i = 0; i < n; i++) {
+		if (askers[i].status == 0)
+			continue; /* no answer */
+		ms[acked + refused] = askers[i].ms;
+		acked += askers[i].status == 200;
+		refused += askers[i].status != 200;
+	}
+	struct latstats st = lat_stats(ms, (size_t)(acked + refused));
+	/* The producer's queue, as their page reads it; read again (for 10 s)
+	 * while it holds fewer than were acknowledged. */
+	struct conn *q = conn_new(K_QUEUE, NULL);
+	int once = 0, twice = 0, missing = 0, extra = 0, total = 0;
+	for (double until = now() + 10;;) {
+		queue_status = 0;
+		q->out.len = 0;
+		sb_printf(&q->out, "GET /moderate?e=%s HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\n"
+			  "User-Agent: baton-loadgen/1\r\nCookie: %s\r\n\r\n", audience_event, O.host, producer_cookie);
+		conn_start(q);
+		run_until(queue_read, 30);
+		char prefix[64];
+		snprintf(prefix, sizeof prefix, "[storm %s q", run_id);
+		total = queue_count(prefix);
+		if (queue_status != 200 || total >= acked || now() >= until)
+			break;
+		run_until(never, 1.0);
+	}
+	if (queue_status != 200)
+		note_error("the producer's GET /moderate answered %d", queue_status);
+	for (int i = 0; i < n; i++) {
+		char marker[64];
+		ask_marker(marker, sizeof marker, i);
+		int k = queue_count(marker);
+		if (askers[i].status == 200) {
+			once += k == 1;
+			twice += k > 1;
+			missing += k == 0;
+		} else {
+			extra += k > 0;
+		}
+	}
+	printf("\n### Question storm: %d attendees ask a question each within %.0f s\n\n", n, O.storm_secs);
+	printf("Sent over %.1f s, one every %.0f ms, while all the attendees' polls are held. /ask answered "
+	       "200 (stored) for %d, refused %d; answered in p50 %.1f ms, p99 %.1f ms, max %.1f ms.\n\n",
+	       took, O.storm_secs * 1000.0 / n, acked, refused, st.p50, st.p99, st.max);
+	printf("The producer's queue (GET /moderate?e=EVENT with the producer's session, as their page "
+	       "reads it; HTTP %d) holds %d storm questions: of the %d acknowledged, %d once, %d more "
+	       "than once, %d missing; %d it holds were not acknowledged.\n", queue_status, total, acked,
+	       once, twice, missing, extra);
+	sumf("storm.askers %d", n);
+	sumf("storm.acked %d", acked);
+	sumf("storm.refused %d", refused);
+	sumf("storm.once %d", once);
+	sumf("storm.missing %d", missing);
+	sumf("storm.doubled %d", twice);
+	sumf("storm.p99_ms %.1f", st.p99);
+	G.ev_lost += missing;
+	G.ev_doubled += twice;
+}
+
 /* ---- fan-out ------------------------------------------------------------------------------ */
 
 static bool fan_complete(void)
 {
-	return fan_got >= nfollowers;
+	return __atomic_load_n(&fan->reached, __ATOMIC_ACQUIRE) >= nfollowers;
 }
 
 static bool all_polls_out(void)
@@ -2285,6 +2519,113 @@ static bool all_polls_out(void)
 		if (!pollers[i].conn->busy && !pollers[i].stopped)
 			return false;
 	return true;
+}
+
+/* Every follower of every process has asked again. */
+static bool everyone_out(void)
+{
+	if (!all_polls_out())
+		return false;
+	for (int i = 1; i < O.procs; i++)
+		if (!__atomic_load_n(&fan->out[i], __ATOMIC_ACQUIRE))
+			return false;
+	return true;
+}
+
+/* ---- followers over several processes (--procs) ---------------------------------------- */
+
+/* A process holds a descriptor per follower, and a container's open-file
+ * limit (ulimit -Hn) may be below the audience: helper processes, forked
+ * before any connection is made, each hold a share of the followers on an
+ * epoll loop of their own, and tell the first process through struct
+ * fan_state. The first holds the first share and the leader, runs the
+ * rounds and reports; the helpers' counts are added to its own at the end. */
+
+static bool helper_should_stop(void)
+{
+	G.w0 = fan->w0;
+	G.w1 = fan->w1;
+	__atomic_store_n(&fan->out[helper_index], all_polls_out(), __ATOMIC_RELEASE);
+	return __atomic_load_n(&fan->stop, __ATOMIC_ACQUIRE) != 0;
+}
+
+static pid_t first_pid;
+
+static void helper_main(int first, int last)
+{
+	/* Not left holding thousands of polls if the first process dies. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != first_pid)
+		_exit(1);
+	close(epfd);
+	epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (epfd < 0)
+		die("epoll_create1: %s", strerror(errno));
+	ngroups = 0; /* the first process measures the stack */
+	int n = last - first;
+	pollers = xmalloc((size_t)n * sizeof *pollers);
+	struct poller **list = xmalloc((size_t)n * sizeof *list);
+	for (int i = 0; i < n; i++)
+		list[i] = followers[first + i].main_poller = poller_new(&followers[first + i]);
+	open_pollers(list, n);
+	run_until(helper_should_stop, 1e9);
+	fan->counts[helper_index] = G;
+	_exit(0);
+}
+
+/* Forks the helpers; returns the first follower of this process's share. */
+static int start_helpers(int n)
+{
+	if (O.procs < 1 || O.procs > MAX_PROCS)
+		die("--procs 1 to %d", MAX_PROCS);
+	O.open_rate = O.open_rate / O.procs > 0 ? O.open_rate / O.procs : 1;
+	fflush(stdout);
+	fflush(stderr);
+	first_pid = getpid();
+	for (int i = 1; i < O.procs; i++) {
+		pid_t pid = fork();
+		if (pid < 0)
+			die("fork: %s", strerror(errno));
+		if (pid == 0) {
+			helper_index = i;
+			helper_main((int)((long)n * i / O.procs), (int)((long)n * (i + 1) / O.procs));
+		}
+		helpers[i] = pid;
+	}
+	return (int)((long)n / O.procs);
+}
+
+/* Stops the helpers and adds their counts to this process's. */
+static void stop_helpers(void)
+{
+	__atomic_store_n(&fan->stop, 1, __ATOMIC_RELEASE);
+	for (int i = 1; i < O.procs; i++) {
+		int st = 0;
+		if (waitpid(helpers[i], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			note_error("loadgen helper %d ended badly (status %d)", i, st);
+			G.ev_lost++;
+			continue;
+		}
+		const __typeof__(G) *c = &fan->counts[i];
+		G.responses += c->responses;
+		G.connects += c->connects;
+		G.net_errors += c->net_errors;
+		G.timeouts += c->timeouts;
+		G.http_4xx += c->http_4xx;
+		G.http_5xx += c->http_5xx;
+		G.poll_503 += c->poll_503;
+		G.poll_retry += c->poll_retry;
+		G.win_http += c->win_http;
+		G.win_poll += c->win_poll;
+		G.win_poll_empty += c->win_poll_empty;
+		G.win_events_idle += c->win_events_idle;
+		G.ev_lost += c->ev_lost;
+		G.ev_doubled += c->ev_doubled;
+		G.ev_reordered += c->ev_reordered;
+		G.misnumbered += c->misnumbered;
+		if (G.first_error[0] == '\0')
+			memcpy(G.first_error, c->first_error, sizeof G.first_error);
+	}
 }
 
 static void go_send(struct conn *c, const char *url)
@@ -2314,46 +2655,73 @@ static void mode_fanout(void)
 		die("no fan channel in %s", O.fixtures);
 	int n = O.followers < nfollowers ? O.followers : nfollowers;
 	nfollowers = n;
-	pollers = xmalloc((size_t)(n + 1) * sizeof *pollers);
-	struct poller **list = xmalloc((size_t)(n + 1) * sizeof *list);
-	for (int i = 0; i < n; i++)
-		list[i] = followers[i].main_poller = poller_new(&followers[i]);
-	list[n] = leader->main_poller = poller_new(leader);
+	fan = mmap(NULL, sizeof *fan + (size_t)(n + 1) * sizeof(double), PROT_READ | PROT_WRITE,
+		   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (fan == MAP_FAILED)
+		die("mmap: %s", strerror(errno));
 	int base = poll_fds();
-	open_pollers(list, n + 1);
+	int first = n;
+	if (O.procs > 1)
+		first = start_helpers(n);
+	pollers = xmalloc((size_t)(first + 1) * sizeof *pollers);
+	struct poller **list = xmalloc((size_t)(first + 1) * sizeof *list);
+	for (int i = 0; i < first; i++)
+		list[i] = followers[i].main_poller = poller_new(&followers[i]);
+	list[first] = leader->main_poller = poller_new(leader);
+	open_pollers(list, first + 1);
 	run_until(all_opened, 600);
 	wait_parked(base, n + 1, 60);
 	run_until(never, O.settle);
 	struct conn *go = conn_new(K_GO, NULL);
-	fan_times = xmalloc((size_t)(n + 1) * sizeof *fan_times);
 	double *lasts = xmalloc((size_t)O.rounds * sizeof *lasts);
 	const char *name = O.mode == M_AUDITORIUM ? "auditorium" : "fanout";
+	if (O.mode == M_AUDITORIUM && O.idle > 0) {
+		/* The audience held with nothing happening: each hold runs out and
+		 * is asked again, spread over the hold. */
+		fan->w0 = now();
+		window_open();
+		run_until(never, O.idle);
+		window_close();
+		fan->w1 = now();
+		printf("\n### Auditorium held idle: %d attendees polling, nothing happening, %.0f s measured\n", n,
+		       win_len);
+		printf("\nPolls answered in the window (each a hold running out, asked again at once): "
+		       "%ld in this generator's share of %d.\n", G.win_poll, first);
+		print_processes("auditorium_idle");
+		print_db("auditorium_idle", 0, "");
+	}
 	if (O.mode == M_AUDITORIUM)
 		printf("\n### Auditorium: one live event, %d attendees polling /poll?audience=EVENT; the leading "
 		       "speaker POSTs /go on the stage\n\n", n);
 	else
 		printf("\n### Fan-out: one channel, one leader, %d followers polling; the leader POSTs /go\n\n", n);
+	if (O.procs > 1)
+		printf("The followers are held by %d processes of the generator (%d each, one descriptor a "
+		       "follower).\n\n", O.procs, n / O.procs);
 	printf("| round | /go answered ms | first follower ms | p50 ms | p99 ms | last follower ms | "
 	       "followers reached |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+	fan->w0 = now();
+	fan->w1 = 0;
 	window_open();
 	for (int r = 1; r <= O.rounds; r++) {
 		/* Every follower has asked again and its poll is held. */
-		run_until(all_polls_out, 30);
+		run_until(everyone_out, 30);
 		wait_parked(base, n + 1, 30);
 		run_until(never, 1.0);
-		snprintf(fan_url, sizeof fan_url, "https://example.com/bench/%s/round-%d?from=leader", run_id, r);
-		fan_got = 0;
+		snprintf(fan->url, sizeof fan->url, "https://example.com/bench/%s/round-%d?from=leader", run_id, r);
+		fan->got = 0;
+		__atomic_store_n(&fan->reached, 0, __ATOMIC_RELEASE);
 		fan_ack = 0;
-		fan_round = r;
-		fan_t0 = now();
-		go_send(go, fan_url);
+		fan->t0 = now();
+		__atomic_store_n(&fan->round, r, __ATOMIC_RELEASE);
+		go_send(go, fan->url);
 		run_until(fan_complete, 20);
-		fan_round = 0;
-		int got = fan_got;
-		struct latstats s = lat_stats(fan_times, (size_t)got);
+		__atomic_store_n(&fan->round, 0, __ATOMIC_RELEASE);
+		int got = __atomic_load_n(&fan->reached, __ATOMIC_ACQUIRE);
+		struct latstats s = lat_stats(fan->times, (size_t)got);
 		lasts[r - 1] = got == n ? s.max : 1e9;
 		printf("| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d of %d |\n", r, fan_ack,
-		       got ? fan_times[0] : 0, s.p50, s.p99, s.max, got, n);
+		       got ? fan->times[0] : 0, s.p50, s.p99, s.max, got, n);
 		fflush(stdout);
 		if (got < n) {
 			G.ev_lost += n - got;
@@ -2361,6 +2729,8 @@ static void mode_fanout(void)
 		}
 	}
 	window_close();
+	fan->w1 = now();
+	stop_helpers();
 	qsort(lasts, (size_t)O.rounds, sizeof *lasts, cmp_double);
 	printf("\nTime until the last follower had the address: median %.0f ms, worst %.0f ms over %d rounds.\n",
 	       lasts[(O.rounds - 1) / 2], lasts[O.rounds - 1], O.rounds);
@@ -2369,8 +2739,11 @@ static void mode_fanout(void)
 	sumf("%s.last_max_ms %.1f", name, lasts[O.rounds - 1]);
 	print_processes(name);
 	print_db(name, (double)O.rounds, "round");
+	if (O.mode == M_AUDITORIUM)
+		question_storm(first);
 	print_integrity(name);
 }
+
 
 /* ---- main ---------------------------------------------------------------------------------- */
 
@@ -2383,7 +2756,11 @@ static void usage(void)
 	      "  saturate: --steps N,N,... --step-secs S --target-p99 MS --patience STEPS\n"
 	      "  idle:     --polls N --duration S --settle S\n"
 	      "  fanout:   --followers N --rounds R --settle S\n"
-	      "  auditorium: the same, the attendees of the fixtures' stage line (--followers N)\n"
+	      "  auditorium: the same, the attendees of the fixtures' stage line (--followers N),\n"
+	      "            first --idle S measured with everyone held and nothing happening\n"
+	      "  fanout, auditorium: --procs N (followers shared over N processes: one descriptor each)\n"
+	      "  auditorium: --askers N --storm-secs S: after the rounds N attendees ask a question each\n"
+	      "            within S s; the producer's queue (GET /moderate) must hold each once\n"
 	      "  all:      --open-rate N (polls opened per second), --fault drop|dup (tests the checks)\n",
 	      stderr);
 	exit(2);
@@ -2434,6 +2811,10 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--open-rate") == 0) O.open_rate = atoi(v);
 		else if (strcmp(a, "--followers") == 0) O.followers = atoi(v);
 		else if (strcmp(a, "--rounds") == 0) O.rounds = atoi(v);
+		else if (strcmp(a, "--procs") == 0) O.procs = atoi(v);
+		else if (strcmp(a, "--askers") == 0) O.askers = atoi(v);
+		else if (strcmp(a, "--storm-secs") == 0) O.storm_secs = atof(v);
+		else if (strcmp(a, "--idle") == 0) O.idle = atof(v);
 		else if (strcmp(a, "--pause") == 0) {
 			if (sscanf(v, "%d-%d", &O.pause_min, &O.pause_max) != 2 || O.pause_min < 0
 			    || O.pause_max < O.pause_min)
@@ -2467,7 +2848,11 @@ int main(int argc, char **argv)
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
 	getrlimit(RLIMIT_NOFILE, &rl);
-	long need = O.mode == M_IDLE ? O.polls : (O.mode == M_FANOUT || O.mode == M_AUDITORIUM) ? O.followers : 4L * O.pairs;
+	if (O.procs < 1 || O.procs > MAX_PROCS)
+		die("--procs 1 to %d", MAX_PROCS);
+	long need = O.mode == M_IDLE ? O.polls
+		    : (O.mode == M_FANOUT || O.mode == M_AUDITORIUM) ? (O.followers + O.procs - 1) / O.procs
+		    : 4L * O.pairs;
 	if (O.mode == M_SATURATE)
 		need = 4L * O.steps[O.nsteps - 1];
 	if ((long)rl.rlim_cur < need + 64)

@@ -26,7 +26,8 @@
 #   pair CHANNEL baton_visitor=TOKEN VISITOR_PTOKEN baton_session=TOKEN AGENT_PTOKEN
 #   fan CHANNEL baton_session=TOKEN LEADER_PTOKEN
 #   follower baton_visitor=TOKEN
-#   stage EVENT STAGE_CHANNEL baton_session=TOKEN PARTICIPANT_TOKEN   (with --attendees)
+#   stage EVENT STAGE_CHANNEL baton_session=TOKEN PARTICIPANT_TOKEN baton_session=PRODUCER_TOKEN
+#                                                                    (with --attendees)
 #   attendee baton_visitor=TOKEN
 use strict;
 use warnings;
@@ -215,7 +216,9 @@ if ($o{attendees} > 0) {
         . " JOIN agent a ON a.id = p.agent_id WHERE e.public_id = '$event'"
         . " AND a.email = '$slug-agent1\@example.com'")->[0] // [] };
     die "no speaker on the stage of $event\n" unless $ptoken;
-    printf $fx "stage %s %s baton_session=%s %s\n", $event, $stage, $agents[0]{token}, $ptoken;
+    # The speaker (agent 1) leads; the producer (agent 2) reads the questions.
+    printf $fx "stage %s %s baton_session=%s %s baton_session=%s\n", $event, $stage, $agents[0]{token}, $ptoken,
+        $agents[1]{token};
     my @tokens = map { random_hex() } 1 .. $o{attendees};
     for (my $b = 0; $b < @tokens; $b += 500) {
         my @batch = @tokens[$b .. ($b + 499 < $#tokens ? $b + 499 : $#tokens)];

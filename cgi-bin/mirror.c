@@ -8,7 +8,7 @@
  * visitor's page carries out only as far as the visitor allows. Everyone
  * in the conversation gets them through the long poll like any event, and
  * the archive keeps them for the replay. A supervisor watching silently
- * sends none. Tests: t/mirror.t, t/browser-mirror.t. */
+ * sends none. Tests: t/mirror.t, t/browser-mirror.t, t/browser-mirror-compress.t. */
 #include <string.h>
 
 #include "channel.h"

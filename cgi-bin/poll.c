@@ -334,15 +334,21 @@ static int poll_run(struct request *r)
 		if (key[0] != '\0' && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE))
 			pass_keep(slot->engine, key, &w, r->session == NULL);
 	}
-	if (slot != NULL && w.kind == FEED_CHANNEL && memo_quiet(slot->engine, &w, false)) {
-		slot->watch = w;
-		return PROGRAM_PARKED;
-	}
 	/* An attendee is there while they poll (lib/attendee.h). */
 	if (w.kind == FEED_AUDIENCE && slot != NULL)
 		presence_note(slot->engine, w.attendee_id);
 	else if (w.kind == FEED_AUDIENCE)
 		attendee_presence(r->db, r->pool, &w.attendee_id, 1);
+	/* An attendee's re-poll too (issue 17): after each round the whole
+	 * audience asks again at once, and the stage they follow is one
+	 * channel whose versions that round read. Who they are comes from
+	 * their pass, which a removal on this host ends at once (NOTIFY_REVOKE)
+	 * and which a removal elsewhere outruns by moving the stage's seq. */
+	if (slot != NULL && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE)
+	    && memo_quiet(slot->engine, &w, false)) {
+		slot->watch = w;
+		return PROGRAM_PARKED;
+	}
 	/* Under plain CGI no process runs the router thread's sweeps: the
 	 * consoles' and waiting visitors' polls (every 1.5 s) route, and the
 	 * staff's polls sign out lapsed sessions. */

@@ -1,15 +1,19 @@
 /* say - a participant posts a chat line to their channel (or, with `to`, a
  * private line that only that one other participant sees). The line counts
  * as sent once this answers: it is stored with its sequence number. A
- * client message id makes a retried post harmless. Tests: t/say.t,
- * t/say-statements.t. */
+ * client message id makes a retried post harmless. Translations and the
+ * detection of a visitor's language follow the stored line, never before
+ * it (lib/chat_lang.c, lib/lang_switch.c). Tests: t/say.t,
+ * t/say-statements.t, t/language.t. */
 #include <ctype.h>
 #include <string.h>
 
 #include "channel.h"
 #include "chat_lang.h"
 #include "db.h"
+#include "lang_switch.h"
 #include "line_post.h"
+#include "log.h"
 #include "pool.h"
 #include "program.h"
 #include "response.h"
@@ -42,6 +46,25 @@ static bool valid_cmid(const char *s)
 	return true;
 }
 
+/* A visitor who writes another language than theirs: their agents are
+ * offered to switch it (lib/lang_switch.c). A failure costs the offer, not
+ * the line; a line too short to tell costs nothing at all. */
+static void offer_switch(struct request *r, const struct line_post *lp)
+{
+	bool visitor = false;
+	for (size_t i = 0; i < lp->people.rows; i++)
+		if (db_cell_int(&lp->people, i, 0) == lp->m.participant_id)
+			visitor = strcmp(db_cell(&lp->people, i, 1), "visitor") == 0;
+	if (!visitor)
+		return;
+	const char *conf = pool_printf(r->pool, "%s/lang/detect.conf", r->cfg->templates_dir);
+	int rc = lang_switch_offer(r->db, r->pool, conf, lp->m.channel_id, lp->m.participant_id,
+				   lp->lang, r->in[IN_TEXT], NULL);
+	if (rc != DB_OK)
+		log_warn("language detection after a line in channel %lld: not offered (%d)",
+			 lp->m.channel_id, rc);
+}
+
 static int say(struct request *r)
 {
 	if (blank(r->in[IN_TEXT]))
@@ -58,6 +81,7 @@ static int say(struct request *r)
 	/* Stored and ordered: readers of other languages get translations next. */
 	chat_lang_translate_line(r, &lp.m, &lp.people, lp.seq, lp.to, lp.lang, r->in[IN_TEXT],
 				 r->in_int[IN_CANNED]);
+	offer_switch(r, &lp);
 	if (r->wants_json)
 		return resp_json(r, 200, pool_printf(r->pool, "{\"seq\":%lld}", lp.seq));
 	return resp_redirect(r, pool_printf(r->pool, "/channel?id=%s", r->in[IN_CHANNEL]));

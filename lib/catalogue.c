@@ -171,3 +171,92 @@ const char *catalogue_datetime(struct view *v, struct pool *pool, time_t when)
 	const char *values[] = { view_get(v, weekday_key, ""), day, view_get(v, month_key, ""), year, clock };
 	return filled(pool, view_get(v, "t.date.format", "{year}-{month}-{day} {time} UTC"), names, values, 5);
 }
+
+/* A message matched against English's error.msg texts: word for word, or
+ * with each {name} of the text standing for a value, the values kept to
+ * fill the translation's {name}s. */
+#define MESSAGE_VALUES 4
+struct message_match {
+	const char *message;
+	struct pool *pool;
+	size_t count;
+	const char *names[MESSAGE_VALUES], *values[MESSAGE_VALUES];
+};
+
+static bool matches(const char *pattern, void *ctx)
+{
+	struct message_match *mm = ctx;
+	const char *m = mm->message;
+	mm->count = 0;
+	while (*pattern) {
+		const char *open = strchr(pattern, '{');
+		const char *close = open ? strchr(open, '}') : NULL;
+		size_t lit = (open && close ? (size_t)(open - pattern) : strlen(pattern));
+		if (strncmp(m, pattern, lit) != 0)
+			return false;
+		m += lit;
+		pattern += lit;
+		if (!(open && close))
+			break;
+		if (mm->count == MESSAGE_VALUES)
+			return false;
+		/* The value runs to where the text after it next matches: up to
+		 * the next {, or to the end. */
+		const char *after = close + 1;
+		const char *next = strchr(after, '{');
+		size_t tail = next ? (size_t)(next - after) : strlen(after);
+		const char *end = NULL;
+		if (next == NULL) {
+			size_t left = strlen(m);
+			end = left >= tail && strcmp(m + left - tail, after) == 0 ? m + left - tail : NULL;
+		} else {
+			for (const char *at = m; *at && end == NULL; at++)
+				if (strncmp(at, after, tail) == 0)
+					end = at;
+		}
+		if (end == NULL || end == m)
+			return false;
+		mm->names[mm->count] = pool_strndup(mm->pool, open + 1, (size_t)(close - open - 1));
+		mm->values[mm->count++] = pool_strndup(mm->pool, m, (size_t)(end - m));
+		m = end;
+		pattern = after;
+	}
+	return *m == '\0';
+}
+
+const char *catalogue_message(struct view *v, const char *templates_dir, struct pool *pool,
+			      const char *message)
+{
+	char path[700], key[128];
+	/* English as written, beside the loaded language that overlays it. */
+	snprintf(path, sizeof path, "%s/lang/en.hdf", templates_dir);
+	if (view_read_strings(v, "catalogue_en", path) != 0)
+		return message;
+	struct message_match mm = { .message = message, .pool = pool };
+	const char *name = view_child_matching(v, "catalogue_en.error.msg", matches, &mm);
+	if (name == NULL || snprintf(key, sizeof key, "t.error.msg.%s", name) >= (int)sizeof key)
+		return message;
+	const char *text = view_get(v, key, message);
+	struct buf out;
+	buf_init(&out);
+	while (*text) {
+		const char *open = strchr(text, '{'), *close = open ? strchr(open, '}') : NULL;
+		if (!(open && close)) {
+			buf_puts(&out, text);
+			break;
+		}
+		buf_append(&out, text, (size_t)(open - text));
+		size_t i = 0;
+		while (i < mm.count && (strlen(mm.names[i]) != (size_t)(close - open - 1)
+					|| strncmp(mm.names[i], open + 1, (size_t)(close - open - 1)) != 0))
+			i++;
+		if (i < mm.count)
+			buf_puts(&out, mm.values[i]);
+		else
+			buf_append(&out, open, (size_t)(close - open + 1));
+		text = close + 1;
+	}
+	const char *said = pool_strdup(pool, out.data ? out.data : "");
+	buf_free(&out);
+	return said;
+}

@@ -46,6 +46,15 @@ int catalogue_load_dir(struct view *v, const char *templates_dir, const char *la
 const char *catalogue_say(struct view *v, struct pool *pool, const char *key,
 			  const char *const values[], size_t count);
 
+/* An error message (resp_error's, written in English in the C code) in
+ * the loaded catalogue's words: English's error.msg.KEY whose text is the
+ * message names the key, as a message id does in GNU gettext; a {name} in
+ * that text stands for a value ("The field '{field}' is required."), put
+ * in the translation's {name}. The message as it is when no catalogue has
+ * it. Allocated from pool. */
+const char *catalogue_message(struct view *v, const char *templates_dir, struct pool *pool,
+			      const char *message);
+
 /* The plural form of n (KEY.one or KEY.other by the loaded language's
  * rule, as templates/lang.cs's count macro picks) filled with n. */
 const char *catalogue_count(struct view *v, struct pool *pool, const char *key, long long n);

@@ -714,7 +714,8 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 	/* A call's signalling is for the one it is addressed to. */
 	if (strcmp(kind, "rtc") == 0)
 		return viewer == to;
-	if (strcmp(kind, "monitor") == 0)
+	/* An offer to switch the visitor's language is for staff (lib/lang_switch.c). */
+	if (strcmp(kind, "monitor") == 0 || strcmp(kind, "lang_offer") == 0)
 		return viewer_is_staff;
 	return true;
 }
@@ -796,8 +797,8 @@ int channel_to_view(struct db *db, struct pool *pool, long long channel_id,
 			if (!row_visible(&ev, i, viewer_participant_id, viewer_is_staff)
 			    || !channel_event_in_chat(db_cell(&ev, i, 1)))
 				continue;
-			static const char *const fields[] = { "seq", "kind", NULL, "name", "role",
-							      "body", NULL, "at", NULL, NULL,
+			static const char *const fields[] = { "seq", "kind", "from", "name", "role",
+							      "body", NULL, "at", "to", NULL,
 							      "lang", "ref" };
 			for (size_t c = 0; c < 12; c++) {
 				if (fields[c] == NULL)

@@ -83,6 +83,18 @@ const char *view_get(struct view *v, const char *name, const char *fallback)
 	return v->hdf == NULL ? fallback : hdf_get_value(v->hdf, name, fallback);
 }
 
+const char *view_child_matching(struct view *v, const char *name,
+				bool (*match)(const char *value, void *ctx), void *ctx)
+{
+	HDF *parent = v->hdf == NULL ? NULL : hdf_get_obj(v->hdf, name);
+	for (HDF *c = parent ? hdf_obj_child(parent) : NULL; c != NULL; c = hdf_obj_next(c)) {
+		const char *text = hdf_obj_value(c);
+		if (text != NULL && match(text, ctx))
+			return hdf_obj_name(c);
+	}
+	return NULL;
+}
+
 int view_read_strings(struct view *v, const char *name, const char *path)
 {
 	HDF *node = NULL;

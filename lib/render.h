@@ -14,6 +14,10 @@ void view_set(struct view *v, const char *name, const char *value);
 void view_set_int(struct view *v, const char *name, long long value);
 /* The value at NAME, or fallback when there is none. */
 const char *view_get(struct view *v, const char *name, const char *fallback);
+/* The name of NAME's first child whose value `match` accepts, or NULL (a
+ * message's key in a catalogue: lib/catalogue.c). Valid while the view is. */
+const char *view_child_matching(struct view *v, const char *name,
+				bool (*match)(const char *value, void *ctx), void *ctx);
 /* Reads an HDF file of strings (a message catalogue: lib/catalogue.c)
  * under NAME; values read earlier stay where the file has none. 0, or -1
  * after logging. */

@@ -12,6 +12,7 @@
 #include "pool.h"
 #include "program.h"
 #include "render.h"
+#include "session.h"
 
 void resp_init(struct response *resp)
 {
@@ -116,6 +117,14 @@ static void error_html_fallback(struct request *r, int status, const char *messa
 	buf_puts(&r->resp.body, "</p></body></html>\n");
 }
 
+/* Staff read English (their pages are English): a signed-in staff
+ * member's browser, known by its session cookie before the session is
+ * loaded (an input refused before the action ran). */
+static bool staff_browser(const struct request *r)
+{
+	return r->session != NULL || request_cookie(r, SESSION_COOKIE) != NULL;
+}
+
 int resp_error(struct request *r, int status, const char *fmt, ...)
 {
 	char message[1024];
@@ -126,13 +135,23 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 
 	r->resp.status = status;
 	if (r->wants_json) {
+		/* What a page's script shows the visitor, in their browser's
+		 * language (a signed-in staff member reads English). */
+		const char *said = message;
+		struct view *words = r->cfg != NULL && !staff_browser(r) ? view_new(r) : NULL;
+		if (words != NULL) {
+			catalogue_page(r, words, NULL);
+			said = catalogue_message(words, r->cfg->templates_dir, r->pool, message);
+		}
 		struct buf json;
 		buf_init(&json);
 		buf_puts(&json, "{\"error\":");
-		buf_json_string(&json, message);
+		buf_json_string(&json, said);
 		buf_printf(&json, ",\"status\":%d}", status);
 		resp_json(r, status, json.data);
 		buf_free(&json);
+		if (words != NULL)
+			view_free(words);
 		return status;
 	}
 	r->resp.content_type = "text/html; charset=utf-8";
@@ -141,12 +160,13 @@ int resp_error(struct request *r, int status, const char *fmt, ...)
 	if (r->framed && r->resp.frame_ancestors == NULL)
 		r->resp.frame_ancestors = "*";
 	struct view *v = view_new(r);
-	/* The page around the message in the browser's language (the message
-	 * itself is English for now: lib/catalogue.h). */
+	/* The page and its message in the browser's language (lib/catalogue.h);
+	 * the message in English for a signed-in staff member. */
 	char reason_key[32];
 	snprintf(reason_key, sizeof reason_key, "t.error.status.%d", status);
 	catalogue_page(r, v, NULL);
-	view_set(v, "error.message", message);
+	view_set(v, "error.message", staff_browser(r) ? message
+				     : catalogue_message(v, r->cfg->templates_dir, r->pool, message));
 	view_set_int(v, "error.status", status);
 	view_set(v, "error.reason", view_get(v, reason_key, http_reason(status)));
 	if (view_render(r, v, status, "error") < 0)

@@ -688,6 +688,8 @@ enum sql_id {
 	SQL_LANG_TYPING_CACHE_SET,
 	SQL_LANG_VISITOR_LAST,
 	SQL_LANG_REQUEST_SET_BY_ID,
+	SQL_LANG_OFFERED,
+	SQL_LANG_VISITOR_IN_CHANNEL,
 
 	/* settings of later issues, in the browser and baton-admin alike
 	 * (lib/sql_settings.c) */

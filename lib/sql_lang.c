@@ -48,4 +48,17 @@ const char *const sql_texts_lang[SQL__MAX] = {
 		"SELECT lang FROM help_request WHERE client_id = ? AND visitor_id = ? AND lang IS NOT NULL"
 		" ORDER BY id DESC LIMIT 1",
 	[SQL_LANG_REQUEST_SET_BY_ID] = "UPDATE help_request SET lang = ? WHERE id = ?",
+	/* A visitor writing another language (lib/lang_switch.c): whether a
+	 * language was offered since their language last changed. */
+	[SQL_LANG_OFFERED] =
+		"SELECT seq FROM channel_event WHERE channel_id = ? AND participant_id = ?"
+		" AND kind = 'lang_offer' AND lang = ? AND seq > (SELECT COALESCE(MAX(s.seq), 0)"
+		"  FROM channel_event s WHERE s.channel_id = ? AND s.recipient_participant_id = ?"
+		"  AND s.kind = 'lang')"
+		" LIMIT 1",
+	[SQL_LANG_VISITOR_IN_CHANNEL] =
+		"SELECT p.id, ch.request_id, COALESCE(p.lang, r.lang, 'en')"
+		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
+		" LEFT JOIN help_request r ON r.id = ch.request_id"
+		" WHERE p.id = ? AND p.channel_id = ? AND p.kind = 'visitor' AND p.left_at IS NULL",
 };

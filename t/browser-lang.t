@@ -71,7 +71,10 @@ function catalogue(lang) {
     t.is(await page.textContent('h1'), en['wait.title_nobody'], 'its title');
 
     await Promise.all([page.waitForURL(waitUrl), page.selectOption('#lang-choice', 'es')]);
-    await page.waitForFunction(() => document.documentElement.lang === 'es', null, { timeout: QUICK });
+    // A selector, not a function run in the page: the page is navigating, and Firefox
+    // runs such a function in the new document before it has a root element
+    // ("document.documentElement is null", reported as the page's own error).
+    await page.waitForSelector('html[lang="es"]', { state: 'attached', timeout: QUICK });
     t.is(await page.getAttribute('html', 'lang'), 'es', 'Español picked: the waiting page is in Spanish');
     t.is(await page.textContent('h1'), es['wait.title_nobody'], 'its title in Spanish');
     t.is((await page.textContent('#place')).trim(), es['wait.ahead.one'].replace('{n}', '1'), 'the place in Spanish');

@@ -8,7 +8,10 @@
 // page (their name and basket, which the agent's own load of the address
 // does not show) rebuilt in a sandboxed frame, the visitor's own pointer
 // over it, the whiteboard's marks over it and on the visitor's real page,
-// and the visitor's typing.
+// the visitor's typing and a ring around the field they are in (marked
+// private, with no value, in a private field). The snapshot travels
+// gzipped (both browsers have CompressionStream): the test inflates it to
+// search it.
 // The card number, the security code and a block marked data-baton-private
 // are masked in the visitor's browser: their values appear in no request
 // any page sent and in no stored event. Without the visitor's leave the
@@ -206,6 +209,37 @@ const CARD = '4111 1111 1111 1111';
     t.is(await inMirror("return doc.getElementById('card-number').value;"), '\u2022\u2022\u2022\u2022', 'the card number typed while sharing shows masked');
     t.is(await inMirror("return doc.getElementById('card-cvc').value;"), '\u2022\u2022\u2022\u2022', 'so does the security code');
 
+    // The visitor's focus: a ring around the field they are in, in the
+    // agent's copy; in a private field, a ring marked private, no value.
+    const ringAround = (selector, masked) => dana.waitForFunction(([sel, mk]) => {
+      const ring = document.getElementById('mirror-focus');
+      if (!ring || ring.hidden || (ring.dataset.masked === '1') !== mk || ring.classList.contains('masked') !== mk) return false;
+      const f = document.getElementById('mirror-frame');
+      const fr = f.getBoundingClientRect();
+      const n = f.contentDocument.querySelector(sel).getBoundingClientRect();
+      const s = Number(document.getElementById('mirror').dataset.scale) || 1;
+      const a = ring.getBoundingClientRect();
+      const b = { left: fr.left + n.left * s, top: fr.top + n.top * s, right: fr.left + n.right * s, bottom: fr.top + n.bottom * s };
+      return getComputedStyle(ring).borderTopWidth !== '0px' && a.left <= b.left + 1 && a.top <= b.top + 1 && a.right >= b.right - 1
+        && a.bottom >= b.bottom - 1 && a.width <= b.right - b.left + 12 && a.height <= b.bottom - b.top + 12;
+    }, [selector, masked], { timeout: QUICK }).then(() => true, () => false);
+    await vera.focus('#ship-street');
+    t.ok(await ringAround('#ship-street', false), 'the visitor\'s focus shows in the agent\'s copy: a ring around the field they are in');
+    t.ok((await dana.textContent('#mirror-focus')).includes('Vera Visitor'), 'with their name');
+    await vera.focus('#card-number');
+    t.ok(await ringAround('#card-number', true), 'they move to the card field: the ring moves there, marked private');
+    t.ok((await dana.textContent('#mirror-focus')).includes('private field'), 'saying it is a private field');
+    await t.screenshot(dana, 'mirror-2c-focus-private');
+    t.is(await inMirror("return doc.getElementById('card-number').value;"), '\u2022\u2022\u2022\u2022', 'its value stays masked');
+    await vera.focus('#card-cvc');
+    t.ok(await ringAround('#card-cvc', true), 'and on to the security code');
+    await vera.evaluate(() => document.activeElement.blur());
+    t.ok(await dana.waitForFunction(() => document.getElementById('mirror-focus').hidden, null, { timeout: QUICK }).then(() => true, () => false),
+      'the focus leaves the fields: the ring goes');
+    await vera.focus('#ship-street');
+    t.ok(await ringAround('#ship-street', false), 'back in the street field: the ring is there again');
+    await t.screenshot(dana, 'mirror-2b-focus');
+
     // The agent acts: without leave, a highlight only.
     const clickInMirror = async (selector) => {
       const at = await dana.evaluate((sel) => {
@@ -286,9 +320,15 @@ const CARD = '4111 1111 1111 1111';
     await t.screenshot(dana, 'mirror-4-frozen');
 
     // Nothing masked left the visitor's browser: the stored events and the network log.
-    const stored = sql(`SELECT e.body FROM channel_event e JOIN channel c ON c.id = e.channel_id
-                        WHERE c.public_id = '${channelId}' AND e.kind = 'mirror'`);
-    t.ok(stored.split('\n').length > 5, 'the mirror is stored with the channel\'s events, for the replay');
+    // The snapshot is stored as sent, gzipped: the test inflates it (as
+    // the agent's viewer does) and searches what it holds.
+    const storedBodies = S.mirrorEvents(channelId);
+    t.ok(storedBodies.length > 5, 'the mirror is stored with the channel\'s events, for the replay');
+    const { text: stored, gzipped } = S.readable(storedBodies);
+    t.ok(gzipped > 0 && storedBodies.some((b) => /^\{"t":"snap",.*"z":"gzip"/.test(b)), 'its snapshot is stored gzipped, as the visitor\'s browser sent it');
+    t.ok(stored.includes('Vera Visitor'), 'inflated, it holds the visitor\'s own page (so the searches below search it)');
+    t.ok(stored.includes('"t":"focus"') && /\{"t":"focus","i":\d+,"masked":true\}/.test(stored),
+      'the focus is stored: which field, marked masked for the card, and nothing else');
     // What mirroring costs the archive (a figure, not a check: bench/ is for those).
     const [bytes, seconds, count] = sql(`SELECT SUM(LENGTH(e.body)), TIMESTAMPDIFF(MICROSECOND, MIN(e.at), MAX(e.at)) / 1e6, COUNT(*)
       FROM channel_event e JOIN channel c ON c.id = e.channel_id WHERE c.public_id = '${channelId}' AND e.kind = 'mirror'`).split('\t');
@@ -309,6 +349,9 @@ const CARD = '4111 1111 1111 1111';
       'the network log holds the mirror\'s posts, with what was typed in unmasked fields');
     t.ok(posts.every((r) => !holds(r.body, CARD) && !r.body.includes('LC-7731')),
       'the card number and the private block are in no request body any page sent', posts.filter((r) => holds(r.body, CARD)).map((r) => r.url).join(' '));
+    const mirrorPosts = S.readable(S.posted(posts.filter((r) => r.url.startsWith(`${base}/mirror`)).map((r) => r.body)));
+    t.ok(mirrorPosts.gzipped > 0 && mirrorPosts.text.includes('Vera Visitor'), 'the snapshot\'s posts, inflated, hold the visitor\'s page');
+    t.ok(!holds(mirrorPosts.text, CARD) && !mirrorPosts.text.includes('LC-7731'), 'and neither the card number nor the private block');
     }
 
     // The replay shows the mirror as the agent saw it, masked.

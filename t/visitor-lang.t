@@ -216,4 +216,25 @@ subtest 'a booked session\'s confirmation in Spanish' => sub {
     like $rejoin, qr/\Q$booked\E<strong>\Q$date\E<\/strong>/, 'with the date in Spanish';
 };
 
+subtest 'the viewer\'s call, whiteboard, language notices and connection errors in the visitor\'s language' => sub {
+    for my $lang (qw(es fr de pt)) {
+        my $c = Baton::Test::open_channel(lang => $lang);
+        my $page = page_text($c->{visitor}{browser}->get("/channel?id=$c->{channel}"));
+        for my $words (qw(call-words board-words viewer-words baton-words)) {
+            my ($el) = $page =~ /(<div id="$words" hidden [^>]*>)/;
+            ok $el, "$lang: the viewer has #$words";
+            my %attr = ($el // '') =~ /\bdata-([a-z0-9-]+)="([^"]*)"/g;
+            my @empty = grep { $attr{$_} eq '' } sort keys %attr;
+            is_deeply \@empty, [], "$lang: every word of #$words is filled";
+            # Each attribute's value is the visitor's catalogue's, never English's.
+            my %is_english = map { shown($cat{en}{$_}) => $_ } keys %{ $cat{en} };
+            my %is_theirs = map { shown($cat{$lang}{$_}) => 1 } keys %{ $cat{$lang} };
+            my @english = grep { $is_english{ $attr{$_} } && !$is_theirs{ $attr{$_} } } sort keys %attr;
+            is_deeply \@english, [], "$lang: and none is English";
+        }
+        like $page, qr/data-nobody-answered="\Q@{[shown($cat{$lang}{'call.nobody_answered'})]}\E"/, "$lang: the call's words are the catalogue's";
+        like $page, qr/data-lang-yours="\Q@{[shown($cat{$lang}{'chat.lang_yours'})]}\E"/, "$lang: so is the language switch's notice";
+    }
+};
+
 done_testing;

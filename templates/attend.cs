@@ -31,6 +31,7 @@
 </section>
 <?cs else ?>
 <section class="audience" id="audience" data-event="<?cs var:event.id ?>" data-state="<?cs var:event.state ?>" data-csrf="<?cs var:csrf ?>" data-me="<?cs var:me.attendee ?>" data-name="<?cs var:attendee.name ?>" data-talk="<?cs var:event.talk ?>" data-last-seq="<?cs var:stage.last_seq ?>" data-signals="<?cs var:stage.signals ?>" data-url="<?cs var:stage.url ?>" data-leader="<?cs var:stage.leader ?>" data-muted="<?cs var:me.muted ?>" data-qa="<?cs var:qa_json ?>"<?cs if:refusal ?> data-refused="1"<?cs /if ?>>
+  <div id="audience-words" hidden data-someone="<?cs var:t.viewer.someone ?>" data-reconnecting="<?cs var:t.viewer.reconnecting ?>" data-ended="<?cs var:t.attend.ended ?>" data-waiting="<?cs var:t.attend.waiting ?>" data-presenting="<?cs var:t.attend.presenting ?>" data-live="<?cs var:t.attend.live ?>" data-for-speaker="<?cs var:t.attend.for_speaker ?>" data-answer="<?cs var:t.attend.answer ?>" data-answered="<?cs var:t.attend.answered ?>" data-not-shown="<?cs var:t.attend.not_shown ?>" data-on-screen="<?cs var:t.attend.on_screen ?>" data-removed="<?cs var:t.attend.removed ?>" data-speaker="<?cs var:t.attend.speaker ?>" data-thanks="<?cs var:t.attend.thanks ?>" data-sent-producer="<?cs var:t.attend.sent_producer ?>" data-sent="<?cs var:t.attend.sent ?>"></div>
   <div class="audience-bar">
     <h1><?cs var:event.title ?></h1>
     <p id="audience-status" class="audience-status" role="status"></p>

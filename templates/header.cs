@@ -14,6 +14,7 @@
 <?cs /each ?><?cs if:panel ?><script src="/js/panel.js" defer></script>
 <?cs /if ?></head>
 <body class="page-<?cs var:page.name ?><?cs if:panel ?> in-panel<?cs /if ?>"<?cs if:me.name ?> data-sound-offer="<?cs var:me.notify.sound_offer ?>" data-sound-line="<?cs var:me.notify.sound_line ?>" data-sound-supervisor="<?cs var:me.notify.sound_supervisor ?>" data-desktop-offer="<?cs var:me.notify.desktop_offer ?>" data-desktop-line="<?cs var:me.notify.desktop_line ?>" data-desktop-supervisor="<?cs var:me.notify.desktop_supervisor ?>"<?cs /if ?>>
+<?cs if:page.lang ?><div id="baton-words" hidden data-no-answer="<?cs var:t.baton.no_answer ?>" data-unreachable="<?cs var:t.baton.unreachable ?>" data-server-answered="<?cs var:t.baton.server_answered ?>"></div><?cs /if ?>
 <?cs if:!panel ?><header class="topbar">
   <a class="brand" href="/">Baton</a>
   <?cs if:me.name ?>

@@ -50,6 +50,8 @@
       <?cs elif:e.kind == "leave" ?><span class="what"><?cs var:e.who ?> left</span>
       <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="what"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "monitor" ?><span class="what"><?cs var:e.who ?> started watching silently</span> <span class="private-mark">staff only</span>
+      <?cs elif:e.kind == "lang_offer" ?><span class="what"><?cs var:e.who ?> seemed to write <?cs var:e.body ?>: switching their language was offered</span> <span class="private-mark">staff only</span>
+      <?cs elif:e.kind == "lang" ?><span class="what"><?cs var:e.who ?> switched <?cs var:e.to ?>'s language to <?cs var:e.body ?></span>
       <?cs elif:e.kind == "close" ?><span class="what">The session ended</span>
       <?cs elif:e.kind == "call" ?><span class="what"><?cs if:e.body == "start audio" ?><?cs var:e.who ?> started a voice call<?cs elif:e.body == "start video" ?><?cs var:e.who ?> started a video call<?cs elif:e.body == "join audio" ?><?cs var:e.who ?> joined the call (voice)<?cs elif:e.body == "join video" ?><?cs var:e.who ?> joined the call (video)<?cs elif:e.body == "listen" ?><?cs var:e.who ?> listened to the call<?cs elif:e.body == "decline" ?><?cs var:e.who ?> declined the call<?cs elif:e.body == "leave" ?><?cs var:e.who ?> left the call<?cs elif:e.body == "end" ?>The call ended<?cs else ?><?cs var:e.who ?> in the call: <?cs var:e.body ?><?cs /if ?></span>
       <?cs elif:e.kind == "mark" ?><span class="what"><?cs var:e.who ?> drew on the page (<?cs var:e.body ?>)</span>

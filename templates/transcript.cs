@@ -8,13 +8,14 @@
   elif:channel.open ?><p class="muted" id="over-for-you"><?cs var:t.transcript.over ?></p><?cs /if ?>
   <?cs # Times are UTC here; transcript.js shows them in the reader's own zone. ?>
   <ol class="lines">
-    <?cs each:e = events ?><?cs if:e.kind != "translation" ?>
+    <?cs each:e = events ?><?cs if:e.kind != "translation" && e.kind != "lang_offer" ?>
     <li class="event event-<?cs var:e.kind ?><?cs if:e.mine || (!viewer_is_staff && e.role == "visitor") ?> mine<?cs /if ?>"><time class="at" datetime="<?cs var:e.at ?>"><?cs var:string.slice(e.at, 11, 16) ?> UTC</time>
       <?cs if:e.kind == "line" ?><span class="who"><?cs var:e.name ?>:</span> <?cs call:transcript_line(e) ?>
       <?cs elif:e.kind == "join" ?><span class="notice"><?cs call:fill(t.chat.joined, e.name) ?></span>
       <?cs elif:e.kind == "leave" ?><span class="notice"><?cs call:fill(t.chat.left, e.name) ?></span>
       <?cs elif:e.kind == "transfer" || e.kind == "phone" ?><span class="notice"><?cs var:e.body ?></span>
       <?cs elif:e.kind == "close" ?><span class="notice"><?cs var:t.chat.ended ?></span>
+      <?cs elif:e.kind == "lang" ?><span class="notice"><?cs if:t.langname[e.body] ?><?cs set:lang_named = t.langname[e.body] ?><?cs else ?><?cs set:lang_named = e.body ?><?cs /if ?><?cs if:viewer_is_staff ?><?cs call:fill2(t.chat.lang_switched, e.name, lang_named) ?><?cs else ?><?cs call:fill2(t.chat.lang_yours, e.name, lang_named) ?><?cs /if ?></span>
       <?cs elif:e.kind == "address" ?><span class="notice"><?cs call:split2(t.chat.led_to) ?><?cs var:split2.a ?><?cs var:e.name ?><?cs var:split2.b ?><span class="address"><?cs var:e.body ?></span><?cs var:split2.c ?></span>
       <?cs elif:e.kind == "window" ?><span class="notice"><?cs call:split2(t.chat.window_at) ?><?cs var:split2.a ?><?cs var:e.name ?><?cs var:split2.b ?><span class="address"><?cs var:e.body ?></span><?cs var:split2.c ?></span>
       <?cs elif:e.kind == "lead" ?><span class="notice"><?cs if:e.to_self ?><?cs call:fill(t.chat.took_lead, e.name) ?><?cs else ?><?cs call:fill2(t.chat.gave_lead, e.name, e.body) ?><?cs /if ?></span>

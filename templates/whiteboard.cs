@@ -1,7 +1,8 @@
 <?cs # whiteboard.cs - the whiteboard in the viewer (templates/channel.cs
      includes this and calls the macros where they go; htdocs/js/whiteboard.js
      makes them work).
-     board_tools(): the Draw button, in the viewer's tools.
+     board_tools(): the Draw button, in the viewer's tools, and
+     #board-words, what whiteboard.js writes, in the reader's language.
      board_stage(): over the shared page, the palette, the layer one draws on
      and the marks of pages without Baton's site script. ?>
 <?cs set:board_colors.0.value = "#e8590c" ?><?cs set:board_colors.0.name = t.board.orange ?>
@@ -11,6 +12,7 @@
 <?cs set:board_colors.4.value = "#f59f00" ?><?cs set:board_colors.4.name = t.board.yellow ?>
 <?cs set:board_colors.5.value = "#1d2330" ?><?cs set:board_colors.5.name = t.board.black ?>
 <?cs def:board_tools() ?><?cs if:channel.open && me.role != "supervisor" ?>
+      <div id="board-words" hidden data-draw-hint="<?cs var:t.board.draw_hint ?>" data-open-first="<?cs var:t.board.open_first ?>" data-own-window="<?cs var:t.board.own_window ?>" data-leader-only="<?cs var:t.board.leader_only ?>" data-not-drawn="<?cs var:t.board.not_drawn ?>"></div>
       <button type="button" class="tool" id="draw-button" aria-pressed="false" hidden><?cs var:t.board.draw ?></button><?cs /if ?><?cs /def ?>
 <?cs def:board_stage() ?>
       <svg id="board-overlay" class="board-overlay" aria-hidden="true"></svg>

@@ -32,6 +32,7 @@
 #include "admin_phone.h"
 #include "admin_lang.h"
 #include "admin_translate.h"
+#include "lang_switch.h"
 #include "admin_mail.h"
 #include "pool.h"
 #include "helpreq.h"
@@ -128,6 +129,9 @@ static const char usage[] =
 	"                                           (TEXT \"\" removes it)\n"
 	"  translate FROM TO TEXT                   TEXT through the translation engine\n"
 	"                                           (translate_url), as chat lines go\n"
+	"  detect TEXT [LANG]                       the language a visitor writing TEXT (their\n"
+	"                                           recent lines) while served in LANG is\n"
+	"                                           offered to switch to, as the chat decides\n"
 	"  canned add CLIENT TITLE TEXT [EMAIL]     a canned phrase for every agent of\n"
 	"                                           the client, or for one agent\n"
 	"  canned-address add CLIENT TITLE URL [EMAIL]  an address agents lead to with one\n"
@@ -465,6 +469,25 @@ static int translate_line(struct admin *a, const char *from, const char *to, con
 	fflush(stdout);
 	if (*via)
 		fprintf(stderr, "(through %s)\n", via);
+	return 0;
+}
+
+/* The chat's rule (lib/lang_switch.c) on a text, for an operator checking
+ * that the detector and its fingerprints (libexttextcat-data) work. */
+static int detect_lang(struct admin *a, const char *text, const char *lang_now)
+{
+	char conf[700], found[TRANSLATE_LANG_MAX];
+	snprintf(conf, sizeof conf, "%s/lang/detect.conf", a->cfg.templates_dir);
+	int rc = lang_switch_sure(conf, text, strlen(text), lang_now ? lang_now : "", found);
+	if (rc < 0)
+		return fail("the detector cannot start (%s)", "is libexttextcat-data installed?");
+	if (rc == 0) {
+		printf("no offer: too little text (under %d bytes or %d words), no language stands out, "
+		       "or it is %s\n", LANG_SWITCH_MIN_BYTES, LANG_SWITCH_MIN_WORDS,
+		       lang_now ? lang_now : "none");
+		return 0;
+	}
+	printf("%s\n", found);
 	return 0;
 }
 
@@ -1009,6 +1032,8 @@ static int dispatch(struct admin *a, int argc, char **argv, int generate)
 		return translate_canned(a, argv[2], argv[3], argv[4], argv[5]);
 	if (is(cmd, "translate") && argc == 4)
 		return translate_line(a, argv[1], argv[2], argv[3]);
+	if (is(cmd, "detect") && (argc == 2 || argc == 3))
+		return detect_lang(a, argv[1], argc == 3 ? argv[2] : NULL);
 	if (is(cmd, "site") && is(sub, "help-address") && argc == 4)
 		return told(a, admin_site_help_address(actor(a), 0, argv[2], argv[3]));
 	if (is(cmd, "client") && is(sub, "alert-email") && argc == 4)

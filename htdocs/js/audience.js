@@ -20,6 +20,8 @@
   if (!B || !M || !root) return;
   const { el } = B;
   const $ = (id) => document.getElementById(id);
+  // The words in the attendee's language (templates/attend.cs's #audience-words).
+  const say = B.words($('audience-words'));
 
   const eventId = root.dataset.event;
   const csrf = root.dataset.csrf;
@@ -186,9 +188,9 @@
   function renderStatus() {
     const L = speakers.get(leader);
     if (stopped) return;
-    if (state === 'ended') status.textContent = 'The event has ended.';
-    else if (state !== 'live') status.textContent = 'Waiting for the event to start…';
-    else status.textContent = L ? `${L.name} is presenting.` : 'Live.';
+    if (state === 'ended') status.textContent = say('ended');
+    else if (state !== 'live') status.textContent = say('waiting');
+    else status.textContent = L ? say('presenting', { name: L.name }) : say('live');
   }
 
   function renderQuestions() {
@@ -197,16 +199,16 @@
     qaEmpty.hidden = shown.length > 0;
     qaList.replaceChildren(...shown.map((q) => {
       const li = el('li', { class: `qa-item state-${q.state}`, dataset: { question: q.id } },
-        el('p', { class: 'q' }, el('strong', { text: q.name || 'Someone' }), q.votes > 1 ? ` (+${q.votes - 1})` : '', ': ',
+        el('p', { class: 'q' }, el('strong', { text: q.name || say('someone') }), q.votes > 1 ? ` (+${q.votes - 1})` : '', ': ',
           el('span', { class: 'text', text: q.text })));
-      if (q.state === 'passed' && q.speaker) li.append(el('p', { class: 'muted', text: `For ${q.speaker}` }));
-      if (q.answer) li.append(el('p', { class: 'a' }, el('strong', { text: q.by || 'Answer' }), ': ', el('span', { class: 'answer', text: q.answer })));
+      if (q.state === 'passed' && q.speaker) li.append(el('p', { class: 'muted', text: say('forSpeaker', { name: q.speaker }) }));
+      if (q.answer) li.append(el('p', { class: 'a' }, el('strong', { text: q.by || say('answer') }), ': ', el('span', { class: 'answer', text: q.answer })));
       return li;
     }));
     for (const [id, entry] of mine) {
       const q = questions.get(id);
       if (!q) continue;
-      entry.state.textContent = q.state === 'answered' ? 'answered' : q.state === 'hidden' ? 'not shown' : 'on screen';
+      entry.state.textContent = say(q.state === 'answered' ? 'answered' : q.state === 'hidden' ? 'notShown' : 'onScreen');
     }
   }
 
@@ -226,7 +228,7 @@
     const list = $('room-lines');
     if (!list) return;
     list.append(el('li', { class: `room-line${ev.mine ? ' mine' : ''} role-${ev.role}` },
-      el('strong', { text: ev.name || 'Someone' }), ' ', el('span', { class: 'body', text: ev.body })));
+      el('strong', { text: ev.name || say('someone') }), ' ', el('span', { class: 'body', text: ev.body })));
     list.scrollTop = list.scrollHeight;
   }
 
@@ -261,7 +263,7 @@
         addRoomLine(ev);
         break;
       case 'removed':
-        stop('The producer has removed you from this event.');
+        stop(say('removed'));
         break;
       default:
         break;
@@ -277,7 +279,7 @@
         continue;
       }
       speakers.set(id, {
-        id, name: p.name || 'Speaker', avatar: p.avatar || '', url: p.url || '',
+        id, name: p.name || say('speaker'), avatar: p.avatar || '', url: p.url || '',
         scroll: Array.isArray(p.scroll) ? [Number(p.scroll[0]) || 0, Number(p.scroll[1]) || 0] : null,
         pointer: p.pointer && typeof p.pointer === 'object' ? { mode: p.pointer.mode, x: Number(p.pointer.x), y: Number(p.pointer.y) } : null,
       });
@@ -330,7 +332,7 @@
       feed.stop();
       frame.hidden = true;
       curtain.hidden = false;
-      curtainText.textContent = 'This event has ended. Thank you for coming.';
+      curtainText.textContent = say('thanks');
       for (const id of ['ask-form', 'chat-form']) if ($(id)) $(id).hidden = true;
       stopped = true;
     }
@@ -359,7 +361,7 @@
       {
         onConnection(ok) {
           connection.hidden = ok;
-          connection.textContent = ok ? '' : 'Reconnecting…';
+          connection.textContent = ok ? '' : say('reconnecting');
         },
         onStop(error) {
           stop(error.message);
@@ -402,12 +404,12 @@
       button.disabled = true;
       try {
         const answer = await B.postForm('/ask', { e: eventId, csrf, text: value });
-        const stateEl = el('span', { class: 'state', text: 'sent to the producer' });
+        const stateEl = el('span', { class: 'state', text: say('sentProducer') });
         const li = el('li', { dataset: { question: answer.question } }, el('span', { class: 'text', text: value }), ' · ', stateEl);
         $('my-questions').prepend(li);
         mine.set(Number(answer.question), { li, state: stateEl });
         text.value = '';
-        askStatus.textContent = 'Sent. The producer decides which questions go on screen.';
+        askStatus.textContent = say('sent');
         renderQuestions();
       } catch (err) {
         askStatus.textContent = err.message;

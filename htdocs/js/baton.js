@@ -53,6 +53,14 @@
   /* POSTs fields as a form and returns the JSON answer; throws an HttpError
    * carrying the server's {"error"} message (status 0: no answer at all, or
    * none within options.timeout ms). */
+  /* Baton's own words: in the visitor's language on a page that has
+   * #baton-words (templates/header.cs, page.lang set), else English. */
+  function own(key, english, values = {}) {
+    const node = document.getElementById('baton-words');
+    const text = (node && node.dataset[key]) || english;
+    return text.replace(/\{([a-z]+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
+  }
+
   async function postForm(url, fields, options = {}) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeout || 20000);
@@ -69,14 +77,14 @@
       });
       body = await readJson(res);
     } catch (e) {
-      throw new HttpError(controller.signal.aborted ? 'Baton did not answer in time.'
-        : 'Baton cannot be reached: check your connection.', 0, null);
+      throw new HttpError(controller.signal.aborted ? own('noAnswer', 'Baton did not answer in time.')
+        : own('unreachable', 'Baton cannot be reached: check your connection.'), 0, null);
     } finally {
       clearTimeout(timer);
     }
     if (!res.ok || body === null) {
       const message = body && typeof body.error === 'string' ? body.error
-        : `The server answered ${res.status}${res.statusText ? ' ' + res.statusText : ''}.`;
+        : own('serverAnswered', 'The server answered {status}.', { status: `${res.status}${res.statusText ? ' ' + res.statusText : ''}` });
       throw new HttpError(message, res.status, body);
     }
     return body;
@@ -155,7 +163,7 @@
         } else if (res && !res.ok && res.status < 500 && res.status !== 408 && res.status !== 429) {
           stopped = true;
           ended = true;
-          onStop(new HttpError(body && body.error ? body.error : `The server answered ${res.status}.`,
+          onStop(new HttpError(body && body.error ? body.error : own('serverAnswered', 'The server answered {status}.', { status: res.status }),
             res.status, body));
           break;
         } else {

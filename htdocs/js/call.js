@@ -37,6 +37,8 @@
   const bar = document.getElementById('call-bar');
   if (!B || !C || !bar || !window.RTCPeerConnection) return;
   const { el } = B;
+  // The words in the reader's language (templates/call.cs's #call-words).
+  const say = B.words(document.getElementById('call-words'));
   const $ = (id) => document.getElementById(id);
 
   const options = window.BatonCallOptions || {};
@@ -135,7 +137,7 @@
     const m = memberOf(id);
     if (m) return m.name;
     const p = C.people.get(id);
-    return p ? p.name : 'Someone';
+    return p ? p.name : say('someone');
   }
   function joinedOthers() {
     return call ? call.members.filter((m) => m.state === 'joined' && m.id !== me) : [];
@@ -219,7 +221,7 @@
     const fields = { channel: channelId, token, call: String(peer.callId), to: String(peer.id), type, data };
     peer.sending = peer.sending.then(() => B.postForm('/signal', fields)).catch((err) => {
       // 409 or 400: the call (or the other's part in it) is over; the events say so.
-      if (err.status !== 409 && err.status !== 400) tell(`The call could not reach ${nameOf(peer.id)}: ${err.message}`);
+      if (err.status !== 409 && err.status !== 400) tell(say('notReached', { name: nameOf(peer.id), error: err.message }));
     });
     return peer.sending;
   }
@@ -282,7 +284,7 @@
         }
       }
     } catch (e) {
-      tell(`The call with ${nameOf(from)} could not be set up: ${e.message}`);
+      tell(say('notSetUp', { name: nameOf(from), error: e.message }));
     }
   }
 
@@ -358,7 +360,7 @@
 
   async function getMedia(media) {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      throw new Error('This browser cannot make calls from this page (it needs HTTPS).');
+      throw new Error(say('needsHttps'));
     }
     try {
       return await navigator.mediaDevices.getUserMedia({ audio: true, video: media === 'video' });
@@ -367,13 +369,13 @@
         // No camera, or not allowed: voice only is still a call.
         try {
           const voice = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
-          tell('Your camera is not available: you are in the call with your voice only.');
+          tell(say('noCamera'));
           return voice;
         } catch (e2) { /* fall through to the message */ }
       }
       throw new Error(e && e.name === 'NotAllowedError'
-        ? 'The browser was not allowed to use your microphone. Allow it (the icon in the address bar) and try again.'
-        : 'No microphone could be used for the call.');
+        ? say('micRefused')
+        : say('noMic'));
     }
   }
 
@@ -430,7 +432,7 @@
       // The newcomer offers to everyone already in the call.
       for (const m of joinedOthers()) {
         if (!talksWith(m) || peers.has(m.id)) continue;
-        offer(newPeer(m.id, true)).catch((e) => tell(`The call with ${m.name} could not be set up: ${e.message}`));
+        offer(newPeer(m.id, true)).catch((e) => tell(say('notSetUp', { name: m.name, error: e.message })));
       }
     });
   }
@@ -452,7 +454,7 @@
     ringTimer = null;
     if (call && call.state === 'ringing' && call.started_by === me) {
       step('leave');
-      tell('Nobody answered the call.');
+      tell(say('nobodyAnswered'));
     }
   }
 
@@ -501,7 +503,7 @@
         local.addTrack(track);
         for (const s of senders) s.replaceTrack(track).catch(() => {});
       } catch (e) {
-        C.alert('Your camera could not be started again.');
+        C.alert(say('cameraFailed'));
         return;
       } finally {
         busy = false;
@@ -534,14 +536,14 @@
     }
     const avatar = /^[a-z]+$/.test(m.avatar || '') ? m.avatar : 'owl';
     li.querySelector('img').src = `/avatars/${avatar}.svg`;
-    li.querySelector('.call-name').textContent = m.id === me ? `${m.name} (you)` : m.name;
+    li.querySelector('.call-name').textContent = m.id === me ? say('nameYou', { name: m.name }) : m.name;
     const flags = [];
-    if (m.state === 'invited') flags.push('ringing…');
-    if (m.muted) flags.push('muted');
-    if (m.role === 'supervisor') flags.push('listening');
+    if (m.state === 'invited') flags.push(say('ringing'));
+    if (m.muted) flags.push(say('muted'));
+    if (m.role === 'supervisor') flags.push(say('listening'));
     const peer = peers.get(m.id);
     if (peer && peer.pc.connectionState !== 'connected' && m.state === 'joined') {
-      flags.push(peer.pc.connectionState === 'failed' ? 'connection lost' : 'connecting…');
+      flags.push(peer.pc.connectionState === 'failed' ? say('connectionLost') : say('connecting'));
     }
     li.querySelector('.call-flags').textContent = flags.join(' · ');
     const video = li.querySelector('video');
@@ -562,7 +564,7 @@
       // A supervisor watching silently calls nobody: the page has no button.
       tools.hidden = C.closed;
       callButton.disabled = !!call || busy || C.closed;
-      callButton.title = call ? 'A call is under way' : '';
+      callButton.title = call ? say('underWay') : '';
     }
     if (!call || C.closed) {
       bar.hidden = true;
@@ -577,37 +579,37 @@
     if (inCall && call.state === 'ringing') {
       state = 'calling';
       const asked = call.members.filter((m) => m.state === 'invited').map((m) => m.name);
-      status.textContent = `Calling ${asked.join(', ') || 'the others'}…`;
+      status.textContent = say('calling', { names: asked.join(', ') || say('theOthers') });
     } else if (inCall) {
       state = 'in-call';
       const with_ = joinedOthers().filter((m) => m.role !== 'supervisor' || C.isStaff).map((m) => m.name);
-      status.textContent = C.isSupervisor ? `Listening to ${with_.join(', ')}` : `In a ${video ? 'video' : 'voice'} call with ${with_.join(', ')}`;
+      status.textContent = say(C.isSupervisor ? 'listeningTo' : video ? 'inVideoCall' : 'inVoiceCall', { names: with_.join(', ') });
     } else if (mine === 'invited') {
       state = 'incoming';
-      status.textContent = `${caller} is calling you${video ? ' (video)' : ''}.`;
+      status.textContent = say(video ? 'callingYouVideo' : 'callingYou', { name: caller });
     } else if (C.isSupervisor) {
       state = 'others';
-      status.textContent = `${call.members.filter((m) => m.state === 'joined').map((m) => m.name).join(', ')} are in a call.`;
+      status.textContent = say('areInCall', { names: call.members.filter((m) => m.state === 'joined').map((m) => m.name).join(', ') });
     } else {
       state = 'others';
-      status.textContent = `${caller} started a ${video ? 'video' : 'voice'} call.`;
+      status.textContent = say(video ? 'startedVideo' : 'startedVoice', { name: caller });
     }
     bar.dataset.state = state;
     // Answer: who is asked, or anyone present not in it (they may join).
     const canJoin = !inCall && !busy && (C.isSupervisor ? mayListen : true);
     answer.hidden = !canJoin;
     $('call-join-video').hidden = !video || C.isSupervisor;
-    $('call-join-audio').textContent = C.isSupervisor ? 'Listen' : video ? 'Join with voice only' : 'Join';
+    $('call-join-audio').textContent = say(C.isSupervisor ? 'listen' : video ? 'joinAudio' : 'join');
     $('call-decline').hidden = mine !== 'invited';
     controls.hidden = !inCall;
     muteButton.hidden = C.isSupervisor;
     muteButton.setAttribute('aria-pressed', muted ? 'true' : 'false');
-    muteButton.textContent = muted ? 'Unmute' : 'Mute';
+    muteButton.textContent = say(muted ? 'unmute' : 'mute');
     const hasCamera = !!local && (local.getVideoTracks().length > 0 || cameraOff);
     cameraButton.hidden = !hasCamera;
     cameraButton.setAttribute('aria-pressed', cameraOff ? 'true' : 'false');
-    cameraButton.textContent = cameraOff ? 'Start video' : 'Stop video';
-    hangupButton.textContent = state === 'calling' ? 'Cancel' : C.isSupervisor ? 'Stop listening' : 'Hang up';
+    cameraButton.textContent = say(cameraOff ? 'startVideo' : 'stopVideo');
+    hangupButton.textContent = say(state === 'calling' ? 'cancel' : C.isSupervisor ? 'stopListening' : 'hangUp');
     // Tiles: everyone joined, and those still asked.
     const shown = call.members.filter((m) => (m.state === 'joined' || m.state === 'invited')
       && (m.role !== 'supervisor' || C.role === 'agent' || m.id === me));

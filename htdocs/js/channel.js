@@ -247,6 +247,13 @@
       case 'close':
         notice(say('ended'));
         break;
+      case 'lang': { // a visitor's language switched (htdocs/js/language.js)
+        const tag = String(ev.body || ev.lang || '');
+        const key = `langname${tag.charAt(0).toUpperCase()}${tag.slice(1)}`;
+        const lang = say(key) === key ? tag : say(key);
+        notice(say(Number(ev.to) === me ? 'langYours' : 'langSwitched', { name, lang }));
+        break;
+      }
       default:
         return null; // kinds this page does not know
     }

@@ -15,7 +15,17 @@
  * so over the address view, which stays. The copy is laid out at the
  * visitor's window width and scaled to the stage; the visitor's pointer
  * and the whiteboard's marks (whiteboard.js, drawn with marks.js) are
- * drawn over it in its page coordinates. Uses baton.js and channel.js. */
+ * drawn over it in its page coordinates, and a ring around the element
+ * that has the visitor's focus (a dashed one, "private", for a masked
+ * field: where they are, never what they type).
+ *
+ * A snapshot that arrives gzipped ("z":"gzip", from a browser with
+ * CompressionStream) is inflated here with DecompressionStream, fed in
+ * small slices and read with a bound (INFLATED_MAX), so a hostile one that
+ * inflates without end is refused with a notice instead of hanging the
+ * agent's tab. Messages are handled one after another, in order, though
+ * inflating takes a promise: a change never lands before the snapshot it
+ * changes. Uses baton.js and channel.js. */
 (function () {
   'use strict';
   const B = window.Baton;
@@ -43,6 +53,16 @@
   let scale = 1;
   let marksSvg = null;   // the whiteboard's marks over the copy (whiteboard.js)
   let marks = [];
+  let focus = { id: 0, masked: false }; // the element with the visitor's focus
+  let focusRing = null;
+  let focusLoop = 0;
+  let queue = Promise.resolve(); // messages, one after another
+
+  // mirror.js sends at most 2,000,000 characters of snapshot (3 bytes each
+  // in UTF-8 at most) in at most some hundreds of parts.
+  const INFLATED_MAX = 6000000;
+  const PARTS_MAX = 1000;
+  const SLICE = 2048; // compressed bytes fed at a time: at most ~2 MB out each
 
   function ensureBox() {
     if (box) return;
@@ -72,6 +92,68 @@
     if (frozen) return;
     say(`${visitorName}'s own page, as they see it. `
       + (allowFill ? 'They let you fill in fields: click one to fill it.' : 'Your clicks show on their page as highlights to follow.'));
+  }
+
+  /* ---- inflating ------------------------------------------------------ */
+  class Refused extends Error {}
+  async function inflate(b64) {
+    if (typeof DecompressionStream !== 'function') throw new Refused('this browser cannot inflate it');
+    let bin;
+    try {
+      bin = atob(b64);
+    } catch (e) {
+      throw new Refused('it is not base64');
+    }
+    const bytes = new Uint8Array(bin.length);
+    for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+    const ds = new DecompressionStream('gzip');
+    const writer = ds.writable.getWriter();
+    const reader = ds.readable.getReader();
+    const chunks = [];
+    let total = 0;
+    // Reading paces writing (the stream's backpressure): each slice is
+    // inflated only when the one before has been read and counted.
+    const reading = (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        total += value.byteLength;
+        if (total > INFLATED_MAX) {
+          reader.cancel().catch(() => {});
+          throw new Refused(`it inflates to more than ${INFLATED_MAX / 1e6} MB`);
+        }
+        chunks.push(value);
+      }
+    })();
+    const writing = (async () => {
+      for (let at = 0; at < bytes.length && total <= INFLATED_MAX; at += SLICE) await writer.write(bytes.subarray(at, at + SLICE));
+      await writer.close();
+    })();
+    try {
+      await Promise.all([reading, writing]);
+    } catch (e) {
+      if (total > INFLATED_MAX) throw new Refused(`it inflates to more than ${INFLATED_MAX / 1e6} MB`);
+      throw e instanceof Refused ? e : new Refused('it is not valid gzip');
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.byteLength;
+    }
+    return new TextDecoder().decode(out);
+  }
+  function refuse(why) {
+    ensureBox();
+    frozen = true;
+    delete box.dataset.ready;
+    box.classList.add('unavailable');
+    box.dataset.state = 'refused';
+    closeFill();
+    say(`A copy of ${visitorName}'s page was refused (${why}): you see it by its address, as you load it.`);
+    drawPointer();
+    drawFocus();
+    changed();
   }
 
   /* ---- rebuilding ----------------------------------------------------- */
@@ -118,6 +200,7 @@
     box.dataset.scale = String(scale);
     drawPointer();
     drawMarks();
+    drawFocus();
   }
   function whenFrameReady() {
     return new Promise((resolve) => {
@@ -144,6 +227,7 @@
     box.dataset.state = 'shared';
     status();
     drawPointer();
+    drawFocus();
     changed();
   }
   function applyOps(ops) {
@@ -170,26 +254,49 @@
     shadow: 'parts of it are hidden in shadow DOM',
     large: 'it is too large',
   };
-  function onMirror(m, ev) {
+  async function onMirror(m, ev) {
     if (ev.name) visitorName = ev.name;
     switch (m.t) {
       case 'start':
         allowFill = !!m.fill;
         ensureBox();
         break;
-      case 'snap':
-        if (!parts || parts.id !== m.id) parts = { id: m.id, got: new Array(m.parts).fill(null) };
+      case 'snap': {
+        const count = Number(m.parts);
+        if (!Number.isInteger(count) || count < 1 || count > PARTS_MAX) break;
+        if (!parts || parts.id !== m.id) parts = { id: m.id, z: m.z, got: new Array(count).fill(null) };
         if (m.part >= 0 && m.part < parts.got.length) parts.got[m.part] = String(m.d);
-        if (parts.got.every((p) => p !== null)) {
-          const text = parts.got.join('');
-          parts = null;
+        if (!parts.got.every((p) => p !== null)) break;
+        const { got, z } = parts;
+        parts = null;
+        let text = got.join('');
+        if (z !== undefined) {
           try {
-            showSnapshot(JSON.parse(text));
-          } catch (e) { /* a broken snapshot: the next one */ }
+            if (z !== 'gzip') throw new Refused('it is compressed in a way this viewer does not know');
+            text = await inflate(text);
+          } catch (e) {
+            refuse(e instanceof Refused ? e.message : 'it could not be inflated');
+            break;
+          }
+        }
+        let snap;
+        try {
+          snap = JSON.parse(text);
+        } catch (e) {
+          break; // a broken snapshot: the next one
+        }
+        if (snap && typeof snap === 'object' && snap.root) await showSnapshot(snap);
+        break;
+      }
+      case 'mut':
+        if (!frozen && Array.isArray(m.ops)) {
+          applyOps(m.ops);
+          drawFocus();
         }
         break;
-      case 'mut':
-        if (!frozen && Array.isArray(m.ops)) applyOps(m.ops);
+      case 'focus':
+        focus = { id: Number.isInteger(m.i) && m.i > 0 ? m.i : 0, masked: m.masked === true };
+        drawFocus();
         break;
       case 'input': {
         if (frozen) break;
@@ -208,6 +315,7 @@
           frame.contentWindow.scrollTo(scroll[0], scroll[1]);
           drawPointer();
           drawMarks();
+          drawFocus();
         }
         break;
       case 'allow':
@@ -236,6 +344,7 @@
         box.classList.add('frozen');
         box.dataset.state = 'stopped';
         drawPointer();
+        drawFocus();
         closeFill();
         say(`${visitorName} stopped sharing their page: this is how it was when they stopped.`);
         break;
@@ -343,6 +452,47 @@
     visitorPointer.style.left = `${at.x - win.scrollX}px`;
     visitorPointer.style.top = `${at.y - win.scrollY}px`;
   }
+  // The ring around the element with the visitor's focus, in the copy's
+  // frame coordinates like the pointer. It is drawn again on each change,
+  // scroll and resize, and follows the element as the copy lays out
+  // (stylesheets and images arrive after the snapshot) while it is shown:
+  // a look four times a second, moving it only when the element moved.
+  function drawFocus() {
+    if (!box || !layer) return;
+    const node = focus.id ? nodes.get(focus.id) : null;
+    const shownNow = box.dataset.ready === '1' && !frozen && node && node.nodeType === 1 && node.isConnected;
+    box.dataset.focus = shownNow ? String(focus.id) : '';
+    if (!shownNow) {
+      if (focusRing) focusRing.hidden = true;
+      clearTimeout(focusLoop);
+      focusLoop = 0;
+      return;
+    }
+    if (!focusRing) {
+      focusRing = el('div', { class: 'mirror-focus', id: 'mirror-focus', 'aria-hidden': 'true' }, el('span', { class: 'mirror-focus-name' }));
+      layer.append(focusRing);
+    }
+    const r = node.getBoundingClientRect();
+    const place = `${Math.round(r.left) - 3}px,${Math.round(r.top) - 3}px,${Math.round(r.width) + 6}px,${Math.round(r.height) + 6}px`;
+    if (focusRing.dataset.place !== place || focusRing.hidden) {
+      const [left, top, width, height] = place.split(',');
+      Object.assign(focusRing.style, { left, top, width, height });
+      focusRing.dataset.place = place;
+    }
+    focusRing.hidden = false;
+    const label = focus.masked ? `${visitorName} is in a private field` : `${visitorName} is here`;
+    if (focusRing.lastChild.textContent !== label) {
+      focusRing.classList.toggle('masked', focus.masked);
+      focusRing.dataset.masked = focus.masked ? '1' : '';
+      focusRing.lastChild.textContent = label;
+    }
+    if (!focusLoop) {
+      focusLoop = setTimeout(() => {
+        focusLoop = 0;
+        drawFocus();
+      }, 250);
+    }
+  }
   if (C) {
     C.on('people', drawPointer);
     C.on('answer', drawPointer);
@@ -357,6 +507,7 @@
     requestAnimationFrame(() => {
       drawPointer();
       drawMarks();
+      drawFocus();
     });
   }
 
@@ -385,7 +536,8 @@
     } catch (e) {
       return;
     }
-    if (m && typeof m === 'object') onMirror(m, { name });
+    if (!m || typeof m !== 'object') return;
+    queue = queue.then(() => onMirror(m, { name })).catch(() => { /* the next message */ });
   }
   if (C) {
     C.on('event', (ev) => {

@@ -2,7 +2,12 @@
 // consent, the page the visitor actually sees (a basket, an account page,
 // a half-filled form: what the agent could not load by its address) is
 // sent to the agent in the conversation, as a snapshot of its DOM and then
-// its changes, the fields as typed and the scroll.
+// its changes, the fields as typed, the scroll and which field has the
+// visitor's focus (only which: a private field shows as focused, masked).
+// Where the browser has CompressionStream the snapshot travels gzipped
+// (base64, then cut into parts); a change or a keystroke travels as it is,
+// since compressing a message that small only makes it bigger
+// (bench/MIRROR.md).
 //   <script src="https://BATON/js/baton-site.js" async></script>
 //   <script src="https://BATON/js/mirror.js" async></script>
 // It builds on the site script (window.BatonSite.use): it sends only while
@@ -48,6 +53,7 @@
   var POST_MAX = 56000;
   var VALUE_MAX = 10000;
   var KEY = 'baton-mirror';
+  var GZIP = typeof CompressionStream === 'function' && typeof Response === 'function';
 
   function hook(api) {
     if (api.role !== 'site') return; // in a viewer the page is loaded by address
@@ -61,6 +67,11 @@
     var banner = null;
     var allowFill = false;
     var snapId = 0;
+    var focusSent = -1;
+    // While a snapshot is being compressed (a promise away), what happens
+    // next waits behind it, so the agent gets it after the snapshot.
+    var line = Promise.resolve();
+    var busy = 0;
 
     function remember(v) {
       try {
@@ -217,9 +228,44 @@
     }
 
     /* ---- sending ----------------------------------------------------- */
+    function post(m) {
+      api.send({ type: 'mirror', m: m });
+    }
+    function later(fn) {
+      busy++;
+      line = line.then(fn).catch(function () { /* sent as far as it went */ }).then(function () { busy--; });
+    }
     function send(m) {
       if (!sharing || !api.watched()) return;
-      api.send({ type: 'mirror', m: m });
+      if (busy) later(function () { post(m); });
+      else post(m);
+    }
+    // The snapshot's text gzipped and as base64 (a form field and a TEXT
+    // column carry text); null where the browser cannot.
+    function gzip(text) {
+      if (!GZIP) return Promise.resolve(null);
+      try {
+        var stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+        return new Response(stream).arrayBuffer().then(function (buf) {
+          var bytes = new Uint8Array(buf);
+          var bin = '';
+          for (var k = 0; k < bytes.length; k += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(k, k + 0x8000));
+          return btoa(bin);
+        }, function () { return null; });
+      } catch (e) {
+        return Promise.resolve(null);
+      }
+    }
+    function cut(text, z) {
+      var pieces = [];
+      var at = 0;
+      while (at < text.length) {
+        var size = 20000;
+        while (size > 100 && !fits({ t: 'snap', id: 0, part: 0, parts: 0, z: z, d: text.slice(at, at + size) })) size = Math.floor(size / 2);
+        pieces.push(text.slice(at, at + size));
+        at += size;
+      }
+      return pieces;
     }
     function snapshot() {
       var why = unmirrorable();
@@ -234,18 +280,27 @@
         cannot(why);
         return;
       }
-      var pieces = [];
-      var at = 0;
-      while (at < text.length) {
-        var size = 20000;
-        while (size > 100 && !fits({ t: 'snap', id: 0, part: 0, parts: 0, d: text.slice(at, at + size) })) size = Math.floor(size / 2);
-        pieces.push(text.slice(at, at + size));
-        at += size;
+      var id = ++snapId;
+      focusSent = -1;
+      function sendParts(packed) {
+        // Stopped, or a newer snapshot on its way, meanwhile: not this one.
+        if (!sharing || id !== snapId) return;
+        if (packed !== null && packed.length >= text.length) packed = null; // a page so small gzip grows it
+        var z = packed === null ? undefined : 'gzip';
+        var pieces = cut(packed === null ? text : packed, z);
+        for (var p = 0; p < pieces.length; p++) {
+          var m = { t: 'snap', id: id, part: p, parts: pieces.length, d: pieces[p] };
+          if (z) m.z = z;
+          post(m);
+        }
+        noteFocus();
       }
-      snapId++;
-      for (var p = 0; p < pieces.length; p++) {
-        send({ t: 'snap', id: snapId, part: p, parts: pieces.length, d: pieces[p] });
+      if (!GZIP) {
+        if (busy) later(function () { sendParts(null); });
+        else sendParts(null);
+        return;
       }
+      later(function () { return gzip(text).then(sendParts); });
     }
     function fits(m) {
       return encodeURIComponent(JSON.stringify(m)).length <= POST_MAX;
@@ -299,6 +354,29 @@
       } else {
         send({ t: 'input', i: idOf(el), v: fieldValue(el) });
       }
+    }
+    // Which element has the visitor's focus: its number, and whether it is
+    // masked (the agent sees that it is focused, never what is in it).
+    // Read once the focus has settled, so a move from one field to the
+    // next is one message.
+    var focusTimer = null;
+    function noteFocus() {
+      var el = document.activeElement;
+      var id = el && el !== document.body && el.nodeType === 1 && ids.has(el) ? ids.get(el) : 0;
+      var masked = id !== 0 && maskedField(el);
+      var key = id * 2 + (masked ? 1 : 0);
+      if (key === focusSent) return;
+      focusSent = key;
+      var m = { t: 'focus', i: id };
+      if (masked) m.masked = true;
+      send(m);
+    }
+    function onFocus() {
+      if (focusTimer) return;
+      focusTimer = setTimeout(function () {
+        focusTimer = null;
+        if (sharing) noteFocus();
+      }, 0);
     }
     var scrollTimer = null;
     function onScroll() {
@@ -406,6 +484,8 @@
       observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
       document.addEventListener('input', onInput, true);
       document.addEventListener('change', onInput, true);
+      document.addEventListener('focusin', onFocus, true);
+      document.addEventListener('focusout', onFocus, true);
       window.addEventListener('scroll', onScroll, { passive: true });
     }
     function stop() {
@@ -420,6 +500,8 @@
       pending = [];
       document.removeEventListener('input', onInput, true);
       document.removeEventListener('change', onInput, true);
+      document.removeEventListener('focusin', onFocus, true);
+      document.removeEventListener('focusout', onFocus, true);
       window.removeEventListener('scroll', onScroll);
       if (banner) banner.remove();
       banner = null;

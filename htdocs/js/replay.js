@@ -218,6 +218,9 @@
       case 'phone': lines.append(notice(e, e.body || 'The phone call')); break;
       case 'monitor': lines.append(notice(e, `${e.who || 'A supervisor'} started watching silently`)); break;
       case 'close': lines.append(notice(e, 'The session ended')); break;
+      // A visitor writing another language (lib/lang_switch.c): body is the language.
+      case 'lang_offer': lines.append(notice(e, `${e.who || 'The visitor'} seemed to write ${e.body || ''}: switching was offered (staff only)`)); break;
+      case 'lang': lines.append(notice(e, `${e.who || 'Someone'} switched ${e.to || 'the visitor'}'s language to ${e.body || ''}`)); break;
       case 'call': showCall(e); break;
       case 'mark': {
         boardEvents.push({ seq: e.seq, kind: 'mark', from: e.pid, body: e.body });

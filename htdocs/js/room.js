@@ -14,6 +14,9 @@
   if (!B || !C || !panel || !button) return;
   const { el } = B;
   const $ = (id) => document.getElementById(id);
+  // The words in the reader's language (templates/room.cs's #room-words).
+  const say = B.words($('room-words'));
+  const STATES = { open: 'stateOpen', 'used up': 'stateUsedUp', expired: 'stateExpired', revoked: 'stateRevoked' };
   const { channelId, token, me, people } = C;
 
   const form = $('invite-form');
@@ -36,13 +39,16 @@
   function renderList(invitations) {
     none.hidden = invitations.length > 0;
     list.replaceChildren(...invitations.map((inv) => {
-      const who = inv.max_uses === 1 ? 'one person' : `up to ${inv.max_uses} people`;
-      const to = inv.email ? ` · sent to ${inv.name ? `${inv.name} <${inv.email}>` : inv.email}` : '';
+      const who = inv.max_uses === 1 ? say('forOne') : say('forMany', { n: inv.max_uses });
+      const whom = inv.name ? `${inv.name} <${inv.email}>` : inv.email;
+      const to = inv.email ? ' · ' + say('sentTo', { who: whom }) : '';
+      const standing = inv.state === 'open' ? say('until', { when: when(inv.expires) })
+        : STATES[inv.state] ? say(STATES[inv.state]) : inv.state;
       const li = el('li', { class: `invite state-${inv.state.replace(' ', '-')}`, dataset: { invitation: inv.id } },
-        el('span', { class: 'what', text: `For ${who}: used ${inv.uses} of ${inv.max_uses}` }),
-        el('span', { class: 'muted', text: ` · ${inv.state === 'open' ? `until ${when(inv.expires)}` : inv.state}${to}` }));
+        el('span', { class: 'what', text: say('used', { who, uses: inv.uses, max: inv.max_uses }) }),
+        el('span', { class: 'muted', text: ` · ${standing}${to}` }));
       if (inv.state === 'open') {
-        const revoke = el('button', { type: 'button', class: 'link revoke', text: 'Withdraw' });
+        const revoke = el('button', { type: 'button', class: 'link revoke', text: say('withdraw') });
         revoke.addEventListener('click', () => withdraw(inv.id));
         li.append(' ', revoke);
       }
@@ -61,7 +67,7 @@
       box.addEventListener('change', () => allow(p.id, box.checked, box));
       return el('li', {}, el('label', {}, box, ` ${p.name}`));
     }));
-    if (!visitors.length) allowList.replaceChildren(el('li', { class: 'muted', text: 'No visitor is here.' }));
+    if (!visitors.length) allowList.replaceChildren(el('li', { class: 'muted', text: say('noVisitor') }));
   }
 
   async function refresh() {
@@ -69,7 +75,7 @@
       const res = await fetch(`/invite?channel=${encodeURIComponent(channelId)}`,
         { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
       const d = await res.json();
-      if (!res.ok) throw new Error(d && d.error ? d.error : `The server answered ${res.status}.`);
+      if (!res.ok) throw new Error(d && d.error ? d.error : say('serverAnswered', { status: res.status }));
       allowed = new Set((d.allowed || []).map(Number));
       renderList(d.invitations || []);
       renderAllowed();
@@ -110,7 +116,7 @@
       const answer = await B.postForm('/invite', send);
       linkBox.value = answer.link;
       made.hidden = false;
-      note.textContent = answer.mailed ? `Sent to ${send.email}.` : answer.note || '';
+      note.textContent = answer.mailed ? say('mailed', { email: send.email }) : answer.note || '';
       linkBox.focus();
       linkBox.select();
       refresh();
@@ -125,9 +131,9 @@
     linkBox.select();
     try {
       await navigator.clipboard.writeText(linkBox.value);
-      note.textContent = 'Copied.';
+      note.textContent = say('copied');
     } catch (e) {
-      note.textContent = 'Press Ctrl+C (or ⌘C) to copy the selected link.';
+      note.textContent = say('pressCopy');
     }
   });
   // viewer.js opens the panel on the same click: look once it has.

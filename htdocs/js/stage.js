@@ -14,6 +14,8 @@
   if (!B || !C || !panel) return;
   const { el } = B;
   const $ = (id) => document.getElementById(id);
+  // The words in the speaker's language (templates/stage.cs's #stage-words).
+  const say = B.words($('stage-words'));
 
   const eventId = panel.dataset.event;
   const backstage = panel.dataset.backstage;
@@ -74,15 +76,15 @@
       if (q.answer) {
         li.append(el('p', { class: 'answer', text: q.answer }));
       } else {
-        const input = el('input', { type: 'text', maxlength: 2000, placeholder: 'Answer in writing…', 'aria-label': `Answer ${q.name}'s question` });
-        const send = el('button', { type: 'submit', class: 'small', text: 'Answer' });
-        const aloud = el('button', { type: 'button', class: 'small secondary', text: 'Answered aloud' });
+        const input = el('input', { type: 'text', maxlength: 2000, placeholder: say('answerWriting'), 'aria-label': say('answerWhose', { name: q.name }) });
+        const send = el('button', { type: 'submit', class: 'small', text: say('answer') });
+        const aloud = el('button', { type: 'button', class: 'small secondary', text: say('aloud') });
         const form = el('form', { class: 'q-actions answer-form' }, input, send, aloud);
         form.addEventListener('submit', (e) => {
           e.preventDefault();
           if (input.value.trim()) answer(q, input.value.trim());
         });
-        aloud.addEventListener('click', () => answer(q, 'Answered aloud.'));
+        aloud.addEventListener('click', () => answer(q, say('aloudNote')));
         li.append(form);
       }
       return li;
@@ -105,9 +107,9 @@
 
   function note(ev) {
     const priv = ev.kind === 'private';
-    const from = Number(ev.from) === meBack ? 'You' : ev.name || 'Someone';
+    const from = Number(ev.from) === meBack ? say('you') : ev.name || say('someone');
     notes.append(el('li', { class: `note${priv ? ' private' : ''}` }, el('strong', { text: from }), ' ',
-      priv ? el('span', { class: 'private-mark', text: 'private' }) : '', ' ', el('span', { class: 'body', text: ev.body })));
+      priv ? el('span', { class: 'private-mark', text: say('private') }) : '', ' ', el('span', { class: 'body', text: ev.body })));
     notes.scrollTop = notes.scrollHeight;
   }
 
@@ -156,7 +158,7 @@
     if (ev.kind === 'qa') {
       takeQuestion(parse(ev.body));
     } else if (ev.kind === 'aline') {
-      room.append(el('li', {}, el('strong', { text: ev.name || 'Someone' }), ' ', el('span', { class: 'body', text: ev.body })));
+      room.append(el('li', {}, el('strong', { text: ev.name || say('someone') }), ' ', el('span', { class: 'body', text: ev.body })));
       room.scrollTop = room.scrollHeight;
     }
   });

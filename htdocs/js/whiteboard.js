@@ -27,6 +27,8 @@
   if (!B || !C || !V || !M || !root) return;
   const $ = (id) => document.getElementById(id);
   const { channelId, token, me } = C;
+  // The words in the reader's language (templates/whiteboard.cs's #board-words).
+  const say = B.words($('board-words'));
 
   const stage = $('stage');
   const overlaySvg = $('board-overlay');
@@ -114,10 +116,7 @@
     const may = canDraw() && V.shownIn === 'frame' && !!V.url;
     drawButton.hidden = C.closed || C.isSupervisor;
     drawButton.disabled = !may;
-    drawButton.title = may ? 'Draw over the page for everyone to see'
-      : !V.url ? 'Open a page (or a blank board) first'
-        : V.shownIn !== 'frame' ? 'This page is in a window of its own: it cannot be drawn on here'
-          : 'Only the leader draws now';
+    drawButton.title = say(may ? 'drawHint' : !V.url ? 'openFirst' : V.shownIn !== 'frame' ? 'ownWindow' : 'leaderOnly');
     if (!may && drawing) setDrawing(false);
     drawButton.setAttribute('aria-pressed', drawing ? 'true' : 'false');
     for (const el of palette.querySelectorAll('.leader-only')) el.hidden = !V.leading;
@@ -196,7 +195,7 @@
       take({ seq: answer.seq, kind: 'mark', from: me, body: JSON.stringify({ ...mark }) });
       refold();
     } catch (err) {
-      boardStatus.textContent = `Not drawn: ${err.message}`;
+      boardStatus.textContent = say('notDrawn', { error: err.message });
     } finally {
       sent--;
     }

@@ -9,6 +9,7 @@ const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
+const zlib = require('zlib');
 const { execFileSync } = require('child_process');
 
 const QUICK = 10000; // "within a couple of seconds", with room for a slow machine
@@ -67,6 +68,51 @@ function mirrorEvents(channelId) {
   return out === '' ? [] : out.split('\n');
 }
 
+/* Mirror messages (JSON texts) as the agent's viewer reads them: the parts
+ * of a gzipped snapshot ("z":"gzip": mirror.js where the browser has
+ * CompressionStream) joined, base64-decoded and inflated, so that a test
+ * searches the snapshot itself and not its compressed form. Returns
+ * { text: every message, snapshots inflated, one a line; gzipped: how many
+ * compressed snapshots there were }. */
+function readable(bodies) {
+  const out = [];
+  let cur = null; // the snapshot being gathered, as the viewer does: in order
+  let gzipped = 0;
+  for (const body of bodies) {
+    let m;
+    try {
+      m = JSON.parse(body);
+    } catch (e) {
+      out.push(body);
+      continue;
+    }
+    if (!m || m.t !== 'snap' || m.z === undefined) {
+      out.push(body);
+      continue;
+    }
+    if (m.z !== 'gzip') throw new Error(`a snapshot compressed as ${m.z}`);
+    // A new snapshot, or the same part again (a post retried): afresh.
+    if (!cur || cur.id !== m.id || cur.got[m.part] !== undefined) {
+      if (cur) out.push(...cur.raw);
+      cur = { id: m.id, got: [], raw: [] };
+    }
+    cur.got[m.part] = m.d;
+    cur.raw.push(body);
+    if (cur.got.filter((d) => d !== undefined).length === m.parts) {
+      out.push(zlib.gunzipSync(Buffer.from(cur.got.join(''), 'base64')).toString('utf8'));
+      cur = null;
+      gzipped++;
+    }
+  }
+  if (cur) out.push(...cur.raw);
+  return { text: out.join('\n'), gzipped };
+}
+
+/* The mirror messages in form-encoded posts to /mirror (their data field). */
+function posted(bodies) {
+  return bodies.map((b) => new URLSearchParams(b).get('data')).filter((d) => d !== null);
+}
+
 /* Whatever form a value may take in a request: form-encoded or not, with
  * or without its spaces. */
 function holds(text, secret) {
@@ -120,4 +166,4 @@ async function askAndAccept(vera, dana, base, name, question) {
   return new URL(dana.url()).searchParams.get('id');
 }
 
-module.exports = { QUICK, openShop, sql, mirrorEvents, holds, panelFrame, signInAgent, askAndAccept };
+module.exports = { QUICK, openShop, sql, mirrorEvents, readable, posted, holds, panelFrame, signInAgent, askAndAccept };

@@ -27,6 +27,19 @@ int main(void)
 	ok(check("{\"t\":\"snap", "visitor", &forbidden) != NULL, "a truncated one too");
 	ok(check("[\"t\",\"snap\"]", "visitor", &forbidden) != NULL, "and one that is not an object");
 	ok(mirror_check("{\"t\":\"stop\"\xff}", 13, "visitor", &forbidden) != NULL, "and one that is not UTF-8");
+	ok(check("{\"t\":\"focus\",\"i\":12}", "visitor", &forbidden) == NULL, "the visitor's focus: which element");
+	ok(check("{\"t\":\"focus\",\"i\":9,\"masked\":true}", "visitor", &forbidden) == NULL, "a masked one, said so");
+	ok(check("{\"t\":\"focus\",\"i\":0}", "visitor", &forbidden) == NULL, "or none");
+	ok(check("{\"t\":\"focus\",\"i\":12}", "agent", &forbidden) != NULL && forbidden, "the agent sends no focus");
+	static const char *const bad_focus[] = {
+		"{\"t\":\"focus\",\"i\":9,\"v\":\"4111 1111 1111 1111\"}", "{\"t\":\"focus\",\"i\":9,\"masked\":false}",
+		"{\"t\":\"focus\",\"i\":\"9\"}", "{\"t\":\"focus\",\"i\":-9}", "{\"t\":\"focus\",\"i\":09}",
+		"{\"t\":\"focus\",\"i\":1234567890}", "{\"t\":\"focus\"}", "{\"t\":\"focus\",\"i\":}",
+		"{\"t\":\"focus\",\"i\":9,\"masked\":true,\"v\":\"x\"}", "{\"t\":\"focus\",\"i\":9 }",
+	};
+	for (size_t k = 0; k < sizeof bad_focus / sizeof *bad_focus; k++)
+		ok(check(bad_focus[k], "visitor", &forbidden) != NULL && !forbidden, "a focus message with anything else: %s",
+		   bad_focus[k]);
 	static char big[MIRROR_BODY_MAX + 20];
 	memset(big, 'a', sizeof big - 1);
 	memcpy(big, "{\"t\":\"mut\",\"x\":\"", 16);
