@@ -15,6 +15,7 @@ use lib "$ENV{BATON_ROOT}/t/lib";
 use POSIX ();
 use Time::HiRes qw(time);
 use Test::More;
+use Baton::GeneralLog qw(log_on log_off logged_count);
 use Baton::Test qw(stack sql wait_for);
 use Baton::Crowd qw(event_with attendee audience_poll staff_post moderate_as);
 
@@ -57,16 +58,7 @@ my %shapes = (
     "the event's state" => qr/^SELECT state FROM live_event WHERE stage_channel_id = \Q$stage\E\b/,
     "the stage's events" => qr/^SELECT e\.seq, e\.kind, e\.participant_id, COALESCE\(p\.display_name, a\.name\)/,
 );
-sub logged {
-    my %n = map { $_ => 0 } keys %shapes;
-    for my $row (@{ sql("SELECT argument FROM mysql.general_log WHERE command_type IN ('Query', 'Execute')") }) {
-        for my $k (keys %shapes) { $n{$k}++ if $row->[0] =~ $shapes{$k} }
-    }
-    return \%n;
-}
-sub log_on { sql("SET GLOBAL log_output = 'TABLE'"); sql('TRUNCATE mysql.general_log'); sql('SET GLOBAL general_log = 1') }
-sub log_off { sql('SET GLOBAL general_log = 0') }
-END { log_off() if $$ == $parent }
+sub logged { logged_count(\%shapes) }
 
 # An attendee's poll on the second host, up to date with $seen, held while
 # a child has the producer hand the lead to the speaker (news for the

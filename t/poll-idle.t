@@ -14,6 +14,7 @@ use lib "$ENV{BATON_ROOT}/t/lib";
 use POSIX ();
 use Time::HiRes qw(time);
 use Test::More;
+use Baton::GeneralLog qw(log_on log_off logged_count);
 use Baton::Test qw(stack sql);
 
 my $s = stack();
@@ -49,17 +50,7 @@ my %shapes = (
     "the channel's versions" => qr/^SELECT last_seq, signal_version, state, leader_participant_id/,
     "the channel's events" => qr/^SELECT e\.seq, e\.kind, e\.participant_id/,
 );
-sub logged {
-    my %n = map { $_ => 0 } keys %shapes;
-    for my $row (@{ sql("SELECT argument FROM mysql.general_log WHERE command_type IN ('Query', 'Execute')") }) {
-        for my $k (keys %shapes) { $n{$k}++ if $row->[0] =~ $shapes{$k} }
-    }
-    return \%n;
-}
-sub log_on { sql("SET GLOBAL log_output = 'TABLE'"); sql('TRUNCATE mysql.general_log'); sql('SET GLOBAL general_log = 1') }
-sub log_off { sql('SET GLOBAL general_log = 0') }
-# Whatever happens, the stack's other tests run without the log.
-END { log_off() if $$ == $parent }
+sub logged { logged_count(\%shapes) }
 
 # A poll of $who on the second host, up to date at $after, held while a
 # child says $text as $speaker once the poll is parked there. Returns the

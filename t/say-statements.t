@@ -14,6 +14,7 @@ use lib "$ENV{BATON_ROOT}/t/lib";
 use Digest::SHA qw(sha256_hex);
 use POSIX ();
 use Test::More;
+use Baton::GeneralLog qw(log_on log_off);
 use Baton::Test qw(stack sql wait_for);
 
 my $s = stack();
@@ -30,13 +31,7 @@ is scalar @hashes, 2, 'both parties\' cookies are known';
 # its own, until it has every line; it says which lines it saw.
 my $start = Baton::Test::channel_snapshot($agent, $ch)->{last_seq};
 Baton::Test::channel_snapshot($visitor, $ch);
-my $log_on = sub { sql("SET GLOBAL log_output = 'TABLE'"); sql('TRUNCATE mysql.general_log');
-    sql('SET GLOBAL general_log = 1') };
-my $log_off = sub { sql('SET GLOBAL general_log = 0') };
-# Whatever happens, the stack's other tests run without the log.
-my $parent = $$;
-END { $log_off->() if $log_off && $$ == $parent }
-$log_on->();
+log_on();
 my @readers;
 for my $who ($agent, $visitor) {
     pipe my $rd, my $wr or die "pipe: $!";
@@ -75,7 +70,7 @@ for my $i (1 .. $LINES) {
     }
 }
 waitpid $_->{pid}, 0 for @readers;
-$log_off->();
+log_off();
 is_deeply $_->{seen}, [map { "counted line $_" } 1 .. $LINES], 'every line delivered once, in order'
     for @readers;
 
