@@ -55,8 +55,11 @@ enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
         * passes at once (NOTIFY_REVOKE), and other hosts' removed attendees
         * read their removal from the stage and stop. */
        AUDIENCE_PASS_SECONDS = 600,
-       /* A visitor's pass also serves their idle re-polls (pass_find). */
-       VISITOR_IDLE_PASS_SECONDS = 300,
+       /* A channel pass also serves its idle re-polls (pass_find). */
+       IDLE_PASS_SECONDS = 300,
+       /* Staff passes: which sessions still count, asked once a second per
+        * host in batches of this many; their stamp every ten seconds. */
+       STAFF_CHECK_BATCH = 1000, STAFF_STAMP_TICKS = 10,
        PRESENCE_SLOTS = 131072, VISIT_SWEEP_TICKS = 60, MEMO_SLOTS = 16384 };
 
 /* Who a channel poll is, remembered for a few seconds: a browser in a
@@ -64,13 +67,19 @@ enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
  * its cookies who it is costs about six queries each time. The key is a
  * hash of the cookies and the channel (or event), so the table holds no
  * secret; a sign-out or a leave takes effect here within PASS_SECONDS.
- * A visitor's pass lives longer for one thing only (issue 21): a re-poll
- * with nothing new, in a channel whose seq has not moved since the visitor
- * was found in it, is held without a query. Nothing a visitor is can be
- * revoked but their place in the channel, and every change of that (a
- * leave, a removal, a transfer, a close, a rejoin) is an event: the seq
- * moves and the next poll is looked at afresh. A staff session can end
- * without an event (a sign-out on another host), so staff passes do not.
+ * A channel pass lives longer for one thing only (issue 21): a re-poll
+ * with nothing new, in a channel whose seq has not moved since the poller
+ * was found in it, is held without a query. Every change of someone's
+ * place in a channel (a leave, a removal, a transfer, a close, a rejoin)
+ * is an event: the seq moves and the next poll is looked at afresh.
+ * Nothing else a visitor is can be revoked. A staff session can end
+ * without an event (a sign-out, a disabled agent, a suspended client):
+ * once a second the router asks, for the whole host, which of the
+ * sessions its passes hold no longer count, and forgets their passes and
+ * sends their held polls to ask again (staff_passes_check); a sign-out on
+ * this host does it at once (NOTIFY_SIGNOUT). The sessions' last-seen
+ * stamp, which their lookups used to keep, is kept for the host in one
+ * batch every ten seconds.
  * The table is set-associative (PASS_WAYS slots per key), so that 20,000
  * attendees of one event keep their passes. */
 struct pass {
@@ -81,7 +90,9 @@ struct pass {
 	long long participant_id;   /* or the attendee */
 	bool viewer_is_agent;
 	unsigned long long member_seq; /* the channel's seq when they were found in it */
-	time_t idle_until;             /* a visitor's: for idle re-polls till then */
+	time_t idle_until;             /* a channel's: for idle re-polls till then */
+	long long session_id;          /* the staff session, or 0 */
+	bool served;                   /* a staff pass held a poll since the last stamp */
 };
 
 /* A channel's versions as the watcher read them in a round of answers
@@ -123,6 +134,9 @@ struct engine {
 	struct memo memos[MEMO_SLOTS];
 	pthread_mutex_t pass_lock;        /* guards passes */
 	struct pass passes[PASS_SLOTS];
+	/* The router's: the staff sessions its passes hold (staff_passes_check). */
+	long long staff_ids[PASS_SLOTS];
+	long long stamp_ids[PASS_SLOTS];
 	/* Attendees whose polls were seen since the router last stamped them
 	 * (lib/attendee.h): a set of ids, 0 for an empty slot. */
 	pthread_mutex_t presence_lock;
@@ -203,6 +217,8 @@ static bool pass_find(struct engine *e, struct request *r, const char *key, stru
 			w->participant_id = p->participant_id;
 		w->viewer_is_agent = p->viewer_is_agent;
 		w->member_seq = p->member_seq;
+		w->session_id = p->session_id;
+		p->served = p->session_id != 0;
 		w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
 		w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
 		found = true;
@@ -211,7 +227,7 @@ static bool pass_find(struct engine *e, struct request *r, const char *key, stru
 	return found;
 }
 
-static void pass_keep(struct engine *e, const char *key, const struct feed_watch *w, bool visitor)
+static void pass_keep(struct engine *e, const char *key, const struct feed_watch *w)
 {
 	time_t now = time(NULL);
 	pthread_mutex_lock(&e->pass_lock);
@@ -234,7 +250,9 @@ static void pass_keep(struct engine *e, const char *key, const struct feed_watch
 	p->participant_id = audience ? w->attendee_id : w->participant_id;
 	p->viewer_is_agent = w->viewer_is_agent;
 	p->member_seq = w->member_seq;
-	p->idle_until = visitor && w->kind == FEED_CHANNEL ? now + VISITOR_IDLE_PASS_SECONDS : 0;
+	p->idle_until = w->kind == FEED_CHANNEL ? now + IDLE_PASS_SECONDS : 0;
+	p->session_id = audience ? 0 : w->session_id;
+	p->served = false; /* its lookup has just stamped the session */
 	pthread_mutex_unlock(&e->pass_lock);
 }
 
@@ -246,6 +264,113 @@ static void pass_forget_attendee(struct engine *e, long long attendee_id)
 		if (e->passes[i].kind == FEED_AUDIENCE && e->passes[i].participant_id == attendee_id)
 			e->passes[i].until = 0;
 	pthread_mutex_unlock(&e->pass_lock);
+}
+
+static int id_order(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sorts ids and drops repeats; returns how many are left. */
+static size_t ids_unique(long long *ids, size_t n)
+{
+	qsort(ids, n, sizeof *ids, id_order);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (kept == 0 || ids[kept - 1] != ids[i])
+			ids[kept++] = ids[i];
+	return kept;
+}
+
+static bool id_in(const long long *sorted, size_t n, long long id)
+{
+	return n > 0 && bsearch(&id, sorted, n, sizeof id, id_order) != NULL;
+}
+
+static void send_json(FCGX_Request *fcgi, int status, const char *json);
+
+/* These staff sessions (sorted) no longer count: this host forgets who
+ * their polls are, and their held polls ask again at once, to be looked
+ * at afresh (and refused as any poll of theirs now is). */
+static void forget_sessions(struct engine *e, const long long *sessions, size_t n)
+{
+	if (n == 0)
+		return;
+	pthread_mutex_lock(&e->pass_lock);
+	for (size_t i = 0; i < PASS_SLOTS; i++)
+		if (e->passes[i].session_id != 0 && id_in(sessions, n, e->passes[i].session_id))
+			e->passes[i].until = e->passes[i].idle_until = 0;
+	pthread_mutex_unlock(&e->pass_lock);
+	struct waiter *theirs = NULL;
+	pthread_mutex_lock(&e->lock);
+	for (unsigned b = 0; b < BUCKETS; b++) {
+		struct waiter **link = &e->buckets[b];
+		while (*link != NULL) {
+			struct waiter *wt = *link;
+			if (wt->watch.session_id == 0 || !id_in(sessions, n, wt->watch.session_id)) {
+				link = &wt->next;
+				continue;
+			}
+			*link = wt->next;
+			e->waiting--;
+			wt->next = theirs;
+			theirs = wt;
+		}
+	}
+	pthread_mutex_unlock(&e->lock);
+	while (theirs != NULL) {
+		struct waiter *next = theirs->next;
+		send_json(theirs->fcgi, 200, ASK_AGAIN);
+		free(theirs);
+		theirs = next;
+	}
+}
+
+/* The router's, once a second: which of the staff sessions this host's
+ * passes hold no longer count (one query per host, not per poll), and
+ * every STAFF_STAMP_TICKS the last-seen stamp of those whose polls the
+ * passes held (see struct pass). */
+static void staff_passes_check(struct engine *e, struct db *db, unsigned tick)
+{
+	bool stamp = tick % STAFF_STAMP_TICKS == 0;
+	size_t held = 0, served = 0;
+	time_t now = time(NULL);
+	pthread_mutex_lock(&e->pass_lock);
+	for (size_t i = 0; i < PASS_SLOTS; i++) {
+		struct pass *p = &e->passes[i];
+		if (p->session_id == 0 || (p->until <= now && p->idle_until <= now))
+			continue;
+		e->staff_ids[held++] = p->session_id;
+		if (stamp && p->served) {
+			e->stamp_ids[served++] = p->session_id;
+			p->served = false;
+		}
+	}
+	pthread_mutex_unlock(&e->pass_lock);
+	held = ids_unique(e->staff_ids, held);
+	served = ids_unique(e->stamp_ids, served);
+	for (size_t at = 0; at < held; at += STAFF_CHECK_BATCH) {
+		struct pool *pool = pool_new();
+		size_t count = held - at < STAFF_CHECK_BATCH ? held - at : STAFF_CHECK_BATCH;
+		struct db_rows ended;
+		if (session_ids_ended(db, pool, e->staff_ids + at, count, &ended) == DB_OK) {
+			long long *gone = pool_alloc(pool, (ended.rows + 1) * sizeof *gone);
+			for (size_t i = 0; i < ended.rows; i++)
+				gone[i] = db_cell_int(&ended, i, 0);
+			forget_sessions(e, gone, ids_unique(gone, ended.rows));
+		} else {
+			log_warn("poll: could not check %zu staff sessions", count);
+		}
+		pool_free(pool);
+	}
+	for (size_t at = 0; at < served; at += STAFF_CHECK_BATCH) {
+		struct pool *pool = pool_new();
+		size_t count = served - at < STAFF_CHECK_BATCH ? served - at : STAFF_CHECK_BATCH;
+		if (session_ids_touch(db, e->cfg, pool, e->stamp_ids + at, count) != DB_OK)
+			log_warn("poll: could not stamp %zu staff sessions", count);
+		pool_free(pool);
+	}
 }
 
 /* An attendee's poll was seen: the router stamps their presence in the
@@ -332,7 +457,7 @@ static int poll_run(struct request *r)
 		if (status != 0)
 			return status;
 		if (key[0] != '\0' && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE))
-			pass_keep(slot->engine, key, &w, r->session == NULL);
+			pass_keep(slot->engine, key, &w);
 	}
 	/* An attendee is there while they poll (lib/attendee.h). */
 	if (w.kind == FEED_AUDIENCE && slot != NULL)
@@ -571,6 +696,8 @@ static bool read_ring(struct watcher *w)
 		}
 		if (entry.topic == NOTIFY_REVOKE)
 			pass_forget_attendee(w->e, entry.id);
+		else if (entry.topic == NOTIFY_SIGNOUT)
+			forget_sessions(w->e, &entry.id, 1);
 		else
 			note_change(w, entry.topic, entry.id);
 	}
@@ -914,6 +1041,8 @@ static void *router_main(void *arg)
 		 * while end (any host may do it; doing it twice changes nothing). */
 		if (tick % ATTENDEE_STAMP_SECONDS == 0)
 			presence_flush(e, db);
+		/* Staff sessions whose polls the passes hold: still valid? */
+		staff_passes_check(e, db, tick);
 		if (tick % VISIT_SWEEP_TICKS == 30)
 			attendee_sweep_lapsed(db);
 		pool_free(pool);

@@ -145,14 +145,9 @@ int attendee_presence(struct db *db, struct pool *pool, const long long *ids, si
 {
 	if (n == 0)
 		return DB_OK;
-	/* The ids as one JSON array, which JSON_TABLE turns into rows: one
-	 * prepared statement whatever the batch's size. */
 	struct buf list;
 	buf_init(&list);
-	buf_putc(&list, '[');
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&list, "%s%lld", i ? "," : "", ids[i]);
-	buf_putc(&list, ']');
+	buf_json_ids(&list, ids, n);
 	const char *json = pool_strdup(pool, list.data);
 	buf_free(&list);
 	int rc = db_exec(db, SQL_AUDIENCE_PRESENCE_EXTEND, NULL, "si", json,

@@ -112,3 +112,11 @@ void buf_html(struct buf *b, const char *s)
 		}
 	}
 }
+
+void buf_json_ids(struct buf *b, const long long *ids, size_t n)
+{
+	buf_putc(b, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%lld", i ? "," : "", ids[i]);
+	buf_putc(b, ']');
+}

@@ -20,6 +20,9 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends s as a JSON string literal, quotes included. */
 void buf_json_string(struct buf *b, const char *s);
+/* Appends the ids as a JSON array of numbers: the batches that SQL reads
+ * with JSON_TABLE, one prepared statement whatever their size. */
+void buf_json_ids(struct buf *b, const long long *ids, size_t n);
 /* Appends s with & < > " ' replaced by entities. */
 void buf_html(struct buf *b, const char *s);
 

@@ -51,6 +51,7 @@ static int watch_channel(struct request *r, struct feed_watch *w, long long visi
 	w->participant_id = m.participant_id;
 	w->member_seq = (unsigned long long)m.last_seq;
 	w->viewer_is_agent = strcmp(m.kind, "visitor") != 0;
+	w->session_id = r->session != NULL ? r->session->id : 0;
 	w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
 	w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
 	return 0;

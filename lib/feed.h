@@ -32,6 +32,7 @@ struct feed_watch {
 	long long participant_id;         /* channel: the viewer */
 	unsigned long long member_seq;    /* channel: its last seq when the viewer was found in it */
 	bool viewer_is_agent;             /* staff: agents and supervisors */
+	long long session_id;             /* channel: the staff session that asks, or 0 */
 	long long agent_id;               /* console: the agent */
 	char request_public_id[33];       /* waiting: the request */
 	long long attendee_id;            /* audience: the attendee (topic: the stage) */

@@ -3,9 +3,11 @@
 
 #include <string.h>
 
+#include "buf.h"
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "notify.h"
 #include "pool.h"
 #include "response.h"
 
@@ -45,6 +47,30 @@ int session_load(struct request *r)
 	return rc;
 }
 
+int session_ids_ended(struct db *db, struct pool *pool, const long long *ids, size_t n,
+		      struct db_rows *ended)
+{
+	struct buf list;
+	buf_init(&list);
+	buf_json_ids(&list, ids, n);
+	int rc = db_query(db, pool, SQL_SESSIONS_ENDED, ended, "s", list.data);
+	buf_free(&list);
+	return rc;
+}
+
+int session_ids_touch(struct db *db, const struct config *cfg, struct pool *pool,
+		      const long long *ids, size_t n)
+{
+	struct buf list;
+	buf_init(&list);
+	buf_json_ids(&list, ids, n);
+	struct db_rows none;
+	int rc = db_query(db, pool, SQL_SESSIONS_TOUCH, &none, "si", list.data,
+			  (long long)cfg->session_idle_minutes * 60);
+	buf_free(&list);
+	return rc;
+}
+
 int session_start(struct request *r, long long agent_id)
 {
 	char token[TOKEN_HEX_LEN + 1], hash[TOKEN_HEX_LEN + 1], csrf[TOKEN_HEX_LEN + 1];
@@ -68,7 +94,10 @@ int session_end(struct request *r)
 	resp_cookie(r, SESSION_COOKIE, "", 0, "Lax");
 	if (r->session == NULL)
 		return DB_OK;
-	return db_exec(r->db, SQL_SESSION_END, NULL, "i", r->session->id);
+	int rc = db_exec(r->db, SQL_SESSION_END, NULL, "i", r->session->id);
+	if (rc == DB_OK)
+		notify_post(NOTIFY_SIGNOUT, r->session->id, 0);
+	return rc;
 }
 
 const char *form_csrf_token(struct request *r)

@@ -4,8 +4,12 @@
 #define BATON_SESSION_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
+#include "db.h"
 #include "request.h"
+
+struct config;
 
 #define SESSION_COOKIE "baton_session"
 #define FORM_CSRF_COOKIE "baton_csrf"
@@ -13,6 +17,18 @@
 /* Loads r->session from the cookie (NULL when absent, expired or ended).
  * Returns a db_status. */
 int session_load(struct request *r);
+/* For the poll program, which holds staff members' re-polls from memory
+ * (cgi-bin/poll.c, struct pass) and asks per host, not per poll. Of the n
+ * session ids, those that no longer count (staff_session_valid: signed
+ * out, lapsed, agent disabled, client or reseller suspended) go to *ended,
+ * one per row in column 0. Returns a db_status. */
+int session_ids_ended(struct db *db, struct pool *pool, const long long *ids, size_t n,
+		      struct db_rows *ended);
+/* Stamps the n sessions as seen, each at most once a minute, as a request
+ * that looks its session up does; their idle deadline moves with it.
+ * Returns a db_status. */
+int session_ids_touch(struct db *db, const struct config *cfg, struct pool *pool,
+		      const long long *ids, size_t n);
 /* Starts a session for agent_id and sets the cookie. Returns a db_status. */
 int session_start(struct request *r, long long agent_id);
 /* Ends r->session and clears the cookie. Returns a db_status. */

@@ -61,6 +61,14 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	 * Sent only when the lookup above says the stamp is due, so most
 	 * requests send nothing. */
 	[SQL_SESSION_TOUCH] = "CALL staff_session_touch(?, ?)",
+	/* The poll program's, per host and not per poll (schema 282): the
+	 * stamp of the sessions whose re-polls it held from memory, and which
+	 * of the sessions it holds no longer count. Both take a JSON array of
+	 * session ids: one prepared statement whatever the batch's size. */
+	[SQL_SESSIONS_TOUCH] = "CALL staff_sessions_touch(?, ?)",
+	[SQL_SESSIONS_ENDED] =
+		"SELECT j.sid FROM JSON_TABLE(?, '$[*]' COLUMNS (sid BIGINT UNSIGNED PATH '$')) j"
+		" WHERE NOT EXISTS (SELECT 1 FROM staff_session_valid v WHERE v.id = j.sid)",
 	[SQL_SESSION_END] =
 		"UPDATE staff_session SET ended_at = NOW(3) WHERE id = ? AND ended_at IS NULL",
 	[SQL_SESSION_OTHERS_LIVE] =

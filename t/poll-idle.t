@@ -7,6 +7,10 @@
 # since they were found in it (cgi-bin/poll.c, struct pass). Once it moves
 # (a line, a leave, a removal: anything that could change their place),
 # the next poll is looked at afresh. Counted in MariaDB's general log.
+# A staff member's idle re-polls cost nothing either (schema 282): their
+# session is checked for the whole host once a second, and stamped for it
+# every ten, so a disabled agent's polls are refused within seconds and a
+# sign-out ends a held poll at once.
 # Runs a second app stack on the same database, holding polls 2 s.
 use strict;
 use warnings;
@@ -39,6 +43,20 @@ sub poll2 {
     my ($res, $d) = Baton::Test::chat_poll($on2{$who}, $ch, after => $after);
     die "poll: $res->{status} $res->{content}" unless $res->{status} == 200 && $d;
     return $d;
+}
+
+# Re-polls of $who, up to date at $after, for $seconds; returns how many
+# were held and told to ask again, and the last answer.
+sub idle_polls {
+    my ($who, $after, $seconds, $until) = @_;
+    my ($cycles, $t0, $d) = (0, time);
+    while (time - $t0 < $seconds) {
+        $d = poll2($who, $after);
+        last unless $d->{again};
+        $cycles++;
+        last if $until && $until->();
+    }
+    return ($cycles, $d);
 }
 
 # Statements that look at who polls or at a channel's news, by their shape
@@ -82,14 +100,9 @@ my $d = poll2('visitor', $last);
 ok $d->{again}, 'the visitor, up to date, is held and told to ask again';
 
 log_on();
-my ($cycles, $t0) = (0, time);
 # Past the 10-second pass, and then some: every re-poll is held and told
 # to ask again, as a quiet conversation's are.
-while (time - $t0 < 14) {
-    $d = poll2('visitor', $last);
-    last unless $d->{again};
-    $cycles++;
-}
+(my $cycles, $d) = idle_polls('visitor', $last, 14);
 log_off();
 my $idle = logged();
 ok $d->{again} && $cycles >= 3, "the visitor asked again $cycles times, over 14 s, each told to ask again";
@@ -108,5 +121,82 @@ my $after = logged();
 ok $after->{'the visitor by cookie'} >= 1 && $after->{membership} >= 1,
     'after the channel moved, who the visitor is and their place in it were looked at again'
     or diag explain $after;
+
+# The agent, now: up to date, found afresh, then quiet.
+my $now = $heard->{last_seq};
+$d = poll2('agent', $now);
+ok $d->{again}, 'the agent, up to date, is held and told to ask again';
+my $agent_id = $c->{agent}{id};
+my $session = sql("SELECT id FROM staff_session WHERE agent_id = $agent_id AND ended_at IS NULL"
+    . ' ORDER BY id DESC LIMIT 1')->[0][0];
+# Their stamp, made to look two minutes old: the host's batch stamps it,
+# since no lookup of theirs will.
+sql("UPDATE staff_session SET last_seen_at = NOW(3) - INTERVAL 2 MINUTE WHERE id = $session");
+my $stamped = sub {
+    sql("SELECT last_seen_at > NOW(3) - INTERVAL 1 MINUTE FROM staff_session WHERE id = $session")->[0][0];
+};
+$shapes{"the hosts' check of the staff sessions"} = qr/^SELECT j\.sid FROM JSON_TABLE/;
+$shapes{"the hosts' stamp of the staff sessions"} = qr/^CALL staff_sessions_touch\(/;
+log_on();
+my $t0 = time;
+my ($agent_cycles) = idle_polls('agent', $now, 14);
+my $took = time - $t0;
+# The stamp comes every ten seconds: wait for it, re-polling as the page does.
+idle_polls('agent', $now, 30, $stamped);
+$took = time - $t0;
+log_off();
+$idle = logged();
+ok $agent_cycles >= 3, "the agent asked again $agent_cycles times, over 14 s, each told to ask again";
+is $idle->{$_}, 0, "the agent's re-polls asked nothing of the database: $_"
+    for 'the staff session', 'membership', "the channel's versions", "the channel's events";
+my $checks = $idle->{"the hosts' check of the staff sessions"};
+my $seconds = int($took) + 2;
+ok $checks >= 1 && $checks <= 2 * $seconds,
+    "their session was checked by the hosts, at most once a second each ($checks in ${seconds} s), "
+    . 'not once per poll';
+ok $stamped->(), 'and stamped as seen by the host, in its batch';
+ok $idle->{"the hosts' stamp of the staff sessions"} >= 1, 'the stamp is the batch procedure'
+    or diag explain $idle;
+
+# Disabled behind the program's back (no notice on any host): the host's
+# check finds out, and the agent's polls are refused long before the
+# 300 s that an idle pass would otherwise hold them.
+sql("UPDATE agent SET disabled = 1 WHERE id = $agent_id");
+my $refused;
+Baton::Test::wait_for('the disabled agent\'s poll refused', 10, sub {
+    my ($res) = Baton::Test::chat_poll($on2{agent}, $ch, after => $now);
+    $refused = $res->{status};
+    return $res->{status} != 200;
+});
+ok defined $refused && $refused >= 400 && $refused < 500,
+    "a disabled agent's idle re-poll is refused within seconds ($refused)";
+sql("UPDATE agent SET disabled = 0 WHERE id = $agent_id");
+ok poll2('agent', $now)->{again}, 'enabled again, the agent polls as before';
+
+# Signed out while a poll is held: on the host that holds it, the poll
+# ends at once, before the visitor's next line could reach it, and no poll
+# of that session is served again; another host learns it from its check
+# within a second or two (it would otherwise hold the idle pass 300 s).
+my $w = Baton::Test::woken_poll($c->{agent}, $ch, sub {
+    my $b = $c->{agent}{browser}->clone;
+    my $out = $b->post('/signout', form => [csrf => $b->session_csrf]);
+    my ($said) = Baton::Test::chat_say(Baton::Test::party_clone($c->{visitor}), $ch, 'After you left');
+    return "$out->{status}/$said->{status}";
+});
+is $w->{status}, '303/200', 'the agent signs out; the visitor says a line';
+is $w->{poll_status}, 200, 'the agent\'s held poll is answered';
+ok $w->{answer}{again} && !grep({ ($_->{body} // '') eq 'After you left' } @{ $w->{answer}{events} || [] }),
+    'with "ask again", not with the line said after the sign-out' or diag explain $w->{answer};
+my ($after_signout) = Baton::Test::chat_poll($c->{agent}, $ch, after => $now);
+ok $after_signout->{status} >= 400 && $after_signout->{status} < 500,
+    "the signed-out session's next poll is refused ($after_signout->{status})";
+my $elsewhere;
+Baton::Test::wait_for('the signed-out agent\'s poll refused on the other host', 5, sub {
+    my ($res) = Baton::Test::chat_poll($on2{agent}, $ch, after => $now);
+    $elsewhere = $res->{status};
+    return $res->{status} != 200;
+});
+ok defined $elsewhere && $elsewhere >= 400 && $elsewhere < 500,
+    "and on the other host within seconds ($elsewhere)";
 
 done_testing;

@@ -1,4 +1,4 @@
-/* Unit tests of lib/buf.c and lib/pool.c: growth and the escapers. */
+/* Unit tests of lib/buf.c and lib/pool.c: growth, the escapers and the id lists. */
 #include "buf.h"
 #include "pool.h"
 #include "tap.h"
@@ -16,6 +16,13 @@ int main(void)
 	buf_clear(&b);
 	buf_json_string(&b, "line\n\"q\" </script>\x01");
 	is_str(b.data, "\"line\\n\\\"q\\\" \\u003c/script\\u003e\\u0001\"", "JSON escaping is HTML-safe");
+	buf_clear(&b);
+	buf_json_ids(&b, NULL, 0);
+	is_str(b.data, "[]", "no ids: an empty JSON array");
+	buf_clear(&b);
+	const long long ids[] = { 7, 9223372036854775807LL, 42 };
+	buf_json_ids(&b, ids, 3);
+	is_str(b.data, "[7,9223372036854775807,42]", "ids as a JSON array of numbers");
 	buf_free(&b);
 
 	struct pool *pool = pool_new();
