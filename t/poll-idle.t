@@ -161,13 +161,20 @@ ok $idle->{"the hosts' stamp of the staff sessions"} >= 1, 'the stamp is the bat
 # Disabled behind the program's back (no notice on any host): the host's
 # check finds out, and the agent's polls are refused long before the
 # 300 s that an idle pass would otherwise hold them.
+# The agent polls on the second host until refused, or $seconds pass;
+# returns the last poll's status.
+sub refused_on2 {
+    my ($seconds) = @_;
+    my $status;
+    Baton::Test::wait_for('the agent\'s poll refused', $seconds, sub {
+        my ($res) = Baton::Test::chat_poll($on2{agent}, $ch, after => $now);
+        $status = $res->{status};
+        return $status != 200;
+    });
+    return $status;
+}
 sql("UPDATE agent SET disabled = 1 WHERE id = $agent_id");
-my $refused;
-Baton::Test::wait_for('the disabled agent\'s poll refused', 10, sub {
-    my ($res) = Baton::Test::chat_poll($on2{agent}, $ch, after => $now);
-    $refused = $res->{status};
-    return $res->{status} != 200;
-});
+my $refused = refused_on2(10);
 ok defined $refused && $refused >= 400 && $refused < 500,
     "a disabled agent's idle re-poll is refused within seconds ($refused)";
 sql("UPDATE agent SET disabled = 0 WHERE id = $agent_id");
@@ -190,12 +197,7 @@ ok $w->{answer}{again} && !grep({ ($_->{body} // '') eq 'After you left' } @{ $w
 my ($after_signout) = Baton::Test::chat_poll($c->{agent}, $ch, after => $now);
 ok $after_signout->{status} >= 400 && $after_signout->{status} < 500,
     "the signed-out session's next poll is refused ($after_signout->{status})";
-my $elsewhere;
-Baton::Test::wait_for('the signed-out agent\'s poll refused on the other host', 5, sub {
-    my ($res) = Baton::Test::chat_poll($on2{agent}, $ch, after => $now);
-    $elsewhere = $res->{status};
-    return $res->{status} != 200;
-});
+my $elsewhere = refused_on2(5);
 ok defined $elsewhere && $elsewhere >= 400 && $elsewhere < 500,
     "and on the other host within seconds ($elsewhere)";
 
