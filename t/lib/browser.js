@@ -63,11 +63,15 @@ function newSite(client, domains = ['127.0.0.1', 'localhost'], name = 'Test site
 
 // Collects what should never happen on a page: console errors (CSP
 // violations among them), uncaught exceptions. `allow` lists patterns of
-// console errors a test causes on purpose (e.g. /status of 409/).
+// console errors a test causes on purpose (e.g. /status of 409/). A console
+// error is told with where it comes from, in brackets: the address of a
+// resource that failed to load (Chromium's "Failed to load resource"
+// names no address of its own), or of the script that logged it.
 function watchPage(page, problems, label, allow = []) {
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
-    const text = m.text();
+    const where = m.location() && m.location().url;
+    const text = where ? `${m.text()} (${where})` : m.text();
     if (allow.some((re) => re.test(text))) return;
     problems.push(`${label}: console error: ${text}`);
   });
