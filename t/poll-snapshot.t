@@ -44,7 +44,7 @@ sub follower {
                 print {$wr} "wrong at seq $after: url $d->{url}, its last address $newest\n";
             }
         }
-        my $final = do { open my $f, '<', $done; $f ? 0 + (readline($f) // 0) : 0 };
+        my $final = do { my $f; open($f, '<', $done) ? 0 + (readline($f) // 0) : 0 };
         last if $final && $after >= $final;
     }
     print {$wr} "summary $answers $moved $wrong $after\n";
