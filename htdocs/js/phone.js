@@ -144,13 +144,29 @@ function start() {
     }
   });
 
+  /* Hanging up is the dialer's: it ends both legs and sends this phone its
+   * BYE. A BYE of ours as well would cross it (sip.js logs the one it
+   * drops, and the dialer may take ours for the phone dropping out before
+   * it hears that the agent hung up), so this phone goes quiet at once and
+   * hangs up itself only if the dialer could not be told, or its BYE has
+   * not come within HANGUP_GRACE_MS. */
+  const HANGUP_GRACE_MS = 3000;
+  const hangUpHere = () => {
+    if (user && user.session) user.hangup().catch(() => { /* over already */ });
+  };
   buttons.hangup.addEventListener('click', async () => {
     setState('ended');
     say('The call has ended.');
+    if (user) {
+      user.mute();
+      audio.muted = true;
+    }
     try {
-      if (user) await user.hangup();
-    } catch (e) { /* the call may be over already */ }
-    post('hangup').catch(() => {});
+      await post('hangup');
+      setTimeout(hangUpHere, HANGUP_GRACE_MS);
+    } catch (e) {
+      hangUpHere();
+    }
   });
 
   buttons.retry.addEventListener('click', connect);
