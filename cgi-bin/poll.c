@@ -95,15 +95,22 @@ struct pass {
 	bool served;                   /* a staff pass held a poll since the last stamp */
 };
 
-/* A channel's versions as the watcher read them in a round of answers
- * (issue 21): a poll asking again with nothing new since is held without
- * a query, as long as no change of that channel was handled after that
- * round (its topic_round says so; park() checks again before holding). */
+/* A channel's versions as this host last read them (issue 21): a poll
+ * asking again with nothing new since is held without a query, as long as
+ * no change of that channel was handled after `round` (its topic_round
+ * says so; park() checks again before holding).
+ * Written by the watcher's round of answers (round: that round; answered:
+ * every poll it held there has been answered for these versions), or by a
+ * poll's own read (round: the last round begun before the read; any change
+ * committed after the read is handled in a later one). Only a round's memo
+ * tells the database scan that a change needs no round (memo_covers): a
+ * poll's read answers that poll alone. */
 struct memo {
-	long long channel_id;
+	long long channel_id;       /* 0: an empty slot */
 	uint64_t round;
 	unsigned long long last_seq, signal_version;
 	bool open;
+	bool answered;
 };
 
 struct waiter {
@@ -425,12 +432,35 @@ static bool memo_quiet(struct engine *e, const struct feed_watch *w, bool since_
 	unsigned h = topic_hash(w->topic, w->topic_id);
 	pthread_mutex_lock(&e->lock);
 	const struct memo *m = &e->memos[h % MEMO_SLOTS];
-	bool quiet = m->round != 0 && m->channel_id == w->topic_id
-		     && e->topic_round[h % TOPIC_MARKS] == m->round && m->open
+	bool quiet = m->channel_id != 0 && m->channel_id == w->topic_id
+		     && e->topic_round[h % TOPIC_MARKS] <= m->round && m->open
 		     && m->last_seq <= w->seen && m->signal_version <= w->seen_signals
 		     && (!since_member || m->last_seq == w->member_seq);
 	pthread_mutex_unlock(&e->lock);
 	return quiet;
+}
+
+/* Remembers the channels' versions a poll's own read found (struct memo),
+ * unless a change of the channel was handled since the poll began
+ * (round_seen), or a memo that still holds is a round's or newer. */
+static void remember_read(struct engine *e, const struct feed_cache *read, uint64_t round_seen)
+{
+	struct feed_channel_state st;
+	size_t at = 0;
+	pthread_mutex_lock(&e->lock);
+	while (feed_cache_channel(read, &at, &st)) {
+		unsigned h = topic_hash(NOTIFY_CHANNEL, st.channel_id);
+		uint64_t marked = e->topic_round[h % TOPIC_MARKS];
+		struct memo *m = &e->memos[h % MEMO_SLOTS];
+		if (marked > round_seen)
+			continue;
+		if (m->channel_id == st.channel_id && marked <= m->round
+		    && (m->answered || m->round >= round_seen))
+			continue;
+		*m = (struct memo){ st.channel_id, round_seen, st.last_seq, st.signal_version, st.open,
+				    false };
+	}
+	pthread_mutex_unlock(&e->lock);
 }
 
 static int poll_run(struct request *r)
@@ -483,11 +513,16 @@ static int poll_run(struct request *r)
 	}
 	if (slot == NULL && (w.kind == FEED_CONSOLE || w.kind == FEED_SUPERVISE))
 		agent_sweep_lapsed(r->db, r->pool);
-	int rc = feed_answer(r->db, r->pool, NULL, &w, hold == 0, hold, &r->resp.body);
+	/* What this read finds lets the next re-polls of the channel be held
+	 * without one, on a channel no round here has read (a quiet one). */
+	struct feed_cache *read = slot != NULL ? feed_cache_new(r->pool) : NULL;
+	int rc = feed_answer(r->db, r->pool, read, &w, hold == 0, hold, &r->resp.body);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
 	if (rc < 0)
 		return -1;
+	if (read != NULL)
+		remember_read(slot->engine, read, slot->round_seen);
 	if (rc == 1) {
 		r->resp.content_type = "application/json; charset=utf-8";
 		return 200;
@@ -720,8 +755,8 @@ static bool memo_covers(struct engine *e, long long channel_id, unsigned long lo
 	unsigned h = topic_hash(NOTIFY_CHANNEL, channel_id);
 	pthread_mutex_lock(&e->lock);
 	const struct memo *m = &e->memos[h % MEMO_SLOTS];
-	bool covers = m->round != 0 && m->channel_id == channel_id
-		      && e->topic_round[h % TOPIC_MARKS] == m->round && last_seq <= m->last_seq
+	bool covers = m->answered && m->channel_id == channel_id
+		      && e->topic_round[h % TOPIC_MARKS] <= m->round && last_seq <= m->last_seq
 		      && signal_version <= m->signal_version;
 	pthread_mutex_unlock(&e->lock);
 	return covers;
@@ -886,7 +921,7 @@ static void remember_channels(struct engine *e, const struct feed_cache *cache, 
 		unsigned h = topic_hash(NOTIFY_CHANNEL, st.channel_id);
 		if (e->topic_round[h % TOPIC_MARKS] == number)
 			e->memos[h % MEMO_SLOTS] = (struct memo){ st.channel_id, number, st.last_seq,
-								   st.signal_version, st.open };
+								   st.signal_version, st.open, true };
 	}
 	pthread_mutex_unlock(&e->lock);
 }

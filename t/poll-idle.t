@@ -29,29 +29,34 @@ my $parent = $$;
 END { system("\"$s->{ROOT}/tools/stack\" stop \"$second\" >/dev/null 2>&1") if $second && $$ == $parent }
 my ($port2) = do { open my $fh, '<', "$second/env" or die; join('', <$fh>) =~ /BATON_PORT=(\d+)/ };
 
-my $c = Baton::Test::open_channel(agent_name => 'Ida Idle');
-my $ch = $c->{channel};
-my %on2;
-for my $who (qw(agent visitor)) {
+# A party of a conversation, polling the second host.
+sub on_second {
+    my ($party) = @_;
     my $b = Baton::Test::Browser->new(base => "http://127.0.0.1:$port2");
-    $b->{jar} = { %{ $c->{$who}{browser}{jar} } };
-    $on2{$who} = { %{ $c->{$who} }, browser => $b };
+    $b->{jar} = { %{ $party->{browser}{jar} } };
+    return { %$party, browser => $b };
 }
 
-sub poll2 {
-    my ($who, $after) = @_;
-    my ($res, $d) = Baton::Test::chat_poll($on2{$who}, $ch, after => $after);
+my $c = Baton::Test::open_channel(agent_name => 'Ida Idle');
+my $ch = $c->{channel};
+my %on2 = map { $_ => on_second($c->{$_}) } qw(agent visitor);
+
+sub poll_of {
+    my ($party, $channel, $after) = @_;
+    my ($res, $d) = Baton::Test::chat_poll($party, $channel, after => $after);
     die "poll: $res->{status} $res->{content}" unless $res->{status} == 200 && $d;
     return $d;
 }
+sub poll2 { my ($who, $after) = @_; return poll_of($on2{$who}, $ch, $after) }
 
-# Re-polls of $who, up to date at $after, for $seconds; returns how many
-# were held and told to ask again, and the last answer.
+# Re-polls of a party on the second host ($who of the first conversation,
+# or a party), up to date at $after, for $seconds; returns how many were
+# held and told to ask again, and the last answer.
 sub idle_polls {
-    my ($who, $after, $seconds, $until) = @_;
+    my ($who, $after, $seconds, $until, $channel) = @_;
     my ($cycles, $t0, $d) = (0, time);
     while (time - $t0 < $seconds) {
-        $d = poll2($who, $after);
+        $d = ref $who ? poll_of($who, $channel, $after) : poll2($who, $after);
         last unless $d->{again};
         $cycles++;
         last if $until && $until->();
@@ -71,20 +76,26 @@ my %shapes = (
 sub logged { logged_count(\%shapes) }
 
 # A poll of $who on the second host, up to date at $after, held while a
-# child says $text as $speaker once the poll is parked there. Returns the
-# poll's answer.
+# child says $text as $speaker (of the first conversation) on the first
+# host once the poll is parked there; then the child runs $then, if given
+# (its result, true or false, is its exit status). Returns the poll's
+# answer. $who may be a party of another conversation, on $channel.
 sub held_while_said {
-    my ($who, $after, $speaker, $text) = @_;
+    my ($who, $after, $speaker, $text, $channel, $then) = @_;
+    $channel //= $ch;
     my $before = Baton::Test::poll_sockets($second);
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         Baton::Test::wait_parked($before, dir => $second) or POSIX::_exit(1);
-        my ($res) = Baton::Test::chat_say(Baton::Test::party_clone($c->{$speaker}), $ch, $text);
-        POSIX::_exit($res->{status} == 200 ? 0 : 2);
+        my $party = ref $speaker ? $speaker : $c->{$speaker};
+        my ($res) = Baton::Test::chat_say(Baton::Test::party_clone($party), $channel, $text);
+        POSIX::_exit(2) unless $res->{status} == 200;
+        POSIX::_exit($then && !$then->() ? 3 : 0);
     }
-    my $d = poll2($who, $after);
+    my $d = ref $who ? poll_of($who, $channel, $after) : poll2($who, $after);
     waitpid $pid, 0;
-    is $? >> 8, 0, "$speaker says '$text' while the poll is held";
+    my $name = ref $speaker ? $speaker->{name} : $speaker;
+    is $? >> 8, 0, "$name says '$text' while the poll is held" . ($then ? ', and the rest is done' : '');
     return $d;
 }
 
@@ -122,8 +133,60 @@ ok $after->{'the visitor by cookie'} >= 1 && $after->{membership} >= 1,
     'after the channel moved, who the visitor is and their place in it were looked at again'
     or diag explain $after;
 
+# A quiet conversation that no round of the second host has read: nothing
+# in it was said while a poll of it was held there, and it has fallen out
+# of the window that host's scan of the database looks at again (from two
+# seconds before the newest change anywhere, in whole seconds). A poll's own read of the
+# channel lets the re-polls after it be held without another, within the
+# pass and past it (only a change handled after the read ends that).
+my $q = Baton::Test::open_channel(agent_name => 'Quinn Quiet');
+my $qch = $q->{channel};
+my ($qsaid) = Baton::Test::chat_say($q->{visitor}, $qch, 'Just looking');
+is $qsaid->{status}, 200, 'another conversation: its visitor says a line on the first host';
+Baton::Test::wait_for('the quiet conversation five seconds old', 15, sub {
+    sql("SELECT changed_at < NOW(6) - INTERVAL 5 SECOND FROM channel WHERE public_id = '$qch'")->[0][0];
+});
+# Then a line in the first conversation, the newest change: once the
+# second host has answered a poll held there with it, its scan has moved
+# past the quiet one.
+my $meanwhile = held_while_said('visitor', $heard->{last_seq}, 'agent', 'Meanwhile');
+ok grep({ ($_->{body} // '') eq 'Meanwhile' } @{ $meanwhile->{events} || [] }),
+    'the first conversation\'s visitor hears it on the second host';
+my %q2 = map { $_ => on_second($q->{$_}) } qw(agent visitor);
+my $qlast = poll_of($q2{visitor}, $qch, 0)->{last_seq};
+ok $qlast > 0, 'the quiet conversation\'s visitor reads it on the second host';
+# (Until that host's scan has seen the newest change, it may look at the
+# quiet conversation once more, and the first re-poll after that reads it.)
+Baton::Test::wait_for('a re-poll of the quiet conversation that reads nothing', 20, sub {
+    log_on();
+    poll_of($q2{visitor}, $qch, $qlast);
+    log_off();
+    return logged()->{"the channel's versions"} == 0;
+});
+log_on();
+(my $qcycles, $d) = idle_polls($q2{visitor}, $qlast, 14, undef, $qch);
+log_off();
+$idle = logged();
+ok $d->{again} && $qcycles >= 3, "its visitor asked again $qcycles times, over 14 s, each told to ask again";
+is_deeply $idle, { map { $_ => 0 } keys %shapes }, 'and the database was asked nothing for any of them'
+    or diag explain $idle;
+# A line on the first host while the visitor's poll is held on the second,
+# and the agent's first poll on the second host (from the start: nothing
+# remembered holds it), coming before that host's scan has seen the line,
+# reads it: that read answers the agent, and it must not stand for a round
+# that answered the visitor's held poll.
+my $qheard = held_while_said($q2{visitor}, $qlast, $q->{agent}, 'Still there?', $qch, sub {
+    my $qagent = poll_of($q2{agent}, $qch, 0);
+    return grep { ($_->{body} // '') eq 'Still there?' } @{ $qagent->{events} || [] };
+});
+ok grep({ ($_->{body} // '') eq 'Still there?' } @{ $qheard->{events} || [] }),
+    'the visitor\'s held poll is answered with the line, though a poll\'s read of it came first'
+    or diag explain $qheard;
+
 # The agent, now: up to date, found afresh, then quiet.
-my $now = $heard->{last_seq};
+# ('Meanwhile' came after the agent's last poll: their first poll here has
+# it.)
+my $now = poll2('agent', $heard->{last_seq})->{last_seq};
 $d = poll2('agent', $now);
 ok $d->{again}, 'the agent, up to date, is held and told to ask again';
 my $agent_id = $c->{agent}{id};
