@@ -474,9 +474,11 @@ static int poll_run(struct request *r)
 		pass_key(r, key);
 		known = pass_find(slot->engine, r, key, &w, &idle_only);
 	}
-	/* A pass past its time holds an idle re-poll, and serves nothing else. */
+	/* A pass past its time holds an idle re-poll, and serves nothing else.
+	 * (A memo holds a poll only where polls are held: with a hold of 0,
+	 * under Apache mod_fcgid, each is answered at once, in full.) */
 	if (known && idle_only) {
-		if (memo_quiet(slot->engine, &w, true)) {
+		if (hold > 0 && memo_quiet(slot->engine, &w, true)) {
 			slot->watch = w;
 			return PROGRAM_PARKED;
 		}
@@ -499,7 +501,7 @@ static int poll_run(struct request *r)
 	 * channel whose versions that round read. Who they are comes from
 	 * their pass, which a removal on this host ends at once (NOTIFY_REVOKE)
 	 * and which a removal elsewhere outruns by moving the stage's seq. */
-	if (slot != NULL && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE)
+	if (hold > 0 && (w.kind == FEED_CHANNEL || w.kind == FEED_AUDIENCE)
 	    && memo_quiet(slot->engine, &w, false)) {
 		slot->watch = w;
 		return PROGRAM_PARKED;
@@ -515,7 +517,7 @@ static int poll_run(struct request *r)
 		agent_sweep_lapsed(r->db, r->pool);
 	/* What this read finds lets the next re-polls of the channel be held
 	 * without one, on a channel no round here has read (a quiet one). */
-	struct feed_cache *read = slot != NULL ? feed_cache_new(r->pool) : NULL;
+	struct feed_cache *read = hold > 0 ? feed_cache_new(r->pool) : NULL;
 	int rc = feed_answer(r->db, r->pool, read, &w, hold == 0, hold, &r->resp.body);
 	if (rc == DB_DOWN)
 		return resp_unavailable(r);
