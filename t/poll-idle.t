@@ -49,14 +49,14 @@ sub poll_of {
 }
 sub poll2 { my ($who, $after) = @_; return poll_of($on2{$who}, $ch, $after) }
 
-# Re-polls of a party on the second host ($who of the first conversation,
-# or a party), up to date at $after, for $seconds; returns how many were
-# held and told to ask again, and the last answer.
+# Re-polls of a party on the second host, in $channel, up to date at
+# $after, for $seconds; returns how many were held and told to ask again,
+# and the last answer.
 sub idle_polls {
-    my ($who, $after, $seconds, $until, $channel) = @_;
+    my ($who, $channel, $after, $seconds, $until) = @_;
     my ($cycles, $t0, $d) = (0, time);
     while (time - $t0 < $seconds) {
-        $d = ref $who ? poll_of($who, $channel, $after) : poll2($who, $after);
+        $d = poll_of($who, $channel, $after);
         last unless $d->{again};
         $cycles++;
         last if $until && $until->();
@@ -75,34 +75,32 @@ my %shapes = (
 );
 sub logged { logged_count(\%shapes) }
 
-# A poll of $who on the second host, up to date at $after, held while a
-# child says $text as $speaker (of the first conversation) on the first
+# A poll of the party $who on the second host, in $channel, up to date at
+# $after, held while a child says $text as the party $speaker on the first
 # host once the poll is parked there; then the child runs $then, if given
 # (its result, true or false, is its exit status). Returns the poll's
-# answer. $who may be a party of another conversation, on $channel.
+# answer.
 sub held_while_said {
-    my ($who, $after, $speaker, $text, $channel, $then) = @_;
-    $channel //= $ch;
+    my ($who, $channel, $after, $speaker, $text, $then) = @_;
     my $before = Baton::Test::poll_sockets($second);
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         Baton::Test::wait_parked($before, dir => $second) or POSIX::_exit(1);
-        my $party = ref $speaker ? $speaker : $c->{$speaker};
-        my ($res) = Baton::Test::chat_say(Baton::Test::party_clone($party), $channel, $text);
+        my ($res) = Baton::Test::chat_say(Baton::Test::party_clone($speaker), $channel, $text);
         POSIX::_exit(2) unless $res->{status} == 200;
         POSIX::_exit($then && !$then->() ? 3 : 0);
     }
-    my $d = ref $who ? poll_of($who, $channel, $after) : poll2($who, $after);
+    my $d = poll_of($who, $channel, $after);
     waitpid $pid, 0;
-    my $name = ref $speaker ? $speaker->{name} : $speaker;
-    is $? >> 8, 0, "$name says '$text' while the poll is held" . ($then ? ', and the rest is done' : '');
+    is $? >> 8, 0, "$speaker->{name} says '$text' while the poll is held"
+        . ($then ? ', and the rest is done' : '');
     return $d;
 }
 
 # A line while the agent's poll is held on the second host: its watcher
 # reads the channel in a round of answers.
 my $start = poll2('agent', 0)->{last_seq};
-my $woken = held_while_said('agent', $start, 'visitor', 'Anyone there?');
+my $woken = held_while_said($on2{agent}, $ch, $start, $c->{visitor}, 'Anyone there?');
 my $last = $woken->{last_seq};
 ok $last > $start, 'the agent\'s held poll is answered with it';
 
@@ -113,7 +111,7 @@ ok $d->{again}, 'the visitor, up to date, is held and told to ask again';
 log_on();
 # Past the 10-second pass, and then some: every re-poll is held and told
 # to ask again, as a quiet conversation's are.
-(my $cycles, $d) = idle_polls('visitor', $last, 14);
+(my $cycles, $d) = idle_polls($on2{visitor}, $ch, $last, 14);
 log_off();
 my $idle = logged();
 ok $d->{again} && $cycles >= 3, "the visitor asked again $cycles times, over 14 s, each told to ask again";
@@ -121,7 +119,7 @@ is_deeply $idle, { map { $_ => 0 } keys %shapes }, 'and the database was asked n
     or diag explain $idle;
 
 # Something happens: the held poll gets it, and the next poll looks afresh.
-my $heard = held_while_said('visitor', $last, 'agent', 'Here I am');
+my $heard = held_while_said($on2{visitor}, $ch, $last, $c->{agent}, 'Here I am');
 ok grep({ ($_->{body} // '') eq 'Here I am' } @{ $heard->{events} || [] }),
     'the visitor\'s held poll, on a pass past its time, is answered with the line';
 log_on();
@@ -136,9 +134,10 @@ ok $after->{'the visitor by cookie'} >= 1 && $after->{membership} >= 1,
 # A quiet conversation that no round of the second host has read: nothing
 # in it was said while a poll of it was held there, and it has fallen out
 # of the window that host's scan of the database looks at again (from two
-# seconds before the newest change anywhere, in whole seconds). A poll's own read of the
-# channel lets the re-polls after it be held without another, within the
-# pass and past it (only a change handled after the read ends that).
+# seconds before the newest change anywhere, in whole seconds). A poll's
+# own read of the channel lets the re-polls after it be held without
+# another, within the pass and past it (only a change handled after the
+# read ends that).
 my $q = Baton::Test::open_channel(agent_name => 'Quinn Quiet');
 my $qch = $q->{channel};
 my ($qsaid) = Baton::Test::chat_say($q->{visitor}, $qch, 'Just looking');
@@ -149,7 +148,7 @@ Baton::Test::wait_for('the quiet conversation five seconds old', 15, sub {
 # Then a line in the first conversation, the newest change: once the
 # second host has answered a poll held there with it, its scan has moved
 # past the quiet one.
-my $meanwhile = held_while_said('visitor', $heard->{last_seq}, 'agent', 'Meanwhile');
+my $meanwhile = held_while_said($on2{visitor}, $ch, $heard->{last_seq}, $c->{agent}, 'Meanwhile');
 ok grep({ ($_->{body} // '') eq 'Meanwhile' } @{ $meanwhile->{events} || [] }),
     'the first conversation\'s visitor hears it on the second host';
 my %q2 = map { $_ => on_second($q->{$_}) } qw(agent visitor);
@@ -164,7 +163,7 @@ Baton::Test::wait_for('a re-poll of the quiet conversation that reads nothing', 
     return logged()->{"the channel's versions"} == 0;
 });
 log_on();
-(my $qcycles, $d) = idle_polls($q2{visitor}, $qlast, 14, undef, $qch);
+(my $qcycles, $d) = idle_polls($q2{visitor}, $qch, $qlast, 14);
 log_off();
 $idle = logged();
 ok $d->{again} && $qcycles >= 3, "its visitor asked again $qcycles times, over 14 s, each told to ask again";
@@ -175,7 +174,7 @@ is_deeply $idle, { map { $_ => 0 } keys %shapes }, 'and the database was asked n
 # remembered holds it), coming before that host's scan has seen the line,
 # reads it: that read answers the agent, and it must not stand for a round
 # that answered the visitor's held poll.
-my $qheard = held_while_said($q2{visitor}, $qlast, $q->{agent}, 'Still there?', $qch, sub {
+my $qheard = held_while_said($q2{visitor}, $qch, $qlast, $q->{agent}, 'Still there?', sub {
     my $qagent = poll_of($q2{agent}, $qch, 0);
     return grep { ($_->{body} // '') eq 'Still there?' } @{ $qagent->{events} || [] };
 });
@@ -202,10 +201,10 @@ $shapes{"the hosts' check of the staff sessions"} = qr/^SELECT j\.sid FROM JSON_
 $shapes{"the hosts' stamp of the staff sessions"} = qr/^CALL staff_sessions_touch\(/;
 log_on();
 my $t0 = time;
-my ($agent_cycles) = idle_polls('agent', $now, 14);
+my ($agent_cycles) = idle_polls($on2{agent}, $ch, $now, 14);
 my $took = time - $t0;
 # The stamp comes every ten seconds: wait for it, re-polling as the page does.
-idle_polls('agent', $now, 30, $stamped);
+idle_polls($on2{agent}, $ch, $now, 30, $stamped);
 $took = time - $t0;
 log_off();
 $idle = logged();
