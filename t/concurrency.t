@@ -211,6 +211,12 @@ subtest 'an accept that committed is a success even when routing after it fails'
         sub { sql("SELECT IS_USED_LOCK('baton-test-r2-held') IS NOT NULL")->[0][0] }),
         'another session holds the row of the next waiting request';
 
+    # Fred turned r1 down earlier, so routing can only ever offer him r2:
+    # without this the periodic sweep may offer him r1 in the moment between
+    # his becoming available and Tess's accept, and her accept of a request
+    # offered to someone else is rightly refused.
+    my $r1_id = Baton::Test::request_row($r1)->{id};
+    sql("INSERT INTO request_refusal (request_id, agent_id) VALUES ($r1_id, $free->{id})");
     # Fred becomes available: routing now wants to offer him r2.
     sql("UPDATE agent SET state = 'available' WHERE id = $free->{id}");
     my $res = $taker->{browser}->post('/accept', form => [csrf => $taker->{browser}->session_csrf,
