@@ -42,13 +42,19 @@ int lang_detect(const char *conf, const char *text, size_t len, char out[TRANSLA
 	void *tc = classifier_for(conf);
 	if (tc == NULL)
 		return -1;
-	/* A few hundred bytes tell a language (textcat.h); more only costs. */
-	if (len > 1000)
-		len = 1000;
+	/* A few hundred bytes tell a language (textcat.h); more only costs.
+	 * libexttextcat reads on to a NUL whatever length it is given (its
+	 * prepbuffer skips spaces and digits without looking at the length),
+	 * so it gets a terminated copy. */
+	char line[LANG_DETECT_MAX_BYTES + 1];
+	if (len > LANG_DETECT_MAX_BYTES)
+		len = LANG_DETECT_MAX_BYTES;
+	memcpy(line, text, len);
+	line[len] = '\0';
 	candidate_t *candidates = textcat_GetClassifyFullOutput(tc);
 	if (candidates == NULL)
 		return -1;
-	int found = textcat_ClassifyFull(tc, text, len, candidates);
+	int found = textcat_ClassifyFull(tc, line, len, candidates);
 	/* One candidate: the others scored too far behind it to be likely.
 	 * Several, UNKNOWN or SHORT: not sure enough to bother the agent. */
 	int rc = 0;

@@ -17,6 +17,9 @@
 /* Shorter lines say too little to tell (bytes). */
 #define LANG_DETECT_MIN_BYTES 20
 
+/* Only the first this many bytes are classified. */
+#define LANG_DETECT_MAX_BYTES 1000
+
 /* Classifies text (len bytes, UTF-8, need not end in NUL) with the
  * languages of conf (templates/lang/detect.conf). 1 and out set when one
  * language stands out; 0 when the text is too short or the languages are
