@@ -83,8 +83,21 @@ async function openConversation(browser, problems, options = {}) {
   await Promise.all([agent.waitForURL(/\/channel\?id=/), request.locator('button', { hasText: 'Accept' }).click()]);
   const channelUrl = agent.url();
   await visitor.waitForURL(channelUrl, { timeout: QUICK });
+  // Both viewers load the visitor's page into their frame as they open.
+  // Firefox's WebDriver BiDi fails a navigation of the top page started
+  // while that load is under way, with the frame's cancelled load as its
+  // own error (NS_BINDING_ABORTED: its frames are in-process, browser.js),
+  // so a conversation is handed to the test once both frames have loaded.
+  await Promise.all([agent, visitor].map((page) => framed(page, home)));
   const channelId = new URL(channelUrl).searchParams.get('id');
   return { agent, visitor, agentCtx, visitorCtx, channelId, channelUrl, home, client: account.client, key, prefix };
+}
+
+// Waits until a frame of the page has loaded url.
+async function framed(page, url) {
+  const frame = await until(`a frame of ${page.url()} showing ${url}`,
+    () => page.frames().find((f) => f !== page.mainFrame() && f.url().split('#')[0] === url));
+  await frame.waitForLoadState('load', { timeout: QUICK });
 }
 
 // A supervisor of the client, monitoring the conversation silently in a
