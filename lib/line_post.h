@@ -2,7 +2,10 @@
  * request to the database (issue 21): who sends it, their place in the
  * channel, their token and the chat gates are checked by the procedure
  * that stores it (schema/280-line-post.sql), so /say costs one round trip.
- * Tests: t/say.t, t/say-statements.t. */
+ * A sender it found is remembered for a while (line_senders.h), and their
+ * later public lines are stored by line_post_known, which checks again only
+ * what can have changed (schema/283-line-post-known.sql).
+ * Tests: t/say.t, t/say-statements.t, t/say-known.t, t/two-hosts.t. */
 #ifndef BATON_LINE_POST_H
 #define BATON_LINE_POST_H
 

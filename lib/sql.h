@@ -302,6 +302,7 @@ enum sql_id {
 	SQL_EVENT_INSERT,
 	SQL_EVENT_POST,
 	SQL_LINE_POST,
+	SQL_LINE_POST_KNOWN,
 	SQL_EVENTS_AFTER,
 
 	/* supervision */

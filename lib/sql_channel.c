@@ -128,6 +128,10 @@ const char *const sql_texts_channel[SQL__MAX] = {
 	 * membership, token and gates) and stored in one request:
 	 * schema/280-line-post.sql, lib/line_post.c. */
 	[SQL_LINE_POST] = "CALL line_post(?, ?, ?, ?, ?, ?, ?, ?)",
+	/* A public line from a sender line_post found lately (lib/line_senders.c):
+	 * what can have changed is checked again as it is stored, or the answer
+	 * is 'recheck'. schema/283-line-post-known.sql. */
+	[SQL_LINE_POST_KNOWN] = "CALL line_post_known(?, ?, ?, ?, ?, ?)",
 	[SQL_EVENTS_AFTER] =
 		"SELECT e.seq, e.kind, e.participant_id, p.display_name, p.kind, e.body,"
 		" e.client_msg_id, DATE_FORMAT(e.at, '%Y-%m-%dT%H:%i:%s.%fZ'),"

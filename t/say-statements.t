@@ -77,9 +77,11 @@ is_deeply $_->{seen}, [map { "counted line $_" } 1 .. $LINES], 'every line deliv
 my $rows = sql("SELECT thread_id, REPLACE(REPLACE(argument, '\\n', ' '), '\\t', ' ') FROM mysql.general_log"
     . " WHERE command_type IN ('Query', 'Execute')");
 my $ours = join '|', map { quotemeta } $ch, @hashes;
-# /say's connections are the ones that ran its CALL: everything they ran
-# counts (the log may show a CALL with its placeholders, not its values).
-my %say_thread = map { $_->[0] => 1 } grep { $_->[1] =~ /^CALL line_post\(/ } @$rows;
+# /say's connections are the ones that ran its CALL (line_post, or for a
+# sender that say process has checked already, line_post_known): everything
+# they ran counts (the log may show a CALL with its placeholders, not its
+# values).
+my %say_thread = map { $_->[0] => 1 } grep { $_->[1] =~ /^CALL line_post(?:_known)?\(/ } @$rows;
 my (%by_kind, $say, $delivery, $total);
 for my $row (@$rows) {
     my ($thread, $text) = @$row;

@@ -114,4 +114,22 @@ is_deeply $from2, $from1, 'host 2 sees the same lines in the same order';
 my %count;
 $count{$_}++ for @$from1;
 is scalar(grep { $count{$_} != 1 } keys %count), 0, 'none doubled';
+
+# Each host's say processes remember a sender (lib/line_senders.c); what
+# can change is checked as the line is stored, so leaving through one host
+# stops the next line through the other at once.
+ok defined(say_on($visitor, $visitor_token, "remembered on host 2 $_", "r$_")), "the visitor's line $_ through host 2"
+    for 1 .. 6;
+my $visitor_on_1 = Baton::Test::Browser->new;
+$visitor_on_1->{jar} = { %{ $visitor->{jar} } };
+$res = $visitor_on_1->post('/leave', form => [channel => $channel, token => $visitor_token],
+    headers => { Accept => 'application/json', Origin => $s->{URL} });
+is $res->{status}, 200, 'the visitor leaves through host 1';
+my @after = map {
+    $visitor->post('/say', form => [channel => $channel, token => $visitor_token, text => "after leaving $_"],
+        headers => { Accept => 'application/json' })->{status}
+} 1 .. 6;
+is_deeply \@after, [(409) x 6], 'and every line through host 2 straight after is refused (409)';
+is sql("SELECT COUNT(*) FROM channel_event e JOIN channel c ON c.id = e.channel_id"
+    . " WHERE c.public_id = '$channel' AND e.body LIKE 'after leaving %'")->[0][0], 0, 'none of them stored';
 done_testing;
