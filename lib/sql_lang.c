@@ -4,13 +4,11 @@
 
 const char *const sql_texts_lang[SQL__MAX] = {
 	/* Everyone present and the language they read: a choice made in the
-	 * chat, else an agent's profile, else the visitor's request. */
+	 * chat, else an agent's profile, else the visitor's request (the
+	 * participant_language view, schema 283, as line_post reads it). */
 	[SQL_LANG_PEOPLE] =
-		"SELECT p.id, p.kind, COALESCE(p.lang, a.lang, r.lang, 'en')"
-		" FROM participant p JOIN channel ch ON ch.id = p.channel_id"
-		" LEFT JOIN agent a ON a.id = p.agent_id"
-		" LEFT JOIN help_request r ON r.id = ch.request_id AND p.kind = 'visitor'"
-		" WHERE p.channel_id = ? AND p.left_at IS NULL ORDER BY p.id",
+		"SELECT id, kind, lang FROM participant_language"
+		" WHERE channel_id = ? AND left_at IS NULL ORDER BY id",
 	/* The visitor's question, the first line of a conversation just opened. */
 	[SQL_LANG_FIRST_VISITOR_LINE] =
 		"SELECT e.channel_id, ch.client_id, e.participant_id, e.seq, e.body, COALESCE(e.lang, 'en')"
