@@ -68,10 +68,14 @@ enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
  * hash of the cookies and the channel (or event), so the table holds no
  * secret; a sign-out or a leave takes effect here within PASS_SECONDS.
  * A channel pass lives longer for one thing only (issue 21): a re-poll
- * with nothing new, in a channel whose seq has not moved since the poller
- * was found in it, is held without a query. Every change of someone's
- * place in a channel (a leave, a removal, a transfer, a close, a rejoin)
- * is an event: the seq moves and the next poll is looked at afresh.
+ * with nothing new, in a channel where no one's place has changed since
+ * the poller was found in it, is held without a query. Every change of
+ * someone's place in a channel (a leave, a removal, a transfer, a close, a
+ * rejoin) is an event of its own kind: the memo of the channel shows it
+ * (struct memo, calm_since) and the next poll is looked at afresh. Events
+ * that change no one's place (lines, pages, the baton: lib/channel.h,
+ * channel_event_keeps_places) leave the pass serving, so that after a
+ * leader's page change 5,000 followers asking again cost no lookups.
  * Nothing else a visitor is can be revoked. A staff session can end
  * without an event (a sign-out, a disabled agent, a suspended client):
  * once a second the router asks, for the whole host, which of the
@@ -109,6 +113,10 @@ struct memo {
 	long long channel_id;       /* 0: an empty slot */
 	uint64_t round;
 	unsigned long long last_seq, signal_version;
+	/* No one's place in the channel changed after calm_since (up to
+	 * last_seq): what the reads of its events have shown, joined with what
+	 * the channel's earlier memo showed (memo_of_read). */
+	unsigned long long calm_since;
 	bool open;
 	bool answered;
 };
@@ -425,8 +433,8 @@ static void presence_flush(struct engine *e, struct db *db)
  * change of it handled since: hold it without asking the database. A
  * change still on its way is handled by a later round, which finds the
  * held poll (or marks the topic, and park() has the poll look again).
- * since_member: and the channel's seq is still the one w->member_seq says
- * (a visitor's idle re-poll on a pass past its time). */
+ * since_member: and no one's place in the channel has changed since
+ * w->member_seq (an idle re-poll on a pass past its time). */
 static bool memo_quiet(struct engine *e, const struct feed_watch *w, bool since_member)
 {
 	unsigned h = topic_hash(w->topic, w->topic_id);
@@ -435,9 +443,23 @@ static bool memo_quiet(struct engine *e, const struct feed_watch *w, bool since_
 	bool quiet = m->channel_id != 0 && m->channel_id == w->topic_id
 		     && e->topic_round[h % TOPIC_MARKS] <= m->round && m->open
 		     && m->last_seq <= w->seen && m->signal_version <= w->seen_signals
-		     && (!since_member || m->last_seq == w->member_seq);
+		     && (!since_member || m->calm_since <= w->member_seq);
 	pthread_mutex_unlock(&e->lock);
 	return quiet;
+}
+
+/* The memo of a channel's read `st`: events once stored never change, so
+ * what the slot's earlier memo of the same channel showed still holds, and
+ * two calm stretches that meet are one. Called under e->lock. */
+static struct memo memo_of_read(const struct memo *before, const struct feed_channel_state *st,
+				uint64_t round, bool answered)
+{
+	struct memo m = { st->channel_id, round, st->last_seq, st->signal_version, st->calm_since,
+			  st->open, answered };
+	if (before->channel_id == st->channel_id && before->last_seq >= m.calm_since
+	    && before->calm_since < m.calm_since)
+		m.calm_since = before->calm_since;
+	return m;
 }
 
 /* Remembers the channels' versions a poll's own read found (struct memo),
@@ -457,8 +479,7 @@ static void remember_read(struct engine *e, const struct feed_cache *read, uint6
 		if (m->channel_id == st.channel_id && marked <= m->round
 		    && (m->answered || m->round >= round_seen))
 			continue;
-		*m = (struct memo){ st.channel_id, round_seen, st.last_seq, st.signal_version, st.open,
-				    false };
+		*m = memo_of_read(m, &st, round_seen, false);
 	}
 	pthread_mutex_unlock(&e->lock);
 }
@@ -874,15 +895,37 @@ static void repark(struct engine *e, struct waiter *wt)
 	pthread_mutex_unlock(&e->lock);
 }
 
+/* Remembers the channels' versions round `number` read (see struct memo).
+ * Only the watcher handles rounds, so a topic marked with this round has
+ * had no change handled since the read. */
+static void remember_channels(struct engine *e, const struct feed_cache *cache, uint64_t number)
+{
+	struct feed_channel_state st;
+	size_t at = 0;
+	pthread_mutex_lock(&e->lock);
+	while (feed_cache_channel(cache, &at, &st)) {
+		unsigned h = topic_hash(NOTIFY_CHANNEL, st.channel_id);
+		struct memo *m = &e->memos[h % MEMO_SLOTS];
+		if (e->topic_round[h % TOPIC_MARKS] == number)
+			*m = memo_of_read(m, &st, number, true);
+	}
+	pthread_mutex_unlock(&e->lock);
+}
+
 /* Answers a waiter if there is news (or always, with force) and moves it to
  * *answered; otherwise puts it back. The cache holds what this round has
- * read already. */
+ * read already. What a new read of round `number` found is remembered
+ * before the answer goes out: the poll asks again at once, and its next
+ * look should find the memo (5,000 followers of a page change do). */
 static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct pool *round,
-			     struct waiter *wt, bool force, struct waiter **answered)
+			     struct waiter *wt, bool force, uint64_t number, struct waiter **answered)
 {
 	struct buf out;
 	buf_init(&out);
+	size_t reads = feed_cache_reads(cache);
 	int rc = feed_answer(w->db, round, cache, &wt->watch, force, w->e->hold_seconds, &out);
+	if (number != 0 && feed_cache_reads(cache) != reads)
+		remember_channels(w->e, cache, number);
 	if (rc == 1 || force) {
 		if (rc == 1)
 			reply(wt->fcgi, 200, out.data);
@@ -910,26 +953,9 @@ static void finish_all(struct waiter *list)
 
 /* Answers a list of waiters: everyone first, then the connections are
  * closed, so that the last of 5,000 followers does not wait for 4,999
- * closes before it hears anything. */
-/* Remembers the channels' versions round `number` read (see struct memo).
- * Only the watcher handles rounds, so a topic marked with this round has
- * had no change handled since the read. */
-static void remember_channels(struct engine *e, const struct feed_cache *cache, uint64_t number)
-{
-	struct feed_channel_state st;
-	size_t at = 0;
-	pthread_mutex_lock(&e->lock);
-	while (feed_cache_channel(cache, &at, &st)) {
-		unsigned h = topic_hash(NOTIFY_CHANNEL, st.channel_id);
-		if (e->topic_round[h % TOPIC_MARKS] == number)
-			e->memos[h % MEMO_SLOTS] = (struct memo){ st.channel_id, number, st.last_seq,
-								   st.signal_version, st.open, true };
-	}
-	pthread_mutex_unlock(&e->lock);
-}
-
-/* `number`: the round whose changes these are, whose reads are remembered;
- * 0 for answers that are not about changes. */
+ * closes before it hears anything. `number`: the round whose changes these
+ * are, whose reads are remembered; 0 for answers that are not about
+ * changes. */
 static void answer_all(struct watcher *w, struct waiter *list, bool force, uint64_t number)
 {
 	struct pool *round = pool_new();
@@ -937,11 +963,9 @@ static void answer_all(struct watcher *w, struct waiter *list, bool force, uint6
 	struct waiter *answered = NULL;
 	while (list != NULL) {
 		struct waiter *next = list->next;
-		answer_or_repark(w, cache, round, list, force, &answered);
+		answer_or_repark(w, cache, round, list, force, number, &answered);
 		list = next;
 	}
-	if (number != 0)
-		remember_channels(w->e, cache, number);
 	finish_all(answered);
 	pool_free(round);
 }

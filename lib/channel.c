@@ -720,6 +720,18 @@ bool channel_event_visible(const char *kind, long long from, long long to, long 
 	return true;
 }
 
+bool channel_event_keeps_places(const char *kind)
+{
+	/* Lines, pages, the baton, the whiteboard, media signalling and
+	 * languages: none of them is written with a participant's row. */
+	static const char *const calm[] = { "line", "private", "address", "window", "lead", "mark",
+					    "erase", "draw", "rtc", "translation", "lang_offer", "lang" };
+	for (size_t i = 0; kind != NULL && i < sizeof calm / sizeof calm[0]; i++)
+		if (strcmp(kind, calm[i]) == 0)
+			return true;
+	return false;
+}
+
 /* channel_event_visible for a row of SQL_EVENTS_AFTER; besides, whatever a
  * supervisor watching silently does (joining, prompting, leaving) is for
  * staff only. */

@@ -131,6 +131,12 @@ int channel_typing(struct db *db, const struct member *m, const char *text);
  * recipient; a supervisor's silent arrival only staff. */
 bool channel_event_visible(const char *kind, long long from, long long to, long long viewer,
 			   bool viewer_is_staff);
+/* Whether an event of this kind is known never to come with a change of
+ * anyone's place in the channel (a join, a leave, a removal, a transfer, a
+ * close each have their own kind). Unknown kinds are taken as changes. The
+ * poll program holds a re-poll on what it remembers of who is asking only
+ * while the channel's events since it looked are all of these kinds. */
+bool channel_event_keeps_places(const char *kind);
 /* Rows of SQL_EVENTS_AFTER that the viewer may see, as a JSON array;
  * *last_seq is the seq of the last row read, seen or not. */
 void channel_rows_json(const struct db_rows *events, long long viewer, bool viewer_is_staff,

@@ -183,6 +183,39 @@ struct feed_cache *feed_cache_new(struct pool *pool)
 	return cache;
 }
 
+/* How far back the cache's reads of a channel's events show that no one's
+ * place in it changed, up to last_seq. A read of the events after `from`
+ * shows it from there when it reached last_seq (the versions are read
+ * before the events, so every event up to last_seq was committed when the
+ * events were read; a full page may stop short). */
+static unsigned long long calm_since(const struct feed_cache *cache, long long channel_id,
+				     unsigned long long last_seq)
+{
+	unsigned long long calm = last_seq;
+	for (size_t i = 0; i < cache->used; i++) {
+		const struct cache_slot *s = &cache->slot[i];
+		if (s->query != SQL_EVENTS_AFTER || s->a != channel_id || (unsigned long long)s->b >= calm)
+			continue;
+		const struct db_rows *ev = &s->rows;
+		if (ev->rows == 0 || (unsigned long long)db_cell_int(ev, ev->rows - 1, 0) < last_seq)
+			continue;
+		unsigned long long from = (unsigned long long)s->b;
+		for (size_t j = 0; j < ev->rows; j++) {
+			unsigned long long seq = (unsigned long long)db_cell_int(ev, j, 0);
+			if (seq <= last_seq && !channel_event_keeps_places(db_cell(ev, j, 1)))
+				from = seq;
+		}
+		if (from < calm)
+			calm = from;
+	}
+	return calm;
+}
+
+size_t feed_cache_reads(const struct feed_cache *cache)
+{
+	return cache->used;
+}
+
 bool feed_cache_channel(const struct feed_cache *cache, size_t *at, struct feed_channel_state *out)
 {
 	for (; *at < cache->used; (*at)++) {
@@ -193,6 +226,7 @@ bool feed_cache_channel(const struct feed_cache *cache, size_t *at, struct feed_
 		out->last_seq = (unsigned long long)db_cell_int(&s->rows, 0, 0);
 		out->signal_version = (unsigned long long)db_cell_int(&s->rows, 0, 1);
 		out->open = strcmp(db_cell(&s->rows, 0, 2), "open") == 0;
+		out->calm_since = calm_since(cache, out->channel_id, out->last_seq);
 		(*at)++;
 		return true;
 	}

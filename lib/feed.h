@@ -58,6 +58,10 @@ struct feed_cache *feed_cache_new(struct pool *pool);
 struct feed_channel_state {
 	long long channel_id;
 	unsigned long long last_seq, signal_version;
+	/* No event after calm_since, up to last_seq, changed anyone's place in
+	 * the channel (channel_event_keeps_places), as far as the round's reads
+	 * of the channel's events show; last_seq when they show nothing. */
+	unsigned long long calm_since;
 	bool open;
 };
 
@@ -65,6 +69,8 @@ struct feed_channel_state {
  * at 0): false after the last. The poll engine remembers them, so that a
  * poll asking again with nothing new since is held without a query. */
 bool feed_cache_channel(const struct feed_cache *cache, size_t *at, struct feed_channel_state *out);
+/* How many reads the cache holds: it grows when an answer read something. */
+size_t feed_cache_reads(const struct feed_cache *cache);
 
 /* Answers w when there is news for it, or always with `force`: returns 1
  * and the JSON in out, 0 when there is nothing new, or a db_status. */

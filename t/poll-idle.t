@@ -3,10 +3,11 @@
 # quiet conversation asks again each time their held poll's time is up;
 # neither who they are nor the channel is read again, even once the
 # 10-second pass that remembers who a poll is has run out: a visitor's
-# pass goes on holding idle re-polls while the channel's seq has not moved
-# since they were found in it (cgi-bin/poll.c, struct pass). Once it moves
-# (a line, a leave, a removal: anything that could change their place),
-# the next poll is looked at afresh. Counted in MariaDB's general log.
+# pass goes on holding idle re-polls while no one's place in the channel
+# has changed since they were found in it (cgi-bin/poll.c, struct pass).
+# A line changes no one's place, and the re-polls after it are held as
+# before; a join, a leave, a removal do, and the next poll is looked at
+# afresh. Counted in MariaDB's general log.
 # A staff member's idle re-polls cost nothing either (schema 282): their
 # session is checked for the whole host once a second, and stamped for it
 # every ten, so a disabled agent's polls are refused within seconds and a
@@ -118,17 +119,38 @@ ok $d->{again} && $cycles >= 3, "the visitor asked again $cycles times, over 14 
 is_deeply $idle, { map { $_ => 0 } keys %shapes }, 'and the database was asked nothing for any of them'
     or diag explain $idle;
 
-# Something happens: the held poll gets it, and the next poll looks afresh.
+# A line: the held poll gets it, and the re-polls after it are still held
+# on what the host remembers, as when 5,000 followers ask again after the
+# leader's page change.
 my $heard = held_while_said($on2{visitor}, $ch, $last, $c->{agent}, 'Here I am');
 ok grep({ ($_->{body} // '') eq 'Here I am' } @{ $heard->{events} || [] }),
     'the visitor\'s held poll, on a pass past its time, is answered with the line';
 log_on();
-$d = poll2('visitor', $heard->{last_seq});
+($cycles, $d) = idle_polls($on2{visitor}, $ch, $heard->{last_seq}, 3);
+log_off();
+ok $d->{again} && $cycles >= 1, "the visitor asks again, up to date ($cycles times), and is held";
+my $after = logged();
+is $after->{'the visitor by cookie'} + $after->{membership}, 0,
+    'a line changes no one\'s place: who the visitor is was not looked at again'
+    or diag explain $after;
+
+# A supervisor joins, on the first host: someone's place in the channel
+# changed, and the visitor's next poll on the second host, once that host
+# has seen the change, looks at who they are again.
+Baton::Test::monitoring_supervisor($c->{client}, $ch, name => 'Paula Place');
+my $moved = $heard->{last_seq};
+ok Baton::Test::wait_for('the second host answers with the supervisor\'s arrival', 15, sub {
+    my $p = poll2('visitor', $moved);
+    $moved = $p->{last_seq} if $p->{last_seq} && $p->{last_seq} > $moved;
+    return $moved > $heard->{last_seq};
+}), 'the visitor\'s poll on the second host moves past the supervisor\'s arrival';
+log_on();
+$d = poll2('visitor', $moved);
 log_off();
 ok $d->{again}, 'the visitor asks again, up to date';
-my $after = logged();
+$after = logged();
 ok $after->{'the visitor by cookie'} >= 1 && $after->{membership} >= 1,
-    'after the channel moved, who the visitor is and their place in it were looked at again'
+    'after a change of place, who the visitor is and their place in it were looked at again'
     or diag explain $after;
 
 # A quiet conversation that no round of the second host has read: nothing
@@ -148,7 +170,7 @@ Baton::Test::wait_for('the quiet conversation five seconds old', 15, sub {
 # Then a line in the first conversation, the newest change: once the
 # second host has answered a poll held there with it, its scan has moved
 # past the quiet one.
-my $meanwhile = held_while_said($on2{visitor}, $ch, $heard->{last_seq}, $c->{agent}, 'Meanwhile');
+my $meanwhile = held_while_said($on2{visitor}, $ch, $moved, $c->{agent}, 'Meanwhile');
 ok grep({ ($_->{body} // '') eq 'Meanwhile' } @{ $meanwhile->{events} || [] }),
     'the first conversation\'s visitor hears it on the second host';
 my %q2 = map { $_ => on_second($q->{$_}) } qw(agent visitor);
