@@ -15,7 +15,9 @@
  *              (every ATTENDEE_STAMP_SECONDS, in batches).
  * Under plain CGI, or with poll_hold_seconds = 0 (Apache mod_fcgid), every
  * poll is answered at once and browsers ask again on an interval.
- * Tests: t/poll.t. */
+ * What the threads share, and what the program remembers of who polls and
+ * of the channels: lib/poll_engine.h (lib/poll_engine.c, lib/poll_passes.c).
+ * Tests: t/poll.t, t/poll-*.t. */
 #include <errno.h>
 #include <fcgiapp.h>
 #include <mysql.h>
@@ -41,130 +43,14 @@
 #include "io.h"
 #include "log.h"
 #include "notify.h"
+#include "poll_engine.h"
 #include "pool.h"
 #include "program.h"
 #include "queue_guard.h"
 #include "response.h"
 #include "router.h"
-#include "session.h"
-#include "visitor.h"
-
-enum { ACCEPTORS = 4, BUCKETS = 4096, TOPIC_MARKS = 65536, CHANGED_MAX = 8192,
-       PASS_SLOTS = 65536, PASS_WAYS = 4, PASS_SECONDS = 10, LAPSE_EVERY_TICKS = 5,
-       /* An attendee's pass lasts longer: a removal reaches this host's
-        * passes at once (NOTIFY_REVOKE), and other hosts' removed attendees
-        * read their removal from the stage and stop. */
-       AUDIENCE_PASS_SECONDS = 600,
-       /* A channel pass also serves its idle re-polls (pass_find). */
-       IDLE_PASS_SECONDS = 300,
-       /* Staff passes: which sessions still count, asked once a second per
-        * host in batches of this many; their stamp every ten seconds. */
-       STAFF_CHECK_BATCH = 1000, STAFF_STAMP_TICKS = 10,
-       PRESENCE_SLOTS = 131072, VISIT_SWEEP_TICKS = 60, MEMO_SLOTS = 16384 };
-
-/* Who a channel poll is, remembered for a few seconds: a browser in a
- * conversation polls again after every answer, and working out again from
- * its cookies who it is costs about six queries each time. The key is a
- * hash of the cookies and the channel (or event), so the table holds no
- * secret; a sign-out or a leave takes effect here within PASS_SECONDS.
- * A channel pass lives longer for one thing only (issue 21): a re-poll
- * with nothing new, in a channel where no one's place has changed since
- * the poller was found in it, is held without a query. Every change of
- * someone's place in a channel (a leave, a removal, a transfer, a close, a
- * rejoin) is an event of its own kind: the memo of the channel shows it
- * (struct memo, calm_since) and the next poll is looked at afresh. Events
- * that change no one's place (lines, pages, the baton: lib/channel.h,
- * channel_event_keeps_places) leave the pass serving, so that after a
- * leader's page change 5,000 followers asking again cost no lookups.
- * Nothing else a visitor is can be revoked. A staff session can end
- * without an event (a sign-out, a disabled agent, a suspended client):
- * once a second the router asks, for the whole host, which of the
- * sessions its passes hold no longer count, and forgets their passes and
- * sends their held polls to ask again (staff_passes_check); a sign-out on
- * this host does it at once (NOTIFY_SIGNOUT). The sessions' last-seen
- * stamp, which their lookups used to keep, is kept for the host in one
- * batch every ten seconds.
- * The table is set-associative (PASS_WAYS slots per key), so that 20,000
- * attendees of one event keep their passes. */
-struct pass {
-	char key[TOKEN_HEX_LEN + 1];
-	time_t until;
-	enum feed_kind kind;
-	long long topic_id;
-	long long participant_id;   /* or the attendee */
-	bool viewer_is_agent;
-	unsigned long long member_seq; /* the channel's seq when they were found in it */
-	time_t idle_until;             /* a channel's: for idle re-polls till then */
-	long long session_id;          /* the staff session, or 0 */
-	bool served;                   /* a staff pass held a poll since the last stamp */
-};
-
-/* A channel's versions as this host last read them (issue 21): a poll
- * asking again with nothing new since is held without a query, as long as
- * no change of that channel was handled after `round` (its topic_round
- * says so; park() checks again before holding).
- * Written by the watcher's round of answers (round: that round; answered:
- * every poll it held there has been answered for these versions), or by a
- * poll's own read (round: the last round begun before the read; any change
- * committed after the read is handled in a later one). Only a round's memo
- * tells the database scan that a change needs no round (memo_covers): a
- * poll's read answers that poll alone. */
-struct memo {
-	long long channel_id;       /* 0: an empty slot */
-	uint64_t round;
-	unsigned long long last_seq, signal_version;
-	/* No one's place in the channel changed after calm_since (up to
-	 * last_seq): what the reads of its events have shown, joined with what
-	 * the channel's earlier memo showed (memo_of_read). */
-	unsigned long long calm_since;
-	bool open;
-	bool answered;
-};
-
-struct waiter {
-	FCGX_Request *fcgi;
-	struct feed_watch watch;
-	time_t deadline;
-	struct waiter *next;
-};
-
-struct changed {
-	enum notify_topic topic;
-	long long id;
-};
-
-/* The state one poll process shares between its threads. */
-struct engine {
-	const struct config *cfg;
-	int hold_seconds;
-	volatile sig_atomic_t stopping;
-	pthread_mutex_t accept_lock;
-	pthread_mutex_t lock;             /* guards everything below */
-	struct waiter *buckets[BUCKETS];
-	size_t waiting;
-	/* Round in which the watcher last handled each topic (hashed): a poll
-	 * about to park re-checks if its topic changed since it looked. */
-	uint64_t round;
-	uint64_t topic_round[TOPIC_MARKS];
-	struct memo memos[MEMO_SLOTS];
-	pthread_mutex_t pass_lock;        /* guards passes */
-	struct pass passes[PASS_SLOTS];
-	/* The router's: the staff sessions its passes hold (staff_passes_check). */
-	long long staff_ids[PASS_SLOTS];
-	long long stamp_ids[PASS_SLOTS];
-	/* Attendees whose polls were seen since the router last stamped them
-	 * (lib/attendee.h): a set of ids, 0 for an empty slot. */
-	pthread_mutex_t presence_lock;
-	long long presence[PRESENCE_SLOTS];
-	size_t presence_count;
-};
 
 static int poll_run(struct request *r);
-
-/* "Nothing to say; ask again at once": the browser's feed (baton.js
- * follow()) asks again with what it has seen, and hears of anything new
- * then. */
-#define ASK_AGAIN "{\"again\":true,\"retry_ms\":0}"
 
 static const struct action poll_actions[] = {
 	{ METHOD_GET, feed_inputs, FEED_IN__MAX, GUARD_NONE, poll_run },
@@ -174,315 +60,12 @@ static const struct program poll_program = {
 	"poll", true, poll_actions, COUNT_OF(poll_actions)
 };
 
-static unsigned topic_hash(enum notify_topic topic, long long id)
-{
-	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ULL ^ (uint64_t)topic * 0xC2B2AE3D27D4EB4FULL;
-	return (unsigned)(h >> 32);
-}
-
 /* What an acceptor hands to poll_run, and gets back. */
 struct park_slot {
 	struct engine *engine;
 	struct feed_watch watch;
 	uint64_t round_seen;
 };
-
-/* The key of a channel (or audience) poll's pass: the cookies that say who
- * asks, and the channel or event they ask about. */
-static void pass_key(struct request *r, char key[TOKEN_HEX_LEN + 1])
-{
-	const char *session = request_cookie(r, SESSION_COOKIE);
-	const char *visitor = request_cookie(r, VISITOR_COOKIE);
-	bool audience = r->in[FEED_IN_AUDIENCE] != NULL;
-	crypto_sha256_hex(pool_printf(r->pool, "%s|%s|%s%s", session ? session : "", visitor ? visitor : "",
-				      audience ? "audience:" : "",
-				      audience ? r->in[FEED_IN_AUDIENCE] : r->in[FEED_IN_CHANNEL]), key);
-}
-
-/* The first of the PASS_WAYS slots where this key may be. */
-static struct pass *pass_set(struct engine *e, const char *key)
-{
-	char head[9];
-	memcpy(head, key, 8);
-	head[8] = '\0';
-	return &e->passes[strtoul(head, NULL, 16) % (PASS_SLOTS / PASS_WAYS) * PASS_WAYS];
-}
-
-/* Finds the key's pass. *idle_only: it is past its time and serves only
- * an idle re-poll (see struct pass). */
-static bool pass_find(struct engine *e, struct request *r, const char *key, struct feed_watch *w,
-		      bool *idle_only)
-{
-	bool found = false;
-	time_t now = time(NULL);
-	pthread_mutex_lock(&e->pass_lock);
-	struct pass *set = pass_set(e, key);
-	for (int i = 0; i < PASS_WAYS && !found; i++) {
-		struct pass *p = &set[i];
-		if ((p->until <= now && p->idle_until <= now) || strcmp(p->key, key) != 0)
-			continue;
-		*idle_only = p->until <= now;
-		memset(w, 0, sizeof *w);
-		w->kind = p->kind;
-		w->topic = NOTIFY_CHANNEL;
-		w->topic_id = p->topic_id;
-		if (p->kind == FEED_AUDIENCE)
-			w->attendee_id = p->participant_id;
-		else
-			w->participant_id = p->participant_id;
-		w->viewer_is_agent = p->viewer_is_agent;
-		w->member_seq = p->member_seq;
-		w->session_id = p->session_id;
-		p->served = p->session_id != 0;
-		w->seen = (unsigned long long)r->in_int[FEED_IN_AFTER];
-		w->seen_signals = (unsigned long long)r->in_int[FEED_IN_SIGNALS];
-		found = true;
-	}
-	pthread_mutex_unlock(&e->pass_lock);
-	return found;
-}
-
-static void pass_keep(struct engine *e, const char *key, const struct feed_watch *w)
-{
-	time_t now = time(NULL);
-	pthread_mutex_lock(&e->pass_lock);
-	/* This key's slot, else a free (or expired) one, else the oldest. */
-	struct pass *set = pass_set(e, key), *p = NULL;
-	for (int i = 0; i < PASS_WAYS && p == NULL; i++)
-		if (strcmp(set[i].key, key) == 0)
-			p = &set[i];
-	for (int i = 0; i < PASS_WAYS && p == NULL; i++)
-		if (set[i].until <= now && set[i].idle_until <= now)
-			p = &set[i];
-	for (int i = 0; i < PASS_WAYS; i++)
-		if (p == NULL || (set[i].until < p->until && strcmp(p->key, key) != 0))
-			p = &set[i];
-	memcpy(p->key, key, sizeof p->key);
-	bool audience = w->kind == FEED_AUDIENCE;
-	p->until = now + (audience ? AUDIENCE_PASS_SECONDS : PASS_SECONDS);
-	p->kind = w->kind;
-	p->topic_id = w->topic_id;
-	p->participant_id = audience ? w->attendee_id : w->participant_id;
-	p->viewer_is_agent = w->viewer_is_agent;
-	p->member_seq = w->member_seq;
-	p->idle_until = w->kind == FEED_CHANNEL ? now + IDLE_PASS_SECONDS : 0;
-	p->session_id = audience ? 0 : w->session_id;
-	p->served = false; /* its lookup has just stamped the session */
-	pthread_mutex_unlock(&e->pass_lock);
-}
-
-/* An attendee was removed: this host forgets who their polls are. */
-static void pass_forget_attendee(struct engine *e, long long attendee_id)
-{
-	pthread_mutex_lock(&e->pass_lock);
-	for (size_t i = 0; i < PASS_SLOTS; i++)
-		if (e->passes[i].kind == FEED_AUDIENCE && e->passes[i].participant_id == attendee_id)
-			e->passes[i].until = 0;
-	pthread_mutex_unlock(&e->pass_lock);
-}
-
-static int id_order(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-	return (x > y) - (x < y);
-}
-
-/* Sorts ids and drops repeats; returns how many are left. */
-static size_t ids_unique(long long *ids, size_t n)
-{
-	qsort(ids, n, sizeof *ids, id_order);
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++)
-		if (kept == 0 || ids[kept - 1] != ids[i])
-			ids[kept++] = ids[i];
-	return kept;
-}
-
-static bool id_in(const long long *sorted, size_t n, long long id)
-{
-	return n > 0 && bsearch(&id, sorted, n, sizeof id, id_order) != NULL;
-}
-
-static void send_json(FCGX_Request *fcgi, int status, const char *json);
-
-/* These staff sessions (sorted) no longer count: this host forgets who
- * their polls are, and their held polls ask again at once, to be looked
- * at afresh (and refused as any poll of theirs now is). */
-static void forget_sessions(struct engine *e, const long long *sessions, size_t n)
-{
-	if (n == 0)
-		return;
-	pthread_mutex_lock(&e->pass_lock);
-	for (size_t i = 0; i < PASS_SLOTS; i++)
-		if (e->passes[i].session_id != 0 && id_in(sessions, n, e->passes[i].session_id))
-			e->passes[i].until = e->passes[i].idle_until = 0;
-	pthread_mutex_unlock(&e->pass_lock);
-	struct waiter *theirs = NULL;
-	pthread_mutex_lock(&e->lock);
-	for (unsigned b = 0; b < BUCKETS; b++) {
-		struct waiter **link = &e->buckets[b];
-		while (*link != NULL) {
-			struct waiter *wt = *link;
-			if (wt->watch.session_id == 0 || !id_in(sessions, n, wt->watch.session_id)) {
-				link = &wt->next;
-				continue;
-			}
-			*link = wt->next;
-			e->waiting--;
-			wt->next = theirs;
-			theirs = wt;
-		}
-	}
-	pthread_mutex_unlock(&e->lock);
-	while (theirs != NULL) {
-		struct waiter *next = theirs->next;
-		send_json(theirs->fcgi, 200, ASK_AGAIN);
-		free(theirs);
-		theirs = next;
-	}
-}
-
-/* The router's, once a second: which of the staff sessions this host's
- * passes hold no longer count (one query per host, not per poll), and
- * every STAFF_STAMP_TICKS the last-seen stamp of those whose polls the
- * passes held (see struct pass). */
-static void staff_passes_check(struct engine *e, struct db *db, unsigned tick)
-{
-	bool stamp = tick % STAFF_STAMP_TICKS == 0;
-	size_t held = 0, served = 0;
-	time_t now = time(NULL);
-	pthread_mutex_lock(&e->pass_lock);
-	for (size_t i = 0; i < PASS_SLOTS; i++) {
-		struct pass *p = &e->passes[i];
-		if (p->session_id == 0 || (p->until <= now && p->idle_until <= now))
-			continue;
-		e->staff_ids[held++] = p->session_id;
-		if (stamp && p->served) {
-			e->stamp_ids[served++] = p->session_id;
-			p->served = false;
-		}
-	}
-	pthread_mutex_unlock(&e->pass_lock);
-	held = ids_unique(e->staff_ids, held);
-	served = ids_unique(e->stamp_ids, served);
-	for (size_t at = 0; at < held; at += STAFF_CHECK_BATCH) {
-		struct pool *pool = pool_new();
-		size_t count = held - at < STAFF_CHECK_BATCH ? held - at : STAFF_CHECK_BATCH;
-		struct db_rows ended;
-		if (session_ids_ended(db, pool, e->staff_ids + at, count, &ended) == DB_OK) {
-			long long *gone = pool_alloc(pool, (ended.rows + 1) * sizeof *gone);
-			for (size_t i = 0; i < ended.rows; i++)
-				gone[i] = db_cell_int(&ended, i, 0);
-			forget_sessions(e, gone, ids_unique(gone, ended.rows));
-		} else {
-			log_warn("poll: could not check %zu staff sessions", count);
-		}
-		pool_free(pool);
-	}
-	for (size_t at = 0; at < served; at += STAFF_CHECK_BATCH) {
-		struct pool *pool = pool_new();
-		size_t count = served - at < STAFF_CHECK_BATCH ? served - at : STAFF_CHECK_BATCH;
-		if (session_ids_touch(db, e->cfg, pool, e->stamp_ids + at, count) != DB_OK)
-			log_warn("poll: could not stamp %zu staff sessions", count);
-		pool_free(pool);
-	}
-}
-
-/* An attendee's poll was seen: the router stamps their presence in the
- * next batch. Full (more attendees than slots): noted next time. */
-static void presence_note(struct engine *e, long long attendee_id)
-{
-	pthread_mutex_lock(&e->presence_lock);
-	size_t h = (size_t)((uint64_t)attendee_id * 0x9E3779B97F4A7C15ULL >> 40) % PRESENCE_SLOTS;
-	for (size_t probe = 0; probe < 64 && e->presence_count < PRESENCE_SLOTS * 3 / 4; probe++) {
-		long long *slot = &e->presence[(h + probe) % PRESENCE_SLOTS];
-		if (*slot == attendee_id)
-			break;
-		if (*slot == 0) {
-			*slot = attendee_id;
-			e->presence_count++;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&e->presence_lock);
-}
-
-/* The router's stamp: every attendee noted since the last one, in batches. */
-static void presence_flush(struct engine *e, struct db *db)
-{
-	static long long taken[PRESENCE_SLOTS];
-	size_t n = 0;
-	pthread_mutex_lock(&e->presence_lock);
-	for (size_t i = 0; i < PRESENCE_SLOTS; i++)
-		if (e->presence[i] != 0) {
-			taken[n++] = e->presence[i];
-			e->presence[i] = 0;
-		}
-	e->presence_count = 0;
-	pthread_mutex_unlock(&e->presence_lock);
-	for (size_t at = 0; at < n; at += ATTENDEE_PRESENCE_BATCH) {
-		struct pool *pool = pool_new();
-		size_t count = n - at < ATTENDEE_PRESENCE_BATCH ? n - at : ATTENDEE_PRESENCE_BATCH;
-		if (attendee_presence(db, pool, taken + at, count) != DB_OK)
-			log_warn("poll: could not stamp the presence of %zu attendees", count);
-		pool_free(pool);
-	}
-}
-
-/* Nothing new for w since the watcher last read its channel, and no
- * change of it handled since: hold it without asking the database. A
- * change still on its way is handled by a later round, which finds the
- * held poll (or marks the topic, and park() has the poll look again).
- * since_member: and no one's place in the channel has changed since
- * w->member_seq (an idle re-poll on a pass past its time). */
-static bool memo_quiet(struct engine *e, const struct feed_watch *w, bool since_member)
-{
-	unsigned h = topic_hash(w->topic, w->topic_id);
-	pthread_mutex_lock(&e->lock);
-	const struct memo *m = &e->memos[h % MEMO_SLOTS];
-	bool quiet = m->channel_id != 0 && m->channel_id == w->topic_id
-		     && e->topic_round[h % TOPIC_MARKS] <= m->round && m->open
-		     && m->last_seq <= w->seen && m->signal_version <= w->seen_signals
-		     && (!since_member || m->calm_since <= w->member_seq);
-	pthread_mutex_unlock(&e->lock);
-	return quiet;
-}
-
-/* The memo of a channel's read `st`: events once stored never change, so
- * what the slot's earlier memo of the same channel showed still holds, and
- * two calm stretches that meet are one. Called under e->lock. */
-static struct memo memo_of_read(const struct memo *before, const struct feed_channel_state *st,
-				uint64_t round, bool answered)
-{
-	struct memo m = { st->channel_id, round, st->last_seq, st->signal_version, st->calm_since,
-			  st->open, answered };
-	if (before->channel_id == st->channel_id && before->last_seq >= m.calm_since
-	    && before->calm_since < m.calm_since)
-		m.calm_since = before->calm_since;
-	return m;
-}
-
-/* Remembers the channels' versions a poll's own read found (struct memo),
- * unless a change of the channel was handled since the poll began
- * (round_seen), or a memo that still holds is a round's or newer. */
-static void remember_read(struct engine *e, const struct feed_cache *read, uint64_t round_seen)
-{
-	struct feed_channel_state st;
-	size_t at = 0;
-	pthread_mutex_lock(&e->lock);
-	while (feed_cache_channel(read, &at, &st)) {
-		unsigned h = topic_hash(NOTIFY_CHANNEL, st.channel_id);
-		uint64_t marked = e->topic_round[h % TOPIC_MARKS];
-		struct memo *m = &e->memos[h % MEMO_SLOTS];
-		if (marked > round_seen)
-			continue;
-		if (m->channel_id == st.channel_id && marked <= m->round
-		    && (m->answered || m->round >= round_seen))
-			continue;
-		*m = memo_of_read(m, &st, round_seen, false);
-	}
-	pthread_mutex_unlock(&e->lock);
-}
 
 static int poll_run(struct request *r)
 {
@@ -554,42 +137,12 @@ static int poll_run(struct request *r)
 	return PROGRAM_PARKED;
 }
 
-/* Writes the answer and ends the FastCGI request, so the web server can
- * pass it on at once; the connection is closed later by finish(). */
-static void reply(FCGX_Request *fcgi, int status, const char *json)
-{
-	/* Formatted here: fcgi2's own FCGX_FPrintF knows no %zu. */
-	struct buf out;
-	buf_init(&out);
-	buf_printf(&out, "Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
-		   "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
-		   "Content-Length: %zu\r\n\r\n%s", status, http_reason(status), strlen(json), json);
-	FCGX_PutStr(out.data, (int)out.len, fcgi->out);
-	buf_free(&out);
-	FCGX_FClose(fcgi->err);
-	FCGX_FClose(fcgi->out);
-}
-
-/* Closes the connection; waits for the web server to close its end, which
- * is why a round replies to everyone before finishing anyone. */
-static void finish(FCGX_Request *fcgi)
-{
-	FCGX_Finish_r(fcgi);
-	free(fcgi);
-}
-
-static void send_json(FCGX_Request *fcgi, int status, const char *json)
-{
-	reply(fcgi, status, json);
-	finish(fcgi);
-}
-
 /* Parks a poll unless its topic changed since it looked (then the caller
  * looks again). Returns 1 parked, 0 look again, -1 full. */
 static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *slot)
 {
 	const struct feed_watch *w = &slot->watch;
-	unsigned h = topic_hash(w->topic, w->topic_id);
+	unsigned h = poll_topic_hash(w->topic, w->topic_id);
 	int result;
 	pthread_mutex_lock(&e->lock);
 	if (e->topic_round[h % TOPIC_MARKS] > slot->round_seen) {
@@ -637,13 +190,13 @@ static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Reque
 		if (parked == 1)
 			return;
 		if (parked < 0) {
-			send_json(fcgi, 503, "{\"error\":\"Too many people are waiting for news on this "
+			poll_send_json(fcgi, 503, "{\"error\":\"Too many people are waiting for news on this "
 				  "server; asking again shortly.\",\"status\":503,\"retry_ms\":1000}");
 			return;
 		}
 	}
 	/* Its topic keeps changing: ask again at once. */
-	send_json(fcgi, 200, ASK_AGAIN);
+	poll_send_json(fcgi, 200, ASK_AGAIN);
 }
 
 /* Waits until a connection is there to accept, or the program stops
@@ -755,7 +308,7 @@ static bool read_ring(struct watcher *w)
 		if (entry.topic == NOTIFY_REVOKE)
 			pass_forget_attendee(w->e, entry.id);
 		else if (entry.topic == NOTIFY_SIGNOUT)
-			forget_sessions(w->e, &entry.id, 1);
+			poll_forget_sessions(w->e, &entry.id, 1);
 		else
 			note_change(w, entry.topic, entry.id);
 	}
@@ -767,22 +320,6 @@ static long long elapsed_ms(const struct timespec *since)
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
-}
-
-/* Whether a round of this host read the channel at these versions or later,
- * and no change of it was handled since (struct memo): then the held polls
- * of that channel have been answered for them already. */
-static bool memo_covers(struct engine *e, long long channel_id, unsigned long long last_seq,
-			unsigned long long signal_version)
-{
-	unsigned h = topic_hash(NOTIFY_CHANNEL, channel_id);
-	pthread_mutex_lock(&e->lock);
-	const struct memo *m = &e->memos[h % MEMO_SLOTS];
-	bool covers = m->answered && m->channel_id == channel_id
-		      && e->topic_round[h % TOPIC_MARKS] <= m->round && last_seq <= m->last_seq
-		      && signal_version <= m->signal_version;
-	pthread_mutex_unlock(&e->lock);
-	return covers;
 }
 
 /* Changes from every host, by the tables' change times. The window starts
@@ -872,7 +409,7 @@ static struct waiter *detach_changed(struct watcher *w)
 			take_from_bucket(e, b, w, &taken);
 	} else {
 		for (size_t i = 0; i < w->changed_count; i++) {
-			unsigned h = topic_hash(w->changed[i].topic, w->changed[i].id);
+			unsigned h = poll_topic_hash(w->changed[i].topic, w->changed[i].id);
 			e->topic_round[h % TOPIC_MARKS] = round;
 			/* Two changed topics may share a bucket: the second pass finds
 			 * nothing left to take. */
@@ -887,28 +424,11 @@ static struct waiter *detach_changed(struct watcher *w)
 
 static void repark(struct engine *e, struct waiter *wt)
 {
-	unsigned h = topic_hash(wt->watch.topic, wt->watch.topic_id);
+	unsigned h = poll_topic_hash(wt->watch.topic, wt->watch.topic_id);
 	pthread_mutex_lock(&e->lock);
 	wt->next = e->buckets[h % BUCKETS];
 	e->buckets[h % BUCKETS] = wt;
 	e->waiting++;
-	pthread_mutex_unlock(&e->lock);
-}
-
-/* Remembers the channels' versions round `number` read (see struct memo).
- * Only the watcher handles rounds, so a topic marked with this round has
- * had no change handled since the read. */
-static void remember_channels(struct engine *e, const struct feed_cache *cache, uint64_t number)
-{
-	struct feed_channel_state st;
-	size_t at = 0;
-	pthread_mutex_lock(&e->lock);
-	while (feed_cache_channel(cache, &at, &st)) {
-		unsigned h = topic_hash(NOTIFY_CHANNEL, st.channel_id);
-		struct memo *m = &e->memos[h % MEMO_SLOTS];
-		if (e->topic_round[h % TOPIC_MARKS] == number)
-			*m = memo_of_read(m, &st, number, true);
-	}
 	pthread_mutex_unlock(&e->lock);
 }
 
@@ -928,9 +448,9 @@ static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct
 		remember_channels(w->e, cache, number);
 	if (rc == 1 || force) {
 		if (rc == 1)
-			reply(wt->fcgi, 200, out.data);
+			poll_reply(wt->fcgi, 200, out.data);
 		else
-			reply(wt->fcgi, 503, "{\"error\":\"Baton cannot reach its database right now.\","
+			poll_reply(wt->fcgi, 503, "{\"error\":\"Baton cannot reach its database right now.\","
 			      "\"status\":503,\"retry_ms\":2000}");
 		wt->next = *answered;
 		*answered = wt;
@@ -945,7 +465,7 @@ static void finish_all(struct waiter *list)
 {
 	while (list != NULL) {
 		struct waiter *next = list->next;
-		finish(list->fcgi);
+		poll_finish(list->fcgi);
 		free(list);
 		list = next;
 	}
@@ -991,7 +511,7 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 	while (due != NULL) {
 		struct waiter *next = due->next;
 		if (due->watch.kind == FEED_CHANNEL || due->watch.kind == FEED_AUDIENCE) {
-			reply(due->fcgi, 200, ASK_AGAIN);
+			poll_reply(due->fcgi, 200, ASK_AGAIN);
 			due->next = again;
 			again = due;
 		} else {

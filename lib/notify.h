@@ -11,7 +11,7 @@
 /* NOTIFY_REVOKE: an event's attendee (id) was removed; the poll programs
  * forget who their polls are at once (lib/attendee.h). NOTIFY_SIGNOUT: a
  * staff session (id) was signed out; the same, for its polls (other hosts
- * learn it within a second: cgi-bin/poll.c, staff_passes_check). */
+ * learn it within a second: lib/poll_passes.c, staff_passes_check). */
 enum notify_topic { NOTIFY_CHANNEL = 1, NOTIFY_QUEUE = 2, NOTIFY_REVOKE = 3, NOTIFY_SIGNOUT = 4 };
 
 struct notify_entry {

@@ -18,7 +18,7 @@ struct config;
  * Returns a db_status. */
 int session_load(struct request *r);
 /* For the poll program, which holds staff members' re-polls from memory
- * (cgi-bin/poll.c, struct pass) and asks per host, not per poll. Of the n
+ * (lib/poll_engine.h, struct pass) and asks per host, not per poll. Of the n
  * session ids, those that no longer count (staff_session_valid: signed
  * out, lapsed, agent disabled, client or reseller suspended) go to *ended,
  * one per row in column 0. Returns a db_status. */

@@ -2,7 +2,7 @@
 # An attendee's idle re-poll costs the database nothing (issue 17, the
 # auditorium's re-poll stampede). After each round of the stage, every
 # attendee asks again at once with what they have just seen; who they are
-# comes from their pass (cgi-bin/poll.c, struct pass) and whether the
+# comes from their pass (lib/poll_engine.h, struct pass) and whether the
 # stage moved from the versions that round read (struct memo), so nothing
 # is asked of MariaDB until the stage moves. A removal still ends their
 # polling at once on the host that removes them: their pass is forgotten

@@ -4,7 +4,7 @@
 # neither who they are nor the channel is read again, even once the
 # 10-second pass that remembers who a poll is has run out: a visitor's
 # pass goes on holding idle re-polls while no one's place in the channel
-# has changed since they were found in it (cgi-bin/poll.c, struct pass).
+# has changed since they were found in it (lib/poll_engine.h, struct pass).
 # A line changes no one's place, and the re-polls after it are held as
 # before; a join, a leave, a removal do, and the next poll is looked at
 # afresh. Counted in MariaDB's general log.
