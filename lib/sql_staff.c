@@ -2,11 +2,16 @@
  * Part of the statement catalogue: see sql.h and sql.c. */
 #include "sql.h"
 
+/* An account's reseller (the accounts of a reseller's own staff) is
+ * suspended or removed: the password step and the code step of signing in
+ * both refuse it, as staff_session_valid (schema 281) does for sessions. */
+#define RESELLER_STOPPED(a) "EXISTS (SELECT 1 FROM reseller r WHERE r.id = " a ".reseller_id" \
+	" AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL))"
+
 const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_AGENT_FOR_SIGNIN] =
 		"SELECT a.id, a.password_hash, a.disabled, a.client_id, a.role,"
-		" c.suspended_at IS NOT NULL OR EXISTS (SELECT 1 FROM reseller r WHERE r.id = a.reseller_id"
-		"  AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL)),"
+		" c.suspended_at IS NOT NULL OR " RESELLER_STOPPED("a") ","
 		" a.totp_enabled_at IS NOT NULL FROM agent a JOIN client c ON c.id = a.client_id"
 		" WHERE a.email = ?",
 	[SQL_SIGNIN_RECORD] =
@@ -122,7 +127,8 @@ const char *const sql_texts_staff[SQL__MAX] = {
 		" a.totp_last_step, a.role FROM signin_challenge c JOIN agent a ON a.id = c.agent_id"
 		" JOIN client k ON k.id = a.client_id"
 		" WHERE c.token_hash = ? AND c.expires_at > NOW(3) AND a.disabled = 0"
-		" AND a.totp_enabled_at IS NOT NULL AND k.suspended_at IS NULL",
+		" AND a.totp_enabled_at IS NOT NULL AND k.suspended_at IS NULL"
+		" AND NOT " RESELLER_STOPPED("a"),
 	[SQL_CHALLENGE_ATTEMPT] = "UPDATE signin_challenge SET attempts = attempts + 1 WHERE id = ?",
 	[SQL_CHALLENGE_DELETE] = "DELETE FROM signin_challenge WHERE id = ?",
 	[SQL_CHALLENGE_SWEEP] = "DELETE FROM signin_challenge WHERE expires_at < NOW(3) LIMIT 100",

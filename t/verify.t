@@ -10,7 +10,7 @@ use lib "$ENV{BATON_ROOT}/t/lib";
 use Digest::SHA qw(hmac_sha1);
 use Test::More;
 use Baton::Test qw(stack sql admin new_client random_name);
-use Baton::Admin qw(person form_post audit_count);
+use Baton::Admin qw(person reseller form_post audit_count);
 
 my $s = stack();
 sub fresh { Baton::Test::Browser->new }
@@ -103,6 +103,32 @@ my $expired = $e->post('/verify', form => [csrf => Baton::Test::csrf_from($e->ge
     headers => { Origin => $s->{URL} });
 is $expired->{status}, 404, 'an expired sign-in takes no code' or diag $expired->{content};
 is $e->post('/verify', form => [code => '123456'], headers => { Origin => $s->{URL} })->{status}, 400, 'no form token: 400';
+
+# Suspended between the password and the code: a client's agent and a
+# reseller's own account alike get no session from the code step, and
+# signing in again with the password says why.
+my $rex = reseller();
+my ($rkey) = form_post($rex, '/profile', 'two-factor-start')->{content} =~ m{<code id="two-factor-key">([A-Z2-7 ]+)</code>};
+ok $rkey, 'a reseller\'s own account sets up two-factor sign-in';
+is form_post($rex, '/profile', 'two-factor-confirm', code => totp($rkey))->{status}, 200, 'and turns it on';
+for my $case (['a client\'s agent', $tom, $key, "UPDATE client SET suspended_at = NOW(3) WHERE id = " . Baton::Test::client_id($client),
+               "UPDATE client SET suspended_at = NULL WHERE id = " . Baton::Test::client_id($client)],
+              ['a reseller\'s account', $rex, $rkey,
+               "UPDATE reseller SET suspended_at = NOW(3) WHERE slug = '$rex->{reseller}'",
+               "UPDATE reseller SET suspended_at = NULL WHERE slug = '$rex->{reseller}'"]) {
+    my ($who, $person, $pkey, $suspend, $restore) = @$case;
+    sql("DELETE FROM signin_attempt WHERE email = '$person->{email}'");
+    my $f = fresh();
+    is $f->sign_in($person->{email}, $person->{password})->{headers}{location}, '/verify', "$who: the password leads to the code";
+    my $fcsrf = Baton::Test::csrf_from($f->get('/verify')->{content});
+    sql($suspend);
+    my $late = $f->post('/verify', form => [csrf => $fcsrf, code => totp($pkey, int(time / 30) + 1)],
+        headers => { Origin => $s->{URL} });
+    is $late->{status}, 404, "$who, suspended meanwhile: the right code gives no session";
+    isnt $f->get('/console')->{status}, 200, "$who: no console";
+    like fresh()->sign_in($person->{email}, $person->{password})->{content}, qr/suspended/, "$who: the password says why";
+    sql($restore);
+}
 
 # Off: by the person with their password, or by an administrator.
 $res = form_post($tom, '/profile', 'two-factor-off', current => 'wrong');
