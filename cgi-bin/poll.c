@@ -261,6 +261,7 @@ struct watcher {
 	char queues_since[40];
 	struct timespec last_scan;
 	time_t last_sweep;
+	unsigned hang_up_turn; /* which fifth of the buckets this second's sweep looks at */
 	struct changed changed[CHANGED_MAX];
 	size_t changed_count;
 	bool overflow; /* more changes than fit: treat everything as changed */
@@ -524,6 +525,21 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 	answer_all(w, full, true, 0);
 }
 
+/* A held poll whose client has hung up is looked for every HANG_UP_TURNS
+ * seconds, a fifth of the buckets each second: one poll() per held connection
+ * under the engine's lock every second was a third of an idle poll program's
+ * CPU with 10,000 held (bench/RESULTS.md, "Idle: where 10,000 held polls' CPU
+ * goes"). A gone client costs only its connection until then, and is dropped
+ * at its deadline in any case. */
+#define HANG_UP_TURNS 5
+
+static bool client_hung_up(const struct waiter *wt)
+{
+	struct pollfd pfd = { .fd = wt->fcgi->ipcFd, .events = POLLIN | POLLRDHUP };
+	return poll(&pfd, 1, 0) > 0
+	       && (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+}
+
 /* Once a second: answer polls whose time is up (the client asks again) and
  * drop those whose client has gone. */
 static void expire_and_reap(struct watcher *w, bool everyone)
@@ -533,12 +549,11 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 	struct waiter *due = NULL, *gone = NULL;
 	pthread_mutex_lock(&e->lock);
 	for (unsigned b = 0; b < BUCKETS; b++) {
+		bool look = everyone || b % HANG_UP_TURNS == w->hang_up_turn;
 		struct waiter **link = &e->buckets[b];
 		while (*link != NULL) {
 			struct waiter *wt = *link;
-			struct pollfd pfd = { .fd = wt->fcgi->ipcFd, .events = POLLIN | POLLRDHUP };
-			bool hung_up = poll(&pfd, 1, 0) > 0
-				       && (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+			bool hung_up = look && client_hung_up(wt);
 			if (!everyone && !hung_up && wt->deadline > now) {
 				link = &wt->next;
 				continue;
@@ -555,6 +570,7 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 		}
 	}
 	pthread_mutex_unlock(&e->lock);
+	w->hang_up_turn = (w->hang_up_turn + 1) % HANG_UP_TURNS;
 	finish_all(gone);
 	if (everyone)
 		answer_all(w, due, true, 0);
