@@ -435,9 +435,11 @@ static void repark(struct engine *e, struct waiter *wt)
 
 /* Answers a waiter if there is news (or always, with force) and moves it to
  * *answered; otherwise puts it back. The cache holds what this round has
- * read already. What a new read of round `number` found is remembered
- * before the answer goes out: the poll asks again at once, and its next
- * look should find the memo (5,000 followers of a page change do). */
+ * read already. What a new read of round `number` found of the waiter's
+ * channel is remembered before the answer goes out: the poll asks again at
+ * once, and its next look should find the memo (5,000 followers of a page
+ * change do). Only that channel: the others the round read were remembered
+ * when they were read. */
 static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct pool *round,
 			     struct waiter *wt, bool force, uint64_t number, struct waiter **answered)
 {
@@ -445,8 +447,8 @@ static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct
 	buf_init(&out);
 	size_t reads = feed_cache_reads(cache);
 	int rc = feed_answer(w->db, round, cache, &wt->watch, force, w->e->hold_seconds, &out);
-	if (number != 0 && feed_cache_reads(cache) != reads)
-		remember_channels(w->e, cache, number);
+	if (number != 0 && feed_cache_reads(cache) != reads && wt->watch.topic == NOTIFY_CHANNEL)
+		remember_channel(w->e, cache, wt->watch.topic_id, number);
 	if (rc == 1 || force) {
 		if (rc == 1)
 			poll_reply(wt->fcgi, 200, out.data);

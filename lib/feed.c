@@ -216,19 +216,38 @@ size_t feed_cache_reads(const struct feed_cache *cache)
 	return cache->used;
 }
 
+static void channel_state_of(const struct feed_cache *cache, const struct cache_slot *s,
+			     struct feed_channel_state *out)
+{
+	out->channel_id = s->a;
+	out->last_seq = (unsigned long long)db_cell_int(&s->rows, 0, 0);
+	out->signal_version = (unsigned long long)db_cell_int(&s->rows, 0, 1);
+	out->open = strcmp(db_cell(&s->rows, 0, 2), "open") == 0;
+	out->calm_since = calm_since(cache, out->channel_id, out->last_seq);
+}
+
 bool feed_cache_channel(const struct feed_cache *cache, size_t *at, struct feed_channel_state *out)
 {
 	for (; *at < cache->used; (*at)++) {
 		const struct cache_slot *s = &cache->slot[*at];
 		if (s->query != SQL_CHANNEL_VERSIONS || s->rows.rows == 0)
 			continue;
-		out->channel_id = s->a;
-		out->last_seq = (unsigned long long)db_cell_int(&s->rows, 0, 0);
-		out->signal_version = (unsigned long long)db_cell_int(&s->rows, 0, 1);
-		out->open = strcmp(db_cell(&s->rows, 0, 2), "open") == 0;
-		out->calm_since = calm_since(cache, out->channel_id, out->last_seq);
+		channel_state_of(cache, s, out);
 		(*at)++;
 		return true;
+	}
+	return false;
+}
+
+bool feed_cache_channel_of(const struct feed_cache *cache, long long channel_id,
+			   struct feed_channel_state *out)
+{
+	for (size_t i = 0; i < cache->used; i++) {
+		const struct cache_slot *s = &cache->slot[i];
+		if (s->query == SQL_CHANNEL_VERSIONS && s->a == channel_id && s->rows.rows != 0) {
+			channel_state_of(cache, s, out);
+			return true;
+		}
 	}
 	return false;
 }

@@ -69,6 +69,9 @@ struct feed_channel_state {
  * at 0): false after the last. The poll engine remembers them, so that a
  * poll asking again with nothing new since is held without a query. */
 bool feed_cache_channel(const struct feed_cache *cache, size_t *at, struct feed_channel_state *out);
+/* The versions the round has read of one channel: false when it has not. */
+bool feed_cache_channel_of(const struct feed_cache *cache, long long channel_id,
+			   struct feed_channel_state *out);
 /* How many reads the cache holds: it grows when an answer read something. */
 size_t feed_cache_reads(const struct feed_cache *cache);
 

@@ -99,16 +99,16 @@ bool memo_covers(struct engine *e, long long channel_id, unsigned long long last
 	return covers;
 }
 
-void remember_channels(struct engine *e, const struct feed_cache *cache, uint64_t number)
+void remember_channel(struct engine *e, const struct feed_cache *cache, long long channel_id,
+		      uint64_t number)
 {
 	struct feed_channel_state st;
-	size_t at = 0;
+	if (!feed_cache_channel_of(cache, channel_id, &st))
+		return;
+	unsigned h = poll_topic_hash(NOTIFY_CHANNEL, channel_id);
 	pthread_mutex_lock(&e->lock);
-	while (feed_cache_channel(cache, &at, &st)) {
-		unsigned h = poll_topic_hash(NOTIFY_CHANNEL, st.channel_id);
-		struct memo *m = &e->memos[h % MEMO_SLOTS];
-		if (e->topic_round[h % TOPIC_MARKS] == number)
-			*m = memo_of_read(m, &st, number, true);
-	}
+	struct memo *m = &e->memos[h % MEMO_SLOTS];
+	if (e->topic_round[h % TOPIC_MARKS] == number)
+		*m = memo_of_read(m, &st, number, true);
 	pthread_mutex_unlock(&e->lock);
 }

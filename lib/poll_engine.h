@@ -171,10 +171,11 @@ void remember_read(struct engine *e, const struct feed_cache *read, uint64_t rou
 bool memo_covers(struct engine *e, long long channel_id, unsigned long long last_seq,
 		 unsigned long long signal_version);
 
-/* Remembers the channels' versions round `number` read (see struct memo).
- * Only the watcher handles rounds, so a topic marked with this round has
- * had no change handled since the read. */
-void remember_channels(struct engine *e, const struct feed_cache *cache, uint64_t number);
+/* Remembers the versions round `number` read of one channel (see struct
+ * memo), if it read them. Only the watcher handles rounds, so a topic
+ * marked with this round has had no change handled since the read. */
+void remember_channel(struct engine *e, const struct feed_cache *cache, long long channel_id,
+		      uint64_t number);
 
 /* ---- lib/poll_passes.c: passes, staff sessions, attendees' presence ---- */
 
