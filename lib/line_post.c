@@ -57,6 +57,16 @@ static time_t seconds_now(void)
 	return t.tv_sec;
 }
 
+/* The sender's row among the answer's people, or -1 when they are not
+ * among them. */
+static long sender_row(const struct line_post *lp)
+{
+	for (size_t i = 0; i < lp->people.rows; i++)
+		if (db_cell_int(&lp->people, i, 0) == lp->m.participant_id)
+			return (long)i;
+	return -1;
+}
+
 /* What the answer says of a line that was stored: its seq, its channel,
  * and the language it is written in (the sender's row among the people). */
 static void take_stored(struct line_post *lp)
@@ -67,19 +77,17 @@ static void take_stored(struct line_post *lp)
 	lp->m.client_id = db_cell_int(rows, 0, 6);
 	lp->m.participant_id = db_cell_int(rows, 0, 7);
 	lp->m.channel_public_id = lp->channel_public_id;
-	for (size_t i = 0; i < rows->rows; i++)
-		if (db_cell_int(rows, i, 0) == lp->m.participant_id)
-			lp->lang = db_cell(rows, i, 2);
+	long row = sender_row(lp);
+	if (row >= 0)
+		lp->lang = db_cell(rows, (size_t)row, 2);
 }
 
 /* The sender's kind as the answer's people give it, or "" when they are
  * not among them. */
 static const char *sender_kind(const struct line_post *lp)
 {
-	for (size_t i = 0; i < lp->people.rows; i++)
-		if (db_cell_int(&lp->people, i, 0) == lp->m.participant_id)
-			return db_cell(&lp->people, i, 1);
-	return "";
+	long row = sender_row(lp);
+	return row >= 0 ? db_cell(&lp->people, (size_t)row, 1) : "";
 }
 
 /* A public line from a sender found lately: stored, or not (then the
