@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -137,12 +138,25 @@ static int poll_run(struct request *r)
 	return PROGRAM_PARKED;
 }
 
+/* Asks to hear once when the client of a held connection hangs up: a
+ * connection parked again after a round is armed again. */
+static void watch_hang_up(struct engine *e, int fd)
+{
+	if (e->hang_ups < 0)
+		return;
+	struct epoll_event ev = { .events = EPOLLRDHUP | EPOLLONESHOT, .data.fd = fd };
+	if (epoll_ctl(e->hang_ups, EPOLL_CTL_ADD, fd, &ev) < 0 && errno == EEXIST)
+		epoll_ctl(e->hang_ups, EPOLL_CTL_MOD, fd, &ev);
+}
+
 /* Parks a poll unless its topic changed since it looked (then the caller
  * looks again). Returns 1 parked, 0 look again, -1 full. */
 static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *slot)
 {
 	const struct feed_watch *w = &slot->watch;
 	unsigned h = poll_topic_hash(w->topic, w->topic_id);
+	/* Taken now: once parked, the watcher may answer it and close it. */
+	int fd = fcgi->ipcFd;
 	int result;
 	pthread_mutex_lock(&e->lock);
 	if (e->topic_round[h % TOPIC_MARKS] > slot->round_seen) {
@@ -162,6 +176,8 @@ static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *sl
 		result = 1;
 	}
 	pthread_mutex_unlock(&e->lock);
+	if (result == 1)
+		watch_hang_up(e, fd);
 	return result;
 }
 
@@ -261,7 +277,8 @@ struct watcher {
 	char queues_since[40];
 	struct timespec last_scan;
 	time_t last_sweep;
-	unsigned hang_up_turn; /* which fifth of the buckets this second's sweep looks at */
+	struct pollfd *held;   /* the sweep's look at every held connection */
+	size_t held_room;
 	struct changed changed[CHANGED_MAX];
 	size_t changed_count;
 	bool overflow; /* more changes than fit: treat everything as changed */
@@ -426,11 +443,13 @@ static struct waiter *detach_changed(struct watcher *w)
 static void repark(struct engine *e, struct waiter *wt)
 {
 	unsigned h = poll_topic_hash(wt->watch.topic, wt->watch.topic_id);
+	int fd = wt->fcgi->ipcFd;
 	pthread_mutex_lock(&e->lock);
 	wt->next = e->buckets[h % BUCKETS];
 	e->buckets[h % BUCKETS] = wt;
 	e->waiting++;
 	pthread_mutex_unlock(&e->lock);
+	watch_hang_up(e, fd);
 }
 
 /* Answers a waiter if there is news (or always, with force) and moves it to
@@ -527,19 +546,50 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 	answer_all(w, full, true, 0);
 }
 
-/* A held poll whose client has hung up is looked for every HANG_UP_TURNS
- * seconds, a fifth of the buckets each second: one poll() per held connection
- * under the engine's lock every second was a third of an idle poll program's
- * CPU with 10,000 held (bench/RESULTS.md, "Idle: where 10,000 held polls' CPU
- * goes"). A gone client costs only its connection until then, and is dropped
- * at its deadline in any case. */
-#define HANG_UP_TURNS 5
-
-static bool client_hung_up(const struct waiter *wt)
+/* Whether the sweep's look found the client gone. */
+static bool hung_up(const struct pollfd *pfd)
 {
-	struct pollfd pfd = { .fd = wt->fcgi->ipcFd, .events = POLLIN | POLLRDHUP };
-	return poll(&pfd, 1, 0) > 0
-	       && (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL));
+	return pfd->revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL);
+}
+
+/* Whether a client has hung up since the last look: each held connection
+ * is reported once (EPOLLONESHOT), and all reports are taken. */
+static bool hang_up_reported(struct engine *e)
+{
+	if (e->hang_ups < 0)
+		return true;
+	struct epoll_event ev[64];
+	int n, total = 0;
+	while ((n = epoll_wait(e->hang_ups, ev, 64, 0)) > 0) {
+		total += n;
+		if (n < 64)
+			break;
+	}
+	return total > 0;
+}
+
+/* Looks at every held connection with one poll(), under the engine's lock
+ * (the caller's), in the order of the buckets. Only when a hang-up was
+ * reported: a look every second, one poll() a connection, was a third of
+ * an idle poll program's CPU with 10,000 held (bench/RESULTS.md, "Idle:
+ * where 10,000 held polls' CPU goes"). */
+static size_t look_at_held(struct watcher *w)
+{
+	struct engine *e = w->e;
+	if (e->waiting > w->held_room) {
+		w->held_room = e->waiting + e->waiting / 2;
+		w->held = realloc(w->held, w->held_room * sizeof *w->held);
+		if (w->held == NULL)
+			abort();
+	}
+	size_t n = 0;
+	for (unsigned b = 0; b < BUCKETS; b++)
+		for (struct waiter *wt = e->buckets[b]; wt != NULL && n < w->held_room; wt = wt->next)
+			w->held[n++] = (struct pollfd){ .fd = wt->fcgi->ipcFd, .events = POLLIN | POLLRDHUP };
+	if (n > 0 && poll(w->held, n, 0) < 0)
+		for (size_t i = 0; i < n; i++)
+			w->held[i].revents = 0;
+	return n;
 }
 
 /* Once a second: answer polls whose time is up (the client asks again) and
@@ -549,20 +599,23 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 	struct engine *e = w->e;
 	time_t now = time(NULL);
 	struct waiter *due = NULL, *gone = NULL;
+	bool look = everyone || hang_up_reported(e);
 	pthread_mutex_lock(&e->lock);
+	size_t looked = look ? look_at_held(w) : 0;
+	size_t at = 0;
 	for (unsigned b = 0; b < BUCKETS; b++) {
-		bool look = everyone || b % HANG_UP_TURNS == w->hang_up_turn;
 		struct waiter **link = &e->buckets[b];
 		while (*link != NULL) {
 			struct waiter *wt = *link;
-			bool hung_up = look && client_hung_up(wt);
-			if (!everyone && !hung_up && wt->deadline > now) {
+			bool gone_away = at < looked && hung_up(&w->held[at]);
+			at++;
+			if (!everyone && !gone_away && wt->deadline > now) {
 				link = &wt->next;
 				continue;
 			}
 			*link = wt->next;
 			e->waiting--;
-			if (hung_up) {
+			if (gone_away) {
 				wt->next = gone;
 				gone = wt;
 			} else {
@@ -572,7 +625,6 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 		}
 	}
 	pthread_mutex_unlock(&e->lock);
-	w->hang_up_turn = (w->hang_up_turn + 1) % HANG_UP_TURNS;
 	finish_all(gone);
 	if (everyone)
 		answer_all(w, due, true, 0);
@@ -616,6 +668,7 @@ static void *watcher_main(void *arg)
 	}
 	/* Shutting down: everyone gets an answer now and asks again elsewhere. */
 	expire_and_reap(w, true);
+	free(w->held);
 	db_free(w->db);
 	mysql_thread_end();
 	return NULL;
@@ -677,6 +730,9 @@ static int serve_threaded(const struct config *cfg)
 	raise_file_limit();
 	e.cfg = cfg;
 	e.hold_seconds = hold_seconds(cfg);
+	e.hang_ups = epoll_create1(EPOLL_CLOEXEC);
+	if (e.hang_ups < 0)
+		log_warn("poll: no epoll set for hung-up clients (%s): looking every second", strerror(errno));
 	pthread_mutex_init(&e.lock, NULL);
 	pthread_mutex_init(&e.accept_lock, NULL);
 	pthread_mutex_init(&e.pass_lock, NULL);

@@ -118,6 +118,10 @@ struct engine {
 	pthread_mutex_t lock;             /* guards everything below */
 	struct waiter *buckets[BUCKETS];
 	size_t waiting;
+	/* An epoll set of the held connections, each reported once when its
+	 * client hangs up (then the watcher looks at them all); -1 when there
+	 * is none, and the watcher looks every second. */
+	int hang_ups;
 	/* Round in which the watcher last handled each topic (hashed): a poll
 	 * about to park re-checks if its topic changed since it looked. */
 	uint64_t round;
