@@ -43,6 +43,9 @@ struct db {
 	bool lost_in_transaction;
 	/* The client library's code for the last lost connection. */
 	unsigned int lost_code;
+	/* The last connection attempt failed: an outage is reported when it
+	 * begins and when it ends, not at every attempt in between. */
+	bool unreachable;
 	unsigned long long last_insert_id;
 };
 
@@ -120,10 +123,16 @@ int db_connect(struct db *db)
 	if (mysql_real_connect(conn, socket ? "localhost" : cfg->db_host, cfg->db_user,
 			       cfg->db_password, cfg->db_name, socket ? 0 : (unsigned)cfg->db_port,
 			       socket, 0) == NULL) {
-		log_warn("database unavailable: %s", mysql_error(conn));
+		if (!db->unreachable)
+			log_warn("database unavailable: %s (trying again; said once more when it is back)",
+				 mysql_error(conn));
+		db->unreachable = true;
 		mysql_close(conn);
 		return DB_DOWN;
 	}
+	if (db->unreachable)
+		log_info("database reachable again");
+	db->unreachable = false;
 	db->conn = conn;
 	return DB_OK;
 }
