@@ -129,6 +129,9 @@ struct engine {
 	struct memo memos[MEMO_SLOTS];
 	pthread_mutex_t pass_lock;        /* guards passes */
 	struct pass passes[PASS_SLOTS];
+	/* The router's: whether its last check of the staff sessions failed
+	 * (said once an outage, not each second). */
+	bool staff_check_failed;
 	/* The router's: the staff sessions its passes hold (staff_passes_check). */
 	long long staff_ids[PASS_SLOTS];
 	long long stamp_ids[PASS_SLOTS];

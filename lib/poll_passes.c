@@ -175,6 +175,7 @@ void staff_passes_check(struct engine *e, struct db *db, unsigned tick)
 	pthread_mutex_unlock(&e->pass_lock);
 	held = ids_unique(e->staff_ids, held);
 	served = ids_unique(e->stamp_ids, served);
+	bool failed = false;
 	for (size_t at = 0; at < held; at += STAFF_CHECK_BATCH) {
 		struct pool *pool = pool_new();
 		size_t count = held - at < STAFF_CHECK_BATCH ? held - at : STAFF_CHECK_BATCH;
@@ -185,7 +186,7 @@ void staff_passes_check(struct engine *e, struct db *db, unsigned tick)
 				gone[i] = db_cell_int(&ended, i, 0);
 			poll_forget_sessions(e, gone, ids_unique(gone, ended.rows));
 		} else {
-			log_warn("poll: could not check %zu staff sessions", count);
+			failed = true;
 		}
 		pool_free(pool);
 	}
@@ -193,9 +194,15 @@ void staff_passes_check(struct engine *e, struct db *db, unsigned tick)
 		struct pool *pool = pool_new();
 		size_t count = served - at < STAFF_CHECK_BATCH ? served - at : STAFF_CHECK_BATCH;
 		if (session_ids_touch(db, e->cfg, pool, e->stamp_ids + at, count) != DB_OK)
-			log_warn("poll: could not stamp %zu staff sessions", count);
+			failed = true;
 		pool_free(pool);
 	}
+	if (failed && !e->staff_check_failed)
+		log_warn("poll: could not check or stamp the %zu staff sessions held here; trying each "
+			 "second", held);
+	else if (!failed && e->staff_check_failed)
+		log_info("poll: the staff sessions held here are checked again");
+	e->staff_check_failed = failed;
 }
 
 void presence_note(struct engine *e, long long attendee_id)
