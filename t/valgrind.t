@@ -8,8 +8,9 @@
 # The programs are started here, beside the stack that tools/test-run runs
 # (they share its database and configuration), on their own sockets and
 # driven directly with Baton::FastCGI. Each failed or successful password
-# check runs PBKDF2 with 600,000 iterations, which takes ~20 s under
-# valgrind, so there are only four of them.
+# check runs PBKDF2 with the stack's rounds (100,000 under tools/test-run;
+# an installation's 600,000 take ~20 s under valgrind), so there are only
+# four of them.
 use strict;
 use warnings;
 use lib "$ENV{BATON_ROOT}/t/lib";
