@@ -115,13 +115,13 @@ struct engine {
 	int hold_seconds;
 	volatile sig_atomic_t stopping;
 	pthread_mutex_t accept_lock;
-	pthread_mutex_t lock;             /* guards everything below */
-	struct waiter *buckets[BUCKETS];
-	size_t waiting;
 	/* An epoll set of the held connections, each reported once when its
 	 * client hangs up (then the watcher looks at them all); -1 when there
 	 * is none, and the watcher looks every second. */
 	int hang_ups;
+	pthread_mutex_t lock;             /* guards everything below */
+	struct waiter *buckets[BUCKETS];
+	size_t waiting;
 	/* Round in which the watcher last handled each topic (hashed): a poll
 	 * about to park re-checks if its topic changed since it looked. */
 	uint64_t round;
