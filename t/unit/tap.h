@@ -8,10 +8,11 @@
 static int tap_count, tap_failed;
 
 #define ok(cond, ...) do { \
+	int passed_ = (cond) ? 1 : 0; /* once: a condition may have effects */ \
 	tap_count++; \
-	if (!(cond)) { tap_failed++; printf("not "); } \
+	if (!passed_) { tap_failed++; printf("not "); } \
 	printf("ok %d - ", tap_count); printf(__VA_ARGS__); putchar('\n'); \
-	if (!(cond)) printf("#   failed at %s line %d\n", __FILE__, __LINE__); \
+	if (!passed_) printf("#   failed at %s line %d\n", __FILE__, __LINE__); \
 } while (0)
 
 #define is_str(got, want, ...) do { \
