@@ -156,7 +156,7 @@ static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *sl
 	const struct feed_watch *w = &slot->watch;
 	unsigned h = poll_topic_hash(w->topic, w->topic_id);
 	/* Taken now: once parked, the watcher may answer it and close it. */
-	int fd = fcgi->ipcFd;
+	struct fcgi_held conn = fcgi_held_of(fcgi);
 	int result;
 	pthread_mutex_lock(&e->lock);
 	if (e->topic_round[h % TOPIC_MARKS] > slot->round_seen) {
@@ -167,7 +167,7 @@ static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *sl
 		struct waiter *wt = malloc(sizeof *wt);
 		if (wt == NULL)
 			abort();
-		wt->fcgi = fcgi;
+		wt->conn = conn;
 		wt->watch = *w;
 		wt->deadline = time(NULL) + e->hold_seconds;
 		wt->next = e->buckets[h % BUCKETS];
@@ -176,8 +176,11 @@ static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *sl
 		result = 1;
 	}
 	pthread_mutex_unlock(&e->lock);
-	if (result == 1)
-		watch_hang_up(e, fd);
+	if (result == 1) {
+		/* Held, the request is its connection alone (lib/fcgi_held.h). */
+		fcgi_release(fcgi);
+		watch_hang_up(e, conn.fd);
+	}
 	return result;
 }
 
@@ -443,7 +446,7 @@ static struct waiter *detach_changed(struct watcher *w)
 static void repark(struct engine *e, struct waiter *wt)
 {
 	unsigned h = poll_topic_hash(wt->watch.topic, wt->watch.topic_id);
-	int fd = wt->fcgi->ipcFd;
+	int fd = wt->conn.fd;
 	pthread_mutex_lock(&e->lock);
 	wt->next = e->buckets[h % BUCKETS];
 	e->buckets[h % BUCKETS] = wt;
@@ -470,9 +473,9 @@ static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct
 		remember_channel(w->e, cache, wt->watch.topic_id, number);
 	if (rc == 1 || force) {
 		if (rc == 1)
-			poll_reply(wt->fcgi, 200, out.data);
+			poll_reply(&wt->conn, 200, out.data);
 		else
-			poll_reply(wt->fcgi, 503, "{\"error\":\"Baton cannot reach its database right now.\","
+			poll_reply(&wt->conn, 503, "{\"error\":\"Baton cannot reach its database right now.\","
 			      "\"status\":503,\"retry_ms\":2000}");
 		wt->next = *answered;
 		*answered = wt;
@@ -487,7 +490,18 @@ static void finish_all(struct waiter *list)
 {
 	while (list != NULL) {
 		struct waiter *next = list->next;
-		poll_finish(list->fcgi);
+		poll_finish(&list->conn);
+		free(list);
+		list = next;
+	}
+}
+
+/* Forgets waiters whose clients have gone, closing their connections. */
+static void drop_all(struct waiter *list)
+{
+	while (list != NULL) {
+		struct waiter *next = list->next;
+		fcgi_held_drop(&list->conn);
 		free(list);
 		list = next;
 	}
@@ -533,7 +547,7 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 	while (due != NULL) {
 		struct waiter *next = due->next;
 		if (due->watch.kind == FEED_CHANNEL || due->watch.kind == FEED_AUDIENCE) {
-			poll_reply(due->fcgi, 200, ASK_AGAIN);
+			poll_reply(&due->conn, 200, ASK_AGAIN);
 			due->next = again;
 			again = due;
 		} else {
@@ -585,7 +599,7 @@ static size_t look_at_held(struct watcher *w)
 	size_t n = 0;
 	for (unsigned b = 0; b < BUCKETS; b++)
 		for (struct waiter *wt = e->buckets[b]; wt != NULL && n < w->held_room; wt = wt->next)
-			w->held[n++] = (struct pollfd){ .fd = wt->fcgi->ipcFd, .events = POLLIN | POLLRDHUP };
+			w->held[n++] = (struct pollfd){ .fd = wt->conn.fd, .events = POLLIN | POLLRDHUP };
 	if (n > 0 && poll(w->held, n, 0) < 0)
 		for (size_t i = 0; i < n; i++)
 			w->held[i].revents = 0;
@@ -625,7 +639,7 @@ static void expire_and_reap(struct watcher *w, bool everyone)
 		}
 	}
 	pthread_mutex_unlock(&e->lock);
-	finish_all(gone);
+	drop_all(gone);
 	if (everyone)
 		answer_all(w, due, true, 0);
 	else

@@ -14,30 +14,45 @@ unsigned poll_topic_hash(enum notify_topic topic, long long id)
 	return (unsigned)(h >> 32);
 }
 
-void poll_reply(FCGX_Request *fcgi, int status, const char *json)
+/* The CGI head and the body of an answer. Formatted here: fcgi2's own
+ * FCGX_FPrintF knows no %zu. */
+static void answer_of(struct buf *out, int status, const char *json)
 {
-	/* Formatted here: fcgi2's own FCGX_FPrintF knows no %zu. */
-	struct buf out;
-	buf_init(&out);
-	buf_printf(&out, "Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+	buf_printf(out, "Status: %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
 		   "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
 		   "Content-Length: %zu\r\n\r\n%s", status, http_reason(status), strlen(json), json);
-	FCGX_PutStr(out.data, (int)out.len, fcgi->out);
-	buf_free(&out);
-	FCGX_FClose(fcgi->err);
-	FCGX_FClose(fcgi->out);
 }
 
-void poll_finish(FCGX_Request *fcgi)
+void poll_reply(const struct fcgi_held *conn, int status, const char *json)
 {
-	FCGX_Finish_r(fcgi);
-	free(fcgi);
+	struct buf out;
+	buf_init(&out);
+	answer_of(&out, status, json);
+	/* A failure is the web server gone: no one is left to tell. */
+	(void)fcgi_held_answer(conn, out.data, out.len);
+	buf_free(&out);
+}
+
+void poll_finish(const struct fcgi_held *conn)
+{
+	fcgi_held_close(conn);
+}
+
+void poll_send_held(const struct fcgi_held *conn, int status, const char *json)
+{
+	poll_reply(conn, status, json);
+	poll_finish(conn);
 }
 
 void poll_send_json(FCGX_Request *fcgi, int status, const char *json)
 {
-	poll_reply(fcgi, status, json);
-	poll_finish(fcgi);
+	struct buf out;
+	buf_init(&out);
+	answer_of(&out, status, json);
+	FCGX_PutStr(out.data, (int)out.len, fcgi->out);
+	buf_free(&out);
+	FCGX_Finish_r(fcgi);
+	free(fcgi);
 }
 
 bool memo_quiet(struct engine *e, const struct feed_watch *w, bool since_member)

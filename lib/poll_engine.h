@@ -16,6 +16,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "db.h"
+#include "fcgi_held.h"
 #include "feed.h"
 #include "notify.h"
 #include "program.h"
@@ -98,7 +99,7 @@ struct memo {
 };
 
 struct waiter {
-	FCGX_Request *fcgi;
+	struct fcgi_held conn;   /* the request, by its connection alone */
 	struct feed_watch watch;
 	time_t deadline;
 	struct waiter *next;
@@ -148,15 +149,20 @@ struct engine {
  * tables: topic_round, memos, buckets. */
 unsigned poll_topic_hash(enum notify_topic topic, long long id);
 
-/* Writes the answer and ends the FastCGI request, so the web server can
- * pass it on at once; the connection is closed later by poll_finish(). */
-void poll_reply(FCGX_Request *fcgi, int status, const char *json);
+/* Writes the answer to a held poll and ends its FastCGI request, so the
+ * web server can pass it on at once; the connection is closed later by
+ * poll_finish(). */
+void poll_reply(const struct fcgi_held *conn, int status, const char *json);
 
-/* Closes the connection; waits for the web server to close its end, which
- * is why a round replies to everyone before finishing anyone. */
-void poll_finish(FCGX_Request *fcgi);
+/* Closes a held poll's connection; waits for the web server to close its
+ * end, which is why a round replies to everyone before finishing anyone. */
+void poll_finish(const struct fcgi_held *conn);
 
 /* poll_reply, then poll_finish: an answer on its own. */
+void poll_send_held(const struct fcgi_held *conn, int status, const char *json);
+
+/* An answer on its own to a request the program has not held (fcgi2
+ * writes it), and the request freed. */
 void poll_send_json(FCGX_Request *fcgi, int status, const char *json);
 
 /* Nothing new for w since the watcher last read its channel, and no
