@@ -272,6 +272,21 @@ static int db_execute(struct db *db, enum sql_id id, const char *types, va_list 
 	return rc;
 }
 
+/* A CALL ends with its status as one more result: read to the end, or
+ * the connection is out of step for the next statement. */
+static int drain_results(struct db *db, enum sql_id id, MYSQL_STMT *stmt)
+{
+	int rc = DB_OK;
+	while (rc == DB_OK && mysql_stmt_more_results(stmt)) {
+		int next = mysql_stmt_next_result(stmt);
+		if (next > 0)
+			rc = db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+		else if (next == 0 && mysql_stmt_field_count(stmt) > 0)
+			mysql_stmt_free_result(stmt);
+	}
+	return rc;
+}
+
 static int fetch_rows(struct db *db, enum sql_id id, MYSQL_STMT *stmt, struct pool *pool,
 		      struct db_rows *out)
 {
@@ -335,16 +350,7 @@ static int fetch_rows(struct db *db, enum sql_id id, MYSQL_STMT *stmt, struct po
 		rc = db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 	else
 		mysql_stmt_free_result(stmt);
-	/* A CALL ends with its status as one more result: read to the end, or
-	 * the connection is out of step for the next statement. */
-	while (rc == DB_OK && mysql_stmt_more_results(stmt)) {
-		int next = mysql_stmt_next_result(stmt);
-		if (next > 0)
-			rc = db_failure(db, id, mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-		else if (next == 0 && mysql_stmt_field_count(stmt) > 0)
-			mysql_stmt_free_result(stmt);
-	}
-	return rc;
+	return rc == DB_OK ? drain_results(db, id, stmt) : rc;
 }
 
 int db_query(struct db *db, struct pool *pool, enum sql_id id, struct db_rows *out,
@@ -389,7 +395,7 @@ int db_exec(struct db *db, enum sql_id id, unsigned long long *affected, const c
 	db->last_insert_id = (unsigned long long)mysql_stmt_insert_id(stmt);
 	if (mysql_stmt_field_count(stmt) > 0)
 		mysql_stmt_free_result(stmt);
-	return DB_OK;
+	return drain_results(db, id, stmt);
 }
 
 unsigned long long db_last_insert_id(struct db *db)
