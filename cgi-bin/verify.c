@@ -39,16 +39,17 @@ static int verify_page(struct request *r)
 static int verify_code(struct request *r)
 {
 	const char *error;
-	int status = signin_code(r, r->in[IN_CODE], &error);
+	bool ended;
+	int status = signin_code(r, r->in[IN_CODE], &error, &ended);
 	if (status == DB_DOWN)
 		return resp_unavailable(r);
 	if (status < 0)
 		return -1;
 	if (error == NULL)
 		return status; /* signed in: on to the console */
-	if (status == 404) {
+	if (ended) {
 		resp_cookie(r, CHALLENGE_COOKIE, "", 0, "Strict");
-		return resp_error(r, 404, "%s", error);
+		return resp_error(r, status, "%s", error);
 	}
 	return show_form(r, status, error);
 }

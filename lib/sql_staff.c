@@ -124,11 +124,11 @@ const char *const sql_texts_staff[SQL__MAX] = {
 		" VALUES (?, ?, ?, NOW(3), NOW(3) + INTERVAL ? SECOND)",
 	[SQL_CHALLENGE_FIND] =
 		"SELECT c.id, c.agent_id, c.state, c.attempts, a.email, a.client_id, a.totp_secret,"
-		" a.totp_last_step, a.role FROM signin_challenge c JOIN agent a ON a.id = c.agent_id"
+		" a.totp_last_step, a.role, a.disabled,"
+		" k.suspended_at IS NOT NULL OR " RESELLER_STOPPED("a")
+		" FROM signin_challenge c JOIN agent a ON a.id = c.agent_id"
 		" JOIN client k ON k.id = a.client_id"
-		" WHERE c.token_hash = ? AND c.expires_at > NOW(3) AND a.disabled = 0"
-		" AND a.totp_enabled_at IS NOT NULL AND k.suspended_at IS NULL"
-		" AND NOT " RESELLER_STOPPED("a"),
+		" WHERE c.token_hash = ? AND c.expires_at > NOW(3) AND a.totp_enabled_at IS NOT NULL",
 	[SQL_CHALLENGE_ATTEMPT] = "UPDATE signin_challenge SET attempts = attempts + 1 WHERE id = ?",
 	[SQL_CHALLENGE_DELETE] = "DELETE FROM signin_challenge WHERE id = ?",
 	[SQL_CHALLENGE_SWEEP] = "DELETE FROM signin_challenge WHERE expires_at < NOW(3) LIMIT 100",

@@ -264,13 +264,27 @@ int signin_password_accepted(struct request *r, const struct signin_account *a, 
 }
 
 /* Columns of SQL_CHALLENGE_FIND. */
-enum { C_ID, C_AGENT, C_STATE, C_ATTEMPTS, C_EMAIL, C_CLIENT, C_SECRET, C_LAST_STEP, C_ROLE };
+enum { C_ID, C_AGENT, C_STATE, C_ATTEMPTS, C_EMAIL, C_CLIENT, C_SECRET, C_LAST_STEP, C_ROLE,
+       C_DISABLED, C_STOPPED };
 
-int signin_code(struct request *r, const char *code, const char **error)
+/* Disabled or suspended since the password was accepted: said as the
+ * password step says it (cgi-bin/signin.c), and the challenge ends. */
+static int refuse_account(struct request *r, const struct db_rows *c, const char **error)
+{
+	bool disabled = db_cell_int(c, 0, C_DISABLED) != 0;
+	signin_record(r, db_cell(c, 0, C_EMAIL), db_cell_int(c, 0, C_AGENT), "disabled");
+	*error = disabled ? "This agent account is disabled. Ask your administrator."
+			  : "This desk is suspended. Ask your administrator or the Baton operator.";
+	int rc = db_exec(r->db, SQL_CHALLENGE_DELETE, NULL, "i", db_cell_int(c, 0, C_ID));
+	return rc == DB_OK ? 403 : rc;
+}
+
+int signin_code(struct request *r, const char *code, const char **error, bool *ended)
 {
 	const char *token = request_cookie(r, CHALLENGE_COOKIE);
 	static const char gone[] = "Your sign-in has expired: sign in again with your password.";
 	*error = gone;
+	*ended = true;
 	if (token == NULL || !crypto_is_token(token))
 		return 404;
 	char hash[TOKEN_HEX_LEN + 1];
@@ -281,6 +295,8 @@ int signin_code(struct request *r, const char *code, const char **error)
 		return rc;
 	if (c.rows == 0)
 		return 404;
+	if (db_cell_int(&c, 0, C_DISABLED) != 0 || db_cell_int(&c, 0, C_STOPPED) != 0)
+		return refuse_account(r, &c, error);
 	long long challenge = db_cell_int(&c, 0, C_ID), agent_id = db_cell_int(&c, 0, C_AGENT), now;
 	if ((rc = db_exec(r->db, SQL_CHALLENGE_ATTEMPT, NULL, "i", challenge)) != DB_OK
 	    || (rc = now_seconds(r->db, r->pool, &now)) != DB_OK)
@@ -313,6 +329,7 @@ int signin_code(struct request *r, const char *code, const char **error)
 		}
 		*error = "That code is not right (or was used already): type the code your app shows "
 			 "now, or a recovery code.";
+		*ended = false;
 		return 403;
 	}
 	if ((rc = db_exec(r->db, SQL_CHALLENGE_DELETE, NULL, "i", challenge)) != DB_OK)

@@ -44,8 +44,10 @@ struct signin_account {
 int signin_password_accepted(struct request *r, const struct signin_account *a, const char *state);
 /* The second step: the code typed for the challenge in this browser's
  * cookie. Done: the session starts (303 on). Wrong: 403 with the reason in
- * *error (the challenge ends after five). No challenge: 404. */
-int signin_code(struct request *r, const char *code, const char **error);
+ * *error (the challenge ends after five). No challenge: 404. An account
+ * disabled or a desk suspended since the password: 403 with the reason,
+ * and the challenge ends. *ended: the challenge is over (sign in again). */
+int signin_code(struct request *r, const char *code, const char **error, bool *ended);
 /* Starts the session and the agent's state, and records the sign-in: the
  * end of every sign-in. Sets the redirect; returns its status. */
 int signin_complete(struct request *r, const struct signin_account *a, const char *state);

@@ -105,8 +105,8 @@ is $expired->{status}, 404, 'an expired sign-in takes no code' or diag $expired-
 is $e->post('/verify', form => [code => '123456'], headers => { Origin => $s->{URL} })->{status}, 400, 'no form token: 400';
 
 # Suspended between the password and the code: a client's agent and a
-# reseller's own account alike get no session from the code step, and
-# signing in again with the password says why.
+# reseller's own account alike get no session from the code step, which
+# says why, and the sign-in is over. Likewise an agent disabled meanwhile.
 my $rex = reseller();
 my ($rkey) = form_post($rex, '/profile', 'two-factor-start')->{content} =~ m{<code id="two-factor-key">([A-Z2-7 ]+)</code>};
 ok $rkey, 'a reseller\'s own account sets up two-factor sign-in';
@@ -124,10 +124,26 @@ for my $case (['a client\'s agent', $tom, $key, "UPDATE client SET suspended_at 
     sql($suspend);
     my $late = $f->post('/verify', form => [csrf => $fcsrf, code => totp($pkey, int(time / 30) + 1)],
         headers => { Origin => $s->{URL} });
-    is $late->{status}, 404, "$who, suspended meanwhile: the right code gives no session";
+    is $late->{status}, 403, "$who, suspended meanwhile: the right code gives no session (403)";
+    like $late->{content}, qr/This desk is suspended/, "$who: and says why, as the password step would";
+    my $again = $f->post('/verify', form => [csrf => $fcsrf, code => totp($pkey, int(time / 30) + 1)],
+        headers => { Origin => $s->{URL} });
+    is $again->{status}, 404, "$who: that sign-in is over (404 for another try)";
     isnt $f->get('/console')->{status}, 200, "$who: no console";
     like fresh()->sign_in($person->{email}, $person->{password})->{content}, qr/suspended/, "$who: the password says why";
     sql($restore);
+}
+{
+    sql("DELETE FROM signin_attempt WHERE email = '$tom->{email}'");
+    my $f = fresh();
+    is $f->sign_in($tom->{email}, $tom->{password})->{headers}{location}, '/verify', 'the password leads to the code';
+    my $fcsrf = Baton::Test::csrf_from($f->get('/verify')->{content});
+    sql("UPDATE agent SET disabled = 1 WHERE id = $tom->{id}");
+    my $late = $f->post('/verify', form => [csrf => $fcsrf, code => totp($key, int(time / 30) + 2)],
+        headers => { Origin => $s->{URL} });
+    is $late->{status}, 403, 'disabled meanwhile: the code step gives no session (403)';
+    like $late->{content}, qr/This agent account is disabled/, 'and says why';
+    sql("UPDATE agent SET disabled = 0 WHERE id = $tom->{id}");
 }
 
 # Off: by the person with their password, or by an administrator.
