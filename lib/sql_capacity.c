@@ -6,6 +6,7 @@
  * (a live session), hold fewer open sessions than their maximum (watching
  * one silently counts: they are busy with it) and have no offer out. */
 #include "sql.h"
+#include "sql_session.h"
 
 /* Open sessions of agent a (taking part or watching, not yet left). */
 #define OPEN_SESSIONS_OF(a) \
@@ -14,7 +15,7 @@
 
 #define SIGNED_IN(a) \
 	"EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = " a ".id" \
-	" AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)"
+	" AND " SESSION_LIVE("s") ")"
 
 #define FREE_TO_TAKE_VISITOR(a) \
 	"(" a ".state = 'available' AND " a ".disabled = 0 AND " SIGNED_IN(a) \

@@ -2,6 +2,7 @@
  * Part of the statement catalogue: see sql.h and sql.c. */
 #include "sql.h"
 #include "sql_queue.h"
+#include "sql_session.h"
 
 const char *const sql_texts_routing[SQL__MAX] = {
 	/* Waiting requests in service order. */
@@ -24,8 +25,7 @@ const char *const sql_texts_routing[SQL__MAX] = {
 	[SQL_ROUTE_CLIENTS_DUE] =
 		"SELECT DISTINCT r.client_id FROM help_request r JOIN client c ON c.id = r.client_id"
 		" WHERE (r.state = 'waiting' AND r.deferred = 0 AND EXISTS (SELECT 1 FROM agent a"
-		"  JOIN staff_session s ON s.agent_id = a.id AND s.ended_at IS NULL"
-		"  AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at"
+		"  JOIN staff_session s ON s.agent_id = a.id AND " SESSION_LIVE("s")
 		"  WHERE a.client_id = r.client_id AND a.state = 'available' AND a.disabled = 0))"
 		" OR (r.state = 'offered'"
 		" AND r.offered_at < NOW(3) - INTERVAL c.accept_timeout_seconds SECOND)",

@@ -1,6 +1,7 @@
 /* sql_staff.c - SQL texts for sign-in, staff sessions and agent state.
  * Part of the statement catalogue: see sql.h and sql.c. */
 #include "sql.h"
+#include "sql_session.h"
 
 /* An account's reseller (the accounts of a reseller's own staff) is
  * suspended or removed: the password step and the code step of signing in
@@ -92,8 +93,7 @@ const char *const sql_texts_staff[SQL__MAX] = {
 		"  FROM staff_session s WHERE s.agent_id = a.id AND s.ended_at IS NULL), NOW(3)),"
 		"  '%Y-%m-%d %H:%i:%s.%f')"
 		" FROM agent a WHERE a.state <> 'offline' AND NOT EXISTS (SELECT 1 FROM staff_session s"
-		"  WHERE s.agent_id = a.id AND s.ended_at IS NULL AND NOW(3) < s.idle_until"
-		"  AND NOW(3) < s.expires_at)"
+		"  WHERE s.agent_id = a.id AND " SESSION_LIVE("s") ")"
 		" LIMIT 500",
 	[SQL_AGENT_SET_OFFLINE_AT] =
 		"UPDATE agent SET state = 'offline', state_since = ? WHERE id = ? AND state <> 'offline'",

@@ -2,6 +2,7 @@
  * are told of it (lib/estimate.c), the widget's panel, ratings.
  * Part of the statement catalogue: see sql.h and sql.c. */
 #include "sql.h"
+#include "sql_session.h"
 
 const char *const sql_texts_visitor[SQL__MAX] = {
 	/* Signed-in staff in state "available", free or not (who is free to
@@ -9,7 +10,7 @@ const char *const sql_texts_visitor[SQL__MAX] = {
 	[SQL_ESTIMATE_DESK] =
 		"SELECT COUNT(*) FROM agent a WHERE a.client_id = ? AND a.state = 'available'"
 		" AND a.disabled = 0 AND EXISTS (SELECT 1 FROM staff_session s WHERE s.agent_id = a.id"
-		"  AND s.ended_at IS NULL AND NOW(3) < s.idle_until AND NOW(3) < s.expires_at)",
+		"  AND " SESSION_LIVE("s") ")",
 	[SQL_ESTIMATE_QUEUE_LENGTH] =
 		"SELECT COUNT(*) FROM help_request WHERE client_id = ? AND state IN ('waiting', 'offered')",
 	/* Who may frame the widget's panel (lib/panel.c). */
