@@ -109,11 +109,11 @@ static int signin_submit(struct request *r)
 	}
 	if (db_cell_int(&agent, 0, 2) != 0) {
 		signin_record(r, email, agent_id, "disabled");
-		return refuse(r, 403, "This agent account is disabled. Ask your administrator.");
+		return refuse(r, 403, signin_disabled_reason);
 	}
 	if (db_cell_int(&agent, 0, 5) != 0) {
 		signin_record(r, email, agent_id, "disabled");
-		return refuse(r, 403, "This desk is suspended. Ask your administrator or the Baton operator.");
+		return refuse(r, 403, signin_stopped_reason);
 	}
 	/* The password is right: a code next, for accounts that ask for one,
 	 * else the session (lib/two_factor.c ends every sign-in). */

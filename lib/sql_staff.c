@@ -8,11 +8,13 @@
  * both refuse it, as staff_session_valid (schema 281) does for sessions. */
 #define RESELLER_STOPPED(a) "EXISTS (SELECT 1 FROM reseller r WHERE r.id = " a ".reseller_id" \
 	" AND (r.suspended_at IS NOT NULL OR r.removed_at IS NOT NULL))"
+/* Agent a's desk is stopped: their client k suspended, or the reseller. */
+#define DESK_STOPPED(a, k) k ".suspended_at IS NOT NULL OR " RESELLER_STOPPED(a)
 
 const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_AGENT_FOR_SIGNIN] =
 		"SELECT a.id, a.password_hash, a.disabled, a.client_id, a.role,"
-		" c.suspended_at IS NOT NULL OR " RESELLER_STOPPED("a") ","
+		" " DESK_STOPPED("a", "c") ","
 		" a.totp_enabled_at IS NOT NULL FROM agent a JOIN client c ON c.id = a.client_id"
 		" WHERE a.email = ?",
 	[SQL_SIGNIN_RECORD] =
@@ -125,7 +127,7 @@ const char *const sql_texts_staff[SQL__MAX] = {
 	[SQL_CHALLENGE_FIND] =
 		"SELECT c.id, c.agent_id, c.state, c.attempts, a.email, a.client_id, a.totp_secret,"
 		" a.totp_last_step, a.role, a.disabled,"
-		" k.suspended_at IS NOT NULL OR " RESELLER_STOPPED("a")
+		" " DESK_STOPPED("a", "k")
 		" FROM signin_challenge c JOIN agent a ON a.id = c.agent_id"
 		" JOIN client k ON k.id = a.client_id"
 		" WHERE c.token_hash = ? AND c.expires_at > NOW(3) AND a.totp_enabled_at IS NOT NULL",

@@ -267,14 +267,17 @@ int signin_password_accepted(struct request *r, const struct signin_account *a, 
 enum { C_ID, C_AGENT, C_STATE, C_ATTEMPTS, C_EMAIL, C_CLIENT, C_SECRET, C_LAST_STEP, C_ROLE,
        C_DISABLED, C_STOPPED };
 
+const char signin_disabled_reason[] = "This agent account is disabled. Ask your administrator.";
+const char signin_stopped_reason[] =
+	"This desk is suspended. Ask your administrator or the Baton operator.";
+
 /* Disabled or suspended since the password was accepted: said as the
- * password step says it (cgi-bin/signin.c), and the challenge ends. */
+ * password step says it, and the challenge ends. */
 static int refuse_account(struct request *r, const struct db_rows *c, const char **error)
 {
 	bool disabled = db_cell_int(c, 0, C_DISABLED) != 0;
 	signin_record(r, db_cell(c, 0, C_EMAIL), db_cell_int(c, 0, C_AGENT), "disabled");
-	*error = disabled ? "This agent account is disabled. Ask your administrator."
-			  : "This desk is suspended. Ask your administrator or the Baton operator.";
+	*error = disabled ? signin_disabled_reason : signin_stopped_reason;
 	int rc = db_exec(r->db, SQL_CHALLENGE_DELETE, NULL, "i", db_cell_int(c, 0, C_ID));
 	return rc == DB_OK ? 403 : rc;
 }

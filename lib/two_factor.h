@@ -38,6 +38,9 @@ struct signin_account {
 	const char *role;
 	bool two_factor;
 };
+/* Why a right password starts no session: said by the password step
+ * (cgi-bin/signin.c) and, when it happened meanwhile, by the code step. */
+extern const char signin_disabled_reason[], signin_stopped_reason[];
 /* The password was right: for an account with two-factor sign-in, a
  * challenge (a cookie, five minutes, five tries) and 303 to /verify; else
  * the session starts. Either way the response is set; returns its status. */
