@@ -187,6 +187,7 @@ static int park(struct engine *e, FCGX_Request *fcgi, const struct park_slot *sl
 static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Request *fcgi)
 {
 	struct io io = { .fcgi = fcgi };
+	fcgi_kept_skip_input(fcgi);
 	for (int attempt = 0; attempt < 3; attempt++) {
 		struct park_slot slot = { .engine = e };
 		pthread_mutex_lock(&e->lock);
@@ -199,8 +200,7 @@ static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Reque
 		int status = program_run(&r);
 		if (status != PROGRAM_PARKED) {
 			program_request_finish(&r, status);
-			FCGX_Finish_r(fcgi);
-			free(fcgi);
+			poll_end_request(e, fcgi);
 			return;
 		}
 		resp_free(&r.resp);
@@ -209,34 +209,48 @@ static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Reque
 		if (parked == 1)
 			return;
 		if (parked < 0) {
-			poll_send_json(fcgi, 503, "{\"error\":\"Too many people are waiting for news on this "
+			poll_send_json(e, fcgi, 503, "{\"error\":\"Too many people are waiting for news on this "
 				  "server; asking again shortly.\",\"status\":503,\"retry_ms\":1000}");
 			return;
 		}
 	}
 	/* Its topic keeps changing: ask again at once. */
-	poll_send_json(fcgi, 200, ASK_AGAIN);
+	poll_send_json(e, fcgi, 200, ASK_AGAIN);
 }
 
-/* Waits until a connection is there to accept, or the program stops
- * (checked four times a second). The listening socket is shared with the
- * supervisor that restarts us, so it must not be shut down to wake a
- * blocked accept(): waiting here first means accept() never blocks. One
- * acceptor at a time is here (accept_lock), and no other process takes
- * connections from this socket. */
-static bool connection_waiting(struct engine *e)
+/* Takes the next request: on a kept connection where it has begun, or on
+ * a new one from the listener. Only the acceptor whose turn it is
+ * (accept_lock) waits, and accepts: the listening socket is shared with
+ * the supervisor that restarts us, so it must not be shut down to wake a
+ * blocked accept(); waiting first, with a timeout to see the program stop,
+ * means accept() never blocks. A kept connection's request is read after
+ * the turn: it is this acceptor's alone (fcgi_kept_next).
+ * Returns 0 with *fcgi accepted, or -1 when the program stops. */
+static int next_request(struct engine *e, FCGX_Request *fcgi)
 {
 	while (!e->stopping) {
-		struct pollfd listener = { .fd = 0, .events = POLLIN };
-		int n = poll(&listener, 1, 250);
-		if (n > 0)
-			return true;
-		if (n < 0 && errno != EINTR) {
-			log_warn("poll: waiting for connections failed: %s", strerror(errno));
+		pthread_mutex_lock(&e->accept_lock);
+		int next = fcgi_kept_next(&e->kept, 250);
+		int rc = -1;
+		if (next == FCGI_KEPT_LISTENER) {
+			FCGX_InitRequest(fcgi, 0, 0);
+			rc = FCGX_Accept_r(fcgi);
+		}
+		pthread_mutex_unlock(&e->accept_lock);
+		if (next >= 0)
+			rc = fcgi_accept_kept(fcgi, next);
+		if (rc == 0)
+			return 0;
+		if (next == FCGI_KEPT_LISTENER && !e->stopping) {
+			/* Out of descriptors, say: an acceptor that gave up would
+			 * leave polls unanswered for ever. Wait and try again. */
+			log_warn("poll: accept failed: %s", strerror(-rc));
 			usleep(100000);
 		}
+		/* (A kept connection that failed is closed: nothing to say.) */
+		FCGX_Free(fcgi, 0);
 	}
-	return false;
+	return -1;
 }
 
 static void *acceptor_main(void *arg)
@@ -246,21 +260,11 @@ static void *acceptor_main(void *arg)
 	struct program_context ctx = { .program = &poll_program, .cfg = e->cfg, .db = db_new(e->cfg) };
 	while (!e->stopping) {
 		FCGX_Request *fcgi = calloc(1, sizeof *fcgi);
-		if (fcgi == NULL || FCGX_InitRequest(fcgi, 0, 0) != 0)
+		if (fcgi == NULL)
 			abort();
-		pthread_mutex_lock(&e->accept_lock);
-		int rc = connection_waiting(e) ? FCGX_Accept_r(fcgi) : -1;
-		pthread_mutex_unlock(&e->accept_lock);
-		if (rc < 0) {
-			FCGX_Free(fcgi, 0);
+		if (next_request(e, fcgi) != 0) {
 			free(fcgi);
-			if (e->stopping)
-				break;
-			/* Out of descriptors, say: an acceptor that gave up would
-			 * leave polls unanswered for ever. Wait and try again. */
-			log_warn("poll: accept failed: %s", strerror(-rc));
-			usleep(100000);
-			continue;
+			break;
 		}
 		accept_one(e, &ctx, fcgi);
 	}
@@ -485,12 +489,13 @@ static void answer_or_repark(struct watcher *w, struct feed_cache *cache, struct
 	buf_free(&out);
 }
 
-/* Closes the connections of a list of waiters, and forgets them. */
-static void finish_all(struct waiter *list)
+/* Closes (or keeps) the connections of a list of answered waiters, and
+ * forgets them. */
+static void finish_all(struct engine *e, struct waiter *list)
 {
 	while (list != NULL) {
 		struct waiter *next = list->next;
-		poll_finish(&list->conn);
+		poll_finish(e, &list->conn);
 		free(list);
 		list = next;
 	}
@@ -522,7 +527,7 @@ static void answer_all(struct watcher *w, struct waiter *list, bool force, uint6
 		answer_or_repark(w, cache, round, list, force, number, &answered);
 		list = next;
 	}
-	finish_all(answered);
+	finish_all(w->e, answered);
 	pool_free(round);
 }
 
@@ -556,7 +561,7 @@ static void answer_expired(struct watcher *w, struct waiter *due)
 		}
 		due = next;
 	}
-	finish_all(again);
+	finish_all(w->e, again);
 	answer_all(w, full, true, 0);
 }
 
@@ -744,6 +749,10 @@ static int serve_threaded(const struct config *cfg)
 	raise_file_limit();
 	e.cfg = cfg;
 	e.hold_seconds = hold_seconds(cfg);
+	if (fcgi_kept_open(&e.kept, 0) != 0) {
+		log_error("poll: cannot watch the listening socket: %s", strerror(errno));
+		return 1;
+	}
 	e.hang_ups = epoll_create1(EPOLL_CLOEXEC);
 	if (e.hang_ups < 0)
 		log_warn("poll: no epoll set for hung-up clients (%s): looking every second", strerror(errno));

@@ -19,7 +19,8 @@ enum { RECORD_CONTENT_MAX = 32768, CLOSE_WAIT_MS = 2000 };
 
 struct fcgi_held fcgi_held_of(const FCGX_Request *fcgi)
 {
-	return (struct fcgi_held){ .fd = fcgi->ipcFd, .request_id = fcgi->requestId };
+	return (struct fcgi_held){ .fd = fcgi->ipcFd, .request_id = fcgi->requestId,
+				   .keep = fcgi->keepConnection != 0 };
 }
 
 void fcgi_release(FCGX_Request *fcgi)

@@ -4,18 +4,19 @@
  * held for 25 s kept 170 MB of them for nothing, since a held poll's
  * parameters are read and what it waits for is copied (struct
  * feed_watch). A held request's answer is written as FastCGI records
- * straight to its connection, which is then closed: the web server keeps
- * no FastCGI connection of the poll program (no fastcgi_keep_conn), and
- * the program accepts each request afresh. */
+ * straight to its connection, which is then closed, or kept for the web
+ * server's next request when it asked to keep it (lib/fcgi_kept.h). */
 #ifndef BATON_FCGI_HELD_H
 #define BATON_FCGI_HELD_H
 
 #include <fcgiapp.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 struct fcgi_held {
 	int fd;          /* the web server's connection */
 	int request_id;  /* its FastCGI request id */
+	bool keep;       /* the web server keeps the connection (FCGI_KEEP_CONN) */
 };
 
 /* The connection of an accepted request whose answer has not begun. */

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 
 #include "buf.h"
 #include "response.h"
@@ -33,26 +34,41 @@ void poll_reply(const struct fcgi_held *conn, int status, const char *json)
 	buf_free(&out);
 }
 
-void poll_finish(const struct fcgi_held *conn)
+void poll_finish(struct engine *e, const struct fcgi_held *conn)
 {
-	fcgi_held_close(conn);
+	if (!conn->keep) {
+		fcgi_held_close(conn);
+		return;
+	}
+	/* No longer a held poll: its next request is the kept set's to see. */
+	if (e->hang_ups >= 0)
+		epoll_ctl(e->hang_ups, EPOLL_CTL_DEL, conn->fd, NULL);
+	fcgi_kept_keep(&e->kept, conn->fd);
 }
 
-void poll_send_held(const struct fcgi_held *conn, int status, const char *json)
+void poll_send_held(struct engine *e, const struct fcgi_held *conn, int status, const char *json)
 {
 	poll_reply(conn, status, json);
-	poll_finish(conn);
+	poll_finish(e, conn);
 }
 
-void poll_send_json(FCGX_Request *fcgi, int status, const char *json)
+void poll_end_request(struct engine *e, FCGX_Request *fcgi)
+{
+	FCGX_Finish_r(fcgi);
+	/* Still open: the web server asked to keep it, and it did not fail. */
+	if (fcgi->ipcFd >= 0)
+		fcgi_kept_keep(&e->kept, fcgi->ipcFd);
+	free(fcgi);
+}
+
+void poll_send_json(struct engine *e, FCGX_Request *fcgi, int status, const char *json)
 {
 	struct buf out;
 	buf_init(&out);
 	answer_of(&out, status, json);
 	FCGX_PutStr(out.data, (int)out.len, fcgi->out);
 	buf_free(&out);
-	FCGX_Finish_r(fcgi);
-	free(fcgi);
+	poll_end_request(e, fcgi);
 }
 
 bool memo_quiet(struct engine *e, const struct feed_watch *w, bool since_member)

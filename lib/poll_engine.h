@@ -17,6 +17,7 @@
 #include "crypto.h"
 #include "db.h"
 #include "fcgi_held.h"
+#include "fcgi_kept.h"
 #include "feed.h"
 #include "notify.h"
 #include "program.h"
@@ -115,7 +116,10 @@ struct engine {
 	const struct config *cfg;
 	int hold_seconds;
 	volatile sig_atomic_t stopping;
-	pthread_mutex_t accept_lock;
+	pthread_mutex_t accept_lock;      /* an acceptor's turn at `kept` */
+	/* The listener and the connections the web server keeps between
+	 * requests, waited on by one acceptor at a time. */
+	struct fcgi_kept kept;
 	/* An epoll set of the held connections, each reported once when its
 	 * client hangs up (then the watcher looks at them all); -1 when there
 	 * is none, and the watcher looks every second. */
@@ -150,20 +154,26 @@ struct engine {
 unsigned poll_topic_hash(enum notify_topic topic, long long id);
 
 /* Writes the answer to a held poll and ends its FastCGI request, so the
- * web server can pass it on at once; the connection is closed later by
- * poll_finish(). */
+ * web server can pass it on at once; the connection is closed (or kept)
+ * later by poll_finish(). */
 void poll_reply(const struct fcgi_held *conn, int status, const char *json);
 
-/* Closes a held poll's connection; waits for the web server to close its
- * end, which is why a round replies to everyone before finishing anyone. */
-void poll_finish(const struct fcgi_held *conn);
+/* Closes a held poll's connection, waiting for the web server to close its
+ * end, which is why a round replies to everyone before finishing anyone;
+ * or keeps it for the web server's next request, when it asked to. */
+void poll_finish(struct engine *e, const struct fcgi_held *conn);
 
 /* poll_reply, then poll_finish: an answer on its own. */
-void poll_send_held(const struct fcgi_held *conn, int status, const char *json);
+void poll_send_held(struct engine *e, const struct fcgi_held *conn, int status, const char *json);
+
+/* Ends a request the program has not held, answered through fcgi2, and
+ * frees it; its connection is kept for the next request if the web server
+ * asked to keep it. */
+void poll_end_request(struct engine *e, FCGX_Request *fcgi);
 
 /* An answer on its own to a request the program has not held (fcgi2
- * writes it), and the request freed. */
-void poll_send_json(FCGX_Request *fcgi, int status, const char *json);
+ * writes it), then poll_end_request. */
+void poll_send_json(struct engine *e, FCGX_Request *fcgi, int status, const char *json);
 
 /* Nothing new for w since the watcher last read its channel, and no
  * change of it handled since: hold it without asking the database. A

@@ -150,7 +150,7 @@ void poll_forget_sessions(struct engine *e, const long long *sessions, size_t n)
 	pthread_mutex_unlock(&e->lock);
 	while (theirs != NULL) {
 		struct waiter *next = theirs->next;
-		poll_send_held(&theirs->conn, 200, ASK_AGAIN);
+		poll_send_held(e, &theirs->conn, 200, ASK_AGAIN);
 		free(theirs);
 		theirs = next;
 	}

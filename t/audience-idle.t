@@ -66,7 +66,7 @@ sub logged { logged_count(\%shapes) }
 # reads the stage. Returns the poll's answer.
 sub held_while_led {
     my ($who, $seen) = @_;
-    my $before = Baton::Test::poll_sockets($second);
+    my $before = Baton::Test::poll_held($second);
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         Baton::Test::wait_parked($before, dir => $second) or POSIX::_exit(1);

@@ -98,17 +98,6 @@ sub follow {
 
 sub seqs { [map { $_->[0] } @{ $_[0] }] }
 
-# The connections the poll program holds from the web server: those
-# accepted on its own socket (its database connections come and go with
-# its sweeps, so all its sockets would not do).
-sub poll_sockets {
-    my ($pid) = @_;
-    my $path = "$s->{DIR}/run/poll.sock";
-    my @lines = `ss -xpnH state connected 2>/dev/null`;
-    return -1 if $?;
-    return scalar grep { index($_, " $path ") >= 0 && /pid=$pid,/ } @lines;
-}
-
 # The poll program itself (run/poll.pid names its supervisor).
 sub poll_pid {
     open my $fh, '<', "$s->{DIR}/run/child/poll.pid" or return;
@@ -241,22 +230,22 @@ subtest '3. a poll dropped by the client' => sub {
     my $pid = poll_pid();
     ok $pid && kill(0, $pid), "the poll program runs (pid $pid)";
     my $log_size = -s "$s->{DIR}/log/baton.log";
-    # Its connections from the web server while nothing is held here.
-    my $before = poll_sockets($pid);
-    Baton::Test::wait_for('steady', 3, sub { my $n = poll_sockets($pid); my $same = $n == $before; $before = $n; $same });
+    # The polls it holds (none of this test's): a connection the web server
+    # keeps between polls is no held poll, so its connections would not tell.
+    my $before = Baton::Test::poll_held();
     my $dropper = spawn(sub {
         my $me = Baton::Test::party_clone($visitor, timeout => 1.5);
         my $start = time;
         my ($res) = Baton::Test::chat_poll($me, $ch, after => $last_seen);
         return { status => $res->{status}, reason => $res->{content}, after => time - $start };
     });
-    ok Baton::Test::wait_for('the held poll', 5, sub { poll_sockets($pid) == $before + 1 }),
-        'while the poll is held it holds one connection in the poll program';
+    ok Baton::Test::wait_for('the held poll', 5, sub { Baton::Test::poll_held() == $before + 1 }),
+        'while the poll is held the poll program holds its connection';
     my ($d) = @{ gather([$dropper], 10) };
     is $d->{status}, 599, 'the client gives up after 1.5 s and closes the connection (as a dropped network does)';
-    ok Baton::Test::wait_for('freed', 4, sub { poll_sockets($pid) == $before }),
+    ok Baton::Test::wait_for('freed', 4, sub { Baton::Test::poll_held() == $before }),
         'the poll program frees the dropped poll within a few seconds';
-    is poll_sockets($pid), $before, 'no connection is left behind';
+    is Baton::Test::poll_held(), $before, 'no connection is left behind';
 
     for my $k (1 .. 5) {
         Baton::Test::chat_say($agent, $ch, "after the drop $k", cmid => "drop-$k");
@@ -313,7 +302,7 @@ subtest '4. the poll program restarted while lines are posted' => sub {
 subtest '5. a held poll answers right after a post' => sub {
     my @latency;
     for my $trial (1 .. 10) {
-        my $before = Baton::Test::poll_sockets();
+        my $before = Baton::Test::poll_held();
         my $reader = spawn(sub {
             my $me = Baton::Test::party_clone($visitor);
             my ($res, $d) = Baton::Test::chat_poll($me, $ch, after => $last_seen);

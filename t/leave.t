@@ -75,7 +75,7 @@ subtest 'the agent leaves: the channel closes' => sub {
 
     # The visitor's poll is held when the agent leaves; it must answer at once.
     my $agent2 = Baton::Test::party_clone($c->{agent});
-    my $before = Baton::Test::poll_sockets();
+    my $before = Baton::Test::poll_held();
     my $start = time;
     pipe my $rd, my $wr or die "pipe: $!";
     my $pid = fork // die "fork: $!";

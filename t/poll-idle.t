@@ -83,7 +83,7 @@ sub logged { logged_count(\%shapes) }
 # answer.
 sub held_while_said {
     my ($who, $channel, $after, $speaker, $text, $then) = @_;
-    my $before = Baton::Test::poll_sockets($second);
+    my $before = Baton::Test::poll_held($second);
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         Baton::Test::wait_parked($before, dir => $second) or POSIX::_exit(1);

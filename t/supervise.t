@@ -50,7 +50,7 @@ subtest 'a held poll answers within a second of a state change' => sub {
     is agent_of($d, $agent->{id})->{state}, 'away', 'the agent is away';
     pipe my $reader, my $writer or die "pipe: $!";
     my $poller = $sup->{browser}->clone(timeout => 40);
-    my $before = Baton::Test::poll_sockets();
+    my $before = Baton::Test::poll_held();
     my $pid = fork // die "fork: $!";
     if ($pid == 0) {
         close $reader;

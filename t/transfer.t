@@ -42,7 +42,7 @@ subtest 'A hands the channel to B' => sub {
 
     # B's console poll is held, up to date, when the transfer happens.
     my $a2 = Baton::Test::party_clone($a);
-    my $before = Baton::Test::poll_sockets();
+    my $before = Baton::Test::poll_held();
     my $start = time;
     pipe my $rd, my $wr or die "pipe: $!";
     my $pid = fork // die "fork: $!";

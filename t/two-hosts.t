@@ -62,7 +62,7 @@ for my $round (1 .. 10) {
     my ($poller, $poster, $token) = $round % 2 ? ($agent, $visitor, $visitor_token) : ($visitor, $agent, $agent_token);
     my $last = sql("SELECT last_seq FROM channel WHERE public_id = '$channel'")->[0][0];
     my $poll_dir = $poller == $agent ? $s->{DIR} : $second;
-    my $before = Baton::Test::poll_sockets($poll_dir);
+    my $before = Baton::Test::poll_held($poll_dir);
     my $pid = open my $fh, '-|';
     die "fork: $!" unless defined $pid;
     if (!$pid) {

@@ -70,7 +70,7 @@ subtest 'a held poll is woken by typing' => sub {
         # signal version too), so the poll below has nothing to return yet.
         my ($last_seq, $signals) = @{ sql("SELECT last_seq, signal_version FROM channel WHERE id = $channel_id")->[0] };
         $seen{$rname} = [$last_seq, $signals];
-        my $before = Baton::Test::poll_sockets();
+        my $before = Baton::Test::poll_held();
         my $start = time;
         pipe my $rd, my $wr or die "pipe: $!";
         my $pid = fork // die "fork: $!";

@@ -464,18 +464,29 @@ sub participant_ids {
     return \%ids;
 }
 
-# How many sockets the poll program of a stack (this one, or the stack in
-# $dir) holds: its listener and database connections, and one for each
-# poll it holds. Taken when steady (the same twice in a row), so that a
-# connection still closing is not counted.
-sub poll_sockets {
+# How many polls the poll program of a stack (this one, or the stack in
+# $dir) holds: the connections in the set it watches for clients that hang
+# up (cgi-bin/poll.c, watch_hang_up), an epoll instance, whose descriptors
+# the kernel lists in /proc/PID/fdinfo. Its other epoll set, of the
+# connections the web server keeps between polls (lib/fcgi_kept.h), is the
+# one that also watches the listener, descriptor 0: a kept connection is
+# no held poll, so counting sockets would not tell. -1 when there is no
+# such program. Taken when steady (the same twice in a row), so that a
+# poll being answered is not counted.
+sub poll_held {
     my ($dir) = @_;
     $dir //= stack()->{DIR};
     my $count = sub {
         open my $fh, '<', "$dir/run/child/poll.pid" or return -1;
         my ($pid) = (<$fh> // '') =~ /(\d+)/ or return -1;
         opendir my $dh, "/proc/$pid/fd" or return -1;
-        return scalar grep { (readlink("/proc/$pid/fd/$_") // '') =~ /^socket:/ } readdir $dh;
+        for my $fd (grep { /^\d+$/ } readdir $dh) {
+            next unless (readlink("/proc/$pid/fd/$fd") // '') eq 'anon_inode:[eventpoll]';
+            open my $info, '<', "/proc/$pid/fdinfo/$fd" or next;
+            my @watched = map { /^tfd:\s+(\d+)/ ? $1 : () } <$info>;
+            return scalar @watched unless grep { $_ == 0 } @watched;
+        }
+        return -1;
     };
     my $n = $count->();
     for (1 .. 15) {
@@ -488,11 +499,11 @@ sub poll_sockets {
 }
 
 # Waits (up to 10 s) until the poll program holds one poll more than when
-# poll_sockets() said $before: a poll sent meanwhile is parked. Tests of
+# poll_held() said $before: a poll sent meanwhile is parked. Tests of
 # held polls act only then, rather than after a fixed pause.
 sub wait_parked {
     my ($before, %o) = @_;
-    return wait_for('a parked poll', $o{seconds} // 10, sub { poll_sockets($o{dir}) > $before });
+    return wait_for('a parked poll', $o{seconds} // 10, sub { poll_held($o{dir}) > $before });
 }
 
 # Holds a poll of $reader that is up to date with everything (so it waits)
@@ -507,7 +518,7 @@ sub woken_poll {
     require POSIX;
     require Time::HiRes;
     my $now = channel_snapshot($reader, $channel);
-    my $before = poll_sockets();
+    my $before = poll_held();
     my $start = Time::HiRes::time();
     pipe my $rd, my $wr or die "pipe: $!";
     my $pid = fork // die "fork: $!";
