@@ -219,26 +219,24 @@ static void accept_one(struct engine *e, struct program_context *ctx, FCGX_Reque
 }
 
 /* Takes the next request: on a kept connection where it has begun, or on
- * a new one from the listener. Only the acceptor whose turn it is
- * (accept_lock) waits, and accepts: the listening socket is shared with
- * the supervisor that restarts us, so it must not be shut down to wake a
- * blocked accept(); waiting first, with a timeout to see the program stop,
- * means accept() never blocks. A kept connection's request is read after
- * the turn: it is this acceptor's alone (fcgi_kept_next).
+ * a new one from the listener. Every acceptor waits at once; each is
+ * given a different one (lib/fcgi_kept.h). The listening socket is shared
+ * with the supervisor that restarts us, so it must not be shut down to
+ * wake a blocked accept(): an acceptor accepts only when the listener was
+ * reported to it, and the wait has a timeout to see the program stop.
  * Returns 0 with *fcgi accepted, or -1 when the program stops. */
 static int next_request(struct engine *e, FCGX_Request *fcgi)
 {
 	while (!e->stopping) {
-		pthread_mutex_lock(&e->accept_lock);
 		int next = fcgi_kept_next(&e->kept, 250);
 		int rc = -1;
 		if (next == FCGI_KEPT_LISTENER) {
 			FCGX_InitRequest(fcgi, 0, 0);
 			rc = FCGX_Accept_r(fcgi);
-		}
-		pthread_mutex_unlock(&e->accept_lock);
-		if (next >= 0)
+			fcgi_kept_listen_again(&e->kept);
+		} else if (next >= 0) {
 			rc = fcgi_accept_kept(fcgi, next);
+		}
 		if (rc == 0)
 			return 0;
 		if (next == FCGI_KEPT_LISTENER && !e->stopping) {
@@ -757,7 +755,6 @@ static int serve_threaded(const struct config *cfg)
 	if (e.hang_ups < 0)
 		log_warn("poll: no epoll set for hung-up clients (%s): looking every second", strerror(errno));
 	pthread_mutex_init(&e.lock, NULL);
-	pthread_mutex_init(&e.accept_lock, NULL);
 	pthread_mutex_init(&e.pass_lock, NULL);
 	pthread_mutex_init(&e.presence_lock, NULL);
 	FCGX_Init();

@@ -13,8 +13,9 @@ int fcgi_kept_open(struct fcgi_kept *k, int listener)
 	k->epoll = epoll_create1(EPOLL_CLOEXEC);
 	if (k->epoll < 0)
 		return -1;
-	/* Level-triggered: it is reported until the connection is accepted. */
-	struct epoll_event ev = { .events = EPOLLIN, .data.fd = listener };
+	/* Once: to the acceptor that will accept the connection, not to every
+	 * acceptor while it is waiting (all but one would block in accept()). */
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT, .data.fd = listener };
 	if (epoll_ctl(k->epoll, EPOLL_CTL_ADD, listener, &ev) < 0) {
 		int saved = errno;
 		close(k->epoll);
@@ -30,6 +31,12 @@ void fcgi_kept_close(struct fcgi_kept *k)
 	if (k->epoll >= 0)
 		close(k->epoll);
 	k->epoll = -1;
+}
+
+void fcgi_kept_listen_again(struct fcgi_kept *k)
+{
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT, .data.fd = k->listener };
+	epoll_ctl(k->epoll, EPOLL_CTL_MOD, k->listener, &ev);
 }
 
 void fcgi_kept_keep(struct fcgi_kept *k, int fd)

@@ -7,7 +7,10 @@
  * close, two thirds of their CPU at idle (bench/RESULTS.md, "Reading of
  * the 17:00 and 17:04 runs"). A kept connection carries the next request
  * instead (measured: "Kept connections to the poll program").
- * Used by the poll program's acceptors (cgi-bin/poll.c), one at a time.
+ * Used by the poll program's acceptors (cgi-bin/poll.c), all waiting on
+ * it at once: each connection with a request, and the listener, is
+ * reported to one of them (EPOLLONESHOT), so they need no lock and no
+ * turn (a lock's hand-overs were two futex calls a re-poll).
  * Tests: t/unit/fcgi_kept.c, t/poll-kept.t. */
 #ifndef BATON_FCGI_KEPT_H
 #define BATON_FCGI_KEPT_H
@@ -29,12 +32,16 @@ int fcgi_kept_open(struct fcgi_kept *k, int listener);
 void fcgi_kept_close(struct fcgi_kept *k);
 
 /* Waits up to timeout_ms for what comes next: FCGI_KEPT_LISTENER when a
- * new connection waits to be accepted (it stays watched), the descriptor
+ * new connection waits to be accepted (the listener is no longer watched:
+ * the caller accepts, then calls fcgi_kept_listen_again), the descriptor
  * of a kept connection whose next request has begun to arrive (no longer
  * watched: the caller reads the request, then keeps the connection again
  * or closes it), or FCGI_KEPT_NOTHING. A kept connection the web server
  * has closed is closed here, and is nothing. */
 int fcgi_kept_next(struct fcgi_kept *k, int timeout_ms);
+
+/* Watches the listener again, after an accept. */
+void fcgi_kept_listen_again(struct fcgi_kept *k);
 
 /* Watches a connection whose request has been answered, for the next. */
 void fcgi_kept_keep(struct fcgi_kept *k, int fd);

@@ -116,9 +116,8 @@ struct engine {
 	const struct config *cfg;
 	int hold_seconds;
 	volatile sig_atomic_t stopping;
-	pthread_mutex_t accept_lock;      /* an acceptor's turn at `kept` */
 	/* The listener and the connections the web server keeps between
-	 * requests, waited on by one acceptor at a time. */
+	 * requests, waited on by every acceptor. */
 	struct fcgi_kept kept;
 	/* An epoll set of the held connections, each reported once when its
 	 * client hangs up (then the watcher looks at them all); -1 when there

@@ -118,8 +118,18 @@ int main(void)
 	int web = socket(AF_UNIX, SOCK_STREAM, 0);
 	ok(connect(web, (struct sockaddr *)&addr, addr_len) == 0, "the web server connects");
 	ok(next_event(&k) == FCGI_KEPT_LISTENER, "a new connection: the listener's turn");
+	int second = socket(AF_UNIX, SOCK_STREAM, 0);
+	ok(connect(second, (struct sockaddr *)&addr, addr_len) == 0, "and again, on a second connection");
 	int conn = accept(listener, NULL, NULL);
-	ok(conn >= 0, "accepted");
+	ok(conn >= 0, "one accepted");
+	ok(fcgi_kept_next(&k, 50) == FCGI_KEPT_NOTHING, "the listener is not reported again, though one waits");
+	fcgi_kept_listen_again(&k);
+	ok(next_event(&k) == FCGI_KEPT_LISTENER, "until it is watched again");
+	int other = accept(listener, NULL, NULL);
+	ok(other >= 0, "the other accepted");
+	close(other);
+	close(second);
+	fcgi_kept_listen_again(&k);
 	fcgi_kept_keep(&k, conn);
 	ok(fcgi_kept_next(&k, 50) == FCGI_KEPT_NOTHING, "kept, no request on it yet: nothing");
 
@@ -178,6 +188,7 @@ int main(void)
 	ok(connect(web, (struct sockaddr *)&addr, addr_len) == 0, "another connection");
 	ok(next_event(&k) == FCGI_KEPT_LISTENER, "the listener's turn");
 	conn = accept(listener, NULL, NULL);
+	fcgi_kept_listen_again(&k);
 	fcgi_kept_keep(&k, conn);
 	ok(write(web, "not a FastCGI record", 20) == 20, "rubbish sent");
 	shutdown(web, SHUT_WR);
