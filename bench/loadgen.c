@@ -1451,6 +1451,32 @@ static int read_threads(pid_t pid, struct thread_tick *out, int cap)
 	return n;
 }
 
+/* The poll program's own process: of its group (its supervisor, the
+ * program, and with poll_processes > 1 its children), the one with the
+ * most threads. The group's root is the supervisor, a thread of its own. */
+static pid_t poll_process(void)
+{
+	int pg = group_index("poll");
+	if (pg < 0)
+		return -1;
+	struct pinfo *all;
+	size_t n = scan_stack(&all);
+	pid_t best = -1;
+	int most = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (all[i].group != pg)
+			continue;
+		struct thread_tick t[64];
+		int k = read_threads(all[i].pid, t, 64);
+		if (k > most) {
+			most = k;
+			best = all[i].pid;
+		}
+	}
+	free(all);
+	return best;
+}
+
 /* ---- MariaDB counters --------------------------------------------------------------- */
 
 /* Innodb_data_fsyncs counts the redo log's flushes too (MariaDB 10.11 opens
@@ -1543,8 +1569,8 @@ static void window_open(void)
 			tick0[ntick0++] = (struct proc_tick){ all[i].pid, all[i].group, all[i].ticks };
 	free(all);
 	tick0_at = now();
-	int pg = group_index("poll");
-	npoll_threads0 = pg >= 0 ? read_threads(groups[pg].root, poll_threads0, 64) : 0;
+	pid_t poll_pid = poll_process();
+	npoll_threads0 = poll_pid > 0 ? read_threads(poll_pid, poll_threads0, 64) : 0;
 	pthread_mutex_lock(&sample_lock);
 	for (int g = 0; g < ngroups; g++) {
 		groups[g].rss_max = groups[g].rss_kb;
@@ -1601,18 +1627,18 @@ static void window_close(void)
 		}
 	}
 	free(all);
-	int pg = group_index("poll");
+	pid_t poll_pid = poll_process();
 	thread_report[0] = '\0';
-	if (pg >= 0) {
+	if (poll_pid > 0) {
 		struct thread_tick now_t[64];
-		int k = read_threads(groups[pg].root, now_t, 64);
+		int k = read_threads(poll_pid, now_t, 64);
 		size_t off = 0;
 		for (int i = 0; i < k; i++) {
 			unsigned long long before = 0;
 			for (int j = 0; j < npoll_threads0; j++)
 				if (poll_threads0[j].tid == now_t[i].tid)
 					before = poll_threads0[j].ticks;
-			off += (size_t)snprintf(thread_report + off, sizeof thread_report - off, "%s%.0f",
+			off += (size_t)snprintf(thread_report + off, sizeof thread_report - off, "%s%.1f",
 						i ? " / " : "",
 						(double)(now_t[i].ticks - before) / hz / win_len * 100);
 			if (off >= sizeof thread_report)
