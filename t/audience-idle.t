@@ -51,11 +51,15 @@ sub poll2 {
 }
 
 # Statements that look at who an attendee is or at the stage's news, by
-# their shape and, where they name it, this event's stage.
+# their shape and, where they name it, this event's stage. A statement
+# prepared while the general log was off is logged with "?" for the stage
+# (MariaDB fills in values only for statements prepared while it logs): on
+# the second host, whose polls are this test's alone, either counts.
+my $the_stage = qr/(?:\Q$stage\E|\?)(?!\w)/;
 my %shapes = (
     'the attendee by cookie' => qr/^SELECT a\.id, e\.id, e\.stage_channel_id/,
-    "the stage's versions" => qr/^SELECT last_seq, signal_version, state, leader_participant_id, current_url\s+FROM channel WHERE id = \Q$stage\E\b/,
-    "the event's state" => qr/^SELECT state FROM live_event WHERE stage_channel_id = \Q$stage\E\b/,
+    "the stage's versions" => qr/^SELECT last_seq, signal_version, state, leader_participant_id, current_url\s+FROM channel WHERE id = $the_stage/,
+    "the event's state" => qr/^SELECT state FROM live_event WHERE stage_channel_id = $the_stage/,
     "the stage's events" => qr/^SELECT e\.seq, e\.kind, e\.participant_id, COALESCE\(p\.display_name, a\.name\)/,
 );
 sub logged { logged_count(\%shapes) }

@@ -82,26 +82,41 @@ my $ours = join '|', map { quotemeta } $ch, @hashes;
 # they ran counts (the log may show a CALL with its placeholders, not its
 # values).
 my %say_thread = map { $_->[0] => 1 } grep { $_->[1] =~ /^CALL line_post(?:_known)?\(/ } @$rows;
-my (%by_kind, $say, $delivery, $total);
+# A statement prepared while the general log was off is logged with its
+# placeholders, not its values (MariaDB fills them in only for statements
+# prepared while it logs): on a stack that has run other tests first, the
+# poll program's reads of the channel say "id = ?", and its lookups of who
+# polls name no cookie. Those of the shapes that serve a poll count as this
+# conversation's either way: nothing else polls while the log is on.
+my $id = qr/(?:\Q$chid\E|\?)(?!\w)/;
+my @delivery_shapes = (
+    qr/^SELECT last_seq, signal_version, state, leader_participant_id, current_url\s+FROM channel WHERE id = $id/,
+    qr/FROM channel_event e .* WHERE e\.channel_id = $id/,
+);
+my @lookup_shapes = (qr/^SELECT id, stamp_due FROM visitor_cookie WHERE token_hash/,
+    qr/^SELECT v\.id, v\.agent_id, v\.csrf_token/, qr/^CALL channel_member\(/);
+my %by_kind;
+my ($say, $delivery, $total) = (0, 0, 0);
 for my $row (@$rows) {
     my ($thread, $text) = @$row;
     my $is_say = $say_thread{$thread};
     # A connection opened meanwhile sets its time zone: once, not per line.
     next if $text =~ /^SET time_zone\b/;
-    next unless $is_say || $text =~ /$ours/ || $text =~ /\b(?:id|channel_id) = $chid\b/;
+    my $serves_poll = grep { $text =~ $_ } @delivery_shapes, @lookup_shapes;
+    next unless $is_say || $serves_poll || $text =~ /$ours/ || $text =~ /\b(?:id|channel_id) = $chid\b/;
     $total++;
     my ($kind) = $text =~ /^(CALL \w+|.{0,40})/;
     $by_kind{$kind}++;
     $say++ if $is_say;
-    $delivery++ if $text =~ /FROM channel WHERE id = $chid\b|FROM channel_event e .* WHERE e\.channel_id = $chid\b/;
+    $delivery++ if grep { $text =~ $_ } @delivery_shapes;
 }
 diag sprintf '%d lines: %d statements (%.2f per line): %s', $LINES, $total, $total / $LINES,
     join ', ', map { "$by_kind{$_} × $_" } sort { $by_kind{$b} <=> $by_kind{$a} } keys %by_kind;
-is $say // 0, $LINES, '/say asks the database once per line: one CALL that checks and stores';
+is $say, $LINES, '/say asks the database once per line: one CALL that checks and stores';
 # Besides: each follower's first look reads the channel itself (no round
 # of the watcher has read it yet), and a change just before the log began
 # may take one round: a few looks per conversation, none per line.
-ok $delivery <= 2 * $LINES + 4,
+ok $delivery >= $LINES && $delivery <= 2 * $LINES + 4,
     "the two followers' delivery: the watcher's 2 reads per line, not per follower ($delivery)";
 ok $total <= 4 * $LINES, sprintf 'at most 4 statements per delivered line (%.2f)', $total / $LINES;
 
