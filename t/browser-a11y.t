@@ -117,8 +117,12 @@ const MAX_TABS = 60;
     await Promise.all([olga.waitForURL(waitUrl), olga.click('#schedule-form button[type=submit]')]);
     await check(olga, 'the scheduled page');
     // Back to the same address: waitForURL would be satisfied at once by the page
-    // still showing, and the next goto would race the form's own navigation.
-    await Promise.all([olga.waitForNavigation({ url: waitUrl }), olga.click('#requeue-form button[type=submit]')]);
+    // still showing, and the next goto would race the form's own navigation
+    // (or the page's reload when its poll hears of the change: wait.js).
+    // Wait for the waiting page itself, however it came.
+    await olga.click('#requeue-form button[type=submit]');
+    await olga.waitForSelector('#requeue-form', { state: 'detached', timeout: QUICK });
+    await olga.waitForLoadState('load');
     await olga.goto(`${waitUrl}&choice=message`);
     await olga.fill('#msg-contact', 'olga@example.com');
     await Promise.all([olga.waitForURL(waitUrl), olga.click('#message-form button[type=submit]')]);
@@ -153,7 +157,7 @@ const MAX_TABS = 60;
     await Promise.all([pia.waitForURL(phoneWait), pia.click('#callback-form button[type=submit]')]);
     t.is(await pia.textContent('h1'), 'We will call you back', 'the call-back is asked');
     await check(pia, 'the call-back\'s waiting page');
-    await Promise.all([pia.waitForNavigation({ url: phoneWait }), pia.click('#cancel-form button[type=submit]')]);
+    await Promise.all([pia.waitForURL(phoneWait), pia.click('#cancel-form button[type=submit]')]);
     await phoneCtx.close();
 
     // ---- by keyboard alone: link, question, wait, conversation, rating -----

@@ -70,7 +70,7 @@ function catalogue(lang) {
     t.is(await page.getAttribute('html', 'lang'), 'en', 'an English browser: the waiting page in English');
     t.is(await page.textContent('h1'), en['wait.title_nobody'], 'its title');
 
-    await Promise.all([page.waitForNavigation({ url: waitUrl }), page.selectOption('#lang-choice', 'es')]);
+    await Promise.all([page.waitForURL(waitUrl), page.selectOption('#lang-choice', 'es')]);
     // A selector, not a function run in the page: the page is navigating, and Firefox
     // runs such a function in the new document before it has a root element
     // ("document.documentElement is null", reported as the page's own error).
