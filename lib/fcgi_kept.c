@@ -26,13 +26,6 @@ int fcgi_kept_open(struct fcgi_kept *k, int listener)
 	return 0;
 }
 
-void fcgi_kept_close(struct fcgi_kept *k)
-{
-	if (k->epoll >= 0)
-		close(k->epoll);
-	k->epoll = -1;
-}
-
 void fcgi_kept_listen_again(struct fcgi_kept *k)
 {
 	struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT, .data.fd = k->listener };

@@ -28,9 +28,6 @@ enum { FCGI_KEPT_NOTHING = -1, FCGI_KEPT_LISTENER = -2 };
 /* Watches the listener. Returns 0, or -1 (errno set). */
 int fcgi_kept_open(struct fcgi_kept *k, int listener);
 
-/* Closes the set (not the connections in it: the process is ending). */
-void fcgi_kept_close(struct fcgi_kept *k);
-
 /* Waits up to timeout_ms for what comes next: FCGI_KEPT_LISTENER when a
  * new connection waits to be accepted (the listener is no longer watched:
  * the caller accepts, then calls fcgi_kept_listen_again), the descriptor

@@ -200,7 +200,7 @@ int main(void)
 	ok(time(NULL) - before <= 3, "at once (no wait for a new connection)");
 	close(web);
 
-	fcgi_kept_close(&k);
+	close(k.epoll);
 	close(listener);
 	return done_testing();
 }
