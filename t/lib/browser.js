@@ -114,10 +114,43 @@ const playwrightsOwnStyle = /sha256-YjaKGiklmzC6wjXA513HAMmzus8VE61XCOT\+SmwNZWA
 // pattern with a timer and a beeping tone; Firefox's a coloured frame and a
 // tone.
 async function launch(options = {}) {
-  const browser = await launchBrowser(options);
+  const browser = await launchBrowser({ ...options, logger: browserCalls });
   limitWaits(browser);
   return browser;
 }
+
+// The browser calls a test made, for when it is stopped from outside:
+// tools/tap-keep ends a test file that runs past its time limit with
+// SIGTERM, and what the test was waiting for is then the one thing worth
+// knowing (seen once in CI: a browser test that never ended, and nothing
+// said where). The calls not yet answered, and the last ones made.
+const startedAt = Date.now();
+const unanswered = [];
+const lastCalls = [];
+const browserCalls = {
+  isEnabled: (name) => name === 'api',
+  log: (name, severity, message) => {
+    const text = String(message);
+    const line = `${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${text}`;
+    lastCalls.push(line);
+    if (lastCalls.length > 12) lastCalls.shift();
+    const started = /^=> (\S+) started/.exec(text);
+    const ended = /^<= (\S+) (succeeded|failed)/.exec(text);
+    if (started) unanswered.push(line);
+    else if (ended) {
+      const i = unanswered.findIndex((l) => l.endsWith(`=> ${ended[1]} started`));
+      if (i >= 0) unanswered.splice(i, 1);
+    }
+  },
+};
+process.on('SIGTERM', () => {
+  console.error(`# stopped from outside after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+  console.error(`# browser calls not answered: ${unanswered.length ? '' : 'none'}`);
+  for (const l of unanswered) console.error(`#   ${l}`);
+  console.error('# the last browser calls:');
+  for (const l of lastCalls) console.error(`#   ${l}`);
+  process.exit(1);
+});
 
 // No click, wait or navigation of a test waits for ever. Playwright's library
 // default is no limit at all, which turns an element that never comes into
@@ -133,6 +166,23 @@ function limitWaits(browser) {
     context.setDefaultTimeout(WAIT_LIMIT_MS);
     context.setDefaultNavigationTimeout(WAIT_LIMIT_MS);
     return context;
+  };
+  // Closing waits on the browser's own shutdown, which nothing bounds;
+  // a browser still there when the test exits is killed by playwright-core.
+  const close = browser.close.bind(browser);
+  browser.close = async (...args) => {
+    let timer;
+    const limit = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        console.error(`# the browser did not close within ${WAIT_LIMIT_MS / 1000} s; it is killed as the test exits`);
+        resolve();
+      }, WAIT_LIMIT_MS);
+    });
+    try {
+      await Promise.race([close(...args), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async (...args) => {
@@ -153,6 +203,7 @@ async function launchBrowser(options) {
       channel: 'moz-firefox',
       executablePath: '/usr/bin/firefox-esr',
       headless: true,
+      logger: options.logger,
       firefoxUserPrefs: {
         // Nothing outside the machine is reachable; do not try.
         'app.update.enabled': false,
@@ -179,6 +230,7 @@ async function launchBrowser(options) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    logger: options.logger,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ...(options.media ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
