@@ -119,6 +119,7 @@ sub request {
         $args{content} = $o{content};
     }
     my $res = $self->{http}->request($method, $self->{base} . $path, \%args);
+    Baton::Test::_nodelay($self);
     $self->_store_cookies($res);
     return $res;
 }
@@ -227,8 +228,8 @@ sub open_channel {
 
 # HTTP::Tiny writes a POST's head and body separately; with Nagle's
 # algorithm and delayed ACKs every post on a kept-alive connection then
-# waits 40 ms. Chat tests post thousands of lines: switch Nagle off on the
-# browser's connection once it exists.
+# waits 40 ms (t/input-shapes.t's 1,900 requests took a minute): every
+# request switches Nagle off on the browser's connection once it exists.
 sub _nodelay {
     my ($browser) = @_;
     my $fh = $browser->{http}{handle} && $browser->{http}{handle}{fh} or return;
@@ -251,7 +252,6 @@ sub chat_say {
             (defined $o{canned} ? (canned => $o{canned}) : ()),
             (defined $o{to} ? (to => $o{to}) : ())],
         headers => { Accept => 'application/json', Origin => $o{origin} // $s->{URL} });
-    _nodelay($who->{browser});
     return wantarray ? ($res, json_decode($res->{content})) : $res;
 }
 
@@ -271,7 +271,6 @@ sub chat_typing {
     my $res = $who->{browser}->post('/typing',
         form => [channel => $channel, token => $o{token} // $who->{token}, text => $text],
         headers => { Accept => 'application/json', Origin => $s->{URL} });
-    _nodelay($who->{browser});
     return wantarray ? ($res, json_decode($res->{content})) : $res;
 }
 
@@ -439,7 +438,6 @@ sub party_post {
     my $res = $who->{browser}->post($path,
         form => [channel => $channel, token => $o{token} // $who->{token}, @{ $form // [] }],
         headers => { Accept => 'application/json', Origin => $o{origin} // $s->{URL} });
-    _nodelay($who->{browser});
     return wantarray ? ($res, json_decode($res->{content})) : $res;
 }
 
