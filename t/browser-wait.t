@@ -15,6 +15,10 @@
 //    choices, its form on a page that never refreshes; sent, the same
 //    request becomes the call-back and the page says so; "Call us" gives the
 //    help number and a code.
+// 4. The visitor's own post on its way: a change the waiting page's poll
+//    hears meanwhile (the desk emptied) neither reloads nor moves the page,
+//    which would abort the post; the post, held in the browser until the
+//    poll has answered, then arrives (wait.js).
 // Screenshots: t/artifacts/wait-*.png.
 'use strict';
 const fs = require('fs');
@@ -221,6 +225,61 @@ ${widget ? `<script src="${base}/js/baton-site.js" async></script>` : `<script s
       'one request in all');
     await t.screenshot(pia, 'wait-5-callback');
     await phoneCtx.close();
+
+    // ---- 4. the visitor's own post on its way ---------------------------------
+    const leaving = await desk('away');
+    const agentPage = leaving.ctx.pages()[0];
+    const sendCtx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const sam = await sendCtx.newPage();
+    t.watchPage(sam, problems, 'visitor (sending)');
+    // The waiting page's polls go through the test, which reads each answer
+    // (a response's body cannot be read from the page while its own
+    // navigation is held) and hands it on unchanged.
+    let answered;
+    let shownVersion = Infinity;
+    const changeHeard = new Promise((resolve) => { answered = resolve; });
+    await sam.route('**/poll?request=*', async (route) => {
+      try {
+        const response = await route.fetch({ timeout: 60000 });
+        const body = await response.json().catch(() => ({}));
+        await route.fulfill({ response });
+        if (body.again !== true && body.version > shownVersion) answered(body);
+      } catch (e) {
+        // The page went away meanwhile.
+      }
+    });
+    await sam.goto(sitePage(leaving.key, `${leaving.client}-sending`, false));
+    await Promise.all([sam.waitForURL(/\/help\?/), sam.click('#help')]);
+    await sam.fill('#question', 'On second thoughts...');
+    await Promise.all([sam.waitForURL(/\/wait\?r=/), sam.click('#help-form button[type=submit]')]);
+    const samId = new URL(sam.url()).searchParams.get('r');
+    shownVersion = Number(await sam.getAttribute('#wait', 'data-version'));
+    let holdCancel;
+    const cancelHeld = new Promise((resolve) => { holdCancel = resolve; });
+    await sam.route('**/cancel', (route) => holdCancel(route));
+    await sam.click('#cancel-form button[type=submit]', { noWaitAfter: true });
+    const cancel = await cancelHeld;
+    // Any other navigation from now on would be the page reloading or moving.
+    const navigations = [];
+    let released = false;
+    sam.on('request', (r) => {
+      if (!released && r.isNavigationRequest() && r.frame() === sam.mainFrame() && !/\/cancel$/.test(r.url())) navigations.push(r.url());
+    });
+    // The agent signs out: the desk is empty now, which the waiting page's
+    // poll hears (and, with nothing on its way, reloads for).
+    await agentPage.click('form[action="/signout"] button[type=submit]');
+    let deadline;
+    const change = await Promise.race([changeHeard,
+      new Promise((resolve) => { deadline = setTimeout(() => resolve(null), QUICK); })]);
+    clearTimeout(deadline);
+    t.ok(change && change.version > shownVersion, 'the waiting page\'s poll hears the desk change', JSON.stringify(change));
+    t.is(navigations.join(' '), '', 'with the cancel on its way, the page neither reloaded nor moved');
+    released = true;
+    await Promise.all([sam.waitForSelector('#cancel-form', { state: 'detached', timeout: QUICK }), cancel.continue()]);
+    t.is(await sam.textContent('h1'), 'You have left the queue', 'the cancel arrived: the page says so');
+    t.is(sql(`SELECT state FROM help_request WHERE public_id = '${samId}'`), 'cancelled', 'and the request is cancelled');
+    await sendCtx.close();
+    await leaving.ctx.close();
 
     t.ok(problems.length === 0, 'no console errors or CSP violations', problems.join('\n'));
   } catch (e) {

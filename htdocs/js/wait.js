@@ -39,9 +39,20 @@
     return say(words[base + (form === 'one' ? 'One' : 'Other')], n);
   }
 
+  // A form the visitor has sent is on its way: its answer is the next
+  // page. Reloading or moving on what the poll hears meanwhile would abort
+  // it, and with it perhaps what they sent; the feed stops instead (a page
+  // brought back from the back-forward cache then loads afresh).
+  let sending = false;
+  document.addEventListener('submit', (e) => { if (!e.defaultPrevented) sending = true; });
+  window.addEventListener('pageshow', (e) => { if (e.persisted && sending) location.reload(); });
+
   const picker = document.getElementById('lang-choice');
   if (picker && picker.form) {
-    picker.addEventListener('change', () => picker.form.submit());
+    picker.addEventListener('change', () => {
+      sending = true;
+      picker.form.submit();
+    });
     const submit = document.getElementById('lang-submit');
     if (submit) submit.hidden = true;
   }
@@ -75,6 +86,7 @@
     });
 
   function onAnswer(a) {
+    if (sending) return false;
     if (typeof a.version === 'number') version = a.version;
     if (a.state === 'accepted' && a.channel) {
       agentReady(a.channel);
