@@ -96,13 +96,19 @@ tools/baton-mailer tools/baton-mail-in: tools/%: tools/%.c lib/libbaton.a lib/*.
 t/unit/%.bin: t/unit/%.c t/unit/tap.h lib/libbaton.a lib/*.h
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.$$$$ $< lib/libbaton.a $(LDLIBS) && mv -f $@.$$$$ $@
 
-run: deps all
+# The build runs on every core once the Debian packages are in (deps comes
+# first: in one parallel make the compiler would start before they are).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+run: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@tools/run $(STACK_DIR) $(PORT)
 
 stop:
 	@tools/stack stop $(STACK_DIR)
 
-test: deps all bench/loadgen fuzz-build
+test: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all bench/loadgen fuzz-build
 	@tools/test-run
 
 # Past one machine (INSTALL, "A Galera cluster behind haproxy"): three Galera
